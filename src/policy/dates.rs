@@ -1,0 +1,146 @@
+//! Calendar arithmetic on plain dates, every step checked.
+//!
+//! All functions return `None` (or a typed error) instead of panicking when a
+//! result would leave the range chrono can represent.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::error::PolicyError;
+
+/// Parses a date written exactly as `YYYY-MM-DD`.
+///
+/// # Errors
+/// [`PolicyError::InvalidDate`] when the text is not of that shape or names a
+/// day that does not exist.
+///
+/// # Examples
+/// ```
+/// use lts_policy::policy::parse_date;
+/// assert_eq!(parse_date("2024-02-29").unwrap().to_string(), "2024-02-29");
+/// assert_eq!(
+///     parse_date("2026-02-30").unwrap_err().to_string(),
+///     "invalid date \"2026-02-30\": February 2026 has 28 days",
+/// );
+/// ```
+pub fn parse_date(input: &str) -> Result<NaiveDate, PolicyError> {
+    let invalid = |reason: String| PolicyError::InvalidDate {
+        input: input.to_owned(),
+        reason,
+    };
+    let shape = || invalid("expected YYYY-MM-DD, like 2026-03-01".to_owned());
+    let bytes = input.as_bytes();
+    let well_formed = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !well_formed {
+        return Err(shape());
+    }
+    let number = |range: std::ops::Range<usize>| input[range].parse::<u32>().map_err(|_| shape());
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let year = i32::try_from(year).map_err(|_| shape())?;
+    if !(1..=12).contains(&month) {
+        return Err(invalid(format!("there is no month {month:02}")));
+    }
+    if day == 0 {
+        return Err(invalid("there is no day 00".to_owned()));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        let month_length = NaiveDate::from_ymd_opt(year, month, 1)
+            .and_then(|first| Some((first, days_between(first, add_months(first, 1)?))));
+        match month_length {
+            Some((first, length)) => {
+                invalid(format!("{} {year} has {length} days", first.format("%B")))
+            }
+            None => shape(),
+        }
+    })
+}
+
+/// Adds calendar months, keeping the day of month and clamping it to the
+/// last day of the resulting month.
+///
+/// # Properties
+/// Not reversible: 2025-08-31 + 2 months is 2025-10-31, but 2025-12-31 + 2
+/// months is 2026-02-28, and 2026-02-28 − 2 months would be 2025-12-28.
+/// Adding `a` then `b` months may differ from adding `a + b` at once, which is
+/// why projections always add `k * cadence` to the same anchor date.
+///
+/// # Examples
+/// ```
+/// use chrono::NaiveDate;
+/// use lts_policy::policy::add_months;
+/// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(add_months(date(2025, 8, 31), 2), Some(date(2025, 10, 31)));
+/// assert_eq!(add_months(date(2025, 12, 31), 2), Some(date(2026, 2, 28)));
+/// assert_eq!(add_months(date(2023, 12, 29), 2), Some(date(2024, 2, 29)));
+/// assert_eq!(add_months(NaiveDate::MAX, 1), None);
+/// ```
+#[must_use]
+pub fn add_months(date: NaiveDate, months: u64) -> Option<NaiveDate> {
+    date.checked_add_months(Months::new(u32::try_from(months).ok()?))
+}
+
+/// The first `weekday` on or after `date`.
+///
+/// # Examples
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// use lts_policy::policy::weekday_on_or_after;
+/// let sunday = NaiveDate::from_ymd_opt(2026, 11, 8).unwrap();
+/// let tuesday = NaiveDate::from_ymd_opt(2026, 11, 10).unwrap();
+/// assert_eq!(weekday_on_or_after(sunday, Weekday::Tue), Some(tuesday));
+/// assert_eq!(weekday_on_or_after(tuesday, Weekday::Tue), Some(tuesday));
+/// ```
+#[must_use]
+pub fn weekday_on_or_after(date: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
+    let ahead = (7 + weekday.num_days_from_monday() - date.weekday().num_days_from_monday()) % 7;
+    date.checked_add_days(Days::new(u64::from(ahead)))
+}
+
+/// The first `weekday` strictly after `date`.
+///
+/// # Examples
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// use lts_policy::policy::weekday_after;
+/// let tuesday = NaiveDate::from_ymd_opt(2026, 11, 10).unwrap();
+/// let next = NaiveDate::from_ymd_opt(2026, 11, 17).unwrap();
+/// assert_eq!(weekday_after(tuesday, Weekday::Tue), Some(next));
+/// ```
+#[must_use]
+pub fn weekday_after(date: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
+    weekday_on_or_after(date.succ_opt()?, weekday)
+}
+
+/// How many `weekday`s fall strictly between `after` and `before`.
+///
+/// # Examples
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// use lts_policy::policy::weekdays_between;
+/// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // Tuesdays after 2026-01-13 and before 2026-03-03: 01-20 .. 02-24.
+/// assert_eq!(weekdays_between(date(2026, 1, 13), date(2026, 3, 3), Weekday::Tue), 6);
+/// assert_eq!(weekdays_between(date(2026, 1, 13), date(2026, 1, 20), Weekday::Tue), 0);
+/// ```
+#[must_use]
+pub fn weekdays_between(after: NaiveDate, before: NaiveDate, weekday: Weekday) -> u64 {
+    match weekday_after(after, weekday) {
+        Some(first) if first < before => {
+            let span = before.signed_duration_since(first).num_days() - 1;
+            // `span` is non-negative because first < before.
+            u64::try_from(span / 7 + 1).unwrap_or(0)
+        }
+        _ => 0,
+    }
+}
+
+/// Days from `from` to `to`, negative when `to` is earlier.
+#[must_use]
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    to.signed_duration_since(from).num_days()
+}

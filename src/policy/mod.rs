@@ -1,0 +1,29 @@
+//! The release-policy model: pure date arithmetic over a [`Policy`] and a date.
+//!
+//! Nothing here reads the clock, touches files or prints: every answer is a
+//! function of the policy and the dates passed in.
+
+mod calendar;
+mod dates;
+mod definition;
+mod error;
+mod file;
+mod query;
+mod template;
+mod version;
+
+pub use calendar::{EolReason, LineInfo, Source};
+pub use dates::{
+    add_months, days_between, parse_date, weekday_after, weekday_on_or_after, weekdays_between,
+};
+pub use definition::{KnownPatch, Policy, Release};
+pub use error::PolicyError;
+pub use file::{check_policy, parse_policy, policy_to_json, weekday_name};
+pub use query::{
+    Calendar, Dangling, Patch, PatchDay, Role, Status, SupportState, SupportedLine, Tag,
+};
+pub use template::BranchTemplate;
+pub use version::{Line, VersionInput};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,266 @@
+//! Parsing of user input and policy files: every message word for word.
+
+use super::*;
+use crate::policy::{BranchTemplate, Tag, VersionInput, check_policy, policy_to_json};
+
+#[track_caller]
+fn date_error(text: &str) -> String {
+    parse_date(text).unwrap_err().to_string()
+}
+
+#[track_caller]
+fn version_error(text: &str) -> String {
+    VersionInput::parse(text).unwrap_err().to_string()
+}
+
+#[track_caller]
+fn policy_error(json: &str) -> String {
+    parse_policy(json).unwrap_err().to_string()
+}
+
+/// Kestra's file with one top-level value replaced.
+fn kestra_with(key: &str, value: serde_json::Value) -> String {
+    let mut file: serde_json::Value = serde_json::from_str(&policy_to_json(&kestra())).unwrap();
+    file[key] = value;
+    file.to_string()
+}
+
+#[test]
+fn dates() {
+    assert_eq!(
+        date("2024-02-29"),
+        NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+    );
+    assert_eq!(
+        date_error("2026-02-30"),
+        "invalid date \"2026-02-30\": February 2026 has 28 days"
+    );
+    assert_eq!(
+        date_error("2025-02-29"),
+        "invalid date \"2025-02-29\": February 2025 has 28 days"
+    );
+    assert_eq!(
+        date_error("2026-04-31"),
+        "invalid date \"2026-04-31\": April 2026 has 30 days"
+    );
+    assert_eq!(
+        date_error("2026-13-01"),
+        "invalid date \"2026-13-01\": there is no month 13"
+    );
+    assert_eq!(
+        date_error("2026-01-00"),
+        "invalid date \"2026-01-00\": there is no day 00"
+    );
+    for shape in [
+        "",
+        "2026-1-01",
+        "20260101",
+        "+2026-01-01",
+        "2026-01-01T00:00",
+        "２０２６-01-01",
+    ] {
+        assert_eq!(
+            date_error(shape),
+            format!("invalid date {shape:?}: expected YYYY-MM-DD, like 2026-03-01")
+        );
+    }
+}
+
+#[test]
+fn versions() {
+    let parsed = |text| VersionInput::parse(text).unwrap().to_string();
+    assert_eq!(parsed("1.3"), "1.3");
+    assert_eq!(parsed("v1.3"), "1.3");
+    assert_eq!(parsed("1.3.0"), "1.3.0");
+    assert_eq!(parsed("v1.3.7"), "1.3.7");
+    let expected = "expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or v1.3.7";
+    for shape in ["", "1", "v", "1.3.7.1"] {
+        assert_eq!(
+            version_error(shape),
+            format!("invalid version {shape:?}: {expected}")
+        );
+    }
+    assert_eq!(
+        version_error("1.x"),
+        "invalid version \"1.x\": unexpected character 'x' while parsing minor version number"
+    );
+    assert_eq!(
+        version_error("18446744073709551616.0"),
+        "invalid version \"18446744073709551616.0\": value of major version number exceeds u64::MAX"
+    );
+    assert_eq!(
+        version_error("1.3.0-rc.1"),
+        "invalid version \"1.3.0-rc.1\": pre-release and build suffixes are not part of a \
+         release line; expected MAJOR.MINOR or MAJOR.MINOR.PATCH"
+    );
+}
+
+#[test]
+fn tags() {
+    assert_eq!(Tag::parse("latest").unwrap(), Tag::Latest);
+    assert_eq!(Tag::parse("latest-lts").unwrap(), Tag::LatestLts);
+    assert_eq!(Tag::parse("v1.3").unwrap(), Tag::Line(line("1.3")));
+    assert_eq!(
+        Tag::parse("1.3.4").unwrap_err().to_string(),
+        "invalid tag \"1.3.4\": expected latest, latest-lts or a line such as 1.3"
+    );
+}
+
+#[test]
+fn branch_templates() {
+    let render = |template| BranchTemplate::parse(template).unwrap().render(line("1.3"));
+    assert_eq!(render("releases/v{major}.{minor}.x"), "releases/v1.3.x");
+    assert_eq!(render("{{literal}}-{minor}"), "{literal}-3");
+    let error = |template| BranchTemplate::parse(template).unwrap_err().to_string();
+    assert_eq!(
+        error("v{patch}"),
+        "invalid branch template \"v{patch}\": unknown placeholder {patch}; expected {major} or {minor}"
+    );
+    assert_eq!(
+        error("v{major"),
+        "invalid branch template \"v{major\": a '{' is never closed"
+    );
+    assert_eq!(
+        error("v}"),
+        "invalid branch template \"v}\": a '}' has no matching '{'"
+    );
+    assert_eq!(
+        error(""),
+        "invalid branch template \"\": a branch name cannot be empty"
+    );
+}
+
+#[test]
+fn the_embedded_policy_round_trips_through_its_file_format() {
+    let policy = kestra();
+    assert_eq!(parse_policy(&policy_to_json(&policy)).unwrap(), policy);
+    assert_eq!(policy.release_weekday(), chrono::Weekday::Tue);
+    assert_eq!(policy.history().len(), 5);
+}
+
+#[test]
+fn policy_files_that_are_not_json_say_where() {
+    assert_eq!(
+        policy_error(include_str!("../../../tests/data/not-json.json")),
+        "expected `,` or `}` at line 4 column 3"
+    );
+    assert_eq!(
+        policy_error("{\"name\": \"x\"}"),
+        "missing field `release_weekday` at line 1 column 13"
+    );
+    // Columns: `{"name":"x",` 1-12, `"release_weekday":"Tuesday",` 13-40,
+    // `"minor_every_months":` 41-61, `-2` 62-63.
+    assert_eq!(
+        policy_error(r#"{"name":"x","release_weekday":"Tuesday","minor_every_months":-2}"#),
+        "invalid value: integer `-2`, expected u64 at line 1 column 63"
+    );
+}
+
+#[test]
+fn policy_numbers_that_make_no_sense() {
+    let check = |key, value| policy_error(&kestra_with(key, value));
+    assert_eq!(
+        check("minor_every_months", 0.into()),
+        "minor_every_months: expected 1 to 1200 months, got 0"
+    );
+    assert_eq!(
+        check("lts_support_months", 1201.into()),
+        "lts_support_months: expected 1 to 1200 months, got 1201"
+    );
+    assert_eq!(
+        check("lts_every_months", 5.into()),
+        "lts_every_months: expected a multiple of minor_every_months (2), got 5"
+    );
+    assert_eq!(
+        check("lts_in_parallel", 0.into()),
+        "lts_in_parallel: expected 1 to 100 lines, got 0"
+    );
+    assert_eq!(
+        check("release_weekday", "Funday".into()),
+        "release_weekday: expected a day of the week such as Tuesday, got \"Funday\""
+    );
+    assert_eq!(
+        check("history", serde_json::json!([])),
+        "history: expected at least one released line"
+    );
+    assert_eq!(
+        policy_error(r#"{"comments": "typo"}"#),
+        "unknown field `comments`, expected one of `name`, `comment`, `release_weekday`, \
+         `minor_every_months`, `lts_every_months`, `lts_support_months`, `lts_in_parallel`, \
+         `branch_template`, `history` at line 1 column 11"
+    );
+}
+
+#[test]
+fn histories_out_of_order_or_duplicated() {
+    let history = |entries: serde_json::Value| policy_error(&kestra_with("history", entries));
+    assert_eq!(
+        policy_error(include_str!("../../../tests/data/unsorted.json")),
+        "history[2].line: 1.1 comes after 1.2; list lines in release order"
+    );
+    assert_eq!(
+        history(serde_json::json!([
+            {"line": "1.0", "released": "2025-09-09"},
+            {"line": "1.0", "released": "2025-11-04"}
+        ])),
+        "history[1].line: 1.0 is listed twice"
+    );
+    assert_eq!(
+        history(serde_json::json!([
+            {"line": "1.0", "released": "2025-09-09"},
+            {"line": "1.1", "released": "2025-09-09"}
+        ])),
+        "history[1].released: 1.1 on 2025-09-09 is not after 1.0 on 2025-09-09; release dates must increase"
+    );
+    assert_eq!(
+        history(serde_json::json!([{"line": "1.0.0", "released": "2025-09-09"}])),
+        "history[0].line: invalid version \"1.0.0\": a history line is MAJOR.MINOR, like 1.3"
+    );
+    assert_eq!(
+        history(serde_json::json!([{"line": "1.0", "released": "2025-02-29"}])),
+        "history[0].released: invalid date \"2025-02-29\": February 2025 has 28 days"
+    );
+}
+
+#[test]
+fn known_patches_must_belong_to_their_line_and_come_in_order() {
+    let patches = |patches: serde_json::Value| {
+        policy_error(&kestra_with(
+            "history",
+            serde_json::json!([{"line": "1.0", "released": "2025-09-09", "patches": patches}]),
+        ))
+    };
+    assert_eq!(
+        patches(serde_json::json!([{"version": "1.1.1", "released": "2025-09-16"}])),
+        "history[0].patches[0].version: expected a patch of 1.0 such as 1.0.1, got 1.1.1"
+    );
+    assert_eq!(
+        patches(serde_json::json!([
+            {"version": "1.0.2", "released": "2025-09-16"},
+            {"version": "1.0.1", "released": "2025-09-23"}
+        ])),
+        "history[0].patches[1].version: 1.0.1 comes after 1.0.2; list patches in order"
+    );
+    assert_eq!(
+        patches(serde_json::json!([{"version": "1.0.1", "released": "2025-09-01"}])),
+        "history[0].patches[0].released: 1.0.1 on 2025-09-01 is before 2025-09-09, the previous release of 1.0"
+    );
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported() {
+    let json =
+        include_str!("../../../tests/data/nonsense.json").replace("\"Tuesday\"", "\"Someday\"");
+    let problems: Vec<String> = check_policy(&json)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "release_weekday: expected a day of the week such as Tuesday, got \"Someday\"",
+            "minor_every_months: expected 1 to 1200 months, got 0",
+        ]
+    );
+}

@@ -1,0 +1,344 @@
+//! The embedded Kestra policy: 2-month minors on Tuesdays, an LTS every 3
+//! lines counted from 1.0, 12 months of support, 2 LTS lines in parallel.
+
+use super::*;
+use crate::policy::{Dangling, EolReason, Source, SupportState, Tag, VersionInput};
+
+#[test]
+fn projects_lines_from_the_newest_known_one_on_the_release_weekday() {
+    let policy = kestra();
+    // 2.0 on 2026-09-08; 2.1: 2026-11-08 is a Sunday -> Tuesday 2026-11-10.
+    assert_eq!(info(&policy, "2.1").released, date("2026-11-10"));
+    // 2.2: 2027-01-08 is a Friday -> Tuesday 2027-01-12.
+    assert_eq!(info(&policy, "2.2").released, date("2027-01-12"));
+    // 2.8: 2026-09-08 + 16 months = 2028-01-08, a Saturday -> 2028-01-11.
+    assert_eq!(info(&policy, "2.8").released, date("2028-01-11"));
+    assert_eq!(info(&policy, "2.1").released_source, Source::Rules);
+    assert_eq!(info(&policy, "2.0").released_source, Source::History);
+}
+
+#[test]
+fn lts_flags_follow_the_history_then_count_from_the_anchor() {
+    let policy = kestra();
+    let flag = |name| {
+        let info = info(&policy, name);
+        (info.lts, info.lts_source)
+    };
+    assert_eq!(flag("1.0"), (true, Source::History));
+    assert_eq!(flag("1.1"), (false, Source::History));
+    assert_eq!(flag("1.2"), (false, Source::Rules));
+    // 1.0 is the anchor; 3 places after it is 1.3, then 2.2, 2.5, 2.8.
+    assert_eq!(flag("1.3"), (true, Source::Rules));
+    assert_eq!(flag("2.0"), (false, Source::Rules));
+    assert_eq!(flag("2.1"), (false, Source::Rules));
+    for lts in ["2.2", "2.5", "2.8"] {
+        assert_eq!(flag(lts), (true, Source::Rules), "{lts}");
+    }
+}
+
+#[test]
+fn lts_end_is_the_support_period_when_it_comes_first() {
+    // 1.0: min(2025-09-09 + 12 months, release of 2.2 = 2027-01-12) = 2026-09-09.
+    let one_oh = info(&kestra(), "1.0");
+    assert_eq!(one_oh.eol, date("2026-09-09"));
+    assert_eq!(one_oh.eol_reason, EolReason::LtsSupportPeriod);
+    assert_eq!(one_oh.eol_source, Source::Rules);
+    assert_eq!(one_oh.latest_until, date("2025-11-04"));
+}
+
+#[test]
+fn lts_end_is_the_release_of_the_lts_two_places_later_when_that_comes_first() {
+    // 2.2: 2027-01-12 + 12 months = 2028-01-12, but 2.8 comes on 2028-01-11.
+    let two_two = info(&kestra(), "2.2");
+    assert_eq!(two_two.eol, date("2028-01-11"));
+    assert_eq!(two_two.eol_reason, EolReason::LtsSuperseded(line("2.8")));
+}
+
+#[test]
+fn a_feature_line_ends_with_the_next_release() {
+    let policy = kestra();
+    let one_two = info(&policy, "1.2");
+    assert_eq!(one_two.eol, date("2026-03-03"));
+    assert_eq!(one_two.eol_reason, EolReason::NextRelease(line("1.3")));
+    assert_eq!(one_two.eol_source, Source::History);
+    // 2.0 ends with the projected 2.1, so its eol is a projection.
+    assert_eq!(info(&policy, "2.0").eol_source, Source::Rules);
+}
+
+#[test]
+fn the_worked_example_of_the_spec() {
+    assert_eq!(
+        supported(&kestra(), "2026-03-01"),
+        [pair("1.2", &[LATEST]), pair("1.0", &[LATEST_LTS])]
+    );
+}
+
+#[test]
+fn nothing_is_supported_before_the_first_release() {
+    assert_eq!(supported(&kestra(), "2025-09-08"), []);
+    assert_eq!(
+        supported(&kestra(), "2025-09-09"),
+        [pair("1.0", &[LATEST, LATEST_LTS])]
+    );
+}
+
+#[test]
+fn support_ends_on_the_eol_day_itself() {
+    let policy = kestra();
+    // 1.0's eol is 2026-09-09: still there on the 8th, gone on the 9th.
+    assert_eq!(
+        supported(&policy, "2026-09-08"),
+        [
+            pair("2.0", &[LATEST]),
+            pair("1.3", &[LATEST_LTS]),
+            pair("1.0", &[PREVIOUS_LTS])
+        ]
+    );
+    assert_eq!(
+        supported(&policy, "2026-09-09"),
+        [pair("2.0", &[LATEST]), pair("1.3", &[LATEST_LTS])]
+    );
+    // On 1.3's release day 1.2 has ended.
+    assert_eq!(
+        supported(&policy, "2026-03-03"),
+        [
+            pair("1.3", &[LATEST, LATEST_LTS]),
+            pair("1.0", &[PREVIOUS_LTS])
+        ]
+    );
+}
+
+#[test]
+fn a_projected_line_is_supported_on_a_projected_date() {
+    // On 2026-11-25, 2.1 (projected 2026-11-10) is the latest line.
+    let lines = kestra().supported_on(date("2026-11-25")).unwrap();
+    assert_eq!(
+        roles(&lines),
+        [pair("2.1", &[LATEST]), pair("1.3", &[LATEST_LTS])]
+    );
+    assert_eq!(lines[0].info.released_source, Source::Rules);
+}
+
+#[test]
+fn patches_count_release_weekdays_after_the_first_release() {
+    let policy = kestra();
+    let one_two = info(&policy, "1.2");
+    let patch = |on| policy.newest_patch(&one_two, date(on)).unwrap().unwrap();
+    // Tuesdays after 2026-01-13 up to 2026-03-01: 01-20 .. 02-24, six of them.
+    assert_eq!(patch("2026-03-01").version.to_string(), "1.2.6");
+    assert_eq!(patch("2026-03-01").released, date("2026-02-24"));
+    assert_eq!(patch("2026-03-01").source, Source::Rules);
+    // No patch on the release day itself: the newest version is the .0.
+    assert_eq!(patch("2026-01-19").version.to_string(), "1.2.0");
+    assert_eq!(patch("2026-01-19").source, Source::History);
+    // Nothing ships on or after the eol: 1.2.6 stays the last one.
+    assert_eq!(patch("2026-12-01").version.to_string(), "1.2.6");
+    assert_eq!(
+        policy.newest_patch(&one_two, date("2026-01-12")).unwrap(),
+        None
+    );
+}
+
+#[test]
+fn backport_targets_on_the_release_of_a_line() {
+    let policy = kestra();
+    let on = policy.release_of(line("1.3")).unwrap();
+    let targets = policy.backport_targets(on, None).unwrap();
+    assert_eq!(
+        roles(&targets),
+        [
+            pair("1.3", &[LATEST, LATEST_LTS]),
+            pair("1.0", &[PREVIOUS_LTS])
+        ]
+    );
+    let since = policy.backport_targets(on, Some(line("1.3"))).unwrap();
+    assert_eq!(roles(&since), [pair("1.3", &[LATEST, LATEST_LTS])]);
+}
+
+#[test]
+fn status_of_an_ended_line_suggests_the_smallest_supported_upgrade() {
+    let policy = kestra();
+    let status = policy
+        .status(VersionInput::parse("1.1.4").unwrap(), date("2026-03-01"))
+        .unwrap();
+    assert_eq!(status.state, SupportState::Ended);
+    // eol 2026-01-13; 2026-01-13 -> 2026-03-01 is 18 + 28 + 1 = 47 days.
+    assert_eq!(status.days_left, -47);
+    // Supported: 1.2 and 1.0; the oldest newer than 1.1 is 1.2, at 1.2.6.
+    assert_eq!(status.upgrade_to.unwrap().version.to_string(), "1.2.6");
+}
+
+#[test]
+fn status_of_a_supported_version_counts_days_and_suggests_its_newest_patch() {
+    let policy = kestra();
+    let status = policy
+        .status(VersionInput::parse("v1.3.7").unwrap(), date("2026-11-25"))
+        .unwrap();
+    assert_eq!(status.state, SupportState::Supported);
+    assert_eq!(status.roles, [Role::LatestLts]);
+    // eol 2027-03-03: 6 (to 12-01) + 31 + 31 + 28 + 2 = 98 days.
+    assert_eq!(status.days_left, 98);
+    // (2026-11-24 - 2026-03-03) / 7 = 266 / 7 = 38 Tuesdays.
+    assert_eq!(status.upgrade_to.unwrap().version.to_string(), "1.3.38");
+    let line_only = policy
+        .status(VersionInput::parse("1.3").unwrap(), date("2026-11-25"))
+        .unwrap();
+    assert_eq!(line_only.upgrade_to, None);
+}
+
+#[test]
+fn status_of_a_line_not_released_yet() {
+    let status = kestra()
+        .status(VersionInput::parse("2.2").unwrap(), date("2026-11-25"))
+        .unwrap();
+    assert_eq!(status.state, SupportState::Unreleased);
+    assert_eq!(status.latest_patch, None);
+    assert_eq!(status.upgrade_to, None);
+}
+
+#[test]
+fn a_line_in_the_history_but_not_the_rules() {
+    let policy = kestra();
+    // 2.0 is a major: the rules never project it, the history has it.
+    assert_eq!(info(&policy, "2.0").released, date("2026-09-08"));
+    let unknown = policy.index_of(line("1.4")).unwrap_err();
+    assert_eq!(
+        unknown.to_string(),
+        "line 1.4 is not in the kestra policy: after 1.3 came 2.0"
+    );
+    let major = policy.index_of(line("3.0")).unwrap_err();
+    assert_eq!(
+        major.to_string(),
+        "line 3.0 is not in the kestra policy: majors are never projected; \
+         after 2.0 come 2.1, 2.2 and so on"
+    );
+    let early = policy.index_of(line("0.9")).unwrap_err();
+    assert_eq!(
+        early.to_string(),
+        "line 0.9 is not in the kestra policy: its first line is 1.0"
+    );
+}
+
+#[test]
+fn floating_tags() {
+    let policy = kestra();
+    let on = date("2026-11-25");
+    let tag = |tag| {
+        policy
+            .tag(tag, on)
+            .unwrap()
+            .map(|(_, patch)| patch.version.to_string())
+    };
+    // 2.1 released 2026-11-10; Tuesdays 11-17 and 11-24.
+    assert_eq!(tag(Tag::Latest), Ok("2.1.2".to_owned()));
+    assert_eq!(tag(Tag::LatestLts), Ok("1.3.38".to_owned()));
+    assert_eq!(tag(Tag::Line(line("1.0"))), Ok("1.0.52".to_owned()));
+    assert_eq!(
+        tag(Tag::Line(line("2.2"))),
+        Err(Dangling::LineNotYetReleased {
+            line: line("2.2"),
+            released: date("2027-01-12")
+        })
+    );
+    let early = policy.tag(Tag::Latest, date("2025-01-01")).unwrap();
+    assert_eq!(
+        early,
+        Err(Dangling::BeforeFirstRelease {
+            first: line("1.0"),
+            released: date("2025-09-09")
+        })
+    );
+}
+
+#[test]
+fn next_patch_day_ships_one_patch_per_supported_line() {
+    let policy = kestra();
+    // 2026-11-25 is a Wednesday; the next Tuesday is 2026-12-01.
+    let day = policy.next_patch_day_after(date("2026-11-25")).unwrap();
+    assert_eq!(day.day, date("2026-12-01"));
+    let versions: Vec<String> = day
+        .patches
+        .iter()
+        .map(|p| p.latest_patch.version.to_string())
+        .collect();
+    // 2.1: 11-17, 11-24, 12-01 -> 2.1.3; 1.3: 273 days = 39 weeks -> 1.3.39.
+    assert_eq!(versions, ["2.1.3", "1.3.39"]);
+    assert!(day.new_lines.is_empty());
+    // From a Tuesday, that Tuesday counts; after it, it does not.
+    assert_eq!(
+        policy.next_patch_day_from(date("2026-12-01")).unwrap().day,
+        date("2026-12-01")
+    );
+    assert_eq!(
+        policy.next_patch_day_after(date("2026-12-01")).unwrap().day,
+        date("2026-12-08")
+    );
+}
+
+#[test]
+fn next_patch_day_on_a_release_day_lists_the_new_line() {
+    // 2027-01-12: 2.2 comes out, 2.1 ends; 1.3 ships its 315 / 7 = 45th patch.
+    let day = kestra().next_patch_day_after(date("2027-01-05")).unwrap();
+    assert_eq!(day.day, date("2027-01-12"));
+    let versions: Vec<String> = day
+        .patches
+        .iter()
+        .map(|p| p.latest_patch.version.to_string())
+        .collect();
+    assert_eq!(versions, ["1.3.45"]);
+    let new: Vec<String> = day
+        .new_lines
+        .iter()
+        .map(|info| info.line.to_string())
+        .collect();
+    assert_eq!(new, ["2.2"]);
+}
+
+#[test]
+fn next_patch_day_before_the_first_release_is_the_week_after_it() {
+    let day = kestra().next_patch_day_after(date("2025-01-01")).unwrap();
+    assert_eq!(day.day, date("2025-09-16"));
+}
+
+#[test]
+fn releases_in_a_range_include_both_ends() {
+    let policy = kestra();
+    let calendar = policy.releases(
+        Some(date("2026-09-08")),
+        Some(date("2027-01-12")),
+        date("2026-01-01"),
+    );
+    let lines: Vec<String> = calendar
+        .unwrap()
+        .lines
+        .iter()
+        .map(|i| i.line.to_string())
+        .collect();
+    assert_eq!(lines, ["2.0", "2.1", "2.2"]);
+    // By default from the first release to --on + 12 months: 2026-01-01 -> 2027-01-01.
+    let default = policy.releases(None, None, date("2026-01-01")).unwrap();
+    assert_eq!(
+        (default.from, default.to),
+        (date("2025-09-09"), date("2027-01-01"))
+    );
+    assert_eq!(default.lines.last().unwrap().line, line("2.1"));
+}
+
+#[test]
+fn far_dates_are_reached_in_one_step() {
+    // 2026-09 -> 9999-11 is 7973 * 12 + 2 = 95678 months = 47839 cadences:
+    // 2.47839 comes out in November 9999 and is the latest on New Year's Eve.
+    let policy = kestra();
+    let latest = policy.latest_index_on(date("9999-12-31")).unwrap().unwrap();
+    assert_eq!(policy.line_at(latest).unwrap(), line("2.47839"));
+}
+
+#[test]
+fn a_line_too_far_to_date_is_an_error_not_a_panic() {
+    let err = kestra().index_of(line("2.99999999")).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("the projected release of 2.99999999 is beyond"),
+        "{err}"
+    );
+}

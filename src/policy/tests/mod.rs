@@ -1,0 +1,70 @@
+//! Unit tests of the model. Expected values are worked out by hand from the
+//! SPEC's rules; the arithmetic is in the comments.
+
+mod custom;
+mod inputs;
+mod kestra;
+
+use chrono::NaiveDate;
+
+use super::{Line, LineInfo, Policy, Role, SupportedLine, parse_date, parse_policy};
+
+#[track_caller]
+fn date(text: &str) -> NaiveDate {
+    parse_date(text).unwrap()
+}
+
+#[track_caller]
+fn line(text: &str) -> Line {
+    super::VersionInput::parse(text).unwrap().line
+}
+
+fn kestra() -> Policy {
+    Policy::kestra().unwrap()
+}
+
+/// The policy in `tests/data/monthly.json`: Thursdays, a minor every month,
+/// an LTS every 4 lines, 18 months of support, 4 LTS lines in parallel.
+fn monthly() -> Policy {
+    parse_policy(include_str!("../../../tests/data/monthly.json")).unwrap()
+}
+
+#[track_caller]
+fn info(policy: &Policy, name: &str) -> LineInfo {
+    policy
+        .line_info(policy.index_of(line(name)).unwrap())
+        .unwrap()
+}
+
+/// `(line, roles)` pairs, newest first, as the tests spell them.
+fn roles(supported: &[SupportedLine]) -> Vec<(String, Vec<&'static str>)> {
+    supported
+        .iter()
+        .map(|s| {
+            (
+                s.info.line.to_string(),
+                s.roles.iter().map(|r| r.name()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn supported(policy: &Policy, on: &str) -> Vec<(String, Vec<&'static str>)> {
+    roles(&policy.supported_on(date(on)).unwrap())
+}
+
+fn pair(line: &str, roles: &[&'static str]) -> (String, Vec<&'static str>) {
+    (line.to_owned(), roles.to_vec())
+}
+
+const LATEST: &str = "latest";
+const LATEST_LTS: &str = "latest-lts";
+const PREVIOUS_LTS: &str = "previous-lts";
+
+#[test]
+fn role_names_are_the_ones_users_type() {
+    assert_eq!(Role::Latest.name(), LATEST);
+    assert_eq!(Role::LatestLts.name(), LATEST_LTS);
+    assert_eq!(Role::PreviousLts.name(), PREVIOUS_LTS);
+}
