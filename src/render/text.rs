@@ -1,0 +1,257 @@
+//! Text for people: aligned columns, and a `*` on every value worked out
+//! from the policy's rules, explained by a legend under the answer.
+//!
+//! `backport-targets` and `tag` print bare values, one per line, so that
+//! shell loops and `$(...)` can use them; their sources are in `--json`.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use lts_policy::policy::{
+    Dangling, EolReason, LineInfo, Patch, Role, Source, Status, SupportState, SupportedLine,
+    weekday_name,
+};
+
+use super::Report;
+
+const LEGEND: &str =
+    "* worked out from the policy's rules; unmarked values are recorded in the history";
+
+/// Collects rows, then writes them with columns padded to the widest cell.
+struct Table {
+    rows: Vec<Vec<String>>,
+    marked: bool,
+}
+
+impl Table {
+    fn new(header: &[&str]) -> Self {
+        Self {
+            rows: vec![header.iter().map(|&cell| cell.to_owned()).collect()],
+            marked: false,
+        }
+    }
+
+    /// A cell with the rules marker when its value is not from the history.
+    fn cell(&mut self, value: impl ToString, source: Source) -> String {
+        let mut text = value.to_string();
+        if source == Source::Rules {
+            text.push('*');
+            self.marked = true;
+        }
+        text
+    }
+
+    fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..columns)
+            .map(|column| {
+                let cells = self.rows.iter().filter_map(|row| row.get(column));
+                cells.map(|cell| cell.chars().count()).max().unwrap_or(0)
+            })
+            .collect();
+        for row in &self.rows {
+            let mut line = String::new();
+            for (cell, width) in row.iter().zip(&widths) {
+                line.push_str(&format!("{cell:width$}  "));
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        if self.marked {
+            writeln!(out, "\n{LEGEND}")?;
+        }
+        Ok(())
+    }
+}
+
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
+}
+
+fn roles_text(roles: &[Role]) -> String {
+    let names: Vec<&str> = roles.iter().map(|role| role.name()).collect();
+    names.join(", ")
+}
+
+fn eol_reason_text(info: &LineInfo) -> String {
+    match info.eol_reason {
+        EolReason::NextRelease(line) => format!("release of {line}"),
+        EolReason::LtsSupportPeriod => "LTS support period".to_owned(),
+        EolReason::LtsSuperseded(line) => format!("release of LTS {line}"),
+    }
+}
+
+fn days_text(on: NaiveDate, eol: NaiveDate) -> String {
+    match lts_policy::policy::days_between(on, eol) {
+        1 => "1 day left".to_owned(),
+        left if left > 0 => format!("{left} days left"),
+        0 => "ends today".to_owned(),
+        -1 => "ended 1 day ago".to_owned(),
+        left => format!("ended {} days ago", -left),
+    }
+}
+
+/// Why a tag points to no version, for stderr and JSON.
+#[must_use]
+pub fn dangling_message(tag: &str, on: NaiveDate, dangling: Dangling) -> String {
+    let why = match dangling {
+        Dangling::BeforeFirstRelease { first, released } => {
+            format!("the first line, {first}, is released on {released}")
+        }
+        Dangling::NoLtsYet => "no LTS line is released by then".to_owned(),
+        Dangling::LineNotYetReleased { line, released } => {
+            format!("{line} is released on {released}")
+        }
+    };
+    format!("tag {tag} points to no version on {on}: {why}")
+}
+
+fn supported_table(lines: &[SupportedLine], on: NaiveDate) -> Table {
+    let mut table = Table::new(&[
+        "LINE",
+        "ROLES",
+        "RELEASED",
+        "LTS",
+        "EOL",
+        "DAYS LEFT",
+        "LATEST PATCH",
+    ]);
+    for line in lines {
+        let info = &line.info;
+        let row = vec![
+            info.line.to_string(),
+            roles_text(&line.roles),
+            table.cell(info.released, info.released_source),
+            table.cell(yes_no(info.lts), info.lts_source),
+            table.cell(info.eol, info.eol_source),
+            lts_policy::policy::days_between(on, info.eol).to_string(),
+            table.cell(&line.latest_patch.version, line.latest_patch.source),
+        ];
+        table.push(row);
+    }
+    table
+}
+
+fn status_text(status: &Status, policy_name: &str, out: &mut dyn Write) -> io::Result<()> {
+    let (version, on, info) = (&status.version, status.on, &status.info);
+    let verdict = match status.state {
+        SupportState::Supported => "is supported",
+        SupportState::Ended => "is no longer supported",
+        SupportState::Unreleased => "is not released yet",
+    };
+    writeln!(out, "{version} {verdict} on {on} (policy: {policy_name})\n")?;
+    let mut table = Table::new(&["line", &info.line.to_string()]);
+    let released = table.cell(info.released, info.released_source);
+    table.push(vec!["released".to_owned(), released]);
+    let lts = table.cell(yes_no(info.lts), info.lts_source);
+    table.push(vec!["LTS".to_owned(), lts]);
+    if !status.roles.is_empty() {
+        table.push(vec!["roles".to_owned(), roles_text(&status.roles)]);
+    }
+    let eol = table.cell(info.eol, info.eol_source);
+    let eol_detail = format!(
+        "{eol} ({}; {})",
+        days_text(on, info.eol),
+        eol_reason_text(info)
+    );
+    table.push(vec!["end of support".to_owned(), eol_detail]);
+    let patch_row = |table: &mut Table, label: &str, patch: Option<&Patch>| {
+        if let Some(patch) = patch {
+            let cell = table.cell(&patch.version, patch.source);
+            table.push(vec![label.to_owned(), cell]);
+        }
+    };
+    patch_row(&mut table, "latest patch", status.latest_patch.as_ref());
+    patch_row(&mut table, "upgrade to", status.upgrade_to.as_ref());
+    table.write(out)
+}
+
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    match report {
+        Report::Supported { policy, on, lines } => {
+            if lines.is_empty() {
+                let first = &policy.history()[0];
+                return writeln!(
+                    out,
+                    "Nothing is supported on {on} (policy: {}): the first line, {}, is released on {}",
+                    policy.name(),
+                    first.line,
+                    first.released
+                );
+            }
+            writeln!(out, "Supported on {on} (policy: {})\n", policy.name())?;
+            supported_table(lines, *on).write(out)
+        }
+        Report::BackportTargets {
+            targets, branch, ..
+        } => {
+            for target in targets {
+                match branch {
+                    Some(template) => writeln!(out, "{}", template.render(target.info.line))?,
+                    None => writeln!(out, "{}", target.info.line)?,
+                }
+            }
+            Ok(())
+        }
+        Report::Status { policy, status } => status_text(status, policy.name(), out),
+        Report::Releases { policy, calendar } => {
+            writeln!(
+                out,
+                "Releases from {} to {} (policy: {})\n",
+                calendar.from,
+                calendar.to,
+                policy.name()
+            )?;
+            let mut table = Table::new(&["LINE", "RELEASED", "LTS", "EOL", "ENDED BY"]);
+            for info in &calendar.lines {
+                let row = vec![
+                    info.line.to_string(),
+                    table.cell(info.released, info.released_source),
+                    table.cell(yes_no(info.lts), info.lts_source),
+                    table.cell(info.eol, info.eol_source),
+                    eol_reason_text(info),
+                ];
+                table.push(row);
+            }
+            table.write(out)
+        }
+        Report::Tag { target, .. } => match target {
+            Ok((_, patch)) => writeln!(out, "{}", patch.version),
+            Err(_) => Ok(()),
+        },
+        Report::NextPatch { policy, day } => {
+            let weekday = weekday_name(policy.release_weekday());
+            writeln!(
+                out,
+                "Next patch day: {weekday} {} (policy: {})\n",
+                day.day,
+                policy.name()
+            )?;
+            let mut table = Table::new(&["VERSION", "LINE", "ROLES", "BRANCH"]);
+            for line in &day.patches {
+                let row = vec![
+                    table.cell(&line.latest_patch.version, line.latest_patch.source),
+                    line.info.line.to_string(),
+                    roles_text(&line.roles),
+                    policy.branch_template().render(line.info.line),
+                ];
+                table.push(row);
+            }
+            for info in &day.new_lines {
+                let row = vec![
+                    table.cell(info.line.first_version(), info.released_source),
+                    info.line.to_string(),
+                    "new line".to_owned(),
+                    policy.branch_template().render(info.line),
+                ];
+                table.push(row);
+            }
+            table.write(out)
+        }
+        Report::Policy { json } => writeln!(out, "{json}"),
+    }
+}

@@ -1,0 +1,114 @@
+//! Loads the policy, resolves the dates, asks the model and renders.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+
+use lts_policy::policy::{Policy, SupportState, parse_policy, policy_to_json};
+
+use crate::cli::{self, Cli, Command};
+use crate::render::{Report, dangling_message, render};
+
+/// How a query ended when it did not fail.
+pub enum Answer {
+    /// The answer is yes (or simply given): exit 0.
+    Yes,
+    /// The answer is no: exit 1, with an optional note for stderr.
+    No(Option<String>),
+}
+
+fn load_policy(cli: &Cli) -> Result<Policy> {
+    match &cli.policy {
+        None => Ok(Policy::kestra()?),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read policy file {}", path.display()))?;
+            parse_policy(&text).with_context(|| format!("policy file {}", path.display()))
+        }
+    }
+}
+
+/// Answers the command for `today`, writing the answer to `out` only once it
+/// is complete.
+pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
+    let policy = load_policy(cli)?;
+    let policy = &policy;
+    let mut answer = Answer::Yes;
+    let report = match &cli.command {
+        Command::Supported(on) => {
+            let on = on.resolve(today)?;
+            Report::Supported {
+                policy,
+                on,
+                lines: policy.supported_on(on)?,
+            }
+        }
+        Command::BackportTargets {
+            latest,
+            on,
+            since,
+            branch,
+        } => {
+            let latest = cli::optional_line("--latest", latest.as_deref())?;
+            let since = cli::optional_line("--since", since.as_deref())?;
+            let branch = cli::branch_template(branch.as_ref(), policy.branch_template())?;
+            let on = match latest {
+                Some(line) => policy.release_of(line).context("--latest")?,
+                None => cli::date_option("--on", on.as_deref(), today)?,
+            };
+            let targets = policy.backport_targets(on, since).context("--since")?;
+            Report::BackportTargets {
+                policy,
+                on,
+                latest,
+                since,
+                targets,
+                branch,
+            }
+        }
+        Command::Status { version, on } => {
+            let version = cli::version_argument(version)?;
+            let status = policy.status(version, on.resolve(today)?)?;
+            if status.state != SupportState::Supported {
+                answer = Answer::No(None);
+            }
+            Report::Status { policy, status }
+        }
+        Command::Releases { from, to, on } => {
+            let from = cli::optional_date("--from", from.as_deref())?;
+            let to = cli::optional_date("--to", to.as_deref())?;
+            Report::Releases {
+                policy,
+                calendar: policy.releases(from, to, on.resolve(today)?)?,
+            }
+        }
+        Command::Tag { name, on } => {
+            let tag = cli::tag_argument(name)?;
+            let on = on.resolve(today)?;
+            let target = policy.tag(tag, on)?;
+            if let Err(dangling) = target {
+                answer = Answer::No(Some(dangling_message(name, on, dangling)));
+            }
+            Report::Tag {
+                policy,
+                name,
+                on,
+                target,
+            }
+        }
+        Command::NextPatch { after } => {
+            let day = match cli::optional_date("--after", after.as_deref())? {
+                Some(after) => policy.next_patch_day_after(after)?,
+                None => policy.next_patch_day_from(today)?,
+            };
+            Report::NextPatch { policy, day }
+        }
+        Command::Policy => Report::Policy {
+            json: policy_to_json(policy),
+        },
+    };
+    render(&report, cli.json, out)?;
+    out.flush()?;
+    Ok(answer)
+}
