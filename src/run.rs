@@ -88,7 +88,9 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
             let on = on.resolve(today)?;
             let target = policy.tag(tag, on)?;
             if let Err(dangling) = target {
-                answer = Answer::No(Some(dangling_message(name, on, dangling)));
+                // Text prints no version, so the reason goes to stderr; JSON carries it.
+                let note = (!cli.json).then(|| dangling_message(name, on, dangling));
+                answer = Answer::No(note);
             }
             Report::Tag {
                 policy,

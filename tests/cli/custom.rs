@@ -1,0 +1,114 @@
+//! `--policy tests/data/monthly.json`: Thursdays, monthly minors, an LTS
+//! every 4 lines from 4.0, 18 months of support, 4 LTS lines in parallel.
+
+use serde_json::json;
+
+use super::{LEGEND, json_of, stdout_of};
+
+const MONTHLY: &str = "tests/data/monthly.json";
+
+#[test]
+fn backport_targets_use_the_policys_branch_template() {
+    // On 2024-02-01 4.17 comes out; LTS 4.16, 4.12, 4.8 and 4.0 (until 2024-02-29).
+    assert_eq!(
+        stdout_of(
+            &[
+                "backport-targets",
+                "--on",
+                "2024-02-01",
+                "--branch",
+                "--policy",
+                MONTHLY
+            ],
+            0
+        ),
+        "stable/4.17\nstable/4.16\nstable/4.12\nstable/4.8\nstable/4.0\n"
+    );
+}
+
+#[test]
+fn an_lts_line_ends_on_a_leap_day() {
+    // 4.0: 2022-08-31 + 18 months = 2024-02-29.
+    stdout_of(
+        &["status", "4.0.3", "--on", "2024-02-28", "--policy", MONTHLY],
+        0,
+    );
+    stdout_of(
+        &["status", "4.0.3", "--on", "2024-02-29", "--policy", MONTHLY],
+        1,
+    );
+}
+
+#[test]
+fn a_known_patch_is_the_tag_until_counting_resumes() {
+    let tag = |on| stdout_of(&["tag", "4.5", "--on", on, "--policy", MONTHLY], 0);
+    assert_eq!(tag("2023-02-10"), "4.5.2\n");
+    assert_eq!(tag("2023-02-16"), "4.5.3\n");
+}
+
+#[test]
+fn supported_json_for_a_projected_lts_line() {
+    let json = json_of(&["supported", "--on", "2024-02-01", "--policy", MONTHLY], 0);
+    let four_sixteen = &json["lines"][1];
+    // 4.16: k=11, 2023-12-31 (Sunday) -> Thursday 2024-01-04. Its support,
+    // 2024-01-04 + 18 months = 2025-07-04, is cut by the 4th LTS after it,
+    // 4.32: k=27, 2025-04-30 (Wednesday) -> 2025-05-01, 366 + 89 = 455 days on.
+    // Thursdays 01-11, 01-18, 01-25, 02-01 -> 4.16.4.
+    assert_eq!(
+        *four_sixteen,
+        json!({
+            "line": "4.16", "released": "2024-01-04", "lts": true,
+            "eol": "2025-05-01", "eol_by": "lts_superseded", "eol_by_line": "4.32",
+            "lts_until": "2025-05-01", "branch": "stable/4.16", "roles": ["latest-lts"],
+            "latest_patch": "4.16.4", "days_left": 455, "projected": true,
+            "source": {"released": "rules", "lts": "rules", "eol": "rules", "latest_patch": "rules"}
+        })
+    );
+    assert_eq!(json["policy"], "monthly");
+}
+
+#[test]
+fn releases_across_month_ends() {
+    let expected = format!(
+        "Releases from 2023-01-01 to 2023-05-31 (policy: monthly)
+
+LINE  RELEASED     LTS   EOL          ENDED BY
+4.4   2023-01-05   no    2023-01-31   release of 4.5
+4.5   2023-01-31   no*   2023-03-02*  release of 4.6
+4.6   2023-03-02*  no*   2023-04-06*  release of 4.7
+4.7   2023-04-06*  no*   2023-05-04*  release of 4.8
+4.8   2023-05-04*  yes*  2024-09-05*  release of LTS 4.24
+
+{LEGEND}"
+    );
+    let args = [
+        "releases",
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-05-31",
+        "--policy",
+        MONTHLY,
+    ];
+    assert_eq!(stdout_of(&args, 0), expected);
+}
+
+#[test]
+fn next_patch_on_thursdays() {
+    // After Wednesday 2023-02-08: Thursday 02-09 ships the known 4.5.1, and
+    // 4.0's 24th Thursday (2022-09-01 .. 2023-02-09 = 161 days = 23 weeks).
+    let json = json_of(
+        &["next-patch", "--after", "2023-02-08", "--policy", MONTHLY],
+        0,
+    );
+    assert_eq!(json["day"], "2023-02-09");
+    assert_eq!(json["weekday"], "Thursday");
+    let shipped: Vec<_> = json["patches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["version"].clone())
+        .collect();
+    assert_eq!(shipped, ["4.5.1", "4.0.24"]);
+    assert_eq!(json["patches"][0]["source"], "history");
+}

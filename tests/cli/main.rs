@@ -1,0 +1,42 @@
+//! Integration tests of the `lts-policy` binary: every command in text and
+//! JSON, exit codes and bad input. One test binary; expected values are
+//! worked out by hand from SPEC.md (arithmetic in comments).
+
+mod commands;
+mod custom;
+mod errors;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The binary with the given arguments.
+fn lts_policy(args: &[&str]) -> Command {
+    let mut command = Command::cargo_bin("lts-policy").unwrap();
+    command.args(args);
+    command
+}
+
+/// Runs a command that must exit with `code` and print nothing on stderr;
+/// returns its stdout.
+#[track_caller]
+fn stdout_of(args: &[&str], code: i32) -> String {
+    let output = lts_policy(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
+    assert!(
+        output.stderr.is_empty(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Runs a command with `--json` and parses what it prints.
+#[track_caller]
+fn json_of(args: &[&str], code: i32) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_str(&stdout_of(&args, code)).unwrap()
+}
+
+const LEGEND: &str =
+    "* worked out from the policy's rules; unmarked values are recorded in the history\n";
