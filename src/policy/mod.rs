@@ -3,15 +3,18 @@
 //! Nothing here reads the clock, touches files or prints: every answer is a
 //! function of the policy and the dates passed in.
 
+mod answers;
 mod calendar;
 mod dates;
 mod definition;
 mod error;
 mod file;
-mod query;
+mod patches;
+mod roles;
 mod template;
 mod version;
 
+pub use answers::{Dangling, Status, SupportState, Tag};
 pub use calendar::{EolReason, LineInfo, Source};
 pub use dates::{
     add_months, days_between, parse_date, weekday_after, weekday_on_or_after, weekdays_between,
@@ -19,9 +22,8 @@ pub use dates::{
 pub use definition::{KnownPatch, Policy, Release};
 pub use error::PolicyError;
 pub use file::{check_policy, parse_policy, policy_to_json, weekday_name};
-pub use query::{
-    Calendar, Dangling, Patch, PatchDay, Role, Status, SupportState, SupportedLine, Tag,
-};
+pub use patches::{Patch, PatchDay};
+pub use roles::{Calendar, Role, SupportedLine};
 pub use template::BranchTemplate;
 pub use version::{Line, VersionInput};
 

@@ -1,0 +1,168 @@
+//! Roles on a date, the lines they make supported, backport targets and
+//! the calendar of releases.
+
+use chrono::NaiveDate;
+
+use super::Policy;
+use super::calendar::LineInfo;
+use super::dates::add_months;
+use super::error::PolicyError;
+use super::patches::Patch;
+use super::version::Line;
+
+/// Why a line is supported on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The newest line released.
+    Latest,
+    /// The newest LTS line, while it is maintained.
+    LatestLts,
+    /// Any older LTS line still maintained.
+    PreviousLts,
+}
+
+impl Role {
+    /// The name users and JSON see.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Latest => "latest",
+            Self::LatestLts => "latest-lts",
+            Self::PreviousLts => "previous-lts",
+        }
+    }
+}
+
+/// A line supported on a date, with its roles and newest patch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportedLine {
+    pub info: LineInfo,
+    pub roles: Vec<Role>,
+    pub latest_patch: Patch,
+}
+
+/// The calendar between two dates, both included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub lines: Vec<LineInfo>,
+}
+
+impl Policy {
+    /// The lines supported on `date`, newest first; empty before the first release.
+    ///
+    /// # Errors
+    /// [`PolicyError::OutOfRange`] when a date the answer needs cannot be represented.
+    pub fn supported_on(&self, date: NaiveDate) -> Result<Vec<SupportedLine>, PolicyError> {
+        let Some(latest) = self.latest_index_on(date)? else {
+            return Ok(Vec::new());
+        };
+        let mut supported = Vec::new();
+        let mut newer_lts_seen = false;
+        for index in (0..=latest).rev() {
+            if index != latest && !self.lts_at(index).0 {
+                continue;
+            }
+            let info = self.line_info(index)?;
+            let mut roles = Vec::new();
+            if index == latest {
+                roles.push(Role::Latest);
+            }
+            if info.lts {
+                let maintained = info.is_lts_maintained_on(date);
+                if maintained {
+                    roles.push(if newer_lts_seen {
+                        Role::PreviousLts
+                    } else {
+                        Role::LatestLts
+                    });
+                }
+                newer_lts_seen = true;
+                // LTS ends never decrease along release order, so no older
+                // LTS line is maintained once this one is not.
+                if !maintained {
+                    break;
+                }
+            }
+            if !roles.is_empty() {
+                let latest_patch =
+                    self.newest_patch(&info, date)?
+                        .ok_or_else(|| PolicyError::OutOfRange {
+                            what: format!("the newest patch of {}", info.line),
+                        })?;
+                supported.push(SupportedLine {
+                    info,
+                    roles,
+                    latest_patch,
+                });
+            }
+        }
+        Ok(supported)
+    }
+
+    /// The lines a fix goes to on `date`, dropping lines older than `since`.
+    ///
+    /// # Errors
+    /// [`PolicyError::UnknownLine`] when `since` is not a line of the policy.
+    pub fn backport_targets(
+        &self,
+        date: NaiveDate,
+        since: Option<Line>,
+    ) -> Result<Vec<SupportedLine>, PolicyError> {
+        let oldest = since
+            .map(|line| self.index_of(line))
+            .transpose()?
+            .unwrap_or(0);
+        let mut targets = self.supported_on(date)?;
+        targets.retain(|target| target.info.index >= oldest);
+        Ok(targets)
+    }
+
+    /// The release date of a line: the day `backport-targets --latest` asks about.
+    ///
+    /// # Errors
+    /// As [`Policy::index_of`].
+    pub fn release_of(&self, line: Line) -> Result<NaiveDate, PolicyError> {
+        Ok(self.release_at(self.index_of(line)?)?.0)
+    }
+
+    /// Every line released from `from` to `to`, both included. `from`
+    /// defaults to the first release; `to` to one LTS support period after `on`.
+    ///
+    /// # Errors
+    /// [`PolicyError::EmptyRange`] when `from` is after `to`;
+    /// [`PolicyError::OutOfRange`] when a date cannot be represented.
+    pub fn releases(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        on: NaiveDate,
+    ) -> Result<Calendar, PolicyError> {
+        let from = from.unwrap_or(self.history()[0].released);
+        let to = match to {
+            Some(to) => to,
+            None => add_months(on, self.lts_support_months()).ok_or_else(|| {
+                PolicyError::OutOfRange {
+                    what: format!("{} months after {on}", self.lts_support_months()),
+                }
+            })?,
+        };
+        if from > to {
+            return Err(PolicyError::EmptyRange {
+                from: from.to_string(),
+                to: to.to_string(),
+            });
+        }
+        let mut index = match from.pred_opt() {
+            Some(eve) => self.latest_index_on(eve)?.map_or(0, |index| index + 1),
+            None => 0,
+        };
+        let mut lines = Vec::new();
+        while self.release_at(index)?.0 <= to {
+            lines.push(self.line_info(index)?);
+            index += 1;
+        }
+        Ok(Calendar { from, to, lines })
+    }
+}
