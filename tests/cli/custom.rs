@@ -112,3 +112,33 @@ fn next_patch_on_thursdays() {
     assert_eq!(shipped, ["4.5.1", "4.0.24"]);
     assert_eq!(json["patches"][0]["source"], "history");
 }
+
+#[test]
+fn global_options_go_before_or_after_the_command() {
+    let before = stdout_of(
+        &[
+            "--policy",
+            MONTHLY,
+            "--json",
+            "tag",
+            "latest",
+            "--on",
+            "2023-02-10",
+        ],
+        0,
+    );
+    let after = stdout_of(
+        &[
+            "tag",
+            "latest",
+            "--on",
+            "2023-02-10",
+            "--policy",
+            MONTHLY,
+            "--json",
+        ],
+        0,
+    );
+    assert_eq!(before, after);
+    assert!(before.contains("\"version\": \"4.5.2\""), "{before}");
+}

@@ -264,3 +264,21 @@ fn every_problem_of_a_file_is_reported() {
         ]
     );
 }
+
+/// Kestra's rules over a custom history.
+fn kestra_with_history(history: serde_json::Value) -> Policy {
+    parse_policy(&kestra_with("history", history)).unwrap()
+}
+
+#[test]
+fn a_first_line_declared_not_lts_still_anchors_the_count() {
+    // No line says `lts: true`, so the first line anchors the count; its own
+    // `false` wins, and the line 3 places after it is LTS by rule.
+    let policy = kestra_with_history(serde_json::json!([
+        {"line": "1.0", "released": "2025-09-09", "lts": false},
+        {"line": "1.1", "released": "2025-11-04"}
+    ]));
+    assert!(!info(&policy, "1.0").lts);
+    assert!(!info(&policy, "1.2").lts);
+    assert!(info(&policy, "1.3").lts);
+}

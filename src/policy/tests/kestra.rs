@@ -342,3 +342,26 @@ fn a_line_too_far_to_date_is_an_error_not_a_panic() {
         "{err}"
     );
 }
+
+#[test]
+fn a_gap_without_a_maintained_lts_leaves_latest_lts_on_the_last_one() {
+    // One month of LTS support: 1.0 is maintained as LTS until 2025-10-09,
+    // as latest until 1.1 on 2025-11-04, which is its eol.
+    let mut file: serde_json::Value =
+        serde_json::from_str(&crate::policy::policy_to_json(&kestra())).unwrap();
+    file["lts_support_months"] = 1.into();
+    let policy = parse_policy(&file.to_string()).unwrap();
+    assert_eq!(info(&policy, "1.0").eol, date("2025-11-04"));
+    // On 2026-01-20 1.2 is the latest and no LTS line is maintained.
+    assert_eq!(supported(&policy, "2026-01-20"), [pair("1.2", &[LATEST])]);
+    // The tag still names the newest LTS line released: 1.0, whose patches
+    // stopped before 2025-11-04 (09-16 .. 10-28, seven Tuesdays).
+    let (tagged, patch) = policy
+        .tag(Tag::LatestLts, date("2026-01-20"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (tagged.line, patch.version.to_string()),
+        (line("1.0"), "1.0.7".to_owned())
+    );
+}
