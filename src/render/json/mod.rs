@@ -3,145 +3,33 @@
 
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
-use lts_policy::policy::{
-    BranchTemplate, Dangling, EolReason, LineInfo, Patch, Policy, Role, Source, SupportState,
-    SupportedLine, weekday_name,
-};
+use lts_policy::policy::{Dangling, Patch, Policy, SupportState, weekday_name};
 
 use super::Report;
+use views::{LineView, PatchView, role_names, source_name};
+
+mod views;
 
 const SCHEMA_VERSION: u32 = 1;
 
-/// Fields every answer carries.
+/// Every answer: the schema version and policy name, then its own fields.
 #[derive(Serialize)]
-struct Header<'a> {
+struct Envelope<'a, Body: Serialize> {
     schema_version: u32,
     policy: &'a str,
+    #[serde(flatten)]
+    body: Body,
 }
 
-impl<'a> Header<'a> {
-    fn of(policy: &'a Policy) -> Self {
-        Self {
-            schema_version: SCHEMA_VERSION,
-            policy: policy.name(),
-        }
-    }
-}
-
-/// Where each value of a line came from: `history` or `rules`.
-#[derive(Serialize)]
-struct Sources {
-    released: &'static str,
-    lts: &'static str,
-    eol: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    latest_patch: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct LineView {
-    line: String,
-    released: String,
-    lts: bool,
-    eol: String,
-    /// What ends support on the eol: `next_release`, `lts_support_period` or `lts_superseded`.
-    eol_by: &'static str,
-    /// The line whose release is the eol, for `next_release` and `lts_superseded`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    eol_by_line: Option<String>,
-    lts_until: Option<String>,
-    branch: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    roles: Option<Vec<&'static str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    latest_patch: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    days_left: Option<i64>,
-    projected: bool,
-    source: Sources,
-}
-
-fn source_name(source: Source) -> &'static str {
-    match source {
-        Source::History => "history",
-        Source::Rules => "rules",
-    }
-}
-
-fn role_names(roles: &[Role]) -> Vec<&'static str> {
-    roles.iter().map(|role| role.name()).collect()
-}
-
-impl LineView {
-    fn new(info: &LineInfo, branch: &BranchTemplate) -> Self {
-        let (eol_by, eol_by_line) = match info.eol_reason {
-            EolReason::NextRelease(line) => ("next_release", Some(line.to_string())),
-            EolReason::LtsSupportPeriod => ("lts_support_period", None),
-            EolReason::LtsSuperseded(line) => ("lts_superseded", Some(line.to_string())),
-        };
-        Self {
-            line: info.line.to_string(),
-            released: info.released.to_string(),
-            lts: info.lts,
-            eol: info.eol.to_string(),
-            eol_by,
-            eol_by_line,
-            lts_until: info.lts_until.map(|date| date.to_string()),
-            branch: branch.render(info.line),
-            roles: None,
-            latest_patch: None,
-            days_left: None,
-            projected: info.released_source == Source::Rules,
-            source: Sources {
-                released: source_name(info.released_source),
-                lts: source_name(info.lts_source),
-                eol: source_name(info.eol_source),
-                latest_patch: None,
-            },
-        }
-    }
-
-    fn supported(line: &SupportedLine, on: NaiveDate, branch: &BranchTemplate) -> Self {
-        let mut view = Self::new(&line.info, branch);
-        view.roles = Some(role_names(&line.roles));
-        view.with_patch(Some(&line.latest_patch))
-            .with_days_left(on, line.info.eol)
-    }
-
-    fn with_patch(mut self, patch: Option<&Patch>) -> Self {
-        self.latest_patch = patch.map(|patch| patch.version.to_string());
-        self.source.latest_patch = patch.map(|patch| source_name(patch.source));
-        self
-    }
-
-    fn with_days_left(mut self, on: NaiveDate, eol: NaiveDate) -> Self {
-        self.days_left = Some(lts_policy::policy::days_between(on, eol));
-        self
-    }
-}
-
-#[derive(Serialize)]
-struct PatchView {
-    version: String,
-    released: String,
-    source: &'static str,
-}
-
-impl PatchView {
-    fn new(patch: &Patch) -> Self {
-        Self {
-            version: patch.version.to_string(),
-            released: patch.released.to_string(),
-            source: source_name(patch.source),
-        }
-    }
-}
-
-fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+fn write_answer(out: &mut dyn Write, policy: &Policy, body: impl Serialize) -> io::Result<()> {
+    let envelope = Envelope {
+        schema_version: SCHEMA_VERSION,
+        policy: policy.name(),
+        body,
+    };
+    serde_json::to_writer_pretty(&mut *out, &envelope)?;
     writeln!(out)
 }
 
@@ -149,17 +37,15 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     match report {
         Report::Supported { policy, on, lines } => {
             #[derive(Serialize)]
-            struct View<'a> {
-                #[serde(flatten)]
-                header: Header<'a>,
+            struct View {
                 on: String,
                 lines: Vec<LineView>,
             }
             let branch = policy.branch_template();
-            write_json(
+            write_answer(
                 out,
-                &View {
-                    header: Header::of(policy),
+                policy,
+                View {
                     on: on.to_string(),
                     lines: lines
                         .iter()
@@ -177,19 +63,17 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             branch,
         } => {
             #[derive(Serialize)]
-            struct View<'a> {
-                #[serde(flatten)]
-                header: Header<'a>,
+            struct View {
                 on: String,
                 latest: Option<String>,
                 since: Option<String>,
                 targets: Vec<LineView>,
             }
             let template = branch.as_ref().unwrap_or(policy.branch_template());
-            write_json(
+            write_answer(
                 out,
-                &View {
-                    header: Header::of(policy),
+                policy,
+                View {
                     on: on.to_string(),
                     latest: latest.map(|line| line.to_string()),
                     since: since.map(|line| line.to_string()),
@@ -202,9 +86,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         Report::Status { policy, status } => {
             #[derive(Serialize)]
-            struct View<'a> {
-                #[serde(flatten)]
-                header: Header<'a>,
+            struct View {
                 version: String,
                 line: String,
                 on: String,
@@ -221,10 +103,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 SupportState::Supported => "supported",
                 SupportState::Ended => "ended",
             };
-            write_json(
+            write_answer(
                 out,
-                &View {
-                    header: Header::of(policy),
+                policy,
+                View {
                     version: status.version.to_string(),
                     line: status.info.line.to_string(),
                     on: status.on.to_string(),
@@ -244,18 +126,16 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         Report::Releases { policy, calendar } => {
             #[derive(Serialize)]
-            struct View<'a> {
-                #[serde(flatten)]
-                header: Header<'a>,
+            struct View {
                 from: String,
                 to: String,
                 lines: Vec<LineView>,
             }
             let branch = policy.branch_template();
-            write_json(
+            write_answer(
                 out,
-                &View {
-                    header: Header::of(policy),
+                policy,
+                View {
                     from: calendar.from.to_string(),
                     to: calendar.to.to_string(),
                     lines: calendar
@@ -274,8 +154,6 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         } => {
             #[derive(Serialize)]
             struct View<'a> {
-                #[serde(flatten)]
-                header: Header<'a>,
                 tag: &'a str,
                 on: String,
                 version: Option<String>,
@@ -286,10 +164,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 reason: Option<String>,
             }
             let found = target.as_ref().ok();
-            write_json(
+            write_answer(
                 out,
-                &View {
-                    header: Header::of(policy),
+                policy,
+                View {
                     tag: name,
                     on: on.to_string(),
                     version: found.map(|(_, patch)| patch.version.to_string()),
@@ -313,19 +191,17 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 source: &'static str,
             }
             #[derive(Serialize)]
-            struct View<'a> {
-                #[serde(flatten)]
-                header: Header<'a>,
+            struct View {
                 day: String,
                 weekday: &'static str,
                 patches: Vec<Shipped>,
                 new_lines: Vec<PatchView>,
             }
             let branch = policy.branch_template();
-            write_json(
+            write_answer(
                 out,
-                &View {
-                    header: Header::of(policy),
+                policy,
+                View {
                     day: day.day.to_string(),
                     weekday: weekday_name(policy.release_weekday()),
                     patches: day
