@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use super::Policy;
 use super::dates::{add_months, weekday_on_or_after};
 use super::error::PolicyError;
+use super::lts::LtsWindow;
 use super::version::Line;
 
 /// Whether a value was recorded in the history or worked out from the rules.
@@ -28,6 +29,8 @@ pub enum EolReason {
     LtsSupportPeriod,
     /// The LTS line `lts_in_parallel` places after it is released first.
     LtsSuperseded(Line),
+    /// The history records the end of its LTS support.
+    Announced,
 }
 
 /// One line with everything the rules say about it.
@@ -42,8 +45,8 @@ pub struct LineInfo {
     pub lts_source: Source,
     /// End of its time as `latest`: the next line's release.
     pub latest_until: NaiveDate,
-    /// End of its LTS maintenance, for an LTS line.
-    pub lts_until: Option<NaiveDate>,
+    /// Its LTS maintenance, for an LTS line.
+    pub lts_window: Option<LtsWindow>,
     /// End of support: the later of the two windows. Not supported on this day.
     pub eol: NaiveDate,
     pub eol_reason: EolReason,
@@ -57,10 +60,16 @@ impl LineInfo {
         self.released <= date && date < self.eol
     }
 
+    /// End of its LTS maintenance, for an LTS line.
+    #[must_use]
+    pub fn lts_until(&self) -> Option<NaiveDate> {
+        self.lts_window.as_ref().map(|window| window.until)
+    }
+
     /// Whether the line is maintained as an LTS on `date`.
     #[must_use]
     pub fn is_lts_maintained_on(&self, date: NaiveDate) -> bool {
-        self.lts_until
+        self.lts_until()
             .is_some_and(|until| self.released <= date && date < until)
     }
 }
@@ -116,38 +125,6 @@ impl Policy {
             })
     }
 
-    /// Whether the line at `index` is LTS: the history's flag when it has
-    /// one, else the rule (the anchor, and every `n`-th line after it).
-    #[must_use]
-    pub fn lts_at(&self, index: usize) -> (bool, Source) {
-        if let Some(flag) = self.history().get(index).and_then(|release| release.lts) {
-            return (flag, Source::History);
-        }
-        let anchor = self.anchor();
-        let by_rule =
-            index >= anchor && ((index - anchor) as u64).is_multiple_of(self.lts_every_lines());
-        (by_rule, Source::Rules)
-    }
-
-    /// The index of the `count`-th LTS line after `index`.
-    fn lts_after(&self, index: usize, count: u64) -> Result<usize, PolicyError> {
-        let mut found = 0;
-        let mut candidate = index;
-        // Past the anchor and the history, every `lts_every_lines`-th line is
-        // LTS, so this ends within history + count * lts_every_lines steps.
-        while found < count {
-            candidate = candidate
-                .checked_add(1)
-                .ok_or_else(|| PolicyError::OutOfRange {
-                    what: "the LTS line after the last representable line".to_owned(),
-                })?;
-            if self.lts_at(candidate).0 {
-                found += 1;
-            }
-        }
-        Ok(candidate)
-    }
-
     /// Everything about the line at `index`.
     ///
     /// # Errors
@@ -163,25 +140,15 @@ impl Policy {
             EolReason::NextRelease(self.line_at(next)?),
             next_source,
         );
-        let mut lts_until = None;
-        if lts {
-            let support_end = add_months(released, self.lts_support_months()).ok_or_else(|| {
-                PolicyError::OutOfRange {
-                    what: format!("the end of {line}'s LTS support"),
-                }
-            })?;
-            let successor = self.lts_after(index, self.lts_in_parallel())?;
-            let (superseded, superseded_source) = self.release_at(successor)?;
-            let lts_end = if superseded < support_end {
-                let reason = EolReason::LtsSuperseded(self.line_at(successor)?);
-                (superseded, reason, superseded_source)
-            } else {
-                (support_end, EolReason::LtsSupportPeriod, Source::Rules)
-            };
-            lts_until = Some(lts_end.0);
-            if lts_end.0 > eol.0 {
-                eol = lts_end;
-            }
+        let lts_window = if lts {
+            Some(self.lts_window(index, line, released)?)
+        } else {
+            None
+        };
+        if let Some(window) = &lts_window
+            && window.until > eol.0
+        {
+            eol = (window.until, window.ends_by(), window.source());
         }
         Ok(LineInfo {
             index,
@@ -191,7 +158,7 @@ impl Policy {
             lts,
             lts_source,
             latest_until,
-            lts_until,
+            lts_window,
             eol: eol.0,
             eol_reason: eol.1,
             eol_source: eol.2,

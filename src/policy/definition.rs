@@ -18,6 +18,9 @@ pub struct Release {
     pub released: NaiveDate,
     /// `Some` when the history declares the flag; `None` leaves it to the rule.
     pub lts: Option<bool>,
+    /// The end of LTS support the vendor announced, for a line declared LTS;
+    /// it replaces the rules' answer.
+    pub eol: Option<NaiveDate>,
     /// Known patches, in order; authoritative up to the newest one.
     pub patches: Vec<KnownPatch>,
 }
@@ -29,49 +32,40 @@ pub struct KnownPatch {
     pub released: NaiveDate,
 }
 
+/// The rules of a policy, as its file states them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyRules {
+    pub name: String,
+    pub comment: Option<String>,
+    pub release_weekday: Weekday,
+    pub minor_every_months: u64,
+    pub lts_every_months: u64,
+    pub lts_support_months: u64,
+    pub lts_in_parallel: u64,
+    pub branch_template: BranchTemplate,
+}
+
 /// A release policy whose values have been checked: cadences of 1 to 1200
 /// months, an LTS cadence that is a whole number of minor cadences, and a
 /// non-empty history in strictly increasing order of line and date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
-    name: String,
-    comment: Option<String>,
-    release_weekday: Weekday,
-    minor_every_months: u64,
-    lts_every_months: u64,
-    lts_support_months: u64,
-    lts_in_parallel: u64,
-    branch_template: BranchTemplate,
+    rules: PolicyRules,
     history: Vec<Release>,
     /// Index of the line the LTS count starts from.
     anchor: usize,
 }
 
 impl Policy {
-    /// Only `file.rs` builds a policy, after validating every value.
-    pub(super) fn new(
-        name: String,
-        comment: Option<String>,
-        release_weekday: Weekday,
-        [minor_every_months, lts_every_months, lts_support_months]: [u64; 3],
-        lts_in_parallel: u64,
-        branch_template: BranchTemplate,
-        history: Vec<Release>,
-    ) -> Self {
+    /// Only the file reader builds a policy, after validating every value.
+    pub(super) fn new(rules: PolicyRules, history: Vec<Release>) -> Self {
         // The newest line declared LTS; with none declared, the first line.
         let anchor = history
             .iter()
             .rposition(|release| release.lts == Some(true))
             .unwrap_or(0);
         Self {
-            name,
-            comment,
-            release_weekday,
-            minor_every_months,
-            lts_every_months,
-            lts_support_months,
-            lts_in_parallel,
-            branch_template,
+            rules,
             history,
             anchor,
         }
@@ -87,42 +81,42 @@ impl Policy {
 
     #[must_use]
     pub fn name(&self) -> &str {
-        &self.name
+        &self.rules.name
     }
 
     #[must_use]
     pub fn comment(&self) -> Option<&str> {
-        self.comment.as_deref()
+        self.rules.comment.as_deref()
     }
 
     #[must_use]
     pub fn release_weekday(&self) -> Weekday {
-        self.release_weekday
+        self.rules.release_weekday
     }
 
     #[must_use]
     pub fn minor_every_months(&self) -> u64 {
-        self.minor_every_months
+        self.rules.minor_every_months
     }
 
     #[must_use]
     pub fn lts_every_months(&self) -> u64 {
-        self.lts_every_months
+        self.rules.lts_every_months
     }
 
     #[must_use]
     pub fn lts_support_months(&self) -> u64 {
-        self.lts_support_months
+        self.rules.lts_support_months
     }
 
     #[must_use]
     pub fn lts_in_parallel(&self) -> u64 {
-        self.lts_in_parallel
+        self.rules.lts_in_parallel
     }
 
     #[must_use]
     pub fn branch_template(&self) -> &BranchTemplate {
-        &self.branch_template
+        &self.rules.branch_template
     }
 
     /// The known releases, oldest first; never empty.
@@ -138,7 +132,14 @@ impl Policy {
 
     /// How many lines apart two rule-made LTS lines are (Kestra: 6 / 2 = 3).
     pub(super) fn lts_every_lines(&self) -> u64 {
-        self.lts_every_months / self.minor_every_months
+        self.rules.lts_every_months / self.rules.minor_every_months
+    }
+
+    /// Whether the history announces an LTS end later than `date`.
+    pub(super) fn announced_eol_after(&self, date: NaiveDate) -> bool {
+        self.history
+            .iter()
+            .any(|release| release.eol.is_some_and(|eol| eol > date))
     }
 
     /// The newest known release; validation guarantees there is one.

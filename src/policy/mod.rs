@@ -9,6 +9,7 @@ mod dates;
 mod definition;
 mod error;
 mod file;
+mod lts;
 mod patches;
 mod roles;
 mod template;
@@ -19,9 +20,10 @@ pub use calendar::{EolReason, LineInfo, Source};
 pub use dates::{
     add_months, days_between, parse_date, weekday_after, weekday_on_or_after, weekdays_between,
 };
-pub use definition::{KnownPatch, Policy, Release};
+pub use definition::{KnownPatch, Policy, PolicyRules, Release};
 pub use error::PolicyError;
 pub use file::{check_policy, parse_policy, policy_to_json, weekday_name};
+pub use lts::{LtsReason, LtsWindow};
 pub use patches::{Patch, PatchDay};
 pub use roles::{Calendar, Role, SupportedLine};
 pub use template::BranchTemplate;

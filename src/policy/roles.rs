@@ -60,7 +60,8 @@ impl Policy {
         };
         let mut supported = Vec::new();
         let mut newer_lts_seen = false;
-        for index in (0..=latest).rev() {
+        let mut candidates = (0..=latest).rev();
+        while let Some(index) = candidates.next() {
             if index != latest && !self.lts_at(index).0 {
                 continue;
             }
@@ -79,10 +80,17 @@ impl Policy {
                     });
                 }
                 newer_lts_seen = true;
-                // LTS ends never decrease along release order, so no older
-                // LTS line is maintained once this one is not.
+                // LTS ends worked out by the rules never decrease along
+                // release order: once one has passed, so have all older ones,
+                // except an end the history announces later than that.
                 if !maintained {
-                    break;
+                    if !self.announced_eol_after(date) {
+                        break;
+                    }
+                    let known = self.history().len();
+                    if index > known {
+                        candidates = (0..=known - 1).rev();
+                    }
                 }
             }
             if !roles.is_empty() {

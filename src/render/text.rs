@@ -82,6 +82,7 @@ fn eol_reason_text(info: &LineInfo) -> String {
         EolReason::NextRelease(line) => format!("release of {line}"),
         EolReason::LtsSupportPeriod => "LTS support period".to_owned(),
         EolReason::LtsSuperseded(line) => format!("release of LTS {line}"),
+        EolReason::Announced => "announced end of LTS".to_owned(),
     }
 }
 

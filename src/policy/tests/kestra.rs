@@ -365,3 +365,33 @@ fn a_gap_without_a_maintained_lts_leaves_latest_lts_on_the_last_one() {
         (line("1.0"), "1.0.7".to_owned())
     );
 }
+
+#[test]
+fn an_announced_eol_replaces_the_rules_answer() {
+    // 1.0's LTS announced until 2027-02-01 instead of 2026-09-09.
+    let mut file: serde_json::Value =
+        serde_json::from_str(&crate::policy::policy_to_json(&kestra())).unwrap();
+    file["history"][0]["eol"] = "2027-02-01".into();
+    let policy = parse_policy(&file.to_string()).unwrap();
+    let one_oh = info(&policy, "1.0");
+    assert_eq!(
+        (one_oh.eol, one_oh.eol_reason, one_oh.eol_source),
+        (date("2027-02-01"), EolReason::Announced, Source::History)
+    );
+    // On 2.2's release day three LTS lines are maintained: the rules' two and 1.0.
+    assert_eq!(
+        supported(&policy, "2027-01-12"),
+        [
+            pair("2.2", &[LATEST, LATEST_LTS]),
+            pair("1.3", &[PREVIOUS_LTS]),
+            pair("1.0", &[PREVIOUS_LTS])
+        ]
+    );
+    assert_eq!(
+        supported(&policy, "2027-02-01"),
+        [
+            pair("2.2", &[LATEST, LATEST_LTS]),
+            pair("1.3", &[PREVIOUS_LTS])
+        ]
+    );
+}

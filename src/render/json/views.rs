@@ -57,6 +57,7 @@ impl LineView {
             EolReason::NextRelease(line) => ("next_release", Some(line.to_string())),
             EolReason::LtsSupportPeriod => ("lts_support_period", None),
             EolReason::LtsSuperseded(line) => ("lts_superseded", Some(line.to_string())),
+            EolReason::Announced => ("announced", None),
         };
         Self {
             line: info.line.to_string(),
@@ -65,7 +66,7 @@ impl LineView {
             eol: info.eol.to_string(),
             eol_by,
             eol_by_line,
-            lts_until: info.lts_until.map(|date| date.to_string()),
+            lts_until: info.lts_until().map(|date| date.to_string()),
             branch: branch.render(info.line),
             roles: None,
             latest_patch: None,

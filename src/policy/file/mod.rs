@@ -1,0 +1,304 @@
+//! The policy file format (JSON) and its validation into a [`Policy`].
+//!
+//! The file is parsed as plain JSON first (so that a syntax error carries its
+//! line and column), then checked value by value: every problem is recorded
+//! with its JSON path, so that `policy --check` can list them all.
+
+mod fields;
+mod write;
+
+use chrono::{NaiveDate, Weekday};
+use semver::Version;
+use serde_json::Value;
+
+use super::Policy;
+use super::dates::parse_date;
+use super::definition::{KnownPatch, PolicyRules, Release};
+use super::error::PolicyError;
+use super::template::BranchTemplate;
+use super::version::{Line, parse_history_line};
+use fields::{Problems, join};
+
+pub use write::{policy_to_json, weekday_name};
+
+/// Largest accepted cadence or support period: a century.
+const MAX_MONTHS: u64 = 1200;
+/// Largest accepted number of LTS lines maintained side by side.
+const MAX_IN_PARALLEL: u64 = 100;
+
+const POLICY_FIELDS: &[&str] = &[
+    "name",
+    "comment",
+    "release_weekday",
+    "minor_every_months",
+    "lts_every_months",
+    "lts_support_months",
+    "lts_in_parallel",
+    "branch_template",
+    "history",
+];
+const HISTORY_FIELDS: &[&str] = &["line", "released", "lts", "eol", "patches"];
+const PATCH_FIELDS: &[&str] = &["version", "released"];
+
+/// Parses and validates a policy file.
+///
+/// # Errors
+/// The first problem found: [`PolicyError::PolicyJson`] for text that is not
+/// JSON (with line and column), else [`PolicyError::InvalidPolicy`] naming
+/// the JSON path of the bad value.
+pub fn parse_policy(json: &str) -> Result<Policy, PolicyError> {
+    check_policy(json).map_err(|mut problems| problems.swap_remove(0))
+}
+
+/// Like [`parse_policy`], but reports every problem found.
+///
+/// # Errors
+/// Every problem, in file order; never an empty list.
+pub fn check_policy(json: &str) -> Result<Policy, Vec<PolicyError>> {
+    let file: Value = serde_json::from_str(json).map_err(|err| {
+        vec![PolicyError::PolicyJson {
+            message: err.to_string(),
+        }]
+    })?;
+    let mut problems = Problems::default();
+    let policy = read_policy(&file, &mut problems);
+    match policy {
+        Some(policy) if problems.0.is_empty() => Ok(policy),
+        _ => Err(problems.0),
+    }
+}
+
+fn read_policy(file: &Value, problems: &mut Problems) -> Option<Policy> {
+    let object = problems.object("", file, POLICY_FIELDS)?;
+    let name = problems.string("", object, "name");
+    if name.is_some_and(|name| name.trim().is_empty()) {
+        problems.add("name", "expected a non-empty name");
+    }
+    let comment = problems.optional_string("", object, "comment");
+    let release_weekday = problems
+        .string("", object, "release_weekday")
+        .and_then(|text| weekday(text, problems));
+    let mut months = |key| {
+        let months = problems.whole_number("", object, key)?;
+        if (1..=MAX_MONTHS).contains(&months) {
+            Some(months)
+        } else {
+            problems.add(
+                key,
+                format!("expected 1 to {MAX_MONTHS} months, got {months}"),
+            );
+            None
+        }
+    };
+    let minor_every_months = months("minor_every_months");
+    let lts_every_months = months("lts_every_months");
+    let lts_support_months = months("lts_support_months");
+    if let (Some(minor), Some(lts)) = (minor_every_months, lts_every_months)
+        && !lts.is_multiple_of(minor)
+    {
+        problems.add(
+            "lts_every_months",
+            format!("expected a multiple of minor_every_months ({minor}), got {lts}"),
+        );
+    }
+    let lts_in_parallel = problems
+        .whole_number("", object, "lts_in_parallel")
+        .filter(|&count| {
+            let valid = (1..=MAX_IN_PARALLEL).contains(&count);
+            if !valid {
+                let reason = format!("expected 1 to {MAX_IN_PARALLEL} lines, got {count}");
+                problems.add("lts_in_parallel", reason);
+            }
+            valid
+        });
+    let branch_template = problems
+        .string("", object, "branch_template")
+        .and_then(|text| problems.check("branch_template".to_owned(), BranchTemplate::parse(text)));
+    let entries = problems.array("", object, "history", true);
+    if entries.is_empty() && object.contains_key("history") {
+        problems.add("history", "expected at least one released line");
+    }
+    let history = read_history(entries, problems);
+    Some(Policy::new(
+        PolicyRules {
+            name: name?.to_owned(),
+            comment: comment.map(str::to_owned),
+            release_weekday: release_weekday?,
+            minor_every_months: minor_every_months?,
+            lts_every_months: lts_every_months?,
+            lts_support_months: lts_support_months?,
+            lts_in_parallel: lts_in_parallel?,
+            branch_template: branch_template?,
+        },
+        history,
+    ))
+}
+
+fn weekday(text: &str, problems: &mut Problems) -> Option<Weekday> {
+    let weekday = text.parse::<Weekday>().ok();
+    if weekday.is_none() {
+        problems.add(
+            "release_weekday",
+            format!("expected a day of the week such as Tuesday, got {text:?}"),
+        );
+    }
+    weekday
+}
+
+fn read_history(entries: &[Value], problems: &mut Problems) -> Vec<Release> {
+    let mut history: Vec<Release> = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let path = format!("history[{i}]");
+        let Some(object) = problems.object(&path, entry, HISTORY_FIELDS) else {
+            continue;
+        };
+        let line = problems
+            .string(&path, object, "line")
+            .and_then(|text| problems.check(join(&path, "line"), parse_history_line(text)));
+        let released = read_date(problems, &path, object, "released");
+        let lts = problems.flag(&path, object, "lts");
+        let eol = object
+            .contains_key("eol")
+            .then(|| read_date(problems, &path, object, "eol"))
+            .flatten();
+        let patch_entries = problems.array(&path, object, "patches", false);
+        let (Some(line), Some(released)) = (line, released) else {
+            continue;
+        };
+        if let Some(previous) = history.last() {
+            check_order(&path, previous, line, released, problems);
+        }
+        if let Some(eol) = eol {
+            check_announced_eol(&path, line, released, lts, eol, problems);
+        }
+        let patches = read_patches(&path, line, released, patch_entries, problems);
+        history.push(Release {
+            line,
+            released,
+            lts,
+            eol,
+            patches,
+        });
+    }
+    history
+}
+
+fn read_date(
+    problems: &mut Problems,
+    path: &str,
+    object: &serde_json::Map<String, Value>,
+    key: &str,
+) -> Option<NaiveDate> {
+    let text = problems.string(path, object, key)?;
+    problems.check(join(path, key), parse_date(text))
+}
+
+fn check_order(
+    path: &str,
+    previous: &Release,
+    line: Line,
+    released: NaiveDate,
+    problems: &mut Problems,
+) {
+    if line == previous.line {
+        problems.add(join(path, "line"), format!("{line} is listed twice"));
+    } else if line < previous.line {
+        problems.add(
+            join(path, "line"),
+            format!(
+                "{line} comes after {}; list lines in release order",
+                previous.line
+            ),
+        );
+    }
+    if released <= previous.released {
+        problems.add(
+            join(path, "released"),
+            format!(
+                "{line} on {released} is not after {} on {}; release dates must increase",
+                previous.line, previous.released
+            ),
+        );
+    }
+}
+
+fn check_announced_eol(
+    path: &str,
+    line: Line,
+    released: NaiveDate,
+    lts: Option<bool>,
+    eol: NaiveDate,
+    problems: &mut Problems,
+) {
+    if lts != Some(true) {
+        problems.add(
+            join(path, "eol"),
+            format!("an announced eol is for a line declared LTS; add \"lts\": true to {line}"),
+        );
+    } else if eol <= released {
+        problems.add(
+            join(path, "eol"),
+            format!("{line}'s eol {eol} is not after its release on {released}"),
+        );
+    }
+}
+
+fn read_patches(
+    path: &str,
+    line: Line,
+    line_released: NaiveDate,
+    entries: &[Value],
+    problems: &mut Problems,
+) -> Vec<KnownPatch> {
+    let mut patches: Vec<KnownPatch> = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let path = format!("{path}.patches[{i}]");
+        let Some(object) = problems.object(&path, entry, PATCH_FIELDS) else {
+            continue;
+        };
+        let version_path = join(&path, "version");
+        let version = problems.string(&path, object, "version").and_then(|text| {
+            let version = Version::parse(text).map_err(|err| PolicyError::InvalidVersion {
+                input: text.to_owned(),
+                reason: err.to_string(),
+            });
+            problems.check(version_path.clone(), version)
+        });
+        let released = read_date(problems, &path, object, "released");
+        let (Some(version), Some(released)) = (version, released) else {
+            continue;
+        };
+        if Line::of(&version) != line || version.patch == 0 || !version.pre.is_empty() {
+            problems.add(
+                &version_path,
+                format!(
+                    "expected a patch of {line} such as {}, got {version}",
+                    line.version(1)
+                ),
+            );
+        } else if let Some(previous) = patches.last()
+            && version <= previous.version
+        {
+            problems.add(
+                &version_path,
+                format!(
+                    "{version} comes after {}; list patches in order",
+                    previous.version
+                ),
+            );
+        }
+        let floor = patches
+            .last()
+            .map_or(line_released, |previous| previous.released);
+        if released < floor {
+            problems.add(
+                join(&path, "released"),
+                format!(
+                    "{version} on {released} is before {floor}, the previous release of {line}"
+                ),
+            );
+        }
+        patches.push(KnownPatch { version, released });
+    }
+    patches
+}

@@ -1,0 +1,87 @@
+//! Writes a policy back in its file format.
+
+use chrono::Weekday;
+use serde::Serialize;
+
+use crate::policy::Policy;
+
+#[derive(Serialize)]
+struct PolicyFile<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comment: Option<&'a str>,
+    release_weekday: &'static str,
+    minor_every_months: u64,
+    lts_every_months: u64,
+    lts_support_months: u64,
+    lts_in_parallel: u64,
+    branch_template: String,
+    history: Vec<HistoryEntry>,
+}
+
+#[derive(Serialize)]
+struct HistoryEntry {
+    line: String,
+    released: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lts: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    eol: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    patches: Vec<PatchEntry>,
+}
+
+#[derive(Serialize)]
+struct PatchEntry {
+    version: String,
+    released: String,
+}
+
+/// The policy in the file format, a valid input for `--policy`.
+#[must_use]
+pub fn policy_to_json(policy: &Policy) -> String {
+    let file = PolicyFile {
+        name: policy.name(),
+        comment: policy.comment(),
+        release_weekday: weekday_name(policy.release_weekday()),
+        minor_every_months: policy.minor_every_months(),
+        lts_every_months: policy.lts_every_months(),
+        lts_support_months: policy.lts_support_months(),
+        lts_in_parallel: policy.lts_in_parallel(),
+        branch_template: policy.branch_template().to_string(),
+        history: policy
+            .history()
+            .iter()
+            .map(|release| HistoryEntry {
+                line: release.line.to_string(),
+                released: release.released.to_string(),
+                lts: release.lts,
+                eol: release.eol.map(|eol| eol.to_string()),
+                patches: release
+                    .patches
+                    .iter()
+                    .map(|patch| PatchEntry {
+                        version: patch.version.to_string(),
+                        released: patch.released.to_string(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    // Strings and numbers always serialize; the fallback is unreachable.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The English name of a weekday, as policy files spell it.
+#[must_use]
+pub fn weekday_name(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
