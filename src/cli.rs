@@ -103,8 +103,34 @@ pub enum Command {
         after: Option<String>,
     },
 
+    /// Check the history against the policy; exits 1 when anything is found
+    ///
+    /// Finds lines released more than two weeks off the cadence or on another
+    /// weekday, LTS lines maintained for less than the promised period,
+    /// periods with more LTS lines maintained than allowed or (for more than
+    /// two weeks) fewer than the policy keeps, and patches off their weekday
+    /// or after their line's end of support.
+    Audit {
+        #[command(flatten)]
+        on: OnDate,
+
+        /// Also check the lines the rules project, up to --to
+        #[arg(long)]
+        projected: bool,
+
+        /// With --projected, check up to DATE (YYYY-MM-DD) [default: one LTS
+        /// support period after --on]
+        #[arg(long, value_name = "DATE", requires = "projected")]
+        to: Option<String>,
+    },
+
     /// Print the effective policy as JSON, a starting point for a custom file
-    Policy,
+    Policy {
+        /// Check FILE instead: list every problem with its JSON path; exits 1
+        /// when there is any
+        #[arg(long, value_name = "FILE")]
+        check: Option<PathBuf>,
+    },
 }
 
 /// The `--on` option shared by the queries that answer for one date.

@@ -1,11 +1,12 @@
 //! Loads the policy, resolves the dates, asks the model and renders.
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
-use lts_policy::policy::{Policy, SupportState, parse_policy, policy_to_json};
+use lts_policy::policy::{Policy, SupportState, check_policy, parse_policy, policy_to_json};
 
 use crate::cli::{self, Cli, Command};
 use crate::render::{Report, dangling_message, render};
@@ -18,14 +19,16 @@ pub enum Answer {
     No(Option<String>),
 }
 
+fn read_policy_file(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read policy file {}", path.display()))
+}
+
 fn load_policy(cli: &Cli) -> Result<Policy> {
     match &cli.policy {
         None => Ok(Policy::kestra()?),
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read policy file {}", path.display()))?;
-            parse_policy(&text).with_context(|| format!("policy file {}", path.display()))
-        }
+        Some(path) => parse_policy(&read_policy_file(path)?)
+            .with_context(|| format!("policy file {}", path.display())),
     }
 }
 
@@ -106,9 +109,33 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
             };
             Report::NextPatch { policy, day }
         }
-        Command::Policy => Report::Policy {
+        Command::Policy { check: None } => Report::Policy {
             json: policy_to_json(policy),
         },
+        Command::Policy { check: Some(path) } => {
+            let text = read_policy_file(path)?;
+            let problems = check_policy(&text).err().unwrap_or_default();
+            if !problems.is_empty() {
+                answer = Answer::No(None);
+            }
+            Report::PolicyCheck {
+                file: path.display().to_string(),
+                problems,
+            }
+        }
+        Command::Audit { on, projected, to } => {
+            let on = on.resolve(today)?;
+            let until = match (projected, cli::optional_date("--to", to.as_deref())?) {
+                (false, _) => on,
+                (true, Some(to)) => to,
+                (true, None) => policy.default_horizon(on)?,
+            };
+            let audit = policy.audit(until, *projected)?;
+            if !audit.findings.is_empty() {
+                answer = Answer::No(None);
+            }
+            Report::Audit { policy, audit }
+        }
     };
     render(&report, cli.json, out)?;
     out.flush()?;

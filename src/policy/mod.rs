@@ -4,6 +4,7 @@
 //! function of the policy and the dates passed in.
 
 mod answers;
+mod audit;
 mod calendar;
 mod dates;
 mod definition;
@@ -16,6 +17,7 @@ mod template;
 mod version;
 
 pub use answers::{Dangling, Status, SupportState, Tag};
+pub use audit::{Audit, AuditFinding, Finding, GRACE_DAYS};
 pub use calendar::{EolReason, LineInfo, Source};
 pub use dates::{
     add_months, days_between, parse_date, weekday_after, weekday_on_or_after, weekdays_between,

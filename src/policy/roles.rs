@@ -50,6 +50,17 @@ pub struct Calendar {
 }
 
 impl Policy {
+    /// How far ahead calendars and projected audits look by default: one LTS
+    /// support period after `on`.
+    ///
+    /// # Errors
+    /// [`PolicyError::OutOfRange`] when that date cannot be represented.
+    pub fn default_horizon(&self, on: NaiveDate) -> Result<NaiveDate, PolicyError> {
+        add_months(on, self.lts_support_months()).ok_or_else(|| PolicyError::OutOfRange {
+            what: format!("{} months after {on}", self.lts_support_months()),
+        })
+    }
+
     /// The lines supported on `date`, newest first; empty before the first release.
     ///
     /// # Errors
@@ -150,11 +161,7 @@ impl Policy {
         let from = from.unwrap_or(self.history()[0].released);
         let to = match to {
             Some(to) => to,
-            None => add_months(on, self.lts_support_months()).ok_or_else(|| {
-                PolicyError::OutOfRange {
-                    what: format!("{} months after {on}", self.lts_support_months()),
-                }
-            })?,
+            None => self.default_horizon(on)?,
         };
         if from > to {
             return Err(PolicyError::EmptyRange {

@@ -1,5 +1,6 @@
 //! Turns answers of the policy model into text for people or JSON for machines.
 
+mod findings;
 mod json;
 mod text;
 
@@ -7,8 +8,8 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use lts_policy::policy::{
-    BranchTemplate, Calendar, Dangling, Line, LineInfo, Patch, PatchDay, Policy, Status,
-    SupportedLine,
+    Audit, BranchTemplate, Calendar, Dangling, Line, LineInfo, Patch, PatchDay, Policy,
+    PolicyError, Status, SupportedLine,
 };
 
 pub use text::dangling_message;
@@ -49,6 +50,15 @@ pub enum Report<'a> {
     },
     Policy {
         json: String,
+    },
+    Audit {
+        policy: &'a Policy,
+        audit: Audit,
+    },
+    /// `policy --check FILE`: every problem found, none when the file is valid.
+    PolicyCheck {
+        file: String,
+        problems: Vec<PolicyError>,
     },
 }
 

@@ -9,11 +9,11 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use lts_policy::policy::{
-    Dangling, EolReason, LineInfo, Patch, Role, Source, Status, SupportState, SupportedLine,
-    weekday_name,
+    Audit, Dangling, EolReason, LineInfo, Patch, Policy, Role, Source, Status, SupportState,
+    SupportedLine, weekday_name,
 };
 
-use super::Report;
+use super::{Report, findings};
 
 const LEGEND: &str =
     "* worked out from the policy's rules; unmarked values are recorded in the history";
@@ -254,5 +254,50 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             table.write(out)
         }
         Report::Policy { json } => writeln!(out, "{json}"),
+        Report::Audit { policy, audit } => audit_text(policy, audit, out),
+        Report::PolicyCheck { file, problems } => {
+            if problems.is_empty() {
+                return writeln!(out, "{file}: a valid policy");
+            }
+            for problem in problems {
+                writeln!(out, "{file}: {problem}")?;
+            }
+            Ok(())
+        }
     }
+}
+
+fn audit_text(policy: &Policy, audit: &Audit, out: &mut dyn Write) -> io::Result<()> {
+    let scope = if audit.projected {
+        "history and projection"
+    } else {
+        "known history"
+    };
+    let count = match audit.findings.len() {
+        0 => "no findings, the policy is kept".to_owned(),
+        1 => "1 finding".to_owned(),
+        count => format!("{count} findings"),
+    };
+    writeln!(
+        out,
+        "Audit of policy {}, {scope} up to {}, {} lines: {count}",
+        policy.name(),
+        audit.until,
+        audit.lines.len()
+    )?;
+    if audit.findings.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let mut table = Table::new(&["KIND", "FINDING"]);
+    for found in &audit.findings {
+        let source = if found.projected {
+            Source::Rules
+        } else {
+            Source::History
+        };
+        let kind = table.cell(findings::kind(&found.finding), source);
+        table.push(vec![kind, findings::message(&found.finding, policy)]);
+    }
+    table.write(out)
 }

@@ -2,6 +2,7 @@
 //! JSON, exit codes and bad input. One test binary; expected values are
 //! worked out by hand from SPEC.md (arithmetic in comments).
 
+mod audit;
 mod commands;
 mod custom;
 mod errors;

@@ -1,7 +1,7 @@
 //! Parsing of user input and policy files: every message word for word.
 
 use super::*;
-use crate::policy::{BranchTemplate, Tag, VersionInput, check_policy, policy_to_json};
+use crate::policy::{BranchTemplate, Tag, VersionInput, check_policy};
 
 #[track_caller]
 fn date_error(text: &str) -> String {
@@ -16,13 +16,6 @@ fn version_error(text: &str) -> String {
 #[track_caller]
 fn policy_error(json: &str) -> String {
     parse_policy(json).unwrap_err().to_string()
-}
-
-/// Kestra's file with one top-level value replaced.
-fn kestra_with(key: &str, value: serde_json::Value) -> String {
-    let mut file: serde_json::Value = serde_json::from_str(&policy_to_json(&kestra())).unwrap();
-    file[key] = value;
-    file.to_string()
 }
 
 #[test]
@@ -302,11 +295,6 @@ fn every_problem_of_a_file_is_reported_with_its_path() {
             "history[2].patches[0].version: expected a patch of 1.1 such as 1.1.1, got 1.1.0",
         ]
     );
-}
-
-/// Kestra's rules over a custom history.
-fn kestra_with_history(history: serde_json::Value) -> Policy {
-    parse_policy(&kestra_with("history", history)).unwrap()
 }
 
 #[test]

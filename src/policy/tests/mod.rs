@@ -1,13 +1,16 @@
 //! Unit tests of the model. Expected values are worked out by hand from the
 //! SPEC's rules; the arithmetic is in the comments.
 
+mod audit;
 mod custom;
 mod inputs;
 mod kestra;
 
 use chrono::NaiveDate;
 
-use super::{Line, LineInfo, Policy, Role, SupportedLine, parse_date, parse_policy};
+use super::{
+    Line, LineInfo, Policy, Role, SupportedLine, parse_date, parse_policy, policy_to_json,
+};
 
 #[track_caller]
 fn date(text: &str) -> NaiveDate {
@@ -27,6 +30,18 @@ fn kestra() -> Policy {
 /// an LTS every 4 lines, 18 months of support, 4 LTS lines in parallel.
 fn monthly() -> Policy {
     parse_policy(include_str!("../../../tests/data/monthly.json")).unwrap()
+}
+
+/// Kestra's file with one top-level value replaced.
+fn kestra_with(key: &str, value: serde_json::Value) -> String {
+    let mut file: serde_json::Value = serde_json::from_str(&policy_to_json(&kestra())).unwrap();
+    file[key] = value;
+    file.to_string()
+}
+
+/// Kestra's rules over a custom history.
+fn kestra_with_history(history: serde_json::Value) -> Policy {
+    parse_policy(&kestra_with("history", history)).unwrap()
 }
 
 #[track_caller]

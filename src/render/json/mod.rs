@@ -5,10 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use lts_policy::policy::{Dangling, Patch, Policy, SupportState, weekday_name};
+use lts_policy::policy::{Dangling, Patch, Policy, PolicyError, SupportState, weekday_name};
 
 use super::Report;
-use views::{LineView, PatchView, role_names, source_name};
+use views::{FindingView, LineView, PatchView, role_names, source_name};
 
 mod views;
 
@@ -230,5 +230,68 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )
         }
         Report::Policy { json } => writeln!(out, "{json}"),
+        Report::PolicyCheck { file, problems } => {
+            #[derive(Serialize)]
+            struct Problem {
+                /// The JSON path of the bad value; null for text that is not JSON.
+                path: Option<String>,
+                problem: String,
+            }
+            #[derive(Serialize)]
+            struct View<'a> {
+                schema_version: u32,
+                file: &'a str,
+                valid: bool,
+                problems: Vec<Problem>,
+            }
+            let valid = problems.is_empty();
+            let problems = problems
+                .iter()
+                .map(|problem| match problem {
+                    PolicyError::InvalidPolicy { path, reason } => Problem {
+                        path: Some(path.clone()),
+                        problem: reason.clone(),
+                    },
+                    other => Problem {
+                        path: None,
+                        problem: other.to_string(),
+                    },
+                })
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &View {
+                    schema_version: SCHEMA_VERSION,
+                    file,
+                    valid,
+                    problems,
+                },
+            )?;
+            writeln!(out)
+        }
+        Report::Audit { policy, audit } => {
+            #[derive(Serialize)]
+            struct View {
+                until: String,
+                projected: bool,
+                lines_checked: usize,
+                findings: Vec<FindingView>,
+            }
+            let findings = audit
+                .findings
+                .iter()
+                .map(|found| FindingView::new(found, policy))
+                .collect();
+            write_answer(
+                out,
+                policy,
+                View {
+                    until: audit.until.to_string(),
+                    projected: audit.projected,
+                    lines_checked: audit.lines.len(),
+                    findings,
+                },
+            )
+        }
     }
 }

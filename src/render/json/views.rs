@@ -3,9 +3,14 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
 use lts_policy::policy::{
-    BranchTemplate, EolReason, LineInfo, Patch, Role, Source, SupportedLine, days_between,
+    AuditFinding, BranchTemplate, EolReason, Finding, LineInfo, Patch, Policy, Role, Source,
+    SupportedLine, days_between,
 };
+
+use crate::render::findings;
 
 /// Where each value of a line came from: `history` or `rules`.
 #[derive(Serialize)]
@@ -113,6 +118,116 @@ impl PatchView {
             version: patch.version.to_string(),
             released: patch.released.to_string(),
             source: source_name(patch.source),
+        }
+    }
+}
+
+/// One audit finding: its kind, the lines and dates involved, and a message.
+#[derive(Serialize)]
+pub struct FindingView {
+    kind: &'static str,
+    lines: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<String>,
+    dates: BTreeMap<&'static str, String>,
+    /// Days late (negative: early), short, or long, as the kind says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days: Option<i64>,
+    projected: bool,
+    message: String,
+}
+
+impl FindingView {
+    pub fn new(found: &AuditFinding, policy: &Policy) -> Self {
+        let finding = &found.finding;
+        let mut lines = Vec::new();
+        let mut version = None;
+        let mut dates = BTreeMap::new();
+        let mut days = None;
+        match finding {
+            Finding::OffCadence {
+                line,
+                released,
+                previous,
+                previous_released,
+                due,
+                days_late,
+            } => {
+                lines = vec![line.to_string(), previous.to_string()];
+                dates.extend([
+                    ("released", released),
+                    ("previous_released", previous_released),
+                    ("due", due),
+                ]);
+                days = Some(*days_late);
+            }
+            Finding::OffWeekday { line, released, .. } => {
+                lines.push(line.to_string());
+                dates.insert("released", released);
+            }
+            Finding::ShortLtsSupport {
+                line,
+                released,
+                promised,
+                until,
+                cut_by,
+            } => {
+                lines.push(line.to_string());
+                lines.extend(cut_by.map(|successor| successor.to_string()));
+                dates.extend([
+                    ("released", released),
+                    ("promised", promised),
+                    ("until", until),
+                ]);
+                days = Some(days_between(*until, *promised));
+            }
+            Finding::TooManyLts {
+                from,
+                to,
+                lines: maintained,
+                ..
+            }
+            | Finding::LtsGap {
+                from,
+                to,
+                lines: maintained,
+                ..
+            } => {
+                lines = maintained.iter().map(ToString::to_string).collect();
+                dates.extend([("from", from), ("to", to)]);
+                days = Some(days_between(*from, *to));
+            }
+            Finding::PatchOffDay {
+                version: patch,
+                released,
+                ..
+            } => {
+                version = Some(patch);
+                dates.insert("released", released);
+            }
+            Finding::PatchAfterEol {
+                version: patch,
+                released,
+                eol,
+            } => {
+                version = Some(patch);
+                dates.extend([("released", released), ("eol", eol)]);
+            }
+        }
+        if let Some(patch) = version {
+            lines.push(format!("{}.{}", patch.major, patch.minor));
+        }
+        Self {
+            kind: findings::kind(finding),
+            lines,
+            version: version.map(ToString::to_string),
+            dates: dates
+                .into_iter()
+                .map(|(name, date)| (name, date.to_string()))
+                .collect(),
+            days,
+            projected: found.projected,
+            message: findings::message(finding, policy),
         }
     }
 }

@@ -1,0 +1,339 @@
+//! The audit: the history (and, on request, the projection) against the
+//! policy's promises.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use semver::Version;
+
+use super::Policy;
+use super::calendar::{LineInfo, Source};
+use super::dates::{add_months, days_between, weekday_on_or_after};
+use super::error::PolicyError;
+use super::version::Line;
+
+/// How far a release may stray from its due date, or a gap in LTS
+/// maintenance last, before it is a finding: two weeks.
+pub const GRACE_DAYS: i64 = 14;
+
+/// One way the history (or projection) departs from the policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// A line released more than [`GRACE_DAYS`] from `minor_every_months`
+    /// after the previous one.
+    OffCadence {
+        line: Line,
+        released: NaiveDate,
+        previous: Line,
+        previous_released: NaiveDate,
+        due: NaiveDate,
+        /// Positive when late, negative when early.
+        days_late: i64,
+    },
+    /// A line released on another day than the release weekday.
+    OffWeekday {
+        line: Line,
+        released: NaiveDate,
+        weekday: Weekday,
+    },
+    /// An LTS line maintained for less than `lts_support_months`.
+    ShortLtsSupport {
+        line: Line,
+        released: NaiveDate,
+        promised: NaiveDate,
+        until: NaiveDate,
+        /// The line whose release cut it short; `None` for an announced end.
+        cut_by: Option<Line>,
+    },
+    /// A period with more than `lts_in_parallel` LTS lines maintained.
+    TooManyLts {
+        from: NaiveDate,
+        to: NaiveDate,
+        lines: Vec<Line>,
+        allowed: u64,
+    },
+    /// A period of more than [`GRACE_DAYS`] with fewer LTS lines maintained
+    /// than the policy keeps once running (as many as one support period
+    /// spans, at most `lts_in_parallel`), or than were released by then.
+    LtsGap {
+        from: NaiveDate,
+        to: NaiveDate,
+        lines: Vec<Line>,
+        expected: u64,
+    },
+    /// A known patch released on another day than the release weekday.
+    PatchOffDay {
+        version: Version,
+        released: NaiveDate,
+        weekday: Weekday,
+    },
+    /// A known patch released on or after its line's end of support.
+    PatchAfterEol {
+        version: Version,
+        released: NaiveDate,
+        eol: NaiveDate,
+    },
+}
+
+/// A finding, and whether it involves a projected line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditFinding {
+    pub finding: Finding,
+    pub projected: bool,
+}
+
+/// The result of [`Policy::audit`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Audit {
+    /// Lines released up to this day are checked, and periods before it.
+    pub until: NaiveDate,
+    /// Whether projected lines were checked too.
+    pub projected: bool,
+    /// The lines checked, oldest first.
+    pub lines: Vec<LineInfo>,
+    pub findings: Vec<AuditFinding>,
+}
+
+/// The LTS maintenance of one line, clipped to the audited period.
+struct Window {
+    line: Line,
+    projected: bool,
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+impl Policy {
+    /// Checks the lines released up to `until` (included) against the
+    /// policy, and the periods before it. With `projected`, lines the rules
+    /// project up to `until` are checked as well (their releases keep the cadence by construction, but their
+    /// LTS windows may not keep the promises).
+    ///
+    /// # Errors
+    /// [`PolicyError::OutOfRange`] when a date cannot be represented.
+    pub fn audit(&self, until: NaiveDate, projected: bool) -> Result<Audit, PolicyError> {
+        let known = self.history().len();
+        let mut lines = Vec::new();
+        for index in 0.. {
+            let (released, source) = self.release_at(index)?;
+            if released > until || source == Source::Rules && !projected {
+                break;
+            }
+            lines.push(self.line_info(index)?);
+        }
+        let mut findings = Vec::new();
+        let mut add = |finding, projected| findings.push(AuditFinding { finding, projected });
+        for pair in lines.windows(2) {
+            if let Some(finding) = self.cadence_finding(&pair[0], &pair[1])? {
+                add(finding, false);
+            }
+        }
+        for info in lines.iter().take(known) {
+            if info.released.weekday() != self.release_weekday() {
+                let weekday = info.released.weekday();
+                add(
+                    Finding::OffWeekday {
+                        line: info.line,
+                        released: info.released,
+                        weekday,
+                    },
+                    false,
+                );
+            }
+            for finding in self.patch_findings(info) {
+                add(finding, false);
+            }
+        }
+        for info in &lines {
+            let Some(window) = info.lts_window else {
+                continue;
+            };
+            let cut_by = (!window.announced).then_some(window.successor);
+            let involves_projection = info.index >= known
+                || cut_by.is_some() && window.successor_source != Source::History;
+            if window.until < window.promised && (projected || !involves_projection) {
+                add(
+                    Finding::ShortLtsSupport {
+                        line: info.line,
+                        released: info.released,
+                        promised: window.promised,
+                        until: window.until,
+                        cut_by,
+                    },
+                    involves_projection,
+                );
+            }
+        }
+        for (finding, involves_projection) in self.period_findings(&lines, until) {
+            add(finding, involves_projection);
+        }
+        Ok(Audit {
+            until,
+            projected,
+            lines,
+            findings,
+        })
+    }
+
+    fn cadence_finding(
+        &self,
+        previous: &LineInfo,
+        info: &LineInfo,
+    ) -> Result<Option<Finding>, PolicyError> {
+        let due = add_months(previous.released, self.minor_every_months())
+            .and_then(|date| weekday_on_or_after(date, self.release_weekday()))
+            .ok_or_else(|| PolicyError::OutOfRange {
+                what: format!("the due date of the line after {}", previous.line),
+            })?;
+        let days_late = days_between(due, info.released);
+        Ok(
+            (days_late.abs() > GRACE_DAYS).then_some(Finding::OffCadence {
+                line: info.line,
+                released: info.released,
+                previous: previous.line,
+                previous_released: previous.released,
+                due,
+                days_late,
+            }),
+        )
+    }
+
+    fn patch_findings(&self, info: &LineInfo) -> Vec<Finding> {
+        let patches = self
+            .history()
+            .get(info.index)
+            .map_or(&[][..], |release| &release.patches[..]);
+        let mut findings = Vec::new();
+        for patch in patches {
+            let weekday = patch.released.weekday();
+            if weekday != self.release_weekday() {
+                findings.push(Finding::PatchOffDay {
+                    version: patch.version.clone(),
+                    released: patch.released,
+                    weekday,
+                });
+            }
+            if patch.released >= info.eol {
+                findings.push(Finding::PatchAfterEol {
+                    version: patch.version.clone(),
+                    released: patch.released,
+                    eol: info.eol,
+                });
+            }
+        }
+        findings
+    }
+
+    /// Sweeps the LTS windows of `lines` up to `until` for periods with too
+    /// many or too few LTS lines maintained.
+    fn period_findings(&self, lines: &[LineInfo], until: NaiveDate) -> Vec<(Finding, bool)> {
+        let known = self.history().len();
+        let windows: Vec<Window> = lines
+            .iter()
+            .filter(|info| info.released < until)
+            .filter_map(|info| {
+                info.lts_until().map(|end| Window {
+                    line: info.line,
+                    projected: info.index >= known,
+                    start: info.released,
+                    end: end.min(until),
+                })
+            })
+            .collect();
+        let mut points: Vec<NaiveDate> = windows
+            .iter()
+            .flat_map(|window| [window.start, window.end])
+            .collect();
+        points.push(until);
+        points.sort_unstable();
+        points.dedup();
+        let allowed = self.lts_in_parallel();
+        // What the policy maintains once running: as many LTS lines as one
+        // support period spans, up to `lts_in_parallel`.
+        let steady = allowed.min(self.lts_support_months().div_ceil(self.lts_every_months()));
+        let mut findings = Vec::new();
+        let mut open: Option<Period> = None;
+        for pair in points.windows(2) {
+            let (from, to) = (pair[0], pair[1]);
+            let maintained: Vec<&Window> = windows
+                .iter()
+                .filter(|window| window.start <= from && from < window.end)
+                .collect();
+            let released = windows.iter().filter(|window| window.start <= from).count() as u64;
+            let count = maintained.len() as u64;
+            let kind = if count > allowed {
+                Some(PeriodKind::TooMany)
+            } else if count < released.min(steady) {
+                Some(PeriodKind::Gap {
+                    expected: released.min(steady),
+                })
+            } else {
+                None
+            };
+            let lines: Vec<Line> = maintained.iter().map(|window| window.line).collect();
+            // A period that ends with a projected release depends on it.
+            let projected = maintained.iter().any(|window| window.projected)
+                || windows
+                    .iter()
+                    .any(|window| window.projected && window.start == to);
+            match (&mut open, kind) {
+                (Some(period), Some(kind)) if period.kind == kind && period.lines == lines => {
+                    period.projected |= projected;
+                }
+                _ => {
+                    findings.extend(open.take().and_then(|period| period.close(from, allowed)));
+                    open = kind.map(|kind| Period {
+                        from,
+                        lines,
+                        kind,
+                        projected,
+                    });
+                }
+            }
+        }
+        findings.extend(open.and_then(|period| period.close(until, allowed)));
+        findings
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PeriodKind {
+    TooMany,
+    Gap { expected: u64 },
+}
+
+/// A run of days with the same LTS lines maintained and the same problem.
+struct Period {
+    from: NaiveDate,
+    lines: Vec<Line>,
+    kind: PeriodKind,
+    projected: bool,
+}
+
+impl Period {
+    /// The finding of a period ending on `to`: always for too many lines, for
+    /// a gap only past the grace period.
+    fn close(self, to: NaiveDate, allowed: u64) -> Option<(Finding, bool)> {
+        let Self {
+            from,
+            lines,
+            kind,
+            projected,
+        } = self;
+        let finding = match kind {
+            PeriodKind::TooMany => Finding::TooManyLts {
+                from,
+                to,
+                lines,
+                allowed,
+            },
+            PeriodKind::Gap { expected } if days_between(from, to) > GRACE_DAYS => {
+                Finding::LtsGap {
+                    from,
+                    to,
+                    lines,
+                    expected,
+                }
+            }
+            PeriodKind::Gap { .. } => return None,
+        };
+        Some((finding, projected))
+    }
+}
