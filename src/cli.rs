@@ -34,7 +34,13 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lines supported on a date, with roles, release date, eol and newest patch
-    Supported(OnDate),
+    Supported {
+        #[command(flatten)]
+        on: OnDate,
+
+        #[command(flatten)]
+        explain: Explain,
+    },
 
     /// Lines (or branch names) a fix must be backported to, one per line
     ///
@@ -56,6 +62,9 @@ pub enum Command {
         /// 'release-{major}.{minor}'
         #[arg(long, value_name = "TEMPLATE", num_args = 0..=1)]
         branch: Option<Option<String>>,
+
+        #[command(flatten)]
+        explain: Explain,
     },
 
     /// Whether a version is supported, until when, and what to upgrade to
@@ -67,6 +76,9 @@ pub enum Command {
 
         #[command(flatten)]
         on: OnDate,
+
+        #[command(flatten)]
+        explain: Explain,
     },
 
     /// The calendar: every line released in a range, with LTS flag and eol
@@ -131,6 +143,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         check: Option<PathBuf>,
     },
+}
+
+/// The `--explain` flag of the answers about support.
+#[derive(Debug, Args)]
+pub struct Explain {
+    /// Say, for each line, the rule that puts it in the answer or leaves it
+    /// out, with the dates
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// The `--on` option shared by the queries that answer for one date.

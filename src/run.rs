@@ -39,12 +39,13 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
     let policy = &policy;
     let mut answer = Answer::Yes;
     let report = match &cli.command {
-        Command::Supported(on) => {
+        Command::Supported { on, explain } => {
             let on = on.resolve(today)?;
             Report::Supported {
                 policy,
                 on,
                 lines: policy.supported_on(on)?,
+                explanations: explain.explain.then(|| policy.explain_on(on)).transpose()?,
             }
         }
         Command::BackportTargets {
@@ -52,6 +53,7 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
             on,
             since,
             branch,
+            explain,
         } => {
             let latest = cli::optional_line("--latest", latest.as_deref())?;
             let since = cli::optional_line("--since", since.as_deref())?;
@@ -68,15 +70,32 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
                 since,
                 targets,
                 branch,
+                explanations: explain.explain.then(|| policy.explain_on(on)).transpose()?,
             }
         }
-        Command::Status { version, on } => {
+        Command::Status {
+            version,
+            on,
+            explain,
+        } => {
             let version = cli::version_argument(version)?;
-            let status = policy.status(version, on.resolve(today)?)?;
+            let on = on.resolve(today)?;
+            let status = policy.status(version, on)?;
             if status.state != SupportState::Supported {
                 answer = Answer::No(None);
             }
-            Report::Status { policy, status }
+            let explanation = if explain.explain {
+                Some(Box::new(
+                    policy.explain(status.info.index, &policy.supported_on(on)?)?,
+                ))
+            } else {
+                None
+            };
+            Report::Status {
+                policy,
+                status,
+                explanation,
+            }
         }
         Command::Releases { from, to, on } => {
             let from = cli::optional_date("--from", from.as_deref())?;

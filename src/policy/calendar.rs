@@ -53,6 +53,16 @@ pub struct LineInfo {
     pub eol_source: Source,
 }
 
+/// A projected release date: the first release weekday on or after
+/// `target`, which is `from_released + months` months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProjectionBasis {
+    pub from: Line,
+    pub from_released: NaiveDate,
+    pub months: u64,
+    pub target: NaiveDate,
+}
+
 impl LineInfo {
     /// Whether the line is released and not yet at its end of support on `date`.
     #[must_use]
@@ -96,6 +106,28 @@ impl Policy {
             .ok_or_else(|| PolicyError::OutOfRange {
                 what: format!("a line that many minors after {newest}"),
             })
+    }
+
+    /// How the rules date a projected line: `None` for a known line.
+    ///
+    /// # Errors
+    /// [`PolicyError::OutOfRange`] when the dates cannot be represented.
+    pub fn projection_basis(&self, index: usize) -> Result<Option<ProjectionBasis>, PolicyError> {
+        if index < self.history().len() {
+            return Ok(None);
+        }
+        let newest = self.newest_known();
+        let months = self.projection_steps(index) * self.minor_every_months();
+        let target =
+            add_months(newest.released, months).ok_or_else(|| PolicyError::OutOfRange {
+                what: format!("{months} months after {}", newest.released),
+            })?;
+        Ok(Some(ProjectionBasis {
+            from: newest.line,
+            from_released: newest.released,
+            months,
+            target,
+        }))
     }
 
     /// The release date of the line at `index`, and where it comes from.

@@ -15,10 +15,12 @@ pub enum LtsReason {
     Declared(bool),
     /// No line is declared LTS, so the first line anchors the count and is LTS.
     FirstLine,
-    /// Counted in release order from the anchor: LTS when `places` is a
-    /// multiple of `every` (`lts_every_months / minor_every_months`).
+    /// Counted in release order from the anchor (the newest line declared
+    /// LTS, or the first line when none is): LTS when `places` is a multiple
+    /// of `every` (`lts_every_months / minor_every_months`).
     Counted {
         anchor: Line,
+        anchor_declared: bool,
         places: u64,
         every: u64,
     },
@@ -94,11 +96,13 @@ impl Policy {
             return LtsReason::Declared(flag);
         }
         let anchor_index = self.anchor();
-        let anchor = self.history()[anchor_index].line;
+        let anchor_release = &self.history()[anchor_index];
+        let anchor = anchor_release.line;
         match index.checked_sub(anchor_index) {
             Some(0) => LtsReason::FirstLine,
             Some(places) => LtsReason::Counted {
                 anchor,
+                anchor_declared: anchor_release.lts == Some(true),
                 places: places as u64,
                 every: self.lts_every_lines(),
             },

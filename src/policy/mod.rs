@@ -9,6 +9,7 @@ mod calendar;
 mod dates;
 mod definition;
 mod error;
+mod explain;
 mod file;
 mod lts;
 mod patches;
@@ -18,12 +19,13 @@ mod version;
 
 pub use answers::{Dangling, Status, SupportState, Tag};
 pub use audit::{Audit, AuditFinding, Finding, GRACE_DAYS};
-pub use calendar::{EolReason, LineInfo, Source};
+pub use calendar::{EolReason, LineInfo, ProjectionBasis, Source};
 pub use dates::{
     add_months, days_between, parse_date, weekday_after, weekday_on_or_after, weekdays_between,
 };
 pub use definition::{KnownPatch, Policy, PolicyRules, Release};
 pub use error::PolicyError;
+pub use explain::Explanation;
 pub use file::{check_policy, parse_policy, policy_to_json, weekday_name};
 pub use lts::{LtsReason, LtsWindow};
 pub use patches::{Patch, PatchDay};

@@ -79,8 +79,8 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
         } => {
             let cause = match cut_by {
                 Some(successor) => format!(
-                    "cut by the release of {successor}, the LTS {} after it",
-                    policy.lts_in_parallel()
+                    "cut by the release of {successor}, the {} LTS line after it",
+                    super::ordinal(policy.lts_in_parallel())
                 ),
                 None => "its end is announced in the history".to_owned(),
             };

@@ -9,8 +9,8 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use lts_policy::policy::{
-    Audit, Dangling, EolReason, LineInfo, Patch, Policy, Role, Source, Status, SupportState,
-    SupportedLine, weekday_name,
+    Audit, Dangling, EolReason, Explanation, Line, LineInfo, Patch, Policy, Role, Source, Status,
+    SupportState, SupportedLine, weekday_name,
 };
 
 use super::{Report, findings};
@@ -173,22 +173,35 @@ fn status_text(status: &Status, policy_name: &str, out: &mut dyn Write) -> io::R
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     match report {
-        Report::Supported { policy, on, lines } => {
+        Report::Supported {
+            policy,
+            on,
+            lines,
+            explanations,
+        } => {
             if lines.is_empty() {
                 let first = &policy.history()[0];
-                return writeln!(
+                writeln!(
                     out,
                     "Nothing is supported on {on} (policy: {}): the first line, {}, is released on {}",
                     policy.name(),
                     first.line,
                     first.released
-                );
+                )?;
+            } else {
+                writeln!(out, "Supported on {on} (policy: {})\n", policy.name())?;
+                supported_table(lines, *on).write(out)?;
             }
-            writeln!(out, "Supported on {on} (policy: {})\n", policy.name())?;
-            supported_table(lines, *on).write(out)
+            explanations_text(policy, explanations.as_deref(), *on, None, out)
         }
         Report::BackportTargets {
-            targets, branch, ..
+            policy,
+            on,
+            since,
+            targets,
+            branch,
+            explanations,
+            ..
         } => {
             for target in targets {
                 match branch {
@@ -196,9 +209,17 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     None => writeln!(out, "{}", target.info.line)?,
                 }
             }
-            Ok(())
+            explanations_text(policy, explanations.as_deref(), *on, *since, out)
         }
-        Report::Status { policy, status } => status_text(status, policy.name(), out),
+        Report::Status {
+            policy,
+            status,
+            explanation,
+        } => {
+            status_text(status, policy.name(), out)?;
+            let explanations = explanation.as_deref().map(std::slice::from_ref);
+            explanations_text(policy, explanations, status.on, None, out)
+        }
         Report::Releases { policy, calendar } => {
             writeln!(
                 out,
@@ -265,6 +286,24 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             Ok(())
         }
     }
+}
+
+/// The `--explain` block: one paragraph per line, after the answer.
+fn explanations_text(
+    policy: &Policy,
+    explanations: Option<&[Explanation]>,
+    on: NaiveDate,
+    since: Option<Line>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Some(explanations) = explanations else {
+        return Ok(());
+    };
+    writeln!(out, "\nWhy, line by line, on {on}:")?;
+    for (_, text) in super::explained(policy, explanations, on, since) {
+        writeln!(out, "  {text}")?;
+    }
+    Ok(())
 }
 
 fn audit_text(policy: &Policy, audit: &Audit, out: &mut dyn Write) -> io::Result<()> {

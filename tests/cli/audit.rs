@@ -53,7 +53,7 @@ fn audit_with_projections_marks_what_depends_on_them() {
     // 2.2: released 2027-01-12 + 12 months = 2028-01-12, cut by 2.8 on 2028-01-11.
     assert!(text.contains(
         "short-lts-support*  2.2 is maintained as LTS until 2028-01-11, 1 day short of 2028-01-12 \
-         = released 2027-01-12 + 12 months: cut by the release of 2.8, the LTS 2 after it\n"
+         = released 2027-01-12 + 12 months: cut by the release of 2.8, the 2nd LTS line after it\n"
     ), "{text}");
     assert!(text.ends_with(&format!("\n{LEGEND}")), "{text}");
 }

@@ -6,6 +6,7 @@ mod audit;
 mod commands;
 mod custom;
 mod errors;
+mod explain;
 
 use assert_cmd::Command;
 use serde_json::Value;

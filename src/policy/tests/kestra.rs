@@ -395,3 +395,25 @@ fn an_announced_eol_replaces_the_rules_answer() {
         ]
     );
 }
+
+#[test]
+fn explanations_cover_known_lines_recent_projections_and_the_next_line() {
+    let policy = kestra();
+    let lines = |on| -> Vec<String> {
+        let explanations = policy.explain_on(date(on)).unwrap();
+        explanations
+            .iter()
+            .map(|e| e.info.line.to_string())
+            .collect()
+    };
+    // On 2026-11-25: 2.1 (projected 2026-11-10) is recent, 2.2 comes next.
+    assert_eq!(
+        lines("2026-11-25"),
+        ["2.2", "2.1", "2.0", "1.3", "1.2", "1.1", "1.0"]
+    );
+    // On 9999-12-31 (2.47839 the latest, see far_dates_are_reached_in_one_step)
+    // the projected lines of the last 12 months, 2.47834 .. 2.47839, and 2.47840.
+    let far = lines("9999-12-31");
+    assert_eq!(far.len(), 5 + 6 + 1);
+    assert_eq!((far[0].as_str(), far[6].as_str()), ("2.47840", "2.47834"));
+}

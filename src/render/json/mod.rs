@@ -5,7 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use lts_policy::policy::{Dangling, Patch, Policy, PolicyError, SupportState, weekday_name};
+use chrono::NaiveDate;
+use lts_policy::policy::{
+    Dangling, Explanation, Line, Patch, Policy, PolicyError, SupportState, weekday_name,
+};
 
 use super::Report;
 use views::{FindingView, LineView, PatchView, role_names, source_name};
@@ -13,6 +16,33 @@ use views::{FindingView, LineView, PatchView, role_names, source_name};
 mod views;
 
 const SCHEMA_VERSION: u32 = 1;
+
+/// One `--explain` paragraph.
+#[derive(Serialize)]
+struct ExplanationView {
+    line: String,
+    supported: bool,
+    explanation: String,
+}
+
+impl ExplanationView {
+    fn all(
+        policy: &Policy,
+        explanations: Option<&[Explanation]>,
+        on: NaiveDate,
+        since: Option<Line>,
+    ) -> Option<Vec<Self>> {
+        let explanations = explanations?;
+        let views = super::explained(policy, explanations, on, since)
+            .map(|(explanation, text)| Self {
+                line: explanation.info.line.to_string(),
+                supported: !explanation.roles.is_empty(),
+                explanation: text,
+            })
+            .collect();
+        Some(views)
+    }
+}
 
 /// Every answer: the schema version and policy name, then its own fields.
 #[derive(Serialize)]
@@ -35,11 +65,18 @@ fn write_answer(out: &mut dyn Write, policy: &Policy, body: impl Serialize) -> i
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     match report {
-        Report::Supported { policy, on, lines } => {
+        Report::Supported {
+            policy,
+            on,
+            lines,
+            explanations,
+        } => {
             #[derive(Serialize)]
             struct View {
                 on: String,
                 lines: Vec<LineView>,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                explanations: Option<Vec<ExplanationView>>,
             }
             let branch = policy.branch_template();
             write_answer(
@@ -51,6 +88,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         .iter()
                         .map(|line| LineView::supported(line, *on, branch))
                         .collect(),
+                    explanations: ExplanationView::all(policy, explanations.as_deref(), *on, None),
                 },
             )
         }
@@ -61,6 +99,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             since,
             targets,
             branch,
+            explanations,
         } => {
             #[derive(Serialize)]
             struct View {
@@ -68,6 +107,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 latest: Option<String>,
                 since: Option<String>,
                 targets: Vec<LineView>,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                explanations: Option<Vec<ExplanationView>>,
             }
             let template = branch.as_ref().unwrap_or(policy.branch_template());
             write_answer(
@@ -81,10 +122,20 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         .iter()
                         .map(|line| LineView::supported(line, *on, template))
                         .collect(),
+                    explanations: ExplanationView::all(
+                        policy,
+                        explanations.as_deref(),
+                        *on,
+                        *since,
+                    ),
                 },
             )
         }
-        Report::Status { policy, status } => {
+        Report::Status {
+            policy,
+            status,
+            explanation,
+        } => {
             #[derive(Serialize)]
             struct View {
                 version: String,
@@ -97,6 +148,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 days_left: i64,
                 upgrade_to: Option<String>,
                 details: LineView,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                explanation: Option<String>,
             }
             let state = match status.state {
                 SupportState::Unreleased => "unreleased",
@@ -121,6 +174,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         .map(|patch| patch.version.to_string()),
                     details: LineView::new(&status.info, policy.branch_template())
                         .with_patch(status.latest_patch.as_ref()),
+                    explanation: explanation.as_ref().map(|explanation| {
+                        super::explain::explanation_text(policy, explanation, status.on)
+                    }),
                 },
             )
         }
