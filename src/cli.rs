@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use lts_policy::policy::{BranchTemplate, Line, Tag, VersionInput, parse_date};
 
@@ -23,12 +23,65 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub policy: Option<PathBuf>,
 
-    /// Print JSON instead of text
+    /// Print JSON instead of text (short for --format json)
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Output format; releases also writes csv, md (a Markdown table), ics
+    /// (an iCalendar file) and endoflife (endoflife.date's release cycles)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "FORMAT",
+        conflicts_with = "json"
+    )]
+    pub format: Option<Format>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text for people
+    Text,
+    /// JSON for programs
+    Json,
+    /// Comma-separated values, one row per line (releases)
+    Csv,
+    /// A Markdown table (releases)
+    Md,
+    /// An iCalendar file of releases, ends of support and patch days (releases)
+    Ics,
+    /// endoflife.date's release-cycle JSON (releases)
+    Endoflife,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Md => "md",
+            Self::Ics => "ics",
+            Self::Endoflife => "endoflife",
+        }
+    }
+}
+
+impl Cli {
+    /// The format asked for: `--format`, `--json`, or text.
+    pub fn format(&self) -> Format {
+        match (self.format, self.json) {
+            (Some(format), _) => format,
+            (None, true) => Format::Json,
+            (None, false) => Format::Text,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

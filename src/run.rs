@@ -3,13 +3,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
 use lts_policy::policy::{Policy, SupportState, check_policy, parse_policy, policy_to_json};
 
-use crate::cli::{self, Cli, Command};
-use crate::render::{Report, dangling_message, render};
+use crate::cli::{self, Cli, Command, Format};
+use crate::render::{Export, Report, dangling_message, render};
 
 /// How a query ended when it did not fail.
 pub enum Answer {
@@ -35,6 +35,14 @@ fn load_policy(cli: &Cli) -> Result<Policy> {
 /// Answers the command for `today`, writing the answer to `out` only once it
 /// is complete.
 pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
+    let format = cli.format();
+    let is_releases = matches!(cli.command, Command::Releases { .. });
+    if !is_releases && !matches!(format, Format::Text | Format::Json) {
+        bail!(
+            "--format {} is for releases only; other commands write text or json",
+            format.name()
+        );
+    }
     let policy = load_policy(cli)?;
     let policy = &policy;
     let mut answer = Answer::Yes;
@@ -100,9 +108,25 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
         Command::Releases { from, to, on } => {
             let from = cli::optional_date("--from", from.as_deref())?;
             let to = cli::optional_date("--to", to.as_deref())?;
-            Report::Releases {
-                policy,
-                calendar: policy.releases(from, to, on.resolve(today)?)?,
+            let on = on.resolve(today)?;
+            let calendar = policy.releases(from, to, on)?;
+            match format {
+                Format::Text | Format::Json => Report::Releases { policy, calendar },
+                Format::Csv => Report::Export(Export::Csv { policy, calendar }),
+                Format::Md => Report::Export(Export::Markdown { policy, calendar }),
+                Format::Ics => Report::Export(Export::Ics {
+                    policy,
+                    on,
+                    patch_days: policy.patch_days(calendar.from, calendar.to)?,
+                    calendar,
+                }),
+                Format::Endoflife => Report::Export(Export::EndOfLife {
+                    cycles: calendar
+                        .lines
+                        .into_iter()
+                        .map(|info| Ok((policy.newest_or_first_version(&info, on)?, info)))
+                        .collect::<Result<_>>()?,
+                }),
             }
         }
         Command::Tag { name, on } => {
@@ -111,7 +135,7 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
             let target = policy.tag(tag, on)?;
             if let Err(dangling) = target {
                 // Text prints no version, so the reason goes to stderr; JSON carries it.
-                let note = (!cli.json).then(|| dangling_message(name, on, dangling));
+                let note = (format == Format::Text).then(|| dangling_message(name, on, dangling));
                 answer = Answer::No(note);
             }
             Report::Tag {
@@ -156,7 +180,7 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
             Report::Audit { policy, audit }
         }
     };
-    render(&report, cli.json, out)?;
+    render(&report, format, out)?;
     out.flush()?;
     Ok(answer)
 }

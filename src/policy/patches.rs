@@ -29,6 +29,18 @@ pub struct PatchDay {
     pub new_lines: Vec<LineInfo>,
 }
 
+impl Patch {
+    /// The `.0` release that opens a line.
+    #[must_use]
+    pub fn opening(info: &LineInfo) -> Self {
+        Self {
+            version: info.line.first_version(),
+            released: info.released,
+            source: info.released_source,
+        }
+    }
+}
+
 impl Policy {
     /// The newest version of a line on `date`: known patches as recorded,
     /// then one more per release weekday after the newest known one (or
@@ -48,11 +60,7 @@ impl Policy {
             .history()
             .get(info.index)
             .map_or(&[][..], |release| &release.patches[..]);
-        let opening = Patch {
-            version: info.line.first_version(),
-            released: info.released,
-            source: info.released_source,
-        };
+        let opening = Patch::opening(info);
         let recorded = |patch: &KnownPatch| Patch {
             version: patch.version.clone(),
             released: patch.released,
@@ -135,5 +143,35 @@ impl Policy {
                 .checked_add_days(chrono::Days::new(7))
                 .ok_or_else(out_of_range)?;
         }
+    }
+
+    /// Every patch day from `from` to `to` (both included) on which a patch ships.
+    ///
+    /// # Errors
+    /// [`PolicyError::OutOfRange`] when a date cannot be represented.
+    pub fn patch_days(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<PatchDay>, PolicyError> {
+        let mut days = Vec::new();
+        let mut next = self.next_patch_day_from(from)?;
+        while next.day <= to {
+            let day = next.day;
+            days.push(next);
+            next = self.next_patch_day_after(day)?;
+        }
+        Ok(days)
+    }
+
+    /// The newest version of a line on `date`, or its `.0` when it comes later.
+    ///
+    /// # Errors
+    /// As [`Policy::newest_patch`].
+    pub fn newest_or_first_version(
+        &self,
+        info: &LineInfo,
+        date: NaiveDate,
+    ) -> Result<Patch, PolicyError> {
+        let on_or_after_release = date.max(info.released);
+        Ok(self
+            .newest_patch(info, on_or_after_release)?
+            .unwrap_or_else(|| Patch::opening(info)))
     }
 }

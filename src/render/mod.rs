@@ -1,6 +1,7 @@
 //! Turns answers of the policy model into text for people or JSON for machines.
 
 mod explain;
+mod export;
 mod findings;
 mod json;
 mod text;
@@ -8,12 +9,48 @@ mod text;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
+
+use crate::cli::Format;
+
+pub use export::write as write_export;
 use lts_policy::policy::{
-    Audit, BranchTemplate, Calendar, Dangling, Explanation, Line, LineInfo, Patch, PatchDay,
-    Policy, PolicyError, Status, SupportedLine,
+    Audit, BranchTemplate, Calendar, Dangling, EolReason, Explanation, Line, LineInfo, Patch,
+    PatchDay, Policy, PolicyError, Source, Status, SupportedLine,
 };
 
 pub use text::dangling_message;
+
+/// Explains the `*` that marks values worked out from the rules.
+const LEGEND: &str =
+    "* worked out from the policy's rules; unmarked values are recorded in the history";
+
+/// Where a value comes from, as JSON and CSV name it.
+fn source_name(source: Source) -> &'static str {
+    match source {
+        Source::History => "history",
+        Source::Rules => "rules",
+    }
+}
+
+/// What ends a line's support, as JSON and CSV name it.
+fn eol_by_name(reason: EolReason) -> &'static str {
+    match reason {
+        EolReason::NextRelease(_) => "next_release",
+        EolReason::LtsSupportPeriod => "lts_support_period",
+        EolReason::LtsSuperseded(_) => "lts_superseded",
+        EolReason::Announced => "announced",
+    }
+}
+
+/// What ends a line's support, in words.
+fn ended_by_text(info: &LineInfo) -> String {
+    match info.eol_reason {
+        EolReason::NextRelease(line) => format!("release of {line}"),
+        EolReason::LtsSupportPeriod => "LTS support period".to_owned(),
+        EolReason::LtsSuperseded(line) => format!("release of LTS {line}"),
+        EolReason::Announced => "announced end of LTS".to_owned(),
+    }
+}
 
 /// `1st`, `2nd`, `3rd`, `4th`, ... `11th`, `21st`.
 fn ordinal(n: u64) -> String {
@@ -75,6 +112,8 @@ pub enum Report<'a> {
         policy: &'a Policy,
         calendar: Calendar,
     },
+    /// The calendar in another tool's format.
+    Export(Export<'a>),
     Tag {
         policy: &'a Policy,
         name: &'a str,
@@ -99,12 +138,34 @@ pub enum Report<'a> {
     },
 }
 
-/// Writes `report` as JSON or as text.
-pub fn render(report: &Report, as_json: bool, out: &mut dyn Write) -> io::Result<()> {
-    if as_json {
-        json::render(report, out)
-    } else {
-        text::render(report, out)
+/// `releases` in the format of another tool; each is written the same way
+/// whatever `--format` names the rest.
+pub enum Export<'a> {
+    Csv {
+        policy: &'a Policy,
+        calendar: Calendar,
+    },
+    Markdown {
+        policy: &'a Policy,
+        calendar: Calendar,
+    },
+    /// Releases, ends of support and patch days, stamped `on`.
+    Ics {
+        policy: &'a Policy,
+        on: NaiveDate,
+        calendar: Calendar,
+        patch_days: Vec<PatchDay>,
+    },
+    /// Each line with its newest version on `--on`.
+    EndOfLife { cycles: Vec<(Patch, LineInfo)> },
+}
+
+/// Writes `report` as JSON when `format` says so, else as text; an export
+/// writes itself.
+pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => json::render(report, out),
+        _ => text::render(report, out),
     }
 }
 

@@ -9,14 +9,11 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use lts_policy::policy::{
-    Audit, Dangling, EolReason, Explanation, Line, LineInfo, Patch, Policy, Role, Source, Status,
-    SupportState, SupportedLine, weekday_name,
+    Audit, Dangling, Explanation, Line, Patch, Policy, Role, Source, Status, SupportState,
+    SupportedLine, weekday_name,
 };
 
-use super::{Report, findings};
-
-const LEGEND: &str =
-    "* worked out from the policy's rules; unmarked values are recorded in the history";
+use super::{LEGEND, Report, findings};
 
 /// Collects rows, then writes them with columns padded to the widest cell.
 struct Table {
@@ -75,15 +72,6 @@ fn yes_no(flag: bool) -> &'static str {
 fn roles_text(roles: &[Role]) -> String {
     let names: Vec<&str> = roles.iter().map(|role| role.name()).collect();
     names.join(", ")
-}
-
-fn eol_reason_text(info: &LineInfo) -> String {
-    match info.eol_reason {
-        EolReason::NextRelease(line) => format!("release of {line}"),
-        EolReason::LtsSupportPeriod => "LTS support period".to_owned(),
-        EolReason::LtsSuperseded(line) => format!("release of LTS {line}"),
-        EolReason::Announced => "announced end of LTS".to_owned(),
-    }
 }
 
 fn days_text(on: NaiveDate, eol: NaiveDate) -> String {
@@ -157,7 +145,7 @@ fn status_text(status: &Status, policy_name: &str, out: &mut dyn Write) -> io::R
     let eol_detail = format!(
         "{eol} ({}; {})",
         days_text(on, info.eol),
-        eol_reason_text(info)
+        super::ended_by_text(info)
     );
     table.push(vec!["end of support".to_owned(), eol_detail]);
     let patch_row = |table: &mut Table, label: &str, patch: Option<&Patch>| {
@@ -235,7 +223,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     table.cell(info.released, info.released_source),
                     table.cell(yes_no(info.lts), info.lts_source),
                     table.cell(info.eol, info.eol_source),
-                    eol_reason_text(info),
+                    super::ended_by_text(info),
                 ];
                 table.push(row);
             }
@@ -275,6 +263,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             table.write(out)
         }
         Report::Policy { json } => writeln!(out, "{json}"),
+        Report::Export(export) => super::write_export(export, out),
         Report::Audit { policy, audit } => audit_text(policy, audit, out),
         Report::PolicyCheck { file, problems } => {
             if problems.is_empty() {

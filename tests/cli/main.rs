@@ -7,6 +7,7 @@ mod commands;
 mod custom;
 mod errors;
 mod explain;
+mod exports;
 
 use assert_cmd::Command;
 use serde_json::Value;

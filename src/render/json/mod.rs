@@ -11,7 +11,8 @@ use lts_policy::policy::{
 };
 
 use super::Report;
-use views::{FindingView, LineView, PatchView, role_names, source_name};
+use super::source_name;
+use views::{FindingView, LineView, PatchView, role_names};
 
 mod views;
 
@@ -274,18 +275,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     new_lines: day
                         .new_lines
                         .iter()
-                        .map(|info| {
-                            PatchView::new(&Patch {
-                                version: info.line.first_version(),
-                                released: info.released,
-                                source: info.released_source,
-                            })
-                        })
+                        .map(|info| PatchView::new(&Patch::opening(info)))
                         .collect(),
                 },
             )
         }
         Report::Policy { json } => writeln!(out, "{json}"),
+        Report::Export(export) => super::write_export(export, out),
         Report::PolicyCheck { file, problems } => {
             #[derive(Serialize)]
             struct Problem {

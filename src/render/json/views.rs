@@ -10,7 +10,7 @@ use lts_policy::policy::{
     SupportedLine, days_between,
 };
 
-use crate::render::findings;
+use crate::render::{eol_by_name, findings, source_name};
 
 /// Where each value of a line came from: `history` or `rules`.
 #[derive(Serialize)]
@@ -45,25 +45,17 @@ pub struct LineView {
     source: Sources,
 }
 
-pub fn source_name(source: Source) -> &'static str {
-    match source {
-        Source::History => "history",
-        Source::Rules => "rules",
-    }
-}
-
 pub fn role_names(roles: &[Role]) -> Vec<&'static str> {
     roles.iter().map(|role| role.name()).collect()
 }
 
 impl LineView {
     pub fn new(info: &LineInfo, branch: &BranchTemplate) -> Self {
-        let (eol_by, eol_by_line) = match info.eol_reason {
-            EolReason::NextRelease(line) => ("next_release", Some(line.to_string())),
-            EolReason::LtsSupportPeriod => ("lts_support_period", None),
-            EolReason::LtsSuperseded(line) => ("lts_superseded", Some(line.to_string())),
-            EolReason::Announced => ("announced", None),
+        let eol_by_line = match info.eol_reason {
+            EolReason::NextRelease(line) | EolReason::LtsSuperseded(line) => Some(line.to_string()),
+            EolReason::LtsSupportPeriod | EolReason::Announced => None,
         };
+        let eol_by = eol_by_name(info.eol_reason);
         Self {
             line: info.line.to_string(),
             released: info.released.to_string(),

@@ -1,0 +1,184 @@
+//! `releases --format csv|md|ics|endoflife`.
+
+use std::collections::HashSet;
+use std::io::BufReader;
+
+use serde_json::json;
+
+use super::{LEGEND, lts_policy, stdout_of};
+
+const RANGE: [&str; 6] = [
+    "releases",
+    "--from",
+    "2026-09-01",
+    "--to",
+    "2027-01-31",
+    "--on",
+];
+
+fn export(format: &str) -> String {
+    let mut args = RANGE.to_vec();
+    args.extend(["2026-11-25", "--format", format]);
+    stdout_of(&args, 0)
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_line() {
+    // 2.0 (history), 2.1 (2026-11-10) and 2.2 (2027-01-12, LTS, cut by 2.8).
+    assert_eq!(
+        export("csv"),
+        "line,released,lts,eol,eol_by,lts_until,branch,released_source,lts_source,eol_source
+2.0,2026-09-08,false,2026-11-10,next_release,,releases/v2.0.x,history,rules,rules
+2.1,2026-11-10,false,2027-01-12,next_release,,releases/v2.1.x,rules,rules,rules
+2.2,2027-01-12,true,2028-01-11,lts_superseded,2028-01-11,releases/v2.2.x,rules,rules,rules
+"
+    );
+}
+
+#[test]
+fn csv_quotes_a_branch_with_a_comma() {
+    let policy = serde_json::json!({
+        "name": "commas", "release_weekday": "Tuesday", "minor_every_months": 2,
+        "lts_every_months": 6, "lts_support_months": 12, "lts_in_parallel": 2,
+        "branch_template": "v{major},{minor}",
+        "history": [{"line": "1.0", "released": "2025-09-09"}]
+    });
+    let file = std::env::temp_dir().join(format!("lts-policy-commas-{}.json", std::process::id()));
+    std::fs::write(&file, policy.to_string()).unwrap();
+    let args = [
+        "releases",
+        "--to",
+        "2025-09-09",
+        "--format",
+        "csv",
+        "--policy",
+        file.to_str().unwrap(),
+    ];
+    let csv = stdout_of(&args, 0);
+    std::fs::remove_file(&file).unwrap();
+    // 1.0: the first line, LTS by the anchor rule; until 2025-09-09 + 12 months.
+    assert_eq!(
+        csv.lines().nth(1).unwrap(),
+        "1.0,2025-09-09,true,2026-09-09,lts_support_period,2026-09-09,\"v1,0\",history,rules,rules"
+    );
+}
+
+#[test]
+fn markdown_table_escapes_the_marker() {
+    let expected = format!(
+        "kestra releases from 2026-09-01 to 2027-01-31
+
+| Line | Released | LTS | End of support | Ended by |
+|---|---|---|---|---|
+| 2.0 | 2026-09-08 | no\\* | 2026-11-10\\* | release of 2.1 |
+| 2.1 | 2026-11-10\\* | no\\* | 2027-01-12\\* | release of 2.2 |
+| 2.2 | 2027-01-12\\* | yes\\* | 2028-01-11\\* | release of LTS 2.8 |
+
+\\{}",
+        LEGEND
+    );
+    assert_eq!(export("md"), expected);
+}
+
+#[test]
+fn endoflife_cycles_newest_first() {
+    let cycles: serde_json::Value = serde_json::from_str(&export("endoflife")).unwrap();
+    assert_eq!(
+        cycles,
+        json!([
+            // Not released by 2026-11-25: its latest is the .0.
+            {"releaseCycle": "2.2", "releaseDate": "2027-01-12", "lts": true, "support": "2027-03-09",
+             "eol": "2028-01-11", "latest": "2.2.0", "latestReleaseDate": "2027-01-12"},
+            // Tuesdays 11-17 and 11-24.
+            {"releaseCycle": "2.1", "releaseDate": "2026-11-10", "lts": false, "support": "2027-01-12",
+             "eol": "2027-01-12", "latest": "2.1.2", "latestReleaseDate": "2026-11-24"},
+            // Tuesdays 09-15 .. 11-03 before its eol on 11-10: eight patches.
+            {"releaseCycle": "2.0", "releaseDate": "2026-09-08", "lts": false, "support": "2026-11-10",
+             "eol": "2026-11-10", "latest": "2.0.8", "latestReleaseDate": "2026-11-03"}
+        ])
+    );
+}
+
+/// The value of a property of an iCalendar component.
+fn property<'a>(properties: &'a [ical::property::Property], name: &str) -> &'a str {
+    let property = properties.iter().find(|p| p.name == name).unwrap();
+    property.value.as_deref().unwrap()
+}
+
+#[test]
+fn ics_parses_with_one_all_day_event_per_release_end_and_patch_day() {
+    let text = export("ics");
+    assert!(
+        text.lines().all(|line| line.len() <= 76),
+        "lines are folded at 75 octets"
+    );
+    assert!(
+        text.split_inclusive('\n')
+            .all(|line| line.ends_with("\r\n")),
+        "CRLF line ends"
+    );
+    let mut calendars = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+    let calendar = calendars.next().unwrap().unwrap();
+    assert!(calendars.next().is_none());
+    assert_eq!(property(&calendar.properties, "VERSION"), "2.0");
+    // 3 lines x (release + end of support) + 22 Tuesdays from 2026-09-01 to
+    // 2027-01-26 (5 + 4 + 4 + 5 + 4), each shipping a patch of 1.3.
+    assert_eq!(calendar.events.len(), 3 * 2 + 22);
+    let uids: HashSet<&str> = calendar
+        .events
+        .iter()
+        .map(|e| property(&e.properties, "UID"))
+        .collect();
+    assert_eq!(uids.len(), calendar.events.len(), "UIDs are unique");
+    let event = |uid: &str| {
+        let found = calendar
+            .events
+            .iter()
+            .find(|e| property(&e.properties, "UID") == uid);
+        &found.unwrap_or_else(|| panic!("no event {uid}")).properties
+    };
+    let release = event("release-2.1@kestra.lts-policy");
+    assert_eq!(property(release, "DTSTART"), "20261110");
+    assert_eq!(property(release, "DTEND"), "20261111");
+    assert_eq!(
+        property(release, "SUMMARY"),
+        "kestra 2.1 released (projected)"
+    );
+    assert_eq!(property(release, "DTSTAMP"), "20261125T000000Z");
+    let dtstart = release.iter().find(|p| p.name == "DTSTART").unwrap();
+    assert_eq!(
+        dtstart.params,
+        Some(vec![("VALUE".to_owned(), vec!["DATE".to_owned()])])
+    );
+    assert_eq!(
+        property(event("eol-2.2@kestra.lts-policy"), "DTSTART"),
+        "20280111"
+    );
+    // 2026-12-01: 2.1.3 and 1.3.39 (see next-patch).
+    assert_eq!(
+        property(event("patch-2026-12-01@kestra.lts-policy"), "SUMMARY"),
+        "kestra patch day: 2.1.3 (projected)\\, 1.3.39 (projected)"
+    );
+    // History values carry no mark: 2.0's release is recorded.
+    assert_eq!(
+        property(event("release-2.0@kestra.lts-policy"), "SUMMARY"),
+        "kestra 2.0 released"
+    );
+}
+
+#[test]
+fn ics_is_the_same_on_every_run_for_the_same_on() {
+    assert_eq!(export("ics"), export("ics"));
+}
+
+#[test]
+fn export_formats_are_for_releases_only() {
+    lts_policy(&["supported", "--format", "ics"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: --format ics is for releases only; other commands write text or json\n");
+    lts_policy(&["releases", "--json", "--format", "csv"])
+        .assert()
+        .code(2);
+}
