@@ -9,7 +9,7 @@ use super::template::BranchTemplate;
 use super::version::Line;
 
 /// Kestra's policy, as announced with Kestra 1.0, and its known history.
-const KESTRA_JSON: &str = include_str!("kestra.json");
+const KESTRA_JSON: &str = include_str!("../../examples/kestra.json");
 
 /// A line that was released, as the history records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +47,8 @@ pub struct PolicyRules {
 
 /// A release policy whose values have been checked: cadences of 1 to 1200
 /// months, an LTS cadence that is a whole number of minor cadences, and a
-/// non-empty history in strictly increasing order of line and date.
+/// non-empty history in increasing order of line, with dates that never go
+/// back (two lines may come out on the same day).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
     rules: PolicyRules,

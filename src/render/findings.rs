@@ -16,7 +16,7 @@ pub fn kind(finding: &Finding) -> &'static str {
     }
 }
 
-fn plural(count: i64, one: &str, many: &str) -> String {
+fn plural(count: u64, one: &str, many: &str) -> String {
     if count == 1 {
         format!("1 {one}")
     } else {
@@ -25,9 +25,9 @@ fn plural(count: i64, one: &str, many: &str) -> String {
 }
 
 /// `189 days (27 weeks)`, or `186 days (about 27 weeks)`.
-fn span(days: i64) -> String {
-    let weeks = (days + 3).div_euclid(7);
-    let about = if days % 7 == 0 { "" } else { "about " };
+fn span(days: u64) -> String {
+    let weeks = (days + 3) / 7;
+    let about = if days.is_multiple_of(7) { "" } else { "about " };
     format!(
         "{} ({about}{})",
         plural(days, "day", "days"),
@@ -54,12 +54,15 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             days_late,
         } => {
             let direction = if *days_late > 0 { "late" } else { "early" };
+            let after = match days_between(*previous_released, *released).unsigned_abs() {
+                0 => format!("the same day as {previous}"),
+                gap => format!("{} after {previous} ({previous_released})", span(gap)),
+            };
             format!(
-                "{line} came on {released}, {} after {previous} ({previous_released}) where the \
-                 policy says {} months: {} {direction} (due {due})",
-                span(days_between(*previous_released, *released)),
-                policy.minor_every_months(),
-                plural(days_late.abs(), "day", "days"),
+                "{line} came on {released}, {after}, where the policy says {}: {} {direction} \
+                 (due {due})",
+                plural(policy.minor_every_months(), "month", "months"),
+                plural(days_late.unsigned_abs(), "day", "days"),
             )
         }
         Finding::OffWeekday {
@@ -87,7 +90,11 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             format!(
                 "{line} is maintained as LTS until {until}, {} short of {promised} = released \
                  {released} + {} months: {cause}",
-                plural(days_between(*until, *promised), "day", "days"),
+                plural(
+                    days_between(*until, *promised).unsigned_abs(),
+                    "day",
+                    "days"
+                ),
                 policy.lts_support_months(),
             )
         }
@@ -118,7 +125,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             };
             format!(
                 "from {from} to {to} ({}) {maintained} where the policy keeps {expected}",
-                plural(days_between(*from, *to), "day", "days")
+                plural(days_between(*from, *to).unsigned_abs(), "day", "days")
             )
         }
         Finding::PatchOffDay {

@@ -12,7 +12,7 @@ fn audit_of_kestra_reports_the_late_2_0_and_the_gap_and_exits_1() {
     let expected = "Audit of policy kestra, known history up to 2026-11-25, 5 lines: 2 findings
 
 KIND         FINDING
-off-cadence  2.0 came on 2026-09-08, 189 days (27 weeks) after 1.3 (2026-03-03) where the policy says 2 months: 126 days late (due 2026-05-05)
+off-cadence  2.0 came on 2026-09-08, 189 days (27 weeks) after 1.3 (2026-03-03), where the policy says 2 months: 126 days late (due 2026-05-05)
 lts-gap      from 2026-09-09 to 2026-11-25 (77 days) only 1 LTS line is maintained (1.3) where the policy keeps 2
 ";
     assert_eq!(stdout_of(&["audit", "--on", "2026-11-25"], 1), expected);
@@ -31,7 +31,7 @@ fn audit_json_lists_kind_lines_dates_and_message() {
             "dates": {"released": "2026-09-08", "previous_released": "2026-03-03", "due": "2026-05-05"},
             "days": 126,
             "projected": false,
-            "message": "2.0 came on 2026-09-08, 189 days (27 weeks) after 1.3 (2026-03-03) where \
+            "message": "2.0 came on 2026-09-08, 189 days (27 weeks) after 1.3 (2026-03-03), where \
                         the policy says 2 months: 126 days late (due 2026-05-05)"
         })
     );
@@ -78,7 +78,7 @@ fn policy_check_lists_every_problem() {
     assert_eq!(
         stdout_of(&["policy", "--check", "tests/data/unsorted.json"], 1),
         "tests/data/unsorted.json: history[2].line: 1.1 comes after 1.2; list lines in release order
-tests/data/unsorted.json: history[2].released: 1.1 on 2025-11-04 is not after 1.2 on 2026-01-13; release dates must increase
+tests/data/unsorted.json: history[2].released: 1.1 on 2025-11-04 is before 1.2 on 2026-01-13; release dates cannot go back
 "
     );
     assert_eq!(

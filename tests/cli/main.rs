@@ -6,6 +6,7 @@ mod audit;
 mod commands;
 mod custom;
 mod errors;
+mod examples;
 mod explain;
 mod exports;
 

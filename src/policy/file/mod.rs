@@ -211,11 +211,12 @@ fn check_order(
             ),
         );
     }
-    if released <= previous.released {
+    // Two lines may come out on the same day (the later one is then the latest).
+    if released < previous.released {
         problems.add(
             join(path, "released"),
             format!(
-                "{line} on {released} is not after {} on {}; release dates must increase",
+                "{line} on {released} is before {} on {}; release dates cannot go back",
                 previous.line, previous.released
             ),
         );

@@ -216,9 +216,9 @@ fn histories_out_of_order_or_duplicated() {
     assert_eq!(
         history(serde_json::json!([
             {"line": "1.0", "released": "2025-09-09"},
-            {"line": "1.1", "released": "2025-09-09"}
+            {"line": "1.1", "released": "2025-08-09"}
         ])),
-        "history[1].released: 1.1 on 2025-09-09 is not after 1.0 on 2025-09-09; release dates must increase"
+        "history[1].released: 1.1 on 2025-08-09 is before 1.0 on 2025-09-09; release dates cannot go back"
     );
     assert_eq!(
         history(serde_json::json!([{"line": "1.0.0", "released": "2025-09-09"}])),
@@ -288,8 +288,8 @@ fn every_problem_of_a_file_is_reported_with_its_path() {
              expected {major} or {minor}",
             "history[0].lts: expected true or false, got \"yes\"",
             "history[1].flag: unknown field; expected one of line, released, lts, eol, patches",
-            "history[1].released: 1.2 on 2025-08-01 is not after 1.0 on 2025-09-09; \
-             release dates must increase",
+            "history[1].released: 1.2 on 2025-08-01 is before 1.0 on 2025-09-09; \
+             release dates cannot go back",
             "history[2].line: 1.1 comes after 1.2; list lines in release order",
             "history[2].eol: an announced eol is for a line declared LTS; add \"lts\": true to 1.1",
             "history[2].patches[0].version: expected a patch of 1.1 such as 1.1.1, got 1.1.0",

@@ -417,3 +417,32 @@ fn explanations_cover_known_lines_recent_projections_and_the_next_line() {
     assert_eq!(far.len(), 5 + 6 + 1);
     assert_eq!((far[0].as_str(), far[6].as_str()), ("2.47840", "2.47834"));
 }
+
+#[test]
+fn two_lines_on_the_same_day_the_later_one_is_latest() {
+    // 1.1 (declared LTS) and 1.2 both on 2025-11-04: 1.1 is never the latest.
+    let policy = kestra_with_history(serde_json::json!([
+        {"line": "1.0", "released": "2025-09-09", "lts": true},
+        {"line": "1.1", "released": "2025-11-04", "lts": true},
+        {"line": "1.2", "released": "2025-11-04"}
+    ]));
+    assert_eq!(info(&policy, "1.1").latest_until, date("2025-11-04"));
+    assert_eq!(
+        supported(&policy, "2025-11-04"),
+        [
+            pair("1.2", &[LATEST]),
+            pair("1.1", &[LATEST_LTS]),
+            pair("1.0", &[PREVIOUS_LTS])
+        ]
+    );
+    let day = policy.next_patch_day_after(date("2025-11-03")).unwrap();
+    let new: Vec<String> = day
+        .new_lines
+        .iter()
+        .map(|info| info.line.to_string())
+        .collect();
+    assert_eq!(
+        (day.day, new),
+        (date("2025-11-04"), vec!["1.2".to_owned(), "1.1".to_owned()])
+    );
+}
