@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::Value;
 
 use chrono::NaiveDate;
 use lts_policy::policy::{
@@ -54,17 +55,28 @@ struct Envelope<'a, Body: Serialize> {
     body: Body,
 }
 
-fn write_answer(out: &mut dyn Write, policy: &Policy, body: impl Serialize) -> io::Result<()> {
+fn envelope(policy: &Policy, body: impl Serialize) -> io::Result<Option<Value>> {
     let envelope = Envelope {
         schema_version: SCHEMA_VERSION,
         policy: policy.name(),
         body,
     };
-    serde_json::to_writer_pretty(&mut *out, &envelope)?;
-    writeln!(out)
+    Ok(Some(serde_json::to_value(envelope)?))
 }
 
+/// Writes the answer as one pretty-printed JSON document.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    match value(report)? {
+        Some(value) => {
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            writeln!(out)
+        }
+        None => super::text::render(report, out),
+    }
+}
+
+/// The answer as a JSON value; `None` for an export, which has its own format.
+pub fn value(report: &Report) -> io::Result<Option<Value>> {
     match report {
         Report::Supported {
             policy,
@@ -80,8 +92,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 explanations: Option<Vec<ExplanationView>>,
             }
             let branch = policy.branch_template();
-            write_answer(
-                out,
+            envelope(
                 policy,
                 View {
                     on: on.to_string(),
@@ -112,8 +123,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 explanations: Option<Vec<ExplanationView>>,
             }
             let template = branch.as_ref().unwrap_or(policy.branch_template());
-            write_answer(
-                out,
+            envelope(
                 policy,
                 View {
                     on: on.to_string(),
@@ -157,8 +167,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 SupportState::Supported => "supported",
                 SupportState::Ended => "ended",
             };
-            write_answer(
-                out,
+            envelope(
                 policy,
                 View {
                     version: status.version.to_string(),
@@ -189,8 +198,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 lines: Vec<LineView>,
             }
             let branch = policy.branch_template();
-            write_answer(
-                out,
+            envelope(
                 policy,
                 View {
                     from: calendar.from.to_string(),
@@ -221,8 +229,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 reason: Option<String>,
             }
             let found = target.as_ref().ok();
-            write_answer(
-                out,
+            envelope(
                 policy,
                 View {
                     tag: name,
@@ -255,8 +262,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 new_lines: Vec<PatchView>,
             }
             let branch = policy.branch_template();
-            write_answer(
-                out,
+            envelope(
                 policy,
                 View {
                     day: day.day.to_string(),
@@ -280,8 +286,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 },
             )
         }
-        Report::Policy { json } => writeln!(out, "{json}"),
-        Report::Export(export) => super::write_export(export, out),
+        Report::Policy { json } => Ok(Some(serde_json::from_str(json)?)),
+        Report::Export(_) => Ok(None),
         Report::PolicyCheck { file, problems } => {
             #[derive(Serialize)]
             struct Problem {
@@ -310,16 +316,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     },
                 })
                 .collect();
-            serde_json::to_writer_pretty(
-                &mut *out,
-                &View {
-                    schema_version: SCHEMA_VERSION,
-                    file,
-                    valid,
-                    problems,
-                },
-            )?;
-            writeln!(out)
+            let view = View {
+                schema_version: SCHEMA_VERSION,
+                file,
+                valid,
+                problems,
+            };
+            Ok(Some(serde_json::to_value(view)?))
         }
         Report::Audit { policy, audit } => {
             #[derive(Serialize)]
@@ -334,8 +337,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .iter()
                 .map(|found| FindingView::new(found, policy))
                 .collect();
-            write_answer(
-                out,
+            envelope(
                 policy,
                 View {
                     until: audit.until.to_string(),
