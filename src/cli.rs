@@ -19,16 +19,18 @@ use lts_policy::policy::{BranchTemplate, Line, Tag, VersionInput, parse_date};
 #[derive(Debug, Parser)]
 #[command(name = "lts-policy", version, max_term_width = 100)]
 pub struct Cli {
-    /// Policy file (JSON) to use instead of the embedded Kestra policy
+    /// Policy file (JSON) to use instead of the embedded Kestra policy, e.g.
+    /// examples/quarkus.json
     #[arg(long, global = true, value_name = "FILE")]
     pub policy: Option<PathBuf>,
 
-    /// Print JSON instead of text (short for --format json)
+    /// Print JSON instead of text (short for --format json), e.g. `supported --json | jq`
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// Output format; releases also writes csv, md (a Markdown table), ics
-    /// (an iCalendar file) and endoflife (endoflife.date's release cycles)
+    /// Output format: text, json, ndjson, csv or plain for every query; releases
+    /// also md, ics and endoflife; backport-targets github-matrix and backportrc;
+    /// timeline svg. Example: --format plain
     #[arg(
         long,
         global = true,
@@ -42,22 +44,52 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    Auto,
+    /// Always colour, whatever NO_COLOR says
+    Always,
+    /// Never colour
+    Never,
+}
+
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Aligned text for people
     Text,
-    /// JSON for programs
+    /// One JSON document
     Json,
-    /// Comma-separated values, one row per line (releases)
+    /// One JSON object per line: each line, target, patch or finding
+    Ndjson,
+    /// Comma-separated values with a header, one row per item
     Csv,
+    /// One bare value per line, no header, for shell loops
+    Plain,
     /// A Markdown table (releases)
     Md,
     /// An iCalendar file of releases, ends of support and patch days (releases)
     Ics,
-    /// endoflife.date's release-cycle JSON (releases)
+    /// endoflife.date's release cycles (releases)
     Endoflife,
+    /// A GitHub Actions matrix, {"include": [...]} (backport-targets)
+    GithubMatrix,
+    /// A .backportrc.json fragment for sorenlouv/backport (backport-targets)
+    Backportrc,
+    /// A standalone SVG picture (timeline)
+    Svg,
 }
+
+/// The formats every query writes.
+const QUERY_FORMATS: &[Format] = &[
+    Format::Text,
+    Format::Json,
+    Format::Ndjson,
+    Format::Csv,
+    Format::Plain,
+];
 
 impl Format {
     /// The name `--format` takes.
@@ -65,11 +97,49 @@ impl Format {
         match self {
             Self::Text => "text",
             Self::Json => "json",
+            Self::Ndjson => "ndjson",
             Self::Csv => "csv",
+            Self::Plain => "plain",
             Self::Md => "md",
             Self::Ics => "ics",
             Self::Endoflife => "endoflife",
+            Self::GithubMatrix => "github-matrix",
+            Self::Backportrc => "backportrc",
+            Self::Svg => "svg",
         }
+    }
+}
+
+impl Command {
+    /// The command's name, as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Supported { .. } => "supported",
+            Self::BackportTargets { .. } => "backport-targets",
+            Self::Status { .. } => "status",
+            Self::Releases { .. } => "releases",
+            Self::Tag { .. } => "tag",
+            Self::NextPatch { .. } => "next-patch",
+            Self::Audit { .. } => "audit",
+            Self::Timeline { .. } => "timeline",
+            Self::Policy { .. } => "policy",
+            Self::Completions { .. } => "completions",
+            Self::Man => "man",
+        }
+    }
+
+    /// The formats the command writes.
+    pub fn formats(&self) -> Vec<Format> {
+        let extra: &[Format] = match self {
+            Self::Releases { .. } => &[Format::Md, Format::Ics, Format::Endoflife],
+            Self::BackportTargets { .. } => &[Format::GithubMatrix, Format::Backportrc],
+            Self::Timeline { .. } => return vec![Format::Text, Format::Svg],
+            Self::Policy { .. } | Self::Completions { .. } | Self::Man => {
+                return vec![Format::Text, Format::Json];
+            }
+            _ => &[],
+        };
+        QUERY_FORMATS.iter().chain(extra).copied().collect()
     }
 }
 
@@ -86,10 +156,20 @@ impl Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Lines supported on a date, with roles, release date, eol and newest patch
+    /// Lines supported on a date, with roles, release date, eol, days left and newest patch
+    ///
+    /// Example: `lts-policy supported --lts --format plain` lists the LTS lines, one per line.
     Supported {
         #[command(flatten)]
         on: OnDate,
+
+        /// Only the LTS lines (roles latest-lts and previous-lts), as ubuntu-distro-info --lts
+        #[arg(long, conflicts_with = "latest")]
+        lts: bool,
+
+        /// Only the latest line, as ubuntu-distro-info --latest
+        #[arg(long)]
+        latest: bool,
 
         #[command(flatten)]
         explain: Explain,
@@ -188,6 +268,41 @@ pub enum Command {
         #[arg(long, value_name = "DATE", requires = "projected")]
         to: Option<String>,
     },
+
+    /// A Gantt-style picture of every line's support, with today marked
+    ///
+    /// One row per line: a full bar while it is the latest, a thin one while
+    /// it is maintained as LTS; lighter where the dates are projections.
+    /// Example: `lts-policy timeline --width 100 --color never`
+    Timeline {
+        /// First day shown (YYYY-MM-DD) [default: one LTS support period before --on]
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+
+        /// Last day shown (YYYY-MM-DD) [default: one LTS support period after --on]
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+
+        #[command(flatten)]
+        on: OnDate,
+
+        /// Columns of the picture [default: the terminal's width, or 80]
+        #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
+        width: Option<u16>,
+
+        /// When to colour: auto (a terminal, unless NO_COLOR is set), always or never
+        #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+        color: ColorChoice,
+    },
+
+    /// Print a shell completion script, e.g. `lts-policy completions bash > /etc/bash_completion.d/lts-policy`
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff), e.g. `lts-policy man | man -l -`
+    Man,
 
     /// Print the effective policy as JSON, a starting point for a custom file
     Policy {

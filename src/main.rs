@@ -4,19 +4,25 @@ mod cli;
 mod render;
 mod run;
 
-use std::io::{self, BufWriter};
+use std::io::{self, BufWriter, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::run::Answer;
+use crate::run::{Answer, Environment};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    // The only place the clock is read: "today" is the current UTC date.
-    let today = chrono::Utc::now().date_naive();
-    let mut stdout = BufWriter::new(io::stdout().lock());
-    match run::run(&cli, today, &mut stdout) {
+    // The only place the clock, the environment and the terminal are read.
+    let stdout = io::stdout();
+    let environment = Environment {
+        today: chrono::Utc::now().date_naive(),
+        stdout_is_terminal: stdout.is_terminal(),
+        terminal_width: terminal_size::terminal_size_of(&stdout).map(|(width, _)| width.0),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+    };
+    let mut stdout = BufWriter::new(stdout.lock());
+    match run::run(&cli, &environment, &mut stdout) {
         Ok(Answer::Yes) => ExitCode::SUCCESS,
         Ok(Answer::No(note)) => {
             if let Some(note) = note {

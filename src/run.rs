@@ -6,10 +6,22 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
-use lts_policy::policy::{Policy, SupportState, check_policy, parse_policy, policy_to_json};
+use lts_policy::policy::{Policy, Role, SupportState, check_policy, parse_policy, policy_to_json};
 
-use crate::cli::{self, Cli, Command, Format};
-use crate::render::{Export, Report, dangling_message, render};
+use clap::CommandFactory;
+
+use crate::cli::{self, Cli, ColorChoice, Command, Format};
+use crate::render::{Export, Report, Timeline, dangling_message, render};
+
+/// What the program learns from outside its arguments, read once in `main`.
+pub struct Environment {
+    /// The current UTC date.
+    pub today: NaiveDate,
+    pub stdout_is_terminal: bool,
+    pub terminal_width: Option<u16>,
+    /// NO_COLOR is set to something.
+    pub no_color: bool,
+}
 
 /// How a query ended when it did not fail.
 pub enum Answer {
@@ -34,25 +46,45 @@ fn load_policy(cli: &Cli) -> Result<Policy> {
 
 /// Answers the command for `today`, writing the answer to `out` only once it
 /// is complete.
-pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
+pub fn run(cli: &Cli, environment: &Environment, out: &mut dyn Write) -> Result<Answer> {
+    let today = environment.today;
     let format = cli.format();
-    let is_releases = matches!(cli.command, Command::Releases { .. });
-    if !is_releases && !matches!(format, Format::Text | Format::Json) {
+    let formats = cli.command.formats();
+    if !formats.contains(&format) {
+        let names: Vec<&str> = formats.iter().map(|format| format.name()).collect();
         bail!(
-            "--format {} is for releases only; other commands write text or json",
-            format.name()
+            "--format {} is not available for {}; it writes {}",
+            format.name(),
+            cli.command.name(),
+            names.join(", ")
         );
     }
-    let policy = load_policy(cli)?;
+    // Completions and the man page describe the program, not a policy.
+    let policy = match cli.command {
+        Command::Completions { .. } | Command::Man => Policy::kestra()?,
+        _ => load_policy(cli)?,
+    };
     let policy = &policy;
     let mut answer = Answer::Yes;
     let report = match &cli.command {
-        Command::Supported { on, explain } => {
+        Command::Supported {
+            on,
+            lts,
+            latest,
+            explain,
+        } => {
             let on = on.resolve(today)?;
+            let mut lines = policy.supported_on(on)?;
+            if *lts {
+                lines.retain(|line| line.roles.iter().any(|role| *role != Role::Latest));
+            }
+            if *latest {
+                lines.retain(|line| line.roles.contains(&Role::Latest));
+            }
             Report::Supported {
                 policy,
                 on,
-                lines: policy.supported_on(on)?,
+                lines,
                 explanations: explain.explain.then(|| policy.explain_on(on)).transpose()?,
             }
         }
@@ -111,8 +143,6 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
             let on = on.resolve(today)?;
             let calendar = policy.releases(from, to, on)?;
             match format {
-                Format::Text | Format::Json => Report::Releases { policy, calendar },
-                Format::Csv => Report::Export(Export::Csv { policy, calendar }),
                 Format::Md => Report::Export(Export::Markdown { policy, calendar }),
                 Format::Ics => Report::Export(Export::Ics {
                     policy,
@@ -127,6 +157,7 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
                         .map(|info| Ok((policy.newest_or_first_version(&info, on)?, info)))
                         .collect::<Result<_>>()?,
                 }),
+                _ => Report::Releases { policy, calendar },
             }
         }
         Command::Tag { name, on } => {
@@ -135,7 +166,8 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
             let target = policy.tag(tag, on)?;
             if let Err(dangling) = target {
                 // Text prints no version, so the reason goes to stderr; JSON carries it.
-                let note = (format == Format::Text).then(|| dangling_message(name, on, dangling));
+                let note = matches!(format, Format::Text | Format::Plain)
+                    .then(|| dangling_message(name, on, dangling));
                 answer = Answer::No(note);
             }
             Report::Tag {
@@ -165,6 +197,49 @@ pub fn run(cli: &Cli, today: NaiveDate, out: &mut dyn Write) -> Result<Answer> {
                 file: path.display().to_string(),
                 problems,
             }
+        }
+        Command::Timeline {
+            from,
+            to,
+            on,
+            width,
+            color,
+        } => {
+            let on = on.resolve(today)?;
+            let from = match cli::optional_date("--from", from.as_deref())? {
+                Some(from) => from,
+                None => policy.default_lookback(on)?,
+            };
+            let to = match cli::optional_date("--to", to.as_deref())? {
+                Some(to) => to,
+                None => policy.default_horizon(on)?,
+            };
+            if from >= to {
+                bail!("--from {from} is not before --to {to}");
+            }
+            Report::Timeline(Timeline {
+                policy,
+                on,
+                from,
+                to,
+                lines: policy.lines_between(from, to)?,
+                width: width.or(environment.terminal_width).unwrap_or(80),
+                color: match color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => environment.stdout_is_terminal && !environment.no_color,
+                },
+            })
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "lts-policy", &mut script);
+            Report::Generated(script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            Report::Generated(page)
         }
         Command::Audit { on, projected, to } => {
             let on = on.resolve(today)?;

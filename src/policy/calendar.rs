@@ -45,6 +45,7 @@ pub struct LineInfo {
     pub lts_source: Source,
     /// End of its time as `latest`: the next line's release.
     pub latest_until: NaiveDate,
+    pub latest_until_source: Source,
     /// Its LTS maintenance, for an LTS line.
     pub lts_window: Option<LtsWindow>,
     /// End of support: the later of the two windows. Not supported on this day.
@@ -190,6 +191,7 @@ impl Policy {
             lts,
             lts_source,
             latest_until,
+            latest_until_source: next_source,
             lts_window,
             eol: eol.0,
             eol_reason: eol.1,

@@ -57,11 +57,9 @@ impl Policy {
         let supported = self.supported_on(date)?;
         let known = self.history().len();
         let next = self.latest_index_on(date)?.map_or(0, |latest| latest + 1);
-        let recent = match date.checked_sub_months(chrono::Months::new(
-            u32::try_from(self.lts_support_months()).unwrap_or(u32::MAX),
-        )) {
-            Some(since) => self.latest_index_on(since)?.map_or(0, |index| index + 1),
-            None => 0,
+        let recent = match self.default_lookback(date) {
+            Ok(since) => self.latest_index_on(since)?.map_or(0, |index| index + 1),
+            Err(_) => 0,
         };
         let projected_from = recent.max(known);
         (0..known)

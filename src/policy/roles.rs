@@ -50,6 +50,41 @@ pub struct Calendar {
 }
 
 impl Policy {
+    /// The lines whose support overlaps `from` to `to` (both included), oldest
+    /// first: those supported on `from` and those released after it.
+    ///
+    /// # Errors
+    /// As [`Policy::releases`].
+    pub fn lines_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<LineInfo>, PolicyError> {
+        let mut lines: Vec<LineInfo> = self
+            .supported_on(from)?
+            .into_iter()
+            .rev()
+            .map(|line| line.info)
+            .collect();
+        if let Some(after) = from.succ_opt().filter(|after| *after <= to) {
+            lines.extend(self.releases(Some(after), Some(to), from)?.lines);
+        }
+        Ok(lines)
+    }
+
+    /// How far back a timeline looks by default: one LTS support period before `on`.
+    ///
+    /// # Errors
+    /// [`PolicyError::OutOfRange`] when that date cannot be represented.
+    pub fn default_lookback(&self, on: NaiveDate) -> Result<NaiveDate, PolicyError> {
+        u32::try_from(self.lts_support_months())
+            .ok()
+            .and_then(|months| on.checked_sub_months(chrono::Months::new(months)))
+            .ok_or_else(|| PolicyError::OutOfRange {
+                what: format!("{} months before {on}", self.lts_support_months()),
+            })
+    }
+
     /// How far ahead calendars and projected audits look by default: one LTS
     /// support period after `on`.
     ///

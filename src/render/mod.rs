@@ -4,7 +4,10 @@ mod explain;
 mod export;
 mod findings;
 mod json;
+mod records;
+mod svg;
 mod text;
+mod timeline;
 
 use std::io::{self, Write};
 
@@ -114,6 +117,10 @@ pub enum Report<'a> {
     },
     /// The calendar in another tool's format.
     Export(Export<'a>),
+    /// `timeline`: a picture of the support windows.
+    Timeline(Timeline<'a>),
+    /// Text generated elsewhere (completions, the man page), written as is.
+    Generated(Vec<u8>),
     Tag {
         policy: &'a Policy,
         name: &'a str,
@@ -141,10 +148,6 @@ pub enum Report<'a> {
 /// `releases` in the format of another tool; each is written the same way
 /// whatever `--format` names the rest.
 pub enum Export<'a> {
-    Csv {
-        policy: &'a Policy,
-        calendar: Calendar,
-    },
     Markdown {
         policy: &'a Policy,
         calendar: Calendar,
@@ -160,11 +163,34 @@ pub enum Export<'a> {
     EndOfLife { cycles: Vec<(Patch, LineInfo)> },
 }
 
-/// Writes `report` as JSON when `format` says so, else as text; an export
-/// writes itself.
+/// The lines of a timeline and how to draw them.
+pub struct Timeline<'a> {
+    pub policy: &'a Policy,
+    /// Marked on the picture.
+    pub on: NaiveDate,
+    pub from: NaiveDate,
+    /// The last day shown.
+    pub to: NaiveDate,
+    pub lines: Vec<LineInfo>,
+    /// Columns of the text picture.
+    pub width: u16,
+    /// Whether the text picture may use ANSI colours.
+    pub color: bool,
+}
+
+/// Writes `report` in `format`; the command line has checked that the
+/// command writes that format.
 pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        Format::Json => json::render(report, out),
+    match (report, format) {
+        (Report::Timeline(timeline), Format::Svg) => svg::write(timeline, out),
+        (Report::BackportTargets { .. }, Format::GithubMatrix) => {
+            records::github_matrix(report, out)
+        }
+        (Report::BackportTargets { .. }, Format::Backportrc) => records::backportrc(report, out),
+        (_, Format::Json) => json::render(report, out),
+        (_, Format::Ndjson) => records::ndjson(report, out),
+        (_, Format::Csv) => records::csv(report, out),
+        (_, Format::Plain) => records::plain(report, out),
         _ => text::render(report, out),
     }
 }

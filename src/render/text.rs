@@ -264,6 +264,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         Report::Policy { json } => writeln!(out, "{json}"),
         Report::Export(export) => super::write_export(export, out),
+        Report::Timeline(timeline) => super::timeline::write(timeline, out),
+        Report::Generated(bytes) => out.write_all(bytes),
         Report::Audit { policy, audit } => audit_text(policy, audit, out),
         Report::PolicyCheck { file, problems } => {
             if problems.is_empty() {

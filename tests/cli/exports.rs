@@ -27,10 +27,10 @@ fn csv_has_a_header_and_one_row_per_line() {
     // 2.0 (history), 2.1 (2026-11-10) and 2.2 (2027-01-12, LTS, cut by 2.8).
     assert_eq!(
         export("csv"),
-        "line,released,lts,eol,eol_by,lts_until,branch,released_source,lts_source,eol_source
-2.0,2026-09-08,false,2026-11-10,next_release,,releases/v2.0.x,history,rules,rules
-2.1,2026-11-10,false,2027-01-12,next_release,,releases/v2.1.x,rules,rules,rules
-2.2,2027-01-12,true,2028-01-11,lts_superseded,2028-01-11,releases/v2.2.x,rules,rules,rules
+        "line,released,lts,eol,eol_by,eol_by_line,lts_until,branch,projected,source_released,source_lts,source_eol
+2.0,2026-09-08,false,2026-11-10,next_release,2.1,,releases/v2.0.x,false,history,rules,rules
+2.1,2026-11-10,false,2027-01-12,next_release,2.2,,releases/v2.1.x,true,rules,rules,rules
+2.2,2027-01-12,true,2028-01-11,lts_superseded,2.8,2028-01-11,releases/v2.2.x,true,rules,rules,rules
 "
     );
 }
@@ -59,7 +59,7 @@ fn csv_quotes_a_branch_with_a_comma() {
     // 1.0: the first line, LTS by the anchor rule; until 2025-09-09 + 12 months.
     assert_eq!(
         csv.lines().nth(1).unwrap(),
-        "1.0,2025-09-09,true,2026-09-09,lts_support_period,2026-09-09,\"v1,0\",history,rules,rules"
+        "1.0,2025-09-09,true,2026-09-09,lts_support_period,2026-09-09,\"v1,0\",false,history,rules,rules"
     );
 }
 
@@ -177,7 +177,10 @@ fn export_formats_are_for_releases_only() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr("error: --format ics is for releases only; other commands write text or json\n");
+        .stderr(
+            "error: --format ics is not available for supported; it writes text, json, ndjson, \
+             csv, plain\n",
+        );
     lts_policy(&["releases", "--json", "--format", "csv"])
         .assert()
         .code(2);

@@ -9,6 +9,8 @@ mod errors;
 mod examples;
 mod explain;
 mod exports;
+mod formats;
+mod timeline;
 
 use assert_cmd::Command;
 use serde_json::Value;

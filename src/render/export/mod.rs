@@ -1,4 +1,4 @@
-//! The calendar in other tools' formats: CSV, Markdown, iCalendar and
+//! The calendar in other tools' formats: Markdown, iCalendar and
 //! endoflife.date's release cycles.
 
 mod ics;
@@ -9,12 +9,11 @@ use serde::Serialize;
 
 use lts_policy::policy::{Calendar, LineInfo, Patch, Policy, Source};
 
-use super::{Export, LEGEND, ended_by_text, eol_by_name, source_name};
+use super::{Export, LEGEND, ended_by_text};
 
 /// Writes an export in its own format.
 pub fn write(export: &Export, out: &mut dyn Write) -> io::Result<()> {
     match export {
-        Export::Csv { policy, calendar } => csv(policy, calendar, out),
         Export::Markdown { policy, calendar } => markdown(policy, calendar, out),
         Export::Ics {
             policy,
@@ -24,42 +23,6 @@ pub fn write(export: &Export, out: &mut dyn Write) -> io::Result<()> {
         } => ics::ics(policy, *on, calendar, patch_days, out),
         Export::EndOfLife { cycles } => endoflife(cycles, out),
     }
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-fn csv_field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
-    }
-}
-
-/// One row per line, with a header; the sources are columns of their own.
-fn csv(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "line,released,lts,eol,eol_by,lts_until,branch,released_source,lts_source,eol_source"
-    )?;
-    for info in &calendar.lines {
-        let fields = [
-            info.line.to_string(),
-            info.released.to_string(),
-            info.lts.to_string(),
-            info.eol.to_string(),
-            eol_by_name(info.eol_reason).to_owned(),
-            info.lts_until()
-                .map(|date| date.to_string())
-                .unwrap_or_default(),
-            policy.branch_template().render(info.line),
-            source_name(info.released_source).to_owned(),
-            source_name(info.lts_source).to_owned(),
-            source_name(info.eol_source).to_owned(),
-        ];
-        let row: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
-        writeln!(out, "{}", row.join(","))?;
-    }
-    Ok(())
 }
 
 /// A Markdown table, with `\*` on values worked out from the rules.

@@ -287,7 +287,7 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
             )
         }
         Report::Policy { json } => Ok(Some(serde_json::from_str(json)?)),
-        Report::Export(_) => Ok(None),
+        Report::Export(_) | Report::Timeline(_) | Report::Generated(_) => Ok(None),
         Report::PolicyCheck { file, problems } => {
             #[derive(Serialize)]
             struct Problem {

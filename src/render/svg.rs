@@ -1,0 +1,137 @@
+//! `timeline --format svg`: the same picture as the text timeline, as a
+//! standalone SVG document.
+
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
+
+use lts_policy::policy::days_between;
+
+use super::Timeline;
+use super::timeline::{label, month_starts, segments};
+
+const LABEL_WIDTH: f64 = 90.0;
+const CHART_WIDTH: f64 = 900.0;
+const HEADER: f64 = 56.0;
+const ROW: f64 = 24.0;
+const FOOTER: f64 = 40.0;
+const LTS_COLOUR: &str = "#2e7d32";
+const FEATURE_COLOUR: &str = "#1565c0";
+const TODAY_COLOUR: &str = "#c62828";
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
+    let days = (days_between(timeline.from, timeline.to) + 1) as f64;
+    let x = |date: NaiveDate| {
+        let offset = days_between(timeline.from, date).clamp(0, days as i64) as f64;
+        LABEL_WIDTH + offset * CHART_WIDTH / days
+    };
+    let width = LABEL_WIDTH + CHART_WIDTH + 10.0;
+    let bottom = HEADER + ROW * timeline.lines.len() as f64;
+    let height = bottom + FOOTER;
+    writeln!(
+        out,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">"#
+    )?;
+    writeln!(
+        out,
+        r#"<title>{} support from {} to {}</title>
+<rect width="100%" height="100%" fill="white"/>
+<text x="4" y="18" font-size="14" font-weight="bold">{} support from {} to {}</text>"#,
+        escape(timeline.policy.name()),
+        timeline.from,
+        timeline.to,
+        escape(timeline.policy.name()),
+        timeline.from,
+        timeline.to
+    )?;
+    for month in month_starts(timeline.from, timeline.to) {
+        let at = x(month);
+        writeln!(
+            out,
+            r##"<line class="tick" x1="{at:.1}" y1="{}" x2="{at:.1}" y2="{bottom}" stroke="#ddd"/>"##,
+            HEADER - 8.0
+        )?;
+        if month.month() == 1 || month.month() % 3 == 1 {
+            let name = if month.month() == 1 {
+                month.year().to_string()
+            } else {
+                month.format("%b").to_string()
+            };
+            writeln!(
+                out,
+                r#"<text class="month" x="{:.1}" y="{}">{name}</text>"#,
+                at + 2.0,
+                HEADER - 12.0
+            )?;
+        }
+    }
+    for (row, info) in timeline.lines.iter().enumerate() {
+        let top = HEADER + ROW * row as f64;
+        let colour = if info.lts { LTS_COLOUR } else { FEATURE_COLOUR };
+        let kind = if info.lts { "lts" } else { "feature" };
+        writeln!(
+            out,
+            r#"<g class="line {kind}" data-line="{}"><text x="4" y="{:.1}">{}</text>"#,
+            info.line,
+            top + 16.0,
+            escape(&label(info))
+        )?;
+        for segment in segments(info) {
+            if segment.end <= timeline.from || segment.start > timeline.to {
+                continue;
+            }
+            let (start, end) = (x(segment.start), x(segment.end).max(x(segment.start) + 1.0));
+            let (y, height, part) = if segment.lts_part {
+                (top + 9.0, 6.0, "lts-part")
+            } else {
+                (top + 5.0, 14.0, "latest-part")
+            };
+            let (opacity, dash) = if segment.projected {
+                ("0.35", r#" stroke-dasharray="4 2""#)
+            } else {
+                ("1", "")
+            };
+            writeln!(
+                out,
+                r#"<rect class="{part}{}" x="{start:.1}" y="{y:.1}" width="{:.1}" height="{height}" fill="{colour}" fill-opacity="{opacity}" stroke="{colour}"{dash}><title>{} {}: {} to {}</title></rect>"#,
+                if segment.projected { " projected" } else { "" },
+                end - start,
+                info.line,
+                if segment.lts_part {
+                    "maintained as LTS"
+                } else {
+                    "latest"
+                },
+                segment.start,
+                segment.end
+            )?;
+        }
+        writeln!(out, "</g>")?;
+    }
+    if (timeline.from..=timeline.to).contains(&timeline.on) {
+        let at = x(timeline.on);
+        writeln!(
+            out,
+            r#"<line class="today" x1="{at:.1}" y1="{}" x2="{at:.1}" y2="{bottom}" stroke="{TODAY_COLOUR}" stroke-width="2"/>
+<text x="{:.1}" y="{}" fill="{TODAY_COLOUR}">{}</text>"#,
+            HEADER - 24.0,
+            at + 3.0,
+            HEADER - 26.0,
+            timeline.on
+        )?;
+    }
+    writeln!(
+        out,
+        r#"<text x="4" y="{:.1}">Full bars: latest; thin bars: maintained as LTS; green: LTS lines, blue: feature lines; pale and dashed: projected.</text>
+</svg>"#,
+        bottom + 24.0
+    )
+}

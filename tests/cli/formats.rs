@@ -1,0 +1,292 @@
+//! --format ndjson|csv|plain on every query, the CI recipes, completions,
+//! the man page and the distro-info style filters.
+
+use serde_json::{Value, json};
+
+use super::{lts_policy, stdout_of};
+
+/// Every query, with a fixed date.
+const QUERIES: &[&[&str]] = &[
+    &["supported", "--on", "2026-03-01"],
+    &["backport-targets", "--latest", "1.3"],
+    &["status", "1.3.7", "--on", "2026-11-25"],
+    &["releases", "--on", "2026-01-01"],
+    &["tag", "latest", "--on", "2026-11-25"],
+    &["next-patch", "--after", "2026-11-25"],
+];
+
+fn with_format<'a>(args: &[&'a str], format: &'a str) -> Vec<&'a str> {
+    let mut args = args.to_vec();
+    args.extend(["--format", format]);
+    args
+}
+
+#[test]
+fn every_query_writes_every_format() {
+    for query in QUERIES {
+        for format in ["text", "json", "ndjson", "csv", "plain"] {
+            let output = stdout_of(&with_format(query, format), 0);
+            assert!(!output.is_empty(), "{query:?} {format}");
+        }
+        for line in stdout_of(&with_format(query, "ndjson"), 0).lines() {
+            let item: Value = serde_json::from_str(line).unwrap();
+            assert!(item.is_object(), "{query:?}: {line}");
+        }
+    }
+}
+
+#[test]
+fn ndjson_writes_one_object_per_item() {
+    let ndjson = stdout_of(
+        &["supported", "--on", "2026-03-01", "--format", "ndjson"],
+        0,
+    );
+    let lines: Vec<Value> = ndjson
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        (lines[0]["line"].clone(), lines[1]["line"].clone()),
+        (json!("1.2"), json!("1.0"))
+    );
+    assert_eq!(lines[1]["roles"], json!(["latest-lts"]));
+}
+
+#[test]
+fn csv_flattens_the_json_fields() {
+    let csv = stdout_of(&["supported", "--on", "2026-03-01", "--format", "csv"], 0);
+    let mut rows = csv.lines();
+    assert_eq!(
+        rows.next().unwrap(),
+        "line,released,lts,eol,eol_by,eol_by_line,lts_until,branch,roles,latest_patch,days_left,\
+         projected,source_released,source_lts,source_eol,source_latest_patch"
+    );
+    assert_eq!(
+        rows.next().unwrap(),
+        "1.2,2026-01-13,false,2026-03-03,next_release,1.3,,releases/v1.2.x,latest,1.2.6,2,false,\
+         history,rules,history,rules"
+    );
+    // A message with commas is quoted.
+    let audit = stdout_of(&["audit", "--on", "2026-11-25", "--format", "csv"], 1);
+    assert!(
+        audit
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains(",\"2.0 came on 2026-09-08, 189 days"),
+        "{audit}"
+    );
+}
+
+#[test]
+fn plain_prints_bare_values() {
+    assert_eq!(
+        stdout_of(&["supported", "--on", "2026-03-01", "--format", "plain"], 0),
+        "1.2\n1.0\n"
+    );
+    assert_eq!(
+        stdout_of(
+            &[
+                "backport-targets",
+                "--latest",
+                "1.3",
+                "--branch",
+                "--format",
+                "plain"
+            ],
+            0
+        ),
+        "releases/v1.3.x\nreleases/v1.0.x\n"
+    );
+    assert_eq!(
+        stdout_of(
+            &["status", "1.0", "--on", "2026-11-25", "--format", "plain"],
+            1
+        ),
+        "ended\n"
+    );
+    assert_eq!(
+        stdout_of(
+            &[
+                "tag",
+                "latest-lts",
+                "--on",
+                "2026-11-25",
+                "--format",
+                "plain"
+            ],
+            0
+        ),
+        "1.3.38\n"
+    );
+    assert_eq!(
+        stdout_of(
+            &["next-patch", "--after", "2026-11-25", "--format", "plain"],
+            0
+        ),
+        "2.1.3\n1.3.39\n"
+    );
+    assert_eq!(
+        stdout_of(
+            &[
+                "releases",
+                "--from",
+                "2026-09-01",
+                "--to",
+                "2027-01-31",
+                "--format",
+                "plain"
+            ],
+            0
+        ),
+        "2.0\n2.1\n2.2\n"
+    );
+}
+
+#[test]
+fn github_matrix_feeds_from_json() {
+    assert_eq!(
+        stdout_of(
+            &[
+                "backport-targets",
+                "--latest",
+                "1.3",
+                "--format",
+                "github-matrix"
+            ],
+            0
+        ),
+        "{\"include\":[{\"line\":\"1.3\",\"branch\":\"releases/v1.3.x\"},{\"line\":\"1.0\",\"branch\":\"releases/v1.0.x\"}]}\n"
+    );
+}
+
+#[test]
+fn backportrc_maps_version_labels_to_branches() {
+    let fragment: Value = serde_json::from_str(&stdout_of(
+        &[
+            "backport-targets",
+            "--latest",
+            "1.3",
+            "--format",
+            "backportrc",
+        ],
+        0,
+    ))
+    .unwrap();
+    assert_eq!(
+        fragment,
+        json!({
+            "targetBranchChoices": [
+                {"name": "releases/v1.3.x", "checked": true},
+                {"name": "releases/v1.0.x", "checked": true}
+            ],
+            "branchLabelMapping": {
+                "^v1\\.3(\\.\\d+)?$": "releases/v1.3.x",
+                "^v1\\.0(\\.\\d+)?$": "releases/v1.0.x"
+            }
+        })
+    );
+}
+
+#[test]
+fn formats_belong_to_their_commands() {
+    lts_policy(&["supported", "--format", "github-matrix"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: --format github-matrix is not available for supported; it writes text, json, \
+             ndjson, csv, plain\n",
+        );
+    lts_policy(&["timeline", "--format", "json"])
+        .assert()
+        .code(2);
+    lts_policy(&["supported", "--format", "yaml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn distro_info_style_filters() {
+    // On 2026-09-08: 2.0 latest, 1.3 latest-lts, 1.0 previous-lts (until 09-09).
+    assert_eq!(
+        stdout_of(
+            &[
+                "supported",
+                "--on",
+                "2026-09-08",
+                "--lts",
+                "--format",
+                "plain"
+            ],
+            0
+        ),
+        "1.3\n1.0\n"
+    );
+    assert_eq!(
+        stdout_of(
+            &[
+                "supported",
+                "--on",
+                "2026-09-08",
+                "--latest",
+                "--format",
+                "plain"
+            ],
+            0
+        ),
+        "2.0\n"
+    );
+    lts_policy(&["supported", "--lts", "--latest"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = stdout_of(&["completions", shell], 0);
+        assert!(script.contains("backport-targets"), "{shell}");
+    }
+}
+
+#[test]
+fn man_page_is_roff() {
+    let page = stdout_of(&["man"], 0);
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH lts-policy"),
+        "{page}"
+    );
+    assert!(page.contains(".TH lts-policy"));
+    assert!(page.contains("backport\\-targets"));
+}
+
+#[test]
+fn every_flag_has_help() {
+    for command in [
+        "supported",
+        "backport-targets",
+        "status",
+        "releases",
+        "tag",
+        "next-patch",
+        "audit",
+        "timeline",
+        "policy",
+    ] {
+        let help = stdout_of(&[command, "-h"], 0);
+        let options = help.split_once("Options:\n").unwrap().1;
+        // Option lines are indented at most 6 spaces; wrapped help text more.
+        let is_option = |line: &&str| {
+            line.len() - line.trim_start().len() <= 6 && line.trim_start().starts_with('-')
+        };
+        for line in options.lines().filter(is_option) {
+            let words = line
+                .split("  ")
+                .filter(|part| !part.trim().is_empty())
+                .count();
+            assert!(words >= 2, "{command}: no help for {line:?}");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! `timeline`: the text picture at a fixed width and date, colour, and SVG.
+
+use super::{lts_policy, stdout_of};
+
+#[test]
+fn timeline_text_golden() {
+    // 2026-01-01 .. 2026-06-30 is 181 days over 40 - 9 = 31 columns, so a day
+    // d days in sits in column floor(d * 31 / 181): 2026-01-13 (12) -> 2,
+    // 2026-03-01 (59) -> 10, 2026-03-03 (61) -> 10; months start at columns
+    // 0, 5, 10, 15, 20 and 25. 1.0's LTS runs past the end; 1.1 ends in column
+    // 2 and 1.2 in column 10, where --on is marked; 1.3 fills the rest.
+    let expected = "kestra support, 2026-01-01 to 2026-06-30
+
+         2026 Feb  Mar  Apr  May  Jun
+         ╷    ╷    ▼    ╷    ╷    ╷
+1.0 LTS  ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+1.1      ██        │
+1.2        ████████│
+1.3 LTS            █████████████████████
+
+█ latest  ━ maintained as LTS
+▒ ┅ projected  ▼ 2026-03-01 (--on)
+";
+    let args = [
+        "timeline",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-06-30",
+        "--on",
+        "2026-03-01",
+    ];
+    let mut fixed = args.to_vec();
+    fixed.extend(["--width", "40", "--color", "never"]);
+    assert_eq!(stdout_of(&fixed, 0), expected);
+}
+
+#[test]
+fn projected_parts_are_drawn_apart() {
+    // 2.0 ends with the projected 2.1, 2.2 is projected and cut by 2.8.
+    let text = stdout_of(
+        &[
+            "timeline",
+            "--from",
+            "2026-09-01",
+            "--to",
+            "2027-06-30",
+            "--on",
+            "2026-11-25",
+            "--width",
+            "60",
+            "--color",
+            "never",
+        ],
+        0,
+    );
+    let row = |name: &str| {
+        text.lines()
+            .find(|line| line.starts_with(name))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        row("2.0 ").contains('▒') && !row("2.0 ").contains('█'),
+        "{text}"
+    );
+    assert!(row("2.2 LTS").contains('┅'), "{text}");
+    // 1.3's release and LTS support period are known.
+    assert!(
+        row("1.3 LTS").contains('█') && row("1.3 LTS").contains('━'),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|line| line.chars().count() <= 60),
+        "{text}"
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let args = ["timeline", "--on", "2026-11-25", "--width", "60"];
+    // Not a terminal: no colour by default.
+    assert!(!stdout_of(&args, 0).contains('\x1b'));
+    let mut always = args.to_vec();
+    always.extend(["--color", "always"]);
+    let coloured = stdout_of(&always, 0);
+    // LTS rows green, feature rows blue, --on red.
+    assert!(coloured.contains("\x1b[32m━"), "{coloured}");
+    assert!(
+        coloured.contains("\x1b[34m█") || coloured.contains("\x1b[2;34m▒"),
+        "{coloured}"
+    );
+    assert!(coloured.contains("\x1b[31m│"), "{coloured}");
+    let plain = lts_policy(&args).env("NO_COLOR", "1").output().unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\x1b'));
+}
+
+#[test]
+fn svg_is_well_formed_and_draws_each_line() {
+    let svg = stdout_of(&["timeline", "--on", "2026-11-25", "--format", "svg"], 0);
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let root = document.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    let rows: Vec<&str> = root
+        .descendants()
+        .filter_map(|node| node.attribute("data-line"))
+        .collect();
+    // From 2025-11-25: 1.1 and 1.0 supported then, and 1.2 .. 2.7 released by 2027-11-25.
+    assert_eq!(
+        rows,
+        [
+            "1.0", "1.1", "1.2", "1.3", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"
+        ]
+    );
+    let class_of = |line: &str| {
+        root.descendants()
+            .find(|node| node.attribute("data-line") == Some(line))
+            .and_then(|node| node.attribute("class"))
+            .unwrap()
+    };
+    assert_eq!(class_of("2.2"), "line lts");
+    assert_eq!(class_of("2.1"), "line feature");
+    let projected = root
+        .descendants()
+        .filter(|node| {
+            node.attribute("class")
+                .is_some_and(|class| class.ends_with("projected"))
+        })
+        .count();
+    assert!(projected > 0);
+    assert_eq!(
+        root.descendants()
+            .filter(|node| node.attribute("class") == Some("today"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn timeline_range_must_be_forward() {
+    lts_policy(&["timeline", "--from", "2027-01-01", "--to", "2026-01-01"])
+        .assert()
+        .code(2)
+        .stderr("error: --from 2027-01-01 is not before --to 2026-01-01\n");
+}
