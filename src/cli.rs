@@ -163,11 +163,12 @@ pub enum Command {
         #[command(flatten)]
         on: OnDate,
 
-        /// Only the LTS lines (roles latest-lts and previous-lts), as ubuntu-distro-info --lts
+        /// Only the LTS lines (roles latest-lts and previous-lts), as ubuntu-distro-info
+        /// --lts, e.g. `supported --lts --format plain`
         #[arg(long, conflicts_with = "latest")]
         lts: bool,
 
-        /// Only the latest line, as ubuntu-distro-info --latest
+        /// Only the latest line, as ubuntu-distro-info --latest, e.g. `supported --latest`
         #[arg(long)]
         latest: bool,
 
@@ -183,7 +184,7 @@ pub enum Command {
         #[arg(long, value_name = "LINE", conflicts_with = "on")]
         latest: Option<String>,
 
-        /// Answer for DATE (YYYY-MM-DD) [default: today]
+        /// Answer for DATE (YYYY-MM-DD), e.g. 2026-03-01 [default: today]
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
 
@@ -191,7 +192,7 @@ pub enum Command {
         #[arg(long, value_name = "LINE")]
         since: Option<String>,
 
-        /// Print branch names: the policy's template, or TEMPLATE such as
+        /// Print branch names: the policy's template, or TEMPLATE, e.g.
         /// 'release-{major}.{minor}'
         #[arg(long, value_name = "TEMPLATE", num_args = 0..=1)]
         branch: Option<Option<String>>,
@@ -216,12 +217,13 @@ pub enum Command {
 
     /// The calendar: every line released in a range, with LTS flag and eol
     Releases {
-        /// First release date to list (YYYY-MM-DD) [default: the first release]
+        /// First release date to list (YYYY-MM-DD), e.g. 2026-01-01 [default: the
+        /// first release]
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
 
-        /// Last release date to list (YYYY-MM-DD) [default: one LTS support
-        /// period after --on]
+        /// Last release date to list (YYYY-MM-DD), e.g. 2027-12-31 [default: one
+        /// LTS support period after --on]
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
 
@@ -233,7 +235,7 @@ pub enum Command {
     ///
     /// Exits 1, printing nothing, when the tag points to no version yet.
     Tag {
-        /// latest, latest-lts, or a line such as 1.3
+        /// latest, latest-lts, or a line, e.g. 1.3
         name: String,
 
         #[command(flatten)]
@@ -242,8 +244,8 @@ pub enum Command {
 
     /// The next patch day and the versions it ships
     NextPatch {
-        /// Look strictly after DATE (YYYY-MM-DD) [default: from today on,
-        /// today included]
+        /// Look strictly after DATE (YYYY-MM-DD), e.g. 2026-11-25 [default: from
+        /// today on, today included]
         #[arg(long, value_name = "DATE")]
         after: Option<String>,
     },
@@ -259,12 +261,12 @@ pub enum Command {
         #[command(flatten)]
         on: OnDate,
 
-        /// Also check the lines the rules project, up to --to
+        /// Also check the lines the rules project, up to --to, e.g. `audit --projected`
         #[arg(long)]
         projected: bool,
 
-        /// With --projected, check up to DATE (YYYY-MM-DD) [default: one LTS
-        /// support period after --on]
+        /// With --projected, check up to DATE (YYYY-MM-DD), e.g. 2028-12-31
+        /// [default: one LTS support period after --on]
         #[arg(long, value_name = "DATE", requires = "projected")]
         to: Option<String>,
     },
@@ -275,29 +277,33 @@ pub enum Command {
     /// it is maintained as LTS; lighter where the dates are projections.
     /// Example: `lts-policy timeline --width 100 --color never`
     Timeline {
-        /// First day shown (YYYY-MM-DD) [default: one LTS support period before --on]
+        /// First day shown (YYYY-MM-DD), e.g. 2026-01-01 [default: one LTS support
+        /// period before --on]
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
 
-        /// Last day shown (YYYY-MM-DD) [default: one LTS support period after --on]
+        /// Last day shown (YYYY-MM-DD), e.g. 2027-12-31 [default: one LTS support
+        /// period after --on]
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
 
         #[command(flatten)]
         on: OnDate,
 
-        /// Columns of the picture [default: the terminal's width, or 80]
+        /// Columns of the picture, at least 40, e.g. 100 [default: the terminal's
+        /// width, or 80]
         #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
         width: Option<u16>,
 
-        /// When to colour: auto (a terminal, unless NO_COLOR is set), always or never
+        /// When to colour: auto (a terminal, unless NO_COLOR is set), always or
+        /// never, e.g. `--color never`
         #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
         color: ColorChoice,
     },
 
     /// Print a shell completion script, e.g. `lts-policy completions bash > /etc/bash_completion.d/lts-policy`
     Completions {
-        /// The shell to complete for
+        /// The shell to complete for, e.g. bash
         shell: clap_complete::Shell,
     },
 
@@ -307,7 +313,7 @@ pub enum Command {
     /// Print the effective policy as JSON, a starting point for a custom file
     Policy {
         /// Check FILE instead: list every problem with its JSON path; exits 1
-        /// when there is any
+        /// when there is any, e.g. `policy --check mine.json`
         #[arg(long, value_name = "FILE")]
         check: Option<PathBuf>,
     },
@@ -317,7 +323,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct Explain {
     /// Say, for each line, the rule that puts it in the answer or leaves it
-    /// out, with the dates
+    /// out, with the dates, e.g. `status 1.0 --explain`
     #[arg(long)]
     pub explain: bool,
 }
@@ -325,7 +331,7 @@ pub struct Explain {
 /// The `--on` option shared by the queries that answer for one date.
 #[derive(Debug, Args)]
 pub struct OnDate {
-    /// Answer for DATE (YYYY-MM-DD) [default: today]
+    /// Answer for DATE (YYYY-MM-DD), e.g. 2026-03-01 [default: today]
     #[arg(long, value_name = "DATE")]
     on: Option<String>,
 }

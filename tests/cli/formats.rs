@@ -427,3 +427,44 @@ fn json_field_names_do_not_change_by_accident() {
         ["kind", "lines", "dates", "days", "projected", "message"]
     );
 }
+
+#[test]
+fn every_flag_help_gives_an_example() {
+    for command in [
+        "supported",
+        "backport-targets",
+        "status",
+        "releases",
+        "tag",
+        "next-patch",
+        "audit",
+        "timeline",
+        "policy",
+        "completions",
+    ] {
+        let help = stdout_of(&[command, "--help"], 0);
+        let options = help.split_once("Options:\n").unwrap().1;
+        // In long help each option starts a block at 6 spaces or less; its
+        // description follows, indented further, up to the next option.
+        let mut blocks: Vec<String> = Vec::new();
+        for line in options.lines() {
+            let indent = line.len() - line.trim_start().len();
+            if indent <= 6 && line.trim_start().starts_with('-') {
+                blocks.push(String::new());
+            }
+            if let Some(block) = blocks.last_mut() {
+                block.push_str(line);
+                block.push('\n');
+            }
+        }
+        for block in blocks
+            .iter()
+            .filter(|b| !b.trim_start().starts_with("-h") && !b.trim_start().starts_with("-V"))
+        {
+            assert!(
+                block.contains("e.g.") || block.contains("Example"),
+                "{command}: {block}"
+            );
+        }
+    }
+}
