@@ -18,7 +18,7 @@ use crate::cli::Format;
 pub use export::write as write_export;
 use lts_policy::policy::{
     Audit, BranchTemplate, Calendar, Dangling, EolReason, Explanation, Line, LineInfo, Patch,
-    PatchDay, Policy, PolicyError, Source, Status, SupportedLine,
+    PatchDay, Policy, PolicyError, Source, Status, SupportState, SupportedLine,
 };
 
 pub use text::dangling_message;
@@ -32,6 +32,15 @@ fn source_name(source: Source) -> &'static str {
     match source {
         Source::History => "history",
         Source::Rules => "rules",
+    }
+}
+
+/// Where a version stands, as JSON and plain name it.
+fn state_name(state: SupportState) -> &'static str {
+    match state {
+        SupportState::Unreleased => "unreleased",
+        SupportState::Supported => "supported",
+        SupportState::Ended => "ended",
     }
 }
 

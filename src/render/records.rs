@@ -22,20 +22,6 @@ fn list_field(report: &Report) -> Option<&'static str> {
     }
 }
 
-/// The field `plain` prints for each item.
-fn plain_field(report: &Report) -> &'static str {
-    match report {
-        Report::BackportTargets {
-            branch: Some(_), ..
-        } => "branch",
-        Report::Status { .. } => "state",
-        Report::Tag { .. } | Report::NextPatch { .. } => "version",
-        Report::Audit { .. } => "message",
-        Report::PolicyCheck { .. } => "problem",
-        _ => "line",
-    }
-}
-
 /// The items of an answer: the objects of its list, or the answer itself.
 fn items(report: &Report) -> io::Result<Vec<Value>> {
     let Some(mut answer) = json::value(report)? else {
@@ -127,14 +113,44 @@ pub fn csv(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// One bare value per line: a line, branch, version or message.
+/// One bare value per line: lines (or branches), `status`'s state, versions,
+/// audit messages or problems. Written from the answer itself: this is the
+/// format scripts call thousands of times.
 pub fn plain(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let field = plain_field(report);
-    for item in items(report)? {
-        match item.get(field) {
-            None | Some(Value::Null) => {}
-            Some(value) => writeln!(out, "{}", cell(value))?,
+    match report {
+        Report::Supported { lines, .. } => {
+            for line in lines {
+                writeln!(out, "{}", line.info.line)?;
+            }
         }
+        Report::Releases { calendar, .. } => {
+            for info in &calendar.lines {
+                writeln!(out, "{}", info.line)?;
+            }
+        }
+        Report::Status { status, .. } => writeln!(out, "{}", super::state_name(status.state))?,
+        Report::NextPatch { day, .. } => {
+            for line in &day.patches {
+                writeln!(out, "{}", line.latest_patch.version)?;
+            }
+        }
+        Report::Audit { policy, audit } => {
+            for found in &audit.findings {
+                writeln!(out, "{}", super::findings::message(&found.finding, policy))?;
+            }
+        }
+        Report::PolicyCheck { problems, .. } => {
+            for problem in problems {
+                writeln!(out, "{problem}")?;
+            }
+        }
+        // Bare already: lines or branches, one version, generated text.
+        Report::BackportTargets { .. }
+        | Report::Tag { .. }
+        | Report::Policy { .. }
+        | Report::Export(_)
+        | Report::Timeline(_)
+        | Report::Generated(_) => super::text::render(report, out)?,
     }
     Ok(())
 }

@@ -144,18 +144,17 @@ impl Problems {
         object: &'v Map<String, Value>,
         key: &str,
         required: bool,
-    ) -> &'v [Value] {
+    ) -> Option<&'v [Value]> {
         let value = if required {
             self.required(path, object, key)
         } else {
             object.get(key)
-        };
+        }?;
         match value {
-            None => &[],
-            Some(Value::Array(items)) => items,
-            Some(other) => {
+            Value::Array(items) => Some(items),
+            other => {
                 self.wrong_type(join(path, key), "an array", other);
-                &[]
+                None
             }
         }
     }

@@ -1,10 +1,12 @@
 //! The policy file format (JSON) and its validation into a [`Policy`].
 //!
-//! The file is parsed as plain JSON first (so that a syntax error carries its
-//! line and column), then checked value by value: every problem is recorded
-//! with its JSON path, so that `policy --check` can list them all.
+//! Reading has two steps: the file's shape (types, missing and unknown
+//! fields: [`raw`]), then its values (ranges, dates, versions, order:
+//! [`validate`]). Every problem is recorded with its JSON path, so that
+//! `policy --check` can list them all; shape problems come first.
 
 mod fields;
+mod raw;
 mod write;
 
 use chrono::{NaiveDate, Weekday};
@@ -18,6 +20,7 @@ use super::error::PolicyError;
 use super::template::BranchTemplate;
 use super::version::{Line, parse_history_line};
 use fields::{Problems, join};
+use raw::{RawEntry, RawPatch, RawPolicy};
 
 pub use write::{policy_to_json, weekday_name};
 
@@ -25,20 +28,6 @@ pub use write::{policy_to_json, weekday_name};
 const MAX_MONTHS: u64 = 1200;
 /// Largest accepted number of LTS lines maintained side by side.
 const MAX_IN_PARALLEL: u64 = 100;
-
-const POLICY_FIELDS: &[&str] = &[
-    "name",
-    "comment",
-    "release_weekday",
-    "minor_every_months",
-    "lts_every_months",
-    "lts_support_months",
-    "lts_in_parallel",
-    "branch_template",
-    "history",
-];
-const HISTORY_FIELDS: &[&str] = &["line", "released", "lts", "eol", "patches"];
-const PATCH_FIELDS: &[&str] = &["version", "released"];
 
 /// Parses and validates a policy file.
 ///
@@ -53,33 +42,34 @@ pub fn parse_policy(json: &str) -> Result<Policy, PolicyError> {
 /// Like [`parse_policy`], but reports every problem found.
 ///
 /// # Errors
-/// Every problem, in file order; never an empty list.
+/// Every problem: those of shape first, then those of value; never empty.
 pub fn check_policy(json: &str) -> Result<Policy, Vec<PolicyError>> {
-    let file: Value = serde_json::from_str(json).map_err(|err| {
-        vec![PolicyError::PolicyJson {
-            message: err.to_string(),
-        }]
-    })?;
     let mut problems = Problems::default();
-    let policy = read_policy(&file, &mut problems);
+    let policy = match serde_json::from_str::<RawPolicy>(json) {
+        Ok(raw) if raw.is_complete() => validate(&raw, &mut problems),
+        _ => {
+            let file: Value = serde_json::from_str(json).map_err(|err| {
+                vec![PolicyError::PolicyJson {
+                    message: err.to_string(),
+                }]
+            })?;
+            raw::extract(&file, &mut problems).and_then(|raw| validate(&raw, &mut problems))
+        }
+    };
     match policy {
         Some(policy) if problems.0.is_empty() => Ok(policy),
         _ => Err(problems.0),
     }
 }
 
-fn read_policy(file: &Value, problems: &mut Problems) -> Option<Policy> {
-    let object = problems.object("", file, POLICY_FIELDS)?;
-    let name = problems.string("", object, "name");
-    if name.is_some_and(|name| name.trim().is_empty()) {
+/// Checks the values; `None` when one is missing or wrong.
+fn validate(raw: &RawPolicy, problems: &mut Problems) -> Option<Policy> {
+    if raw.name.is_some_and(|name| name.trim().is_empty()) {
         problems.add("name", "expected a non-empty name");
     }
-    let comment = problems.optional_string("", object, "comment");
-    let release_weekday = problems
-        .string("", object, "release_weekday")
-        .and_then(|text| weekday(text, problems));
-    let mut months = |key| {
-        let months = problems.whole_number("", object, key)?;
+    let release_weekday = raw.release_weekday.and_then(|text| weekday(text, problems));
+    let mut months = |key, months: Option<u64>| {
+        let months = months?;
         if (1..=MAX_MONTHS).contains(&months) {
             Some(months)
         } else {
@@ -90,9 +80,9 @@ fn read_policy(file: &Value, problems: &mut Problems) -> Option<Policy> {
             None
         }
     };
-    let minor_every_months = months("minor_every_months");
-    let lts_every_months = months("lts_every_months");
-    let lts_support_months = months("lts_support_months");
+    let minor_every_months = months("minor_every_months", raw.minor_every_months);
+    let lts_every_months = months("lts_every_months", raw.lts_every_months);
+    let lts_support_months = months("lts_support_months", raw.lts_support_months);
     if let (Some(minor), Some(lts)) = (minor_every_months, lts_every_months)
         && !lts.is_multiple_of(minor)
     {
@@ -101,28 +91,26 @@ fn read_policy(file: &Value, problems: &mut Problems) -> Option<Policy> {
             format!("expected a multiple of minor_every_months ({minor}), got {lts}"),
         );
     }
-    let lts_in_parallel = problems
-        .whole_number("", object, "lts_in_parallel")
-        .filter(|&count| {
-            let valid = (1..=MAX_IN_PARALLEL).contains(&count);
-            if !valid {
-                let reason = format!("expected 1 to {MAX_IN_PARALLEL} lines, got {count}");
-                problems.add("lts_in_parallel", reason);
-            }
-            valid
-        });
-    let branch_template = problems
-        .string("", object, "branch_template")
+    let lts_in_parallel = raw.lts_in_parallel.filter(|&count| {
+        let valid = (1..=MAX_IN_PARALLEL).contains(&count);
+        if !valid {
+            let reason = format!("expected 1 to {MAX_IN_PARALLEL} lines, got {count}");
+            problems.add("lts_in_parallel", reason);
+        }
+        valid
+    });
+    let branch_template = raw
+        .branch_template
         .and_then(|text| problems.check("branch_template".to_owned(), BranchTemplate::parse(text)));
-    let entries = problems.array("", object, "history", true);
-    if entries.is_empty() && object.contains_key("history") {
+    let entries = raw.history.as_deref()?;
+    if entries.is_empty() {
         problems.add("history", "expected at least one released line");
     }
-    let history = read_history(entries, problems);
+    let history = validate_history(entries, problems);
     Some(Policy::new(
         PolicyRules {
-            name: name?.to_owned(),
-            comment: comment.map(str::to_owned),
+            name: raw.name?.to_owned(),
+            comment: raw.comment.map(str::to_owned),
             release_weekday: release_weekday?,
             minor_every_months: minor_every_months?,
             lts_every_months: lts_every_months?,
@@ -145,23 +133,19 @@ fn weekday(text: &str, problems: &mut Problems) -> Option<Weekday> {
     weekday
 }
 
-fn read_history(entries: &[Value], problems: &mut Problems) -> Vec<Release> {
+fn date(problems: &mut Problems, path: &str, key: &str, text: Option<&str>) -> Option<NaiveDate> {
+    problems.check(join(path, key), parse_date(text?))
+}
+
+fn validate_history(entries: &[RawEntry], problems: &mut Problems) -> Vec<Release> {
     let mut history: Vec<Release> = Vec::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
         let path = format!("history[{i}]");
-        let Some(object) = problems.object(&path, entry, HISTORY_FIELDS) else {
-            continue;
-        };
-        let line = problems
-            .string(&path, object, "line")
+        let line = entry
+            .line
             .and_then(|text| problems.check(join(&path, "line"), parse_history_line(text)));
-        let released = read_date(problems, &path, object, "released");
-        let lts = problems.flag(&path, object, "lts");
-        let eol = object
-            .contains_key("eol")
-            .then(|| read_date(problems, &path, object, "eol"))
-            .flatten();
-        let patch_entries = problems.array(&path, object, "patches", false);
+        let released = date(problems, &path, "released", entry.released);
+        let eol = date(problems, &path, "eol", entry.eol);
         let (Some(line), Some(released)) = (line, released) else {
             continue;
         };
@@ -169,28 +153,18 @@ fn read_history(entries: &[Value], problems: &mut Problems) -> Vec<Release> {
             check_order(&path, previous, line, released, problems);
         }
         if let Some(eol) = eol {
-            check_announced_eol(&path, line, released, lts, eol, problems);
+            check_announced_eol(&path, line, released, entry.lts, eol, problems);
         }
-        let patches = read_patches(&path, line, released, patch_entries, problems);
+        let patches = validate_patches(&path, line, released, &entry.patches, problems);
         history.push(Release {
             line,
             released,
-            lts,
+            lts: entry.lts,
             eol,
             patches,
         });
     }
     history
-}
-
-fn read_date(
-    problems: &mut Problems,
-    path: &str,
-    object: &serde_json::Map<String, Value>,
-    key: &str,
-) -> Option<NaiveDate> {
-    let text = problems.string(path, object, key)?;
-    problems.check(join(path, key), parse_date(text))
 }
 
 fn check_order(
@@ -244,28 +218,25 @@ fn check_announced_eol(
     }
 }
 
-fn read_patches(
+fn validate_patches(
     path: &str,
     line: Line,
     line_released: NaiveDate,
-    entries: &[Value],
+    entries: &[RawPatch],
     problems: &mut Problems,
 ) -> Vec<KnownPatch> {
     let mut patches: Vec<KnownPatch> = Vec::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
         let path = format!("{path}.patches[{i}]");
-        let Some(object) = problems.object(&path, entry, PATCH_FIELDS) else {
-            continue;
-        };
         let version_path = join(&path, "version");
-        let version = problems.string(&path, object, "version").and_then(|text| {
+        let version = entry.version.and_then(|text| {
             let version = Version::parse(text).map_err(|err| PolicyError::InvalidVersion {
                 input: text.to_owned(),
                 reason: err.to_string(),
             });
             problems.check(version_path.clone(), version)
         });
-        let released = read_date(problems, &path, object, "released");
+        let released = date(problems, &path, "released", entry.released);
         let (Some(version), Some(released)) = (version, released) else {
             continue;
         };

@@ -280,14 +280,16 @@ fn every_problem_of_a_file_is_reported_with_its_path() {
     assert_eq!(
         problems,
         [
+            // The shape first: types and unknown fields ...
+            "lts_support_months: expected a whole number, got 12.5",
+            "history[0].lts: expected true or false, got \"yes\"",
+            "history[1].flag: unknown field; expected one of line, released, lts, eol, patches",
+            // ... then the values.
             "name: expected a non-empty name",
             "release_weekday: expected a day of the week such as Tuesday, got \"Someday\"",
             "minor_every_months: expected 1 to 1200 months, got 0",
-            "lts_support_months: expected a whole number, got 12.5",
             "branch_template: invalid branch template \"v{patch}\": unknown placeholder {patch}; \
              expected {major} or {minor}",
-            "history[0].lts: expected true or false, got \"yes\"",
-            "history[1].flag: unknown field; expected one of line, released, lts, eol, patches",
             "history[1].released: 1.2 on 2025-08-01 is before 1.0 on 2025-09-09; \
              release dates cannot go back",
             "history[2].line: 1.1 comes after 1.2; list lines in release order",
@@ -308,4 +310,19 @@ fn a_first_line_declared_not_lts_still_anchors_the_count() {
     assert!(!info(&policy, "1.0").lts);
     assert!(!info(&policy, "1.2").lts);
     assert!(info(&policy, "1.3").lts);
+}
+
+#[test]
+fn escaped_strings_take_the_slow_path_to_the_same_policy() {
+    // A string with an escape cannot be borrowed, so the file is read
+    // field by field; the answer is the same as for the plain file.
+    let plain = kestra_with("comment", "quoted".into());
+    let escaped = kestra_with("comment", "\"quoted\"".into());
+    assert!(escaped.contains("\\\""), "{escaped}");
+    let (plain, escaped) = (
+        parse_policy(&plain).unwrap(),
+        parse_policy(&escaped).unwrap(),
+    );
+    assert_eq!(escaped.comment(), Some("\"quoted\""));
+    assert_eq!(plain.history(), escaped.history());
 }

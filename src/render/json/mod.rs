@@ -55,28 +55,61 @@ struct Envelope<'a, Body: Serialize> {
     body: Body,
 }
 
-fn envelope(policy: &Policy, body: impl Serialize) -> io::Result<Option<Value>> {
-    let envelope = Envelope {
+/// Where an answer goes: straight to the output as pretty JSON, or into a
+/// value for the line-per-item formats.
+enum Sink<'o> {
+    Writer(&'o mut dyn Write),
+    Value(Option<Value>),
+}
+
+impl Sink<'_> {
+    fn emit(&mut self, answer: &impl Serialize) -> io::Result<()> {
+        match self {
+            Self::Writer(out) => {
+                // serde_json writes many small pieces; a buffer of a concrete
+                // type takes them without a dynamic call each.
+                let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut **out);
+                serde_json::to_writer_pretty(&mut buffered, answer)?;
+                writeln!(buffered)?;
+                buffered.flush()
+            }
+            Self::Value(value) => {
+                *value = Some(serde_json::to_value(answer)?);
+                Ok(())
+            }
+        }
+    }
+}
+
+fn envelope(sink: &mut Sink, policy: &Policy, body: impl Serialize) -> io::Result<()> {
+    sink.emit(&Envelope {
         schema_version: SCHEMA_VERSION,
         policy: policy.name(),
         body,
-    };
-    Ok(Some(serde_json::to_value(envelope)?))
+    })
 }
 
-/// Writes the answer as one pretty-printed JSON document.
+/// Writes the answer as one pretty-printed JSON document, streamed.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    match value(report)? {
-        Some(value) => {
-            serde_json::to_writer_pretty(&mut *out, &value)?;
-            writeln!(out)
+    match report {
+        Report::Export(_) | Report::Timeline(_) | Report::Generated(_) => {
+            super::text::render(report, out)
         }
-        None => super::text::render(report, out),
+        _ => answer(report, &mut Sink::Writer(out)),
     }
 }
 
 /// The answer as a JSON value; `None` for an export, which has its own format.
 pub fn value(report: &Report) -> io::Result<Option<Value>> {
+    let mut sink = Sink::Value(None);
+    answer(report, &mut sink)?;
+    Ok(match sink {
+        Sink::Value(value) => value,
+        Sink::Writer(_) => None,
+    })
+}
+
+fn answer(report: &Report, sink: &mut Sink) -> io::Result<()> {
     match report {
         Report::Supported {
             policy,
@@ -93,6 +126,7 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
             }
             let branch = policy.branch_template();
             envelope(
+                sink,
                 policy,
                 View {
                     on: on.to_string(),
@@ -124,6 +158,7 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
             }
             let template = branch.as_ref().unwrap_or(policy.branch_template());
             envelope(
+                sink,
                 policy,
                 View {
                     on: on.to_string(),
@@ -162,12 +197,9 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
                 #[serde(skip_serializing_if = "Option::is_none")]
                 explanation: Option<String>,
             }
-            let state = match status.state {
-                SupportState::Unreleased => "unreleased",
-                SupportState::Supported => "supported",
-                SupportState::Ended => "ended",
-            };
+            let state = super::state_name(status.state);
             envelope(
+                sink,
                 policy,
                 View {
                     version: status.version.to_string(),
@@ -199,6 +231,7 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
             }
             let branch = policy.branch_template();
             envelope(
+                sink,
                 policy,
                 View {
                     from: calendar.from.to_string(),
@@ -230,6 +263,7 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
             }
             let found = target.as_ref().ok();
             envelope(
+                sink,
                 policy,
                 View {
                     tag: name,
@@ -263,6 +297,7 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
             }
             let branch = policy.branch_template();
             envelope(
+                sink,
                 policy,
                 View {
                     day: day.day.to_string(),
@@ -286,8 +321,8 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
                 },
             )
         }
-        Report::Policy { json } => Ok(Some(serde_json::from_str(json)?)),
-        Report::Export(_) | Report::Timeline(_) | Report::Generated(_) => Ok(None),
+        Report::Policy { json } => sink.emit(&serde_json::from_str::<Value>(json)?),
+        Report::Export(_) | Report::Timeline(_) | Report::Generated(_) => Ok(()),
         Report::PolicyCheck { file, problems } => {
             #[derive(Serialize)]
             struct Problem {
@@ -322,7 +357,7 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
                 valid,
                 problems,
             };
-            Ok(Some(serde_json::to_value(view)?))
+            sink.emit(&view)
         }
         Report::Audit { policy, audit } => {
             #[derive(Serialize)]
@@ -338,6 +373,7 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
                 .map(|found| FindingView::new(found, policy))
                 .collect();
             envelope(
+                sink,
                 policy,
                 View {
                     until: audit.until.to_string(),
