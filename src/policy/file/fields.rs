@@ -35,9 +35,14 @@ impl Problems {
         });
     }
 
-    /// Keeps the value, or records why it was rejected.
-    pub(super) fn check<T>(&mut self, path: String, value: Result<T, PolicyError>) -> Option<T> {
-        value.map_err(|err| self.add(path, err.to_string())).ok()
+    /// Keeps the value, or records why it was rejected; the path is only
+    /// spelled out for a problem.
+    pub(super) fn check<T>(
+        &mut self,
+        path: impl FnOnce() -> String,
+        value: Result<T, PolicyError>,
+    ) -> Option<T> {
+        value.map_err(|err| self.add(path(), err.to_string())).ok()
     }
 
     fn wrong_type(&mut self, path: String, expected: &str, value: &Value) {

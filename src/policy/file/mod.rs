@@ -19,7 +19,7 @@ use super::definition::{KnownPatch, PolicyRules, Release};
 use super::error::PolicyError;
 use super::template::BranchTemplate;
 use super::version::{Line, parse_history_line};
-use fields::{Problems, join};
+use fields::Problems;
 use raw::{RawEntry, RawPatch, RawPolicy};
 
 pub use write::{policy_to_json, weekday_name};
@@ -99,9 +99,9 @@ fn validate(raw: &RawPolicy, problems: &mut Problems) -> Option<Policy> {
         }
         valid
     });
-    let branch_template = raw
-        .branch_template
-        .and_then(|text| problems.check("branch_template".to_owned(), BranchTemplate::parse(text)));
+    let branch_template = raw.branch_template.and_then(|text| {
+        problems.check(|| "branch_template".to_owned(), BranchTemplate::parse(text))
+    });
     let entries = raw.history.as_deref()?;
     if entries.is_empty() {
         problems.add("history", "expected at least one released line");
@@ -133,29 +133,45 @@ fn weekday(text: &str, problems: &mut Problems) -> Option<Weekday> {
     weekday
 }
 
-fn date(problems: &mut Problems, path: &str, key: &str, text: Option<&str>) -> Option<NaiveDate> {
-    problems.check(join(path, key), parse_date(text?))
+/// Where a value of the history is, spelled out only for a problem.
+#[derive(Clone, Copy)]
+enum At {
+    Entry(usize),
+    Patch(usize, usize),
+}
+
+impl At {
+    fn field(self, key: &str) -> String {
+        match self {
+            Self::Entry(entry) => format!("history[{entry}].{key}"),
+            Self::Patch(entry, patch) => format!("history[{entry}].patches[{patch}].{key}"),
+        }
+    }
+}
+
+fn date(problems: &mut Problems, at: At, key: &str, text: Option<&str>) -> Option<NaiveDate> {
+    problems.check(|| at.field(key), parse_date(text?))
 }
 
 fn validate_history(entries: &[RawEntry], problems: &mut Problems) -> Vec<Release> {
     let mut history: Vec<Release> = Vec::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
-        let path = format!("history[{i}]");
+        let at = At::Entry(i);
         let line = entry
             .line
-            .and_then(|text| problems.check(join(&path, "line"), parse_history_line(text)));
-        let released = date(problems, &path, "released", entry.released);
-        let eol = date(problems, &path, "eol", entry.eol);
+            .and_then(|text| problems.check(|| at.field("line"), parse_history_line(text)));
+        let released = date(problems, at, "released", entry.released);
+        let eol = date(problems, at, "eol", entry.eol);
         let (Some(line), Some(released)) = (line, released) else {
             continue;
         };
         if let Some(previous) = history.last() {
-            check_order(&path, previous, line, released, problems);
+            check_order(at, previous, line, released, problems);
         }
         if let Some(eol) = eol {
-            check_announced_eol(&path, line, released, entry.lts, eol, problems);
+            check_announced_eol(at, line, released, entry.lts, eol, problems);
         }
-        let patches = validate_patches(&path, line, released, &entry.patches, problems);
+        let patches = validate_patches(i, line, released, &entry.patches, problems);
         history.push(Release {
             line,
             released,
@@ -168,17 +184,17 @@ fn validate_history(entries: &[RawEntry], problems: &mut Problems) -> Vec<Releas
 }
 
 fn check_order(
-    path: &str,
+    at: At,
     previous: &Release,
     line: Line,
     released: NaiveDate,
     problems: &mut Problems,
 ) {
     if line == previous.line {
-        problems.add(join(path, "line"), format!("{line} is listed twice"));
+        problems.add(at.field("line"), format!("{line} is listed twice"));
     } else if line < previous.line {
         problems.add(
-            join(path, "line"),
+            at.field("line"),
             format!(
                 "{line} comes after {}; list lines in release order",
                 previous.line
@@ -188,7 +204,7 @@ fn check_order(
     // Two lines may come out on the same day (the later one is then the latest).
     if released < previous.released {
         problems.add(
-            join(path, "released"),
+            at.field("released"),
             format!(
                 "{line} on {released} is before {} on {}; release dates cannot go back",
                 previous.line, previous.released
@@ -198,7 +214,7 @@ fn check_order(
 }
 
 fn check_announced_eol(
-    path: &str,
+    at: At,
     line: Line,
     released: NaiveDate,
     lts: Option<bool>,
@@ -207,19 +223,19 @@ fn check_announced_eol(
 ) {
     if lts != Some(true) {
         problems.add(
-            join(path, "eol"),
+            at.field("eol"),
             format!("an announced eol is for a line declared LTS; add \"lts\": true to {line}"),
         );
     } else if eol <= released {
         problems.add(
-            join(path, "eol"),
+            at.field("eol"),
             format!("{line}'s eol {eol} is not after its release on {released}"),
         );
     }
 }
 
 fn validate_patches(
-    path: &str,
+    entry_index: usize,
     line: Line,
     line_released: NaiveDate,
     entries: &[RawPatch],
@@ -227,22 +243,21 @@ fn validate_patches(
 ) -> Vec<KnownPatch> {
     let mut patches: Vec<KnownPatch> = Vec::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
-        let path = format!("{path}.patches[{i}]");
-        let version_path = join(&path, "version");
+        let at = At::Patch(entry_index, i);
         let version = entry.version.and_then(|text| {
             let version = Version::parse(text).map_err(|err| PolicyError::InvalidVersion {
                 input: text.to_owned(),
                 reason: err.to_string(),
             });
-            problems.check(version_path.clone(), version)
+            problems.check(|| at.field("version"), version)
         });
-        let released = date(problems, &path, "released", entry.released);
+        let released = date(problems, at, "released", entry.released);
         let (Some(version), Some(released)) = (version, released) else {
             continue;
         };
         if Line::of(&version) != line || version.patch == 0 || !version.pre.is_empty() {
             problems.add(
-                &version_path,
+                at.field("version"),
                 format!(
                     "expected a patch of {line} such as {}, got {version}",
                     line.version(1)
@@ -252,7 +267,7 @@ fn validate_patches(
             && version <= previous.version
         {
             problems.add(
-                &version_path,
+                at.field("version"),
                 format!(
                     "{version} comes after {}; list patches in order",
                     previous.version
@@ -264,7 +279,7 @@ fn validate_patches(
             .map_or(line_released, |previous| previous.released);
         if released < floor {
             problems.add(
-                join(&path, "released"),
+                at.field("released"),
                 format!(
                     "{version} on {released} is before {floor}, the previous release of {line}"
                 ),
