@@ -1,5 +1,8 @@
 //! `lts-policy`: parse the command line, answer, map the outcome to an exit code.
 
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod cli;
 mod render;
 mod run;

@@ -116,6 +116,7 @@ impl Policy {
             if index == latest {
                 roles.push(Role::Latest);
             }
+            let mut all_older_ended = false;
             if info.lts {
                 let maintained = info.is_lts_maintained_on(date);
                 if maintained {
@@ -130,11 +131,10 @@ impl Policy {
                 // release order: once one has passed, so have all older ones,
                 // except an end the history announces later than that.
                 if !maintained {
-                    if !self.announced_eol_after(date) {
-                        break;
-                    }
                     let known = self.history().len();
-                    if index > known {
+                    if !self.announced_eol_after(date) {
+                        all_older_ended = true;
+                    } else if index > known {
                         candidates = (0..=known - 1).rev();
                     }
                 }
@@ -150,6 +150,9 @@ impl Policy {
                     roles,
                     latest_patch,
                 });
+            }
+            if all_older_ended {
+                break;
             }
         }
         Ok(supported)

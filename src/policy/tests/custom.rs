@@ -157,3 +157,24 @@ fn branch_names_follow_the_policy_template() {
         "stable/4.12"
     );
 }
+
+#[test]
+fn a_latest_line_past_its_lts_window_is_still_supported() {
+    // Found by the property tests. Every line LTS, one month of support:
+    // 1.1's LTS ends 1990-02-18 + 1 month = 1990-03-18, but it is the latest
+    // until 1.2 (1990-02-18 + 6 months = 1990-08-18, a Saturday -> Monday 08-20).
+    let policy = parse_policy(
+        r#"{"name": "short", "release_weekday": "Monday", "minor_every_months": 6,
+            "lts_every_months": 6, "lts_support_months": 1, "lts_in_parallel": 1,
+            "branch_template": "{major}.{minor}",
+            "history": [{"line": "1.0", "released": "1990-01-01"},
+                        {"line": "1.1", "released": "1990-02-18"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(supported(&policy, "1990-03-18"), [pair("1.1", &[LATEST])]);
+    assert_eq!(
+        supported(&policy, "1990-03-17"),
+        [pair("1.1", &[LATEST, LATEST_LTS])]
+    );
+    assert_eq!(info(&policy, "1.2").released, date("1990-08-20"));
+}

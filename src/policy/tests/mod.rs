@@ -5,6 +5,7 @@ mod audit;
 mod custom;
 mod inputs;
 mod kestra;
+mod properties;
 
 use chrono::NaiveDate;
 
