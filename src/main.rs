@@ -4,6 +4,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod cli;
+#[cfg(test)]
+mod fuzz;
 mod render;
 mod run;
 
