@@ -94,7 +94,7 @@ impl Policy {
     /// The line at `index`: a known one, or the next minor of the newest known line.
     ///
     /// # Errors
-    /// [`PolicyError::OutOfRange`] when the minor number would pass `u64::MAX`.
+    /// [`PolicyError::NumberOverflow`] when the minor number would pass `u64::MAX`.
     pub fn line_at(&self, index: usize) -> Result<Line, PolicyError> {
         if let Some(release) = self.history().get(index) {
             return Ok(release.line);
@@ -104,8 +104,9 @@ impl Policy {
             .minor
             .checked_add(self.projection_steps(index))
             .map(|minor| Line { minor, ..newest })
-            .ok_or_else(|| PolicyError::OutOfRange {
-                what: format!("a line that many minors after {newest}"),
+            .ok_or_else(|| PolicyError::NumberOverflow {
+                what: "line",
+                after: newest.to_string(),
             })
     }
 

@@ -20,8 +20,10 @@ pub enum PolicyError {
         policy: String,
         hint: String,
     },
-    /// An answer that would need a date (or number) past what can be represented.
+    /// An answer that would need a date past what can be represented.
     OutOfRange { what: String },
+    /// A version number past `u64::MAX`: the line or patch after `after`.
+    NumberOverflow { what: &'static str, after: String },
     /// A date range whose start is after its end.
     EmptyRange { from: String, to: String },
     /// A branch template with an unknown or unbalanced placeholder.
@@ -50,6 +52,11 @@ impl fmt::Display for PolicyError {
                 f,
                 "{what} is beyond the dates this tool can compute (the last is {})",
                 chrono::NaiveDate::MAX
+            ),
+            Self::NumberOverflow { what, after } => write!(
+                f,
+                "the {what} after {after} would need a number past {}",
+                u64::MAX
             ),
             Self::EmptyRange { from, to } => {
                 write!(f, "the range starts on {from}, after its end on {to}")

@@ -47,7 +47,7 @@ impl Policy {
     /// after the `.0`), before the eol. `None` before the line's release.
     ///
     /// # Errors
-    /// [`PolicyError::OutOfRange`] when the patch number would pass `u64::MAX`.
+    /// [`PolicyError::NumberOverflow`] when the patch number would pass `u64::MAX`.
     pub fn newest_patch(
         &self,
         info: &LineInfo,
@@ -80,13 +80,19 @@ impl Policy {
         if count == 0 {
             return Ok(Some(base));
         }
-        let overflow = || PolicyError::OutOfRange {
-            what: format!("patch {count} after {}", base.version),
-        };
-        let patch = base.version.patch.checked_add(count).ok_or_else(overflow)?;
+        let patch =
+            base.version
+                .patch
+                .checked_add(count)
+                .ok_or_else(|| PolicyError::NumberOverflow {
+                    what: "patch",
+                    after: base.version.to_string(),
+                })?;
         let released = weekday_after(base.released, weekday)
             .and_then(|first| first.checked_add_days(chrono::Days::new((count - 1) * 7)))
-            .ok_or_else(overflow)?;
+            .ok_or_else(|| PolicyError::OutOfRange {
+                what: format!("the patch days of {}", info.line),
+            })?;
         Ok(Some(Patch {
             version: info.line.version(patch),
             released,

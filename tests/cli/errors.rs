@@ -5,6 +5,43 @@ use super::lts_policy;
 /// Arguments and the exact line they must print on stderr.
 const BAD_INPUTS: &[(&[&str], &str)] = &[
     (
+        &["supported", "--on", "2025-02-29"],
+        "--on: invalid date \"2025-02-29\": February 2025 has 28 days",
+    ),
+    (
+        &["supported", "--on", "10000-01-01"],
+        "--on: invalid date \"10000-01-01\": expected YYYY-MM-DD, like 2026-03-01",
+    ),
+    (
+        &["supported", "--on=-2026-01-01"],
+        "--on: invalid date \"-2026-01-01\": expected YYYY-MM-DD, like 2026-03-01",
+    ),
+    (
+        &["releases", "--from", "２０２６-01-01"],
+        "--from: invalid date \"２０２６-01-01\": expected YYYY-MM-DD, like 2026-03-01",
+    ),
+    (
+        &["next-patch", "--after", "2026-02-29"],
+        "--after: invalid date \"2026-02-29\": February 2026 has 28 days",
+    ),
+    (
+        &["status", "é.1"],
+        "VERSION: invalid version \"é.1\": unexpected character 'é' while parsing major version number",
+    ),
+    (
+        &["status", "1.3.-1"],
+        "VERSION: invalid version \"1.3.-1\": pre-release and build suffixes are not part of a release line; \
+         expected MAJOR.MINOR or MAJOR.MINOR.PATCH",
+    ),
+    (
+        &["backport-targets", "--since", ""],
+        "--since: invalid version \"\": expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or v1.3.7",
+    ),
+    (
+        &["tag", ""],
+        "NAME: invalid tag \"\": expected latest, latest-lts or a line such as 1.3",
+    ),
+    (
         &["supported", "--on", "2026-02-30"],
         "--on: invalid date \"2026-02-30\": February 2026 has 28 days",
     ),
@@ -94,6 +131,79 @@ const BAD_INPUTS: &[(&[&str], &str)] = &[
     ),
 ];
 
+/// Policy files that are wrong, each with the line it must print; `{file}`
+/// stands for the file's path.
+const BAD_POLICIES: &[(&str, &str)] = &[
+    (
+        "",
+        "policy file {file}: EOF while parsing a value at line 1 column 0",
+    ),
+    (
+        "[]",
+        "policy file {file}: policy: expected an object, got an array",
+    ),
+    (
+        r#"{"name": "x"}"#,
+        "policy file {file}: release_weekday: missing",
+    ),
+    (
+        r#"{"name": "x", "release_weekday": "Caturday", "minor_every_months": 2, "lts_every_months": 6,
+            "lts_support_months": 12, "lts_in_parallel": 2, "branch_template": "{major}.{minor}",
+            "history": [{"line": "1.0", "released": "2025-09-09"}]}"#,
+        "policy file {file}: release_weekday: expected a day of the week such as Tuesday, got \"Caturday\"",
+    ),
+    (
+        r#"{"name": "x", "release_weekday": "Tuesday", "minor_every_months": -3, "lts_every_months": 6,
+            "lts_support_months": 12, "lts_in_parallel": 2, "branch_template": "{major}.{minor}",
+            "history": [{"line": "1.0", "released": "2025-09-09"}]}"#,
+        "policy file {file}: minor_every_months: expected a whole number, got -3",
+    ),
+    (
+        r#"{"name": "x", "release_weekday": "Tuesday", "minor_every_months": 100000000000000000000,
+            "lts_every_months": 6, "lts_support_months": 12, "lts_in_parallel": 2,
+            "branch_template": "{major}.{minor}", "history": [{"line": "1.0", "released": "2025-09-09"}]}"#,
+        "policy file {file}: minor_every_months: expected a whole number, got 1e+20",
+    ),
+    (
+        r#"{"name": "x", "release_weekday": "Tuesday", "minor_every_months": 2, "lts_every_months": 1202,
+            "lts_support_months": 12, "lts_in_parallel": 2, "branch_template": "{major}.{minor}",
+            "history": [{"line": "1.0", "released": "2025-09-09"}]}"#,
+        "policy file {file}: lts_every_months: expected 1 to 1200 months, got 1202",
+    ),
+    (
+        r#"{"name": "x", "release_weekday": "Tuesday", "minor_every_months": 2, "lts_every_months": 6,
+            "lts_support_months": 12, "lts_in_parallel": 1000, "branch_template": "{major}.{minor}",
+            "history": [{"line": "1.0", "released": "2025-09-09"}]}"#,
+        "policy file {file}: lts_in_parallel: expected 1 to 100 lines, got 1000",
+    ),
+    (
+        r#"{"name": "x", "release_weekday": "Tuesday", "minor_every_months": 2, "lts_every_months": 6,
+            "lts_support_months": 12, "lts_in_parallel": 2, "branch_template": "{major}.{minor}",
+            "history": []}"#,
+        "policy file {file}: history: expected at least one released line",
+    ),
+    (
+        r#"{"name": "x", "release_weekday": "Tuesday", "minor_every_months": 2, "lts_every_months": 6,
+            "lts_support_months": 12, "lts_in_parallel": 2, "branch_template": "{major}.{minor}",
+            "history": [{"line": "1.0", "released": "2025-09-09"}, {"line": "1.0", "released": "2025-11-04"}]}"#,
+        "policy file {file}: history[1].line: 1.0 is listed twice",
+    ),
+    (
+        r#"{"name": "x", "release_weekday": "Tuesday", "minor_every_months": 2, "lts_every_months": 6,
+            "lts_support_months": 12, "lts_in_parallel": 2, "branch_template": "{major}.{minor}",
+            "history": [{"line": "１.0", "released": "2025-09-09"}]}"#,
+        "policy file {file}: history[0].line: invalid version \"１.0\": unexpected character '１' while \
+         parsing major version number",
+    ),
+    // The largest minor in the history leaves no number for the next line.
+    (
+        r#"{"name": "x", "release_weekday": "Tuesday", "minor_every_months": 2, "lts_every_months": 6,
+            "lts_support_months": 12, "lts_in_parallel": 2, "branch_template": "{major}.{minor}",
+            "history": [{"line": "1.18446744073709551615", "released": "2025-09-09"}]}"#,
+        "the line after 1.18446744073709551615 would need a number past 18446744073709551615",
+    ),
+];
+
 #[test]
 fn every_bad_input_gets_one_error_line_and_exit_2() {
     for (args, message) in BAD_INPUTS {
@@ -103,6 +213,18 @@ fn every_bad_input_gets_one_error_line_and_exit_2() {
             .stdout("")
             .stderr(format!("error: {message}\n"));
     }
+    let file = std::env::temp_dir().join(format!("lts-policy-bad-{}.json", std::process::id()));
+    let path = file.to_str().unwrap();
+    for (json, message) in BAD_POLICIES {
+        std::fs::write(&file, json).unwrap();
+        lts_policy(&["supported", "--on", "2026-11-25", "--policy", path])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("error: {}\n", message.replace("{file}", path)));
+    }
+    std::fs::remove_file(&file).unwrap();
+    assert!(BAD_INPUTS.len() + BAD_POLICIES.len() >= 30);
 }
 
 #[test]
