@@ -19,19 +19,32 @@ command -v ubuntu-distro-info >/dev/null || install distro-info
 command -v valgrind >/dev/null || install valgrind
 [ -x /usr/bin/time ] || install time
 
-# The distribution build: glibc linked statically, no position-independent
-# code. Each start then skips the dynamic loader's relocations and symbol
-# lookups (about 190,000 instructions), and only the pages it uses are
-# resident. Elsewhere than x86_64 Linux, the ordinary release build.
-target="x86_64-unknown-linux-gnu"
-if [ "$(uname -sm)" = "Linux x86_64" ]; then
-    RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static" \
-        cargo build --release --quiet --target "$target" --target-dir target/static
+# The distribution build: linked statically against musl, without
+# position-independent code. A start then skips the dynamic loader's
+# relocations and symbol lookups (about 190,000 instructions), and the
+# smaller C library keeps the text segment, which ends up resident, small.
+# Without the musl target (rustup target add x86_64-unknown-linux-musl),
+# glibc linked statically; elsewhere than x86_64 Linux, the ordinary build.
+export RUSTFLAGS="-C relocation-model=static"
+if [ "$(uname -sm)" = "Linux x86_64" ] &&
+    { rustup target list --installed 2>/dev/null | grep -q musl ||
+        rustup target add x86_64-unknown-linux-musl >/dev/null 2>&1; }; then
+    target="x86_64-unknown-linux-musl"
+elif [ "$(uname -sm)" = "Linux x86_64" ]; then
+    target="x86_64-unknown-linux-gnu"
+    RUSTFLAGS="$RUSTFLAGS -C target-feature=+crt-static"
+else
+    target=""
+    unset RUSTFLAGS
+fi
+if [ -n "$target" ]; then
+    cargo build --release --quiet --target "$target" --target-dir target/static
     bin="target/static/$target/release/lts-policy"
 else
     cargo build --release --quiet
     bin="target/release/lts-policy"
 fi
+echo "binary: $bin"
 
 ours=("$bin" supported --on 2026-03-01 --format plain)
 theirs=(ubuntu-distro-info --supported --date=2026-03-01)

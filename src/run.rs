@@ -255,7 +255,7 @@ pub fn run(cli: &Cli, environment: &Environment, out: &mut dyn Write) -> Result<
             Report::Audit { policy, audit }
         }
     };
-    render(&report, format, out)?;
+    render(&report, format, environment.stdout_is_terminal, out)?;
     out.flush()?;
     Ok(answer)
 }

@@ -30,7 +30,7 @@ pub use file::{check_policy, parse_policy, policy_to_json, weekday_name};
 pub use lts::{LtsReason, LtsWindow};
 pub use patches::{Patch, PatchDay};
 pub use roles::{Calendar, Role, SupportedLine};
-pub use template::BranchTemplate;
+pub use template::{BranchName, BranchTemplate};
 pub use version::{Line, VersionInput};
 
 #[cfg(test)]

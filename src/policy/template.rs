@@ -93,15 +93,35 @@ impl BranchTemplate {
     /// The branch name of a line.
     #[must_use]
     pub fn render(&self, line: Line) -> String {
-        let mut name = String::new();
-        for part in &self.parts {
+        self.name(line).to_string()
+    }
+
+    /// The branch name of a line, written without building a string.
+    #[must_use]
+    pub fn name(&self, line: Line) -> BranchName<'_> {
+        BranchName {
+            template: self,
+            line,
+        }
+    }
+}
+
+/// A line's branch name, as [`BranchTemplate::name`] gives it.
+pub struct BranchName<'a> {
+    template: &'a BranchTemplate,
+    line: Line,
+}
+
+impl fmt::Display for BranchName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for part in &self.template.parts {
             match part {
-                Part::Text(text) => name.push_str(text),
-                Part::Major => name.push_str(&line.major.to_string()),
-                Part::Minor => name.push_str(&line.minor.to_string()),
+                Part::Text(text) => f.write_str(text)?,
+                Part::Major => write!(f, "{}", self.line.major)?,
+                Part::Minor => write!(f, "{}", self.line.minor)?,
             }
         }
-        name
+        Ok(())
     }
 }
 

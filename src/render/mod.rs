@@ -188,15 +188,20 @@ pub struct Timeline<'a> {
 }
 
 /// Writes `report` in `format`; the command line has checked that the
-/// command writes that format.
-pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
+/// command writes that format. `pretty` indents JSON, for a terminal.
+pub fn render(
+    report: &Report,
+    format: Format,
+    pretty: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match (report, format) {
         (Report::Timeline(timeline), Format::Svg) => svg::write(timeline, out),
         (Report::BackportTargets { .. }, Format::GithubMatrix) => {
             records::github_matrix(report, out)
         }
         (Report::BackportTargets { .. }, Format::Backportrc) => records::backportrc(report, out),
-        (_, Format::Json) => json::render(report, out),
+        (_, Format::Json) => json::render(report, pretty, out),
         (_, Format::Ndjson) => records::ndjson(report, out),
         (_, Format::Csv) => records::csv(report, out),
         (_, Format::Plain) => records::plain(report, out),
@@ -206,6 +211,30 @@ pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Resul
 
 #[cfg(test)]
 mod tests {
+    use lts_policy::policy::{Policy, Tag, parse_date};
+
+    use super::{Format, Report, render};
+
+    #[test]
+    fn json_is_indented_for_a_terminal_and_compact_for_a_program() {
+        let policy = Policy::kestra().unwrap();
+        let on = parse_date("2026-11-25").unwrap();
+        let report = Report::Tag {
+            policy: &policy,
+            name: "latest",
+            on,
+            target: policy.tag(Tag::Latest, on).unwrap(),
+        };
+        let written = |pretty| {
+            let mut out = Vec::new();
+            render(&report, Format::Json, pretty, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert!(written(true).starts_with("{\n  \"schema_version\": 1,\n"));
+        assert!(written(false).starts_with("{\"schema_version\":1,\"policy\":\"kestra\""));
+        assert_eq!(written(false).lines().count(), 1);
+    }
+
     #[test]
     fn ordinals() {
         let ordinals: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111]

@@ -140,5 +140,5 @@ fn global_options_go_before_or_after_the_command() {
         0,
     );
     assert_eq!(before, after);
-    assert!(before.contains("\"version\": \"4.5.2\""), "{before}");
+    assert!(before.contains("\"version\":\"4.5.2\""), "{before}");
 }

@@ -55,21 +55,29 @@ struct Envelope<'a, Body: Serialize> {
     body: Body,
 }
 
-/// Where an answer goes: straight to the output as pretty JSON, or into a
-/// value for the line-per-item formats.
+/// Where an answer goes: straight to the output (indented for a person at
+/// a terminal, compact for a program), or into a value for the
+/// line-per-item formats.
 enum Sink<'o> {
-    Writer(&'o mut dyn Write),
+    Writer {
+        out: &'o mut dyn Write,
+        pretty: bool,
+    },
     Value(Option<Value>),
 }
 
 impl Sink<'_> {
     fn emit(&mut self, answer: &impl Serialize) -> io::Result<()> {
         match self {
-            Self::Writer(out) => {
+            Self::Writer { out, pretty } => {
                 // serde_json writes many small pieces; a buffer of a concrete
                 // type takes them without a dynamic call each.
                 let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut **out);
-                serde_json::to_writer_pretty(&mut buffered, answer)?;
+                if *pretty {
+                    serde_json::to_writer_pretty(&mut buffered, answer)?;
+                } else {
+                    serde_json::to_writer(&mut buffered, answer)?;
+                }
                 writeln!(buffered)?;
                 buffered.flush()
             }
@@ -89,13 +97,15 @@ fn envelope(sink: &mut Sink, policy: &Policy, body: impl Serialize) -> io::Resul
     })
 }
 
-/// Writes the answer as one pretty-printed JSON document, streamed.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the answer as one JSON document, streamed; indented when `pretty`.
+pub fn render(report: &Report, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
     match report {
         Report::Export(_) | Report::Timeline(_) | Report::Generated(_) => {
             super::text::render(report, out)
         }
-        _ => answer(report, &mut Sink::Writer(out)),
+        // The policy file is for people to edit: always indented.
+        Report::Policy { json } => writeln!(out, "{json}"),
+        _ => answer(report, &mut Sink::Writer { out, pretty }),
     }
 }
 
@@ -105,7 +115,7 @@ pub fn value(report: &Report) -> io::Result<Option<Value>> {
     answer(report, &mut sink)?;
     Ok(match sink {
         Sink::Value(value) => value,
-        Sink::Writer(_) => None,
+        Sink::Writer { .. } => None,
     })
 }
 
@@ -118,9 +128,9 @@ fn answer(report: &Report, sink: &mut Sink) -> io::Result<()> {
             explanations,
         } => {
             #[derive(Serialize)]
-            struct View {
+            struct View<'a> {
                 on: String,
-                lines: Vec<LineView>,
+                lines: Vec<LineView<'a>>,
                 #[serde(skip_serializing_if = "Option::is_none")]
                 explanations: Option<Vec<ExplanationView>>,
             }
@@ -148,11 +158,11 @@ fn answer(report: &Report, sink: &mut Sink) -> io::Result<()> {
             explanations,
         } => {
             #[derive(Serialize)]
-            struct View {
+            struct View<'a> {
                 on: String,
                 latest: Option<String>,
                 since: Option<String>,
-                targets: Vec<LineView>,
+                targets: Vec<LineView<'a>>,
                 #[serde(skip_serializing_if = "Option::is_none")]
                 explanations: Option<Vec<ExplanationView>>,
             }
@@ -183,7 +193,7 @@ fn answer(report: &Report, sink: &mut Sink) -> io::Result<()> {
             explanation,
         } => {
             #[derive(Serialize)]
-            struct View {
+            struct View<'a> {
                 version: String,
                 line: String,
                 on: String,
@@ -193,7 +203,7 @@ fn answer(report: &Report, sink: &mut Sink) -> io::Result<()> {
                 eol: String,
                 days_left: i64,
                 upgrade_to: Option<String>,
-                details: LineView,
+                details: LineView<'a>,
                 #[serde(skip_serializing_if = "Option::is_none")]
                 explanation: Option<String>,
             }
@@ -224,10 +234,10 @@ fn answer(report: &Report, sink: &mut Sink) -> io::Result<()> {
         }
         Report::Releases { policy, calendar } => {
             #[derive(Serialize)]
-            struct View {
+            struct View<'a> {
                 from: String,
                 to: String,
-                lines: Vec<LineView>,
+                lines: Vec<LineView<'a>>,
             }
             let branch = policy.branch_template();
             envelope(
