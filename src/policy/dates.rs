@@ -139,6 +139,28 @@ pub fn weekdays_between(after: NaiveDate, before: NaiveDate, weekday: Weekday) -
     }
 }
 
+/// The first day of every month from `from` to `to`, both included.
+///
+/// # Examples
+/// ```
+/// use lts_policy::policy::{month_starts, parse_date};
+/// let date = |text| parse_date(text).unwrap();
+/// let months: Vec<String> = month_starts(date("2024-01-31"), date("2024-04-01"))
+///     .iter()
+///     .map(ToString::to_string)
+///     .collect();
+/// assert_eq!(months, ["2024-02-01", "2024-03-01", "2024-04-01"]);
+/// ```
+#[must_use]
+pub fn month_starts(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+    let first = from.with_day(1).unwrap_or(from);
+    (0..)
+        .map_while(|month| add_months(first, month))
+        .filter(|date| *date >= from)
+        .take_while(|date| *date <= to)
+        .collect()
+}
+
 /// Days from `from` to `to`, negative when `to` is earlier.
 #[must_use]
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {

@@ -21,7 +21,8 @@ pub use answers::{Dangling, Status, SupportState, Tag};
 pub use audit::{Audit, AuditFinding, Finding, GRACE_DAYS};
 pub use calendar::{EolReason, LineInfo, ProjectionBasis, Source};
 pub use dates::{
-    add_months, days_between, parse_date, weekday_after, weekday_on_or_after, weekdays_between,
+    add_months, days_between, month_starts, parse_date, weekday_after, weekday_on_or_after,
+    weekdays_between,
 };
 pub use definition::{KnownPatch, Policy, PolicyRules, Release};
 pub use error::PolicyError;

@@ -5,10 +5,10 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::days_between;
+use lts_policy::policy::{days_between, month_starts};
 
 use super::Timeline;
-use super::timeline::{label, month_starts, segments};
+use super::timeline::{label, segments};
 
 const LABEL_WIDTH: f64 = 90.0;
 const CHART_WIDTH: f64 = 900.0;

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{LineInfo, Source, add_months, days_between};
+use lts_policy::policy::{LineInfo, Source, days_between, month_starts};
 
 use super::Timeline;
 
@@ -43,16 +43,6 @@ pub fn segments(info: &LineInfo) -> Vec<Segment> {
         });
     }
     segments
-}
-
-/// The first day of each month from `from` to `to`.
-pub fn month_starts(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
-    let first = from.with_day(1).unwrap_or(from);
-    (0..)
-        .map_while(|month| add_months(first, month))
-        .filter(|date| *date >= from)
-        .take_while(|date| *date <= to)
-        .collect()
 }
 
 /// The row label: the line, and LTS for an LTS line.

@@ -5,6 +5,19 @@ use serde_json::{Value, json};
 
 use super::{lts_policy, stdout_of};
 
+/// The commands that take options.
+const COMMANDS: [&str; 9] = [
+    "supported",
+    "backport-targets",
+    "status",
+    "releases",
+    "tag",
+    "next-patch",
+    "audit",
+    "timeline",
+    "policy",
+];
+
 /// Every query, with a fixed date.
 const QUERIES: &[&[&str]] = &[
     &["supported", "--on", "2026-03-01"],
@@ -264,17 +277,7 @@ fn man_page_is_roff() {
 
 #[test]
 fn every_flag_has_help() {
-    for command in [
-        "supported",
-        "backport-targets",
-        "status",
-        "releases",
-        "tag",
-        "next-patch",
-        "audit",
-        "timeline",
-        "policy",
-    ] {
+    for command in COMMANDS {
         let help = stdout_of(&[command, "-h"], 0);
         let options = help.split_once("Options:\n").unwrap().1;
         // Option lines are indented at most 6 spaces; wrapped help text more.
@@ -430,18 +433,7 @@ fn json_field_names_do_not_change_by_accident() {
 
 #[test]
 fn every_flag_help_gives_an_example() {
-    for command in [
-        "supported",
-        "backport-targets",
-        "status",
-        "releases",
-        "tag",
-        "next-patch",
-        "audit",
-        "timeline",
-        "policy",
-        "completions",
-    ] {
+    for command in COMMANDS.into_iter().chain(["completions"]) {
         let help = stdout_of(&[command, "--help"], 0);
         let options = help.split_once("Options:\n").unwrap().1;
         // In long help each option starts a block at 6 spaces or less; its
