@@ -73,6 +73,37 @@ pub enum Finding {
     },
 }
 
+impl Finding {
+    /// The count of days the finding is about: days late (negative: early),
+    /// days short of the promised support, or the length of a period.
+    #[must_use]
+    pub fn days(&self) -> Option<i64> {
+        match self {
+            Self::OffCadence { days_late, .. } => Some(*days_late),
+            Self::ShortLtsSupport {
+                until, promised, ..
+            } => Some(days_between(*until, *promised)),
+            Self::TooManyLts { from, to, .. } | Self::LtsGap { from, to, .. } => {
+                Some(days_between(*from, *to))
+            }
+            Self::OffWeekday { .. } | Self::PatchOffDay { .. } | Self::PatchAfterEol { .. } => None,
+        }
+    }
+
+    /// For `OffCadence`, the days between the previous release and this one.
+    #[must_use]
+    pub fn days_after_previous(&self) -> Option<i64> {
+        match self {
+            Self::OffCadence {
+                released,
+                previous_released,
+                ..
+            } => Some(days_between(*previous_released, *released)),
+            _ => None,
+        }
+    }
+}
+
 /// A finding, and whether it involves a projected line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditFinding {

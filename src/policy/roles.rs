@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::Policy;
 use super::calendar::LineInfo;
-use super::dates::add_months;
+use super::dates::{add_months, days_between};
 use super::error::PolicyError;
 use super::patches::Patch;
 use super::version::Line;
@@ -39,6 +39,8 @@ pub struct SupportedLine {
     pub info: LineInfo,
     pub roles: Vec<Role>,
     pub latest_patch: Patch,
+    /// Days from the date asked about to the eol.
+    pub days_left: i64,
 }
 
 /// The calendar between two dates, both included.
@@ -146,6 +148,7 @@ impl Policy {
                             what: format!("the newest patch of {}", info.line),
                         })?;
                 supported.push(SupportedLine {
+                    days_left: days_between(date, info.eol),
                     info,
                     roles,
                     latest_patch,

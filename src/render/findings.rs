@@ -1,6 +1,6 @@
 //! Audit findings in words, shared by the text and JSON renderers.
 
-use lts_policy::policy::{Finding, Line, Policy, days_between, weekday_name};
+use lts_policy::policy::{Finding, Line, Policy, weekday_name};
 
 /// The finding's kind, as text and JSON name it.
 #[must_use]
@@ -54,7 +54,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             days_late,
         } => {
             let direction = if *days_late > 0 { "late" } else { "early" };
-            let after = match days_between(*previous_released, *released).unsigned_abs() {
+            let after = match finding.days_after_previous().unwrap_or(0).unsigned_abs() {
                 0 => format!("the same day as {previous}"),
                 gap => format!("{} after {previous} ({previous_released})", span(gap)),
             };
@@ -90,11 +90,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             format!(
                 "{line} is maintained as LTS until {until}, {} short of {promised} = released \
                  {released} + {} months: {cause}",
-                plural(
-                    days_between(*until, *promised).unsigned_abs(),
-                    "day",
-                    "days"
-                ),
+                plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days"),
                 policy.lts_support_months(),
             )
         }
@@ -125,7 +121,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             };
             format!(
                 "from {from} to {to} ({}) {maintained} where the policy keeps {expected}",
-                plural(days_between(*from, *to).unsigned_abs(), "day", "days")
+                plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days")
             )
         }
         Finding::PatchOffDay {

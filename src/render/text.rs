@@ -74,8 +74,8 @@ fn roles_text(roles: &[Role]) -> String {
     names.join(", ")
 }
 
-fn days_text(on: NaiveDate, eol: NaiveDate) -> String {
-    match lts_policy::policy::days_between(on, eol) {
+fn days_text(days_left: i64) -> String {
+    match days_left {
         1 => "1 day left".to_owned(),
         left if left > 0 => format!("{left} days left"),
         0 => "ends today".to_owned(),
@@ -99,7 +99,7 @@ pub fn dangling_message(tag: &str, on: NaiveDate, dangling: Dangling) -> String 
     format!("tag {tag} points to no version on {on}: {why}")
 }
 
-fn supported_table(lines: &[SupportedLine], on: NaiveDate) -> Table {
+fn supported_table(lines: &[SupportedLine]) -> Table {
     let mut table = Table::new(&[
         "LINE",
         "ROLES",
@@ -117,7 +117,7 @@ fn supported_table(lines: &[SupportedLine], on: NaiveDate) -> Table {
             table.cell(info.released, info.released_source),
             table.cell(yes_no(info.lts), info.lts_source),
             table.cell(info.eol, info.eol_source),
-            lts_policy::policy::days_between(on, info.eol).to_string(),
+            line.days_left.to_string(),
             table.cell(&line.latest_patch.version, line.latest_patch.source),
         ];
         table.push(row);
@@ -144,7 +144,7 @@ fn status_text(status: &Status, policy_name: &str, out: &mut dyn Write) -> io::R
     let eol = table.cell(info.eol, info.eol_source);
     let eol_detail = format!(
         "{eol} ({}; {})",
-        days_text(on, info.eol),
+        days_text(status.days_left),
         super::ended_by_text(info)
     );
     table.push(vec!["end of support".to_owned(), eol_detail]);
@@ -178,7 +178,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 )?;
             } else {
                 writeln!(out, "Supported on {on} (policy: {})\n", policy.name())?;
-                supported_table(lines, *on).write(out)?;
+                supported_table(lines).write(out)?;
             }
             explanations_text(policy, explanations.as_deref(), *on, None, out)
         }

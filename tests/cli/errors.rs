@@ -158,6 +158,7 @@ const BAD_POLICIES: &[(&str, &str)] = &[
             "history": [{"line": "1.0", "released": "2025-09-09"}]}"#,
         "policy file {file}: minor_every_months: expected a whole number, got -3",
     ),
+    // Past u64, JSON numbers are floats; serde_json writes them with a signed exponent.
     (
         r#"{"name": "x", "release_weekday": "Tuesday", "minor_every_months": 100000000000000000000,
             "lts_every_months": 6, "lts_support_months": 12, "lts_in_parallel": 2,

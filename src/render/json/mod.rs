@@ -142,7 +142,7 @@ fn answer(report: &Report, sink: &mut Sink) -> io::Result<()> {
                     on: on.to_string(),
                     lines: lines
                         .iter()
-                        .map(|line| LineView::supported(line, *on, branch))
+                        .map(|line| LineView::supported(line, branch))
                         .collect(),
                     explanations: ExplanationView::all(policy, explanations.as_deref(), *on, None),
                 },
@@ -176,7 +176,7 @@ fn answer(report: &Report, sink: &mut Sink) -> io::Result<()> {
                     since: since.map(|line| line.to_string()),
                     targets: targets
                         .iter()
-                        .map(|line| LineView::supported(line, *on, template))
+                        .map(|line| LineView::supported(line, template))
                         .collect(),
                     explanations: ExplanationView::all(
                         policy,

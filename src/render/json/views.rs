@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 
 use lts_policy::policy::{
     AuditFinding, BranchName, BranchTemplate, EolReason, Finding, Line, LineInfo, Patch, Policy,
-    Role, Source, SupportedLine, days_between,
+    Role, Source, SupportedLine,
 };
 
 use crate::render::{eol_by_name, findings, source_name};
@@ -171,21 +171,16 @@ impl<'a> LineView<'a> {
         }
     }
 
-    pub fn supported(line: &'a SupportedLine, on: NaiveDate, branch: &'a BranchTemplate) -> Self {
+    pub fn supported(line: &'a SupportedLine, branch: &'a BranchTemplate) -> Self {
         let mut view = Self::new(&line.info, branch);
         view.roles = Some(RoleNames(&line.roles));
+        view.days_left = Some(line.days_left);
         view.with_patch(Some(&line.latest_patch))
-            .with_days_left(on, line.info.eol)
     }
 
     pub fn with_patch(mut self, patch: Option<&'a Patch>) -> Self {
         self.latest_patch = patch.map(|patch| Shown(&patch.version));
         self.source.latest_patch = patch.map(|patch| source_name(patch.source));
-        self
-    }
-
-    pub fn with_days_left(mut self, on: NaiveDate, eol: NaiveDate) -> Self {
-        self.days_left = Some(days_between(on, eol));
         self
     }
 }
@@ -228,7 +223,6 @@ impl FindingView {
         let mut lines = Vec::new();
         let mut version = None;
         let mut dates = BTreeMap::new();
-        let mut days = None;
         match finding {
             Finding::OffCadence {
                 line,
@@ -236,7 +230,7 @@ impl FindingView {
                 previous,
                 previous_released,
                 due,
-                days_late,
+                ..
             } => {
                 lines = vec![line.to_string(), previous.to_string()];
                 dates.extend([
@@ -244,7 +238,6 @@ impl FindingView {
                     ("previous_released", previous_released),
                     ("due", due),
                 ]);
-                days = Some(*days_late);
             }
             Finding::OffWeekday { line, released, .. } => {
                 lines.push(line.to_string());
@@ -264,7 +257,6 @@ impl FindingView {
                     ("promised", promised),
                     ("until", until),
                 ]);
-                days = Some(days_between(*until, *promised));
             }
             Finding::TooManyLts {
                 from,
@@ -280,7 +272,6 @@ impl FindingView {
             } => {
                 lines = maintained.iter().map(ToString::to_string).collect();
                 dates.extend([("from", from), ("to", to)]);
-                days = Some(days_between(*from, *to));
             }
             Finding::PatchOffDay {
                 version: patch,
@@ -310,7 +301,7 @@ impl FindingView {
                 .into_iter()
                 .map(|(name, date)| (name, date.to_string()))
                 .collect(),
-            days,
+            days: finding.days(),
             projected: found.projected,
             message: findings::message(finding, policy),
         }
