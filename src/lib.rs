@@ -1,10 +1,40 @@
 //! `lts-policy`: a release-channel calculator.
 //!
-//! The [`policy`] module answers, for any date, which release lines a
-//! vendor's policy supports and why; the binary is a thin command line over it.
+//! A vendor publishes a release policy ("a minor every 2 months, patches
+//! every Tuesday, an LTS every 6 months supported for a year"); the
+//! [`policy`] module answers from those rules and the releases recorded so
+//! far, for any date past or future, which lines are supported and in which
+//! role, where a backport goes, whether a version is still maintained, what a
+//! floating tag points to, and whether the history kept the promises. Every
+//! answer says which of its values are recorded facts ([`Source::History`])
+//! and which are projections of the rules ([`Source::Rules`]).
+//!
+//! The library is pure: no clock, no files, no printing. It builds without
+//! the command line's crates (`default-features = false`).
+//!
+//! # Example
+//! ```
+//! use lts_policy::{Policy, Role, Source, parse_date};
+//!
+//! let kestra = Policy::kestra()?;
+//! let supported = kestra.supported_on(parse_date("2026-10-01")?)?;
+//! let lines: Vec<String> = supported.iter().map(|s| s.info.line.to_string()).collect();
+//! assert_eq!(lines, ["2.0", "1.3"]);
+//! // 1.3 is the LTS line, maintained until one year after its release.
+//! let one_three = &supported[1];
+//! assert_eq!(one_three.roles, [Role::LatestLts]);
+//! assert_eq!(one_three.info.eol.to_string(), "2027-03-03");
+//! assert_eq!(one_three.info.eol_source, Source::Rules);
+//! # Ok::<(), lts_policy::PolicyError>(())
+//! ```
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 // A panic is a bug: fallible steps return errors, outside tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod policy;
+
+pub use policy::{
+    Line, LineInfo, Policy, PolicyError, Role, Source, SupportedLine, VersionInput, parse_date,
+};

@@ -4,30 +4,26 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod cli;
-#[cfg(test)]
-mod fuzz;
+mod commands;
 mod render;
-mod run;
 
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::run::{Answer, Environment};
+use crate::cli::{Cli, Context, Environment};
+use crate::commands::Answer;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    // The only place the clock, the environment and the terminal are read.
+    let cli = Cli::parse();
     let stdout = io::stdout();
-    let environment = Environment {
-        today: chrono::Utc::now().date_naive(),
-        stdout_is_terminal: stdout.is_terminal(),
-        terminal_width: terminal_size::terminal_size_of(&stdout).map(|(width, _)| width.0),
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
-    };
-    let mut stdout = BufWriter::new(stdout.lock());
-    match run::run(&cli, &environment, &mut stdout) {
+    let environment = Environment::read(&stdout);
+    let mut out = BufWriter::new(stdout.lock());
+    let outcome = Context::resolve(&cli, &environment)
+        .and_then(|context| cli.command.run(&context, &mut out))
+        .and_then(|answer| Ok(out.flush().map(|()| answer)?));
+    match outcome {
         Ok(Answer::Yes) => ExitCode::SUCCESS,
         Ok(Answer::No(note)) => {
             if let Some(note) = note {
@@ -35,19 +31,12 @@ fn main() -> ExitCode {
             }
             ExitCode::from(1)
         }
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
+            // What an answer that failed half-way buffered is not written.
+            drop(out.into_parts());
             eprintln!("error: {err:#}");
             ExitCode::from(2)
         }
     }
-}
-
-/// A reader that stopped early (`| head`) is not an error.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
 }

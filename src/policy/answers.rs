@@ -2,29 +2,49 @@
 
 use chrono::NaiveDate;
 
-use super::Policy;
-use super::calendar::LineInfo;
 use super::dates::days_between;
+use super::definition::Policy;
 use super::error::PolicyError;
-use super::patches::Patch;
-use super::roles::Role;
-use super::version::{Line, VersionInput};
+use super::model::{Line, LineInfo, Patch, Role};
+use super::version::VersionInput;
 
 /// Where a version stands on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SupportState {
+    /// Its line is not released yet.
     Unreleased,
+    /// Its line is supported.
     Supported,
+    /// Its line's support has ended.
     Ended,
+}
+
+impl SupportState {
+    /// The name JSON and `--format plain` give it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Unreleased => "unreleased",
+            Self::Supported => "supported",
+            Self::Ended => "ended",
+        }
+    }
 }
 
 /// The answer to `status VERSION`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Status {
+    /// The version asked about.
     pub version: VersionInput,
+    /// The date asked about.
     pub on: NaiveDate,
+    /// Its line.
     pub info: LineInfo,
+    /// Where it stands.
     pub state: SupportState,
+    /// Its line's roles on the date; empty when it is not supported.
     pub roles: Vec<Role>,
     /// Days from `on` to the eol; zero or negative once support has ended.
     pub days_left: i64,
@@ -38,9 +58,13 @@ pub struct Status {
 
 /// A floating tag name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Tag {
+    /// The newest patch of the latest line.
     Latest,
+    /// The newest patch of the newest LTS line released.
     LatestLts,
+    /// The newest patch of a line.
     Line(Line),
 }
 
@@ -63,15 +87,41 @@ impl Tag {
     }
 }
 
+/// What a floating tag points to on a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TagTarget {
+    /// A version of a line.
+    Version {
+        /// The line.
+        info: LineInfo,
+        /// Its newest version on the date.
+        patch: Patch,
+    },
+    /// No version yet.
+    Nowhere(Dangling),
+}
+
 /// Why a floating tag points to no version yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Dangling {
     /// Nothing is released before the first line.
-    BeforeFirstRelease { first: Line, released: NaiveDate },
+    BeforeFirstRelease {
+        /// The first line.
+        first: Line,
+        /// Its release.
+        released: NaiveDate,
+    },
     /// No LTS line is released yet.
     NoLtsYet,
     /// The named line is released later.
-    LineNotYetReleased { line: Line, released: NaiveDate },
+    LineNotYetReleased {
+        /// The line.
+        line: Line,
+        /// Its release.
+        released: NaiveDate,
+    },
 }
 
 impl Policy {
@@ -79,6 +129,18 @@ impl Policy {
     ///
     /// # Errors
     /// [`PolicyError::UnknownLine`] for a version of a line the policy never releases.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::policy::{Policy, SupportState, VersionInput, parse_date};
+    /// let kestra = Policy::kestra().unwrap();
+    /// let version = VersionInput::parse("1.0.5").unwrap();
+    /// let status = kestra.status(version, parse_date("2026-11-25").unwrap()).unwrap();
+    /// // 1.0's LTS support ended on 2026-09-09, 77 days before.
+    /// assert_eq!(status.state, SupportState::Ended);
+    /// assert_eq!(status.days_left, -77);
+    /// assert_eq!(status.upgrade_to.unwrap().version.to_string(), "1.3.38");
+    /// ```
     pub fn status(&self, version: VersionInput, date: NaiveDate) -> Result<Status, PolicyError> {
         let info = self.line_info(self.index_of(version.line)?)?;
         let supported = self.supported_on(date)?;
@@ -116,11 +178,21 @@ impl Policy {
     ///
     /// # Errors
     /// [`PolicyError::UnknownLine`] for a line the policy never releases.
-    pub fn tag(
-        &self,
-        tag: Tag,
-        date: NaiveDate,
-    ) -> Result<Result<(LineInfo, Patch), Dangling>, PolicyError> {
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::policy::{Dangling, Policy, Tag, TagTarget, parse_date};
+    /// let kestra = Policy::kestra().unwrap();
+    /// let on = parse_date("2026-03-02").unwrap();
+    /// // The eve of 1.3: latest-lts is still 1.0, at its 24th Tuesday.
+    /// let TagTarget::Version { patch, .. } = kestra.tag(Tag::LatestLts, on).unwrap() else {
+    ///     panic!("latest-lts points to a version");
+    /// };
+    /// assert_eq!(patch.version.to_string(), "1.0.24");
+    /// let before = kestra.tag(Tag::Latest, parse_date("2025-01-01").unwrap()).unwrap();
+    /// assert!(matches!(before, TagTarget::Nowhere(Dangling::BeforeFirstRelease { .. })));
+    /// ```
+    pub fn tag(&self, tag: Tag, date: NaiveDate) -> Result<TagTarget, PolicyError> {
         let named = match tag {
             Tag::Line(line) => Some(self.index_of(line)?),
             Tag::Latest | Tag::LatestLts => None,
@@ -129,8 +201,8 @@ impl Policy {
         let index = match (named, latest) {
             (Some(index), _) => index,
             (None, None) => {
-                let first = &self.history()[0];
-                return Ok(Err(Dangling::BeforeFirstRelease {
+                let first = self.first_release();
+                return Ok(TagTarget::Nowhere(Dangling::BeforeFirstRelease {
                     first: first.line,
                     released: first.released,
                 }));
@@ -138,16 +210,16 @@ impl Policy {
             (None, Some(latest)) if tag == Tag::Latest => latest,
             (None, Some(latest)) => match (0..=latest).rev().find(|&index| self.lts_at(index).0) {
                 Some(index) => index,
-                None => return Ok(Err(Dangling::NoLtsYet)),
+                None => return Ok(TagTarget::Nowhere(Dangling::NoLtsYet)),
             },
         };
         let info = self.line_info(index)?;
-        match self.newest_patch(&info, date)? {
-            Some(patch) => Ok(Ok((info, patch))),
-            None => Ok(Err(Dangling::LineNotYetReleased {
+        Ok(match self.newest_patch(&info, date)? {
+            Some(patch) => TagTarget::Version { info, patch },
+            None => TagTarget::Nowhere(Dangling::LineNotYetReleased {
                 line: info.line,
                 released: info.released,
-            })),
-        }
+            }),
+        })
     }
 }

@@ -4,76 +4,132 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use semver::Version;
 
-use super::Policy;
-use super::calendar::{LineInfo, Source};
 use super::dates::{add_months, days_between, weekday_on_or_after};
-use super::error::PolicyError;
-use super::version::Line;
+use super::definition::Policy;
+use super::error::{Beyond, PolicyError};
+use super::model::{Line, LineInfo, Source};
 
 /// How far a release may stray from its due date, or a gap in LTS
 /// maintenance last, before it is a finding: two weeks.
 pub const GRACE_DAYS: i64 = 14;
 
+/// What an audit checks: the history up to a date, or the projection too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AuditScope {
+    /// The lines released up to the date asked about.
+    History,
+    /// The lines the rules project as well, up to a date: by default one LTS
+    /// support period after the date asked about.
+    Projected {
+        /// The last day checked, when not the default.
+        to: Option<NaiveDate>,
+    },
+}
+
 /// One way the history (or projection) departs from the policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Finding {
     /// A line released more than [`GRACE_DAYS`] from `minor_every_months`
     /// after the previous one.
     OffCadence {
+        /// The line.
         line: Line,
+        /// Its release.
         released: NaiveDate,
+        /// The line before it.
         previous: Line,
+        /// That line's release.
         previous_released: NaiveDate,
+        /// When the policy says it was due.
         due: NaiveDate,
         /// Positive when late, negative when early.
         days_late: i64,
     },
     /// A line released on another day than the release weekday.
     OffWeekday {
+        /// The line.
         line: Line,
+        /// Its release.
         released: NaiveDate,
+        /// The day of the week it came out on.
         weekday: Weekday,
     },
     /// An LTS line maintained for less than `lts_support_months`.
     ShortLtsSupport {
+        /// The line.
         line: Line,
+        /// Its release.
         released: NaiveDate,
+        /// Release + `lts_support_months`.
         promised: NaiveDate,
+        /// The end of its LTS maintenance.
         until: NaiveDate,
         /// The line whose release cut it short; `None` for an announced end.
         cut_by: Option<Line>,
     },
     /// A period with more than `lts_in_parallel` LTS lines maintained.
     TooManyLts {
+        /// The first day of the period.
         from: NaiveDate,
+        /// The day after its last day.
         to: NaiveDate,
+        /// The LTS lines maintained.
         lines: Vec<Line>,
+        /// How many the policy allows.
         allowed: u64,
     },
     /// A period of more than [`GRACE_DAYS`] with fewer LTS lines maintained
     /// than the policy keeps once running (as many as one support period
     /// spans, at most `lts_in_parallel`), or than were released by then.
     LtsGap {
+        /// The first day of the period.
         from: NaiveDate,
+        /// The day after its last day.
         to: NaiveDate,
+        /// The LTS lines maintained.
         lines: Vec<Line>,
+        /// How many the policy keeps.
         expected: u64,
     },
     /// A known patch released on another day than the release weekday.
     PatchOffDay {
+        /// The patch.
         version: Version,
+        /// Its date.
         released: NaiveDate,
+        /// The day of the week it came out on.
         weekday: Weekday,
     },
     /// A known patch released on or after its line's end of support.
     PatchAfterEol {
+        /// The patch.
         version: Version,
+        /// Its date.
         released: NaiveDate,
+        /// Its line's end of support.
         eol: NaiveDate,
     },
 }
 
 impl Finding {
+    /// The finding's kind, as text and JSON name it: `off-cadence`,
+    /// `off-weekday`, `short-lts-support`, `too-many-lts`, `lts-gap`,
+    /// `patch-off-day`, `patch-after-eol`.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::OffCadence { .. } => "off-cadence",
+            Self::OffWeekday { .. } => "off-weekday",
+            Self::ShortLtsSupport { .. } => "short-lts-support",
+            Self::TooManyLts { .. } => "too-many-lts",
+            Self::LtsGap { .. } => "lts-gap",
+            Self::PatchOffDay { .. } => "patch-off-day",
+            Self::PatchAfterEol { .. } => "patch-after-eol",
+        }
+    }
+
     /// The count of days the finding is about: days late (negative: early),
     /// days short of the promised support, or the length of a period.
     #[must_use]
@@ -106,13 +162,17 @@ impl Finding {
 
 /// A finding, and whether it involves a projected line.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct AuditFinding {
+    /// What departs from the policy.
     pub finding: Finding,
+    /// Whether it depends on a line the rules project.
     pub projected: bool,
 }
 
 /// The result of [`Policy::audit`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Audit {
     /// Lines released up to this day are checked, and periods before it.
     pub until: NaiveDate,
@@ -120,6 +180,8 @@ pub struct Audit {
     pub projected: bool,
     /// The lines checked, oldest first.
     pub lines: Vec<LineInfo>,
+    /// What departs from the policy, in the order: cadence, weekdays and
+    /// patches, LTS support, periods.
     pub findings: Vec<AuditFinding>,
 }
 
@@ -132,14 +194,31 @@ struct Window {
 }
 
 impl Policy {
-    /// Checks the lines released up to `until` (included) against the
-    /// policy, and the periods before it. With `projected`, lines the rules
-    /// project up to `until` are checked as well (their releases keep the cadence by construction, but their
-    /// LTS windows may not keep the promises).
+    /// Checks the lines released up to `on` (included) against the policy,
+    /// and the periods before it. With [`AuditScope::Projected`], lines the
+    /// rules project are checked as well (their releases keep the cadence by
+    /// construction, but their LTS windows may not keep the promises).
     ///
     /// # Errors
     /// [`PolicyError::OutOfRange`] when a date cannot be represented.
-    pub fn audit(&self, until: NaiveDate, projected: bool) -> Result<Audit, PolicyError> {
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::policy::{AuditScope, Finding, Policy, parse_date};
+    /// let kestra = Policy::kestra().unwrap();
+    /// let audit = kestra.audit(parse_date("2026-11-25").unwrap(), AuditScope::History).unwrap();
+    /// // 2.0 came 27 weeks after 1.3, where the policy says 2 months.
+    /// let Finding::OffCadence { line, days_late, .. } = &audit.findings[0].finding else {
+    ///     panic!("the first finding is about the cadence");
+    /// };
+    /// assert_eq!((line.to_string(), *days_late), ("2.0".to_owned(), 126));
+    /// ```
+    pub fn audit(&self, on: NaiveDate, scope: AuditScope) -> Result<Audit, PolicyError> {
+        let (until, projected) = match scope {
+            AuditScope::History => (on, false),
+            AuditScope::Projected { to: Some(to) } => (to, true),
+            AuditScope::Projected { to: None } => (self.default_horizon(on)?, true),
+        };
         let known = self.history().len();
         let mut lines = Vec::new();
         for index in 0.. {
@@ -210,8 +289,8 @@ impl Policy {
     ) -> Result<Option<Finding>, PolicyError> {
         let due = add_months(previous.released, self.minor_every_months())
             .and_then(|date| weekday_on_or_after(date, self.release_weekday()))
-            .ok_or_else(|| PolicyError::OutOfRange {
-                what: format!("the due date of the line after {}", previous.line),
+            .ok_or(PolicyError::OutOfRange {
+                what: Beyond::DueAfter(previous.line),
             })?;
         let days_late = days_between(due, info.released);
         Ok(
@@ -227,12 +306,8 @@ impl Policy {
     }
 
     fn patch_findings(&self, info: &LineInfo) -> Vec<Finding> {
-        let patches = self
-            .history()
-            .get(info.index)
-            .map_or(&[][..], |release| &release.patches[..]);
         let mut findings = Vec::new();
-        for patch in patches {
+        for patch in self.known_patches(info) {
             let weekday = patch.released.weekday();
             if weekday != self.release_weekday() {
                 findings.push(Finding::PatchOffDay {

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::error::PolicyError;
+use super::error::{DateProblem, PolicyError};
 
 /// Parses a date written exactly as `YYYY-MM-DD`.
 ///
@@ -23,11 +23,10 @@ use super::error::PolicyError;
 /// );
 /// ```
 pub fn parse_date(input: &str) -> Result<NaiveDate, PolicyError> {
-    let invalid = |reason: String| PolicyError::InvalidDate {
+    let invalid = |problem| PolicyError::InvalidDate {
         input: input.to_owned(),
-        reason,
+        problem,
     };
-    let shape = || invalid("expected YYYY-MM-DD, like 2026-03-01".to_owned());
     let bytes = input.as_bytes();
     let well_formed = bytes.len() == 10
         && bytes[4] == b'-'
@@ -37,25 +36,24 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, PolicyError> {
             .enumerate()
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !well_formed {
-        return Err(shape());
+        return Err(invalid(DateProblem::Shape));
     }
-    let number = |range: std::ops::Range<usize>| input[range].parse::<u32>().map_err(|_| shape());
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let year = i32::try_from(year).map_err(|_| shape())?;
+    // Four and two ASCII digits always fit.
+    let number = |range: std::ops::Range<usize>| input[range].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let year = i32::try_from(year).unwrap_or(0);
     if !(1..=12).contains(&month) {
-        return Err(invalid(format!("there is no month {month:02}")));
+        return Err(invalid(DateProblem::NoSuchMonth(month)));
     }
     if day == 0 {
-        return Err(invalid("there is no day 00".to_owned()));
+        return Err(invalid(DateProblem::DayZero));
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         let month_length = NaiveDate::from_ymd_opt(year, month, 1)
             .and_then(|first| Some((first, days_between(first, add_months(first, 1)?))));
         match month_length {
-            Some((first, length)) => {
-                invalid(format!("{} {year} has {length} days", first.format("%B")))
-            }
-            None => shape(),
+            Some((month, days)) => invalid(DateProblem::PastMonthEnd { month, days }),
+            None => invalid(DateProblem::Shape),
         }
     })
 }
@@ -146,22 +144,28 @@ pub fn weekdays_between(after: NaiveDate, before: NaiveDate, weekday: Weekday) -
 /// use lts_policy::policy::{month_starts, parse_date};
 /// let date = |text| parse_date(text).unwrap();
 /// let months: Vec<String> = month_starts(date("2024-01-31"), date("2024-04-01"))
-///     .iter()
-///     .map(ToString::to_string)
+///     .map(|month| month.to_string())
 ///     .collect();
 /// assert_eq!(months, ["2024-02-01", "2024-03-01", "2024-04-01"]);
 /// ```
-#[must_use]
-pub fn month_starts(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+pub fn month_starts(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
     let first = from.with_day(1).unwrap_or(from);
     (0..)
-        .map_while(|month| add_months(first, month))
-        .filter(|date| *date >= from)
-        .take_while(|date| *date <= to)
-        .collect()
+        .map_while(move |month| add_months(first, month))
+        .skip_while(move |date| *date < from)
+        .take_while(move |date| *date <= to)
 }
 
 /// Days from `from` to `to`, negative when `to` is earlier.
+///
+/// # Examples
+/// ```
+/// use lts_policy::policy::{days_between, parse_date};
+/// let date = |text| parse_date(text).unwrap();
+/// // 2024 is a leap year: February has 29 days.
+/// assert_eq!(days_between(date("2024-02-01"), date("2024-03-01")), 29);
+/// assert_eq!(days_between(date("2026-03-01"), date("2026-02-27")), -2);
+/// ```
 #[must_use]
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()

@@ -1,40 +1,13 @@
 //! A validated policy: the vendor's rules and the releases that happened.
 
 use chrono::{NaiveDate, Weekday};
-use semver::Version;
 
-use super::error::PolicyError;
-use super::file::parse_policy;
+use super::model::Release;
 use super::template::BranchTemplate;
-use super::version::Line;
-
-/// Kestra's policy, as announced with Kestra 1.0, and its known history.
-const KESTRA_JSON: &str = include_str!("../../examples/kestra.json");
-
-/// A line that was released, as the history records it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Release {
-    pub line: Line,
-    pub released: NaiveDate,
-    /// `Some` when the history declares the flag; `None` leaves it to the rule.
-    pub lts: Option<bool>,
-    /// The end of LTS support the vendor announced, for a line declared LTS;
-    /// it replaces the rules' answer.
-    pub eol: Option<NaiveDate>,
-    /// Known patches, in order; authoritative up to the newest one.
-    pub patches: Vec<KnownPatch>,
-}
-
-/// A patch release recorded in the history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownPatch {
-    pub version: Version,
-    pub released: NaiveDate,
-}
 
 /// The rules of a policy, as its file states them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PolicyRules {
+pub(crate) struct PolicyRules {
     pub name: String,
     pub comment: Option<String>,
     pub release_weekday: Weekday,
@@ -49,6 +22,9 @@ pub struct PolicyRules {
 /// months, an LTS cadence that is a whole number of minor cadences, and a
 /// non-empty history in increasing order of line, with dates that never go
 /// back (two lines may come out on the same day).
+///
+/// Read one with [`Policy::from_json`], or take the embedded default,
+/// [`Policy::kestra`]; every query is a method.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
     rules: PolicyRules,
@@ -58,8 +34,9 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// Only the file reader builds a policy, after validating every value.
-    pub(super) fn new(rules: PolicyRules, history: Vec<Release>) -> Self {
+    /// Only the file reader builds a policy, after validating every value;
+    /// `history` is never empty.
+    pub(crate) fn new(rules: PolicyRules, history: Vec<Release>) -> Self {
         // The newest line declared LTS; with none declared, the first line.
         let anchor = history
             .iter()
@@ -72,49 +49,49 @@ impl Policy {
         }
     }
 
-    /// The embedded default: Kestra's policy and history.
-    ///
-    /// # Errors
-    /// None in practice: a test checks that the embedded file is valid.
-    pub fn kestra() -> Result<Self, PolicyError> {
-        parse_policy(KESTRA_JSON)
-    }
-
+    /// The policy's name, such as `kestra`.
     #[must_use]
     pub fn name(&self) -> &str {
         &self.rules.name
     }
 
+    /// Where the policy comes from, as its file says.
     #[must_use]
     pub fn comment(&self) -> Option<&str> {
         self.rules.comment.as_deref()
     }
 
+    /// The day of the week releases and patches come out.
     #[must_use]
     pub fn release_weekday(&self) -> Weekday {
         self.rules.release_weekday
     }
 
+    /// Months between two minor releases.
     #[must_use]
     pub fn minor_every_months(&self) -> u64 {
         self.rules.minor_every_months
     }
 
+    /// Months between two LTS releases.
     #[must_use]
     pub fn lts_every_months(&self) -> u64 {
         self.rules.lts_every_months
     }
 
+    /// Months an LTS line is promised support for.
     #[must_use]
     pub fn lts_support_months(&self) -> u64 {
         self.rules.lts_support_months
     }
 
+    /// How many LTS lines are maintained side by side at most.
     #[must_use]
     pub fn lts_in_parallel(&self) -> u64 {
         self.rules.lts_in_parallel
     }
 
+    /// The template of release branch names.
     #[must_use]
     pub fn branch_template(&self) -> &BranchTemplate {
         &self.rules.branch_template
@@ -126,26 +103,33 @@ impl Policy {
         &self.history
     }
 
+    /// The first known release.
+    #[must_use]
+    pub fn first_release(&self) -> &Release {
+        // Validation guarantees a non-empty history.
+        &self.history[0]
+    }
+
+    /// The newest known release.
+    #[must_use]
+    pub fn newest_release(&self) -> &Release {
+        &self.history[self.history.len() - 1]
+    }
+
     /// Index of the line the LTS count starts from.
-    pub(super) fn anchor(&self) -> usize {
+    pub(crate) fn anchor(&self) -> usize {
         self.anchor
     }
 
     /// How many lines apart two rule-made LTS lines are (Kestra: 6 / 2 = 3).
-    pub(super) fn lts_every_lines(&self) -> u64 {
+    pub(crate) fn lts_every_lines(&self) -> u64 {
         self.rules.lts_every_months / self.rules.minor_every_months
     }
 
     /// Whether the history announces an LTS end later than `date`.
-    pub(super) fn announced_eol_after(&self, date: NaiveDate) -> bool {
+    pub(crate) fn announced_eol_after(&self, date: NaiveDate) -> bool {
         self.history
             .iter()
             .any(|release| release.eol.is_some_and(|eol| eol > date))
-    }
-
-    /// The newest known release; validation guarantees there is one.
-    pub(super) fn newest_known(&self) -> &Release {
-        // `history` is never empty once validated; index 0 exists.
-        &self.history[self.history.len() - 1]
     }
 }

@@ -1,46 +1,98 @@
 //! The one error type of the policy model. Every variant carries the value
-//! that was wrong, so that a message can name it.
+//! that was wrong, typed, so that a message can name it and a program can
+//! match on it; an error of another crate (semver's, serde_json's) is kept
+//! whole.
+//!
+//! Messages leave out the text of a foreign cause, which [`Error::source`]
+//! returns instead: printed with its chain (`{:#}` in anyhow), an error reads
+//! `invalid version "é.1": unexpected character 'é' while parsing major
+//! version number`.
 
+use std::error::Error;
 use std::fmt;
 
-use super::version::Line;
+use chrono::NaiveDate;
+use semver::Version;
+
+use super::model::Line;
 
 /// Why the model could not answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
+#[non_exhaustive]
 pub enum PolicyError {
     /// A date that is not `YYYY-MM-DD` or names a day that does not exist.
-    InvalidDate { input: String, reason: String },
+    InvalidDate {
+        /// The text as given.
+        input: String,
+        /// What is wrong with it.
+        problem: DateProblem,
+    },
     /// A version or line that is not `MAJOR.MINOR[.PATCH]`.
-    InvalidVersion { input: String, reason: String },
+    InvalidVersion {
+        /// The text as given.
+        input: String,
+        /// What is wrong with it.
+        problem: VersionProblem,
+    },
     /// A tag that is neither `latest`, `latest-lts` nor a line.
-    InvalidTag { input: String },
+    InvalidTag {
+        /// The text as given.
+        input: String,
+    },
     /// A well-formed line that the policy never releases.
     UnknownLine {
+        /// The line asked about.
         line: Line,
+        /// The policy's name.
         policy: String,
-        hint: String,
+        /// The lines around it.
+        hint: LineHint,
     },
     /// An answer that would need a date past what can be represented.
-    OutOfRange { what: String },
-    /// A version number past `u64::MAX`: the line or patch after `after`.
-    NumberOverflow { what: &'static str, after: String },
+    OutOfRange {
+        /// What could not be dated.
+        what: Beyond,
+    },
+    /// A version number past `u64::MAX`.
+    NumberOverflow {
+        /// The line or version whose successor has no number.
+        after: Numbered,
+    },
     /// A date range whose start is after its end.
-    EmptyRange { from: String, to: String },
+    EmptyRange {
+        /// The start of the range.
+        from: NaiveDate,
+        /// The end of the range.
+        to: NaiveDate,
+    },
     /// A branch template with an unknown or unbalanced placeholder.
-    InvalidTemplate { template: String, reason: String },
-    /// A policy file that is not valid JSON for the policy's shape.
-    PolicyJson { message: String },
-    /// A policy file whose values make no sense, with the JSON path of the value.
-    InvalidPolicy { path: String, reason: String },
+    InvalidTemplate {
+        /// The template as given.
+        template: String,
+        /// What is wrong with it.
+        problem: TemplateProblem,
+    },
+    /// A policy file that is not JSON. Its message is serde_json's, with the
+    /// line and column; the error itself is kept whole here.
+    NotJson(serde_json::Error),
+    /// A policy file whose value at `path` is missing, of the wrong type or
+    /// makes no sense.
+    InvalidPolicy {
+        /// The JSON path of the value, such as `history[2].line`.
+        path: String,
+        /// What is wrong with it.
+        problem: Problem,
+    },
 }
 
 impl fmt::Display for PolicyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::InvalidDate { input, reason } => write!(f, "invalid date {input:?}: {reason}"),
-            Self::InvalidVersion { input, reason } => {
-                write!(f, "invalid version {input:?}: {reason}")
-            }
+            Self::InvalidDate { input, problem } => write!(f, "invalid date {input:?}: {problem}"),
+            Self::InvalidVersion { input, problem } => match problem {
+                VersionProblem::Semver(_) => write!(f, "invalid version {input:?}"),
+                _ => write!(f, "invalid version {input:?}: {problem}"),
+            },
             Self::InvalidTag { input } => write!(
                 f,
                 "invalid tag {input:?}: expected latest, latest-lts or a line such as 1.3"
@@ -51,23 +103,431 @@ impl fmt::Display for PolicyError {
             Self::OutOfRange { what } => write!(
                 f,
                 "{what} is beyond the dates this tool can compute (the last is {})",
-                chrono::NaiveDate::MAX
+                NaiveDate::MAX
             ),
-            Self::NumberOverflow { what, after } => write!(
-                f,
-                "the {what} after {after} would need a number past {}",
-                u64::MAX
-            ),
+            Self::NumberOverflow { after } => {
+                let what = match after {
+                    Numbered::Line(_) => "line",
+                    Numbered::Patch(_) => "patch",
+                };
+                write!(
+                    f,
+                    "the {what} after {after} would need a number past {}",
+                    u64::MAX
+                )
+            }
             Self::EmptyRange { from, to } => {
                 write!(f, "the range starts on {from}, after its end on {to}")
             }
-            Self::InvalidTemplate { template, reason } => {
-                write!(f, "invalid branch template {template:?}: {reason}")
+            Self::InvalidTemplate { template, problem } => {
+                write!(f, "invalid branch template {template:?}: {problem}")
             }
-            Self::PolicyJson { message } => write!(f, "{message}"),
-            Self::InvalidPolicy { path, reason } => write!(f, "{path}: {reason}"),
+            Self::NotJson(err) => err.fmt(f),
+            Self::InvalidPolicy { path, problem } => write!(f, "{path}: {problem}"),
         }
     }
 }
 
-impl std::error::Error for PolicyError {}
+impl Error for PolicyError {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        match self {
+            Self::InvalidVersion {
+                problem: VersionProblem::Semver(err),
+                ..
+            } => Some(err),
+            Self::NotJson(err) => err.source(),
+            Self::InvalidPolicy { problem, .. } => problem.source(),
+            _ => None,
+        }
+    }
+}
+
+/// What is wrong with a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DateProblem {
+    /// Not ten characters `YYYY-MM-DD` of ASCII digits and dashes.
+    Shape,
+    /// A month number that is not 1 to 12.
+    NoSuchMonth(u32),
+    /// Day `00`.
+    DayZero,
+    /// A day past the end of its month.
+    PastMonthEnd {
+        /// The first day of the month named.
+        month: NaiveDate,
+        /// How many days it has.
+        days: i64,
+    },
+}
+
+impl fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Shape => f.write_str("expected YYYY-MM-DD, like 2026-03-01"),
+            Self::NoSuchMonth(month) => write!(f, "there is no month {month:02}"),
+            Self::DayZero => f.write_str("there is no day 00"),
+            Self::PastMonthEnd { month, days } => {
+                write!(f, "{} has {days} days", month.format("%B %Y"))
+            }
+        }
+    }
+}
+
+/// What is wrong with a version or line.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum VersionProblem {
+    /// Not one or two dots.
+    Shape,
+    /// A pre-release or build suffix.
+    Suffix,
+    /// A history line given with a patch number or a `v`.
+    NotALine,
+    /// Numbers semver rejects (a leading zero, past `u64::MAX`, a stray
+    /// character); the error's source.
+    Semver(semver::Error),
+}
+
+impl fmt::Display for VersionProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Shape => {
+                f.write_str("expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or v1.3.7")
+            }
+            Self::Suffix => f.write_str(
+                "pre-release and build suffixes are not part of a release line; \
+                 expected MAJOR.MINOR or MAJOR.MINOR.PATCH",
+            ),
+            Self::NotALine => f.write_str("a history line is MAJOR.MINOR, like 1.3"),
+            Self::Semver(err) => err.fmt(f),
+        }
+    }
+}
+
+/// Where a line that is not in a policy would have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LineHint {
+    /// Older than the first line.
+    BeforeFirst(Line),
+    /// Between two known lines.
+    Between {
+        /// The known line before it.
+        before: Line,
+        /// The known line that came next.
+        next: Line,
+    },
+    /// A major the rules never project.
+    NewMajor {
+        /// The newest known line.
+        newest: Line,
+    },
+}
+
+impl fmt::Display for LineHint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::BeforeFirst(first) => write!(f, "its first line is {first}"),
+            Self::Between { before, next } => write!(f, "after {before} came {next}"),
+            Self::NewMajor { newest } => write!(
+                f,
+                "majors are never projected; after {newest} come {}.{}, {}.{} and so on",
+                newest.major,
+                newest.minor.saturating_add(1),
+                newest.major,
+                newest.minor.saturating_add(2),
+            ),
+        }
+    }
+}
+
+/// A date the model could not compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Beyond {
+    /// The rules' release date of a line.
+    ProjectedRelease(Line),
+    /// A number of months after a date.
+    MonthsAfter {
+        /// How many months.
+        months: u64,
+        /// The date they are counted from.
+        date: NaiveDate,
+    },
+    /// A number of months before a date.
+    MonthsBefore {
+        /// How many months.
+        months: u64,
+        /// The date they are counted back from.
+        date: NaiveDate,
+    },
+    /// The line that is the latest on a date.
+    LatestLineOn(NaiveDate),
+    /// The LTS line after the last one that can be numbered.
+    LtsAfterLastLine,
+    /// The end of a line's LTS support.
+    LtsEnd(Line),
+    /// The newest patch of a line.
+    NewestPatch(Line),
+    /// The patch days of a line.
+    PatchDays(Line),
+    /// The first patch day after a date.
+    PatchDayAfter(NaiveDate),
+    /// The day the line after this one is due.
+    DueAfter(Line),
+}
+
+impl fmt::Display for Beyond {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ProjectedRelease(line) => write!(f, "the projected release of {line}"),
+            Self::MonthsAfter { months, date } => write!(f, "{months} months after {date}"),
+            Self::MonthsBefore { months, date } => write!(f, "{months} months before {date}"),
+            Self::LatestLineOn(date) => write!(f, "the latest line on {date}"),
+            Self::LtsAfterLastLine => f.write_str("the LTS line after the last representable line"),
+            Self::LtsEnd(line) => write!(f, "the end of {line}'s LTS support"),
+            Self::NewestPatch(line) => write!(f, "the newest patch of {line}"),
+            Self::PatchDays(line) => write!(f, "the patch days of {line}"),
+            Self::PatchDayAfter(date) => write!(f, "the next patch day after {date}"),
+            Self::DueAfter(line) => write!(f, "the due date of the line after {line}"),
+        }
+    }
+}
+
+/// A line or version whose successor has no number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Numbered {
+    /// The line after this one.
+    Line(Line),
+    /// The patch after this version.
+    Patch(Version),
+}
+
+impl fmt::Display for Numbered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Line(line) => line.fmt(f),
+            Self::Patch(version) => version.fmt(f),
+        }
+    }
+}
+
+/// What is wrong with a branch template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TemplateProblem {
+    /// A `{` without its `}`.
+    Unclosed,
+    /// A `}` without its `{`.
+    LoneClose,
+    /// A placeholder other than `{major}` and `{minor}`.
+    UnknownPlaceholder(String),
+    /// Nothing at all.
+    Empty,
+}
+
+impl fmt::Display for TemplateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unclosed => f.write_str("a '{' is never closed"),
+            Self::LoneClose => f.write_str("a '}' has no matching '{'"),
+            Self::UnknownPlaceholder(name) => write!(
+                f,
+                "unknown placeholder {{{name}}}; expected {{major}} or {{minor}}"
+            ),
+            Self::Empty => f.write_str("a branch name cannot be empty"),
+        }
+    }
+}
+
+/// What is wrong with one value of a policy file.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A required field is absent.
+    Missing,
+    /// A field the format does not have.
+    UnknownField {
+        /// The fields that object may have.
+        expected: &'static [&'static str],
+    },
+    /// A value of the wrong JSON type.
+    WrongType {
+        /// What the field takes.
+        expected: &'static str,
+        /// The value found, as JSON (an array or object by kind only).
+        found: String,
+    },
+    /// A date, version or template that does not parse.
+    Value(Box<PolicyError>),
+    /// A name that is empty or only blanks.
+    EmptyName,
+    /// A day of the week that is not one.
+    Weekday {
+        /// The text found.
+        found: String,
+    },
+    /// A number outside what the field accepts.
+    OutOfBounds {
+        /// The number found.
+        found: u64,
+        /// The smallest accepted.
+        min: u64,
+        /// The largest accepted.
+        max: u64,
+        /// What it counts: `months`, `lines`.
+        unit: &'static str,
+    },
+    /// A cadence that is not a whole number of another.
+    NotAMultiple {
+        /// The field it must be a multiple of.
+        of: &'static str,
+        /// That field's value.
+        base: u64,
+        /// The value found.
+        found: u64,
+    },
+    /// A history without lines.
+    EmptyHistory,
+    /// A line listed twice.
+    ListedTwice(Line),
+    /// A line listed after a later one.
+    LineOrder {
+        /// The line.
+        line: Line,
+        /// The line listed before it.
+        previous: Line,
+    },
+    /// A release date before the previous line's.
+    DateOrder {
+        /// The line.
+        line: Line,
+        /// Its release.
+        released: NaiveDate,
+        /// The line listed before it.
+        previous: Line,
+        /// That line's release.
+        previous_released: NaiveDate,
+    },
+    /// An announced eol on a line not declared LTS.
+    EolWithoutLts(Line),
+    /// An announced eol on or before the line's release.
+    EolNotAfterRelease {
+        /// The line.
+        line: Line,
+        /// The eol announced.
+        eol: NaiveDate,
+        /// The line's release.
+        released: NaiveDate,
+    },
+    /// A patch that is not of its line, or a `.0`, or a pre-release.
+    NotAPatchOf {
+        /// The line it is listed under.
+        line: Line,
+        /// The version found.
+        found: Version,
+    },
+    /// A patch listed after a later one.
+    PatchOrder {
+        /// The patch.
+        version: Version,
+        /// The patch listed before it.
+        previous: Version,
+    },
+    /// A patch dated before the previous release of its line.
+    PatchDateOrder {
+        /// The patch.
+        version: Version,
+        /// Its date.
+        released: NaiveDate,
+        /// The previous release of the line.
+        floor: NaiveDate,
+        /// The line.
+        line: Line,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Missing => f.write_str("missing"),
+            Self::UnknownField { expected } => {
+                write!(f, "unknown field; expected one of {}", expected.join(", "))
+            }
+            Self::WrongType { expected, found } => write!(f, "expected {expected}, got {found}"),
+            Self::Value(err) => err.fmt(f),
+            Self::EmptyName => f.write_str("expected a non-empty name"),
+            Self::Weekday { found } => write!(
+                f,
+                "expected a day of the week such as Tuesday, got {found:?}"
+            ),
+            Self::OutOfBounds {
+                found,
+                min,
+                max,
+                unit,
+            } => write!(f, "expected {min} to {max} {unit}, got {found}"),
+            Self::NotAMultiple { of, base, found } => {
+                write!(f, "expected a multiple of {of} ({base}), got {found}")
+            }
+            Self::EmptyHistory => f.write_str("expected at least one released line"),
+            Self::ListedTwice(line) => write!(f, "{line} is listed twice"),
+            Self::LineOrder { line, previous } => write!(
+                f,
+                "{line} comes after {previous}; list lines in release order"
+            ),
+            Self::DateOrder {
+                line,
+                released,
+                previous,
+                previous_released,
+            } => write!(
+                f,
+                "{line} on {released} is before {previous} on {previous_released}; \
+                 release dates cannot go back"
+            ),
+            Self::EolWithoutLts(line) => write!(
+                f,
+                "an announced eol is for a line declared LTS; add \"lts\": true to {line}"
+            ),
+            Self::EolNotAfterRelease {
+                line,
+                eol,
+                released,
+            } => write!(
+                f,
+                "{line}'s eol {eol} is not after its release on {released}"
+            ),
+            Self::NotAPatchOf { line, found } => write!(
+                f,
+                "expected a patch of {line} such as {}, got {found}",
+                line.version(1)
+            ),
+            Self::PatchOrder { version, previous } => {
+                write!(f, "{version} comes after {previous}; list patches in order")
+            }
+            Self::PatchDateOrder {
+                version,
+                released,
+                floor,
+                line,
+            } => write!(
+                f,
+                "{version} on {released} is before {floor}, the previous release of {line}"
+            ),
+        }
+    }
+}
+
+impl Error for Problem {
+    /// A value's own error is told in full by the problem; its foreign cause
+    /// (semver's) comes next.
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        match self {
+            Self::Value(err) => err.source(),
+            _ => None,
+        }
+    }
+}

@@ -2,6 +2,12 @@
 //!
 //! Nothing here reads the clock, touches files or prints: every answer is a
 //! function of the policy and the dates passed in.
+//!
+//! The modules form a tree, each importing only those listed before it:
+//! `model` (the shared types), `error`, `dates`, `version`, `template`,
+//! `definition` (the policy), `projection` (lines by position), `lts`,
+//! `lines`, `patches`, `roles`, `patch_days`, `answers`, `calendar`,
+//! `timeline`, `audit`, `explain`, and `file` (reading and writing policies).
 
 mod answers;
 mod audit;
@@ -11,28 +17,37 @@ mod definition;
 mod error;
 mod explain;
 mod file;
+mod lines;
 mod lts;
+mod model;
+mod patch_days;
 mod patches;
+mod projection;
 mod roles;
 mod template;
+mod timeline;
 mod version;
 
-pub use answers::{Dangling, Status, SupportState, Tag};
-pub use audit::{Audit, AuditFinding, Finding, GRACE_DAYS};
-pub use calendar::{EolReason, LineInfo, ProjectionBasis, Source};
+pub use answers::{Dangling, Status, SupportState, Tag, TagTarget};
+pub use audit::{Audit, AuditFinding, AuditScope, Finding, GRACE_DAYS};
+pub use calendar::{Calendar, Lines};
 pub use dates::{
     add_months, days_between, month_starts, parse_date, weekday_after, weekday_on_or_after,
     weekdays_between,
 };
-pub use definition::{KnownPatch, Policy, PolicyRules, Release};
-pub use error::PolicyError;
+pub use definition::Policy;
+pub use error::{
+    Beyond, DateProblem, LineHint, Numbered, PolicyError, Problem, TemplateProblem, VersionProblem,
+};
 pub use explain::Explanation;
-pub use file::{check_policy, parse_policy, policy_to_json, weekday_name};
-pub use lts::{LtsReason, LtsWindow};
-pub use patches::{Patch, PatchDay};
-pub use roles::{Calendar, Role, SupportedLine};
+pub use file::weekday_name;
+pub use model::{
+    EolReason, KnownPatch, Line, LineInfo, LtsReason, LtsWindow, Patch, Release, Role, Source,
+    SupportedLine,
+};
+pub use patch_days::{PatchDay, PatchDays, Start};
+pub use projection::ProjectionBasis;
+pub use roles::Selection;
 pub use template::{BranchName, BranchTemplate};
-pub use version::{Line, VersionInput};
-
-#[cfg(test)]
-mod tests;
+pub use timeline::{Rows, Segment, Timeline, TimelineRow};
+pub use version::VersionInput;

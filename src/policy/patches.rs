@@ -1,47 +1,20 @@
-//! Patch releases: the newest version of a line on a date, and the next
-//! patch day with what it ships.
+//! Patch releases: the newest version of a line on a date.
 
-use chrono::NaiveDate;
-use semver::Version;
+use chrono::{Days, NaiveDate};
 
-use super::Policy;
-use super::calendar::{LineInfo, Source};
 use super::dates::{weekday_after, weekdays_between};
-use super::definition::KnownPatch;
-use super::error::PolicyError;
-use super::roles::SupportedLine;
-
-/// A released version of a line, with its date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Patch {
-    pub version: Version,
-    pub released: NaiveDate,
-    pub source: Source,
-}
-
-/// The newest patch day on or after a date and what ships on it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PatchDay {
-    pub day: NaiveDate,
-    /// One patch per supported line released before the day, newest line first.
-    pub patches: Vec<SupportedLine>,
-    /// Lines whose `.0` comes out that same day.
-    pub new_lines: Vec<LineInfo>,
-}
-
-impl Patch {
-    /// The `.0` release that opens a line.
-    #[must_use]
-    pub fn opening(info: &LineInfo) -> Self {
-        Self {
-            version: info.line.first_version(),
-            released: info.released,
-            source: info.released_source,
-        }
-    }
-}
+use super::definition::Policy;
+use super::error::{Beyond, Numbered, PolicyError};
+use super::model::{KnownPatch, LineInfo, Patch, Source};
 
 impl Policy {
+    /// The patches the history records for a line; empty for a projected line.
+    pub(crate) fn known_patches(&self, info: &LineInfo) -> &[KnownPatch] {
+        self.history()
+            .get(info.index)
+            .map_or(&[][..], |release| &release.patches[..])
+    }
+
     /// The newest version of a line on `date`: known patches as recorded,
     /// then one more per release weekday after the newest known one (or
     /// after the `.0`), before the eol. `None` before the line's release.
@@ -56,10 +29,7 @@ impl Policy {
         if date < info.released {
             return Ok(None);
         }
-        let known = self
-            .history()
-            .get(info.index)
-            .map_or(&[][..], |release| &release.patches[..]);
+        let known = self.known_patches(info);
         let opening = Patch::opening(info);
         let recorded = |patch: &KnownPatch| Patch {
             version: patch.version.clone(),
@@ -80,90 +50,23 @@ impl Policy {
         if count == 0 {
             return Ok(Some(base));
         }
-        let patch =
-            base.version
-                .patch
-                .checked_add(count)
-                .ok_or_else(|| PolicyError::NumberOverflow {
-                    what: "patch",
-                    after: base.version.to_string(),
-                })?;
+        let patch = base
+            .version
+            .patch
+            .checked_add(count)
+            .ok_or(PolicyError::NumberOverflow {
+                after: Numbered::Patch(base.version.clone()),
+            })?;
         let released = weekday_after(base.released, weekday)
-            .and_then(|first| first.checked_add_days(chrono::Days::new((count - 1) * 7)))
-            .ok_or_else(|| PolicyError::OutOfRange {
-                what: format!("the patch days of {}", info.line),
+            .and_then(|first| first.checked_add_days(Days::new((count - 1) * 7)))
+            .ok_or(PolicyError::OutOfRange {
+                what: Beyond::PatchDays(info.line),
             })?;
         Ok(Some(Patch {
             version: info.line.version(patch),
             released,
             source: Source::Rules,
         }))
-    }
-
-    /// The first patch day on or after `date` on which a patch ships.
-    ///
-    /// # Errors
-    /// [`PolicyError::OutOfRange`] when no such day can be represented.
-    pub fn next_patch_day_from(&self, date: NaiveDate) -> Result<PatchDay, PolicyError> {
-        match date.pred_opt() {
-            Some(previous) => self.next_patch_day_after(previous),
-            None => self.next_patch_day_after(date),
-        }
-    }
-
-    /// The first patch day strictly after `date` on which a patch ships.
-    ///
-    /// # Errors
-    /// [`PolicyError::OutOfRange`] when no such day can be represented.
-    pub fn next_patch_day_after(&self, date: NaiveDate) -> Result<PatchDay, PolicyError> {
-        let out_of_range = || PolicyError::OutOfRange {
-            what: format!("the next patch day after {date}"),
-        };
-        // No patch ships on or before the first release.
-        let start = date.max(self.history()[0].released);
-        let mut day = weekday_after(start, self.release_weekday()).ok_or_else(out_of_range)?;
-        // A day ships nothing only when the latest line comes out on it or
-        // recorded patches skip it; both end within the history.
-        loop {
-            let eve = day.pred_opt().ok_or_else(out_of_range)?;
-            let mut patches = Vec::new();
-            let mut new_lines = Vec::new();
-            for line in self.supported_on(day)? {
-                let eve_patch = self.newest_patch(&line.info, eve)?;
-                if line.info.released == day {
-                    new_lines.push(line.info);
-                } else if eve_patch.map(|patch| patch.version)
-                    != Some(line.latest_patch.version.clone())
-                {
-                    patches.push(line);
-                }
-            }
-            if !patches.is_empty() {
-                return Ok(PatchDay {
-                    day,
-                    patches,
-                    new_lines,
-                });
-            }
-            day = day
-                .checked_add_days(chrono::Days::new(7))
-                .ok_or_else(out_of_range)?;
-        }
-    }
-
-    /// Every patch day from `from` to `to` (both included) on which a patch ships.
-    ///
-    /// # Errors
-    /// [`PolicyError::OutOfRange`] when a date cannot be represented.
-    pub fn patch_days(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<PatchDay>, PolicyError> {
-        let mut days = Vec::new();
-        let mut next = self.next_patch_day_from(from)?;
-        while next.day <= to {
-            let day = next.day;
-            days.push(next);
-            next = self.next_patch_day_after(day)?;
-        }
-        Ok(days)
     }
 
     /// The newest version of a line on `date`, or its `.0` when it comes later.

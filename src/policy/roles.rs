@@ -1,107 +1,56 @@
-//! Roles on a date, the lines they make supported, backport targets and
-//! the calendar of releases.
+//! Roles on a date, the lines they make supported, and backport targets.
 
 use chrono::NaiveDate;
 
-use super::Policy;
-use super::calendar::LineInfo;
-use super::dates::{add_months, days_between};
-use super::error::PolicyError;
-use super::patches::Patch;
-use super::version::Line;
+use super::dates::days_between;
+use super::definition::Policy;
+use super::error::{Beyond, PolicyError};
+use super::model::{Line, Role, SupportedLine};
 
-/// Why a line is supported on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// The newest line released.
+/// Which supported lines an answer keeps, as `ubuntu-distro-info --lts`
+/// and `--latest` do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Selection {
+    /// Every supported line.
+    #[default]
+    All,
+    /// The lines maintained as LTS (`latest-lts`, `previous-lts`).
+    Lts,
+    /// The latest line.
     Latest,
-    /// The newest LTS line, while it is maintained.
-    LatestLts,
-    /// Any older LTS line still maintained.
-    PreviousLts,
 }
 
-impl Role {
-    /// The name users and JSON see.
-    #[must_use]
-    pub fn name(self) -> &'static str {
+impl Selection {
+    fn keeps(self, roles: &[Role]) -> bool {
         match self {
-            Self::Latest => "latest",
-            Self::LatestLts => "latest-lts",
-            Self::PreviousLts => "previous-lts",
+            Self::All => true,
+            Self::Lts => roles.iter().any(|role| role.is_lts()),
+            Self::Latest => roles.contains(&Role::Latest),
         }
     }
-}
-
-/// A line supported on a date, with its roles and newest patch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SupportedLine {
-    pub info: LineInfo,
-    pub roles: Vec<Role>,
-    pub latest_patch: Patch,
-    /// Days from the date asked about to the eol.
-    pub days_left: i64,
-}
-
-/// The calendar between two dates, both included.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Calendar {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub lines: Vec<LineInfo>,
 }
 
 impl Policy {
-    /// The lines whose support overlaps `from` to `to` (both included), oldest
-    /// first: those supported on `from` and those released after it.
-    ///
-    /// # Errors
-    /// As [`Policy::releases`].
-    pub fn lines_between(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<LineInfo>, PolicyError> {
-        let mut lines: Vec<LineInfo> = self
-            .supported_on(from)?
-            .into_iter()
-            .rev()
-            .map(|line| line.info)
-            .collect();
-        if let Some(after) = from.succ_opt().filter(|after| *after <= to) {
-            lines.extend(self.releases(Some(after), Some(to), from)?.lines);
-        }
-        Ok(lines)
-    }
-
-    /// How far back a timeline looks by default: one LTS support period before `on`.
-    ///
-    /// # Errors
-    /// [`PolicyError::OutOfRange`] when that date cannot be represented.
-    pub fn default_lookback(&self, on: NaiveDate) -> Result<NaiveDate, PolicyError> {
-        u32::try_from(self.lts_support_months())
-            .ok()
-            .and_then(|months| on.checked_sub_months(chrono::Months::new(months)))
-            .ok_or_else(|| PolicyError::OutOfRange {
-                what: format!("{} months before {on}", self.lts_support_months()),
-            })
-    }
-
-    /// How far ahead calendars and projected audits look by default: one LTS
-    /// support period after `on`.
-    ///
-    /// # Errors
-    /// [`PolicyError::OutOfRange`] when that date cannot be represented.
-    pub fn default_horizon(&self, on: NaiveDate) -> Result<NaiveDate, PolicyError> {
-        add_months(on, self.lts_support_months()).ok_or_else(|| PolicyError::OutOfRange {
-            what: format!("{} months after {on}", self.lts_support_months()),
-        })
-    }
-
-    /// The lines supported on `date`, newest first; empty before the first release.
+    /// The lines supported on `date`, newest first, each with its roles,
+    /// newest patch and days left; empty before the first release.
     ///
     /// # Errors
     /// [`PolicyError::OutOfRange`] when a date the answer needs cannot be represented.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::policy::{Policy, parse_date};
+    /// let kestra = Policy::kestra().unwrap();
+    /// let supported = kestra.supported_on(parse_date("2026-03-01").unwrap()).unwrap();
+    /// let lines: Vec<String> = supported.iter().map(|s| s.info.line.to_string()).collect();
+    /// // 1.2 is the latest until 1.3 comes on 2026-03-03; 1.0 is the LTS line.
+    /// assert_eq!(lines, ["1.2", "1.0"]);
+    /// assert_eq!(supported[1].roles[0].name(), "latest-lts");
+    /// assert_eq!(supported[1].info.eol.to_string(), "2026-09-09");
+    /// // Before the first release nothing is supported.
+    /// assert!(kestra.supported_on(parse_date("2025-01-01").unwrap()).unwrap().is_empty());
+    /// ```
     pub fn supported_on(&self, date: NaiveDate) -> Result<Vec<SupportedLine>, PolicyError> {
         let Some(latest) = self.latest_index_on(date)? else {
             return Ok(Vec::new());
@@ -144,8 +93,8 @@ impl Policy {
             if !roles.is_empty() {
                 let latest_patch =
                     self.newest_patch(&info, date)?
-                        .ok_or_else(|| PolicyError::OutOfRange {
-                            what: format!("the newest patch of {}", info.line),
+                        .ok_or(PolicyError::OutOfRange {
+                            what: Beyond::NewestPatch(info.line),
                         })?;
                 supported.push(SupportedLine {
                     days_left: days_between(date, info.eol),
@@ -161,7 +110,22 @@ impl Policy {
         Ok(supported)
     }
 
-    /// The lines a fix goes to on `date`, dropping lines older than `since`.
+    /// The supported lines on `date` that `selection` keeps, newest first.
+    ///
+    /// # Errors
+    /// As [`Policy::supported_on`].
+    pub fn supported_selected(
+        &self,
+        date: NaiveDate,
+        selection: Selection,
+    ) -> Result<Vec<SupportedLine>, PolicyError> {
+        let mut lines = self.supported_on(date)?;
+        lines.retain(|line| selection.keeps(&line.roles));
+        Ok(lines)
+    }
+
+    /// The lines a fix goes to on `date`, dropping lines older than `since`
+    /// (the line the bug appeared in).
     ///
     /// # Errors
     /// [`PolicyError::UnknownLine`] when `since` is not a line of the policy.
@@ -177,48 +141,5 @@ impl Policy {
         let mut targets = self.supported_on(date)?;
         targets.retain(|target| target.info.index >= oldest);
         Ok(targets)
-    }
-
-    /// The release date of a line: the day `backport-targets --latest` asks about.
-    ///
-    /// # Errors
-    /// As [`Policy::index_of`].
-    pub fn release_of(&self, line: Line) -> Result<NaiveDate, PolicyError> {
-        Ok(self.release_at(self.index_of(line)?)?.0)
-    }
-
-    /// Every line released from `from` to `to`, both included. `from`
-    /// defaults to the first release; `to` to one LTS support period after `on`.
-    ///
-    /// # Errors
-    /// [`PolicyError::EmptyRange`] when `from` is after `to`;
-    /// [`PolicyError::OutOfRange`] when a date cannot be represented.
-    pub fn releases(
-        &self,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-        on: NaiveDate,
-    ) -> Result<Calendar, PolicyError> {
-        let from = from.unwrap_or(self.history()[0].released);
-        let to = match to {
-            Some(to) => to,
-            None => self.default_horizon(on)?,
-        };
-        if from > to {
-            return Err(PolicyError::EmptyRange {
-                from: from.to_string(),
-                to: to.to_string(),
-            });
-        }
-        let mut index = match from.pred_opt() {
-            Some(eve) => self.latest_index_on(eve)?.map_or(0, |index| index + 1),
-            None => 0,
-        };
-        let mut lines = Vec::new();
-        while self.release_at(index)?.0 <= to {
-            lines.push(self.line_info(index)?);
-            index += 1;
-        }
-        Ok(Calendar { from, to, lines })
     }
 }

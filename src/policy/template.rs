@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use super::error::PolicyError;
-use super::version::Line;
+use super::error::{PolicyError, TemplateProblem};
+use super::model::Line;
 
 /// A validated template: literal text with `{major}` and `{minor}` placeholders
 /// (`{{` and `}}` stand for literal braces).
@@ -31,13 +31,13 @@ impl BranchTemplate {
     /// ```
     /// use lts_policy::policy::{BranchTemplate, Line};
     /// let template = BranchTemplate::parse("releases/v{major}.{minor}.x").unwrap();
-    /// assert_eq!(template.render(Line { major: 1, minor: 3 }), "releases/v1.3.x");
+    /// assert_eq!(template.render(Line::new(1, 3)), "releases/v1.3.x");
     /// assert!(BranchTemplate::parse("release-{patch}").is_err());
     /// ```
     pub fn parse(template: &str) -> Result<Self, PolicyError> {
-        let invalid = |reason: String| PolicyError::InvalidTemplate {
+        let invalid = |problem| PolicyError::InvalidTemplate {
             template: template.to_owned(),
-            reason,
+            problem,
         };
         let mut parts = Vec::new();
         let mut text = String::new();
@@ -62,27 +62,23 @@ impl BranchTemplate {
                         }
                     };
                     if !closed {
-                        return Err(invalid("a '{' is never closed".to_owned()));
+                        return Err(invalid(TemplateProblem::Unclosed));
                     }
                     let placeholder = match name.as_str() {
                         "major" => Part::Major,
                         "minor" => Part::Minor,
-                        _ => {
-                            return Err(invalid(format!(
-                                "unknown placeholder {{{name}}}; expected {{major}} or {{minor}}"
-                            )));
-                        }
+                        _ => return Err(invalid(TemplateProblem::UnknownPlaceholder(name))),
                     };
                     parts.extend((!text.is_empty()).then(|| Part::Text(std::mem::take(&mut text))));
                     parts.push(placeholder);
                 }
-                '}' => return Err(invalid("a '}' has no matching '{'".to_owned())),
+                '}' => return Err(invalid(TemplateProblem::LoneClose)),
                 _ => text.push(c),
             }
         }
         parts.extend((!text.is_empty()).then_some(Part::Text(text)));
         if parts.is_empty() {
-            return Err(invalid("a branch name cannot be empty".to_owned()));
+            return Err(invalid(TemplateProblem::Empty));
         }
         Ok(Self {
             source: template.to_owned(),
@@ -107,6 +103,7 @@ impl BranchTemplate {
 }
 
 /// A line's branch name, as [`BranchTemplate::name`] gives it.
+#[derive(Debug, Clone, Copy)]
 pub struct BranchName<'a> {
     template: &'a BranchTemplate,
     line: Line,

@@ -5,10 +5,8 @@ use chrono::NaiveDate;
 
 use lts_policy::policy::{EolReason, Explanation, LtsReason, LtsWindow, Policy, weekday_name};
 
-fn roles_text(explanation: &Explanation) -> String {
-    let names: Vec<&str> = explanation.roles.iter().map(|role| role.name()).collect();
-    names.join(" and ")
-}
+use super::views::ExplanationView;
+use super::words::{ordinal, roles_text};
 
 fn released_text(policy: &Policy, explanation: &Explanation) -> String {
     let info = &explanation.info;
@@ -54,6 +52,7 @@ fn lts_text(reason: LtsReason) -> String {
         LtsReason::BeforeAnchor { anchor } => {
             format!("undeclared and older than {anchor}, the newest line declared LTS")
         }
+        _ => "by the policy's rules".to_owned(),
     };
     format!("{verdict}: {why}")
 }
@@ -67,7 +66,7 @@ fn window_text(policy: &Policy, released: NaiveDate, window: &LtsWindow) -> Stri
         "the release of {} on {}, the {} LTS line after it",
         window.successor,
         window.successor_released,
-        super::ordinal(policy.lts_in_parallel())
+        ordinal(policy.lts_in_parallel())
     );
     match window.ends_by() {
         EolReason::Announced => format!(
@@ -81,21 +80,18 @@ fn window_text(policy: &Policy, released: NaiveDate, window: &LtsWindow) -> Stri
                 window.until
             )
         }
-        EolReason::LtsSupportPeriod | EolReason::NextRelease(_) => {
-            format!(
-                "maintained as LTS until {} = {period}, no later than {successor}",
-                window.until
-            )
-        }
+        _ => format!(
+            "maintained as LTS until {} = {period}, no later than {successor}",
+            window.until
+        ),
     }
 }
 
 /// One paragraph: the verdict on `on`, then the facts and rules behind it.
-#[must_use]
 pub fn explanation_text(policy: &Policy, explanation: &Explanation, on: NaiveDate) -> String {
     let info = &explanation.info;
     let verdict = if !explanation.roles.is_empty() {
-        format!("supported as {}", roles_text(explanation))
+        format!("supported as {}", roles_text(&explanation.roles, " and "))
     } else if on < info.released {
         format!("not released until {}", info.released)
     } else {
@@ -113,5 +109,34 @@ pub fn explanation_text(policy: &Policy, explanation: &Explanation, on: NaiveDat
     if let Some(window) = &info.lts_window {
         sentences.push(window_text(policy, info.released, window));
     }
+    if let Some(since) = explanation.left_out_by_since {
+        sentences.push(format!("left out by --since {since}"));
+    }
     sentences.join("; ")
+}
+
+/// The JSON view of explanations.
+pub fn views(policy: &Policy, explanations: &[Explanation], on: NaiveDate) -> Vec<ExplanationView> {
+    explanations
+        .iter()
+        .map(|explanation| ExplanationView {
+            line: explanation.info.line.to_string(),
+            supported: !explanation.roles.is_empty(),
+            explanation: explanation_text(policy, explanation, on),
+        })
+        .collect()
+}
+
+/// The `--explain` block of a text answer: one paragraph per line.
+pub fn text_block(
+    policy: &Policy,
+    explanations: &[Explanation],
+    on: NaiveDate,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    writeln!(out, "\nWhy, line by line, on {on}:")?;
+    for explanation in explanations {
+        writeln!(out, "  {}", explanation_text(policy, explanation, on))?;
+    }
+    Ok(())
 }

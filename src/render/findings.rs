@@ -2,19 +2,7 @@
 
 use lts_policy::policy::{Finding, Line, Policy, weekday_name};
 
-/// The finding's kind, as text and JSON name it.
-#[must_use]
-pub fn kind(finding: &Finding) -> &'static str {
-    match finding {
-        Finding::OffCadence { .. } => "off-cadence",
-        Finding::OffWeekday { .. } => "off-weekday",
-        Finding::ShortLtsSupport { .. } => "short-lts-support",
-        Finding::TooManyLts { .. } => "too-many-lts",
-        Finding::LtsGap { .. } => "lts-gap",
-        Finding::PatchOffDay { .. } => "patch-off-day",
-        Finding::PatchAfterEol { .. } => "patch-after-eol",
-    }
-}
+use super::words::ordinal;
 
 fn plural(count: u64, one: &str, many: &str) -> String {
     if count == 1 {
@@ -83,7 +71,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             let cause = match cut_by {
                 Some(successor) => format!(
                     "cut by the release of {successor}, the {} LTS line after it",
-                    super::ordinal(policy.lts_in_parallel())
+                    ordinal(policy.lts_in_parallel())
                 ),
                 None => "its end is announced in the history".to_owned(),
             };
@@ -140,5 +128,6 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             "{version} came on {released}, on or after the end of support of {}.{} on {eol}",
             version.major, version.minor
         ),
+        other => other.kind().to_owned(),
     }
 }

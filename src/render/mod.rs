@@ -1,251 +1,135 @@
-//! Turns answers of the policy model into text for people or JSON for machines.
+//! One renderer per format. A command hands its answer over as a
+//! [`Report`]; the query formats (text, json, ndjson, csv, plain) read any
+//! report, and each other format is written by its own module from the one
+//! command's answer that has it.
 
-mod explain;
-mod export;
-mod findings;
-mod json;
-mod records;
-mod svg;
-mod text;
-mod timeline;
+pub mod csv;
+pub mod endoflife;
+pub mod explain;
+pub mod findings;
+pub mod github;
+pub mod ics;
+pub mod json;
+pub mod markdown;
+pub mod ndjson;
+pub mod plain;
+pub mod svg;
+pub mod text;
+pub mod timeline;
+pub mod views;
+pub mod words;
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use chrono::NaiveDate;
+use anyhow::{Result, bail};
+use clap::ValueEnum;
+use serde::Serialize;
 
-use crate::cli::Format;
+use lts_policy::policy::PolicyError;
 
-pub use export::write as write_export;
-use lts_policy::policy::{
-    Audit, BranchTemplate, Calendar, Dangling, EolReason, Explanation, Line, LineInfo, Patch,
-    PatchDay, Policy, PolicyError, Source, Status, SupportState, SupportedLine,
-};
+use crate::cli::Context;
 
-pub use text::dangling_message;
-
-/// Explains the `*` that marks values worked out from the rules.
-const LEGEND: &str =
-    "* worked out from the policy's rules; unmarked values are recorded in the history";
-
-/// Where a value comes from, as JSON and CSV name it.
-fn source_name(source: Source) -> &'static str {
-    match source {
-        Source::History => "history",
-        Source::Rules => "rules",
-    }
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text for people
+    Text,
+    /// One JSON document
+    Json,
+    /// One JSON object per line: each line, target, patch or finding
+    Ndjson,
+    /// Comma-separated values with a fixed header, one row per item
+    Csv,
+    /// One bare value per line, no header, for shell loops
+    Plain,
+    /// A Markdown table (releases)
+    Md,
+    /// An iCalendar file of releases, ends of support and patch days (releases)
+    Ics,
+    /// endoflife.date's release cycles (releases)
+    Endoflife,
+    /// A GitHub Actions matrix, {"include": [...]} (backport-targets)
+    GithubMatrix,
+    /// A .backportrc.json fragment for sorenlouv/backport (backport-targets)
+    Backportrc,
+    /// A standalone SVG picture (timeline)
+    Svg,
+    /// A roff man page (man)
+    Roff,
+    /// A shell script (completions)
+    Script,
 }
 
-/// Where a version stands, as JSON and plain name it.
-fn state_name(state: SupportState) -> &'static str {
-    match state {
-        SupportState::Unreleased => "unreleased",
-        SupportState::Supported => "supported",
-        SupportState::Ended => "ended",
-    }
-}
+/// The formats every query writes.
+pub const QUERY_FORMATS: &[Format] = &[
+    Format::Text,
+    Format::Json,
+    Format::Ndjson,
+    Format::Csv,
+    Format::Plain,
+];
 
-/// What ends a line's support, as JSON and CSV name it.
-fn eol_by_name(reason: EolReason) -> &'static str {
-    match reason {
-        EolReason::NextRelease(_) => "next_release",
-        EolReason::LtsSupportPeriod => "lts_support_period",
-        EolReason::LtsSuperseded(_) => "lts_superseded",
-        EolReason::Announced => "announced",
-    }
-}
-
-/// What ends a line's support, in words.
-fn ended_by_text(info: &LineInfo) -> String {
-    match info.eol_reason {
-        EolReason::NextRelease(line) => format!("release of {line}"),
-        EolReason::LtsSupportPeriod => "LTS support period".to_owned(),
-        EolReason::LtsSuperseded(line) => format!("release of LTS {line}"),
-        EolReason::Announced => "announced end of LTS".to_owned(),
-    }
-}
-
-/// `1st`, `2nd`, `3rd`, `4th`, ... `11th`, `21st`.
-fn ordinal(n: u64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-/// The `--explain` paragraphs of an answer, each with its line and whether
-/// that line is in the answer.
-fn explained<'e>(
-    policy: &Policy,
-    explanations: &'e [Explanation],
-    on: NaiveDate,
-    since: Option<Line>,
-) -> impl Iterator<Item = (&'e Explanation, String)> {
-    explanations.iter().map(move |explanation| {
-        let mut text = explain::explanation_text(policy, explanation, on);
-        if let Some(since) = since
-            && !explanation.roles.is_empty()
-            && explanation.info.line < since
-        {
-            text.push_str(&format!("; left out by --since {since}"));
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Json => "json",
+            Self::Ndjson => "ndjson",
+            Self::Csv => "csv",
+            Self::Plain => "plain",
+            Self::Md => "md",
+            Self::Ics => "ics",
+            Self::Endoflife => "endoflife",
+            Self::GithubMatrix => "github-matrix",
+            Self::Backportrc => "backportrc",
+            Self::Svg => "svg",
+            Self::Roff => "roff",
+            Self::Script => "script",
         }
-        (explanation, text)
-    })
-}
-
-/// One answer, ready to print.
-pub enum Report<'a> {
-    Supported {
-        policy: &'a Policy,
-        on: NaiveDate,
-        lines: Vec<SupportedLine>,
-        /// With `--explain`: every line the answer is about, newest first.
-        explanations: Option<Vec<Explanation>>,
-    },
-    BackportTargets {
-        policy: &'a Policy,
-        on: NaiveDate,
-        latest: Option<Line>,
-        since: Option<Line>,
-        targets: Vec<SupportedLine>,
-        /// Set when `--branch` asks for branch names instead of lines.
-        branch: Option<BranchTemplate>,
-        explanations: Option<Vec<Explanation>>,
-    },
-    Status {
-        policy: &'a Policy,
-        status: Status,
-        explanation: Option<Box<Explanation>>,
-    },
-    Releases {
-        policy: &'a Policy,
-        calendar: Calendar,
-    },
-    /// The calendar in another tool's format.
-    Export(Export<'a>),
-    /// `timeline`: a picture of the support windows.
-    Timeline(Timeline<'a>),
-    /// Text generated elsewhere (completions, the man page), written as is.
-    Generated(Vec<u8>),
-    Tag {
-        policy: &'a Policy,
-        name: &'a str,
-        on: NaiveDate,
-        target: Result<(LineInfo, Patch), Dangling>,
-    },
-    NextPatch {
-        policy: &'a Policy,
-        day: PatchDay,
-    },
-    Policy {
-        json: String,
-    },
-    Audit {
-        policy: &'a Policy,
-        audit: Audit,
-    },
-    /// `policy --check FILE`: every problem found, none when the file is valid.
-    PolicyCheck {
-        file: String,
-        problems: Vec<PolicyError>,
-    },
-}
-
-/// `releases` in the format of another tool; each is written the same way
-/// whatever `--format` names the rest.
-pub enum Export<'a> {
-    Markdown {
-        policy: &'a Policy,
-        calendar: Calendar,
-    },
-    /// Releases, ends of support and patch days, stamped `on`.
-    Ics {
-        policy: &'a Policy,
-        on: NaiveDate,
-        calendar: Calendar,
-        patch_days: Vec<PatchDay>,
-    },
-    /// Each line with its newest version on `--on`.
-    EndOfLife { cycles: Vec<(Patch, LineInfo)> },
-}
-
-/// The lines of a timeline and how to draw them.
-pub struct Timeline<'a> {
-    pub policy: &'a Policy,
-    /// Marked on the picture.
-    pub on: NaiveDate,
-    pub from: NaiveDate,
-    /// The last day shown.
-    pub to: NaiveDate,
-    pub lines: Vec<LineInfo>,
-    /// Columns of the text picture.
-    pub width: u16,
-    /// Whether the text picture may use ANSI colours.
-    pub color: bool,
-}
-
-/// Writes `report` in `format`; the command line has checked that the
-/// command writes that format. `pretty` indents JSON, for a terminal.
-pub fn render(
-    report: &Report,
-    format: Format,
-    pretty: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match (report, format) {
-        (Report::Timeline(timeline), Format::Svg) => svg::write(timeline, out),
-        (Report::BackportTargets { .. }, Format::GithubMatrix) => {
-            records::github_matrix(report, out)
-        }
-        (Report::BackportTargets { .. }, Format::Backportrc) => records::backportrc(report, out),
-        (_, Format::Json) => json::render(report, pretty, out),
-        (_, Format::Ndjson) => records::ndjson(report, out),
-        (_, Format::Csv) => records::csv(report, out),
-        (_, Format::Plain) => records::plain(report, out),
-        _ => text::render(report, out),
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use lts_policy::policy::{Policy, Tag, parse_date};
+/// A command's answer, in the shape the query formats read.
+pub trait Report {
+    /// One item of the answer (a line, a target, a finding), or the answer
+    /// itself when it is about one thing; the JSON object ndjson writes.
+    type Item<'a>: Serialize
+    where
+        Self: 'a;
 
-    use super::{Format, Report, render};
+    /// The CSV header: the same columns in the same order whatever the
+    /// answer, so that a spreadsheet or a script can rely on them.
+    const COLUMNS: &'static [&'static str];
 
-    #[test]
-    fn json_is_indented_for_a_terminal_and_compact_for_a_program() {
-        let policy = Policy::kestra().unwrap();
-        let on = parse_date("2026-11-25").unwrap();
-        let report = Report::Tag {
-            policy: &policy,
-            name: "latest",
-            on,
-            target: policy.tag(Tag::Latest, on).unwrap(),
-        };
-        let written = |pretty| {
-            let mut out = Vec::new();
-            render(&report, Format::Json, pretty, &mut out).unwrap();
-            String::from_utf8(out).unwrap()
-        };
-        assert!(written(true).starts_with("{\n  \"schema_version\": 1,\n"));
-        assert!(written(false).starts_with("{\"schema_version\":1,\"policy\":\"kestra\""));
-        assert_eq!(written(false).lines().count(), 1);
-    }
+    /// The answer for people.
+    fn text(&self, out: &mut text::Text<'_>) -> Result<()>;
 
-    #[test]
-    fn ordinals() {
-        let ordinals: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111]
-            .map(super::ordinal)
-            .into();
-        assert_eq!(
-            ordinals,
-            [
-                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
-                "101st", "111th"
-            ]
-        );
+    /// The whole JSON document.
+    fn json(&self) -> impl Serialize;
+
+    /// The items, in order, worked out as they are read.
+    fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>>;
+
+    /// An item's CSV cells, in [`Report::COLUMNS`] order.
+    fn cells<'a>(&'a self, item: &Self::Item<'a>) -> Vec<String>;
+
+    /// An item as one bare value, or nothing.
+    fn plain<'a>(&'a self, item: &Self::Item<'a>) -> Option<String>;
+}
+
+/// Writes `report` in the context's format, one of the query formats.
+///
+/// # Errors
+/// An error of the model met while the answer is read, or of the output.
+pub fn query(report: &impl Report, context: &Context, out: &mut dyn Write) -> Result<()> {
+    match context.format {
+        Format::Text => report.text(&mut text::Text::new(out, context.color)),
+        Format::Json => json::write(&report.json(), context.pretty_json, out),
+        Format::Ndjson => ndjson::write(report, out),
+        Format::Csv => csv::write(report, out),
+        Format::Plain => plain::write(report, out),
+        // The context refuses a format the command does not write.
+        other => bail!("--format {} is not a query format", other.name()),
     }
 }

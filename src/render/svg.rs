@@ -1,14 +1,15 @@
 //! `timeline --format svg`: the same picture as the text timeline, as a
-//! standalone SVG document.
+//! standalone SVG document, written row by row. Every text node and
+//! attribute the policy controls is escaped.
 
-use std::io::{self, Write};
+use std::io::Write;
 
+use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{days_between, month_starts};
+use lts_policy::policy::{Timeline, days_between, month_starts};
 
-use super::Timeline;
-use super::timeline::{label, segments};
+use super::timeline::{label, month_name};
 
 const LABEL_WIDTH: f64 = 90.0;
 const CHART_WIDTH: f64 = 900.0;
@@ -26,15 +27,25 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the picture; the rows are counted first, for its height.
+///
+/// # Errors
+/// An error of the model met while the rows are read, or of the output.
+pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Result<()> {
+    let mut rows = 0_u32;
+    for row in timeline.rows()? {
+        row?;
+        rows += 1;
+    }
     let days = (days_between(timeline.from, timeline.to) + 1) as f64;
     let x = |date: NaiveDate| {
         let offset = days_between(timeline.from, date).clamp(0, days as i64) as f64;
         LABEL_WIDTH + offset * CHART_WIDTH / days
     };
     let width = LABEL_WIDTH + CHART_WIDTH + 10.0;
-    let bottom = HEADER + ROW * timeline.lines.len() as f64;
+    let bottom = HEADER + ROW * f64::from(rows);
     let height = bottom + FOOTER;
+    let name = escape(policy_name);
     writeln!(
         out,
         r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -42,15 +53,10 @@ pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        r#"<title>{} support from {} to {}</title>
+        r#"<title>{name} support from {} to {}</title>
 <rect width="100%" height="100%" fill="white"/>
-<text x="4" y="18" font-size="14" font-weight="bold">{} support from {} to {}</text>"#,
-        escape(timeline.policy.name()),
-        timeline.from,
-        timeline.to,
-        escape(timeline.policy.name()),
-        timeline.from,
-        timeline.to
+<text x="4" y="18" font-size="14" font-weight="bold">{name} support from {} to {}</text>"#,
+        timeline.from, timeline.to, timeline.from, timeline.to
     )?;
     for month in month_starts(timeline.from, timeline.to) {
         let at = x(month);
@@ -59,21 +65,19 @@ pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
             r##"<line class="tick" x1="{at:.1}" y1="{}" x2="{at:.1}" y2="{bottom}" stroke="#ddd"/>"##,
             HEADER - 8.0
         )?;
-        if month.month() == 1 || month.month() % 3 == 1 {
-            let name = if month.month() == 1 {
-                month.year().to_string()
-            } else {
-                month.format("%b").to_string()
-            };
+        if month.month() % 3 == 1 {
             writeln!(
                 out,
-                r#"<text class="month" x="{:.1}" y="{}">{name}</text>"#,
+                r#"<text class="month" x="{:.1}" y="{}">{}</text>"#,
                 at + 2.0,
-                HEADER - 12.0
+                HEADER - 12.0,
+                month_name(month)
             )?;
         }
     }
-    for (row, info) in timeline.lines.iter().enumerate() {
+    for (row, line) in timeline.rows()?.enumerate() {
+        let line = line?;
+        let info = &line.info;
         let top = HEADER + ROW * row as f64;
         let colour = if info.lts { LTS_COLOUR } else { FEATURE_COLOUR };
         let kind = if info.lts { "lts" } else { "feature" };
@@ -84,8 +88,8 @@ pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
             top + 16.0,
             escape(&label(info))
         )?;
-        for segment in segments(info) {
-            if segment.end <= timeline.from || segment.start > timeline.to {
+        for segment in &line.segments {
+            if !segment.overlaps(timeline.from, timeline.to) {
                 continue;
             }
             let (start, end) = (x(segment.start), x(segment.end).max(x(segment.start) + 1.0));
@@ -133,5 +137,6 @@ pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
         r#"<text x="4" y="{:.1}">Full bars: latest; thin bars: maintained as LTS; green: LTS lines, blue: feature lines; pale and dashed: projected.</text>
 </svg>"#,
         bottom + 24.0
-    )
+    )?;
+    Ok(())
 }

@@ -1,49 +1,13 @@
 //! `timeline` as text: one row per line, bars for its support, month ticks
 //! along the top and a marker on `--on`.
 
-use std::io::{self, Write};
-
+use anstyle::{AnsiColor, Style};
+use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{LineInfo, Source, days_between, month_starts};
+use lts_policy::policy::{LineInfo, Timeline, days_between, month_starts};
 
-use super::Timeline;
-
-/// One stretch of a line's support.
-pub struct Segment {
-    pub start: NaiveDate,
-    /// Not included.
-    pub end: NaiveDate,
-    /// Maintained as LTS after its time as the latest.
-    pub lts_part: bool,
-    /// Depends on a release the rules project.
-    pub projected: bool,
-}
-
-/// The stretches of a line's support: latest, then LTS maintenance.
-pub fn segments(info: &LineInfo) -> Vec<Segment> {
-    let released_projected = info.released_source == Source::Rules;
-    let mut segments = vec![Segment {
-        start: info.released,
-        end: info.latest_until,
-        lts_part: false,
-        projected: released_projected || info.latest_until_source == Source::Rules,
-    }];
-    if let Some(window) = &info.lts_window
-        && window.until > info.latest_until
-    {
-        let cut_by_projection = window.until == window.successor_released
-            && !window.announced
-            && window.successor_source == Source::Rules;
-        segments.push(Segment {
-            start: info.latest_until,
-            end: window.until,
-            lts_part: true,
-            projected: released_projected || cut_by_projection,
-        });
-    }
-    segments
-}
+use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text};
 
 /// The row label: the line, and LTS for an LTS line.
 pub fn label(info: &LineInfo) -> String {
@@ -51,6 +15,15 @@ pub fn label(info: &LineInfo) -> String {
         format!("{} LTS", info.line)
     } else {
         info.line.to_string()
+    }
+}
+
+/// The name over a month's tick: the year in January, else the month.
+pub fn month_name(month: NaiveDate) -> String {
+    if month.month() == 1 {
+        month.year().to_string()
+    } else {
+        month.format("%b").to_string()
     }
 }
 
@@ -88,37 +61,40 @@ const BLANK: Cell = Cell {
     dim: false,
 };
 
-fn paint(out: &mut dyn Write, cells: &[Cell], colour: Option<&str>) -> io::Result<()> {
-    let line: String = cells.iter().map(|cell| cell.glyph).collect();
-    match colour {
-        None => writeln!(out, "{}", line.trim_end()),
-        Some(code) => {
-            let mut text = String::new();
-            for cell in cells {
-                let style = match (cell.glyph, cell.dim) {
-                    (TODAY, _) => "31".to_owned(),
-                    (_, true) => format!("2;{code}"),
-                    _ => code.to_owned(),
-                };
-                text.push_str(&format!("\x1b[{style}m{}\x1b[0m", cell.glyph));
-            }
-            writeln!(out, "{text}")
-        }
+/// Writes a row of cells, coloured `colour` when colour is on.
+fn paint(out: &mut Text, cells: &[Cell], colour: AnsiColor) -> Result<()> {
+    if !out.color() {
+        let line: String = cells.iter().map(|cell| cell.glyph).collect();
+        writeln!(out.out(), "{}", line.trim_end())?;
+        return Ok(());
     }
+    for cell in cells {
+        if cell.glyph == ' ' {
+            out.out().write_all(b" ")?;
+            continue;
+        }
+        let style = match (cell.glyph, cell.dim) {
+            (TODAY, _) => Style::new().fg_color(Some(TODAY_COLOUR.into())),
+            (_, true) => Style::new().fg_color(Some(colour.into())).dimmed(),
+            _ => Style::new().fg_color(Some(colour.into())),
+        };
+        out.styled(style, cell.glyph.encode_utf8(&mut [0; 4]))?;
+    }
+    writeln!(out.out())?;
+    Ok(())
 }
 
-pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
-    let labels: Vec<String> = timeline.lines.iter().map(label).collect();
-    let label_width = labels
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(4)
-        + 2;
-    let columns = usize::from(timeline.width)
-        .saturating_sub(label_width)
-        .max(10);
+/// Draws the timeline `width` columns wide.
+///
+/// # Errors
+/// An error of the model met while the rows are read, or of the output.
+pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text) -> Result<()> {
+    let mut label_width = 4;
+    for row in timeline.rows()? {
+        label_width = label_width.max(label(&row?.info).chars().count());
+    }
+    let label_width = label_width + 2;
+    let columns = usize::from(width).saturating_sub(label_width).max(10);
     let scale = Scale {
         from: timeline.from,
         days: days_between(timeline.from, timeline.to) + 1,
@@ -128,9 +104,8 @@ pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
         .contains(&timeline.on)
         .then(|| scale.column(timeline.on).min(columns - 1));
     writeln!(
-        out,
-        "{} support, {} to {}\n",
-        timeline.policy.name(),
+        out.out(),
+        "{policy_name} support, {} to {}\n",
         timeline.from,
         timeline.to
     )?;
@@ -143,11 +118,7 @@ pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         ticks[column] = '╷';
-        let name = if month.month() == 1 {
-            month.year().to_string()
-        } else {
-            month.format("%b").to_string()
-        };
+        let name = month_name(month);
         let end = column + name.chars().count();
         let free = end < columns
             && names[column..=end].iter().all(|c| *c == ' ')
@@ -162,11 +133,23 @@ pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
         ticks[column] = '▼';
     }
     let pad = " ".repeat(label_width);
-    writeln!(out, "{pad}{}", names.iter().collect::<String>().trim_end())?;
-    writeln!(out, "{pad}{}", ticks.iter().collect::<String>().trim_end())?;
-    for (info, label) in timeline.lines.iter().zip(&labels) {
+    writeln!(
+        out.out(),
+        "{pad}{}",
+        names.iter().collect::<String>().trim_end()
+    )?;
+    writeln!(
+        out.out(),
+        "{pad}{}",
+        ticks.iter().collect::<String>().trim_end()
+    )?;
+    for row in timeline.rows()? {
+        let row = row?;
         let mut cells = vec![BLANK; columns];
-        for segment in segments(info) {
+        for segment in &row.segments {
+            if !segment.overlaps(timeline.from, timeline.to) {
+                continue;
+            }
             let start = scale.column(segment.start);
             let end = scale.column(segment.end).max(start + 1).min(columns);
             let glyph = match (segment.lts_part, segment.projected) {
@@ -175,8 +158,7 @@ pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
                 (true, false) => LTS,
                 (true, true) => LTS_PROJECTED,
             };
-            let visible = segment.end > timeline.from && segment.start <= timeline.to;
-            for cell in cells.iter_mut().take(end).skip(start).filter(|_| visible) {
+            for cell in cells.iter_mut().take(end).skip(start) {
                 *cell = Cell {
                     glyph,
                     dim: segment.projected,
@@ -191,14 +173,19 @@ pub fn write(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
                 dim: false,
             };
         }
-        let colour = timeline.color.then_some(if info.lts { "32" } else { "34" });
-        write!(out, "{label:label_width$}")?;
+        let colour = if row.info.lts {
+            LTS_COLOUR
+        } else {
+            FEATURE_COLOUR
+        };
+        write!(out.out(), "{:label_width$}", label(&row.info))?;
         paint(out, &cells, colour)?;
     }
-    writeln!(out, "\n{LATEST} latest  {LTS} maintained as LTS")?;
+    writeln!(out.out(), "\n{LATEST} latest  {LTS} maintained as LTS")?;
     writeln!(
-        out,
+        out.out(),
         "{LATEST_PROJECTED} {LTS_PROJECTED} projected  ▼ {} (--on)",
         timeline.on
-    )
+    )?;
+    Ok(())
 }

@@ -56,10 +56,11 @@ fn csv_quotes_a_branch_with_a_comma() {
     ];
     let csv = stdout_of(&args, 0);
     std::fs::remove_file(&file).unwrap();
-    // 1.0: the first line, LTS by the anchor rule; until 2025-09-09 + 12 months.
+    // 1.0: the first line, LTS by the anchor rule; until 2025-09-09 + 12
+    // months. No line's release ends it: eol_by_line stays empty, in its column.
     assert_eq!(
         csv.lines().nth(1).unwrap(),
-        "1.0,2025-09-09,true,2026-09-09,lts_support_period,2026-09-09,\"v1,0\",false,history,rules,rules"
+        "1.0,2025-09-09,true,2026-09-09,lts_support_period,,2026-09-09,\"v1,0\",false,history,rules,rules"
     );
 }
 

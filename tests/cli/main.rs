@@ -10,6 +10,7 @@ mod examples;
 mod explain;
 mod exports;
 mod formats;
+mod fuzz;
 mod timeline;
 
 use assert_cmd::Command;

@@ -145,5 +145,6 @@ fn timeline_range_must_be_forward() {
     lts_policy(&["timeline", "--from", "2027-01-01", "--to", "2026-01-01"])
         .assert()
         .code(2)
-        .stderr("error: --from 2027-01-01 is not before --to 2026-01-01\n");
+        .stdout("")
+        .stderr("error: the range starts on 2027-01-01, after its end on 2026-01-01\n");
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::policy::error::PolicyError;
+use crate::policy::error::{PolicyError, Problem};
 
 /// Every problem found in a file, in file order.
 #[derive(Default)]
@@ -28,10 +28,10 @@ fn describe(value: &Value) -> String {
 }
 
 impl Problems {
-    pub(super) fn add(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+    pub(super) fn add(&mut self, path: impl Into<String>, problem: Problem) {
         self.0.push(PolicyError::InvalidPolicy {
             path: path.into(),
-            reason: reason.into(),
+            problem,
         });
     }
 
@@ -42,14 +42,14 @@ impl Problems {
         path: impl FnOnce() -> String,
         value: Result<T, PolicyError>,
     ) -> Option<T> {
-        value.map_err(|err| self.add(path(), err.to_string())).ok()
+        value
+            .map_err(|err| self.add(path(), Problem::Value(Box::new(err))))
+            .ok()
     }
 
-    fn wrong_type(&mut self, path: String, expected: &str, value: &Value) {
-        self.add(
-            path,
-            format!("expected {expected}, got {}", describe(value)),
-        );
+    fn wrong_type(&mut self, path: String, expected: &'static str, value: &Value) {
+        let found = describe(value);
+        self.add(path, Problem::WrongType { expected, found });
     }
 
     /// The object at `path`, with its unknown keys reported.
@@ -57,7 +57,7 @@ impl Problems {
         &mut self,
         path: &str,
         value: &'v Value,
-        known: &[&str],
+        known: &'static [&'static str],
     ) -> Option<&'v Map<String, Value>> {
         let Some(object) = value.as_object() else {
             let at = if path.is_empty() { "policy" } else { path };
@@ -65,10 +65,7 @@ impl Problems {
             return None;
         };
         for key in object.keys().filter(|key| !known.contains(&key.as_str())) {
-            self.add(
-                join(path, key),
-                format!("unknown field; expected one of {}", known.join(", ")),
-            );
+            self.add(join(path, key), Problem::UnknownField { expected: known });
         }
         Some(object)
     }
@@ -82,7 +79,7 @@ impl Problems {
     ) -> Option<&'v Value> {
         let value = object.get(key);
         if value.is_none() {
-            self.add(join(path, key), "missing");
+            self.add(join(path, key), Problem::Missing);
         }
         value
     }

@@ -10,62 +10,86 @@ mod raw;
 mod write;
 
 use chrono::{NaiveDate, Weekday};
-use semver::Version;
 use serde_json::Value;
 
-use super::Policy;
 use super::dates::parse_date;
-use super::definition::{KnownPatch, PolicyRules, Release};
-use super::error::PolicyError;
+use super::definition::{Policy, PolicyRules};
+use super::error::{PolicyError, Problem};
+use super::model::{KnownPatch, Line, Release};
 use super::template::BranchTemplate;
-use super::version::{Line, parse_history_line};
+use super::version::{parse_history_line, parse_patch_version};
 use fields::Problems;
 use raw::{RawEntry, RawPatch, RawPolicy};
 
-pub use write::{policy_to_json, weekday_name};
+pub use write::weekday_name;
+
+/// Kestra's policy, as announced with Kestra 1.0, and its known history.
+const KESTRA_JSON: &str = include_str!("../../../examples/kestra.json");
 
 /// Largest accepted cadence or support period: a century.
 const MAX_MONTHS: u64 = 1200;
 /// Largest accepted number of LTS lines maintained side by side.
 const MAX_IN_PARALLEL: u64 = 100;
 
-/// Parses and validates a policy file.
-///
-/// # Errors
-/// The first problem found: [`PolicyError::PolicyJson`] for text that is not
-/// JSON (with line and column), else [`PolicyError::InvalidPolicy`] naming
-/// the JSON path of the bad value.
-pub fn parse_policy(json: &str) -> Result<Policy, PolicyError> {
-    check_policy(json).map_err(|mut problems| problems.swap_remove(0))
-}
+impl Policy {
+    /// The embedded default: Kestra's policy and history.
+    ///
+    /// # Errors
+    /// None in practice: a test checks that the embedded file is valid.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::policy::Policy;
+    /// let kestra = Policy::kestra().unwrap();
+    /// assert_eq!(kestra.name(), "kestra");
+    /// assert_eq!(kestra.first_release().line.to_string(), "1.0");
+    /// ```
+    pub fn kestra() -> Result<Self, PolicyError> {
+        Self::from_json(KESTRA_JSON)
+    }
 
-/// Like [`parse_policy`], but reports every problem found.
-///
-/// # Errors
-/// Every problem: those of shape first, then those of value; never empty.
-pub fn check_policy(json: &str) -> Result<Policy, Vec<PolicyError>> {
-    let mut problems = Problems::default();
-    let policy = match serde_json::from_str::<RawPolicy>(json) {
-        Ok(raw) if raw.is_complete() => validate(&raw, &mut problems),
-        _ => {
-            let file: Value = serde_json::from_str(json).map_err(|err| {
-                vec![PolicyError::PolicyJson {
-                    message: err.to_string(),
-                }]
-            })?;
-            raw::extract(&file, &mut problems).and_then(|raw| validate(&raw, &mut problems))
+    /// Reads and validates a policy file.
+    ///
+    /// # Errors
+    /// The first problem found: [`PolicyError::NotJson`] for text that is not
+    /// JSON (with line and column), else [`PolicyError::InvalidPolicy`]
+    /// naming the JSON path of the bad value.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::policy::Policy;
+    /// let err = Policy::from_json(r#"{"name": "x"}"#).unwrap_err();
+    /// assert_eq!(err.to_string(), "release_weekday: missing");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, PolicyError> {
+        Self::check_json(json).map_err(|mut problems| problems.swap_remove(0))
+    }
+
+    /// Like [`Policy::from_json`], but reports every problem found.
+    ///
+    /// # Errors
+    /// Every problem: those of shape first, then those of value; never empty.
+    pub fn check_json(json: &str) -> Result<Self, Vec<PolicyError>> {
+        let mut problems = Problems::default();
+        let policy = match serde_json::from_str::<RawPolicy>(json) {
+            Ok(raw) if raw.is_complete() => validate(&raw, &mut problems),
+            _ => {
+                let file: Value =
+                    serde_json::from_str(json).map_err(|err| vec![PolicyError::NotJson(err)])?;
+                raw::extract(&file, &mut problems).and_then(|raw| validate(&raw, &mut problems))
+            }
+        };
+        match policy {
+            Some(policy) if problems.0.is_empty() => Ok(policy),
+            _ => Err(problems.0),
         }
-    };
-    match policy {
-        Some(policy) if problems.0.is_empty() => Ok(policy),
-        _ => Err(problems.0),
     }
 }
 
 /// Checks the values; `None` when one is missing or wrong.
 fn validate(raw: &RawPolicy, problems: &mut Problems) -> Option<Policy> {
     if raw.name.is_some_and(|name| name.trim().is_empty()) {
-        problems.add("name", "expected a non-empty name");
+        problems.add("name", Problem::EmptyName);
     }
     let release_weekday = raw.release_weekday.and_then(|text| weekday(text, problems));
     let mut months = |key, months: Option<u64>| {
@@ -73,10 +97,13 @@ fn validate(raw: &RawPolicy, problems: &mut Problems) -> Option<Policy> {
         if (1..=MAX_MONTHS).contains(&months) {
             Some(months)
         } else {
-            problems.add(
-                key,
-                format!("expected 1 to {MAX_MONTHS} months, got {months}"),
-            );
+            let bounds = Problem::OutOfBounds {
+                found: months,
+                min: 1,
+                max: MAX_MONTHS,
+                unit: "months",
+            };
+            problems.add(key, bounds);
             None
         }
     };
@@ -86,16 +113,23 @@ fn validate(raw: &RawPolicy, problems: &mut Problems) -> Option<Policy> {
     if let (Some(minor), Some(lts)) = (minor_every_months, lts_every_months)
         && !lts.is_multiple_of(minor)
     {
-        problems.add(
-            "lts_every_months",
-            format!("expected a multiple of minor_every_months ({minor}), got {lts}"),
-        );
+        let problem = Problem::NotAMultiple {
+            of: "minor_every_months",
+            base: minor,
+            found: lts,
+        };
+        problems.add("lts_every_months", problem);
     }
     let lts_in_parallel = raw.lts_in_parallel.filter(|&count| {
         let valid = (1..=MAX_IN_PARALLEL).contains(&count);
         if !valid {
-            let reason = format!("expected 1 to {MAX_IN_PARALLEL} lines, got {count}");
-            problems.add("lts_in_parallel", reason);
+            let bounds = Problem::OutOfBounds {
+                found: count,
+                min: 1,
+                max: MAX_IN_PARALLEL,
+                unit: "lines",
+            };
+            problems.add("lts_in_parallel", bounds);
         }
         valid
     });
@@ -104,7 +138,7 @@ fn validate(raw: &RawPolicy, problems: &mut Problems) -> Option<Policy> {
     });
     let entries = raw.history.as_deref()?;
     if entries.is_empty() {
-        problems.add("history", "expected at least one released line");
+        problems.add("history", Problem::EmptyHistory);
     }
     let history = validate_history(entries, problems);
     Some(Policy::new(
@@ -125,10 +159,8 @@ fn validate(raw: &RawPolicy, problems: &mut Problems) -> Option<Policy> {
 fn weekday(text: &str, problems: &mut Problems) -> Option<Weekday> {
     let weekday = text.parse::<Weekday>().ok();
     if weekday.is_none() {
-        problems.add(
-            "release_weekday",
-            format!("expected a day of the week such as Tuesday, got {text:?}"),
-        );
+        let found = text.to_owned();
+        problems.add("release_weekday", Problem::Weekday { found });
     }
     weekday
 }
@@ -191,25 +223,20 @@ fn check_order(
     problems: &mut Problems,
 ) {
     if line == previous.line {
-        problems.add(at.field("line"), format!("{line} is listed twice"));
+        problems.add(at.field("line"), Problem::ListedTwice(line));
     } else if line < previous.line {
-        problems.add(
-            at.field("line"),
-            format!(
-                "{line} comes after {}; list lines in release order",
-                previous.line
-            ),
-        );
+        let previous = previous.line;
+        problems.add(at.field("line"), Problem::LineOrder { line, previous });
     }
     // Two lines may come out on the same day (the later one is then the latest).
     if released < previous.released {
-        problems.add(
-            at.field("released"),
-            format!(
-                "{line} on {released} is before {} on {}; release dates cannot go back",
-                previous.line, previous.released
-            ),
-        );
+        let problem = Problem::DateOrder {
+            line,
+            released,
+            previous: previous.line,
+            previous_released: previous.released,
+        };
+        problems.add(at.field("released"), problem);
     }
 }
 
@@ -222,15 +249,14 @@ fn check_announced_eol(
     problems: &mut Problems,
 ) {
     if lts != Some(true) {
-        problems.add(
-            at.field("eol"),
-            format!("an announced eol is for a line declared LTS; add \"lts\": true to {line}"),
-        );
+        problems.add(at.field("eol"), Problem::EolWithoutLts(line));
     } else if eol <= released {
-        problems.add(
-            at.field("eol"),
-            format!("{line}'s eol {eol} is not after its release on {released}"),
-        );
+        let problem = Problem::EolNotAfterRelease {
+            line,
+            eol,
+            released,
+        };
+        problems.add(at.field("eol"), problem);
     }
 }
 
@@ -244,46 +270,36 @@ fn validate_patches(
     let mut patches: Vec<KnownPatch> = Vec::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
         let at = At::Patch(entry_index, i);
-        let version = entry.version.and_then(|text| {
-            let version = Version::parse(text).map_err(|err| PolicyError::InvalidVersion {
-                input: text.to_owned(),
-                reason: err.to_string(),
-            });
-            problems.check(|| at.field("version"), version)
-        });
+        let version = entry
+            .version
+            .and_then(|text| problems.check(|| at.field("version"), parse_patch_version(text)));
         let released = date(problems, at, "released", entry.released);
         let (Some(version), Some(released)) = (version, released) else {
             continue;
         };
         if Line::of(&version) != line || version.patch == 0 || !version.pre.is_empty() {
-            problems.add(
-                at.field("version"),
-                format!(
-                    "expected a patch of {line} such as {}, got {version}",
-                    line.version(1)
-                ),
-            );
+            let found = version.clone();
+            problems.add(at.field("version"), Problem::NotAPatchOf { line, found });
         } else if let Some(previous) = patches.last()
             && version <= previous.version
         {
-            problems.add(
-                at.field("version"),
-                format!(
-                    "{version} comes after {}; list patches in order",
-                    previous.version
-                ),
-            );
+            let problem = Problem::PatchOrder {
+                version: version.clone(),
+                previous: previous.version.clone(),
+            };
+            problems.add(at.field("version"), problem);
         }
         let floor = patches
             .last()
             .map_or(line_released, |previous| previous.released);
         if released < floor {
-            problems.add(
-                at.field("released"),
-                format!(
-                    "{version} on {released} is before {floor}, the previous release of {line}"
-                ),
-            );
+            let problem = Problem::PatchDateOrder {
+                version: version.clone(),
+                released,
+                floor,
+                line,
+            };
+            problems.add(at.field("released"), problem);
         }
         patches.push(KnownPatch { version, released });
     }

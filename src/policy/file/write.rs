@@ -3,7 +3,7 @@
 use chrono::Weekday;
 use serde::Serialize;
 
-use crate::policy::Policy;
+use crate::policy::definition::Policy;
 
 #[derive(Serialize)]
 struct PolicyFile<'a> {
@@ -37,39 +37,41 @@ struct PatchEntry {
     released: String,
 }
 
-/// The policy in the file format, a valid input for `--policy`.
-#[must_use]
-pub fn policy_to_json(policy: &Policy) -> String {
-    let file = PolicyFile {
-        name: policy.name(),
-        comment: policy.comment(),
-        release_weekday: weekday_name(policy.release_weekday()),
-        minor_every_months: policy.minor_every_months(),
-        lts_every_months: policy.lts_every_months(),
-        lts_support_months: policy.lts_support_months(),
-        lts_in_parallel: policy.lts_in_parallel(),
-        branch_template: policy.branch_template().to_string(),
-        history: policy
-            .history()
-            .iter()
-            .map(|release| HistoryEntry {
-                line: release.line.to_string(),
-                released: release.released.to_string(),
-                lts: release.lts,
-                eol: release.eol.map(|eol| eol.to_string()),
-                patches: release
-                    .patches
-                    .iter()
-                    .map(|patch| PatchEntry {
-                        version: patch.version.to_string(),
-                        released: patch.released.to_string(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    };
-    // Strings and numbers always serialize; the fallback is unreachable.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+impl Policy {
+    /// The policy in the file format, a valid input for [`Policy::from_json`].
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let file = PolicyFile {
+            name: self.name(),
+            comment: self.comment(),
+            release_weekday: weekday_name(self.release_weekday()),
+            minor_every_months: self.minor_every_months(),
+            lts_every_months: self.lts_every_months(),
+            lts_support_months: self.lts_support_months(),
+            lts_in_parallel: self.lts_in_parallel(),
+            branch_template: self.branch_template().to_string(),
+            history: self
+                .history()
+                .iter()
+                .map(|release| HistoryEntry {
+                    line: release.line.to_string(),
+                    released: release.released.to_string(),
+                    lts: release.lts,
+                    eol: release.eol.map(|eol| eol.to_string()),
+                    patches: release
+                        .patches
+                        .iter()
+                        .map(|patch| PatchEntry {
+                            version: patch.version.to_string(),
+                            released: patch.released.to_string(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        // Strings and numbers always serialize; the fallback is unreachable.
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
 }
 
 /// The English name of a weekday, as policy files spell it.

@@ -5,25 +5,33 @@
 use serde_json::json;
 
 use super::*;
-use crate::policy::{AuditFinding, Finding};
+use lts_policy::policy::{AuditScope, Finding};
 
+/// The findings of an audit up to `until`, each with whether it depends on
+/// a projection.
 #[track_caller]
-fn findings(policy: &Policy, until: &str, projected: bool) -> Vec<AuditFinding> {
-    policy.audit(date(until), projected).unwrap().findings
+fn findings(policy: &Policy, until: &str, projected: bool) -> Vec<(Finding, bool)> {
+    let scope = if projected {
+        AuditScope::Projected {
+            to: Some(date(until)),
+        }
+    } else {
+        AuditScope::History
+    };
+    let audit = policy.audit(date(until), scope).unwrap();
+    audit
+        .findings
+        .into_iter()
+        .map(|found| (found.finding, found.projected))
+        .collect()
 }
 
-fn fact(finding: Finding) -> AuditFinding {
-    AuditFinding {
-        finding,
-        projected: false,
-    }
+fn fact(finding: Finding) -> (Finding, bool) {
+    (finding, false)
 }
 
-fn projection(finding: Finding) -> AuditFinding {
-    AuditFinding {
-        finding,
-        projected: true,
-    }
+fn projection(finding: Finding) -> (Finding, bool) {
+    (finding, true)
 }
 
 #[test]
@@ -225,7 +233,7 @@ fn a_short_gap_is_within_the_grace_period() {
         {"line": "1.2", "released": "2026-01-13"},
         {"line": "1.3", "released": "2026-03-03"}
     ]);
-    let policy = parse_policy(&file.to_string()).unwrap();
+    let policy = Policy::from_json(&file.to_string()).unwrap();
     // 1.0: 2025-09-09 + 5 months = 2026-02-09; expected 1 LTS, none maintained.
     assert_eq!(
         findings(&policy, "2026-04-01", false),
@@ -239,10 +247,10 @@ fn a_short_gap_is_within_the_grace_period() {
     // With 1.3 on 2026-02-17 the gap is 8 days: no finding... but 1.3 is
     // then 28 days early (due 2026-03-17).
     file["history"][3]["released"] = "2026-02-17".into();
-    let policy = parse_policy(&file.to_string()).unwrap();
+    let policy = Policy::from_json(&file.to_string()).unwrap();
     let kinds: Vec<_> = findings(&policy, "2026-04-01", false)
         .into_iter()
-        .map(|found| std::mem::discriminant(&found.finding))
+        .map(|(finding, _)| std::mem::discriminant(&finding))
         .collect();
     assert_eq!(
         kinds,

@@ -1,7 +1,7 @@
 //! Parsing of user input and policy files: every message word for word.
 
 use super::*;
-use crate::policy::{BranchTemplate, Tag, VersionInput, check_policy};
+use lts_policy::policy::{BranchTemplate, PolicyError, Tag, VersionInput};
 
 #[track_caller]
 fn date_error(text: &str) -> String {
@@ -10,12 +10,12 @@ fn date_error(text: &str) -> String {
 
 #[track_caller]
 fn version_error(text: &str) -> String {
-    VersionInput::parse(text).unwrap_err().to_string()
+    message(&VersionInput::parse(text).unwrap_err())
 }
 
 #[track_caller]
 fn policy_error(json: &str) -> String {
-    parse_policy(json).unwrap_err().to_string()
+    message(&Policy::from_json(json).unwrap_err())
 }
 
 #[test]
@@ -81,6 +81,11 @@ fn versions() {
         version_error("18446744073709551616.0"),
         "invalid version \"18446744073709551616.0\": value of major version number exceeds u64::MAX"
     );
+    // semver's own error is kept whole, as the cause.
+    let err = VersionInput::parse("1.x").unwrap_err();
+    assert_eq!(err.to_string(), "invalid version \"1.x\"");
+    let cause = std::error::Error::source(&err).unwrap();
+    assert!(cause.downcast_ref::<semver::Error>().is_some(), "{cause:?}");
     assert_eq!(
         version_error("1.3.0-rc.1"),
         "invalid version \"1.3.0-rc.1\": pre-release and build suffixes are not part of a \
@@ -126,7 +131,7 @@ fn branch_templates() {
 #[test]
 fn the_embedded_policy_round_trips_through_its_file_format() {
     let policy = kestra();
-    assert_eq!(parse_policy(&policy_to_json(&policy)).unwrap(), policy);
+    assert_eq!(Policy::from_json(&policy.to_json()).unwrap(), policy);
     assert_eq!(policy.release_weekday(), chrono::Weekday::Tue);
     assert_eq!(policy.history().len(), 5);
 }
@@ -134,7 +139,7 @@ fn the_embedded_policy_round_trips_through_its_file_format() {
 #[test]
 fn policy_files_that_are_not_json_say_where() {
     assert_eq!(
-        policy_error(include_str!("../../../tests/data/not-json.json")),
+        policy_error(include_str!("../data/not-json.json")),
         "expected `,` or `}` at line 4 column 3"
     );
     assert_eq!(
@@ -145,6 +150,11 @@ fn policy_files_that_are_not_json_say_where() {
         policy_error("[]"),
         "policy: expected an object, got an array"
     );
+    // serde_json's error is kept whole, with its line and column.
+    let PolicyError::NotJson(err) = Policy::from_json("[1, 2").unwrap_err() else {
+        panic!("text that is not JSON");
+    };
+    assert_eq!((err.line(), err.column()), (1, 5));
 }
 
 #[test]
@@ -203,7 +213,7 @@ fn policy_numbers_that_make_no_sense() {
 fn histories_out_of_order_or_duplicated() {
     let history = |entries: serde_json::Value| policy_error(&kestra_with("history", entries));
     assert_eq!(
-        policy_error(include_str!("../../../tests/data/unsorted.json")),
+        policy_error(include_str!("../data/unsorted.json")),
         "history[2].line: 1.1 comes after 1.2; list lines in release order"
     );
     assert_eq!(
@@ -272,7 +282,7 @@ fn every_problem_of_a_file_is_reported_with_its_path() {
              "patches": [{"version": "1.1.0", "released": "2025-11-11"}]}
         ]
     }"#;
-    let problems: Vec<String> = check_policy(json)
+    let problems: Vec<String> = Policy::check_json(json)
         .unwrap_err()
         .iter()
         .map(ToString::to_string)
@@ -320,8 +330,8 @@ fn escaped_strings_take_the_slow_path_to_the_same_policy() {
     let escaped = kestra_with("comment", "\"quoted\"".into());
     assert!(escaped.contains("\\\""), "{escaped}");
     let (plain, escaped) = (
-        parse_policy(&plain).unwrap(),
-        parse_policy(&escaped).unwrap(),
+        Policy::from_json(&plain).unwrap(),
+        Policy::from_json(&escaped).unwrap(),
     );
     assert_eq!(escaped.comment(), Some("\"quoted\""));
     assert_eq!(plain.history(), escaped.history());

@@ -1,18 +1,54 @@
-//! The JSON shape of one release line and of one patch, shared by the answers.
+//! The JSON shape of a release line, a patch and an audit finding, shared
+//! by the answers, and their CSV cells.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
 use semver::Version;
 use serde::{Serialize, Serializer};
 
 use lts_policy::policy::{
     AuditFinding, BranchName, BranchTemplate, EolReason, Finding, Line, LineInfo, Patch, Policy,
-    Role, Source, SupportedLine,
+    Role, SupportedLine,
 };
 
-use crate::render::{eol_by_name, findings, source_name};
+use super::findings;
+use super::json::{IsoDate, Shown};
+
+/// The CSV columns of a line in a calendar.
+pub const LINE_COLUMNS: &[&str] = &[
+    "line",
+    "released",
+    "lts",
+    "eol",
+    "eol_by",
+    "eol_by_line",
+    "lts_until",
+    "branch",
+    "projected",
+    "source_released",
+    "source_lts",
+    "source_eol",
+];
+
+/// The CSV columns of a supported line.
+pub const SUPPORTED_COLUMNS: &[&str] = &[
+    "line",
+    "released",
+    "lts",
+    "eol",
+    "eol_by",
+    "eol_by_line",
+    "lts_until",
+    "branch",
+    "roles",
+    "latest_patch",
+    "days_left",
+    "projected",
+    "source_released",
+    "source_lts",
+    "source_eol",
+    "source_latest_patch",
+];
 
 /// Where each value of a line came from: `history` or `rules`.
 #[derive(Serialize)]
@@ -24,90 +60,8 @@ pub struct Sources {
     latest_patch: Option<&'static str>,
 }
 
-/// A value written through its `Display`: dates, lines, versions and branch
-/// names become JSON strings without a string allocated for each.
-pub struct Shown<T>(pub T);
-
-impl<T: fmt::Display> Serialize for Shown<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Formatted on the stack, then written in one piece: serde_json's
-        // collect_str escapes each fragment as it comes, which is slower.
-        let mut buffer = StackText::default();
-        match fmt::write(&mut buffer, format_args!("{}", self.0)) {
-            Ok(()) => serializer.serialize_str(buffer.as_str()),
-            Err(_) => serializer.collect_str(&self.0),
-        }
-    }
-}
-
-/// Up to 64 bytes of text; longer text makes `write_str` fail.
-struct StackText {
-    bytes: [u8; 64],
-    len: usize,
-}
-
-impl Default for StackText {
-    fn default() -> Self {
-        Self {
-            bytes: [0; 64],
-            len: 0,
-        }
-    }
-}
-
-impl StackText {
-    fn as_str(&self) -> &str {
-        // Only whole `&str`s are ever copied in, so the bytes are UTF-8.
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
-    }
-}
-
-impl fmt::Write for StackText {
-    // Byte by byte: the pieces are a few bytes long (dates come a digit at a
-    // time), shorter than a call to memcpy is worth.
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        for &byte in text.as_bytes() {
-            *self.bytes.get_mut(self.len).ok_or(fmt::Error)? = byte;
-            self.len += 1;
-        }
-        Ok(())
-    }
-}
-
-/// A date as `YYYY-MM-DD`, written without the formatting machinery: a
-/// calendar of 48,000 lines writes 150,000 of them.
-pub struct IsoDate(pub NaiveDate);
-
-impl Serialize for IsoDate {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let date = self.0;
-        let Ok(year) = u32::try_from(date.year()) else {
-            return serializer.collect_str(&date);
-        };
-        if year > 9999 {
-            // ISO 8601's expanded form, +10000-01-11, as Display writes it.
-            return serializer.collect_str(&date);
-        }
-        let digit = |value: u32| b'0' + u8::try_from(value % 10).unwrap_or(0);
-        let (month, day) = (date.month(), date.day());
-        let text = [
-            digit(year / 1000),
-            digit(year / 100),
-            digit(year / 10),
-            digit(year),
-            b'-',
-            digit(month / 10),
-            digit(month),
-            b'-',
-            digit(day / 10),
-            digit(day),
-        ];
-        serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
-    }
-}
-
 /// Roles by name.
-pub struct RoleNames<'a>(&'a [Role]);
+pub struct RoleNames<'a>(pub &'a [Role]);
 
 impl Serialize for RoleNames<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -115,6 +69,16 @@ impl Serialize for RoleNames<'_> {
     }
 }
 
+impl RoleNames<'_> {
+    /// The names, space-separated, for one CSV cell.
+    pub fn joined(&self) -> String {
+        let names: Vec<&str> = self.0.iter().map(|role| role.name()).collect();
+        names.join(" ")
+    }
+}
+
+/// One line, as `supported`, `backport-targets`, `releases` and `status`'s
+/// `details` show it.
 #[derive(Serialize)]
 pub struct LineView<'a> {
     line: Shown<Line>,
@@ -139,33 +103,29 @@ pub struct LineView<'a> {
     source: Sources,
 }
 
-pub fn role_names(roles: &[Role]) -> Vec<&'static str> {
-    roles.iter().map(|role| role.name()).collect()
-}
-
 impl<'a> LineView<'a> {
     pub fn new(info: &LineInfo, branch: &'a BranchTemplate) -> Self {
         let eol_by_line = match info.eol_reason {
             EolReason::NextRelease(line) | EolReason::LtsSuperseded(line) => Some(Shown(line)),
-            EolReason::LtsSupportPeriod | EolReason::Announced => None,
+            _ => None,
         };
         Self {
             line: Shown(info.line),
             released: IsoDate(info.released),
             lts: info.lts,
             eol: IsoDate(info.eol),
-            eol_by: eol_by_name(info.eol_reason),
+            eol_by: info.eol_reason.name(),
             eol_by_line,
             lts_until: info.lts_until().map(IsoDate),
             branch: Shown(branch.name(info.line)),
             roles: None,
             latest_patch: None,
             days_left: None,
-            projected: info.released_source == Source::Rules,
+            projected: info.is_projected(),
             source: Sources {
-                released: source_name(info.released_source),
-                lts: source_name(info.lts_source),
-                eol: source_name(info.eol_source),
+                released: info.released_source.name(),
+                lts: info.lts_source.name(),
+                eol: info.eol_source.name(),
                 latest_patch: None,
             },
         }
@@ -180,11 +140,61 @@ impl<'a> LineView<'a> {
 
     pub fn with_patch(mut self, patch: Option<&'a Patch>) -> Self {
         self.latest_patch = patch.map(|patch| Shown(&patch.version));
-        self.source.latest_patch = patch.map(|patch| source_name(patch.source));
+        self.source.latest_patch = patch.map(|patch| patch.source.name());
         self
+    }
+
+    /// The line's name.
+    pub fn line(&self) -> Line {
+        self.line.0
+    }
+
+    /// Its branch name.
+    pub fn branch(&self) -> String {
+        self.branch.0.to_string()
+    }
+
+    /// The cell of a column of [`LINE_COLUMNS`] or [`SUPPORTED_COLUMNS`].
+    pub fn cell(&self, column: &str) -> String {
+        let date = |date: &IsoDate| date.0.to_string();
+        match column {
+            "line" => self.line.0.to_string(),
+            "released" => date(&self.released),
+            "lts" => self.lts.to_string(),
+            "eol" => date(&self.eol),
+            "eol_by" => self.eol_by.to_owned(),
+            "eol_by_line" => self
+                .eol_by_line
+                .as_ref()
+                .map(|line| line.0.to_string())
+                .unwrap_or_default(),
+            "lts_until" => self.lts_until.as_ref().map(date).unwrap_or_default(),
+            "branch" => self.branch(),
+            "roles" => self
+                .roles
+                .as_ref()
+                .map(RoleNames::joined)
+                .unwrap_or_default(),
+            "latest_patch" => self
+                .latest_patch
+                .as_ref()
+                .map(|patch| patch.0.to_string())
+                .unwrap_or_default(),
+            "days_left" => self
+                .days_left
+                .map(|days| days.to_string())
+                .unwrap_or_default(),
+            "projected" => self.projected.to_string(),
+            "source_released" => self.source.released.to_owned(),
+            "source_lts" => self.source.lts.to_owned(),
+            "source_eol" => self.source.eol.to_owned(),
+            "source_latest_patch" => self.source.latest_patch.unwrap_or_default().to_owned(),
+            _ => String::new(),
+        }
     }
 }
 
+/// A version with its date and source.
 #[derive(Serialize)]
 pub struct PatchView {
     version: String,
@@ -197,10 +207,28 @@ impl PatchView {
         Self {
             version: patch.version.to_string(),
             released: patch.released.to_string(),
-            source: source_name(patch.source),
+            source: patch.source.name(),
         }
     }
 }
+
+/// The CSV columns of an audit finding: every date a finding may name.
+pub const FINDING_COLUMNS: &[&str] = &[
+    "kind",
+    "lines",
+    "version",
+    "released",
+    "previous_released",
+    "due",
+    "promised",
+    "until",
+    "from",
+    "to",
+    "eol",
+    "days",
+    "projected",
+    "message",
+];
 
 /// One audit finding: its kind, the lines and dates involved, and a message.
 #[derive(Serialize)]
@@ -289,12 +317,13 @@ impl FindingView {
                 version = Some(patch);
                 dates.extend([("released", released), ("eol", eol)]);
             }
+            _ => {}
         }
         if let Some(patch) = version {
-            lines.push(format!("{}.{}", patch.major, patch.minor));
+            lines.push(Line::of(patch).to_string());
         }
         Self {
-            kind: findings::kind(finding),
+            kind: finding.kind(),
             lines,
             version: version.map(ToString::to_string),
             dates: dates
@@ -306,4 +335,30 @@ impl FindingView {
             message: findings::message(finding, policy),
         }
     }
+
+    /// The message, for `--format plain`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The cell of a column of [`FINDING_COLUMNS`].
+    pub fn cell(&self, column: &str) -> String {
+        match column {
+            "kind" => self.kind.to_owned(),
+            "lines" => self.lines.join(" "),
+            "version" => self.version.clone().unwrap_or_default(),
+            "days" => self.days.map(|days| days.to_string()).unwrap_or_default(),
+            "projected" => self.projected.to_string(),
+            "message" => self.message.clone(),
+            date => self.dates.get(date).cloned().unwrap_or_default(),
+        }
+    }
+}
+
+/// One `--explain` paragraph.
+#[derive(Serialize)]
+pub struct ExplanationView {
+    pub line: String,
+    pub supported: bool,
+    pub explanation: String,
 }

@@ -4,7 +4,7 @@
 //! (02-10, a Friday). Projections count k months from 2023-01-31.
 
 use super::*;
-use crate::policy::{EolReason, Source};
+use lts_policy::policy::{EolReason, Source};
 
 #[test]
 fn projections_clamp_to_month_end_without_compounding() {
@@ -124,7 +124,7 @@ fn known_patches_are_authoritative_then_counting_resumes() {
 fn next_patch_day_ships_a_known_patch_on_its_day() {
     let policy = monthly();
     let versions = |after| {
-        let day = policy.next_patch_day_after(date(after)).unwrap();
+        let day = policy.next_patch(Start::After(date(after))).unwrap();
         let versions: Vec<String> = day
             .patches
             .iter()
@@ -163,7 +163,7 @@ fn a_latest_line_past_its_lts_window_is_still_supported() {
     // Found by the property tests. Every line LTS, one month of support:
     // 1.1's LTS ends 1990-02-18 + 1 month = 1990-03-18, but it is the latest
     // until 1.2 (1990-02-18 + 6 months = 1990-08-18, a Saturday -> Monday 08-20).
-    let policy = parse_policy(
+    let policy = Policy::from_json(
         r#"{"name": "short", "release_weekday": "Monday", "minor_every_months": 6,
             "lts_every_months": 6, "lts_support_months": 1, "lts_in_parallel": 1,
             "branch_template": "{major}.{minor}",

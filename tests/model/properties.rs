@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use serde_json::json;
 
 use super::*;
-use crate::policy::{SupportState, VersionInput};
+use lts_policy::policy::{SupportState, VersionInput};
 
 const WEEKDAYS: [&str; 7] = [
     "Monday",
@@ -83,7 +83,7 @@ fn random_policy(
         "lts_every_months": minor * lts_lines, "lts_support_months": support,
         "lts_in_parallel": parallel, "branch_template": "b/{major}.{minor}", "history": history,
     });
-    parse_policy(&file.to_string()).unwrap()
+    Policy::from_json(&file.to_string()).unwrap()
 }
 
 /// A date from 100 days before the first release to about 8 years after the last.
@@ -92,6 +92,14 @@ fn date_in(policy: &Policy, offset: u16) -> NaiveDate {
     let last = policy.history()[policy.history().len() - 1].released;
     let span = u64::try_from((last - first).num_days()).unwrap() + 3000 + 100;
     first - Days::new(100) + Days::new(u64::from(offset) % span)
+}
+
+/// The `n`-th line of a policy, known or projected, in release order.
+fn nth_line(policy: &Policy, n: usize) -> LineInfo {
+    let first = policy.first_release().released;
+    let far = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+    let calendar = policy.releases(Some(first), Some(far), first).unwrap();
+    calendar.lines().nth(n).unwrap().unwrap()
 }
 
 proptest! {
@@ -104,8 +112,8 @@ proptest! {
         if on < policy.history()[0].released {
             prop_assert!(supported.is_empty());
         } else {
-            let latest = policy.latest_index_on(on).unwrap().unwrap();
-            prop_assert_eq!(supported[0].info.index, latest);
+            let latest = policy.latest_on(on).unwrap().unwrap();
+            prop_assert_eq!(&supported[0].info, &latest);
             prop_assert!(supported[0].roles.contains(&Role::Latest));
         }
     }
@@ -124,11 +132,11 @@ proptest! {
 
     #[test]
     fn support_is_one_window_from_the_release(policy in policy_strategy(), line in 0..12usize, offsets: [u16; 8]) {
-        let info = policy.line_info(line).unwrap();
+        let info = nth_line(&policy, line);
         prop_assert!(info.released < info.eol);
         for offset in offsets {
             let on = date_in(&policy, offset);
-            let listed = policy.supported_on(on).unwrap().iter().any(|s| s.info.index == line);
+            let listed = policy.supported_on(on).unwrap().iter().any(|s| s.info.line == info.line);
             prop_assert_eq!(listed, info.released <= on && on < info.eol, "{} on {}", info.line, on);
         }
     }
@@ -139,9 +147,9 @@ proptest! {
         let supported = policy.supported_on(on).unwrap();
         prop_assert_eq!(&policy.backport_targets(on, None).unwrap(), &supported);
         for index in 0..policy.history().len() + 2 {
-            let line = policy.line_at(index).unwrap();
-            let status = policy.status(VersionInput { line, patch: None }, on).unwrap();
-            let listed = supported.iter().any(|s| s.info.index == index);
+            let line = nth_line(&policy, index).line;
+            let status = policy.status(VersionInput::new(line, None), on).unwrap();
+            let listed = supported.iter().any(|s| s.info.line == line);
             prop_assert_eq!(status.state == SupportState::Supported, listed);
         }
     }
@@ -149,9 +157,9 @@ proptest! {
     #[test]
     fn projected_releases_fall_on_the_weekday_in_order(policy in policy_strategy()) {
         let newest = policy.history().len() - 1;
-        let mut previous = policy.release_at(newest).unwrap().0;
+        let mut previous = policy.newest_release().released;
         for index in newest + 1..newest + 30 {
-            let (released, _) = policy.release_at(index).unwrap();
+            let released = nth_line(&policy, index).released;
             prop_assert_eq!(released.weekday(), policy.release_weekday());
             prop_assert!(released > previous);
             previous = released;

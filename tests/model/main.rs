@@ -1,17 +1,30 @@
-//! Unit tests of the model. Expected values are worked out by hand from the
-//! SPEC's rules; the arithmetic is in the comments.
+//! Tests of the model through the library's public API. Expected values
+//! are worked out by hand from the SPEC's rules; the arithmetic is in the
+//! comments.
 
 mod audit;
 mod custom;
+mod fuzz;
 mod inputs;
 mod kestra;
 mod properties;
 
 use chrono::NaiveDate;
 
-use super::{
-    Line, LineInfo, Policy, Role, SupportedLine, parse_date, parse_policy, policy_to_json,
+pub use lts_policy::policy::{
+    Line, LineInfo, Policy, Role, Start, SupportedLine, VersionInput, parse_date,
 };
+
+/// An error with its causes, `: `-separated, as the command line prints it.
+fn message(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut cause = err.source();
+    while let Some(next) = cause {
+        text = format!("{text}: {next}");
+        cause = next.source();
+    }
+    text
+}
 
 #[track_caller]
 fn date(text: &str) -> NaiveDate {
@@ -20,7 +33,7 @@ fn date(text: &str) -> NaiveDate {
 
 #[track_caller]
 fn line(text: &str) -> Line {
-    super::VersionInput::parse(text).unwrap().line
+    VersionInput::parse(text).unwrap().line
 }
 
 fn kestra() -> Policy {
@@ -30,26 +43,24 @@ fn kestra() -> Policy {
 /// The policy in `tests/data/monthly.json`: Thursdays, a minor every month,
 /// an LTS every 4 lines, 18 months of support, 4 LTS lines in parallel.
 fn monthly() -> Policy {
-    parse_policy(include_str!("../../../tests/data/monthly.json")).unwrap()
+    Policy::from_json(include_str!("../data/monthly.json")).unwrap()
 }
 
 /// Kestra's file with one top-level value replaced.
 fn kestra_with(key: &str, value: serde_json::Value) -> String {
-    let mut file: serde_json::Value = serde_json::from_str(&policy_to_json(&kestra())).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&kestra().to_json()).unwrap();
     file[key] = value;
     file.to_string()
 }
 
 /// Kestra's rules over a custom history.
 fn kestra_with_history(history: serde_json::Value) -> Policy {
-    parse_policy(&kestra_with("history", history)).unwrap()
+    Policy::from_json(&kestra_with("history", history)).unwrap()
 }
 
 #[track_caller]
 fn info(policy: &Policy, name: &str) -> LineInfo {
-    policy
-        .line_info(policy.index_of(line(name)).unwrap())
-        .unwrap()
+    policy.line(line(name)).unwrap()
 }
 
 /// `(line, roles)` pairs, newest first, as the tests spell them.

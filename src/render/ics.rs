@@ -1,11 +1,20 @@
-//! The calendar as an RFC 5545 iCalendar file: one all-day event per
-//! release, end of support and patch day.
+//! `releases --format ics`: the calendar as an RFC 5545 iCalendar file, one
+//! all-day event per release, end of support and patch day, written as the
+//! calendar is read.
+//!
+//! The writer is ours: iCalendar crates hold the whole calendar before
+//! writing it, where a range of centuries must stream, and the format's
+//! rules are few (CRLF, folding at 75 octets, escaping TEXT). A test parses
+//! every calendar the tool can write.
 
-use std::io::{self, Write};
+use std::io::Write;
 
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use lts_policy::policy::{Calendar, LineInfo, PatchDay, Policy, Source};
+
+use super::words::ended_by_text;
 
 /// RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped.
 fn escape(text: &str) -> String {
@@ -23,17 +32,23 @@ fn escape(text: &str) -> String {
     escaped
 }
 
-/// Writes one content line, folded at 75 octets (RFC 5545 §3.1), ended by CRLF.
-fn content_line(out: &mut dyn Write, line: &str) -> io::Result<()> {
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.write_all(b"\r\n ")?;
-            width = 1;
+/// Writes one content line, folded at 75 octets (RFC 5545 §3.1) without
+/// splitting a character, ended by CRLF.
+fn content_line(out: &mut dyn Write, line: &str) -> std::io::Result<()> {
+    let mut rest = line;
+    let mut limit = 75;
+    while rest.len() > limit {
+        let mut cut = limit;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        write!(out, "{c}")?;
-        width += c.len_utf8();
+        out.write_all(&rest.as_bytes()[..cut])?;
+        out.write_all(b"\r\n ")?;
+        rest = &rest[cut..];
+        // A continuation line's leading space counts.
+        limit = 74;
     }
+    out.write_all(rest.as_bytes())?;
     out.write_all(b"\r\n")
 }
 
@@ -59,8 +74,15 @@ fn uid_domain(name: &str) -> String {
 
 fn projected(source: Source) -> &'static str {
     match source {
-        Source::History => "",
         Source::Rules => " (projected)",
+        _ => "",
+    }
+}
+
+fn source_words(source: Source) -> &'static str {
+    match source {
+        Source::Rules => "policy's rules",
+        _ => "history",
     }
 }
 
@@ -109,7 +131,7 @@ fn eol_event(policy: &Policy, info: &LineInfo) -> Event {
             "From this day {} {} is no longer supported ({}). Date from the {}.",
             policy.name(),
             info.line,
-            super::ended_by_text(info),
+            ended_by_text(info),
             source_words(info.eol_source),
         ),
         category: "end-of-support",
@@ -141,31 +163,46 @@ fn patch_event(policy: &Policy, day: &PatchDay) -> Event {
     }
 }
 
-fn source_words(source: Source) -> &'static str {
-    match source {
-        Source::History => "history",
-        Source::Rules => "policy's rules",
+/// Writes the events of a calendar under one stamp and UID domain.
+struct Writer<'o> {
+    out: &'o mut dyn Write,
+    domain: String,
+    stamp: String,
+}
+
+impl Writer<'_> {
+    fn event(&mut self, event: &Event) -> std::io::Result<()> {
+        let next_day = event.date.succ_opt().unwrap_or(event.date);
+        for line in [
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{}@{}", event.uid, self.domain),
+            format!("DTSTAMP:{}", self.stamp),
+            format!("DTSTART;VALUE=DATE:{}", ics_date(event.date)),
+            format!("DTEND;VALUE=DATE:{}", ics_date(next_day)),
+            format!("SUMMARY:{}", escape(&event.summary)),
+            format!("DESCRIPTION:{}", escape(&event.description)),
+            format!("CATEGORIES:{}", event.category),
+            "TRANSP:TRANSPARENT".to_owned(),
+            "END:VEVENT".to_owned(),
+        ] {
+            content_line(self.out, &line)?;
+        }
+        Ok(())
     }
 }
 
-/// Writes the calendar; DTSTAMP is `on` at midnight UTC, so that the same
-/// query gives the same file.
-pub fn ics(
+/// Writes the calendar: each line's release and end of support, then the
+/// patch days. DTSTAMP is `on` at midnight UTC, so that the same query
+/// gives the same file.
+///
+/// # Errors
+/// An error of the model met while the calendar is read, or of the output.
+pub fn write(
     policy: &Policy,
-    on: NaiveDate,
     calendar: &Calendar,
-    patch_days: &[PatchDay],
+    on: NaiveDate,
     out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut events: Vec<Event> = Vec::new();
-    for info in &calendar.lines {
-        events.push(release_event(policy, info));
-        events.push(eol_event(policy, info));
-    }
-    events.extend(patch_days.iter().map(|day| patch_event(policy, day)));
-    events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
-    let domain = uid_domain(policy.name());
-    let stamp = format!("{}T000000Z", ics_date(on));
+) -> Result<()> {
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -182,22 +219,19 @@ pub fn ics(
     ] {
         content_line(out, line)?;
     }
-    for event in events {
-        let next_day = event.date.succ_opt().unwrap_or(event.date);
-        for line in [
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}@{domain}", event.uid),
-            format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", ics_date(event.date)),
-            format!("DTEND;VALUE=DATE:{}", ics_date(next_day)),
-            format!("SUMMARY:{}", escape(&event.summary)),
-            format!("DESCRIPTION:{}", escape(&event.description)),
-            format!("CATEGORIES:{}", event.category),
-            "TRANSP:TRANSPARENT".to_owned(),
-            "END:VEVENT".to_owned(),
-        ] {
-            content_line(out, &line)?;
-        }
+    let mut writer = Writer {
+        out,
+        domain: uid_domain(policy.name()),
+        stamp: format!("{}T000000Z", ics_date(on)),
+    };
+    for info in calendar.lines() {
+        let info = info?;
+        writer.event(&release_event(policy, &info))?;
+        writer.event(&eol_event(policy, &info))?;
     }
-    content_line(out, "END:VCALENDAR")
+    for day in calendar.patch_days() {
+        writer.event(&patch_event(policy, &day?))?;
+    }
+    content_line(writer.out, "END:VCALENDAR")?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 //! lines counted from 1.0, 12 months of support, 2 LTS lines in parallel.
 
 use super::*;
-use crate::policy::{Dangling, EolReason, Source, SupportState, Tag, VersionInput};
+use lts_policy::policy::{Dangling, EolReason, Source, SupportState, Tag, TagTarget};
 
 #[test]
 fn projects_lines_from_the_newest_known_one_on_the_release_weekday() {
@@ -201,18 +201,18 @@ fn a_line_in_the_history_but_not_the_rules() {
     let policy = kestra();
     // 2.0 is a major: the rules never project it, the history has it.
     assert_eq!(info(&policy, "2.0").released, date("2026-09-08"));
-    let unknown = policy.index_of(line("1.4")).unwrap_err();
+    let unknown = policy.line(line("1.4")).unwrap_err();
     assert_eq!(
         unknown.to_string(),
         "line 1.4 is not in the kestra policy: after 1.3 came 2.0"
     );
-    let major = policy.index_of(line("3.0")).unwrap_err();
+    let major = policy.line(line("3.0")).unwrap_err();
     assert_eq!(
         major.to_string(),
         "line 3.0 is not in the kestra policy: majors are never projected; \
          after 2.0 come 2.1, 2.2 and so on"
     );
-    let early = policy.index_of(line("0.9")).unwrap_err();
+    let early = policy.line(line("0.9")).unwrap_err();
     assert_eq!(
         early.to_string(),
         "line 0.9 is not in the kestra policy: its first line is 1.0"
@@ -223,11 +223,10 @@ fn a_line_in_the_history_but_not_the_rules() {
 fn floating_tags() {
     let policy = kestra();
     let on = date("2026-11-25");
-    let tag = |tag| {
-        policy
-            .tag(tag, on)
-            .unwrap()
-            .map(|(_, patch)| patch.version.to_string())
+    let tag = |tag| match policy.tag(tag, on).unwrap() {
+        TagTarget::Version { patch, .. } => Ok(patch.version.to_string()),
+        TagTarget::Nowhere(dangling) => Err(dangling),
+        other => panic!("{other:?}"),
     };
     // 2.1 released 2026-11-10; Tuesdays 11-17 and 11-24.
     assert_eq!(tag(Tag::Latest), Ok("2.1.2".to_owned()));
@@ -243,7 +242,7 @@ fn floating_tags() {
     let early = policy.tag(Tag::Latest, date("2025-01-01")).unwrap();
     assert_eq!(
         early,
-        Err(Dangling::BeforeFirstRelease {
+        TagTarget::Nowhere(Dangling::BeforeFirstRelease {
             first: line("1.0"),
             released: date("2025-09-09")
         })
@@ -254,7 +253,7 @@ fn floating_tags() {
 fn next_patch_day_ships_one_patch_per_supported_line() {
     let policy = kestra();
     // 2026-11-25 is a Wednesday; the next Tuesday is 2026-12-01.
-    let day = policy.next_patch_day_after(date("2026-11-25")).unwrap();
+    let day = policy.next_patch(Start::After(date("2026-11-25"))).unwrap();
     assert_eq!(day.day, date("2026-12-01"));
     let versions: Vec<String> = day
         .patches
@@ -266,11 +265,17 @@ fn next_patch_day_ships_one_patch_per_supported_line() {
     assert!(day.new_lines.is_empty());
     // From a Tuesday, that Tuesday counts; after it, it does not.
     assert_eq!(
-        policy.next_patch_day_from(date("2026-12-01")).unwrap().day,
+        policy
+            .next_patch(Start::OnOrAfter(date("2026-12-01")))
+            .unwrap()
+            .day,
         date("2026-12-01")
     );
     assert_eq!(
-        policy.next_patch_day_after(date("2026-12-01")).unwrap().day,
+        policy
+            .next_patch(Start::After(date("2026-12-01")))
+            .unwrap()
+            .day,
         date("2026-12-08")
     );
 }
@@ -278,7 +283,9 @@ fn next_patch_day_ships_one_patch_per_supported_line() {
 #[test]
 fn next_patch_day_on_a_release_day_lists_the_new_line() {
     // 2027-01-12: 2.2 comes out, 2.1 ends; 1.3 ships its 315 / 7 = 45th patch.
-    let day = kestra().next_patch_day_after(date("2027-01-05")).unwrap();
+    let day = kestra()
+        .next_patch(Start::After(date("2027-01-05")))
+        .unwrap();
     assert_eq!(day.day, date("2027-01-12"));
     let versions: Vec<String> = day
         .patches
@@ -296,7 +303,9 @@ fn next_patch_day_on_a_release_day_lists_the_new_line() {
 
 #[test]
 fn next_patch_day_before_the_first_release_is_the_week_after_it() {
-    let day = kestra().next_patch_day_after(date("2025-01-01")).unwrap();
+    let day = kestra()
+        .next_patch(Start::After(date("2025-01-01")))
+        .unwrap();
     assert_eq!(day.day, date("2025-09-16"));
 }
 
@@ -310,18 +319,21 @@ fn releases_in_a_range_include_both_ends() {
     );
     let lines: Vec<String> = calendar
         .unwrap()
-        .lines
-        .iter()
-        .map(|i| i.line.to_string())
+        .lines()
+        .map(|i| i.unwrap().line.to_string())
         .collect();
     assert_eq!(lines, ["2.0", "2.1", "2.2"]);
     // By default from the first release to --on + 12 months: 2026-01-01 -> 2027-01-01.
     let default = policy.releases(None, None, date("2026-01-01")).unwrap();
     assert_eq!(
-        (default.from, default.to),
+        (default.from(), default.to()),
         (date("2025-09-09"), date("2027-01-01"))
     );
-    assert_eq!(default.lines.last().unwrap().line, line("2.1"));
+    let lines: Vec<Line> = default.lines().map(|i| i.unwrap().line).collect();
+    assert_eq!(lines.last(), Some(&line("2.1")));
+    // Newest first, as the endoflife.date export lists them.
+    let newest_first: Vec<Line> = default.lines().rev().map(|i| i.unwrap().line).collect();
+    assert_eq!(newest_first, lines.into_iter().rev().collect::<Vec<_>>());
 }
 
 #[test]
@@ -329,13 +341,13 @@ fn far_dates_are_reached_in_one_step() {
     // 2026-09 -> 9999-11 is 7973 * 12 + 2 = 95678 months = 47839 cadences:
     // 2.47839 comes out in November 9999 and is the latest on New Year's Eve.
     let policy = kestra();
-    let latest = policy.latest_index_on(date("9999-12-31")).unwrap().unwrap();
-    assert_eq!(policy.line_at(latest).unwrap(), line("2.47839"));
+    let latest = policy.latest_on(date("9999-12-31")).unwrap().unwrap();
+    assert_eq!(latest.line, line("2.47839"));
 }
 
 #[test]
 fn a_line_too_far_to_date_is_an_error_not_a_panic() {
-    let err = kestra().index_of(line("2.99999999")).unwrap_err();
+    let err = kestra().line(line("2.99999999")).unwrap_err();
     assert!(
         err.to_string()
             .starts_with("the projected release of 2.99999999 is beyond"),
@@ -347,21 +359,21 @@ fn a_line_too_far_to_date_is_an_error_not_a_panic() {
 fn a_gap_without_a_maintained_lts_leaves_latest_lts_on_the_last_one() {
     // One month of LTS support: 1.0 is maintained as LTS until 2025-10-09,
     // as latest until 1.1 on 2025-11-04, which is its eol.
-    let mut file: serde_json::Value =
-        serde_json::from_str(&crate::policy::policy_to_json(&kestra())).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&kestra().to_json()).unwrap();
     file["lts_support_months"] = 1.into();
-    let policy = parse_policy(&file.to_string()).unwrap();
+    let policy = Policy::from_json(&file.to_string()).unwrap();
     assert_eq!(info(&policy, "1.0").eol, date("2025-11-04"));
     // On 2026-01-20 1.2 is the latest and no LTS line is maintained.
     assert_eq!(supported(&policy, "2026-01-20"), [pair("1.2", &[LATEST])]);
     // The tag still names the newest LTS line released: 1.0, whose patches
     // stopped before 2025-11-04 (09-16 .. 10-28, seven Tuesdays).
-    let (tagged, patch) = policy
-        .tag(Tag::LatestLts, date("2026-01-20"))
-        .unwrap()
-        .unwrap();
+    let TagTarget::Version { info, patch } =
+        policy.tag(Tag::LatestLts, date("2026-01-20")).unwrap()
+    else {
+        panic!("latest-lts points to a version");
+    };
     assert_eq!(
-        (tagged.line, patch.version.to_string()),
+        (info.line, patch.version.to_string()),
         (line("1.0"), "1.0.7".to_owned())
     );
 }
@@ -369,10 +381,9 @@ fn a_gap_without_a_maintained_lts_leaves_latest_lts_on_the_last_one() {
 #[test]
 fn an_announced_eol_replaces_the_rules_answer() {
     // 1.0's LTS announced until 2027-02-01 instead of 2026-09-09.
-    let mut file: serde_json::Value =
-        serde_json::from_str(&crate::policy::policy_to_json(&kestra())).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&kestra().to_json()).unwrap();
     file["history"][0]["eol"] = "2027-02-01".into();
-    let policy = parse_policy(&file.to_string()).unwrap();
+    let policy = Policy::from_json(&file.to_string()).unwrap();
     let one_oh = info(&policy, "1.0");
     assert_eq!(
         (one_oh.eol, one_oh.eol_reason, one_oh.eol_source),
@@ -400,7 +411,7 @@ fn an_announced_eol_replaces_the_rules_answer() {
 fn explanations_cover_known_lines_recent_projections_and_the_next_line() {
     let policy = kestra();
     let lines = |on| -> Vec<String> {
-        let explanations = policy.explain_on(date(on)).unwrap();
+        let explanations = policy.explain_on(date(on), None).unwrap();
         explanations
             .iter()
             .map(|e| e.info.line.to_string())
@@ -435,7 +446,7 @@ fn two_lines_on_the_same_day_the_later_one_is_latest() {
             pair("1.0", &[PREVIOUS_LTS])
         ]
     );
-    let day = policy.next_patch_day_after(date("2025-11-03")).unwrap();
+    let day = policy.next_patch(Start::After(date("2025-11-03"))).unwrap();
     let new: Vec<String> = day
         .new_lines
         .iter()

@@ -1,0 +1,75 @@
+//! Options several commands share, as flattened structs, and the parsing
+//! of the values they take into the model's types.
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+use clap::Args;
+
+use lts_policy::policy::{Line, VersionInput, parse_date};
+
+/// `--on`, for the questions about one date.
+#[derive(Debug, Args)]
+pub struct OnDate {
+    /// Answer for DATE (YYYY-MM-DD), e.g. 2026-03-01 [default: today]
+    #[arg(long, value_name = "DATE")]
+    on: Option<String>,
+}
+
+impl OnDate {
+    /// The date asked for, or `today`.
+    pub fn resolve(&self, today: NaiveDate) -> Result<NaiveDate> {
+        Ok(date_option("--on", self.on.as_deref())?.unwrap_or(today))
+    }
+}
+
+/// `--from` and `--to`, for the answers about a range of days.
+#[derive(Debug, Args)]
+pub struct DateRange {
+    /// First day of the range (YYYY-MM-DD), e.g. 2026-01-01 [default: releases:
+    /// the first release; timeline: one LTS support period before --on]
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+
+    /// Last day of the range (YYYY-MM-DD), included, e.g. 2027-12-31
+    /// [default: one LTS support period after --on]
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+}
+
+impl DateRange {
+    /// The two ends given; the model decides the defaults.
+    pub fn resolve(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+        Ok((
+            date_option("--from", self.from.as_deref())?,
+            date_option("--to", self.to.as_deref())?,
+        ))
+    }
+}
+
+/// `--explain`, for the answers about support.
+#[derive(Debug, Args)]
+pub struct Explain {
+    /// Say, for each line, the rule that puts it in the answer or leaves it
+    /// out, with the dates, e.g. `status 1.0 --explain`
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// Parses an optional date option, naming the option in the error.
+pub fn date_option(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {
+    value
+        .map(|raw| parse_date(raw).with_context(|| flag.to_owned()))
+        .transpose()
+}
+
+/// Parses an optional line option (`--latest`, `--since`); a patch number is
+/// accepted and ignored, as `1.3.7` belongs to line 1.3.
+pub fn line_option(flag: &str, value: Option<&str>) -> Result<Option<Line>> {
+    value
+        .map(|raw| {
+            VersionInput::parse(raw)
+                .map(|version| version.line)
+                .with_context(|| flag.to_owned())
+        })
+        .transpose()
+}

@@ -1,0 +1,116 @@
+//! The context every command runs in: what the flags and the environment
+//! decide (the policy, the format, colour, the width), decided once before
+//! any command runs, as ripgrep turns its low-level arguments into
+//! high-level ones. No command decides any of it again.
+
+use std::io::{IsTerminal, Stdout};
+use std::path::Path;
+
+use anyhow::{Context as _, Result, bail};
+use chrono::NaiveDate;
+use clap::ValueEnum;
+
+use lts_policy::policy::Policy;
+
+use super::Cli;
+use crate::render::Format;
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, as NO_COLOR, CLICOLOR and CLICOLOR_FORCE allow
+    Auto,
+    /// Always colour, whatever the environment says
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// What the program learns from outside its arguments, read once in `main`.
+pub struct Environment {
+    /// The current UTC date.
+    pub today: NaiveDate,
+    pub stdout_is_terminal: bool,
+    pub terminal_width: Option<u16>,
+    /// Whether the terminal and NO_COLOR, CLICOLOR and CLICOLOR_FORCE ask
+    /// for colour, as anstream reads them.
+    pub wants_color: bool,
+}
+
+impl Environment {
+    /// Reads the clock, the terminal and the environment: the only place
+    /// the program does.
+    pub fn read(stdout: &Stdout) -> Self {
+        Self {
+            today: chrono::Utc::now().date_naive(),
+            stdout_is_terminal: stdout.is_terminal(),
+            terminal_width: terminal_size::terminal_size_of(stdout).map(|(width, _)| width.0),
+            wants_color: anstream::AutoStream::choice(stdout) != anstream::ColorChoice::Never,
+        }
+    }
+}
+
+/// Everything a command needs besides its own arguments.
+pub struct Context {
+    /// The current UTC date, the default of every date.
+    pub today: NaiveDate,
+    /// The policy `--policy` names, or the embedded one.
+    pub policy: Policy,
+    /// The output format, one the command writes.
+    pub format: Format,
+    /// Whether text may use ANSI colours.
+    pub color: bool,
+    /// Columns of a text picture.
+    pub width: u16,
+    /// Whether JSON is indented, for a person at a terminal.
+    pub pretty_json: bool,
+}
+
+impl Context {
+    /// Decides the context from the arguments and the environment.
+    ///
+    /// # Errors
+    /// A format the command does not write, or a policy file that cannot be
+    /// read or is not valid.
+    pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Self> {
+        let formats = cli.command.formats();
+        let format = match (cli.format, cli.json) {
+            (Some(format), _) => format,
+            (None, true) => Format::Json,
+            // A command's first format is its own: text, or roff for the man page.
+            (None, false) => formats[0],
+        };
+        if !formats.contains(&format) {
+            let names: Vec<&str> = formats.iter().map(|format| format.name()).collect();
+            bail!(
+                "--format {} is not available for {}; it writes {}",
+                format.name(),
+                cli.command.name(),
+                names.join(", ")
+            );
+        }
+        let policy = match &cli.policy {
+            Some(path) if cli.command.reads_policy() => Policy::from_json(&read_policy_file(path)?)
+                .with_context(|| format!("policy file {}", path.display()))?,
+            _ => Policy::kestra()?,
+        };
+        Ok(Self {
+            today: environment.today,
+            policy,
+            format,
+            color: match cli.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => environment.wants_color,
+            },
+            width: cli.width.or(environment.terminal_width).unwrap_or(80),
+            pretty_json: environment.stdout_is_terminal,
+        })
+    }
+}
+
+/// The text of a policy file.
+pub fn read_policy_file(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read policy file {}", path.display()))
+}

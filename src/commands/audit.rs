@@ -1,0 +1,150 @@
+//! `audit`: the history (and, on request, the projection) against the
+//! policy's promises.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use lts_policy::policy::{Audit, AuditScope, Policy, PolicyError, Source};
+
+use super::{Answer, Run};
+use crate::cli::{Context, OnDate, date_option};
+use crate::render::text::{self, Row, Text};
+use crate::render::views::{FINDING_COLUMNS, FindingView};
+use crate::render::{self, Format, QUERY_FORMATS, Report, findings, json};
+
+/// Check the history against the policy; exits 1 when anything is found
+///
+/// Finds lines released more than two weeks off the cadence or on another
+/// weekday, LTS lines maintained for less than the promised period,
+/// periods with more LTS lines maintained than allowed or (for more than
+/// two weeks) fewer than the policy keeps, and patches off their weekday
+/// or after their line's end of support.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    on: OnDate,
+
+    /// Also check the lines the rules project, up to --to, e.g. `audit --projected`
+    #[arg(long)]
+    projected: bool,
+
+    /// With --projected, check up to DATE (YYYY-MM-DD), e.g. 2028-12-31
+    /// [default: one LTS support period after --on]
+    #[arg(long, value_name = "DATE", requires = "projected")]
+    to: Option<String>,
+}
+
+impl Run for Args {
+    const FORMATS: &'static [Format] = QUERY_FORMATS;
+
+    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+        let on = self.on.resolve(context.today)?;
+        let scope = if self.projected {
+            AuditScope::Projected {
+                to: date_option("--to", self.to.as_deref())?,
+            }
+        } else {
+            AuditScope::History
+        };
+        let report = AuditReport {
+            policy: &context.policy,
+            audit: context.policy.audit(on, scope)?,
+        };
+        render::query(&report, context, out)?;
+        Ok(Answer::from_bool(report.audit.findings.is_empty()))
+    }
+}
+
+struct AuditReport<'p> {
+    policy: &'p Policy,
+    audit: Audit,
+}
+
+impl Report for AuditReport<'_> {
+    type Item<'a>
+        = FindingView
+    where
+        Self: 'a;
+
+    const COLUMNS: &'static [&'static str] = FINDING_COLUMNS;
+
+    fn text(&self, out: &mut Text<'_>) -> Result<()> {
+        let (policy, audit) = (self.policy, &self.audit);
+        let scope = if audit.projected {
+            "history and projection"
+        } else {
+            "known history"
+        };
+        let count = match audit.findings.len() {
+            0 => "no findings, the policy is kept".to_owned(),
+            1 => "1 finding".to_owned(),
+            count => format!("{count} findings"),
+        };
+        writeln!(
+            out.out(),
+            "Audit of policy {}, {scope} up to {}, {} lines: {count}",
+            policy.name(),
+            audit.until,
+            audit.lines.len()
+        )?;
+        if audit.findings.is_empty() {
+            return Ok(());
+        }
+        writeln!(out.out())?;
+        text::table(out, Some(&["KIND", "FINDING"]), || {
+            audit.findings.iter().map(|found| {
+                let source = if found.projected {
+                    Source::Rules
+                } else {
+                    Source::History
+                };
+                Ok(Row::default()
+                    .sourced(found.finding.kind(), source)
+                    .cell(findings::message(&found.finding, policy)))
+            })
+        })
+    }
+
+    fn json(&self) -> impl Serialize {
+        #[derive(Serialize)]
+        struct View {
+            until: String,
+            projected: bool,
+            lines_checked: usize,
+            findings: Vec<FindingView>,
+        }
+        let audit = &self.audit;
+        json::envelope(
+            self.policy,
+            View {
+                until: audit.until.to_string(),
+                projected: audit.projected,
+                lines_checked: audit.lines.len(),
+                findings: self.views().collect(),
+            },
+        )
+    }
+
+    fn items(&self) -> impl Iterator<Item = Result<FindingView, PolicyError>> {
+        self.views().map(Ok)
+    }
+
+    fn cells(&self, item: &FindingView) -> Vec<String> {
+        Self::COLUMNS.iter().map(|column| item.cell(column)).collect()
+    }
+
+    fn plain(&self, item: &FindingView) -> Option<String> {
+        Some(item.message().to_owned())
+    }
+}
+
+impl AuditReport<'_> {
+    fn views(&self) -> impl Iterator<Item = FindingView> {
+        self.audit
+            .findings
+            .iter()
+            .map(|found| FindingView::new(found, self.policy))
+    }
+}

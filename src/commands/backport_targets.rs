@@ -1,0 +1,184 @@
+//! `backport-targets`: the lines (or branches) a fix goes to.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use lts_policy::policy::{
+    BranchTemplate, Explanation, Line, Policy, PolicyError, SupportedLine,
+};
+
+use super::{Answer, Run};
+use crate::cli::{Context, Explain, OnDate, line_option};
+use crate::render::text::Text;
+use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
+use crate::render::{self, Format, Report, explain, github, json};
+
+/// Lines (or branch names) a fix must be backported to, one per line
+///
+/// Example: `for b in $(lts-policy backport-targets --latest 1.3 --branch); do ...; done`
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Answer for the day LINE was (or will be) released, e.g. 1.3
+    #[arg(long, value_name = "LINE", conflicts_with = "on")]
+    latest: Option<String>,
+
+    #[command(flatten)]
+    on: OnDate,
+
+    /// Drop lines older than LINE, where the bug first appeared, e.g. 1.2
+    #[arg(long, value_name = "LINE")]
+    since: Option<String>,
+
+    /// Print branch names: the policy's template, or TEMPLATE, e.g.
+    /// 'release-{major}.{minor}'
+    #[arg(long, value_name = "TEMPLATE", num_args = 0..=1)]
+    branch: Option<Option<String>>,
+
+    #[command(flatten)]
+    explain: Explain,
+}
+
+impl Run for Args {
+    const FORMATS: &'static [Format] = &[
+        Format::Text,
+        Format::Json,
+        Format::Ndjson,
+        Format::Csv,
+        Format::Plain,
+        Format::GithubMatrix,
+        Format::Backportrc,
+    ];
+
+    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+        let policy = &context.policy;
+        let latest = line_option("--latest", self.latest.as_deref())?;
+        let since = line_option("--since", self.since.as_deref())?;
+        let branches = match &self.branch {
+            None => None,
+            Some(None) => Some(policy.branch_template().clone()),
+            Some(Some(raw)) => Some(BranchTemplate::parse(raw).context("--branch")?),
+        };
+        let on = match latest {
+            Some(line) => policy.release_of(line).context("--latest")?,
+            None => self.on.resolve(context.today)?,
+        };
+        let report = Targets {
+            policy,
+            on,
+            latest,
+            since,
+            targets: policy.backport_targets(on, since).context("--since")?,
+            template: branches.as_ref().unwrap_or(policy.branch_template()),
+            branches: branches.is_some(),
+            explanations: self
+                .explain
+                .explain
+                .then(|| policy.explain_on(on, since))
+                .transpose()?,
+        };
+        match context.format {
+            Format::GithubMatrix => github::matrix(&report.pairs(), out)?,
+            Format::Backportrc => github::backportrc(&report.pairs(), out)?,
+            _ => render::query(&report, context, out)?,
+        }
+        Ok(Answer::Yes)
+    }
+}
+
+struct Targets<'p> {
+    policy: &'p Policy,
+    on: NaiveDate,
+    latest: Option<Line>,
+    since: Option<Line>,
+    targets: Vec<SupportedLine>,
+    /// The branch template in force: `--branch`'s, or the policy's.
+    template: &'p BranchTemplate,
+    /// Whether `--branch` asks for branch names instead of lines.
+    branches: bool,
+    explanations: Option<Vec<Explanation>>,
+}
+
+impl Targets<'_> {
+    /// Each target's line and branch, for the CI recipes.
+    fn pairs(&self) -> Vec<(String, String)> {
+        self.targets
+            .iter()
+            .map(|target| {
+                let line = target.info.line;
+                (line.to_string(), self.template.render(line))
+            })
+            .collect()
+    }
+}
+
+impl Report for Targets<'_> {
+    type Item<'a>
+        = LineView<'a>
+    where
+        Self: 'a;
+
+    const COLUMNS: &'static [&'static str] = SUPPORTED_COLUMNS;
+
+    /// Bare lines or branches, one per line, for `$(...)`.
+    fn text(&self, out: &mut Text<'_>) -> Result<()> {
+        for item in self.items() {
+            if let Some(value) = self.plain(&item?) {
+                writeln!(out.out(), "{value}")?;
+            }
+        }
+        if let Some(explanations) = &self.explanations {
+            explain::text_block(self.policy, explanations, self.on, out.out())?;
+        }
+        Ok(())
+    }
+
+    fn json(&self) -> impl Serialize {
+        #[derive(Serialize)]
+        struct View<'a> {
+            on: String,
+            latest: Option<String>,
+            since: Option<String>,
+            targets: Vec<LineView<'a>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            explanations: Option<Vec<ExplanationView>>,
+        }
+        json::envelope(
+            self.policy,
+            View {
+                on: self.on.to_string(),
+                latest: self.latest.map(|line| line.to_string()),
+                since: self.since.map(|line| line.to_string()),
+                targets: self
+                    .targets
+                    .iter()
+                    .map(|line| LineView::supported(line, self.template))
+                    .collect(),
+                explanations: self
+                    .explanations
+                    .as_deref()
+                    .map(|explanations| explain::views(self.policy, explanations, self.on)),
+            },
+        )
+    }
+
+    fn items(&self) -> impl Iterator<Item = Result<LineView<'_>, PolicyError>> {
+        self.targets
+            .iter()
+            .map(|line| Ok(LineView::supported(line, self.template)))
+    }
+
+    fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
+        Self::COLUMNS.iter().map(|column| item.cell(column)).collect()
+    }
+
+    fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {
+        Some(if self.branches {
+            item.branch()
+        } else {
+            item.line().to_string()
+        })
+    }
+}

@@ -1,0 +1,96 @@
+//! One module per subcommand: its arguments, its call into the library, and
+//! the report it hands to the renderers. A new command is a new module and
+//! one line in the list at the end of this file.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::Subcommand;
+
+use crate::cli::Context;
+use crate::render::Format;
+
+/// How a command ended when it did not fail.
+pub enum Answer {
+    /// The answer is yes (or simply given): exit 0.
+    Yes,
+    /// The answer is no: exit 1, with an optional note for stderr.
+    No(Option<String>),
+}
+
+impl Answer {
+    /// Yes when `yes`, else no without a note.
+    pub fn from_bool(yes: bool) -> Self {
+        if yes { Self::Yes } else { Self::No(None) }
+    }
+}
+
+/// A subcommand's arguments, and how it runs.
+pub trait Run {
+    /// The formats it writes; the first is its default.
+    const FORMATS: &'static [Format];
+
+    /// Whether it answers from the policy; completions and the man page
+    /// describe the program instead.
+    const READS_POLICY: bool = true;
+
+    /// Answers, writing to `out`.
+    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer>;
+}
+
+/// Declares the command modules and the `Command` enum clap parses, and
+/// dispatches to each module's [`Run`] implementation.
+macro_rules! commands {
+    ($($module:ident => $variant:ident,)+) => {
+        $(mod $module;)+
+
+        #[derive(Debug, Subcommand)]
+        pub enum Command {
+            $($variant($module::Args),)+
+        }
+
+        impl Command {
+            /// The command's name, as typed.
+            pub fn name(&self) -> String {
+                match self {
+                    $(Self::$variant(_) => stringify!($module).replace('_', "-"),)+
+                }
+            }
+
+            /// The formats the command writes; the first is its default.
+            pub fn formats(&self) -> &'static [Format] {
+                match self {
+                    $(Self::$variant(_) => <$module::Args as Run>::FORMATS,)+
+                }
+            }
+
+            /// Whether the command answers from the policy.
+            pub fn reads_policy(&self) -> bool {
+                match self {
+                    $(Self::$variant(_) => <$module::Args as Run>::READS_POLICY,)+
+                }
+            }
+
+            /// Runs the command.
+            pub fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+                match self {
+                    $(Self::$variant(args) => args.run(context, out),)+
+                }
+            }
+        }
+    };
+}
+
+commands! {
+    supported => Supported,
+    backport_targets => BackportTargets,
+    status => Status,
+    releases => Releases,
+    tag => Tag,
+    next_patch => NextPatch,
+    audit => Audit,
+    timeline => Timeline,
+    completions => Completions,
+    man => Man,
+    policy => Policy,
+}

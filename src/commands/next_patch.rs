@@ -1,0 +1,148 @@
+//! `next-patch`: the next patch day and the versions it ships.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use lts_policy::policy::{Patch, PatchDay, Policy, PolicyError, Start, weekday_name};
+
+use super::{Answer, Run};
+use crate::cli::{Context, date_option};
+use crate::render::text::{self, Row, Text};
+use crate::render::views::{PatchView, RoleNames};
+use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
+
+/// The next patch day and the versions it ships
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Look strictly after DATE (YYYY-MM-DD), e.g. 2026-11-25 [default: from
+    /// today on, today included]
+    #[arg(long, value_name = "DATE")]
+    after: Option<String>,
+}
+
+impl Run for Args {
+    const FORMATS: &'static [Format] = QUERY_FORMATS;
+
+    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+        let start = match date_option("--after", self.after.as_deref())? {
+            Some(after) => Start::After(after),
+            None => Start::OnOrAfter(context.today),
+        };
+        let report = NextPatch {
+            policy: &context.policy,
+            day: context.policy.next_patch(start)?,
+        };
+        render::query(&report, context, out)?;
+        Ok(Answer::Yes)
+    }
+}
+
+struct NextPatch<'p> {
+    policy: &'p Policy,
+    day: PatchDay,
+}
+
+/// A patch the day ships.
+#[derive(Serialize)]
+struct Shipped<'a> {
+    version: String,
+    line: String,
+    branch: String,
+    roles: RoleNames<'a>,
+    source: &'static str,
+}
+
+impl Report for NextPatch<'_> {
+    type Item<'a>
+        = Shipped<'a>
+    where
+        Self: 'a;
+
+    const COLUMNS: &'static [&'static str] = &["version", "line", "branch", "roles", "source"];
+
+    fn text(&self, out: &mut Text<'_>) -> Result<()> {
+        let (policy, day) = (self.policy, &self.day);
+        writeln!(
+            out.out(),
+            "Next patch day: {} {} (policy: {})\n",
+            weekday_name(policy.release_weekday()),
+            day.day,
+            policy.name()
+        )?;
+        let branch = policy.branch_template();
+        let patches = day.patches.iter().map(|line| {
+            Row::default()
+                .sourced(&line.latest_patch.version, line.latest_patch.source)
+                .cell(line.info.line)
+                .cell(words::roles_text(&line.roles, ", "))
+                .cell(branch.name(line.info.line))
+        });
+        let new_lines = day.new_lines.iter().map(|info| {
+            Row::default()
+                .sourced(info.line.first_version(), info.released_source)
+                .cell(info.line)
+                .cell("new line")
+                .cell(branch.name(info.line))
+        });
+        let rows: Vec<Row> = patches.chain(new_lines).collect();
+        let header = ["VERSION", "LINE", "ROLES", "BRANCH"];
+        text::table(out, Some(&header), || rows.iter().cloned().map(Ok))
+    }
+
+    fn json(&self) -> impl Serialize {
+        #[derive(Serialize)]
+        struct View<'a> {
+            day: String,
+            weekday: &'static str,
+            patches: Vec<Shipped<'a>>,
+            new_lines: Vec<PatchView>,
+        }
+        json::envelope(
+            self.policy,
+            View {
+                day: self.day.day.to_string(),
+                weekday: weekday_name(self.policy.release_weekday()),
+                patches: self.shipped().collect(),
+                new_lines: self
+                    .day
+                    .new_lines
+                    .iter()
+                    .map(|info| PatchView::new(&Patch::opening(info)))
+                    .collect(),
+            },
+        )
+    }
+
+    fn items(&self) -> impl Iterator<Item = Result<Shipped<'_>, PolicyError>> {
+        self.shipped().map(Ok)
+    }
+
+    fn cells<'a>(&'a self, item: &Shipped<'a>) -> Vec<String> {
+        vec![
+            item.version.clone(),
+            item.line.clone(),
+            item.branch.clone(),
+            item.roles.joined(),
+            item.source.to_owned(),
+        ]
+    }
+
+    fn plain<'a>(&'a self, item: &Shipped<'a>) -> Option<String> {
+        Some(item.version.clone())
+    }
+}
+
+impl NextPatch<'_> {
+    fn shipped(&self) -> impl Iterator<Item = Shipped<'_>> {
+        let branch = self.policy.branch_template();
+        self.day.patches.iter().map(move |line| Shipped {
+            version: line.latest_patch.version.to_string(),
+            line: line.info.line.to_string(),
+            branch: branch.render(line.info.line),
+            roles: RoleNames(&line.roles),
+            source: line.latest_patch.source.name(),
+        })
+    }
+}

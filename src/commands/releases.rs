@@ -1,0 +1,121 @@
+//! `releases`: the calendar of every line released in a range.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use lts_policy::policy::{Calendar, Policy, PolicyError};
+
+use super::{Answer, Run};
+use crate::cli::{Context, DateRange, OnDate};
+use crate::render::json::{self, IsoDate, Stream};
+use crate::render::text::{self, Row, Text};
+use crate::render::views::{LINE_COLUMNS, LineView};
+use crate::render::{self, Format, Report, endoflife, ics, markdown, words};
+
+/// The calendar: every line released in a range, with LTS flag and eol
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    range: DateRange,
+
+    #[command(flatten)]
+    on: OnDate,
+}
+
+impl Run for Args {
+    const FORMATS: &'static [Format] = &[
+        Format::Text,
+        Format::Json,
+        Format::Ndjson,
+        Format::Csv,
+        Format::Plain,
+        Format::Md,
+        Format::Ics,
+        Format::Endoflife,
+    ];
+
+    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+        let policy = &context.policy;
+        let (from, to) = self.range.resolve()?;
+        let on = self.on.resolve(context.today)?;
+        let calendar = policy.releases(from, to, on)?;
+        match context.format {
+            Format::Md => markdown::write(policy, &calendar, out)?,
+            Format::Ics => ics::write(policy, &calendar, on, out)?,
+            Format::Endoflife => endoflife::write(policy, &calendar, on, out)?,
+            _ => render::query(&Releases { policy, calendar }, context, out)?,
+        }
+        Ok(Answer::Yes)
+    }
+}
+
+struct Releases<'p> {
+    policy: &'p Policy,
+    calendar: Calendar<'p>,
+}
+
+impl Report for Releases<'_> {
+    type Item<'a>
+        = LineView<'a>
+    where
+        Self: 'a;
+
+    const COLUMNS: &'static [&'static str] = LINE_COLUMNS;
+
+    fn text(&self, out: &mut Text<'_>) -> Result<()> {
+        writeln!(
+            out.out(),
+            "Releases from {} to {} (policy: {})\n",
+            self.calendar.from(),
+            self.calendar.to(),
+            self.policy.name()
+        )?;
+        let header = ["LINE", "RELEASED", "LTS", "EOL", "ENDED BY"];
+        text::table(out, Some(&header), || {
+            self.calendar.lines().map(|info| {
+                let info = info?;
+                Ok(Row::default()
+                    .cell(info.line)
+                    .sourced(info.released, info.released_source)
+                    .sourced(words::yes_no(info.lts), info.lts_source)
+                    .sourced(info.eol, info.eol_source)
+                    .cell(words::ended_by_text(&info)))
+            })
+        })
+    }
+
+    fn json(&self) -> impl Serialize {
+        #[derive(Serialize)]
+        #[serde(bound(serialize = "Stream<I>: Serialize"))]
+        struct View<I> {
+            from: IsoDate,
+            to: IsoDate,
+            lines: Stream<I>,
+        }
+        json::envelope(
+            self.policy,
+            View {
+                from: IsoDate(self.calendar.from()),
+                to: IsoDate(self.calendar.to()),
+                lines: Stream::new(self.items()),
+            },
+        )
+    }
+
+    fn items(&self) -> impl Iterator<Item = Result<LineView<'_>, PolicyError>> {
+        let branch = self.policy.branch_template();
+        self.calendar
+            .lines()
+            .map(move |info| Ok(LineView::new(&info?, branch)))
+    }
+
+    fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
+        Self::COLUMNS.iter().map(|column| item.cell(column)).collect()
+    }
+
+    fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {
+        Some(item.line().to_string())
+    }
+}

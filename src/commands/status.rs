@@ -1,0 +1,234 @@
+//! `status VERSION`: whether a version is supported, until when, and what
+//! to upgrade to.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+
+use lts_policy::policy::{
+    Explanation, Patch, Policy, PolicyError, Status, SupportState, VersionInput,
+};
+
+use super::{Answer, Run};
+use crate::cli::{Context, Explain, OnDate};
+use crate::render::text::{self, Row, Text};
+use crate::render::views::{LineView, RoleNames};
+use crate::render::{self, Format, QUERY_FORMATS, Report, explain, json, words};
+
+/// Whether a version is supported, until when, and what to upgrade to
+///
+/// Exits 0 when VERSION is supported on the date, 1 when it is not.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The version or line, e.g. 1.3.7, v1.3 or 1.3
+    version: String,
+
+    #[command(flatten)]
+    on: OnDate,
+
+    #[command(flatten)]
+    explain: Explain,
+}
+
+impl Run for Args {
+    const FORMATS: &'static [Format] = QUERY_FORMATS;
+
+    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+        let policy = &context.policy;
+        let version = VersionInput::parse(&self.version).context("VERSION")?;
+        let on = self.on.resolve(context.today)?;
+        let status = policy.status(version, on)?;
+        let explanation = if self.explain.explain {
+            Some(policy.explain_line(version.line, on)?)
+        } else {
+            None
+        };
+        let supported = status.state == SupportState::Supported;
+        let report = StatusReport {
+            policy,
+            status,
+            explanation,
+        };
+        render::query(&report, context, out)?;
+        Ok(Answer::from_bool(supported))
+    }
+}
+
+struct StatusReport<'p> {
+    policy: &'p Policy,
+    status: Status,
+    explanation: Option<Explanation>,
+}
+
+/// The answer, as JSON, ndjson and CSV show it.
+#[derive(Serialize)]
+struct View<'a> {
+    version: String,
+    line: String,
+    on: String,
+    supported: bool,
+    state: &'static str,
+    roles: RoleNames<'a>,
+    eol: String,
+    days_left: i64,
+    upgrade_to: Option<String>,
+    details: LineView<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<String>,
+}
+
+impl Report for StatusReport<'_> {
+    type Item<'a>
+        = json::Envelope<'a, View<'a>>
+    where
+        Self: 'a;
+
+    const COLUMNS: &'static [&'static str] = &[
+        "version",
+        "line",
+        "on",
+        "supported",
+        "state",
+        "roles",
+        "eol",
+        "days_left",
+        "upgrade_to",
+        "released",
+        "lts",
+        "latest_patch",
+        "eol_by",
+    ];
+
+    fn text(&self, out: &mut Text<'_>) -> Result<()> {
+        let status = &self.status;
+        let (version, on, info) = (&status.version, status.on, &status.info);
+        let verdict = match status.state {
+            SupportState::Supported => "is supported",
+            SupportState::Ended => "is no longer supported",
+            _ => "is not released yet",
+        };
+        writeln!(
+            out.out(),
+            "{version} {verdict} on {on} (policy: {})\n",
+            self.policy.name()
+        )?;
+        let mut rows = vec![
+            Row::default().cell("line").cell(info.line),
+            Row::default()
+                .cell("released")
+                .sourced(info.released, info.released_source),
+            Row::default()
+                .cell("LTS")
+                .sourced(words::yes_no(info.lts), info.lts_source),
+        ];
+        if !status.roles.is_empty() {
+            rows.push(
+                Row::default()
+                    .cell("roles")
+                    .cell(words::roles_text(&status.roles, ", ")),
+            );
+        }
+        let note = format!(
+            " ({}; {})",
+            words::days_text(status.days_left),
+            words::ended_by_text(info)
+        );
+        rows.push(
+            Row::default()
+                .cell("end of support")
+                .annotated(info.eol, info.eol_source, &note),
+        );
+        let patch_row = |label: &str, patch: &Patch| {
+            Row::default()
+                .cell(label)
+                .sourced(&patch.version, patch.source)
+        };
+        rows.extend(
+            status
+                .latest_patch
+                .as_ref()
+                .map(|patch| patch_row("latest patch", patch)),
+        );
+        rows.extend(
+            status
+                .upgrade_to
+                .as_ref()
+                .map(|patch| patch_row("upgrade to", patch)),
+        );
+        text::table(out, None, || rows.iter().map(|row| Ok(row.clone())))?;
+        if let Some(explanation) = &self.explanation {
+            explain::text_block(self.policy, std::slice::from_ref(explanation), on, out.out())?;
+        }
+        Ok(())
+    }
+
+    fn json(&self) -> impl Serialize {
+        self.view()
+    }
+
+    fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>> {
+        std::iter::once(Ok(self.view()))
+    }
+
+    fn cells<'a>(&'a self, _item: &Self::Item<'a>) -> Vec<String> {
+        let status = &self.status;
+        let info = &status.info;
+        let version = |patch: Option<&Patch>| {
+            patch
+                .map(|patch| patch.version.to_string())
+                .unwrap_or_default()
+        };
+        Self::COLUMNS
+            .iter()
+            .map(|column| match *column {
+                "version" => status.version.to_string(),
+                "line" => info.line.to_string(),
+                "on" => status.on.to_string(),
+                "supported" => (status.state == SupportState::Supported).to_string(),
+                "state" => status.state.name().to_owned(),
+                "roles" => RoleNames(&status.roles).joined(),
+                "eol" => info.eol.to_string(),
+                "days_left" => status.days_left.to_string(),
+                "upgrade_to" => version(status.upgrade_to.as_ref()),
+                "released" => info.released.to_string(),
+                "lts" => info.lts.to_string(),
+                "latest_patch" => version(status.latest_patch.as_ref()),
+                "eol_by" => info.eol_reason.name().to_owned(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    fn plain<'a>(&'a self, _item: &Self::Item<'a>) -> Option<String> {
+        Some(self.status.state.name().to_owned())
+    }
+}
+
+impl StatusReport<'_> {
+    fn view(&self) -> json::Envelope<'_, View<'_>> {
+        let status = &self.status;
+        json::envelope(
+            self.policy,
+            View {
+                version: status.version.to_string(),
+                line: status.info.line.to_string(),
+                on: status.on.to_string(),
+                supported: status.state == SupportState::Supported,
+                state: status.state.name(),
+                roles: RoleNames(&status.roles),
+                eol: status.info.eol.to_string(),
+                days_left: status.days_left,
+                upgrade_to: status
+                    .upgrade_to
+                    .as_ref()
+                    .map(|patch| patch.version.to_string()),
+                details: LineView::new(&status.info, self.policy.branch_template())
+                    .with_patch(status.latest_patch.as_ref()),
+                explanation: self.explanation.as_ref().map(|explanation| {
+                    explain::explanation_text(self.policy, explanation, status.on)
+                }),
+            },
+        )
+    }
+}

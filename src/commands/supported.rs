@@ -1,0 +1,162 @@
+//! `supported`: the lines supported on a date, with their roles.
+
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use lts_policy::policy::{Explanation, Policy, PolicyError, Selection, SupportedLine};
+
+use super::{Answer, Run};
+use crate::cli::{Context, Explain, OnDate};
+use crate::render::text::{self, Row, Text};
+use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
+use crate::render::{self, Format, QUERY_FORMATS, Report, explain, json, words};
+
+/// Lines supported on a date, with roles, release date, eol, days left and newest patch
+///
+/// Example: `lts-policy supported --lts --format plain` lists the LTS lines, one per line.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    on: OnDate,
+
+    /// Only the LTS lines (roles latest-lts and previous-lts), as ubuntu-distro-info
+    /// --lts, e.g. `supported --lts --format plain`
+    #[arg(long, conflicts_with = "latest")]
+    lts: bool,
+
+    /// Only the latest line, as ubuntu-distro-info --latest, e.g. `supported --latest`
+    #[arg(long)]
+    latest: bool,
+
+    #[command(flatten)]
+    explain: Explain,
+}
+
+impl Run for Args {
+    const FORMATS: &'static [Format] = QUERY_FORMATS;
+
+    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+        let policy = &context.policy;
+        let on = self.on.resolve(context.today)?;
+        let selection = match (self.lts, self.latest) {
+            (true, _) => Selection::Lts,
+            (false, true) => Selection::Latest,
+            (false, false) => Selection::All,
+        };
+        let report = Supported {
+            policy,
+            on,
+            lines: policy.supported_selected(on, selection)?,
+            explanations: self
+                .explain
+                .explain
+                .then(|| policy.explain_on(on, None))
+                .transpose()?,
+        };
+        render::query(&report, context, out)?;
+        Ok(Answer::Yes)
+    }
+}
+
+struct Supported<'p> {
+    policy: &'p Policy,
+    on: NaiveDate,
+    lines: Vec<SupportedLine>,
+    /// With `--explain`: every line the answer is about, newest first.
+    explanations: Option<Vec<Explanation>>,
+}
+
+impl Report for Supported<'_> {
+    type Item<'a>
+        = LineView<'a>
+    where
+        Self: 'a;
+
+    const COLUMNS: &'static [&'static str] = SUPPORTED_COLUMNS;
+
+    fn text(&self, out: &mut Text<'_>) -> Result<()> {
+        let (policy, on) = (self.policy, self.on);
+        if self.lines.is_empty() {
+            let first = policy.first_release();
+            writeln!(
+                out.out(),
+                "Nothing is supported on {on} (policy: {}): the first line, {}, is released on {}",
+                policy.name(),
+                first.line,
+                first.released
+            )?;
+        } else {
+            writeln!(out.out(), "Supported on {on} (policy: {})\n", policy.name())?;
+            let header = [
+                "LINE",
+                "ROLES",
+                "RELEASED",
+                "LTS",
+                "EOL",
+                "DAYS LEFT",
+                "LATEST PATCH",
+            ];
+            text::table(out, Some(&header), || {
+                self.lines.iter().map(|line| {
+                    let info = &line.info;
+                    Ok(Row::default()
+                        .cell(info.line)
+                        .cell(words::roles_text(&line.roles, ", "))
+                        .sourced(info.released, info.released_source)
+                        .sourced(words::yes_no(info.lts), info.lts_source)
+                        .sourced(info.eol, info.eol_source)
+                        .cell(line.days_left)
+                        .sourced(&line.latest_patch.version, line.latest_patch.source))
+                })
+            })?;
+        }
+        if let Some(explanations) = &self.explanations {
+            explain::text_block(policy, explanations, on, out.out())?;
+        }
+        Ok(())
+    }
+
+    fn json(&self) -> impl Serialize {
+        #[derive(Serialize)]
+        struct View<'a> {
+            on: String,
+            lines: Vec<LineView<'a>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            explanations: Option<Vec<ExplanationView>>,
+        }
+        let branch = self.policy.branch_template();
+        json::envelope(
+            self.policy,
+            View {
+                on: self.on.to_string(),
+                lines: self
+                    .lines
+                    .iter()
+                    .map(|line| LineView::supported(line, branch))
+                    .collect(),
+                explanations: self
+                    .explanations
+                    .as_deref()
+                    .map(|explanations| explain::views(self.policy, explanations, self.on)),
+            },
+        )
+    }
+
+    fn items(&self) -> impl Iterator<Item = Result<LineView<'_>, PolicyError>> {
+        let branch = self.policy.branch_template();
+        self.lines
+            .iter()
+            .map(move |line| Ok(LineView::supported(line, branch)))
+    }
+
+    fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
+        Self::COLUMNS.iter().map(|column| item.cell(column)).collect()
+    }
+
+    fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {
+        Some(item.line().to_string())
+    }
+}

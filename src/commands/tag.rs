@@ -1,0 +1,141 @@
+//! `tag NAME`: the version a floating tag points to.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use lts_policy::policy::{Policy, PolicyError, Tag, TagTarget};
+
+use super::{Answer, Run};
+use crate::cli::{Context, OnDate};
+use crate::render::text::Text;
+use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
+
+/// The version a floating tag points to: latest, latest-lts or a line such as 1.3
+///
+/// Exits 1, printing nothing, when the tag points to no version yet.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// latest, latest-lts, or a line, e.g. 1.3
+    name: String,
+
+    #[command(flatten)]
+    on: OnDate,
+}
+
+impl Run for Args {
+    const FORMATS: &'static [Format] = QUERY_FORMATS;
+
+    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+        let tag = Tag::parse(&self.name).context("NAME")?;
+        let on = self.on.resolve(context.today)?;
+        let report = TagReport {
+            policy: &context.policy,
+            name: &self.name,
+            on,
+            target: context.policy.tag(tag, on)?,
+        };
+        render::query(&report, context, out)?;
+        Ok(match &report.target {
+            TagTarget::Nowhere(dangling) => {
+                // Text prints no version, so the reason goes to stderr; the
+                // other formats carry it.
+                let silent = matches!(context.format, Format::Text | Format::Plain);
+                Answer::No(silent.then(|| words::dangling_message(&self.name, on, *dangling)))
+            }
+            _ => Answer::Yes,
+        })
+    }
+}
+
+struct TagReport<'a> {
+    policy: &'a Policy,
+    name: &'a str,
+    on: NaiveDate,
+    target: TagTarget,
+}
+
+#[derive(Serialize)]
+struct View<'a> {
+    tag: &'a str,
+    on: String,
+    version: Option<String>,
+    line: Option<String>,
+    released: Option<String>,
+    source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+impl TagReport<'_> {
+    fn view(&self) -> View<'_> {
+        let mut view = View {
+            tag: self.name,
+            on: self.on.to_string(),
+            version: None,
+            line: None,
+            released: None,
+            source: None,
+            reason: None,
+        };
+        match &self.target {
+            TagTarget::Version { info, patch } => {
+                view.version = Some(patch.version.to_string());
+                view.line = Some(info.line.to_string());
+                view.released = Some(patch.released.to_string());
+                view.source = Some(patch.source.name());
+            }
+            TagTarget::Nowhere(dangling) => {
+                view.reason = Some(words::dangling_message(self.name, self.on, *dangling));
+            }
+            _ => {}
+        }
+        view
+    }
+}
+
+impl Report for TagReport<'_> {
+    type Item<'a>
+        = json::Envelope<'a, View<'a>>
+    where
+        Self: 'a;
+
+    const COLUMNS: &'static [&'static str] =
+        &["tag", "on", "version", "line", "released", "source", "reason"];
+
+    /// The version alone, for `docker pull "image:$(lts-policy tag latest-lts)"`.
+    fn text(&self, out: &mut Text<'_>) -> Result<()> {
+        if let Some(version) = self.view().version {
+            writeln!(out.out(), "{version}")?;
+        }
+        Ok(())
+    }
+
+    fn json(&self) -> impl Serialize {
+        json::envelope(self.policy, self.view())
+    }
+
+    fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>> {
+        std::iter::once(Ok(json::envelope(self.policy, self.view())))
+    }
+
+    fn cells<'a>(&'a self, _item: &Self::Item<'a>) -> Vec<String> {
+        let view = self.view();
+        let text = |value: Option<String>| value.unwrap_or_default();
+        vec![
+            view.tag.to_owned(),
+            view.on,
+            text(view.version),
+            text(view.line),
+            text(view.released),
+            view.source.unwrap_or_default().to_owned(),
+            text(view.reason),
+        ]
+    }
+
+    fn plain<'a>(&'a self, _item: &Self::Item<'a>) -> Option<String> {
+        self.view().version
+    }
+}

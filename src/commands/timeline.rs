@@ -1,0 +1,42 @@
+//! `timeline`: a picture of every line's support around a date.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{Answer, Run};
+use crate::cli::{Context, DateRange, OnDate};
+use crate::render::text::Text;
+use crate::render::{Format, svg, timeline};
+
+/// A Gantt-style picture of every line's support, with today marked
+///
+/// One row per line: a full bar while it is the latest, a thin one while
+/// it is maintained as LTS; lighter where the dates are projections.
+/// Example: `lts-policy timeline --width 100 --color never`
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    range: DateRange,
+
+    #[command(flatten)]
+    on: OnDate,
+}
+
+impl Run for Args {
+    const FORMATS: &'static [Format] = &[Format::Text, Format::Svg];
+
+    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+        let policy = &context.policy;
+        let on = self.on.resolve(context.today)?;
+        let (from, to) = self.range.resolve()?;
+        let picture = policy.timeline(on, from, to)?;
+        if context.format == Format::Svg {
+            svg::write(&picture, policy.name(), out)?;
+        } else {
+            let mut text = Text::new(out, context.color);
+            timeline::write(&picture, policy.name(), context.width, &mut text)?;
+        }
+        Ok(Answer::Yes)
+    }
+}

@@ -1,0 +1,157 @@
+//! The support windows of the lines around a date, for a picture: which
+//! stretch of each line's support it spends as the latest or as an LTS, and
+//! which stretches depend on projected releases.
+
+use chrono::NaiveDate;
+
+use super::calendar::Lines;
+use super::definition::Policy;
+use super::error::PolicyError;
+use super::model::{LineInfo, Source};
+
+/// The lines whose support overlaps a range of days, as [`Policy::timeline`]
+/// gives them.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Timeline<'p> {
+    /// The date the picture marks.
+    pub on: NaiveDate,
+    /// The first day shown.
+    pub from: NaiveDate,
+    /// The last day shown.
+    pub to: NaiveDate,
+    policy: &'p Policy,
+}
+
+/// One line of a timeline and the stretches of its support.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TimelineRow {
+    /// The line.
+    pub info: LineInfo,
+    /// Its support: the stretch as latest, then the LTS stretch if any.
+    pub segments: Vec<Segment>,
+}
+
+/// One stretch of a line's support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Segment {
+    /// The first day.
+    pub start: NaiveDate,
+    /// The day after the last one.
+    pub end: NaiveDate,
+    /// Maintained as LTS after its time as the latest.
+    pub lts_part: bool,
+    /// Depends on a release the rules project.
+    pub projected: bool,
+}
+
+impl Segment {
+    /// Whether any day of the stretch falls from `from` to `to`, both included.
+    #[must_use]
+    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.end > from && self.start <= to
+    }
+}
+
+/// The stretches of a line's support: latest, then LTS maintenance.
+fn segments(info: &LineInfo) -> Vec<Segment> {
+    let released_projected = info.is_projected();
+    let mut segments = vec![Segment {
+        start: info.released,
+        end: info.latest_until,
+        lts_part: false,
+        projected: released_projected || info.latest_until_source == Source::Rules,
+    }];
+    if let Some(window) = &info.lts_window
+        && window.until > info.latest_until
+    {
+        segments.push(Segment {
+            start: info.latest_until,
+            end: window.until,
+            lts_part: true,
+            projected: released_projected || window.cut_by_projection(),
+        });
+    }
+    segments
+}
+
+impl Policy {
+    /// The lines supported from `from` to `to` and their support windows, for
+    /// a picture marking `on`. `from` defaults to one LTS support period
+    /// before `on`, `to` to one after.
+    ///
+    /// # Errors
+    /// [`PolicyError::EmptyRange`] when `from` is after `to`;
+    /// [`PolicyError::OutOfRange`] when a date cannot be represented.
+    pub fn timeline(
+        &self,
+        on: NaiveDate,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Timeline<'_>, PolicyError> {
+        let from = match from {
+            Some(from) => from,
+            None => self.default_lookback(on)?,
+        };
+        let to = match to {
+            Some(to) => to,
+            None => self.default_horizon(on)?,
+        };
+        self.calendar(from, to)?;
+        Ok(Timeline {
+            on,
+            from,
+            to,
+            policy: self,
+        })
+    }
+}
+
+impl<'p> Timeline<'p> {
+    /// The rows, oldest line first: the lines supported on `from`, then
+    /// those released after it, each worked out as the iteration reaches it.
+    ///
+    /// # Errors
+    /// As [`Policy::supported_on`], before the first row.
+    pub fn rows(&self) -> Result<Rows<'p>, PolicyError> {
+        let mut supported: Vec<LineInfo> = self
+            .policy
+            .supported_on(self.from)?
+            .into_iter()
+            .map(|line| line.info)
+            .collect();
+        supported.reverse();
+        let later = match self.from.succ_opt().filter(|after| *after <= self.to) {
+            Some(after) => Some(self.policy.calendar(after, self.to)?.lines()),
+            None => None,
+        };
+        Ok(Rows {
+            supported: supported.into_iter(),
+            later,
+        })
+    }
+}
+
+/// The rows of a [`Timeline`].
+#[derive(Debug)]
+pub struct Rows<'p> {
+    supported: std::vec::IntoIter<LineInfo>,
+    later: Option<Lines<'p>>,
+}
+
+impl Iterator for Rows<'_> {
+    type Item = Result<TimelineRow, PolicyError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let info = match self.supported.next() {
+            Some(info) => Ok(info),
+            None => self.later.as_mut()?.next()?,
+        };
+        Some(info.map(|info| TimelineRow {
+            segments: segments(&info),
+            info,
+        }))
+    }
+}

@@ -1,0 +1,22 @@
+//! Comma-separated values through the `csv` crate: a fixed header, then one
+//! row per item, quoted as RFC 4180 says.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Report;
+
+/// Writes the header, even for an empty answer, then each item's row.
+///
+/// # Errors
+/// An error of the model met while the answer is read, or of the output.
+pub fn write<R: Report>(report: &R, out: &mut dyn Write) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(R::COLUMNS)?;
+    for item in report.items() {
+        writer.write_record(report.cells(&item?))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
