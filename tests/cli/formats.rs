@@ -460,3 +460,129 @@ fn every_flag_help_gives_an_example() {
         }
     }
 }
+
+/// The header line of a command's CSV.
+fn csv_header(args: &[&str], code: i32) -> String {
+    let csv = stdout_of(&with_format(args, "csv"), code);
+    csv.lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn csv_headers_are_fixed_whatever_the_answer() {
+    let supported = csv_header(&["supported", "--on", "2026-03-01"], 0);
+    // --lts keeps only 1.0 (its eol_by_line is empty): the columns stay.
+    assert_eq!(
+        csv_header(&["supported", "--on", "2026-03-01", "--lts"], 0),
+        supported
+    );
+    // Before the first release the answer is empty, the header is there.
+    assert_eq!(
+        stdout_of(&["supported", "--on", "2025-01-01", "--format", "csv"], 0),
+        format!("{supported}\n")
+    );
+    assert_eq!(
+        csv_header(&["backport-targets", "--on", "2025-01-01"], 0),
+        supported
+    );
+    // A line cut by its LTS period and one cut by the next release.
+    assert_eq!(
+        csv_header(
+            &["releases", "--from", "2025-09-09", "--to", "2025-09-09"],
+            0
+        ),
+        csv_header(
+            &["releases", "--from", "2025-11-04", "--to", "2025-11-04"],
+            0
+        ),
+    );
+    // An audit without findings still names every column a finding may fill.
+    let clean = stdout_of(&["audit", "--on", "2025-09-10", "--format", "csv"], 0);
+    assert_eq!(
+        clean,
+        "kind,lines,version,released,previous_released,due,promised,until,from,to,eol,days,\
+         projected,message\n"
+    );
+    assert_eq!(
+        csv_header(&["status", "1.0", "--on", "2026-11-25"], 1),
+        "version,line,on,supported,state,roles,eol,days_left,upgrade_to,released,lts,\
+         latest_patch,eol_by"
+    );
+    assert_eq!(
+        csv_header(&["tag", "latest", "--on", "2025-01-01"], 1),
+        "tag,on,version,line,released,source,reason"
+    );
+    assert_eq!(
+        csv_header(&["next-patch", "--after", "2026-11-25"], 0),
+        "version,line,branch,roles,source"
+    );
+}
+
+#[test]
+fn every_csv_row_has_its_headers_column_count() {
+    for query in QUERIES {
+        let csv = stdout_of(&with_format(query, "csv"), 0);
+        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+        let columns = reader.headers().unwrap().len();
+        for record in reader.records() {
+            assert_eq!(record.unwrap().len(), columns, "{query:?}");
+        }
+    }
+}
+
+#[test]
+fn generated_text_has_no_other_format() {
+    for args in [
+        &["man", "--json"][..],
+        &["completions", "bash", "--format", "csv"],
+    ] {
+        let output = lts_policy(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    lts_policy(&["man", "--json"])
+        .assert()
+        .stderr("error: --format json is not available for man; it writes roff\n");
+    lts_policy(&["completions", "bash", "--format", "script"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn colour_follows_the_environment_conventions() {
+    let args = ["timeline", "--on", "2026-11-25", "--width", "60"];
+    let coloured = |output: std::process::Output| {
+        assert!(output.status.success());
+        output.stdout.contains(&0x1b)
+    };
+    // Not a terminal: no colour, unless CLICOLOR_FORCE asks for it.
+    assert!(!coloured(lts_policy(&args).output().unwrap()));
+    assert!(coloured(
+        lts_policy(&args)
+            .env("CLICOLOR_FORCE", "1")
+            .output()
+            .unwrap()
+    ));
+    // NO_COLOR wins over CLICOLOR_FORCE; --color wins over both.
+    let both = |color: &str| {
+        let mut args = args.to_vec();
+        args.extend(["--color", color]);
+        lts_policy(&args)
+            .env("CLICOLOR_FORCE", "1")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    assert!(!coloured(both("auto")));
+    assert!(coloured(both("always")));
+    assert!(!coloured(
+        lts_policy(&[&args[..], &["--color", "never"]].concat())
+            .env("CLICOLOR_FORCE", "1")
+            .output()
+            .unwrap()
+    ));
+    // Tables are text too: their header is bold when colour is on.
+    let table = lts_policy(&["supported", "--on", "2026-03-01", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&table.stdout).contains("\x1b[1mLINE"));
+}

@@ -11,6 +11,7 @@ mod explain;
 mod exports;
 mod formats;
 mod fuzz;
+mod snapshots;
 mod timeline;
 
 use assert_cmd::Command;

@@ -7,6 +7,7 @@ mod custom;
 mod fuzz;
 mod inputs;
 mod kestra;
+mod layout;
 mod properties;
 
 use chrono::NaiveDate;
