@@ -7,8 +7,10 @@ use clap::Args;
 
 use lts_policy::policy::{Line, VersionInput, parse_date};
 
-/// `--on`, for the questions about one date.
+// `--on`, for the questions about one date. (A doc comment here would
+// become the --help text of every command that flattens it.)
 #[derive(Debug, Args)]
+#[group(skip)]
 pub struct OnDate {
     /// Answer for DATE (YYYY-MM-DD), e.g. 2026-03-01 [default: today]
     #[arg(long, value_name = "DATE")]
@@ -22,8 +24,9 @@ impl OnDate {
     }
 }
 
-/// `--from` and `--to`, for the answers about a range of days.
+// `--from` and `--to`, for the answers about a range of days.
 #[derive(Debug, Args)]
+#[group(skip)]
 pub struct DateRange {
     /// First day of the range (YYYY-MM-DD), e.g. 2026-01-01 [default: releases:
     /// the first release; timeline: one LTS support period before --on]
@@ -46,8 +49,9 @@ impl DateRange {
     }
 }
 
-/// `--explain`, for the answers about support.
+// `--explain`, for the answers about support.
 #[derive(Debug, Args)]
+#[group(skip)]
 pub struct Explain {
     /// Say, for each line, the rule that puts it in the answer or leaves it
     /// out, with the dates, e.g. `status 1.0 --explain`

@@ -98,12 +98,16 @@ impl Context {
             today: environment.today,
             policy,
             format,
-            color: match cli.color {
+            color: match cli.color.unwrap_or(ColorChoice::Auto) {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
                 ColorChoice::Auto => environment.wants_color,
             },
-            width: cli.width.or(environment.terminal_width).unwrap_or(80),
+            width: cli
+                .command
+                .width()
+                .or(environment.terminal_width)
+                .unwrap_or(80),
             pretty_json: environment.stdout_is_terminal,
         })
     }

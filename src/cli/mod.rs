@@ -47,25 +47,10 @@ pub struct Cli {
     pub format: Option<Format>,
 
     /// When to colour text: auto (a terminal, unless NO_COLOR is set or
-    /// CLICOLOR=0; CLICOLOR_FORCE forces it), always or never, e.g. `--color never`
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        value_name = "WHEN",
-        default_value = "auto"
-    )]
-    pub color: ColorChoice,
-
-    /// Columns of a timeline, at least 40, e.g. 100 [default: the terminal's
-    /// width, or 80]
-    #[arg(
-        long,
-        global = true,
-        value_name = "COLUMNS",
-        value_parser = clap::value_parser!(u16).range(40..)
-    )]
-    pub width: Option<u16>,
+    /// CLICOLOR=0; CLICOLOR_FORCE forces it), always or never, e.g. `--color
+    /// never` [default: auto]
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
 
     #[command(subcommand)]
     pub command: Command,

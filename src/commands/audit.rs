@@ -14,14 +14,16 @@ use crate::render::text::{self, Row, Text};
 use crate::render::views::{FINDING_COLUMNS, FindingView};
 use crate::render::{self, Format, QUERY_FORMATS, Report, findings, json};
 
-/// Check the history against the policy; exits 1 when anything is found
-///
-/// Finds lines released more than two weeks off the cadence or on another
-/// weekday, LTS lines maintained for less than the promised period,
-/// periods with more LTS lines maintained than allowed or (for more than
-/// two weeks) fewer than the policy keeps, and patches off their weekday
-/// or after their line's end of support.
+help!(
+    "Check the history against the policy; exits 1 when anything is found",
+    "Finds lines released more than two weeks off the cadence or on another \
+     weekday, LTS lines maintained for less than the promised period, periods with more LTS lines \
+     maintained than allowed or (for more than two weeks) fewer than the policy keeps, and patches \
+     off their weekday or after their line's end of support."
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     #[command(flatten)]
     on: OnDate,

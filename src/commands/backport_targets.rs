@@ -16,10 +16,13 @@ use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Format, Report, explain, github, json};
 
-/// Lines (or branch names) a fix must be backported to, one per line
-///
-/// Example: `for b in $(lts-policy backport-targets --latest 1.3 --branch); do ...; done`
+help!(
+    "Lines (or branch names) a fix must be backported to, one per line",
+    "Example: `for b in $(lts-policy backport-targets --latest 1.3 --branch); do ...; done`"
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     /// Answer for the day LINE was (or will be) released, e.g. 1.3
     #[arg(long, value_name = "LINE", conflicts_with = "on")]

@@ -9,8 +9,12 @@ use super::{Answer, Run};
 use crate::cli::{Cli, Context};
 use crate::render::Format;
 
-/// Print a shell completion script, e.g. `lts-policy completions bash > /etc/bash_completion.d/lts-policy`
+help!(
+    "Print a shell completion script, e.g. `lts-policy completions bash > /etc/bash_completion.d/lts-policy`"
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     /// The shell to complete for, e.g. bash
     shell: clap_complete::Shell,

@@ -9,8 +9,12 @@ use super::{Answer, Run};
 use crate::cli::{Cli, Context};
 use crate::render::Format;
 
-/// Print the man page (roff), e.g. `lts-policy man | man -l -`
+help!(
+    "Print the man page (roff), e.g. `lts-policy man | man -l -`"
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {}
 
 impl Run for Args {

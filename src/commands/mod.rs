@@ -34,8 +34,25 @@ pub trait Run {
     /// describe the program instead.
     const READS_POLICY: bool = true;
 
+    /// The columns it was asked to draw in, for a picture.
+    fn width(&self) -> Option<u16> {
+        None
+    }
+
     /// Answers, writing to `out`.
     fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer>;
+}
+
+/// Declares a command's `--help` texts, kept apart from its arguments so
+/// that clap builds those only for the command that runs: `ABOUT`, its line
+/// in the list of commands, and `LONG_ABOUT`, that line and the details.
+macro_rules! help {
+    ($about:literal $(, $details:literal)?) => {
+        /// The command's line in the list of commands.
+        pub const ABOUT: &str = $about;
+        /// The command's `--help`.
+        pub const LONG_ABOUT: &str = concat!($about $(, "\n\n", $details)?);
+    };
 }
 
 /// Declares the command modules and the `Command` enum clap parses, and
@@ -44,9 +61,14 @@ macro_rules! commands {
     ($($module:ident => $variant:ident,)+) => {
         $(mod $module;)+
 
+        // Deferred: clap builds the arguments of the one command that runs.
         #[derive(Debug, Subcommand)]
+        #[command(defer = true)]
         pub enum Command {
-            $($variant($module::Args),)+
+            $(
+                #[command(about = $module::ABOUT, long_about = $module::LONG_ABOUT)]
+                $variant($module::Args),
+            )+
         }
 
         impl Command {
@@ -68,6 +90,13 @@ macro_rules! commands {
             pub fn reads_policy(&self) -> bool {
                 match self {
                     $(Self::$variant(_) => <$module::Args as Run>::READS_POLICY,)+
+                }
+            }
+
+            /// The columns the command was asked to draw in.
+            pub fn width(&self) -> Option<u16> {
+                match self {
+                    $(Self::$variant(args) => args.width(),)+
                 }
             }
 

@@ -13,8 +13,12 @@ use crate::render::text::{self, Row, Text};
 use crate::render::views::{PatchView, RoleNames};
 use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
 
-/// The next patch day and the versions it ships
+help!(
+    "The next patch day and the versions it ships"
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     /// Look strictly after DATE (YYYY-MM-DD), e.g. 2026-11-25 [default: from
     /// today on, today included]

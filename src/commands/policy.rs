@@ -13,8 +13,12 @@ use super::{Answer, Run};
 use crate::cli::{Context, read_policy_file};
 use crate::render::{Format, json, words};
 
-/// Print the effective policy as JSON, a starting point for a custom file
+help!(
+    "Print the effective policy as JSON, a starting point for a custom file"
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     /// Check FILE instead: list every problem with its JSON path; exits 1
     /// when there is any, e.g. `policy --check mine.json`

@@ -14,8 +14,12 @@ use crate::render::text::{self, Row, Text};
 use crate::render::views::{LINE_COLUMNS, LineView};
 use crate::render::{self, Format, Report, endoflife, ics, markdown, words};
 
-/// The calendar: every line released in a range, with LTS flag and eol
+help!(
+    "The calendar: every line released in a range, with LTS flag and eol"
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     #[command(flatten)]
     range: DateRange,

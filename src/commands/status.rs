@@ -16,10 +16,13 @@ use crate::render::text::{self, Row, Text};
 use crate::render::views::{LineView, RoleNames};
 use crate::render::{self, Format, QUERY_FORMATS, Report, explain, json, words};
 
-/// Whether a version is supported, until when, and what to upgrade to
-///
-/// Exits 0 when VERSION is supported on the date, 1 when it is not.
+help!(
+    "Whether a version is supported, until when, and what to upgrade to",
+    "Exits 0 when VERSION is supported on the date, 1 when it is not."
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     /// The version or line, e.g. 1.3.7, v1.3 or 1.3
     version: String,

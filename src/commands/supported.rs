@@ -14,10 +14,13 @@ use crate::render::text::{self, Row, Text};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Format, QUERY_FORMATS, Report, explain, json, words};
 
-/// Lines supported on a date, with roles, release date, eol, days left and newest patch
-///
-/// Example: `lts-policy supported --lts --format plain` lists the LTS lines, one per line.
+help!(
+    "Lines supported on a date, with roles, release date, eol, days left and newest patch",
+    "Example: `lts-policy supported --lts --format plain` lists the LTS lines, one per line."
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     #[command(flatten)]
     on: OnDate,

@@ -13,10 +13,13 @@ use crate::cli::{Context, OnDate};
 use crate::render::text::Text;
 use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
 
-/// The version a floating tag points to: latest, latest-lts or a line such as 1.3
-///
-/// Exits 1, printing nothing, when the tag points to no version yet.
+help!(
+    "The version a floating tag points to: latest, latest-lts or a line such as 1.3",
+    "Exits 1, printing nothing, when the tag points to no version yet."
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     /// latest, latest-lts, or a line, e.g. 1.3
     name: String,

@@ -9,22 +9,34 @@ use crate::cli::{Context, DateRange, OnDate};
 use crate::render::text::Text;
 use crate::render::{Format, svg, timeline};
 
-/// A Gantt-style picture of every line's support, with today marked
-///
-/// One row per line: a full bar while it is the latest, a thin one while
-/// it is maintained as LTS; lighter where the dates are projections.
-/// Example: `lts-policy timeline --width 100 --color never`
+help!(
+    "A Gantt-style picture of every line's support, with today marked",
+    "One row per line: a full bar while it is the latest, a thin one while it is \
+     maintained as LTS; lighter where the dates are projections. Example: \
+     `lts-policy timeline --width 100 --color never`"
+);
+
 #[derive(Debug, clap::Args)]
+#[group(skip)]
 pub struct Args {
     #[command(flatten)]
     range: DateRange,
 
     #[command(flatten)]
     on: OnDate,
+
+    /// Columns of the picture, at least 40, e.g. 100 [default: the terminal's
+    /// width, or 80]
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
+    width: Option<u16>,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Svg];
+
+    fn width(&self) -> Option<u16> {
+        self.width
+    }
 
     fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
         let policy = &context.policy;

@@ -10,6 +10,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use serde::ser::{Error as _, SerializeSeq};
 use serde::{Serialize, Serializer};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 use lts_policy::policy::{Policy, PolicyError};
 
@@ -41,14 +42,55 @@ pub fn write(document: &impl Serialize, pretty: bool, out: &mut dyn Write) -> Re
     // serde_json writes many small pieces; a buffer of a concrete type takes
     // them without a dynamic call each.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-    if pretty {
-        serde_json::to_writer_pretty(&mut buffered, document)?;
+    let formatter = if pretty {
+        Layout::Pretty(PrettyFormatter::new())
     } else {
-        serde_json::to_writer(&mut buffered, document)?;
-    }
+        Layout::Compact(CompactFormatter)
+    };
+    document.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut buffered,
+        formatter,
+    ))?;
     writeln!(buffered)?;
     buffered.flush()?;
     Ok(())
+}
+
+/// Indented or compact, decided as the document is written: one serializer
+/// per document type instead of two keeps the binary, all of which ends up
+/// resident, smaller.
+enum Layout {
+    Pretty(PrettyFormatter<'static>),
+    Compact(CompactFormatter),
+}
+
+/// Forwards each call to the layout's formatter.
+macro_rules! forward {
+    ($($method:ident($($arg:ident: $ty:ty),*);)+) => {
+        $(
+            fn $method<W: ?Sized + Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+                match self {
+                    Self::Pretty(formatter) => formatter.$method(writer $(, $arg)*),
+                    Self::Compact(formatter) => formatter.$method(writer $(, $arg)*),
+                }
+            }
+        )+
+    };
+}
+
+impl Formatter for Layout {
+    forward! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        end_object_key();
+        begin_object_value();
+        end_object_value();
+    }
 }
 
 /// A JSON array written as its items are worked out, never held whole.

@@ -278,3 +278,26 @@ fn help_shows_the_date_and_version_forms() {
     assert!(help.contains("Dates are YYYY-MM-DD"), "{help}");
     assert!(help.contains("1.3, 1.3.0, 1.3.7 or v1.3.7"), "{help}");
 }
+
+#[test]
+fn help_lists_every_command_with_what_it_answers() {
+    // Each command's arguments are built only when it runs; its line in the
+    // list is not.
+    let help = stdout_of(&["--help"], 0);
+    for line in [
+        "  supported         Lines supported on a date",
+        "  backport-targets  Lines (or branch names) a fix must be backported to",
+        "  audit             Check the history against the policy",
+        "  policy            Print the effective policy as JSON",
+    ] {
+        assert!(help.contains(line), "{line:?} in {help}");
+    }
+    let status = stdout_of(&["status", "--help"], 0);
+    assert!(
+        status.starts_with(
+            "Whether a version is supported, until when, and what to upgrade to\n\n\
+             Exits 0 when VERSION is supported on the date, 1 when it is not.\n"
+        ),
+        "{status}"
+    );
+}
