@@ -33,13 +33,17 @@ fn escape(text: &str) -> String {
 }
 
 /// Writes one content line, folded at 75 octets (RFC 5545 §3.1) without
-/// splitting a character, ended by CRLF.
+/// splitting a character, ended by CRLF. A folded line never ends in a
+/// blank: parsers that trim lines before unfolding would lose it.
 fn content_line(out: &mut dyn Write, line: &str) -> std::io::Result<()> {
     let mut rest = line;
     let mut limit = 75;
     while rest.len() > limit {
         let mut cut = limit;
         while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        while cut > 1 && rest.as_bytes()[cut - 1] == b' ' {
             cut -= 1;
         }
         out.write_all(&rest.as_bytes()[..cut])?;

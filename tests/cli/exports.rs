@@ -186,3 +186,113 @@ fn export_formats_are_for_releases_only() {
         .assert()
         .code(2);
 }
+
+/// Every calendar the tool writes parses: each example policy and the test
+/// policy, over a range of known and projected lines, with a name that
+/// needs escaping and lines longer than 75 octets in characters of several
+/// bytes.
+#[test]
+fn every_ics_the_tool_writes_parses() {
+    let mut policies: Vec<String> = std::fs::read_dir("examples")
+        .unwrap()
+        .map(|entry| entry.unwrap().path().display().to_string())
+        .collect();
+    policies.push("tests/data/monthly.json".to_owned());
+    let mut named = serde_json::from_str::<serde_json::Value>(
+        &std::fs::read_to_string("examples/kestra.json").unwrap(),
+    )
+    .unwrap();
+    named["name"] = "Késtra; \"LTS\", \\ édition ünïcödé façade ½ ↯ 𝄞 release channels".into();
+    let file = std::env::temp_dir().join(format!("lts-policy-ics-{}.json", std::process::id()));
+    std::fs::write(&file, named.to_string()).unwrap();
+    policies.push(file.display().to_string());
+    for policy in &policies {
+        let text = stdout_of(
+            &[
+                "releases",
+                "--from",
+                "2023-01-01",
+                "--to",
+                "2027-12-31",
+                "--on",
+                "2026-11-25",
+                "--format",
+                "ics",
+                "--policy",
+                policy,
+            ],
+            0,
+        );
+        for line in text.split_inclusive('\n') {
+            assert!(line.ends_with("\r\n"), "{policy}: {line:?}");
+            assert!(
+                line.len() <= 77,
+                "{policy}: {} octets: {line:?}",
+                line.len()
+            );
+        }
+        let mut calendars = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+        let calendar = calendars.next().unwrap().unwrap();
+        assert!(calendars.next().is_none(), "{policy}");
+        let lines = stdout_of(
+            &[
+                "releases",
+                "--from",
+                "2023-01-01",
+                "--to",
+                "2027-12-31",
+                "--format",
+                "plain",
+                "--policy",
+                policy,
+            ],
+            0,
+        )
+        .lines()
+        .count();
+        let patch_days = calendar
+            .events
+            .iter()
+            .filter(|event| property(&event.properties, "CATEGORIES") == "patch")
+            .count();
+        assert_eq!(calendar.events.len(), 2 * lines + patch_days, "{policy}");
+        assert!(patch_days > 0, "{policy}");
+    }
+    std::fs::remove_file(&file).unwrap();
+}
+
+#[test]
+fn an_ics_name_is_escaped_and_unfolds_to_itself() {
+    let name = "Késtra; \"LTS\", \\ édition ünïcödé façade ½ ↯ 𝄞 release channels";
+    let mut policy = serde_json::from_str::<serde_json::Value>(
+        &std::fs::read_to_string("examples/kestra.json").unwrap(),
+    )
+    .unwrap();
+    policy["name"] = name.into();
+    let file = std::env::temp_dir().join(format!("lts-policy-name-{}.json", std::process::id()));
+    std::fs::write(&file, policy.to_string()).unwrap();
+    let text = stdout_of(
+        &[
+            "releases",
+            "--from",
+            "2026-09-01",
+            "--to",
+            "2026-09-30",
+            "--on",
+            "2026-11-25",
+            "--format",
+            "ics",
+            "--policy",
+            file.to_str().unwrap(),
+        ],
+        0,
+    );
+    std::fs::remove_file(&file).unwrap();
+    let mut calendars = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+    let calendar = calendars.next().unwrap().unwrap();
+    // The parser unfolds lines and leaves TEXT escapes as they are.
+    assert_eq!(
+        property(&calendar.properties, "X-WR-CALNAME"),
+        "Késtra\\; \"LTS\"\\, \\\\ édition ünïcödé façade ½ ↯ 𝄞 release channels releases"
+    );
+}

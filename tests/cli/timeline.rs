@@ -148,3 +148,42 @@ fn timeline_range_must_be_forward() {
         .stdout("")
         .stderr("error: the range starts on 2027-01-01, after its end on 2026-01-01\n");
 }
+
+#[test]
+fn svg_stays_well_formed_whatever_the_policy_is_called() {
+    let mut policy = serde_json::from_str::<serde_json::Value>(
+        &std::fs::read_to_string("examples/kestra.json").unwrap(),
+    )
+    .unwrap();
+    let name = "<script>alert('x')</script> & \"friends\" ]]> <!-- -->";
+    policy["name"] = name.into();
+    let file = std::env::temp_dir().join(format!("lts-policy-svg-{}.json", std::process::id()));
+    std::fs::write(&file, policy.to_string()).unwrap();
+    let svg = stdout_of(
+        &[
+            "timeline",
+            "--on",
+            "2026-11-25",
+            "--format",
+            "svg",
+            "--policy",
+            file.to_str().unwrap(),
+        ],
+        0,
+    );
+    std::fs::remove_file(&file).unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let title = document
+        .descendants()
+        .find(|node| node.has_tag_name("title"))
+        .unwrap();
+    assert_eq!(
+        title.text().unwrap(),
+        format!("{name} support from 2025-11-25 to 2027-11-25")
+    );
+    assert!(
+        !document
+            .descendants()
+            .any(|node| node.has_tag_name("script"))
+    );
+}
