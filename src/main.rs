@@ -7,35 +7,33 @@ mod cli;
 mod commands;
 mod render;
 
-use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Context, Environment};
-use crate::commands::Answer;
+use crate::cli::{Cli, Context, Environment, Output};
 
+/// 0: yes; 1: no; 2: bad input, usage, or an answer that could not be
+/// written. Whatever happens to stdout and stderr, the code is the answer's.
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let stdout = io::stdout();
-    let environment = Environment::read(&stdout);
-    let mut out = BufWriter::new(stdout.lock());
-    let outcome = Context::resolve(&cli, &environment)
-        .and_then(|context| cli.command.run(&context, &mut out))
-        .and_then(|answer| Ok(out.flush().map(|()| answer)?));
-    match outcome {
-        Ok(Answer::Yes) => ExitCode::SUCCESS,
-        Ok(Answer::No(note)) => {
-            if let Some(note) = note {
-                eprintln!("{note}");
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(said) => return ExitCode::from(cli::usage(&said)),
+    };
+    let answer = Output::stdout().and_then(|mut out| {
+        let environment = Environment::read(out.file());
+        let context = Context::resolve(&cli, &environment)?;
+        cli.command.run(&context, &mut out)
+    });
+    match answer {
+        Ok(answer) => {
+            if let Some(note) = answer.note() {
+                cli::message(note);
             }
-            ExitCode::from(1)
+            ExitCode::from(answer.exit_code())
         }
-        Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            // What an answer that failed half-way buffered is not written.
-            drop(out.into_parts());
-            eprintln!("error: {err:#}");
+            cli::error(&err);
             ExitCode::from(2)
         }
     }

@@ -3,7 +3,8 @@
 //! any command runs, as ripgrep turns its low-level arguments into
 //! high-level ones. No command decides any of it again.
 
-use std::io::{IsTerminal, Stdout};
+use std::fs::File;
+use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
@@ -40,7 +41,7 @@ pub struct Environment {
 impl Environment {
     /// Reads the clock, the terminal and the environment: the only place
     /// the program does.
-    pub fn read(stdout: &Stdout) -> Self {
+    pub fn read(stdout: &File) -> Self {
         Self {
             today: chrono::Utc::now().date_naive(),
             stdout_is_terminal: stdout.is_terminal(),
@@ -113,8 +114,31 @@ impl Context {
     }
 }
 
-/// The text of a policy file.
+/// The most of a policy file that is read: a real policy is a few KiB, a
+/// history of 100,000 lines 6 MiB.
+const MAX_POLICY_BYTES: usize = 8 << 20;
+
+/// The text of a policy file, refused past [`MAX_POLICY_BYTES`] (a file
+/// such as `/dev/zero` never ends).
 pub fn read_policy_file(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read policy file {}", path.display()))
+    let cannot = || format!("cannot read policy file {}", path.display());
+    let file = File::open(path).with_context(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_POLICY_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(cannot)?;
+    if bytes.len() > MAX_POLICY_BYTES {
+        bail!(
+            "policy file {} is larger than {} MiB, far beyond any policy",
+            path.display(),
+            MAX_POLICY_BYTES >> 20
+        );
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        anyhow::anyhow!(
+            "policy file {} is not UTF-8 text: byte {at} is not",
+            path.display()
+        )
+    })
 }

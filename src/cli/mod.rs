@@ -3,8 +3,8 @@
 
 mod args;
 mod context;
+mod output;
 
-use std::io;
 use std::path::PathBuf;
 
 use clap::Parser;
@@ -14,6 +14,7 @@ use crate::render::Format;
 
 pub use args::{DateRange, Explain, OnDate, date_option, line_option};
 pub use context::{ColorChoice, Context, Environment, read_policy_file};
+pub use output::{Output, error, message, usage};
 
 /// Answers questions about a vendor's release policy for any date: which
 /// lines are supported, where backports go, what a floating tag points to.
@@ -54,13 +55,4 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// A reader that stopped early (`| head`) is not an error.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
 }

@@ -1,7 +1,6 @@
 //! `audit`: the history (and, on request, the projection) against the
 //! policy's promises.
 
-use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -9,10 +8,11 @@ use serde::Serialize;
 use lts_policy::policy::{Audit, AuditScope, Policy, PolicyError, Source};
 
 use super::{Answer, Run};
-use crate::cli::{Context, OnDate, date_option};
-use crate::render::text::{self, Row, Text};
+use crate::cli::{Context, OnDate, Output, date_option};
+use crate::render::text::{self, Row, Text, for_terminal};
 use crate::render::views::{FINDING_COLUMNS, FindingView};
-use crate::render::{self, Format, QUERY_FORMATS, Report, findings, json};
+use crate::render::json::{self, Stream};
+use crate::render::{self, Format, QUERY_FORMATS, Report, findings};
 
 help!(
     "Check the history against the policy; exits 1 when anything is found",
@@ -41,7 +41,7 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
 
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let on = self.on.resolve(context.today)?;
         let scope = if self.projected {
             AuditScope::Projected {
@@ -54,8 +54,8 @@ impl Run for Args {
             policy: &context.policy,
             audit: context.policy.audit(on, scope)?,
         };
-        render::query(&report, context, out)?;
-        Ok(Answer::from_bool(report.audit.findings.is_empty()))
+        let answer = Answer::from_bool(report.audit.findings.is_empty());
+        out.answer(answer, |out| render::query(&report, context, out))
     }
 }
 
@@ -87,9 +87,9 @@ impl Report for AuditReport<'_> {
         writeln!(
             out.out(),
             "Audit of policy {}, {scope} up to {}, {} lines: {count}",
-            policy.name(),
+            for_terminal(policy.name()),
             audit.until,
-            audit.lines.len()
+            audit.lines_checked
         )?;
         if audit.findings.is_empty() {
             return Ok(());
@@ -111,11 +111,12 @@ impl Report for AuditReport<'_> {
 
     fn json(&self) -> impl Serialize {
         #[derive(Serialize)]
-        struct View {
+        #[serde(bound(serialize = "Stream<I>: Serialize"))]
+        struct View<I> {
             until: String,
             projected: bool,
             lines_checked: usize,
-            findings: Vec<FindingView>,
+            findings: Stream<I>,
         }
         let audit = &self.audit;
         json::envelope(
@@ -123,8 +124,8 @@ impl Report for AuditReport<'_> {
             View {
                 until: audit.until.to_string(),
                 projected: audit.projected,
-                lines_checked: audit.lines.len(),
-                findings: self.views().collect(),
+                lines_checked: audit.lines_checked,
+                findings: Stream::new(self.items()),
             },
         )
     }

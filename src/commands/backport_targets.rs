@@ -1,6 +1,5 @@
 //! `backport-targets`: the lines (or branches) a fix goes to.
 
-use std::io::Write;
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
@@ -11,7 +10,7 @@ use lts_policy::policy::{
 };
 
 use super::{Answer, Run};
-use crate::cli::{Context, Explain, OnDate, line_option};
+use crate::cli::{Context, Explain, OnDate, Output, line_option};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Format, Report, explain, github, json};
@@ -55,7 +54,7 @@ impl Run for Args {
         Format::Backportrc,
     ];
 
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let latest = line_option("--latest", self.latest.as_deref())?;
         let since = line_option("--since", self.since.as_deref())?;
@@ -82,12 +81,11 @@ impl Run for Args {
                 .then(|| policy.explain_on(on, since))
                 .transpose()?,
         };
-        match context.format {
-            Format::GithubMatrix => github::matrix(&report.pairs(), out)?,
-            Format::Backportrc => github::backportrc(&report.pairs(), out)?,
-            _ => render::query(&report, context, out)?,
-        }
-        Ok(Answer::Yes)
+        out.answer(Answer::yes(), |out| match context.format {
+            Format::GithubMatrix => github::matrix(&report.pairs(), out),
+            Format::Backportrc => github::backportrc(&report.pairs(), out),
+            _ => render::query(&report, context, out),
+        })
     }
 }
 

@@ -2,26 +2,44 @@
 //! the report it hands to the renderers. A new command is a new module and
 //! one line in the list at the end of this file.
 
-use std::io::Write;
-
 use anyhow::Result;
 use clap::Subcommand;
 
-use crate::cli::Context;
+use crate::cli::{Context, Output};
 use crate::render::Format;
 
-/// How a command ended when it did not fail.
-pub enum Answer {
-    /// The answer is yes (or simply given): exit 0.
-    Yes,
-    /// The answer is no: exit 1, with an optional note for stderr.
-    No(Option<String>),
+/// How a command ended when it did not fail: yes (exit 0) or no (exit 1),
+/// with a note for stderr when the answer itself cannot carry it.
+#[must_use]
+pub struct Answer {
+    yes: bool,
+    note: Option<String>,
 }
 
 impl Answer {
-    /// Yes when `yes`, else no without a note.
+    /// The answer is yes, or simply given.
+    pub fn yes() -> Self {
+        Self::from_bool(true)
+    }
+
+    /// Yes when `yes`, else no.
     pub fn from_bool(yes: bool) -> Self {
-        if yes { Self::Yes } else { Self::No(None) }
+        Self { yes, note: None }
+    }
+
+    /// The same answer, with a note for stderr.
+    pub fn with_note(self, note: Option<String>) -> Self {
+        Self { note, ..self }
+    }
+
+    /// The note for stderr, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    /// 0 for yes, 1 for no.
+    pub fn exit_code(&self) -> u8 {
+        if self.yes { 0 } else { 1 }
     }
 }
 
@@ -39,8 +57,8 @@ pub trait Run {
         None
     }
 
-    /// Answers, writing to `out`.
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer>;
+    /// Decides the answer, then writes it through `out`.
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer>;
 }
 
 /// Declares a command's `--help` texts, kept apart from its arguments so
@@ -101,7 +119,7 @@ macro_rules! commands {
             }
 
             /// Runs the command.
-            pub fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+            pub fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
                 match self {
                     $(Self::$variant(args) => args.run(context, out),)+
                 }

@@ -1,15 +1,15 @@
 //! `next-patch`: the next patch day and the versions it ships.
 
-use std::io::Write;
 
 use anyhow::Result;
+use chrono::Datelike;
 use serde::Serialize;
 
 use lts_policy::policy::{Patch, PatchDay, Policy, PolicyError, Start, weekday_name};
 
 use super::{Answer, Run};
-use crate::cli::{Context, date_option};
-use crate::render::text::{self, Row, Text};
+use crate::cli::{Context, Output, date_option};
+use crate::render::text::{self, Row, Text, for_terminal};
 use crate::render::views::{PatchView, RoleNames};
 use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
 
@@ -29,7 +29,7 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
 
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let start = match date_option("--after", self.after.as_deref())? {
             Some(after) => Start::After(after),
             None => Start::OnOrAfter(context.today),
@@ -38,8 +38,7 @@ impl Run for Args {
             policy: &context.policy,
             day: context.policy.next_patch(start)?,
         };
-        render::query(&report, context, out)?;
-        Ok(Answer::Yes)
+        out.answer(Answer::yes(), |out| render::query(&report, context, out))
     }
 }
 
@@ -71,17 +70,22 @@ impl Report for NextPatch<'_> {
         writeln!(
             out.out(),
             "Next patch day: {} {} (policy: {})\n",
-            weekday_name(policy.release_weekday()),
+            weekday_name(day.day.weekday()),
             day.day,
-            policy.name()
+            for_terminal(policy.name())
         )?;
         let branch = policy.branch_template();
-        let patches = day.patches.iter().map(|line| {
+        let patches = day.patches.iter().map(|shipped| {
+            let roles = if shipped.roles.is_empty() {
+                "backport".to_owned()
+            } else {
+                words::roles_text(&shipped.roles, ", ")
+            };
             Row::default()
-                .sourced(&line.latest_patch.version, line.latest_patch.source)
-                .cell(line.info.line)
-                .cell(words::roles_text(&line.roles, ", "))
-                .cell(branch.name(line.info.line))
+                .sourced(&shipped.patch.version, shipped.patch.source)
+                .cell(shipped.info.line)
+                .cell(roles)
+                .cell(branch.name(shipped.info.line))
         });
         let new_lines = day.new_lines.iter().map(|info| {
             Row::default()
@@ -107,7 +111,7 @@ impl Report for NextPatch<'_> {
             self.policy,
             View {
                 day: self.day.day.to_string(),
-                weekday: weekday_name(self.policy.release_weekday()),
+                weekday: weekday_name(self.day.day.weekday()),
                 patches: self.shipped().collect(),
                 new_lines: self
                     .day
@@ -141,12 +145,12 @@ impl Report for NextPatch<'_> {
 impl NextPatch<'_> {
     fn shipped(&self) -> impl Iterator<Item = Shipped<'_>> {
         let branch = self.policy.branch_template();
-        self.day.patches.iter().map(move |line| Shipped {
-            version: line.latest_patch.version.to_string(),
-            line: line.info.line.to_string(),
-            branch: branch.render(line.info.line),
-            roles: RoleNames(&line.roles),
-            source: line.latest_patch.source.name(),
+        self.day.patches.iter().map(move |shipped| Shipped {
+            version: shipped.patch.version.to_string(),
+            line: shipped.info.line.to_string(),
+            branch: branch.render(shipped.info.line),
+            roles: RoleNames(&shipped.roles),
+            source: shipped.patch.source.name(),
         })
     }
 }

@@ -1,21 +1,21 @@
 //! `policy`: the effective policy as a file, or the problems of a file.
 
-use std::io::Write;
+use std::cell::Cell;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use serde::Serialize;
+use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use lts_policy::policy::{Policy, PolicyError};
 
 use super::{Answer, Run};
-use crate::cli::{Context, read_policy_file};
+use crate::cli::{Context, Output, read_policy_file};
+use crate::render::text::for_terminal;
 use crate::render::{Format, json, words};
 
-help!(
-    "Print the effective policy as JSON, a starting point for a custom file"
-);
+help!("Print the effective policy as JSON, a starting point for a custom file");
 
 #[derive(Debug, clap::Args)]
 #[group(skip)]
@@ -29,59 +29,83 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Json];
 
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
-        match &self.check {
-            None => {
-                let file = context.policy.to_json();
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
+        let Some(path) = &self.check else {
+            let file = context.policy.to_json();
+            return out.answer(Answer::yes(), |out| {
                 if context.format == Format::Json {
-                    json::write(&serde_json::from_str::<Value>(&file)?, true, out)?;
+                    json::write(&serde_json::from_str::<Value>(&file)?, true, out)
                 } else {
                     writeln!(out, "{file}")?;
+                    Ok(())
                 }
-                Ok(Answer::Yes)
+            });
+        };
+        let text = read_policy_file(path)?;
+        let file = path.display().to_string();
+        // Checked twice: once to decide the answer, once to write the
+        // problems as they are found, never holding them all.
+        let mut problems = 0_usize;
+        Policy::check_json_with(&text, &mut |_| problems += 1);
+        out.answer(Answer::from_bool(problems == 0), |out| {
+            if context.format == Format::Json {
+                let check = Check {
+                    file: &file,
+                    text: &text,
+                    valid: problems == 0,
+                };
+                return json::write(&check, context.pretty_json, out);
             }
-            Some(path) => {
-                let problems = Policy::check_json(&read_policy_file(path)?)
-                    .err()
-                    .unwrap_or_default();
-                let file = path.display().to_string();
-                if context.format == Format::Json {
-                    json::write(&check_view(&file, &problems), context.pretty_json, out)?;
-                } else if problems.is_empty() {
-                    writeln!(out, "{file}: a valid policy")?;
-                } else {
-                    for problem in &problems {
-                        writeln!(out, "{file}: {}", words::with_causes(problem))?;
-                    }
+            if problems == 0 {
+                writeln!(out, "{}: a valid policy", for_terminal(&file))?;
+                return Ok(());
+            }
+            let mut written = Ok(());
+            Policy::check_json_with(&text, &mut |problem| {
+                if written.is_ok() {
+                    let line = format!("{file}: {}", words::with_causes(&problem));
+                    written = writeln!(out, "{}", for_terminal(&line));
                 }
-                Ok(Answer::from_bool(problems.is_empty()))
-            }
-        }
+            });
+            Ok(written?)
+        })
     }
 }
 
-/// `policy --check` in JSON: `{"file", "valid", "problems": [{"path", "problem"}]}`.
-fn check_view<'a>(file: &'a str, problems: &[PolicyError]) -> impl Serialize + 'a {
-    #[derive(Serialize)]
-    struct Problem {
-        /// The JSON path of the bad value; null for text that is not JSON.
-        path: Option<String>,
-        problem: String,
+/// `policy --check` in JSON: `{"file", "valid", "problems": [{"path",
+/// "problem"}]}`, the problems written as the check finds them.
+struct Check<'a> {
+    file: &'a str,
+    text: &'a str,
+    valid: bool,
+}
+
+impl Serialize for Check<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("schema_version", &json::SCHEMA_VERSION)?;
+        map.serialize_entry("file", self.file)?;
+        map.serialize_entry("valid", &self.valid)?;
+        map.serialize_entry("problems", &Problems(self.text))?;
+        map.end()
     }
-    #[derive(Serialize)]
-    struct View<'a> {
-        schema_version: u32,
-        file: &'a str,
-        valid: bool,
-        problems: Vec<Problem>,
-    }
-    View {
-        schema_version: json::SCHEMA_VERSION,
-        file,
-        valid: problems.is_empty(),
-        problems: problems
-            .iter()
-            .map(|problem| match problem {
+}
+
+/// The problems of a file, as a JSON array.
+struct Problems<'a>(&'a str);
+
+impl Serialize for Problems<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Problem {
+            /// The JSON path of the bad value; null for text that is not JSON.
+            path: Option<String>,
+            problem: String,
+        }
+        let seq = Cell::new(Some(serializer.serialize_seq(None)?));
+        let mut failed = None;
+        Policy::check_json_with(self.0, &mut |found| {
+            let view = match &found {
                 PolicyError::InvalidPolicy { path, problem } => Problem {
                     path: Some(path.clone()),
                     problem: words::with_causes(problem),
@@ -90,7 +114,18 @@ fn check_view<'a>(file: &'a str, problems: &[PolicyError]) -> impl Serialize + '
                     path: None,
                     problem: words::with_causes(other),
                 },
-            })
-            .collect(),
+            };
+            if let Some(mut open) = seq.take() {
+                match open.serialize_element(&view) {
+                    Ok(()) => seq.set(Some(open)),
+                    Err(err) => failed = Some(err),
+                }
+            }
+        });
+        match (seq.take(), failed) {
+            (Some(open), None) => open.end(),
+            (_, Some(err)) => Err(err),
+            (None, None) => Err(S::Error::custom("the problems were left unfinished")),
+        }
     }
 }

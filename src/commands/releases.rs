@@ -1,6 +1,5 @@
 //! `releases`: the calendar of every line released in a range.
 
-use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -8,9 +7,9 @@ use serde::Serialize;
 use lts_policy::policy::{Calendar, Policy, PolicyError};
 
 use super::{Answer, Run};
-use crate::cli::{Context, DateRange, OnDate};
+use crate::cli::{Context, DateRange, OnDate, Output};
 use crate::render::json::{self, IsoDate, Stream};
-use crate::render::text::{self, Row, Text};
+use crate::render::text::{self, Row, Text, for_terminal};
 use crate::render::views::{LINE_COLUMNS, LineView};
 use crate::render::{self, Format, Report, endoflife, ics, markdown, words};
 
@@ -40,18 +39,27 @@ impl Run for Args {
         Format::Endoflife,
     ];
 
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let (from, to) = self.range.resolve()?;
         let on = self.on.resolve(context.today)?;
         let calendar = policy.releases(from, to, on)?;
-        match context.format {
-            Format::Md => markdown::write(policy, &calendar, out)?,
-            Format::Ics => ics::write(policy, &calendar, on, out)?,
-            Format::Endoflife => endoflife::write(policy, &calendar, on, out)?,
-            _ => render::query(&Releases { policy, calendar }, context, out)?,
-        }
-        Ok(Answer::Yes)
+        let answer = match context.format {
+            Format::Ics => match ics::left_out(policy, &calendar)? {
+                0 => Answer::yes(),
+                count => Answer::yes().with_note(Some(format!(
+                    "note: {count} events after 9999-12-31 are left out of the calendar: \
+                     iCalendar years have four digits"
+                ))),
+            },
+            _ => Answer::yes(),
+        };
+        out.answer(answer, |out| match context.format {
+            Format::Md => markdown::write(policy, &calendar, out),
+            Format::Ics => ics::write(policy, &calendar, on, out),
+            Format::Endoflife => endoflife::write(policy, &calendar, on, out),
+            _ => render::query(&Releases { policy, calendar }, context, out),
+        })
     }
 }
 
@@ -74,7 +82,7 @@ impl Report for Releases<'_> {
             "Releases from {} to {} (policy: {})\n",
             self.calendar.from(),
             self.calendar.to(),
-            self.policy.name()
+            for_terminal(self.policy.name())
         )?;
         let header = ["LINE", "RELEASED", "LTS", "EOL", "ENDED BY"];
         text::table(out, Some(&header), || {

@@ -1,7 +1,6 @@
 //! `status VERSION`: whether a version is supported, until when, and what
 //! to upgrade to.
 
-use std::io::Write;
 
 use anyhow::{Context as _, Result};
 use serde::Serialize;
@@ -11,8 +10,8 @@ use lts_policy::policy::{
 };
 
 use super::{Answer, Run};
-use crate::cli::{Context, Explain, OnDate};
-use crate::render::text::{self, Row, Text};
+use crate::cli::{Context, Explain, OnDate, Output};
+use crate::render::text::{self, Row, Text, for_terminal};
 use crate::render::views::{LineView, RoleNames};
 use crate::render::{self, Format, QUERY_FORMATS, Report, explain, json, words};
 
@@ -37,7 +36,7 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
 
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let version = VersionInput::parse(&self.version).context("VERSION")?;
         let on = self.on.resolve(context.today)?;
@@ -53,8 +52,9 @@ impl Run for Args {
             status,
             explanation,
         };
-        render::query(&report, context, out)?;
-        Ok(Answer::from_bool(supported))
+        out.answer(Answer::from_bool(supported), |out| {
+            render::query(&report, context, out)
+        })
     }
 }
 
@@ -114,7 +114,7 @@ impl Report for StatusReport<'_> {
         writeln!(
             out.out(),
             "{version} {verdict} on {on} (policy: {})\n",
-            self.policy.name()
+            for_terminal(self.policy.name())
         )?;
         let mut rows = vec![
             Row::default().cell("line").cell(info.line),

@@ -1,6 +1,5 @@
 //! `supported`: the lines supported on a date, with their roles.
 
-use std::io::Write;
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -9,8 +8,8 @@ use serde::Serialize;
 use lts_policy::policy::{Explanation, Policy, PolicyError, Selection, SupportedLine};
 
 use super::{Answer, Run};
-use crate::cli::{Context, Explain, OnDate};
-use crate::render::text::{self, Row, Text};
+use crate::cli::{Context, Explain, OnDate, Output};
+use crate::render::text::{self, Row, Text, for_terminal};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Format, QUERY_FORMATS, Report, explain, json, words};
 
@@ -41,7 +40,7 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
 
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let on = self.on.resolve(context.today)?;
         let selection = match (self.lts, self.latest) {
@@ -59,8 +58,7 @@ impl Run for Args {
                 .then(|| policy.explain_on(on, None))
                 .transpose()?,
         };
-        render::query(&report, context, out)?;
-        Ok(Answer::Yes)
+        out.answer(Answer::yes(), |out| render::query(&report, context, out))
     }
 }
 
@@ -82,17 +80,25 @@ impl Report for Supported<'_> {
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
         let (policy, on) = (self.policy, self.on);
-        if self.lines.is_empty() {
-            let first = policy.first_release();
+        let first = policy.first_release();
+        if self.lines.is_empty() && on >= first.released {
+            // Once a line is out there is always a latest one: only --lts
+            // can leave nothing.
+            writeln!(
+                out.out(),
+                "No LTS line is maintained on {on} (policy: {})",
+                for_terminal(policy.name())
+            )?;
+        } else if self.lines.is_empty() {
             writeln!(
                 out.out(),
                 "Nothing is supported on {on} (policy: {}): the first line, {}, is released on {}",
-                policy.name(),
+                for_terminal(policy.name()),
                 first.line,
                 first.released
             )?;
         } else {
-            writeln!(out.out(), "Supported on {on} (policy: {})\n", policy.name())?;
+            writeln!(out.out(), "Supported on {on} (policy: {})\n", for_terminal(policy.name()))?;
             let header = [
                 "LINE",
                 "ROLES",

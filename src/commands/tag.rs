@@ -1,6 +1,5 @@
 //! `tag NAME`: the version a floating tag points to.
 
-use std::io::Write;
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
@@ -9,7 +8,7 @@ use serde::Serialize;
 use lts_policy::policy::{Policy, PolicyError, Tag, TagTarget};
 
 use super::{Answer, Run};
-use crate::cli::{Context, OnDate};
+use crate::cli::{Context, OnDate, Output};
 use crate::render::text::Text;
 use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
 
@@ -31,7 +30,7 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
 
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let tag = Tag::parse(&self.name).context("NAME")?;
         let on = self.on.resolve(context.today)?;
         let report = TagReport {
@@ -40,16 +39,17 @@ impl Run for Args {
             on,
             target: context.policy.tag(tag, on)?,
         };
-        render::query(&report, context, out)?;
-        Ok(match &report.target {
+        let answer = match &report.target {
             TagTarget::Nowhere(dangling) => {
                 // Text prints no version, so the reason goes to stderr; the
                 // other formats carry it.
                 let silent = matches!(context.format, Format::Text | Format::Plain);
-                Answer::No(silent.then(|| words::dangling_message(&self.name, on, *dangling)))
+                Answer::from_bool(false)
+                    .with_note(silent.then(|| words::dangling_message(&self.name, on, *dangling)))
             }
-            _ => Answer::Yes,
-        })
+            _ => Answer::yes(),
+        };
+        out.answer(answer, |out| render::query(&report, context, out))
     }
 }
 

@@ -1,11 +1,9 @@
 //! `timeline`: a picture of every line's support around a date.
 
-use std::io::Write;
-
 use anyhow::Result;
 
 use super::{Answer, Run};
-use crate::cli::{Context, DateRange, OnDate};
+use crate::cli::{Context, DateRange, OnDate, Output};
 use crate::render::text::Text;
 use crate::render::{Format, svg, timeline};
 
@@ -38,17 +36,18 @@ impl Run for Args {
         self.width
     }
 
-    fn run(&self, context: &Context, out: &mut dyn Write) -> Result<Answer> {
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let on = self.on.resolve(context.today)?;
         let (from, to) = self.range.resolve()?;
         let picture = policy.timeline(on, from, to)?;
-        if context.format == Format::Svg {
-            svg::write(&picture, policy.name(), out)?;
-        } else {
-            let mut text = Text::new(out, context.color);
-            timeline::write(&picture, policy.name(), context.width, &mut text)?;
-        }
-        Ok(Answer::Yes)
+        out.answer(Answer::yes(), |out| {
+            if context.format == Format::Svg {
+                svg::write(&picture, policy.name(), out)
+            } else {
+                let mut text = Text::new(out, context.color);
+                timeline::write(&picture, policy.name(), context.width, &mut text)
+            }
+        })
     }
 }

@@ -69,20 +69,28 @@ pub enum Tag {
 }
 
 impl Tag {
-    /// Parses `latest`, `latest-lts` or a line such as `1.3` or `v1.3`.
+    /// Parses `latest`, `latest-lts`, or a line in any spelling a version
+    /// takes: `1.3`, `v1.3`, `1.3.0`, `v1.3.7` all name line 1.3's tag.
     ///
     /// # Errors
     /// [`PolicyError::InvalidTag`] for anything else.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::policy::{Line, Tag};
+    /// assert_eq!(Tag::parse("v1.3.7").unwrap(), Tag::Line(Line::new(1, 3)));
+    /// assert_eq!(Tag::parse("latest-lts").unwrap(), Tag::LatestLts);
+    /// assert!(Tag::parse("stable").is_err());
+    /// ```
     pub fn parse(input: &str) -> Result<Self, PolicyError> {
         match input {
             "latest" => Ok(Self::Latest),
             "latest-lts" => Ok(Self::LatestLts),
-            _ => match VersionInput::parse(input) {
-                Ok(VersionInput { line, patch: None }) => Ok(Self::Line(line)),
-                _ => Err(PolicyError::InvalidTag {
+            _ => VersionInput::parse(input)
+                .map(|version| Self::Line(version.line))
+                .map_err(|_| PolicyError::InvalidTag {
                     input: input.to_owned(),
                 }),
-            },
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The audit: the history (and, on request, the projection) against the
 //! policy's promises.
 
+use std::collections::BTreeSet;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use semver::Version;
 
@@ -178,11 +180,19 @@ pub struct Audit {
     pub until: NaiveDate,
     /// Whether projected lines were checked too.
     pub projected: bool,
-    /// The lines checked, oldest first.
-    pub lines: Vec<LineInfo>,
+    /// How many lines were checked.
+    pub lines_checked: usize,
     /// What departs from the policy, in the order: cadence, weekdays and
     /// patches, LTS support, periods.
     pub findings: Vec<AuditFinding>,
+}
+
+/// A finding about recorded facts alone.
+fn fact(finding: Finding) -> AuditFinding {
+    AuditFinding {
+        finding,
+        projected: false,
+    }
 }
 
 /// The LTS maintenance of one line, clipped to the audited period.
@@ -220,64 +230,72 @@ impl Policy {
             AuditScope::Projected { to: None } => (self.default_horizon(on)?, true),
         };
         let known = self.history().len();
-        let mut lines = Vec::new();
+        // One pass over the lines, holding only the LTS windows for the sweep.
+        let (mut cadence, mut days, mut short) = (Vec::new(), Vec::new(), Vec::new());
+        let mut windows = Vec::new();
+        let mut previous: Option<LineInfo> = None;
+        let mut lines_checked = 0;
         for index in 0.. {
             let (released, source) = self.release_at(index)?;
             if released > until || source == Source::Rules && !projected {
                 break;
             }
-            lines.push(self.line_info(index)?);
-        }
-        let mut findings = Vec::new();
-        let mut add = |finding, projected| findings.push(AuditFinding { finding, projected });
-        for pair in lines.windows(2) {
-            if let Some(finding) = self.cadence_finding(&pair[0], &pair[1])? {
-                add(finding, false);
+            let info = self.line_info(index)?;
+            lines_checked += 1;
+            if let Some(previous) = &previous {
+                cadence.extend(self.cadence_finding(previous, &info)?.map(fact));
             }
-        }
-        for info in lines.iter().take(known) {
-            if info.released.weekday() != self.release_weekday() {
-                let weekday = info.released.weekday();
-                add(
-                    Finding::OffWeekday {
+            if index < known {
+                if info.released.weekday() != self.release_weekday() {
+                    days.push(fact(Finding::OffWeekday {
                         line: info.line,
                         released: info.released,
-                        weekday,
-                    },
-                    false,
-                );
+                        weekday: info.released.weekday(),
+                    }));
+                }
+                days.extend(self.patch_findings(&info).into_iter().map(fact));
             }
-            for finding in self.patch_findings(info) {
-                add(finding, false);
-            }
-        }
-        for info in &lines {
-            let Some(window) = info.lts_window else {
-                continue;
-            };
-            let cut_by = (!window.announced).then_some(window.successor);
-            let involves_projection = info.index >= known
-                || cut_by.is_some() && window.successor_source != Source::History;
-            if window.until < window.promised && (projected || !involves_projection) {
-                add(
-                    Finding::ShortLtsSupport {
+            if let Some(window) = info.lts_window {
+                let cut_by = (!window.announced).then_some(window.successor);
+                let involves_projection = index >= known
+                    || cut_by.is_some() && window.successor_source != Source::History;
+                if window.until < window.promised && (projected || !involves_projection) {
+                    let finding = Finding::ShortLtsSupport {
                         line: info.line,
                         released: info.released,
                         promised: window.promised,
                         until: window.until,
                         cut_by,
-                    },
-                    involves_projection,
-                );
+                    };
+                    short.push(AuditFinding {
+                        finding,
+                        projected: involves_projection,
+                    });
+                }
+                if info.released < until {
+                    windows.push(Window {
+                        line: info.line,
+                        projected: index >= known,
+                        start: info.released,
+                        end: window.until.min(until),
+                    });
+                }
             }
+            previous = Some(info);
         }
-        for (finding, involves_projection) in self.period_findings(&lines, until) {
-            add(finding, involves_projection);
-        }
+        // In the order of the kinds; moved, not copied, into one list.
+        let mut findings = cadence;
+        findings.append(&mut days);
+        findings.append(&mut short);
+        findings.extend(
+            self.period_findings(&windows, until)
+                .into_iter()
+                .map(|(finding, projected)| AuditFinding { finding, projected }),
+        );
         Ok(Audit {
             until,
             projected,
-            lines,
+            lines_checked,
             findings,
         })
     }
@@ -327,42 +345,45 @@ impl Policy {
         findings
     }
 
-    /// Sweeps the LTS windows of `lines` up to `until` for periods with too
-    /// many or too few LTS lines maintained.
-    fn period_findings(&self, lines: &[LineInfo], until: NaiveDate) -> Vec<(Finding, bool)> {
-        let known = self.history().len();
-        let windows: Vec<Window> = lines
-            .iter()
-            .filter(|info| info.released < until)
-            .filter_map(|info| {
-                info.lts_until().map(|end| Window {
-                    line: info.line,
-                    projected: info.index >= known,
-                    start: info.released,
-                    end: end.min(until),
-                })
-            })
-            .collect();
+    /// Sweeps the LTS windows (in release order, clipped to `until`) for
+    /// periods with too many or too few LTS lines maintained: the windows
+    /// open and close in date order, so that the cost is in the number of
+    /// windows, not its square.
+    fn period_findings(&self, windows: &[Window], until: NaiveDate) -> Vec<(Finding, bool)> {
         let mut points: Vec<NaiveDate> = windows
             .iter()
             .flat_map(|window| [window.start, window.end])
+            .chain([until])
             .collect();
-        points.push(until);
         points.sort_unstable();
         points.dedup();
+        let mut by_end: Vec<usize> = (0..windows.len()).collect();
+        by_end.sort_by_key(|&at| windows[at].end);
+        let projected_starts: Vec<NaiveDate> = windows
+            .iter()
+            .filter(|window| window.projected)
+            .map(|window| window.start)
+            .collect();
         let allowed = self.lts_in_parallel();
         // What the policy maintains once running: as many LTS lines as one
         // support period spans, up to `lts_in_parallel`.
         let steady = allowed.min(self.lts_support_months().div_ceil(self.lts_every_months()));
+        let mut maintained = BTreeSet::new();
+        let (mut started, mut ended) = (0, 0);
         let mut findings = Vec::new();
         let mut open: Option<Period> = None;
         for pair in points.windows(2) {
             let (from, to) = (pair[0], pair[1]);
-            let maintained: Vec<&Window> = windows
-                .iter()
-                .filter(|window| window.start <= from && from < window.end)
-                .collect();
-            let released = windows.iter().filter(|window| window.start <= from).count() as u64;
+            // Windows are in release order, so they start in date order.
+            while started < windows.len() && windows[started].start <= from {
+                maintained.insert(started);
+                started += 1;
+            }
+            while ended < by_end.len() && windows[by_end[ended]].end <= from {
+                maintained.remove(&by_end[ended]);
+                ended += 1;
+            }
+            let released = started as u64;
             let count = maintained.len() as u64;
             let kind = if count > allowed {
                 Some(PeriodKind::TooMany)
@@ -373,12 +394,10 @@ impl Policy {
             } else {
                 None
             };
-            let lines: Vec<Line> = maintained.iter().map(|window| window.line).collect();
+            let lines: Vec<Line> = maintained.iter().map(|&at| windows[at].line).collect();
             // A period that ends with a projected release depends on it.
-            let projected = maintained.iter().any(|window| window.projected)
-                || windows
-                    .iter()
-                    .any(|window| window.projected && window.start == to);
+            let projected = maintained.iter().any(|&at| windows[at].projected)
+                || projected_starts.binary_search(&to).is_ok();
             match (&mut open, kind) {
                 (Some(period), Some(kind)) if period.kind == kind && period.lines == lines => {
                     period.projected |= projected;

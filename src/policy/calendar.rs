@@ -5,7 +5,7 @@ use chrono::{Months, NaiveDate};
 
 use super::dates::add_months;
 use super::definition::Policy;
-use super::error::{Beyond, PolicyError};
+use super::error::{Beyond, PolicyError, RangeEnd};
 use super::model::LineInfo;
 use super::patch_days::PatchDays;
 
@@ -93,21 +93,34 @@ impl Policy {
     /// How far ahead calendars and projected audits look by default: one
     /// LTS support period after `on`.
     pub(crate) fn default_horizon(&self, on: NaiveDate) -> Result<NaiveDate, PolicyError> {
-        let months = self.lts_support_months();
-        add_months(on, months).ok_or(PolicyError::OutOfRange {
-            what: Beyond::MonthsAfter { months, date: on },
-        })
+        Ok(self.default_end(on)?.date())
     }
 
-    /// How far back a timeline looks by default: one LTS support period before `on`.
-    pub(crate) fn default_lookback(&self, on: NaiveDate) -> Result<NaiveDate, PolicyError> {
+    /// [`Policy::default_horizon`], as the end of a range.
+    pub(crate) fn default_end(&self, on: NaiveDate) -> Result<RangeEnd, PolicyError> {
         let months = self.lts_support_months();
-        u32::try_from(months)
+        let date = add_months(on, months).ok_or(PolicyError::OutOfRange {
+            what: Beyond::MonthsAfter { months, date: on },
+        })?;
+        Ok(RangeEnd::PeriodAfter { date, months, on })
+    }
+
+    /// How far back a timeline looks by default: one LTS support period
+    /// before `on`.
+    pub(crate) fn default_start(&self, on: NaiveDate) -> Result<RangeEnd, PolicyError> {
+        let months = self.lts_support_months();
+        let date = u32::try_from(months)
             .ok()
             .and_then(|count| on.checked_sub_months(Months::new(count)))
             .ok_or(PolicyError::OutOfRange {
                 what: Beyond::MonthsBefore { months, date: on },
-            })
+            })?;
+        Ok(RangeEnd::PeriodBefore { date, months, on })
+    }
+
+    /// How far back a timeline looks by default, as a day.
+    pub(crate) fn default_lookback(&self, on: NaiveDate) -> Result<NaiveDate, PolicyError> {
+        Ok(self.default_start(on)?.date())
     }
 
     /// The calendar of every line released from `from` to `to`, both
@@ -140,12 +153,15 @@ impl Policy {
         to: Option<NaiveDate>,
         on: NaiveDate,
     ) -> Result<Calendar<'_>, PolicyError> {
-        let from = from.unwrap_or(self.first_release().released);
+        let from = from.map_or(
+            RangeEnd::FirstRelease(self.first_release().released),
+            RangeEnd::Given,
+        );
         let to = match to {
-            Some(to) => to,
-            None => self.default_horizon(on)?,
+            Some(to) => RangeEnd::Given(to),
+            None => self.default_end(on)?,
         };
-        self.calendar(from, to)
+        self.calendar_between(from, to)
     }
 
     /// The calendar from `from` to `to`, both included.
@@ -154,9 +170,19 @@ impl Policy {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Calendar<'_>, PolicyError> {
-        if from > to {
+        self.calendar_between(RangeEnd::Given(from), RangeEnd::Given(to))
+    }
+
+    /// The calendar between two ends, given or defaulted.
+    pub(crate) fn calendar_between(
+        &self,
+        from: RangeEnd,
+        to: RangeEnd,
+    ) -> Result<Calendar<'_>, PolicyError> {
+        if from.date() > to.date() {
             return Err(PolicyError::EmptyRange { from, to });
         }
+        let (from, to) = (from.date(), to.date());
         let first = match from.pred_opt() {
             Some(eve) => self.latest_index_on(eve)?.map_or(0, |index| index + 1),
             None => 0,

@@ -31,6 +31,8 @@ pub struct Policy {
     history: Vec<Release>,
     /// Index of the line the LTS count starts from.
     anchor: usize,
+    /// Every recorded patch's date and line index, in date order.
+    recorded_patches: Vec<(NaiveDate, usize)>,
 }
 
 impl Policy {
@@ -42,10 +44,22 @@ impl Policy {
             .iter()
             .rposition(|release| release.lts == Some(true))
             .unwrap_or(0);
+        let mut recorded_patches: Vec<(NaiveDate, usize)> = history
+            .iter()
+            .enumerate()
+            .flat_map(|(index, release)| {
+                release
+                    .patches
+                    .iter()
+                    .map(move |patch| (patch.released, index))
+            })
+            .collect();
+        recorded_patches.sort_unstable();
         Self {
             rules,
             history,
             anchor,
+            recorded_patches,
         }
     }
 
@@ -124,6 +138,11 @@ impl Policy {
     /// How many lines apart two rule-made LTS lines are (Kestra: 6 / 2 = 3).
     pub(crate) fn lts_every_lines(&self) -> u64 {
         self.rules.lts_every_months / self.rules.minor_every_months
+    }
+
+    /// The recorded patches (date, line index) in date order.
+    pub(crate) fn recorded_patches(&self) -> &[(NaiveDate, usize)] {
+        &self.recorded_patches
     }
 
     /// Whether the history announces an LTS end later than `date`.

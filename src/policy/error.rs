@@ -61,9 +61,9 @@ pub enum PolicyError {
     /// A date range whose start is after its end.
     EmptyRange {
         /// The start of the range.
-        from: NaiveDate,
+        from: RangeEnd,
         /// The end of the range.
-        to: NaiveDate,
+        to: RangeEnd,
     },
     /// A branch template with an unknown or unbalanced placeholder.
     InvalidTemplate {
@@ -314,6 +314,64 @@ impl fmt::Display for Numbered {
     }
 }
 
+/// One end of a range of days: given, or the default, and which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RangeEnd {
+    /// The day asked for.
+    Given(NaiveDate),
+    /// The first release, a range's default start.
+    FirstRelease(NaiveDate),
+    /// One LTS support period after the day asked about, a default end.
+    PeriodAfter {
+        /// The day it works out to.
+        date: NaiveDate,
+        /// The months of the period.
+        months: u64,
+        /// The day asked about.
+        on: NaiveDate,
+    },
+    /// One LTS support period before the day asked about, a default start.
+    PeriodBefore {
+        /// The day it works out to.
+        date: NaiveDate,
+        /// The months of the period.
+        months: u64,
+        /// The day asked about.
+        on: NaiveDate,
+    },
+}
+
+impl RangeEnd {
+    /// The day.
+    #[must_use]
+    pub fn date(self) -> NaiveDate {
+        match self {
+            Self::Given(date) | Self::FirstRelease(date) => date,
+            Self::PeriodAfter { date, .. } | Self::PeriodBefore { date, .. } => date,
+        }
+    }
+}
+
+/// The day, and for a default how it was worked out: a range that is
+/// empty because of a default says so.
+impl fmt::Display for RangeEnd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::Given(date) => write!(f, "{date}"),
+            Self::FirstRelease(date) => write!(f, "{date} (by default, the first release)"),
+            Self::PeriodAfter { date, months, on } => write!(
+                f,
+                "{date} (by default, one LTS support period, {months} months, after {on})"
+            ),
+            Self::PeriodBefore { date, months, on } => write!(
+                f,
+                "{date} (by default, one LTS support period, {months} months, before {on})"
+            ),
+        }
+    }
+}
+
 /// What is wrong with a branch template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -326,6 +384,9 @@ pub enum TemplateProblem {
     UnknownPlaceholder(String),
     /// Nothing at all.
     Empty,
+    /// Names that git would refuse as a branch, or a shell split: the rule
+    /// broken.
+    NotABranchName(&'static str),
 }
 
 impl fmt::Display for TemplateProblem {
@@ -338,6 +399,7 @@ impl fmt::Display for TemplateProblem {
                 "unknown placeholder {{{name}}}; expected {{major}} or {{minor}}"
             ),
             Self::Empty => f.write_str("a branch name cannot be empty"),
+            Self::NotABranchName(rule) => write!(f, "a branch name {rule}"),
         }
     }
 }

@@ -40,12 +40,12 @@ pub use error::{
     Beyond, DateProblem, LineHint, Numbered, PolicyError, Problem, TemplateProblem, VersionProblem,
 };
 pub use explain::Explanation;
-pub use file::weekday_name;
+pub use file::{acts_on_a_terminal, weekday_name};
 pub use model::{
     EolReason, KnownPatch, Line, LineInfo, LtsReason, LtsWindow, Patch, Release, Role, Source,
     SupportedLine,
 };
-pub use patch_days::{PatchDay, PatchDays, Start};
+pub use patch_days::{PatchDay, PatchDays, ShippedPatch, Start};
 pub use projection::ProjectionBasis;
 pub use roles::Selection;
 pub use template::{BranchName, BranchTemplate};

@@ -33,6 +33,12 @@ impl BranchTemplate {
     /// let template = BranchTemplate::parse("releases/v{major}.{minor}.x").unwrap();
     /// assert_eq!(template.render(Line::new(1, 3)), "releases/v1.3.x");
     /// assert!(BranchTemplate::parse("release-{patch}").is_err());
+    /// // One word for a shell, a name git accepts.
+    /// assert_eq!(
+    ///     BranchTemplate::parse("rel {minor}").unwrap_err().to_string(),
+    ///     "invalid branch template \"rel {minor}\": a branch name cannot hold whitespace \
+    ///      or control characters",
+    /// );
     /// ```
     pub fn parse(template: &str) -> Result<Self, PolicyError> {
         let invalid = |problem| PolicyError::InvalidTemplate {
@@ -80,9 +86,15 @@ impl BranchTemplate {
         if parts.is_empty() {
             return Err(invalid(TemplateProblem::Empty));
         }
-        Ok(Self {
+        let template = Self {
             source: template.to_owned(),
             parts,
+        };
+        // Placeholders become digits: a name that git accepts for one line
+        // is accepted for every line.
+        let sample = template.render(Line::new(1, 3));
+        branch_name_rule_broken(&sample).map_or(Ok(template), |rule| {
+            Err(invalid(TemplateProblem::NotABranchName(rule)))
         })
     }
 
@@ -99,6 +111,34 @@ impl BranchTemplate {
             template: self,
             line,
         }
+    }
+}
+
+/// The first of git's rules for branch names (`git check-ref-format`) that
+/// `name` breaks, as the end of a sentence starting "a branch name"; they
+/// also keep a name one word for a shell.
+fn branch_name_rule_broken(name: &str) -> Option<&'static str> {
+    if name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Some("cannot hold whitespace or control characters")
+    } else if name.contains(['~', '^', ':', '?', '*', '[', '\\']) {
+        Some("cannot hold ~ ^ : ? * [ or \\")
+    } else if name.contains("..") {
+        Some("cannot hold ..")
+    } else if name.contains("@{") || name == "@" {
+        Some("cannot hold @{ or be @")
+    } else if name.starts_with(['-', '/']) {
+        Some("cannot start with - or /")
+    } else if name.ends_with(['/', '.']) || name.ends_with(".lock") {
+        Some("cannot end with /, . or .lock")
+    } else if name.contains("//") {
+        Some("cannot hold //")
+    } else if name
+        .split('/')
+        .any(|part| part.starts_with('.') || part.ends_with(".lock"))
+    {
+        Some("cannot have a part that starts with . or ends with .lock")
+    } else {
+        None
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::calendar::Lines;
 use super::definition::Policy;
-use super::error::PolicyError;
+use super::error::{PolicyError, RangeEnd};
 use super::model::{LineInfo, Source};
 
 /// The lines whose support overlaps a range of days, as [`Policy::timeline`]
@@ -92,18 +92,18 @@ impl Policy {
         to: Option<NaiveDate>,
     ) -> Result<Timeline<'_>, PolicyError> {
         let from = match from {
-            Some(from) => from,
-            None => self.default_lookback(on)?,
+            Some(from) => RangeEnd::Given(from),
+            None => self.default_start(on)?,
         };
         let to = match to {
-            Some(to) => to,
-            None => self.default_horizon(on)?,
+            Some(to) => RangeEnd::Given(to),
+            None => self.default_end(on)?,
         };
-        self.calendar(from, to)?;
+        self.calendar_between(from, to)?;
         Ok(Timeline {
             on,
-            from,
-            to,
+            from: from.date(),
+            to: to.date(),
             policy: self,
         })
     }

@@ -16,16 +16,23 @@ use lts_policy::policy::{Calendar, LineInfo, PatchDay, Policy, Source};
 
 use super::words::ended_by_text;
 
-/// RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped.
+/// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma
+/// escaped, a line break (LF, CR or CRLF) written `\n`, and the other
+/// control characters TEXT does not allow dropped, so that a name cannot
+/// end a line and forge a property or an event.
 fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' | ';' | ',' => {
                 escaped.push('\\');
                 escaped.push(c);
             }
-            '\n' => escaped.push_str("\\n"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => escaped.push_str("\\n"),
+            '\t' => escaped.push(c),
+            c if c.is_control() => {}
             _ => escaped.push(c),
         }
     }
@@ -56,9 +63,16 @@ fn content_line(out: &mut dyn Write, line: &str) -> std::io::Result<()> {
     out.write_all(b"\r\n")
 }
 
-/// `YYYYMMDD`, the form of an iCalendar DATE value.
-fn ics_date(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+/// `YYYYMMDD`, the form of an iCalendar DATE value, for a day of a
+/// four-digit year.
+struct IcsDate(NaiveDate);
+
+impl std::fmt::Display for IcsDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use chrono::Datelike as _;
+        let date = self.0;
+        write!(f, "{:04}{:02}{:02}", date.year(), date.month(), date.day())
+    }
 }
 
 /// A name fit for a UID's domain part: letters, digits and dashes.
@@ -76,6 +90,7 @@ fn uid_domain(name: &str) -> String {
     format!("{domain}.lts-policy")
 }
 
+/// `" (projected)"` for a value the rules work out.
 fn projected(source: Source) -> &'static str {
     match source {
         Source::Rules => " (projected)",
@@ -90,6 +105,7 @@ fn source_words(source: Source) -> &'static str {
     }
 }
 
+/// One event; its summary and description are TEXT values already escaped.
 struct Event {
     uid: String,
     date: NaiveDate,
@@ -98,101 +114,140 @@ struct Event {
     category: &'static str,
 }
 
-fn release_event(policy: &Policy, info: &LineInfo) -> Event {
-    let lts = if info.lts { " LTS" } else { "" };
-    Event {
-        uid: format!("release-{}", info.line),
-        date: info.released,
-        summary: format!(
-            "{} {}{lts} released{}",
-            policy.name(),
-            info.line,
-            projected(info.released_source)
-        ),
-        description: format!(
-            "{} {} is released; branch {}. Release date from the {}, LTS flag from the {}.",
-            policy.name(),
-            info.line,
-            policy.branch_template().render(info.line),
-            source_words(info.released_source),
-            source_words(info.lts_source),
-        ),
-        category: "release",
-    }
-}
-
-fn eol_event(policy: &Policy, info: &LineInfo) -> Event {
-    Event {
-        uid: format!("eol-{}", info.line),
-        date: info.eol,
-        summary: format!(
-            "{} {} end of support{}",
-            policy.name(),
-            info.line,
-            projected(info.eol_source)
-        ),
-        description: format!(
-            "From this day {} {} is no longer supported ({}). Date from the {}.",
-            policy.name(),
-            info.line,
-            ended_by_text(info),
-            source_words(info.eol_source),
-        ),
-        category: "end-of-support",
-    }
-}
-
-fn patch_event(policy: &Policy, day: &PatchDay) -> Event {
-    let versions: Vec<String> = day
-        .patches
-        .iter()
-        .map(|line| {
-            format!(
-                "{}{}",
-                line.latest_patch.version,
-                projected(line.latest_patch.source)
-            )
-        })
-        .collect();
-    Event {
-        uid: format!("patch-{}", day.day),
-        date: day.day,
-        summary: format!("{} patch day: {}", policy.name(), versions.join(", ")),
-        description: format!(
-            "Patch releases of {} on this day: {}.",
-            policy.name(),
-            versions.join(", ")
-        ),
-        category: "patch",
-    }
-}
-
-/// Writes the events of a calendar under one stamp and UID domain.
+/// Writes the events of a calendar under one stamp, UID domain and name.
 struct Writer<'o> {
-    out: &'o mut dyn Write,
+    lines: Lines<'o>,
     domain: String,
     stamp: String,
+    /// The policy's name, escaped once for every event.
+    name: String,
 }
 
 impl Writer<'_> {
-    fn event(&mut self, event: &Event) -> std::io::Result<()> {
-        let next_day = event.date.succ_opt().unwrap_or(event.date);
-        for line in [
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}@{}", event.uid, self.domain),
-            format!("DTSTAMP:{}", self.stamp),
-            format!("DTSTART;VALUE=DATE:{}", ics_date(event.date)),
-            format!("DTEND;VALUE=DATE:{}", ics_date(next_day)),
-            format!("SUMMARY:{}", escape(&event.summary)),
-            format!("DESCRIPTION:{}", escape(&event.description)),
-            format!("CATEGORIES:{}", event.category),
-            "TRANSP:TRANSPARENT".to_owned(),
-            "END:VEVENT".to_owned(),
-        ] {
-            content_line(self.out, &line)?;
-        }
-        Ok(())
+    fn release(&mut self, policy: &Policy, info: &LineInfo) -> std::io::Result<()> {
+        let (name, line) = (&self.name, info.line);
+        let lts = if info.lts { " LTS" } else { "" };
+        let event = Event {
+            uid: format!("release-{line}"),
+            date: info.released,
+            summary: format!(
+                "{name} {line}{lts} released{}",
+                projected(info.released_source)
+            ),
+            description: format!(
+                "{name} {line} is released\\; branch {}. Release date from the {}\\, LTS flag \
+                 from the {}.",
+                escape(&policy.branch_template().render(line)),
+                source_words(info.released_source),
+                source_words(info.lts_source),
+            ),
+            category: "release",
+        };
+        self.event(&event)
     }
+
+    fn end_of_support(&mut self, info: &LineInfo) -> std::io::Result<()> {
+        let (name, line) = (&self.name, info.line);
+        let event = Event {
+            uid: format!("eol-{line}"),
+            date: info.eol,
+            summary: format!("{name} {line} end of support{}", projected(info.eol_source)),
+            description: format!(
+                "From this day {name} {line} is no longer supported ({}). Date from the {}.",
+                escape(&ended_by_text(info)),
+                source_words(info.eol_source),
+            ),
+            category: "end-of-support",
+        };
+        self.event(&event)
+    }
+
+    fn patch_day(&mut self, day: &PatchDay) -> std::io::Result<()> {
+        let mut versions = String::new();
+        for (at, shipped) in day.patches.iter().enumerate() {
+            if at > 0 {
+                versions.push_str("\\, ");
+            }
+            versions.push_str(&shipped.patch.version.to_string());
+            versions.push_str(projected(shipped.patch.source));
+        }
+        let name = &self.name;
+        let event = Event {
+            uid: format!("patch-{}", day.day),
+            date: day.day,
+            summary: format!("{name} patch day: {versions}"),
+            description: format!("Patch releases of {name} on this day: {versions}."),
+            category: "patch",
+        };
+        self.event(&event)
+    }
+
+    /// Writes an event, or leaves it out when its day has more than four
+    /// digits in its year (see [`left_out`]).
+    fn event(&mut self, event: &Event) -> std::io::Result<()> {
+        if event.date > LAST_DAY {
+            return Ok(());
+        }
+        // An all-day event without an end lasts its one day (RFC 5545
+        // §3.6.1): on the last day there is no day after to end on.
+        let end = event.date.succ_opt().filter(|next| *next <= LAST_DAY);
+        let lines = &mut self.lines;
+        lines.write(format_args!("BEGIN:VEVENT"))?;
+        lines.write(format_args!("UID:{}@{}", event.uid, self.domain))?;
+        lines.write(format_args!("DTSTAMP:{}", self.stamp))?;
+        lines.write(format_args!("DTSTART;VALUE=DATE:{}", IcsDate(event.date)))?;
+        if let Some(end) = end {
+            lines.write(format_args!("DTEND;VALUE=DATE:{}", IcsDate(end)))?;
+        }
+        lines.write(format_args!("SUMMARY:{}", event.summary))?;
+        lines.write(format_args!("DESCRIPTION:{}", event.description))?;
+        lines.write(format_args!("CATEGORIES:{}", event.category))?;
+        lines.write(format_args!("TRANSP:TRANSPARENT"))?;
+        lines.write(format_args!("END:VEVENT"))
+    }
+}
+
+/// Content lines, written through a buffer kept from line to line.
+struct Lines<'o> {
+    out: &'o mut dyn Write,
+    buffer: String,
+}
+
+impl Lines<'_> {
+    fn write(&mut self, text: std::fmt::Arguments) -> std::io::Result<()> {
+        use std::fmt::Write as _;
+        self.buffer.clear();
+        // Writing to a String cannot fail.
+        let _ = self.buffer.write_fmt(text);
+        content_line(self.out, &self.buffer)
+    }
+}
+
+/// The last day an iCalendar DATE can name: its year has four digits.
+const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(day) => day,
+    None => NaiveDate::MAX,
+};
+
+/// How many events of the calendar fall after [`LAST_DAY`] and are left
+/// out of it: ends of support of the last lines, and releases and patch
+/// days when the range runs past it.
+///
+/// # Errors
+/// An error of the model met while the calendar is read.
+pub fn left_out(policy: &Policy, calendar: &Calendar) -> Result<usize> {
+    let mut count = 0;
+    for info in calendar.lines() {
+        let info = info?;
+        count += usize::from(info.released > LAST_DAY) + usize::from(info.eol > LAST_DAY);
+    }
+    if let Some(after) = LAST_DAY.succ_opt().filter(|after| *after <= calendar.to()) {
+        for day in policy.patch_days(after, calendar.to()) {
+            day?;
+            count += 1;
+        }
+    }
+    Ok(count)
 }
 
 /// Writes the calendar: each line's release and end of support, then the
@@ -224,18 +279,22 @@ pub fn write(
         content_line(out, line)?;
     }
     let mut writer = Writer {
-        out,
+        lines: Lines {
+            out,
+            buffer: String::with_capacity(128),
+        },
         domain: uid_domain(policy.name()),
-        stamp: format!("{}T000000Z", ics_date(on)),
+        stamp: format!("{}T000000Z", IcsDate(on)),
+        name: escape(policy.name()),
     };
     for info in calendar.lines() {
         let info = info?;
-        writer.event(&release_event(policy, &info))?;
-        writer.event(&eol_event(policy, &info))?;
+        writer.release(policy, &info)?;
+        writer.end_of_support(&info)?;
     }
     for day in calendar.patch_days() {
-        writer.event(&patch_event(policy, &day?))?;
+        writer.patch_day(&day?)?;
     }
-    content_line(writer.out, "END:VCALENDAR")?;
+    content_line(writer.lines.out, "END:VCALENDAR")?;
     Ok(())
 }

@@ -18,7 +18,7 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
     writeln!(
         out,
         "{} releases from {} to {}\n",
-        policy.name(),
+        markdown_text(policy.name()),
         calendar.from(),
         calendar.to()
     )?;
@@ -49,4 +49,23 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
         writeln!(out, "\n{}", LEGEND.replacen('*', "\\*", 1))?;
     }
     Ok(())
+}
+
+/// Text that stays text in Markdown: every ASCII punctuation character
+/// backslash-escaped (CommonMark allows it for all of them), so that a name
+/// cannot open a table cell, a link, emphasis or HTML; line breaks and other
+/// control characters become spaces, so that it stays on its line.
+fn markdown_text(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            escaped.push('\\');
+            escaped.push(c);
+        } else if c.is_control() {
+            escaped.push(' ');
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }

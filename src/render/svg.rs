@@ -20,11 +20,25 @@ const LTS_COLOUR: &str = "#2e7d32";
 const FEATURE_COLOUR: &str = "#1565c0";
 const TODAY_COLOUR: &str = "#c62828";
 
+/// Text for an XML text node or attribute: markup characters as entities,
+/// and the characters XML 1.0 does not allow at all (C0 controls but tab
+/// and line breaks, U+FFFE, U+FFFF) as U+FFFD, so that any name leaves the
+/// file well-formed.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            '\t' | '\n' | '\r' => escaped.push(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => escaped.push('\u{fffd}'),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 /// Writes the picture; the rows are counted first, for its height.

@@ -7,7 +7,27 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use anyhow::Result;
 
-use lts_policy::policy::Source;
+use lts_policy::policy::{Source, acts_on_a_terminal};
+
+/// Text for a terminal, where a value a file controls could otherwise move
+/// the cursor, retitle the window or forge a line: control characters
+/// (C0, DEL, C1) and the bidirectional controls that reorder what is shown
+/// are written as escapes, `\u{1b}`.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = acts_on_a_terminal;
+    if !text.contains(unsafe_char) {
+        return text.into();
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            escaped.push_str(&c.escape_unicode().to_string());
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped.into()
+}
 
 /// Explains the `*` that marks values worked out from the rules.
 pub const LEGEND: &str =

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use lts_policy::policy::{LineInfo, Timeline, days_between, month_starts};
 
-use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text};
+use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text, for_terminal};
 
 /// The row label: the line, and LTS for an LTS line.
 pub fn label(info: &LineInfo) -> String {
@@ -105,7 +105,8 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
         .then(|| scale.column(timeline.on).min(columns - 1));
     writeln!(
         out.out(),
-        "{policy_name} support, {} to {}\n",
+        "{} support, {} to {}\n",
+        for_terminal(policy_name),
         timeline.from,
         timeline.to
     )?;

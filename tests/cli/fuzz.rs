@@ -166,3 +166,176 @@ fn random_argument_vectors_never_panic() {
     assert!(failures.is_empty(), "{failures:#?}");
     eprintln!("fuzz: {cases} argument vectors through the binary, 0 broken promises");
 }
+
+/// Characters a hostile policy name is made of: controls of every kind,
+/// markup of every format, and text.
+const PIECES: &[&str] = &[
+    "\u{1b}[2J",
+    "\u{7}",
+    "\r",
+    "\n",
+    "\0",
+    "\u{9b}",
+    "\u{7f}",
+    "\t",
+    "\u{fffe}",
+    "\u{ffff}",
+    "\u{202e}",
+    "<",
+    ">",
+    "&",
+    "\"",
+    "'",
+    "|",
+    ",",
+    ";",
+    "\\",
+    "=",
+    "+",
+    "@",
+    "-",
+    "#",
+    "*",
+    "]]>",
+    "BEGIN:VEVENT",
+    "é",
+    "𝄞",
+    "kestra",
+    " ",
+];
+
+/// Every query and export, each with the formats it writes.
+const ANSWERS: &[(&[&str], &[&str])] = &[
+    (
+        &["supported", "--on", "2026-11-25"],
+        &["text", "json", "ndjson", "csv", "plain"],
+    ),
+    (
+        &["backport-targets", "--on", "2026-11-25", "--branch"],
+        &[
+            "text",
+            "json",
+            "ndjson",
+            "csv",
+            "plain",
+            "github-matrix",
+            "backportrc",
+        ],
+    ),
+    (
+        &["status", "1.3", "--on", "2026-11-25"],
+        &["text", "json", "ndjson", "csv", "plain"],
+    ),
+    (
+        &[
+            "releases",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2027-12-31",
+            "--on",
+            "2026-11-25",
+        ],
+        &[
+            "text",
+            "json",
+            "ndjson",
+            "csv",
+            "plain",
+            "md",
+            "ics",
+            "endoflife",
+        ],
+    ),
+    (
+        &["tag", "latest-lts", "--on", "2026-11-25"],
+        &["text", "json", "ndjson", "csv", "plain"],
+    ),
+    (
+        &["next-patch", "--after", "2026-11-25"],
+        &["text", "json", "ndjson", "csv", "plain"],
+    ),
+    (
+        &["audit", "--on", "2026-11-25", "--projected"],
+        &["text", "json", "ndjson", "csv", "plain"],
+    ),
+    (&["timeline", "--on", "2026-11-25"], &["text", "svg"]),
+    (&["policy"], &["text", "json"]),
+];
+
+/// `Err` says how a format's output is broken.
+fn well_formed(format: &str, output: &str) -> Result<(), String> {
+    let control = |c: char| c.is_control() && c != '\n';
+    match format {
+        "json" | "endoflife" | "github-matrix" | "backportrc" => {
+            serde_json::from_str::<serde_json::Value>(output)
+                .map(drop)
+                .map_err(|err| err.to_string())
+        }
+        "ndjson" => output
+            .lines()
+            .try_for_each(|line| serde_json::from_str::<serde_json::Value>(line).map(drop))
+            .map_err(|err| err.to_string()),
+        "svg" => roxmltree::Document::parse(output)
+            .map(drop)
+            .map_err(|err| err.to_string()),
+        "ics" => {
+            let mut calendars = ical::IcalParser::new(std::io::BufReader::new(output.as_bytes()));
+            match calendars.next() {
+                Some(Ok(_)) if calendars.next().is_none() => Ok(()),
+                other => Err(format!("{other:?}")),
+            }
+        }
+        "csv" => {
+            let mut reader = csv::Reader::from_reader(output.as_bytes());
+            let columns = reader.headers().map_err(|err| err.to_string())?.len();
+            reader.records().try_for_each(|row| match row {
+                Ok(row) if row.len() == columns => Ok(()),
+                other => Err(format!("{other:?} in {columns} columns")),
+            })
+        }
+        _ if output.contains(control) => Err("a raw control character".to_owned()),
+        _ => Ok(()),
+    }
+}
+
+#[test]
+fn hostile_names_leave_every_format_well_formed() {
+    let policies: usize = std::env::var("LTS_POLICY_FUZZ_CASES")
+        .ok()
+        .and_then(|cases| cases.parse::<usize>().ok())
+        .map_or(12, |cases| cases / 100);
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
+    let mut failures = Vec::new();
+    for case in 0..policies {
+        let mut random = Random(0x51_7cc1_b727_220a ^ (case as u64 + 1));
+        let name: String = (0..1 + random.below(8))
+            .map(|_| PIECES[random.below(PIECES.len())])
+            .collect();
+        let mut policy = original.clone();
+        policy["name"] = name.clone().into();
+        policy["comment"] = name.clone().into();
+        let file = std::env::temp_dir().join(format!(
+            "lts-policy-fuzz-{}-{case}.json",
+            std::process::id()
+        ));
+        std::fs::write(&file, policy.to_string()).unwrap();
+        for (args, formats) in ANSWERS {
+            for format in *formats {
+                let mut args = args.to_vec();
+                args.extend(["--format", format, "--policy", file.to_str().unwrap()]);
+                let output = lts_policy(&args).output().unwrap();
+                let stdout = String::from_utf8_lossy(&output.stdout);
+                if !matches!(output.status.code(), Some(0 | 1)) {
+                    failures.push(format!("{name:?} {args:?}: {output:?}"));
+                } else if let Err(broken) = well_formed(format, &stdout) {
+                    failures.push(format!("{name:?} {args:?}: {broken}"));
+                }
+            }
+        }
+        std::fs::remove_file(&file).unwrap();
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    eprintln!("fuzz: {policies} hostile names through every format, all well-formed");
+}

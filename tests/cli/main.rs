@@ -9,8 +9,11 @@ mod errors;
 mod examples;
 mod explain;
 mod exports;
+mod facts;
 mod formats;
 mod fuzz;
+mod hostile;
+mod pipes;
 mod snapshots;
 mod timeline;
 

@@ -128,7 +128,7 @@ fn next_patch_day_ships_a_known_patch_on_its_day() {
         let versions: Vec<String> = day
             .patches
             .iter()
-            .map(|p| p.latest_patch.version.to_string())
+            .map(|p| p.patch.version.to_string())
             .collect();
         (day.day, versions)
     };
@@ -140,9 +140,15 @@ fn next_patch_day_ships_a_known_patch_on_its_day() {
             vec!["4.5.1".to_owned(), "4.0.24".to_owned()]
         )
     );
-    // Friday's 4.5.2 is not on a patch day; the next Thursday brings 4.5.3.
+    // 4.5.2 is recorded on Friday 2023-02-10, off the Thursday schedule: a
+    // recorded patch makes its day a patch day, alone.
     assert_eq!(
         versions("2023-02-09"),
+        (date("2023-02-10"), vec!["4.5.2".to_owned()])
+    );
+    // The next Thursday brings 4.5.3, the first projected after 4.5.2, and 4.0.25.
+    assert_eq!(
+        versions("2023-02-10"),
         (
             date("2023-02-16"),
             vec!["4.5.3".to_owned(), "4.0.25".to_owned()]

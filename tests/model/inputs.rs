@@ -98,9 +98,13 @@ fn tags() {
     assert_eq!(Tag::parse("latest").unwrap(), Tag::Latest);
     assert_eq!(Tag::parse("latest-lts").unwrap(), Tag::LatestLts);
     assert_eq!(Tag::parse("v1.3").unwrap(), Tag::Line(line("1.3")));
+    // Every spelling a version takes names its line's tag.
+    for spelling in ["1.3.0", "v1.3.7", "1.3.4"] {
+        assert_eq!(Tag::parse(spelling).unwrap(), Tag::Line(line("1.3")));
+    }
     assert_eq!(
-        Tag::parse("1.3.4").unwrap_err().to_string(),
-        "invalid tag \"1.3.4\": expected latest, latest-lts or a line such as 1.3"
+        Tag::parse("1.3-rc1").unwrap_err().to_string(),
+        "invalid tag \"1.3-rc1\": expected latest, latest-lts or a line such as 1.3"
     );
 }
 

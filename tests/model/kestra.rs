@@ -258,7 +258,7 @@ fn next_patch_day_ships_one_patch_per_supported_line() {
     let versions: Vec<String> = day
         .patches
         .iter()
-        .map(|p| p.latest_patch.version.to_string())
+        .map(|p| p.patch.version.to_string())
         .collect();
     // 2.1: 11-17, 11-24, 12-01 -> 2.1.3; 1.3: 273 days = 39 weeks -> 1.3.39.
     assert_eq!(versions, ["2.1.3", "1.3.39"]);
@@ -290,7 +290,7 @@ fn next_patch_day_on_a_release_day_lists_the_new_line() {
     let versions: Vec<String> = day
         .patches
         .iter()
-        .map(|p| p.latest_patch.version.to_string())
+        .map(|p| p.patch.version.to_string())
         .collect();
     assert_eq!(versions, ["1.3.45"]);
     let new: Vec<String> = day

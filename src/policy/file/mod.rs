@@ -1,35 +1,31 @@
 //! The policy file format (JSON) and its validation into a [`Policy`].
 //!
-//! Reading has two steps: the file's shape (types, missing and unknown
-//! fields: [`raw`]), then its values (ranges, dates, versions, order:
-//! [`validate`]). Every problem is recorded with its JSON path, so that
-//! `policy --check` can list them all; shape problems come first.
+//! A file with every field of the right type is read straight into
+//! borrowed fields ([`raw`]), then its values are checked ([`values`]). Any
+//! other file is first parsed for its syntax alone, then walked for its
+//! shape ([`shape`]: types, missing and unknown fields), then for the
+//! meaning of its values, the history entry by entry. Every problem is
+//! handed on with its JSON path as it is found; those of shape come first.
 
-mod fields;
+mod problems;
 mod raw;
+mod shape;
+mod values;
 mod write;
 
-use chrono::{NaiveDate, Weekday};
-use serde_json::Value;
+use serde::de::IgnoredAny;
 
-use super::dates::parse_date;
-use super::definition::{Policy, PolicyRules};
+use super::definition::Policy;
 use super::error::{PolicyError, Problem};
-use super::model::{KnownPatch, Line, Release};
-use super::template::BranchTemplate;
-use super::version::{parse_history_line, parse_patch_version};
-use fields::Problems;
-use raw::{RawEntry, RawPatch, RawPolicy};
+use problems::Problems;
+use raw::{POLICY, RawEntry, RawPolicy};
+use shape::{Values, Walk};
+use values::{Entry, History, Rules};
 
-pub use write::weekday_name;
+pub use write::{acts_on_a_terminal, weekday_name};
 
 /// Kestra's policy, as announced with Kestra 1.0, and its known history.
 const KESTRA_JSON: &str = include_str!("../../../examples/kestra.json");
-
-/// Largest accepted cadence or support period: a century.
-const MAX_MONTHS: u64 = 1200;
-/// Largest accepted number of LTS lines maintained side by side.
-const MAX_IN_PARALLEL: u64 = 100;
 
 impl Policy {
     /// The embedded default: Kestra's policy and history.
@@ -62,7 +58,19 @@ impl Policy {
     /// assert_eq!(err.to_string(), "release_weekday: missing");
     /// ```
     pub fn from_json(json: &str) -> Result<Self, PolicyError> {
-        Self::check_json(json).map_err(|mut problems| problems.swap_remove(0))
+        let mut first = None;
+        let policy = Self::check_json_with(json, &mut |problem| {
+            first.get_or_insert(problem);
+        });
+        match (policy, first) {
+            (Some(policy), None) => Ok(policy),
+            (_, Some(problem)) => Err(problem),
+            // A policy that could not be built always has a problem.
+            (None, None) => Err(PolicyError::InvalidPolicy {
+                path: "policy".to_owned(),
+                problem: Problem::Missing,
+            }),
+        }
     }
 
     /// Like [`Policy::from_json`], but reports every problem found.
@@ -70,238 +78,117 @@ impl Policy {
     /// # Errors
     /// Every problem: those of shape first, then those of value; never empty.
     pub fn check_json(json: &str) -> Result<Self, Vec<PolicyError>> {
-        let mut problems = Problems::default();
-        let policy = match serde_json::from_str::<RawPolicy>(json) {
-            Ok(raw) if raw.is_complete() => validate(&raw, &mut problems),
-            _ => {
-                let file: Value =
-                    serde_json::from_str(json).map_err(|err| vec![PolicyError::NotJson(err)])?;
-                raw::extract(&file, &mut problems).and_then(|raw| validate(&raw, &mut problems))
+        let mut problems = Vec::new();
+        match Self::check_json_with(json, &mut |problem| problems.push(problem)) {
+            Some(policy) if problems.is_empty() => Ok(policy),
+            _ => Err(problems),
+        }
+    }
+
+    /// Reads a policy file, handing each problem to `report` as it is found
+    /// (those of shape first, then those of value), so that a file with a
+    /// million problems is checked without holding them. A leading UTF-8
+    /// byte-order mark is allowed.
+    ///
+    /// Returns the policy when the file has no problem.
+    pub fn check_json_with(json: &str, report: &mut dyn FnMut(PolicyError)) -> Option<Self> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let mut problems = Problems::new(report);
+        if let Ok(raw) = serde_json::from_str::<RawPolicy>(json) {
+            let rules = values::rules(&raw.rules(), &mut problems);
+            let mut history = History::default();
+            for entry in &raw.history {
+                history.entry(&entry.values(), &mut problems);
             }
+            let history = history.finish(&mut problems);
+            return rules
+                .filter(|_| !problems.found)
+                .map(|rules| Policy::new(rules, history));
+        }
+        if let Err(err) = serde_json::from_str::<IgnoredAny>(json) {
+            problems.error(PolicyError::NotJson(err));
+            return None;
+        }
+        let mut shape = Walk {
+            problems: Some(&mut problems),
+            stream: None,
         };
-        match policy {
-            Some(policy) if problems.0.is_empty() => Ok(policy),
-            _ => Err(problems.0),
-        }
-    }
-}
-
-/// Checks the values; `None` when one is missing or wrong.
-fn validate(raw: &RawPolicy, problems: &mut Problems) -> Option<Policy> {
-    if raw.name.is_some_and(|name| name.trim().is_empty()) {
-        problems.add("name", Problem::EmptyName);
-    }
-    let release_weekday = raw.release_weekday.and_then(|text| weekday(text, problems));
-    let mut months = |key, months: Option<u64>| {
-        let months = months?;
-        if (1..=MAX_MONTHS).contains(&months) {
-            Some(months)
-        } else {
-            let bounds = Problem::OutOfBounds {
-                found: months,
-                min: 1,
-                max: MAX_MONTHS,
-                unit: "months",
-            };
-            problems.add(key, bounds);
-            None
-        }
-    };
-    let minor_every_months = months("minor_every_months", raw.minor_every_months);
-    let lts_every_months = months("lts_every_months", raw.lts_every_months);
-    let lts_support_months = months("lts_support_months", raw.lts_support_months);
-    if let (Some(minor), Some(lts)) = (minor_every_months, lts_every_months)
-        && !lts.is_multiple_of(minor)
-    {
-        let problem = Problem::NotAMultiple {
-            of: "minor_every_months",
-            base: minor,
-            found: lts,
+        let Ok(Some(top)) = shape::walk(json, &POLICY, &mut shape) else {
+            return None;
         };
-        problems.add("lts_every_months", problem);
-    }
-    let lts_in_parallel = raw.lts_in_parallel.filter(|&count| {
-        let valid = (1..=MAX_IN_PARALLEL).contains(&count);
-        if !valid {
-            let bounds = Problem::OutOfBounds {
-                found: count,
-                min: 1,
-                max: MAX_IN_PARALLEL,
-                unit: "lines",
-            };
-            problems.add("lts_in_parallel", bounds);
+        let rules = values::rules(&rules_of(&top), &mut problems);
+        if !top.has("history") {
+            return None;
         }
-        valid
-    });
-    let branch_template = raw.branch_template.and_then(|text| {
-        problems.check(|| "branch_template".to_owned(), BranchTemplate::parse(text))
-    });
-    let entries = raw.history.as_deref()?;
-    if entries.is_empty() {
-        problems.add("history", Problem::EmptyHistory);
-    }
-    let history = validate_history(entries, problems);
-    Some(Policy::new(
-        PolicyRules {
-            name: raw.name?.to_owned(),
-            comment: raw.comment.map(str::to_owned),
-            release_weekday: release_weekday?,
-            minor_every_months: minor_every_months?,
-            lts_every_months: lts_every_months?,
-            lts_support_months: lts_support_months?,
-            lts_in_parallel: lts_in_parallel?,
-            branch_template: branch_template?,
-        },
-        history,
-    ))
-}
-
-fn weekday(text: &str, problems: &mut Problems) -> Option<Weekday> {
-    let weekday = text.parse::<Weekday>().ok();
-    if weekday.is_none() {
-        let found = text.to_owned();
-        problems.add("release_weekday", Problem::Weekday { found });
-    }
-    weekday
-}
-
-/// Where a value of the history is, spelled out only for a problem.
-#[derive(Clone, Copy)]
-enum At {
-    Entry(usize),
-    Patch(usize, usize),
-}
-
-impl At {
-    fn field(self, key: &str) -> String {
-        match self {
-            Self::Entry(entry) => format!("history[{entry}].{key}"),
-            Self::Patch(entry, patch) => format!("history[{entry}].patches[{patch}].{key}"),
-        }
-    }
-}
-
-fn date(problems: &mut Problems, at: At, key: &str, text: Option<&str>) -> Option<NaiveDate> {
-    problems.check(|| at.field(key), parse_date(text?))
-}
-
-fn validate_history(entries: &[RawEntry], problems: &mut Problems) -> Vec<Release> {
-    let mut history: Vec<Release> = Vec::with_capacity(entries.len());
-    for (i, entry) in entries.iter().enumerate() {
-        let at = At::Entry(i);
-        let line = entry
-            .line
-            .and_then(|text| problems.check(|| at.field("line"), parse_history_line(text)));
-        let released = date(problems, at, "released", entry.released);
-        let eol = date(problems, at, "eol", entry.eol);
-        let (Some(line), Some(released)) = (line, released) else {
-            continue;
+        let mut history = History::default();
+        let mut entry = |_, values: Values| history.entry(&entry_of(&values), &mut problems);
+        let mut entries = Walk {
+            problems: None,
+            stream: Some(&mut entry),
         };
-        if let Some(previous) = history.last() {
-            check_order(at, previous, line, released, problems);
-        }
-        if let Some(eol) = eol {
-            check_announced_eol(at, line, released, entry.lts, eol, problems);
-        }
-        let patches = validate_patches(i, line, released, &entry.patches, problems);
-        history.push(Release {
-            line,
-            released,
-            lts: entry.lts,
-            eol,
-            patches,
-        });
-    }
-    history
-}
-
-fn check_order(
-    at: At,
-    previous: &Release,
-    line: Line,
-    released: NaiveDate,
-    problems: &mut Problems,
-) {
-    if line == previous.line {
-        problems.add(at.field("line"), Problem::ListedTwice(line));
-    } else if line < previous.line {
-        let previous = previous.line;
-        problems.add(at.field("line"), Problem::LineOrder { line, previous });
-    }
-    // Two lines may come out on the same day (the later one is then the latest).
-    if released < previous.released {
-        let problem = Problem::DateOrder {
-            line,
-            released,
-            previous: previous.line,
-            previous_released: previous.released,
-        };
-        problems.add(at.field("released"), problem);
+        // The syntax is known to be right: this walk cannot fail.
+        let _ = shape::walk(json, &POLICY, &mut entries);
+        let history = history.finish(&mut problems);
+        rules
+            .filter(|_| !problems.found)
+            .map(|rules| Policy::new(rules, history))
     }
 }
 
-fn check_announced_eol(
-    at: At,
-    line: Line,
-    released: NaiveDate,
-    lts: Option<bool>,
-    eol: NaiveDate,
-    problems: &mut Problems,
-) {
-    if lts != Some(true) {
-        problems.add(at.field("eol"), Problem::EolWithoutLts(line));
-    } else if eol <= released {
-        let problem = Problem::EolNotAfterRelease {
-            line,
-            eol,
-            released,
-        };
-        problems.add(at.field("eol"), problem);
+impl RawPolicy<'_> {
+    fn rules(&self) -> Rules<'_> {
+        Rules {
+            name: Some(self.name),
+            comment: self.comment,
+            release_weekday: Some(self.release_weekday),
+            minor_every_months: Some(self.minor_every_months),
+            lts_every_months: Some(self.lts_every_months),
+            lts_support_months: Some(self.lts_support_months),
+            lts_in_parallel: Some(self.lts_in_parallel),
+            branch_template: Some(self.branch_template),
+        }
     }
 }
 
-fn validate_patches(
-    entry_index: usize,
-    line: Line,
-    line_released: NaiveDate,
-    entries: &[RawPatch],
-    problems: &mut Problems,
-) -> Vec<KnownPatch> {
-    let mut patches: Vec<KnownPatch> = Vec::with_capacity(entries.len());
-    for (i, entry) in entries.iter().enumerate() {
-        let at = At::Patch(entry_index, i);
-        let version = entry
-            .version
-            .and_then(|text| problems.check(|| at.field("version"), parse_patch_version(text)));
-        let released = date(problems, at, "released", entry.released);
-        let (Some(version), Some(released)) = (version, released) else {
-            continue;
-        };
-        if Line::of(&version) != line || version.patch == 0 || !version.pre.is_empty() {
-            let found = version.clone();
-            problems.add(at.field("version"), Problem::NotAPatchOf { line, found });
-        } else if let Some(previous) = patches.last()
-            && version <= previous.version
-        {
-            let problem = Problem::PatchOrder {
-                version: version.clone(),
-                previous: previous.version.clone(),
-            };
-            problems.add(at.field("version"), problem);
+impl RawEntry<'_> {
+    fn values(&self) -> Entry<'_> {
+        Entry {
+            line: Some(self.line),
+            released: Some(self.released),
+            lts: self.lts,
+            eol: self.eol,
+            patches: self
+                .patches
+                .iter()
+                .map(|patch| (Some(patch.version), Some(patch.released)))
+                .collect(),
         }
-        let floor = patches
-            .last()
-            .map_or(line_released, |previous| previous.released);
-        if released < floor {
-            let problem = Problem::PatchDateOrder {
-                version: version.clone(),
-                released,
-                floor,
-                line,
-            };
-            problems.add(at.field("released"), problem);
-        }
-        patches.push(KnownPatch { version, released });
     }
-    patches
+}
+
+fn rules_of(top: &Values) -> Rules<'_> {
+    Rules {
+        name: top.text("name"),
+        comment: top.text("comment"),
+        release_weekday: top.text("release_weekday"),
+        minor_every_months: top.count("minor_every_months"),
+        lts_every_months: top.count("lts_every_months"),
+        lts_support_months: top.count("lts_support_months"),
+        lts_in_parallel: top.count("lts_in_parallel"),
+        branch_template: top.text("branch_template"),
+    }
+}
+
+fn entry_of(values: &Values) -> Entry<'_> {
+    Entry {
+        line: values.text("line"),
+        released: values.text("released"),
+        lts: values.flag("lts"),
+        eol: values.text("eol"),
+        patches: values
+            .list("patches")
+            .iter()
+            .map(|patch| (patch.text("version"), patch.text("released")))
+            .collect(),
+    }
 }

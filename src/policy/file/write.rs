@@ -70,8 +70,46 @@ impl Policy {
                 .collect(),
         };
         // Strings and numbers always serialize; the fallback is unreachable.
-        serde_json::to_string_pretty(&file).unwrap_or_default()
+        let json = serde_json::to_string_pretty(&file).unwrap_or_default();
+        escape_invisible(&json)
     }
+}
+
+/// JSON whose strings show their control characters: serde_json escapes
+/// C0 controls only, and DEL, C1 controls and the bidirectional controls
+/// would reach a terminal that `policy` prints to as they are. `\uXXXX` is
+/// the same string to any JSON reader.
+fn escape_invisible(json: &str) -> String {
+    let invisible = acts_on_a_terminal;
+    if !json.contains(|c: char| invisible(c) && c != '\n') {
+        return json.to_owned();
+    }
+    let mut escaped = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if invisible(c) && c != '\n' {
+            escaped.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
+}
+
+/// Whether a terminal acts on `c` instead of showing it: a control
+/// character (C0, DEL, C1) or a bidirectional control that reorders the
+/// text around it. Text a file controls shows these escaped.
+///
+/// # Examples
+/// ```
+/// use lts_policy::policy::acts_on_a_terminal;
+/// assert!(acts_on_a_terminal('\u{1b}') && acts_on_a_terminal('\u{9b}'));
+/// assert!(acts_on_a_terminal('\u{202e}'));
+/// assert!(!acts_on_a_terminal('é'));
+/// ```
+#[must_use]
+pub fn acts_on_a_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The English name of a weekday, as policy files spell it.

@@ -1,0 +1,164 @@
+//! Exit codes never lie: whatever happens to stdout and stderr, the code is
+//! the answer's (0 yes, 1 no) or 2 for an error, never a crash, and a write
+//! that fails is an error unless the reader simply left.
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// The binary, as a plain `std` command (for its own stdio).
+fn binary(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lts-policy"));
+    command.args(args);
+    command
+}
+
+fn full() -> File {
+    OpenOptions::new().write(true).open("/dev/full").unwrap()
+}
+
+/// Runs the binary through `sh`, with `redirection` applied to it.
+fn through_shell(args: &str, redirection: &str) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec \"$0\" {args} {redirection}"))
+        .arg(env!("CARGO_BIN_EXE_lts-policy"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_error_with_stderr_unwritable_still_exits_2() {
+    for (args, code) in [
+        (&["supported", "--on", "2026-02-30"][..], 2),
+        (&["frobnicate"], 2),
+        // A "no" whose note cannot be written stays a no.
+        (&["tag", "2.2", "--on", "2026-11-25"], 1),
+        (&["status", "1.0", "--on", "2030-01-01"], 1),
+    ] {
+        let status = binary(args)
+            .stdout(Stdio::null())
+            .stderr(full())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?} 2>/dev/full");
+        // A pipe on stderr whose reader is gone.
+        let mut child = binary(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        assert_eq!(
+            child.wait().unwrap().code(),
+            Some(code),
+            "{args:?} 2>|closed"
+        );
+    }
+}
+
+#[test]
+fn a_reader_that_leaves_does_not_turn_a_no_into_a_yes() {
+    // Findings from 2026 to 9999: far more than one line, exit 1.
+    let mut child = binary(&[
+        "audit",
+        "--projected",
+        "--on",
+        "2026-11-25",
+        "--to",
+        "9999-12-31",
+    ])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("Audit of policy kestra"), "{first}");
+    assert_eq!(child.wait().unwrap().code(), Some(1), "| head -1");
+    // `| true`: the reader is gone before anything is written, or after.
+    for _ in 0..20 {
+        let mut child = binary(&["status", "1.0", "--on", "2030-01-01"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        assert_eq!(child.wait().unwrap().code(), Some(1), "| true");
+    }
+    let mut child = binary(&["releases", "--to", "9999-12-31", "--format", "ics"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0), "a yes stays a yes");
+}
+
+#[test]
+fn an_answer_that_cannot_be_written_is_an_error() {
+    for args in ["--help", "--version", "supported", "releases --format ics"] {
+        let output = binary(&args.split(' ').collect::<Vec<_>>())
+            .stdout(full())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args} >/dev/full");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains("No space left on device"),
+            "{args}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let closed = through_shell("supported", ">&-");
+    assert_eq!(closed.status.code(), Some(2), "supported >&-");
+    assert_eq!(
+        String::from_utf8_lossy(&closed.stderr),
+        "error: cannot write to standard output: Bad file descriptor (os error 9)\n"
+    );
+    // A shell's `>/dev/null` is a reader that wants nothing, not a closed stdout.
+    assert_eq!(
+        through_shell("supported", ">/dev/null").status.code(),
+        Some(0)
+    );
+    // Help to a reader that leaves is not an error.
+    let mut child = binary(&["--help"]).stdout(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+/// Runs the binary with its address space limited to 64 MiB: an answer
+/// held whole instead of written as it is worked out would not fit.
+fn within_64_mib(args: &str) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v 65536 && exec \"$0\" {args} >/dev/null"))
+        .arg(env!("CARGO_BIN_EXE_lts-policy"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn centuries_of_calendar_in_every_format_fit_in_64_mib() {
+    // Three thousand years of weekly patch days: 156,000 events the
+    // calendar once held whole.
+    let ics = within_64_mib("releases --from 0001-01-01 --to 5025-12-31 --format ics");
+    assert_eq!(ics.status.code(), Some(0), "{ics:?}");
+    let range = "--from 0001-01-01 --to 3025-12-31 --on 2026-11-25";
+    for format in ["text", "json", "ndjson", "csv", "plain", "md", "endoflife"] {
+        let output = within_64_mib(&format!("releases {range} --format {format}"));
+        assert_eq!(output.status.code(), Some(0), "{format}: {output:?}");
+    }
+    for format in ["text", "svg"] {
+        let output = within_64_mib(&format!("timeline {range} --format {format}"));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "timeline {format}: {output:?}"
+        );
+    }
+    let audit = within_64_mib("audit --projected --on 2026-11-25 --to 3025-12-31 --json");
+    assert_eq!(audit.status.code(), Some(1), "{audit:?}");
+}
