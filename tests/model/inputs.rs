@@ -154,6 +154,12 @@ fn policy_files_that_are_not_json_say_where() {
         policy_error("[]"),
         "policy: expected an object, got an array"
     );
+    // A number too large for a float is not JSON serde_json can read, even
+    // where the syntax is right (found by cargo fuzz).
+    assert_eq!(
+        policy_error("2e2222222"),
+        "number out of range at line 1 column 9"
+    );
     // serde_json's error is kept whole, with its line and column.
     let PolicyError::NotJson(err) = Policy::from_json("[1, 2").unwrap_err() else {
         panic!("text that is not JSON");

@@ -113,8 +113,15 @@ impl Policy {
             problems: Some(&mut problems),
             stream: None,
         };
-        let Ok(Some(top)) = shape::walk(json, &POLICY, &mut shape) else {
-            return None;
+        let top = match shape::walk(json, &POLICY, &mut shape) {
+            Ok(Some(top)) => top,
+            // Not an object: reported by the walk.
+            Ok(None) => return None,
+            // A number out of range (2e2222222) passes the syntax alone.
+            Err(err) => {
+                problems.error(PolicyError::NotJson(err));
+                return None;
+            }
         };
         let rules = values::rules(&rules_of(&top), &mut problems);
         if !top.has("history") {
