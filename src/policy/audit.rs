@@ -307,7 +307,7 @@ impl Policy {
     ) -> Result<Option<Finding>, PolicyError> {
         let due = add_months(previous.released, self.minor_every_months())
             .and_then(|date| weekday_on_or_after(date, self.release_weekday()))
-            .ok_or(PolicyError::OutOfRange {
+            .ok_or_else(|| PolicyError::OutOfRange {
                 what: Beyond::DueAfter(previous.line),
             })?;
         let days_late = days_between(due, info.released);

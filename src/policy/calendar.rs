@@ -99,7 +99,7 @@ impl Policy {
     /// [`Policy::default_horizon`], as the end of a range.
     pub(crate) fn default_end(&self, on: NaiveDate) -> Result<RangeEnd, PolicyError> {
         let months = self.lts_support_months();
-        let date = add_months(on, months).ok_or(PolicyError::OutOfRange {
+        let date = add_months(on, months).ok_or_else(|| PolicyError::OutOfRange {
             what: Beyond::MonthsAfter { months, date: on },
         })?;
         Ok(RangeEnd::PeriodAfter { date, months, on })
@@ -112,7 +112,7 @@ impl Policy {
         let date = u32::try_from(months)
             .ok()
             .and_then(|count| on.checked_sub_months(Months::new(count)))
-            .ok_or(PolicyError::OutOfRange {
+            .ok_or_else(|| PolicyError::OutOfRange {
                 what: Beyond::MonthsBefore { months, date: on },
             })?;
         Ok(RangeEnd::PeriodBefore { date, months, on })

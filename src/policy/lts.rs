@@ -41,9 +41,11 @@ impl Policy {
         // Past the anchor and the history, every `lts_every_lines`-th line is
         // LTS, so this ends within history + count * lts_every_lines steps.
         while found < count {
-            candidate = candidate.checked_add(1).ok_or(PolicyError::OutOfRange {
-                what: Beyond::LtsAfterLastLine,
-            })?;
+            candidate = candidate
+                .checked_add(1)
+                .ok_or_else(|| PolicyError::OutOfRange {
+                    what: Beyond::LtsAfterLastLine,
+                })?;
             if self.lts_at(candidate).0 {
                 found += 1;
             }
@@ -60,10 +62,11 @@ impl Policy {
         line: Line,
         released: NaiveDate,
     ) -> Result<LtsWindow, PolicyError> {
-        let promised =
-            add_months(released, self.lts_support_months()).ok_or(PolicyError::OutOfRange {
+        let promised = add_months(released, self.lts_support_months()).ok_or_else(|| {
+            PolicyError::OutOfRange {
                 what: Beyond::LtsEnd(line),
-            })?;
+            }
+        })?;
         let successor = self.lts_after(index, self.lts_in_parallel())?;
         let (successor_released, successor_source) = self.release_at(successor)?;
         let announced = self.history().get(index).and_then(|release| release.eol);

@@ -5,7 +5,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::dates::weekday_after;
+use super::dates::{days_between, weekday_after};
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
 use super::model::{LineInfo, Patch, Role, SupportedLine};
@@ -64,6 +64,16 @@ impl Policy {
     /// assert_eq!(versions, ["2.1.3", "1.3.39"]);
     /// ```
     pub fn next_patch(&self, start: Start) -> Result<PatchDay, PolicyError> {
+        self.next_patch_with(start, &mut SupportedDays::default())
+    }
+
+    /// [`Policy::next_patch`], with the lines supported on the days it
+    /// looks at kept from one call to the next.
+    fn next_patch_with(
+        &self,
+        start: Start,
+        supported: &mut SupportedDays,
+    ) -> Result<PatchDay, PolicyError> {
         let after = match start {
             Start::After(date) => date,
             Start::OnOrAfter(date) => date.pred_opt().unwrap_or(date),
@@ -72,15 +82,14 @@ impl Policy {
         let next_recorded = recorded
             .get(recorded.partition_point(|(day, _)| *day <= after))
             .map(|(day, _)| *day);
-        match self.next_scheduled_patch_day(after, next_recorded)? {
-            Some((day, supported)) => self.patch_day(day, supported),
-            None => {
-                let day = next_recorded.ok_or(PolicyError::OutOfRange {
-                    what: Beyond::PatchDayAfter(after),
-                })?;
-                self.patch_day(day, self.supported_on(day)?)
-            }
-        }
+        let day = match self.next_scheduled_patch_day(after, next_recorded, supported)? {
+            Some(day) => day,
+            None => next_recorded.ok_or_else(|| PolicyError::OutOfRange {
+                what: Beyond::PatchDayAfter(after),
+            })?,
+        };
+        let lines = supported.on(self, day)?;
+        self.patch_day(day, lines)
     }
 
     /// The first day of the patch schedule after `after`, and before
@@ -90,7 +99,8 @@ impl Policy {
         &self,
         after: NaiveDate,
         before: Option<NaiveDate>,
-    ) -> Result<Option<(NaiveDate, Vec<SupportedLine>)>, PolicyError> {
+        supported: &mut SupportedDays,
+    ) -> Result<Option<NaiveDate>, PolicyError> {
         let out_of_range = || PolicyError::OutOfRange {
             what: Beyond::PatchDayAfter(after),
         };
@@ -100,14 +110,13 @@ impl Policy {
         // A day ships nothing only when the latest line comes out on it or
         // recorded patches skip it; both end within the history.
         while before.is_none_or(|before| day < before) {
-            let supported = self.supported_on(day)?;
             // A line's newest version dated this day is a patch shipped
             // this day (its `.0` is a release, not a patch).
             let ships = |line: &SupportedLine| {
                 line.info.released != day && line.latest_patch.released == day
             };
-            if supported.iter().any(ships) {
-                return Ok(Some((day, supported)));
+            if supported.on(self, day)?.iter().any(ships) {
+                return Ok(Some(day));
             }
             day = day
                 .checked_add_days(Days::new(7))
@@ -121,20 +130,23 @@ impl Policy {
     fn patch_day(
         &self,
         day: NaiveDate,
-        supported: Vec<SupportedLine>,
+        supported: &[SupportedLine],
     ) -> Result<PatchDay, PolicyError> {
         let mut patches: Vec<ShippedPatch> = Vec::new();
         let mut new_lines = Vec::new();
-        let mut ships = |info: LineInfo, roles: Vec<Role>, patch: Patch| {
+        let mut ships = |info: &LineInfo, roles: &[Role], patch: &Patch| {
             if info.released == day {
-                new_lines.push(info);
+                new_lines.push(info.clone());
             } else if patch.released == day {
-                patches.push(ShippedPatch { info, patch, roles });
+                patches.push(ShippedPatch {
+                    info: info.clone(),
+                    patch: patch.clone(),
+                    roles: roles.to_vec(),
+                });
             }
         };
-        let supported_lines: Vec<usize> = supported.iter().map(|line| line.info.index).collect();
         for line in supported {
-            ships(line.info, line.roles, line.latest_patch);
+            ships(&line.info, &line.roles, &line.latest_patch);
         }
         let recorded = self.recorded_patches();
         let first = recorded.partition_point(|(date, _)| *date < day);
@@ -142,10 +154,10 @@ impl Policy {
             .iter()
             .take_while(|(date, _)| *date == day)
         {
-            if !supported_lines.contains(&index) {
+            if !supported.iter().any(|line| line.info.index == index) {
                 let info = self.line_info(index)?;
                 if let Some(patch) = self.newest_patch(&info, day)? {
-                    ships(info, Vec::new(), patch);
+                    ships(&info, &[], &patch);
                 }
             }
         }
@@ -166,7 +178,56 @@ impl Policy {
             policy: self,
             next: Some(Start::OnOrAfter(from)),
             to,
+            supported: SupportedDays::default(),
         }
+    }
+}
+
+/// The lines supported on successive days. Their roles and ends change
+/// only with a release or an end of support or of LTS maintenance, so they
+/// are worked out again only then; in between, only each line's newest
+/// patch moves. A calendar of centuries walks its patch days this way.
+#[derive(Debug, Clone, Default)]
+struct SupportedDays {
+    /// The days the lines hold for, `[from, until)`.
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    /// The day their newest patches are of.
+    day: Option<NaiveDate>,
+    lines: Vec<SupportedLine>,
+}
+
+impl SupportedDays {
+    /// The lines supported on `day`, each with its newest patch that day.
+    fn on(&mut self, policy: &Policy, day: NaiveDate) -> Result<&[SupportedLine], PolicyError> {
+        if self.day == Some(day) {
+            return Ok(&self.lines);
+        }
+        self.day = Some(day);
+        let holds = self.from.is_some_and(|from| from <= day)
+            && self.until.is_some_and(|until| day < until);
+        if holds {
+            for line in &mut self.lines {
+                if let Some(patch) = policy.newest_patch(&line.info, day)? {
+                    line.latest_patch = patch;
+                }
+                line.days_left = days_between(day, line.info.eol);
+            }
+        } else {
+            self.lines = policy.supported_on(day)?;
+            self.from = Some(day);
+            // The next release, and the next end of support or of LTS
+            // maintenance of a supported line.
+            let ends = self.lines.iter().flat_map(|line| {
+                [
+                    Some(line.info.latest_until),
+                    Some(line.info.eol),
+                    line.info.lts_until(),
+                ]
+            });
+            self.until = ends.flatten().filter(|end| *end > day).min();
+        }
+        Ok(&self.lines)
     }
 }
 
@@ -177,6 +238,7 @@ pub struct PatchDays<'p> {
     /// Where the next search starts; `None` once done.
     next: Option<Start>,
     to: NaiveDate,
+    supported: SupportedDays,
 }
 
 impl Iterator for PatchDays<'_> {
@@ -184,7 +246,7 @@ impl Iterator for PatchDays<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let start = self.next.take()?;
-        match self.policy.next_patch(start) {
+        match self.policy.next_patch_with(start, &mut self.supported) {
             Ok(day) if day.day <= self.to => {
                 self.next = Some(Start::After(day.day));
                 Some(Ok(day))

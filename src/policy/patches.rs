@@ -50,16 +50,16 @@ impl Policy {
         if count == 0 {
             return Ok(Some(base));
         }
-        let patch = base
-            .version
-            .patch
-            .checked_add(count)
-            .ok_or(PolicyError::NumberOverflow {
-                after: Numbered::Patch(base.version.clone()),
-            })?;
+        let patch =
+            base.version
+                .patch
+                .checked_add(count)
+                .ok_or_else(|| PolicyError::NumberOverflow {
+                    after: Numbered::Patch(base.version.clone()),
+                })?;
         let released = weekday_after(base.released, weekday)
             .and_then(|first| first.checked_add_days(Days::new((count - 1) * 7)))
-            .ok_or(PolicyError::OutOfRange {
+            .ok_or_else(|| PolicyError::OutOfRange {
                 what: Beyond::PatchDays(info.line),
             })?;
         Ok(Some(Patch {

@@ -46,7 +46,7 @@ impl Policy {
             .minor
             .checked_add(self.projection_steps(index))
             .map(|minor| Line { minor, ..newest })
-            .ok_or(PolicyError::NumberOverflow {
+            .ok_or_else(|| PolicyError::NumberOverflow {
                 after: Numbered::Line(newest),
             })
     }
@@ -61,10 +61,12 @@ impl Policy {
         }
         let newest = self.newest_release();
         let months = self.projection_steps(index) * self.minor_every_months();
-        let target = add_months(newest.released, months).ok_or(beyond(Beyond::MonthsAfter {
-            months,
-            date: newest.released,
-        }))?;
+        let target = add_months(newest.released, months).ok_or_else(|| {
+            beyond(Beyond::MonthsAfter {
+                months,
+                date: newest.released,
+            })
+        })?;
         Ok(Some(ProjectionBasis {
             from: newest.line,
             from_released: newest.released,
@@ -106,7 +108,7 @@ impl Policy {
             let index = usize::try_from(line.minor - newest.minor)
                 .ok()
                 .and_then(|steps| (history.len() - 1).checked_add(steps))
-                .ok_or(beyond(Beyond::ProjectedRelease(line)))?;
+                .ok_or_else(|| beyond(Beyond::ProjectedRelease(line)))?;
             self.release_at(index)?;
             return Ok(index);
         }
@@ -142,7 +144,7 @@ impl Policy {
         let mut index = usize::try_from(steps)
             .ok()
             .and_then(|steps| (history.len() - 1).checked_add(steps))
-            .ok_or(beyond(Beyond::LatestLineOn(date)))?;
+            .ok_or_else(|| beyond(Beyond::LatestLineOn(date)))?;
         while index >= history.len() && self.release_at(index)?.0 > date {
             index -= 1;
         }

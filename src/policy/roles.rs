@@ -93,7 +93,7 @@ impl Policy {
             if !roles.is_empty() {
                 let latest_patch =
                     self.newest_patch(&info, date)?
-                        .ok_or(PolicyError::OutOfRange {
+                        .ok_or_else(|| PolicyError::OutOfRange {
                             what: Beyond::NewestPatch(info.line),
                         })?;
                 supported.push(SupportedLine {

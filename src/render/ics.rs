@@ -10,9 +10,9 @@
 use std::io::Write;
 
 use anyhow::Result;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{Calendar, LineInfo, PatchDay, Policy, Source};
+use lts_policy::policy::{Calendar, Line, LineInfo, PatchDay, Policy, Source};
 
 use super::words::ended_by_text;
 
@@ -39,10 +39,11 @@ fn escape(text: &str) -> String {
     escaped
 }
 
-/// Writes one content line, folded at 75 octets (RFC 5545 §3.1) without
-/// splitting a character, ended by CRLF. A folded line never ends in a
-/// blank: parsers that trim lines before unfolding would lose it.
-fn content_line(out: &mut dyn Write, line: &str) -> std::io::Result<()> {
+/// Appends one content line to `folded`, folded at 75 octets (RFC 5545
+/// §3.1) without splitting a character, and ended by CRLF. A folded line
+/// never ends in a blank: parsers that trim lines before unfolding would
+/// lose it.
+fn fold(line: &str, folded: &mut String) {
     let mut rest = line;
     let mut limit = 75;
     while rest.len() > limit {
@@ -53,26 +54,21 @@ fn content_line(out: &mut dyn Write, line: &str) -> std::io::Result<()> {
         while cut > 1 && rest.as_bytes()[cut - 1] == b' ' {
             cut -= 1;
         }
-        out.write_all(&rest.as_bytes()[..cut])?;
-        out.write_all(b"\r\n ")?;
+        folded.push_str(&rest[..cut]);
+        folded.push_str("\r\n ");
         rest = &rest[cut..];
         // A continuation line's leading space counts.
         limit = 74;
     }
-    out.write_all(rest.as_bytes())?;
-    out.write_all(b"\r\n")
+    folded.push_str(rest);
+    folded.push_str("\r\n");
 }
 
-/// `YYYYMMDD`, the form of an iCalendar DATE value, for a day of a
-/// four-digit year.
-struct IcsDate(NaiveDate);
-
-impl std::fmt::Display for IcsDate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use chrono::Datelike as _;
-        let date = self.0;
-        write!(f, "{:04}{:02}{:02}", date.year(), date.month(), date.day())
-    }
+/// Writes one content line.
+fn content_line(out: &mut dyn Write, line: &str) -> std::io::Result<()> {
+    let mut folded = String::with_capacity(line.len() + 8);
+    fold(line, &mut folded);
+    out.write_all(folded.as_bytes())
 }
 
 /// A name fit for a UID's domain part: letters, digits and dashes.
@@ -105,18 +101,25 @@ fn source_words(source: Source) -> &'static str {
     }
 }
 
-/// One event; its summary and description are TEXT values already escaped.
-struct Event {
-    uid: String,
-    date: NaiveDate,
-    summary: String,
-    description: String,
-    category: &'static str,
+/// What an event is about, as its UID says.
+#[derive(Clone, Copy)]
+enum About {
+    Release(Line),
+    EndOfSupport(Line),
+    PatchDay(NaiveDate),
 }
 
-/// Writes the events of a calendar under one stamp, UID domain and name.
+/// Appends a TEXT value's part to a content line.
+type Part<'a> = &'a dyn Fn(&mut String, &str);
+
+/// Writes the events of a calendar under one stamp, UID domain and name,
+/// each content line built in one buffer kept from line to line: a
+/// calendar of centuries is written without an allocation per event.
 struct Writer<'o> {
-    lines: Lines<'o>,
+    out: &'o mut dyn Write,
+    line: String,
+    /// The event's content lines, folded.
+    event: String,
     domain: String,
     stamp: String,
     /// The policy's name, escaped once for every event.
@@ -124,103 +127,216 @@ struct Writer<'o> {
 }
 
 impl Writer<'_> {
-    fn release(&mut self, policy: &Policy, info: &LineInfo) -> std::io::Result<()> {
-        let (name, line) = (&self.name, info.line);
-        let lts = if info.lts { " LTS" } else { "" };
-        let event = Event {
-            uid: format!("release-{line}"),
-            date: info.released,
-            summary: format!(
-                "{name} {line}{lts} released{}",
-                projected(info.released_source)
-            ),
-            description: format!(
-                "{name} {line} is released\\; branch {}. Release date from the {}\\, LTS flag \
-                 from the {}.",
-                escape(&policy.branch_template().render(line)),
-                source_words(info.released_source),
-                source_words(info.lts_source),
-            ),
-            category: "release",
+    fn release(&mut self, branch: &str, info: &LineInfo) -> std::io::Result<()> {
+        let line = info.line;
+        let summary = |text: &mut String, name: &str| {
+            text.push_str(name);
+            text.push(' ');
+            push_line(text, line);
+            text.push_str(if info.lts {
+                " LTS released"
+            } else {
+                " released"
+            });
+            text.push_str(projected(info.released_source));
         };
-        self.event(&event)
+        let description = |text: &mut String, name: &str| {
+            text.push_str(name);
+            text.push(' ');
+            push_line(text, line);
+            text.push_str(" is released\\; branch ");
+            text.push_str(branch);
+            text.push_str(". Release date from the ");
+            text.push_str(source_words(info.released_source));
+            text.push_str("\\, LTS flag from the ");
+            text.push_str(source_words(info.lts_source));
+            text.push('.');
+        };
+        let about = About::Release(line);
+        self.event(about, info.released, "release", &summary, &description)
     }
 
     fn end_of_support(&mut self, info: &LineInfo) -> std::io::Result<()> {
-        let (name, line) = (&self.name, info.line);
-        let event = Event {
-            uid: format!("eol-{line}"),
-            date: info.eol,
-            summary: format!("{name} {line} end of support{}", projected(info.eol_source)),
-            description: format!(
-                "From this day {name} {line} is no longer supported ({}). Date from the {}.",
-                escape(&ended_by_text(info)),
-                source_words(info.eol_source),
-            ),
-            category: "end-of-support",
+        let line = info.line;
+        let summary = |text: &mut String, name: &str| {
+            text.push_str(name);
+            text.push(' ');
+            push_line(text, line);
+            text.push_str(" end of support");
+            text.push_str(projected(info.eol_source));
         };
-        self.event(&event)
+        let description = |text: &mut String, name: &str| {
+            text.push_str("From this day ");
+            text.push_str(name);
+            text.push(' ');
+            push_line(text, line);
+            text.push_str(" is no longer supported (");
+            text.push_str(&escape(&ended_by_text(info)));
+            text.push_str("). Date from the ");
+            text.push_str(source_words(info.eol_source));
+            text.push('.');
+        };
+        let about = About::EndOfSupport(line);
+        self.event(about, info.eol, "end-of-support", &summary, &description)
     }
 
     fn patch_day(&mut self, day: &PatchDay) -> std::io::Result<()> {
-        let mut versions = String::new();
-        for (at, shipped) in day.patches.iter().enumerate() {
-            if at > 0 {
-                versions.push_str("\\, ");
+        let versions = |text: &mut String| {
+            for (at, shipped) in day.patches.iter().enumerate() {
+                if at > 0 {
+                    text.push_str("\\, ");
+                }
+                push_version(text, &shipped.patch.version);
+                text.push_str(projected(shipped.patch.source));
             }
-            versions.push_str(&shipped.patch.version.to_string());
-            versions.push_str(projected(shipped.patch.source));
-        }
-        let name = &self.name;
-        let event = Event {
-            uid: format!("patch-{}", day.day),
-            date: day.day,
-            summary: format!("{name} patch day: {versions}"),
-            description: format!("Patch releases of {name} on this day: {versions}."),
-            category: "patch",
         };
-        self.event(&event)
+        let summary = |text: &mut String, name: &str| {
+            text.push_str(name);
+            text.push_str(" patch day: ");
+            versions(text);
+        };
+        let description = |text: &mut String, name: &str| {
+            text.push_str("Patch releases of ");
+            text.push_str(name);
+            text.push_str(" on this day: ");
+            versions(text);
+            text.push('.');
+        };
+        let about = About::PatchDay(day.day);
+        self.event(about, day.day, "patch", &summary, &description)
     }
 
     /// Writes an event, or leaves it out when its day has more than four
     /// digits in its year (see [`left_out`]).
-    fn event(&mut self, event: &Event) -> std::io::Result<()> {
-        if event.date > LAST_DAY {
+    fn event(
+        &mut self,
+        about: About,
+        date: NaiveDate,
+        category: &str,
+        summary: Part,
+        description: Part,
+    ) -> std::io::Result<()> {
+        if date > LAST_DAY {
             return Ok(());
         }
+        self.put(|line, _| line.push_str("BEGIN:VEVENT"))?;
+        self.put(|line, domain| {
+            line.push_str("UID:");
+            match about {
+                About::Release(of) => {
+                    line.push_str("release-");
+                    push_line(line, of);
+                }
+                About::EndOfSupport(of) => {
+                    line.push_str("eol-");
+                    push_line(line, of);
+                }
+                About::PatchDay(day) => {
+                    line.push_str("patch-");
+                    push_iso_date(line, day);
+                }
+            }
+            line.push('@');
+            line.push_str(domain);
+        })?;
+        let stamp = std::mem::take(&mut self.stamp);
+        let stamped = self.put(|line, _| {
+            line.push_str("DTSTAMP:");
+            line.push_str(&stamp);
+        });
+        self.stamp = stamp;
+        stamped?;
+        self.put(|line, _| {
+            line.push_str("DTSTART;VALUE=DATE:");
+            push_ics_date(line, date);
+        })?;
         // An all-day event without an end lasts its one day (RFC 5545
         // §3.6.1): on the last day there is no day after to end on.
-        let end = event.date.succ_opt().filter(|next| *next <= LAST_DAY);
-        let lines = &mut self.lines;
-        lines.write(format_args!("BEGIN:VEVENT"))?;
-        lines.write(format_args!("UID:{}@{}", event.uid, self.domain))?;
-        lines.write(format_args!("DTSTAMP:{}", self.stamp))?;
-        lines.write(format_args!("DTSTART;VALUE=DATE:{}", IcsDate(event.date)))?;
-        if let Some(end) = end {
-            lines.write(format_args!("DTEND;VALUE=DATE:{}", IcsDate(end)))?;
+        if let Some(end) = date.succ_opt().filter(|next| *next <= LAST_DAY) {
+            self.put(|line, _| {
+                line.push_str("DTEND;VALUE=DATE:");
+                push_ics_date(line, end);
+            })?;
         }
-        lines.write(format_args!("SUMMARY:{}", event.summary))?;
-        lines.write(format_args!("DESCRIPTION:{}", event.description))?;
-        lines.write(format_args!("CATEGORIES:{}", event.category))?;
-        lines.write(format_args!("TRANSP:TRANSPARENT"))?;
-        lines.write(format_args!("END:VEVENT"))
+        let name = std::mem::take(&mut self.name);
+        let texts = self
+            .put(|line, _| {
+                line.push_str("SUMMARY:");
+                summary(line, &name);
+            })
+            .and_then(|()| {
+                self.put(|line, _| {
+                    line.push_str("DESCRIPTION:");
+                    description(line, &name);
+                })
+            });
+        self.name = name;
+        texts?;
+        self.put(|line, _| {
+            line.push_str("CATEGORIES:");
+            line.push_str(category);
+        })?;
+        self.put(|line, _| line.push_str("TRANSP:TRANSPARENT"))?;
+        self.put(|line, _| line.push_str("END:VEVENT"))?;
+        let written = self.out.write_all(self.event.as_bytes());
+        self.event.clear();
+        written
+    }
+
+    /// Builds one content line in the buffer (given the UID domain) and
+    /// adds it to the event, written whole at its end.
+    fn put(&mut self, build: impl FnOnce(&mut String, &str)) -> std::io::Result<()> {
+        self.line.clear();
+        build(&mut self.line, &self.domain);
+        fold(&self.line, &mut self.event);
+        Ok(())
     }
 }
 
-/// Content lines, written through a buffer kept from line to line.
-struct Lines<'o> {
-    out: &'o mut dyn Write,
-    buffer: String,
+/// Appends `MAJOR.MINOR`.
+fn push_line(text: &mut String, line: Line) {
+    let mut digits = itoa::Buffer::new();
+    text.push_str(digits.format(line.major));
+    text.push('.');
+    text.push_str(digits.format(line.minor));
 }
 
-impl Lines<'_> {
-    fn write(&mut self, text: std::fmt::Arguments) -> std::io::Result<()> {
-        use std::fmt::Write as _;
-        self.buffer.clear();
-        // Writing to a String cannot fail.
-        let _ = self.buffer.write_fmt(text);
-        content_line(self.out, &self.buffer)
+/// Appends a version: its line, patch and build metadata (a pre-release is
+/// never a patch).
+fn push_version(text: &mut String, version: &semver::Version) {
+    push_line(text, Line::of(version));
+    text.push('.');
+    text.push_str(itoa::Buffer::new().format(version.patch));
+    if !version.build.is_empty() {
+        text.push('+');
+        text.push_str(version.build.as_str());
     }
+}
+
+/// Appends `YYYYMMDD` (an iCalendar DATE) or `YYYY-MM-DD`, for a day of a
+/// four-digit year.
+fn push_date(text: &mut String, date: NaiveDate, separator: &str) {
+    let year = u32::try_from(date.year()).unwrap_or(0);
+    let (month, day) = (date.month(), date.day());
+    let digit = |value: u32| char::from(b'0' + u8::try_from(value % 10).unwrap_or(0));
+    text.extend([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+    ]);
+    text.push_str(separator);
+    text.extend([digit(month / 10), digit(month)]);
+    text.push_str(separator);
+    text.extend([digit(day / 10), digit(day)]);
+}
+
+fn push_ics_date(text: &mut String, date: NaiveDate) {
+    push_date(text, date, "");
+}
+
+fn push_iso_date(text: &mut String, date: NaiveDate) {
+    push_date(text, date, "-");
 }
 
 /// The last day an iCalendar DATE can name: its year has four digits.
@@ -278,23 +394,26 @@ pub fn write(
     ] {
         content_line(out, line)?;
     }
+    let mut stamp = String::new();
+    push_ics_date(&mut stamp, on);
+    stamp.push_str("T000000Z");
     let mut writer = Writer {
-        lines: Lines {
-            out,
-            buffer: String::with_capacity(128),
-        },
+        out,
+        line: String::with_capacity(128),
+        event: String::with_capacity(1024),
         domain: uid_domain(policy.name()),
-        stamp: format!("{}T000000Z", IcsDate(on)),
+        stamp,
         name: escape(policy.name()),
     };
     for info in calendar.lines() {
         let info = info?;
-        writer.release(policy, &info)?;
+        let branch = escape(&policy.branch_template().render(info.line));
+        writer.release(&branch, &info)?;
         writer.end_of_support(&info)?;
     }
     for day in calendar.patch_days() {
         writer.patch_day(&day?)?;
     }
-    content_line(writer.lines.out, "END:VCALENDAR")?;
+    content_line(writer.out, "END:VCALENDAR")?;
     Ok(())
 }
