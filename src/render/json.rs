@@ -12,7 +12,7 @@ use serde::ser::{Error as _, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-use lts_policy::policy::{Policy, PolicyError};
+use lts_policy::policy::{Policy, PolicyError, acts_on_a_terminal};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -79,6 +79,24 @@ macro_rules! forward {
 }
 
 impl Formatter for Layout {
+    /// A string's text: the characters a terminal acts on that JSON lets
+    /// through raw (DEL, C1 and bidirectional controls; serde_json escapes
+    /// C0) as `\uXXXX`, the same string to any reader.
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(acts_on_a_terminal) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
     forward! {
         begin_array();
         end_array();

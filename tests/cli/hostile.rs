@@ -333,3 +333,29 @@ fn a_byte_order_mark_is_read() {
         stdout_of(&["supported", "--on", "2026-03-01"], 0)
     );
 }
+
+#[test]
+fn json_shows_the_controls_it_may_let_through_as_escapes() {
+    // JSON escapes C0 controls; DEL, C1 and bidirectional controls it allows
+    // raw, and a terminal would act on them.
+    let file = PolicyFile::with("name", "a\u{7f}b\u{9b}c\u{202e}d\u{1b}".into());
+    for args in [
+        &["supported", "--on", "2026-03-01", "--json"][..],
+        &["releases", "--on", "2026-03-01", "--format", "ndjson"],
+        &["policy", "--json"],
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--policy", file.path()]);
+        let json = stdout_of(&args, 0);
+        assert!(
+            !json.chars().any(|c| c.is_control() && c != '\n'),
+            "{json:?}"
+        );
+        if args[0] != "releases" {
+            assert!(json.contains(r"a\u007fb\u009bc\u202ed\u001b"), "{json}");
+            let value: Value = serde_json::from_str(&json).unwrap();
+            let name = value.get("policy").or_else(|| value.get("name")).unwrap();
+            assert_eq!(name, "a\u{7f}b\u{9b}c\u{202e}d\u{1b}");
+        }
+    }
+}
