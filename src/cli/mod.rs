@@ -3,7 +3,7 @@
 
 mod args;
 mod context;
-mod output;
+pub mod output;
 
 use std::path::PathBuf;
 

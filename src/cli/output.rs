@@ -52,12 +52,17 @@ impl Output {
             ))
             .context("cannot write to standard output");
         }
-        Ok(Self {
+        Ok(Self::to(File::from(descriptor)))
+    }
+
+    /// Answers written to `file` (the fuzz target writes to /dev/null).
+    pub fn to(file: File) -> Self {
+        Self {
             sink: Sink {
-                file: File::from(descriptor),
+                file,
                 buffer: Vec::with_capacity(BUFFER),
             },
-        })
+        }
     }
 
     /// The file behind standard output, for what the terminal tells.
@@ -139,7 +144,13 @@ pub fn message(line: &str) {
 
 /// The one line an error gets: `error: ` and its causes.
 pub fn error(err: &anyhow::Error) {
-    message(&format!("error: {err:#}"));
+    message(&error_line(err));
+}
+
+/// `error: ` and the error's causes, as [`message`] writes them: one line,
+/// whatever the error quotes.
+pub fn error_line(err: &anyhow::Error) -> String {
+    for_terminal(&format!("error: {err:#}")).into_owned()
 }
 
 /// What clap has to say when the arguments are not an answer's: help and

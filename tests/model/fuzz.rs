@@ -5,11 +5,12 @@
 use std::cell::Cell;
 use std::panic::catch_unwind;
 
-use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-use lts_policy::policy::{AuditScope, Policy, Start, Tag, VersionInput};
+use lts_policy::policy::Policy;
+
+use super::queries::ask_everything;
 
 /// Kestra's file with a few edits.
 fn mutated_policy() -> impl Strategy<Value = Vec<u8>> {
@@ -39,34 +40,6 @@ fn mutated_policy() -> impl Strategy<Value = Vec<u8>> {
         }
         bytes
     })
-}
-
-/// Every query of the model, on a few dates.
-fn ask_everything(policy: &Policy) {
-    let first = policy.first_release().released;
-    for on in [
-        first,
-        first + Days::new(400),
-        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or(first),
-    ] {
-        let _ = policy.supported_on(on);
-        let _ = policy.backport_targets(on, None);
-        if let Ok(calendar) = policy.releases(None, None, on) {
-            calendar.lines().for_each(drop);
-            calendar.patch_days().take(20).for_each(drop);
-        }
-        let _ = policy.audit(on, AuditScope::Projected { to: None });
-        let _ = policy.explain_on(on, None);
-        let _ = policy.next_patch(Start::After(on));
-        let _ = policy.tag(Tag::LatestLts, on);
-        let line = policy.newest_release().line;
-        let _ = policy.status(VersionInput::new(line, Some(3)), on);
-        if let Ok(timeline) = policy.timeline(on, None, None)
-            && let Ok(rows) = timeline.rows()
-        {
-            rows.for_each(drop);
-        }
-    }
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod inputs;
 mod kestra;
 mod layout;
 mod properties;
+mod queries;
 
 use chrono::NaiveDate;
 
