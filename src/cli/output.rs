@@ -11,9 +11,8 @@
 use std::fs::File;
 use std::io::{self, Write};
 use std::os::fd::{AsFd, OwnedFd};
-use std::os::unix::fs::MetadataExt;
 
-use rustix::fs::OFlags;
+use rustix::fs::{FileType, OFlags};
 
 use anyhow::{Context as _, Result};
 
@@ -112,18 +111,19 @@ impl Write for Sink {
 /// runtime then opens `/dev/null` in its place, read-write, where a shell's
 /// `>/dev/null` opens it write-only.
 fn was_closed(descriptor: &OwnedFd) -> bool {
-    let read_write = rustix::fs::fcntl_getfl(descriptor)
-        .is_ok_and(|flags| flags & OFlags::RWMODE == OFlags::RDWR);
-    let is_null = || {
-        let (Ok(file), Ok(null)) = (
-            rustix::fs::fstat(descriptor),
-            std::fs::metadata("/dev/null"),
-        ) else {
-            return false;
-        };
-        (file.st_dev, file.st_ino) == (null.dev(), null.ino())
+    let read_write = || {
+        rustix::fs::fcntl_getfl(descriptor)
+            .is_ok_and(|flags| flags & OFlags::RWMODE == OFlags::RDWR)
     };
-    read_write && is_null()
+    // /dev/null is the character device 1:3 on Linux.
+    let is_null = || {
+        rustix::fs::fstat(descriptor).is_ok_and(|stat| {
+            let device = stat.st_rdev;
+            FileType::from_raw_mode(stat.st_mode) == FileType::CharacterDevice
+                && (rustix::fs::major(device), rustix::fs::minor(device)) == (1, 3)
+        })
+    };
+    read_write() && is_null()
 }
 
 /// Whether writing failed because the reader left (`| head`).

@@ -87,6 +87,11 @@ impl Formatter for Layout {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // serde_json escapes C0 itself: only DEL and what is not ASCII can be
+        // left, and dates, lines and versions have neither.
+        if !fragment.bytes().any(|byte| byte >= 0x7f) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some(at) = rest.find(acts_on_a_terminal) {
             writer.write_all(&rest.as_bytes()[..at])?;
