@@ -20,11 +20,12 @@
 //! let supported = kestra.supported_on(parse_date("2026-10-01")?)?;
 //! let lines: Vec<String> = supported.iter().map(|s| s.info.line.to_string()).collect();
 //! assert_eq!(lines, ["2.0", "1.3"]);
-//! // 1.3 is the LTS line, maintained until one year after its release.
+//! // 2.0 is the newest LTS line; 1.3 the previous one, maintained until the
+//! // end Kestra announced, one year after its release.
 //! let one_three = &supported[1];
-//! assert_eq!(one_three.roles, [Role::LatestLts]);
+//! assert_eq!(one_three.roles, [Role::PreviousLts]);
 //! assert_eq!(one_three.info.eol.to_string(), "2027-03-03");
-//! assert_eq!(one_three.info.eol_source, Source::Rules);
+//! assert_eq!(one_three.info.eol_source, Source::History);
 //! # Ok::<(), lts_policy::PolicyError>(())
 //! ```
 

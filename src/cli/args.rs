@@ -5,7 +5,7 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use clap::Args;
 
-use lts_policy::policy::{Line, VersionInput, parse_date};
+use lts_policy::policy::{Line, LineKind, VersionInput, parse_date};
 
 // `--on`, for the questions about one date. (A doc comment here would
 // become the --help text of every command that flattens it.)
@@ -66,13 +66,14 @@ pub fn date_option(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>>
         .transpose()
 }
 
-/// Parses an optional line option (`--latest`, `--since`); a patch number is
-/// accepted and ignored, as `1.3.7` belongs to line 1.3.
-pub fn line_option(flag: &str, value: Option<&str>) -> Result<Option<Line>> {
+/// Parses an optional line option (`--latest`, `--since`) as a line of
+/// `kind`; a patch number is accepted and ignored, as `1.3.7` belongs to
+/// line 1.3.
+pub fn line_option(flag: &str, value: Option<&str>, kind: LineKind) -> Result<Option<Line>> {
     value
         .map(|raw| {
             VersionInput::parse(raw)
-                .map(|version| version.line)
+                .and_then(|version| version.line(kind))
                 .with_context(|| flag.to_owned())
         })
         .transpose()

@@ -56,8 +56,9 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
-        let latest = line_option("--latest", self.latest.as_deref())?;
-        let since = line_option("--since", self.since.as_deref())?;
+        let kind = context.policy.line_kind();
+        let latest = line_option("--latest", self.latest.as_deref(), kind)?;
+        let since = line_option("--since", self.since.as_deref(), kind)?;
         let branches = match &self.branch {
             None => None,
             Some(None) => Some(policy.branch_template().clone()),

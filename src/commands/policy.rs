@@ -15,7 +15,12 @@ use crate::cli::{Context, Output, read_policy_file};
 use crate::render::text::for_terminal;
 use crate::render::{Format, json, words};
 
-help!("Print the effective policy as JSON, a starting point for a custom file");
+help!(
+    "Print the effective policy as JSON, a starting point for a custom file",
+    "Print the effective policy as JSON (the general form, every rule stated), a starting point \
+     for a custom file. With --check FILE, list every problem of FILE with its JSON path, or say \
+     in words what its rules mean."
+);
 
 #[derive(Debug, clap::Args)]
 #[group(skip)]
@@ -46,7 +51,7 @@ impl Run for Args {
         // Checked twice: once to decide the answer, once to write the
         // problems as they are found, never holding them all.
         let mut problems = 0_usize;
-        Policy::check_json_with(&text, &mut |_| problems += 1);
+        let valid = Policy::check_json_with(&text, &mut |_| problems += 1);
         out.answer(Answer::from_bool(problems == 0), |out| {
             if context.format == Format::Json {
                 let check = Check {
@@ -56,8 +61,11 @@ impl Run for Args {
                 };
                 return json::write(&check, context.pretty_json, out);
             }
-            if problems == 0 {
+            if let Some(policy) = valid.filter(|_| problems == 0) {
                 writeln!(out, "{}: a valid policy", for_terminal(&file))?;
+                for rule in words::rules_text(&policy) {
+                    writeln!(out, "  {rule}")?;
+                }
                 return Ok(());
             }
             let mut written = Ok(());

@@ -89,7 +89,7 @@ impl Report for Releases<'_> {
             self.calendar.lines().map(|info| {
                 let info = info?;
                 Ok(Row::default()
-                    .cell(info.line)
+                    .line(&info)
                     .sourced(info.released, info.released_source)
                     .sourced(words::yes_no(info.lts), info.lts_source)
                     .sourced(info.eol, info.eol_source)

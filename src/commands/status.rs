@@ -42,7 +42,7 @@ impl Run for Args {
         let on = self.on.resolve(context.today)?;
         let status = policy.status(version, on)?;
         let explanation = if self.explain.explain {
-            Some(policy.explain_line(version.line, on)?)
+            Some(policy.explain_line(version.line(policy.line_kind())?, on)?)
         } else {
             None
         };
@@ -117,7 +117,7 @@ impl Report for StatusReport<'_> {
             for_terminal(self.policy.name())
         )?;
         let mut rows = vec![
-            Row::default().cell("line").cell(info.line),
+            Row::default().cell("line").line(info),
             Row::default()
                 .cell("released")
                 .sourced(info.released, info.released_source),

@@ -112,7 +112,7 @@ impl Report for Supported<'_> {
                 self.lines.iter().map(|line| {
                     let info = &line.info;
                     Ok(Row::default()
-                        .cell(info.line)
+                        .line(info)
                         .cell(words::roles_text(&line.roles, ", "))
                         .sourced(info.released, info.released_source)
                         .sourced(words::yes_no(info.lts), info.lts_source)

@@ -64,8 +64,8 @@ pub enum Tag {
     Latest,
     /// The newest patch of the newest LTS line released.
     LatestLts,
-    /// The newest patch of a line.
-    Line(Line),
+    /// The newest patch of the line a version names.
+    Line(VersionInput),
 }
 
 impl Tag {
@@ -77,8 +77,9 @@ impl Tag {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Line, Tag};
-    /// assert_eq!(Tag::parse("v1.3.7").unwrap(), Tag::Line(Line::new(1, 3)));
+    /// use lts_policy::policy::{Tag, VersionInput};
+    /// let version = VersionInput::new(1, Some(3), Some(7));
+    /// assert_eq!(Tag::parse("v1.3.7").unwrap(), Tag::Line(version));
     /// assert_eq!(Tag::parse("latest-lts").unwrap(), Tag::LatestLts);
     /// assert!(Tag::parse("stable").is_err());
     /// ```
@@ -87,7 +88,7 @@ impl Tag {
             "latest" => Ok(Self::Latest),
             "latest-lts" => Ok(Self::LatestLts),
             _ => VersionInput::parse(input)
-                .map(|version| Self::Line(version.line))
+                .map(Self::Line)
                 .map_err(|_| PolicyError::InvalidTag {
                     input: input.to_owned(),
                 }),
@@ -98,6 +99,10 @@ impl Tag {
 /// What a floating tag points to on a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one answer per query: boxing the line would buy nothing"
+)]
 pub enum TagTarget {
     /// A version of a line.
     Version {
@@ -123,6 +128,8 @@ pub enum Dangling {
     },
     /// No LTS line is released yet.
     NoLtsYet,
+    /// The policy has no LTS lines at all.
+    NoLtsRule,
     /// The named line is released later.
     LineNotYetReleased {
         /// The line.
@@ -133,6 +140,16 @@ pub enum Dangling {
 }
 
 impl Policy {
+    /// The newest LTS line at or before `index`.
+    fn newest_lts_up_to(&self, index: usize) -> Result<Option<usize>, PolicyError> {
+        for candidate in (0..=index).rev() {
+            if self.lts_at(candidate)?.0 {
+                return Ok(Some(candidate));
+            }
+        }
+        Ok(None)
+    }
+
     /// Whether `version` is supported on `date`, until when, and what to upgrade to.
     ///
     /// # Errors
@@ -147,10 +164,12 @@ impl Policy {
     /// // 1.0's LTS support ended on 2026-09-09, 77 days before.
     /// assert_eq!(status.state, SupportState::Ended);
     /// assert_eq!(status.days_left, -77);
-    /// assert_eq!(status.upgrade_to.unwrap().version.to_string(), "1.3.38");
+    /// // The oldest line still supported is 1.3: its newest recorded patch is
+    /// // 1.3.15 (2026-04-29), then 30 Tuesdays, 05-05 to 11-24.
+    /// assert_eq!(status.upgrade_to.unwrap().version.to_string(), "1.3.45");
     /// ```
     pub fn status(&self, version: VersionInput, date: NaiveDate) -> Result<Status, PolicyError> {
-        let info = self.line_info(self.index_of(version.line)?)?;
+        let info = self.line_info(self.index_of(version.line(self.line_kind())?)?)?;
         let supported = self.supported_on(date)?;
         let mine = supported.iter().find(|line| line.info.index == info.index);
         let state = match mine {
@@ -160,8 +179,8 @@ impl Policy {
         };
         let upgrade_to = match (state, mine) {
             (SupportState::Supported, Some(mine)) => version
-                .patch
-                .filter(|&patch| patch < mine.latest_patch.version.patch)
+                .exact(self.line_kind())
+                .filter(|exact| *exact < mine.latest_patch.version)
                 .map(|_| mine.latest_patch.clone()),
             (SupportState::Ended, _) => supported
                 .iter()
@@ -192,19 +211,23 @@ impl Policy {
     /// use lts_policy::policy::{Dangling, Policy, Tag, TagTarget, parse_date};
     /// let kestra = Policy::kestra().unwrap();
     /// let on = parse_date("2026-03-02").unwrap();
-    /// // The eve of 1.3: latest-lts is still 1.0, at its 24th Tuesday.
+    /// // The eve of 1.3: latest-lts is still 1.0. Its newest recorded patch
+    /// // is 1.0.9 (2025-11-03), then 17 Tuesdays, 11-04 to 2026-02-24.
     /// let TagTarget::Version { patch, .. } = kestra.tag(Tag::LatestLts, on).unwrap() else {
     ///     panic!("latest-lts points to a version");
     /// };
-    /// assert_eq!(patch.version.to_string(), "1.0.24");
+    /// assert_eq!(patch.version.to_string(), "1.0.26");
     /// let before = kestra.tag(Tag::Latest, parse_date("2025-01-01").unwrap()).unwrap();
     /// assert!(matches!(before, TagTarget::Nowhere(Dangling::BeforeFirstRelease { .. })));
     /// ```
     pub fn tag(&self, tag: Tag, date: NaiveDate) -> Result<TagTarget, PolicyError> {
         let named = match tag {
-            Tag::Line(line) => Some(self.index_of(line)?),
+            Tag::Line(version) => Some(self.index_of(version.line(self.line_kind())?)?),
             Tag::Latest | Tag::LatestLts => None,
         };
+        if tag == Tag::LatestLts && self.lts_rule().is_none() {
+            return Ok(TagTarget::Nowhere(Dangling::NoLtsRule));
+        }
         let latest = self.latest_index_on(date)?;
         let index = match (named, latest) {
             (Some(index), _) => index,
@@ -216,7 +239,7 @@ impl Policy {
                 }));
             }
             (None, Some(latest)) if tag == Tag::Latest => latest,
-            (None, Some(latest)) => match (0..=latest).rev().find(|&index| self.lts_at(index).0) {
+            (None, Some(latest)) => match self.newest_lts_up_to(latest)? {
                 Some(index) => index,
                 None => return Ok(TagTarget::Nowhere(Dangling::NoLtsYet)),
             },

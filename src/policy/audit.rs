@@ -6,10 +6,12 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate, Weekday};
 use semver::Version;
 
-use super::dates::{add_months, days_between, weekday_on_or_after};
+use super::dates::days_between;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::model::{Line, LineInfo, Source};
+use super::model::{EolReason, Line, LineInfo, Source};
+use super::rules::{LtsChoice, Patches};
+use super::schedule::{Cadence, DayRule};
 
 /// How far a release may stray from its due date, or a gap in LTS
 /// maintenance last, before it is a finding: two weeks.
@@ -21,8 +23,8 @@ pub const GRACE_DAYS: i64 = 14;
 pub enum AuditScope {
     /// The lines released up to the date asked about.
     History,
-    /// The lines the rules project as well, up to a date: by default one LTS
-    /// support period after the date asked about.
+    /// The lines the rules project as well, up to a date: by default one
+    /// support period (the LTS one where there is one) after the date asked about.
     Projected {
         /// The last day checked, when not the default.
         to: Option<NaiveDate>,
@@ -33,8 +35,8 @@ pub enum AuditScope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Finding {
-    /// A line released more than [`GRACE_DAYS`] from `minor_every_months`
-    /// after the previous one.
+    /// A line released more than [`GRACE_DAYS`] from the day the release
+    /// schedule had it due after the previous one.
     OffCadence {
         /// The line.
         line: Line,
@@ -58,20 +60,50 @@ pub enum Finding {
         /// The day of the week it came out on.
         weekday: Weekday,
     },
-    /// An LTS line maintained for less than `lts_support_months`.
+    /// A line released on another day than the release schedule's nth
+    /// weekday or day of the month.
+    OffDay {
+        /// The line.
+        line: Line,
+        /// Its release.
+        released: NaiveDate,
+        /// The day the schedule names.
+        expected: DayRule,
+    },
+    /// A line the rules had due on or before `history_as_of`, which the
+    /// history does not list: it is late.
+    Overdue {
+        /// The line.
+        line: Line,
+        /// When the release schedule had it due.
+        due: NaiveDate,
+        /// The day up to which the history is complete.
+        history_as_of: NaiveDate,
+    },
+    /// A line whose announced end of support comes before the end the
+    /// rules promise.
+    EarlyEol {
+        /// The line.
+        line: Line,
+        /// The end announced in the history.
+        announced: NaiveDate,
+        /// The end the rules give.
+        promised: NaiveDate,
+    },
+    /// An LTS line maintained for less than `lts.support.months`.
     ShortLtsSupport {
         /// The line.
         line: Line,
         /// Its release.
         released: NaiveDate,
-        /// Release + `lts_support_months`.
+        /// Release + `lts.support.months`.
         promised: NaiveDate,
         /// The end of its LTS maintenance.
         until: NaiveDate,
         /// The line whose release cut it short; `None` for an announced end.
         cut_by: Option<Line>,
     },
-    /// A period with more than `lts_in_parallel` LTS lines maintained.
+    /// A period with more than `lts.support.until_next` LTS lines maintained.
     TooManyLts {
         /// The first day of the period.
         from: NaiveDate,
@@ -83,8 +115,9 @@ pub enum Finding {
         allowed: u64,
     },
     /// A period of more than [`GRACE_DAYS`] with fewer LTS lines maintained
-    /// than the policy keeps once running (as many as one support period
-    /// spans, at most `lts_in_parallel`), or than were released by then.
+    /// than the policy keeps once running (as many as one LTS support
+    /// period spans, at most `lts.support.until_next`), or than were
+    /// released by then.
     LtsGap {
         /// The first day of the period.
         from: NaiveDate,
@@ -95,7 +128,7 @@ pub enum Finding {
         /// How many the policy keeps.
         expected: u64,
     },
-    /// A known patch released on another day than the release weekday.
+    /// A known patch released on another day than the patch schedule names.
     PatchOffDay {
         /// The patch.
         version: Version,
@@ -103,6 +136,8 @@ pub enum Finding {
         released: NaiveDate,
         /// The day of the week it came out on.
         weekday: Weekday,
+        /// The day the patch schedule names.
+        expected: DayRule,
     },
     /// A known patch released on or after its line's end of support.
     PatchAfterEol {
@@ -117,13 +152,17 @@ pub enum Finding {
 
 impl Finding {
     /// The finding's kind, as text and JSON name it: `off-cadence`,
-    /// `off-weekday`, `short-lts-support`, `too-many-lts`, `lts-gap`,
-    /// `patch-off-day`, `patch-after-eol`.
+    /// `off-weekday`, `off-day`, `overdue`, `early-eol`,
+    /// `short-lts-support`, `too-many-lts`, `lts-gap`, `patch-off-day`,
+    /// `patch-after-eol`.
     #[must_use]
     pub fn kind(&self) -> &'static str {
         match self {
             Self::OffCadence { .. } => "off-cadence",
             Self::OffWeekday { .. } => "off-weekday",
+            Self::OffDay { .. } => "off-day",
+            Self::Overdue { .. } => "overdue",
+            Self::EarlyEol { .. } => "early-eol",
             Self::ShortLtsSupport { .. } => "short-lts-support",
             Self::TooManyLts { .. } => "too-many-lts",
             Self::LtsGap { .. } => "lts-gap",
@@ -138,13 +177,24 @@ impl Finding {
     pub fn days(&self) -> Option<i64> {
         match self {
             Self::OffCadence { days_late, .. } => Some(*days_late),
+            Self::Overdue {
+                due, history_as_of, ..
+            } => Some(days_between(*due, *history_as_of)),
+            Self::EarlyEol {
+                announced,
+                promised,
+                ..
+            } => Some(days_between(*announced, *promised)),
             Self::ShortLtsSupport {
                 until, promised, ..
             } => Some(days_between(*until, *promised)),
             Self::TooManyLts { from, to, .. } | Self::LtsGap { from, to, .. } => {
                 Some(days_between(*from, *to))
             }
-            Self::OffWeekday { .. } | Self::PatchOffDay { .. } | Self::PatchAfterEol { .. } => None,
+            Self::OffWeekday { .. }
+            | Self::OffDay { .. }
+            | Self::PatchOffDay { .. }
+            | Self::PatchAfterEol { .. } => None,
         }
     }
 
@@ -182,8 +232,8 @@ pub struct Audit {
     pub projected: bool,
     /// How many lines were checked.
     pub lines_checked: usize,
-    /// What departs from the policy, in the order: cadence, weekdays and
-    /// patches, LTS support, periods.
+    /// What departs from the policy, in the order: cadence and overdue
+    /// lines, days and patches, ends of support, periods.
     pub findings: Vec<AuditFinding>,
 }
 
@@ -237,33 +287,37 @@ impl Policy {
         let mut lines_checked = 0;
         for index in 0.. {
             let (released, source) = self.release_at(index)?;
+            let overdue = self.is_overdue(index);
+            if overdue {
+                // Late whatever the scope: the history should list it.
+                cadence.extend(self.overdue_finding(index, until)?.map(fact));
+            }
             if released > until || source == Source::Rules && !projected {
                 break;
             }
             let info = self.line_info(index)?;
             lines_checked += 1;
-            if let Some(previous) = &previous {
+            if let Some(previous) = previous.as_ref().filter(|_| !overdue) {
                 cadence.extend(self.cadence_finding(previous, &info)?.map(fact));
             }
             if index < known {
-                if info.released.weekday() != self.release_weekday() {
-                    days.push(fact(Finding::OffWeekday {
-                        line: info.line,
-                        released: info.released,
-                        weekday: info.released.weekday(),
-                    }));
-                }
+                days.extend(self.day_finding(&info).map(fact));
                 days.extend(self.patch_findings(&info).into_iter().map(fact));
+                short.extend(self.early_eol_finding(index, &info)?.map(fact));
             }
             if let Some(window) = info.lts_window {
-                let cut_by = (!window.announced).then_some(window.successor);
-                let involves_projection = index >= known
-                    || cut_by.is_some() && window.successor_source != Source::History;
-                if window.until < window.promised && (projected || !involves_projection) {
+                let cut_by = (!window.announced())
+                    .then_some(window.successor.map(|successor| successor.line))
+                    .flatten();
+                let involves_projection = index >= known || window.cut_by_projection();
+                if let Some(promised) = window.promised
+                    && window.until < promised
+                    && (projected || !involves_projection)
+                {
                     let finding = Finding::ShortLtsSupport {
                         line: info.line,
                         released: info.released,
-                        promised: window.promised,
+                        promised,
                         until: window.until,
                         cut_by,
                     };
@@ -305,8 +359,9 @@ impl Policy {
         previous: &LineInfo,
         info: &LineInfo,
     ) -> Result<Option<Finding>, PolicyError> {
-        let due = add_months(previous.released, self.minor_every_months())
-            .and_then(|date| weekday_on_or_after(date, self.release_weekday()))
+        let due = self
+            .releases_schedule()
+            .nth(previous.released, 1)
             .ok_or_else(|| PolicyError::OutOfRange {
                 what: Beyond::DueAfter(previous.line),
             })?;
@@ -323,15 +378,94 @@ impl Policy {
         )
     }
 
+    /// The overdue line at `index`, due on or before `history_as_of`, if
+    /// it was due by `until`.
+    fn overdue_finding(
+        &self,
+        index: usize,
+        until: NaiveDate,
+    ) -> Result<Option<Finding>, PolicyError> {
+        let newest = self.newest_release();
+        let due = self
+            .releases_schedule()
+            .nth(newest.released, 1)
+            .ok_or_else(|| PolicyError::OutOfRange {
+                what: Beyond::DueAfter(newest.line),
+            })?;
+        Ok((due <= until).then_some(Finding::Overdue {
+            line: self.line_at(index)?,
+            due,
+            history_as_of: self.history_as_of(),
+        }))
+    }
+
+    /// A known line released on a day the release schedule does not name.
+    fn day_finding(&self, info: &LineInfo) -> Option<Finding> {
+        let rule = self.releases_schedule().on;
+        if rule.allows(info.released) {
+            return None;
+        }
+        Some(match rule {
+            DayRule::Weekday(_) => Finding::OffWeekday {
+                line: info.line,
+                released: info.released,
+                weekday: info.released.weekday(),
+            },
+            _ => Finding::OffDay {
+                line: info.line,
+                released: info.released,
+                expected: rule,
+            },
+        })
+    }
+
+    /// A known line whose announced end comes before the rules' end.
+    fn early_eol_finding(
+        &self,
+        index: usize,
+        info: &LineInfo,
+    ) -> Result<Option<Finding>, PolicyError> {
+        if info.eol_reason != EolReason::Announced {
+            return Ok(None);
+        }
+        let mut promised = info.latest_until.max(info.support_window.until);
+        if let Some(window) = &info.lts_window {
+            promised = promised.max(window.rule_until());
+        }
+        // Only a promise the history bears out: one cut by a projected
+        // release may still move.
+        let (_, next_source) = self.release_at(index + 1)?;
+        let depends_on_projection = next_source == Source::Rules
+            || info.support_window.cut_by_projection()
+            || info.lts_window.is_some_and(|window| {
+                window
+                    .successor
+                    .is_some_and(|successor| successor.source == Source::Rules)
+            });
+        Ok(
+            (info.eol < promised && !depends_on_projection).then_some(Finding::EarlyEol {
+                line: info.line,
+                announced: info.eol,
+                promised,
+            }),
+        )
+    }
+
     fn patch_findings(&self, info: &LineInfo) -> Vec<Finding> {
         let mut findings = Vec::new();
+        let rule = match self.patches_rule() {
+            Patches::Scheduled(schedule) => Some(schedule.on),
+            Patches::Recorded => None,
+        };
         for patch in self.known_patches(info) {
-            let weekday = patch.released.weekday();
-            if weekday != self.release_weekday() {
+            if let Some(rule) = rule
+                && !rule.allows(patch.released)
+            {
                 findings.push(Finding::PatchOffDay {
                     version: patch.version.clone(),
                     released: patch.released,
-                    weekday,
+                    weekday: patch.released.weekday(),
+                    expected: rule,
                 });
             }
             if patch.released >= info.eol {
@@ -364,10 +498,9 @@ impl Policy {
             .filter(|window| window.projected)
             .map(|window| window.start)
             .collect();
-        let allowed = self.lts_in_parallel();
-        // What the policy maintains once running: as many LTS lines as one
-        // support period spans, up to `lts_in_parallel`.
-        let steady = allowed.min(self.lts_support_months().div_ceil(self.lts_every_months()));
+        let Some((allowed, steady)) = self.lts_counts() else {
+            return Vec::new();
+        };
         let mut maintained = BTreeSet::new();
         let (mut started, mut ended) = (0, 0);
         let mut findings = Vec::new();
@@ -415,6 +548,38 @@ impl Policy {
         }
         findings.extend(open.and_then(|period| period.close(until, allowed)));
         findings
+    }
+}
+
+impl Policy {
+    /// How many LTS lines the policy allows side by side (`u64::MAX` when
+    /// its LTS support does not count lines), and how many it keeps once
+    /// running: as many as one LTS support period spans, at most the
+    /// allowed. `None` without an LTS rule.
+    fn lts_counts(&self) -> Option<(u64, u64)> {
+        let lts = self.lts_rule()?;
+        let allowed = lts.support.until_next.map_or(u64::MAX, u64::from);
+        let Some(months) = lts.support.months else {
+            return Some((allowed, allowed));
+        };
+        // Months between two LTS lines, on average.
+        let spacing = match lts.choice {
+            LtsChoice::EveryMonths(every) => f64::from(every),
+            LtsChoice::Every(every) => f64::from(every) * self.release_spacing_months(),
+        };
+        // A period spans ceil(months / spacing) LTS lines; a hair under a
+        // whole number is that number, not the next.
+        let spans = (f64::from(months) / spacing - 1e-9).ceil().max(1.0);
+        Some((allowed, allowed.min(spans as u64)))
+    }
+
+    /// Months between two releases, on average.
+    fn release_spacing_months(&self) -> f64 {
+        match &self.releases_schedule().cadence {
+            Cadence::EveryMonths(months) => f64::from(*months),
+            Cadence::EveryWeeks(weeks) => f64::from(*weeks) * 7.0 * 12.0 / 365.2425,
+            Cadence::InMonths(months) => 12.0 / months.len() as f64,
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use chrono::{Months, NaiveDate};
 
 use super::dates::add_months;
 use super::definition::Policy;
-use super::error::{Beyond, PolicyError, RangeEnd};
+use super::error::{Beyond, DefaultPeriod, PolicyError, RangeEnd};
 use super::model::LineInfo;
 use super::patch_days::PatchDays;
 
@@ -90,32 +90,48 @@ impl DoubleEndedIterator for Lines<'_> {
 }
 
 impl Policy {
+    /// How far calendars look by default: the longest support the policy
+    /// promises in months (its LTS rule's, else its support rule's), else a year.
+    pub(crate) fn default_period(&self) -> DefaultPeriod {
+        let lts_months = self.lts_rule().and_then(|lts| lts.support.months);
+        match (lts_months, self.support().months) {
+            (Some(lts), Some(support)) if support > lts => DefaultPeriod::Support(support),
+            (Some(lts), _) => DefaultPeriod::LtsSupport(lts),
+            (None, Some(support)) => DefaultPeriod::Support(support),
+            (None, None) => DefaultPeriod::Year,
+        }
+    }
+
     /// How far ahead calendars and projected audits look by default: one
-    /// LTS support period after `on`.
+    /// [`Policy::default_period`] after `on`.
     pub(crate) fn default_horizon(&self, on: NaiveDate) -> Result<NaiveDate, PolicyError> {
         Ok(self.default_end(on)?.date())
     }
 
     /// [`Policy::default_horizon`], as the end of a range.
     pub(crate) fn default_end(&self, on: NaiveDate) -> Result<RangeEnd, PolicyError> {
-        let months = self.lts_support_months();
+        let period = self.default_period();
+        let months = u64::from(period.months());
         let date = add_months(on, months).ok_or_else(|| PolicyError::OutOfRange {
             what: Beyond::MonthsAfter { months, date: on },
         })?;
-        Ok(RangeEnd::PeriodAfter { date, months, on })
+        Ok(RangeEnd::PeriodAfter { date, period, on })
     }
 
-    /// How far back a timeline looks by default: one LTS support period
-    /// before `on`.
+    /// How far back a timeline looks by default: one
+    /// [`Policy::default_period`] before `on`.
     pub(crate) fn default_start(&self, on: NaiveDate) -> Result<RangeEnd, PolicyError> {
-        let months = self.lts_support_months();
-        let date = u32::try_from(months)
-            .ok()
-            .and_then(|count| on.checked_sub_months(Months::new(count)))
-            .ok_or_else(|| PolicyError::OutOfRange {
-                what: Beyond::MonthsBefore { months, date: on },
-            })?;
-        Ok(RangeEnd::PeriodBefore { date, months, on })
+        let period = self.default_period();
+        let months = period.months();
+        let date =
+            on.checked_sub_months(Months::new(months))
+                .ok_or_else(|| PolicyError::OutOfRange {
+                    what: Beyond::MonthsBefore {
+                        months: u64::from(months),
+                        date: on,
+                    },
+                })?;
+        Ok(RangeEnd::PeriodBefore { date, period, on })
     }
 
     /// How far back a timeline looks by default, as a day.
@@ -124,8 +140,8 @@ impl Policy {
     }
 
     /// The calendar of every line released from `from` to `to`, both
-    /// included. `from` defaults to the first release; `to` to one LTS
-    /// support period after `on`.
+    /// included. `from` defaults to the first release; `to` to one
+    /// support period after `on` (the LTS one where there is one).
     ///
     /// # Errors
     /// [`PolicyError::EmptyRange`] when `from` is after `to`;

@@ -1,8 +1,12 @@
 //! A validated policy: the vendor's rules and the releases that happened.
 
-use chrono::{NaiveDate, Weekday};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use super::model::Release;
+use chrono::NaiveDate;
+
+use super::model::{LineKind, Release};
+use super::rules::{LtsRule, NewMajor, Patches, Support};
+use super::schedule::Schedule;
 use super::template::BranchTemplate;
 
 /// The rules of a policy, as its file states them.
@@ -10,30 +14,79 @@ use super::template::BranchTemplate;
 pub(crate) struct PolicyRules {
     pub name: String,
     pub comment: Option<String>,
-    pub release_weekday: Weekday,
-    pub minor_every_months: u64,
-    pub lts_every_months: u64,
-    pub lts_support_months: u64,
-    pub lts_in_parallel: u64,
+    pub lines: LineKind,
+    pub new_major: Option<NewMajor>,
+    pub releases: Schedule,
+    pub patches: Patches,
+    pub support: Support,
+    pub lts: Option<LtsRule>,
     pub branch_template: BranchTemplate,
+    pub history_as_of: Option<NaiveDate>,
 }
 
-/// A release policy whose values have been checked: cadences of 1 to 1200
-/// months, an LTS cadence that is a whole number of minor cadences, and a
-/// non-empty history in increasing order of line, with dates that never go
-/// back (two lines may come out on the same day).
+/// What the model works out once and keeps, as far as it has needed it:
+/// values whose n-th item depends on every one before it.
+#[derive(Debug, Default)]
+pub(crate) struct Memo<T>(Mutex<T>);
+
+impl<T> Memo<T> {
+    /// The values, to read or extend. A panic while they were held cannot
+    /// leave them wrong (each value is pushed whole), so a poisoned lock
+    /// is taken over.
+    pub(crate) fn lock(&self) -> MutexGuard<'_, T> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl<T: Default> Clone for Memo<T> {
+    /// A copy starts again from nothing: what it would hold follows from
+    /// the policy.
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+/// The new majors among projected lines (`new_major: {in_month}`), found
+/// year by year.
+#[derive(Debug, Default)]
+pub(crate) struct MajorStarts {
+    /// The year to look at next.
+    pub next_year: Option<i32>,
+    /// The projected positions (1 for the first projected line) that start
+    /// a major, in order.
+    pub positions: Vec<u64>,
+}
+
+/// A release policy whose values have been checked: schedules and periods
+/// in range, and a non-empty history in increasing order of line, with
+/// dates that never go back (two lines may come out on the same day).
 ///
 /// Read one with [`Policy::from_json`], or take the embedded default,
 /// [`Policy::kestra`]; every query is a method.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Policy {
     rules: PolicyRules,
     history: Vec<Release>,
-    /// Index of the line the LTS count starts from.
+    /// The day up to which the history is complete.
+    as_of: NaiveDate,
+    /// Index of the line the LTS choice starts from.
     anchor: usize,
     /// Every recorded patch's date and line index, in date order.
     recorded_patches: Vec<(NaiveDate, usize)>,
+    pub(crate) major_starts: Memo<MajorStarts>,
+    /// The indices of the LTS lines chosen by `every_months`, from the
+    /// anchor on.
+    pub(crate) lts_chain: Memo<Vec<usize>>,
 }
+
+/// Two policies are equal when their rules and history are.
+impl PartialEq for Policy {
+    fn eq(&self, other: &Self) -> bool {
+        self.rules == other.rules && self.history == other.history
+    }
+}
+
+impl Eq for Policy {}
 
 impl Policy {
     /// Only the file reader builds a policy, after validating every value;
@@ -55,11 +108,22 @@ impl Policy {
             })
             .collect();
         recorded_patches.sort_unstable();
+        // By default the history is complete up to its newest date.
+        let newest_release = history
+            .last()
+            .map_or(NaiveDate::MIN, |newest| newest.released);
+        let newest_patch = recorded_patches.last().map(|(date, _)| *date);
+        let as_of = rules.history_as_of.unwrap_or_else(|| {
+            newest_patch.map_or(newest_release, |patch| patch.max(newest_release))
+        });
         Self {
             rules,
             history,
+            as_of,
             anchor,
             recorded_patches,
+            major_starts: Memo::default(),
+            lts_chain: Memo::default(),
         }
     }
 
@@ -75,34 +139,53 @@ impl Policy {
         self.rules.comment.as_deref()
     }
 
-    /// The day of the week releases and patches come out.
+    /// How the policy numbers its lines.
     #[must_use]
-    pub fn release_weekday(&self) -> Weekday {
-        self.rules.release_weekday
+    pub fn line_kind(&self) -> LineKind {
+        self.rules.lines
     }
 
-    /// Months between two minor releases.
+    /// Where projected majors start, if the rules project any.
     #[must_use]
-    pub fn minor_every_months(&self) -> u64 {
-        self.rules.minor_every_months
+    pub fn new_major(&self) -> Option<NewMajor> {
+        self.rules.new_major
     }
 
-    /// Months between two LTS releases.
+    /// The schedule of new lines.
     #[must_use]
-    pub fn lts_every_months(&self) -> u64 {
-        self.rules.lts_every_months
+    pub fn releases_schedule(&self) -> &Schedule {
+        &self.rules.releases
     }
 
-    /// Months an LTS line is promised support for.
+    /// When patches come out.
     #[must_use]
-    pub fn lts_support_months(&self) -> u64 {
-        self.rules.lts_support_months
+    pub fn patches_rule(&self) -> &Patches {
+        &self.rules.patches
     }
 
-    /// How many LTS lines are maintained side by side at most.
+    /// How long every line is supported.
     #[must_use]
-    pub fn lts_in_parallel(&self) -> u64 {
-        self.rules.lts_in_parallel
+    pub fn support(&self) -> &Support {
+        &self.rules.support
+    }
+
+    /// The LTS rule; `None` for a policy without LTS lines.
+    #[must_use]
+    pub fn lts_rule(&self) -> Option<&LtsRule> {
+        self.rules.lts.as_ref()
+    }
+
+    /// The day up to which the history is complete: the file's
+    /// `history_as_of`, or its newest release or patch date.
+    #[must_use]
+    pub fn history_as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The `history_as_of` the file states, if it states one.
+    #[must_use]
+    pub fn stated_history_as_of(&self) -> Option<NaiveDate> {
+        self.rules.history_as_of
     }
 
     /// The template of release branch names.
@@ -130,14 +213,9 @@ impl Policy {
         &self.history[self.history.len() - 1]
     }
 
-    /// Index of the line the LTS count starts from.
+    /// Index of the line the LTS choice starts from.
     pub(crate) fn anchor(&self) -> usize {
         self.anchor
-    }
-
-    /// How many lines apart two rule-made LTS lines are (Kestra: 6 / 2 = 3).
-    pub(crate) fn lts_every_lines(&self) -> u64 {
-        self.rules.lts_every_months / self.rules.minor_every_months
     }
 
     /// The recorded patches (date, line index) in date order.
@@ -145,7 +223,7 @@ impl Policy {
         &self.recorded_patches
     }
 
-    /// Whether the history announces an LTS end later than `date`.
+    /// Whether the history announces an end of support later than `date`.
     pub(crate) fn announced_eol_after(&self, date: NaiveDate) -> bool {
         self.history
             .iter()

@@ -14,7 +14,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use semver::Version;
 
-use super::model::Line;
+use super::model::{Line, LineKind};
 
 /// Why the model could not answer.
 #[derive(Debug)]
@@ -182,8 +182,11 @@ pub enum VersionProblem {
     Shape,
     /// A pre-release or build suffix.
     Suffix,
-    /// A history line given with a patch number or a `v`.
-    NotALine,
+    /// A history line given with a patch number or a `v`, or of the
+    /// other kind than the policy's lines.
+    NotALine(LineKind),
+    /// A version without the minor number a policy of minor lines needs.
+    NoMinor,
     /// Numbers semver rejects (a leading zero, past `u64::MAX`, a stray
     /// character); the error's source.
     Semver(semver::Error),
@@ -199,7 +202,13 @@ impl fmt::Display for VersionProblem {
                 "pre-release and build suffixes are not part of a release line; \
                  expected MAJOR.MINOR or MAJOR.MINOR.PATCH",
             ),
-            Self::NotALine => f.write_str("a history line is MAJOR.MINOR, like 1.3"),
+            Self::NotALine(LineKind::Minor) => {
+                f.write_str("a history line is MAJOR.MINOR, like 1.3")
+            }
+            Self::NotALine(LineKind::Major) => {
+                f.write_str("a history line is MAJOR, like 22, where lines are majors")
+            }
+            Self::NoMinor => f.write_str("the policy's lines are MAJOR.MINOR, like 1.3"),
             Self::Semver(err) => err.fmt(f),
         }
     }
@@ -223,6 +232,14 @@ pub enum LineHint {
         /// The newest known line.
         newest: Line,
     },
+    /// Between two lines the rules project (or the newest known line and
+    /// the first projected one).
+    Projected {
+        /// The line before it.
+        before: Line,
+        /// The line the rules project after `before`.
+        next: Line,
+    },
 }
 
 impl fmt::Display for LineHint {
@@ -230,14 +247,20 @@ impl fmt::Display for LineHint {
         match *self {
             Self::BeforeFirst(first) => write!(f, "its first line is {first}"),
             Self::Between { before, next } => write!(f, "after {before} came {next}"),
-            Self::NewMajor { newest } => write!(
-                f,
-                "majors are never projected; after {newest} come {}.{}, {}.{} and so on",
-                newest.major,
-                newest.minor.saturating_add(1),
-                newest.major,
-                newest.minor.saturating_add(2),
-            ),
+            Self::NewMajor { newest } => {
+                let minor = newest.minor.unwrap_or(0);
+                write!(
+                    f,
+                    "majors are never projected; after {newest} come {}.{}, {}.{} and so on",
+                    newest.major,
+                    minor.saturating_add(1),
+                    newest.major,
+                    minor.saturating_add(2),
+                )
+            }
+            Self::Projected { before, next } => {
+                write!(f, "the rules project {next} after {before}")
+            }
         }
     }
 }
@@ -322,24 +345,58 @@ pub enum RangeEnd {
     Given(NaiveDate),
     /// The first release, a range's default start.
     FirstRelease(NaiveDate),
-    /// One LTS support period after the day asked about, a default end.
+    /// One support period after the day asked about, a default end.
     PeriodAfter {
         /// The day it works out to.
         date: NaiveDate,
-        /// The months of the period.
-        months: u64,
+        /// The period.
+        period: DefaultPeriod,
         /// The day asked about.
         on: NaiveDate,
     },
-    /// One LTS support period before the day asked about, a default start.
+    /// One support period before the day asked about, a default start.
     PeriodBefore {
         /// The day it works out to.
         date: NaiveDate,
-        /// The months of the period.
-        months: u64,
+        /// The period.
+        period: DefaultPeriod,
         /// The day asked about.
         on: NaiveDate,
     },
+}
+
+/// How far calendars look by default: the longest period of support the
+/// policy promises in months, or a year when it promises none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DefaultPeriod {
+    /// One LTS support period (`lts.support.months`).
+    LtsSupport(u32),
+    /// One support period (`support.months`).
+    Support(u32),
+    /// Twelve months, for a policy that counts support in lines only.
+    Year,
+}
+
+impl DefaultPeriod {
+    /// Its length in months.
+    #[must_use]
+    pub fn months(self) -> u32 {
+        match self {
+            Self::LtsSupport(months) | Self::Support(months) => months,
+            Self::Year => 12,
+        }
+    }
+}
+
+impl fmt::Display for DefaultPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::LtsSupport(months) => write!(f, "one LTS support period, {months} months,"),
+            Self::Support(months) => write!(f, "one support period, {months} months,"),
+            Self::Year => f.write_str("12 months"),
+        }
+    }
 }
 
 impl RangeEnd {
@@ -360,14 +417,12 @@ impl fmt::Display for RangeEnd {
         match *self {
             Self::Given(date) => write!(f, "{date}"),
             Self::FirstRelease(date) => write!(f, "{date} (by default, the first release)"),
-            Self::PeriodAfter { date, months, on } => write!(
-                f,
-                "{date} (by default, one LTS support period, {months} months, after {on})"
-            ),
-            Self::PeriodBefore { date, months, on } => write!(
-                f,
-                "{date} (by default, one LTS support period, {months} months, before {on})"
-            ),
+            Self::PeriodAfter { date, period, on } => {
+                write!(f, "{date} (by default, {period} after {on})")
+            }
+            Self::PeriodBefore { date, period, on } => {
+                write!(f, "{date} (by default, {period} before {on})")
+            }
         }
     }
 }
@@ -473,8 +528,58 @@ pub enum Problem {
         /// That line's release.
         previous_released: NaiveDate,
     },
-    /// An announced eol on a line not declared LTS.
-    EolWithoutLts(Line),
+    /// A field of the first (flat) form in a file that uses the general form.
+    MixedForms {
+        /// The first field of the general form the file has.
+        general: &'static str,
+    },
+    /// A word that is not one the field takes.
+    Keyword {
+        /// The words it takes.
+        expected: &'static [&'static str],
+        /// The text found.
+        found: String,
+    },
+    /// None, or more than one, of fields of which exactly one is needed.
+    Choice {
+        /// The fields to choose from.
+        expected: &'static [&'static str],
+        /// Those present.
+        found: Vec<&'static str>,
+    },
+    /// `new_major` in a policy whose lines are majors.
+    NewMajorWithMajorLines,
+    /// An nth weekday or a day of the month with `every_weeks`.
+    DayOfMonthWithWeeks,
+    /// An empty `in_months`.
+    NoMonths,
+    /// A month of `in_months` not after the one before it.
+    MonthOrder {
+        /// The month.
+        month: u32,
+        /// The month listed before it.
+        previous: u32,
+    },
+    /// An `on` that is no day rule.
+    DayRule {
+        /// The text found.
+        found: String,
+    },
+    /// A support rule with neither `months` nor `until_next`.
+    NoSupportTerm,
+    /// `grace_months` without `until_next`.
+    GraceWithoutUntilNext,
+    /// `{minor}` in the branch template of a policy whose lines are majors.
+    MinorInTemplate,
+    /// A history line declared LTS in a policy without an `lts` rule.
+    LtsWithoutRule,
+    /// A date in the history after `history_as_of`.
+    AfterHistoryAsOf {
+        /// The date recorded.
+        date: NaiveDate,
+        /// The day up to which the history is said to be complete.
+        as_of: NaiveDate,
+    },
     /// An announced eol on or before the line's release.
     EolNotAfterRelease {
         /// The line.
@@ -550,9 +655,55 @@ impl fmt::Display for Problem {
                 "{line} on {released} is before {previous} on {previous_released}; \
                  release dates cannot go back"
             ),
-            Self::EolWithoutLts(line) => write!(
+            Self::MixedForms { general } => write!(
                 f,
-                "an announced eol is for a line declared LTS; add \"lts\": true to {line}"
+                "a field of the first (flat) form, in a file that uses the general form \
+                 ({general}); write the rules in one form"
+            ),
+            Self::Keyword { expected, found } => {
+                let expected: Vec<String> =
+                    expected.iter().map(|word| format!("{word:?}")).collect();
+                write!(f, "expected {}, got {found:?}", expected.join(" or "))
+            }
+            Self::Choice { expected, found } if found.is_empty() => {
+                write!(f, "expected one of {}", expected.join(", "))
+            }
+            Self::Choice { expected, found } => write!(
+                f,
+                "{} cannot be combined; give one of {}",
+                found.join(" and "),
+                expected.join(", ")
+            ),
+            Self::NewMajorWithMajorLines => {
+                f.write_str("a policy whose lines are majors starts a major with every line")
+            }
+            Self::DayOfMonthWithWeeks => {
+                f.write_str("every_weeks takes a weekday, not an nth weekday or a day of the month")
+            }
+            Self::NoMonths => f.write_str("expected at least one month, 1 to 12"),
+            Self::MonthOrder { month, previous } => write!(
+                f,
+                "{month} comes after {previous}; list months in increasing order"
+            ),
+            Self::DayRule { found } => write!(
+                f,
+                "expected a weekday (Tuesday), an nth weekday (3rd Thursday, last Friday) \
+                 or a day of the month (1 to 31), got {found:?}"
+            ),
+            Self::NoSupportTerm => f.write_str("expected months, until_next or both"),
+            Self::GraceWithoutUntilNext => {
+                f.write_str("grace months are added to until_next, which is missing")
+            }
+            Self::MinorInTemplate => {
+                f.write_str("a policy whose lines are majors has no {minor} to fill in")
+            }
+            Self::LtsWithoutRule => {
+                f.write_str("a line declared LTS needs an lts section in the policy")
+            }
+            Self::AfterHistoryAsOf { date, as_of } => write!(
+                f,
+                "{date} is after history_as_of, {as_of}; the history is complete up to that \
+                 day and records nothing later"
             ),
             Self::EolNotAfterRelease {
                 line,
@@ -562,11 +713,14 @@ impl fmt::Display for Problem {
                 f,
                 "{line}'s eol {eol} is not after its release on {released}"
             ),
-            Self::NotAPatchOf { line, found } => write!(
-                f,
-                "expected a patch of {line} such as {}, got {found}",
-                line.version(1)
-            ),
+            Self::NotAPatchOf { line, found } => {
+                let first = line.first_version();
+                let example = Version::new(first.major, first.minor, 1);
+                write!(
+                    f,
+                    "expected a patch of {line} such as {example}, got {found}"
+                )
+            }
             Self::PatchOrder { version, previous } => {
                 write!(f, "{version} comes after {previous}; list patches in order")
             }

@@ -45,7 +45,7 @@ impl Policy {
         Ok(Explanation {
             roles,
             next_line: self.line_at(index + 1)?,
-            lts_reason: self.lts_reason(index),
+            lts_reason: self.lts_reason(index)?,
             projection: self.projection_basis(index)?,
             info,
             left_out_by_since,
@@ -61,8 +61,9 @@ impl Policy {
     }
 
     /// Explanations for the lines an answer on `date` is about, newest first:
-    /// every known line, the projected lines released within one LTS support
-    /// period before `date`, and the next line to come. With `since` (a
+    /// every known line, the projected lines released within one support
+    /// period (the LTS one where there is one) before `date`, and the next
+    /// line to come. With `since` (a
     /// backport question), supported lines older than it are marked as left out.
     ///
     /// # Errors

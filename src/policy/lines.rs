@@ -3,16 +3,25 @@
 
 use chrono::NaiveDate;
 
+use super::dates::add_months;
 use super::definition::Policy;
-use super::error::PolicyError;
-use super::model::{EolReason, Line, LineInfo};
+use super::error::{Beyond, PolicyError};
+use super::model::{EolReason, Line, LineInfo, Source, Successor, Window};
+use super::rules::Support;
+
+/// Which rule a window comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WindowRule {
+    Support,
+    Lts,
+}
 
 impl Policy {
     /// Everything about the line at `index`.
     pub(crate) fn line_info(&self, index: usize) -> Result<LineInfo, PolicyError> {
         let line = self.line_at(index)?;
         let (released, released_source) = self.release_at(index)?;
-        let (lts, lts_source) = self.lts_at(index);
+        let (lts, lts_source) = self.lts_at(index)?;
         let next = index + 1;
         let (latest_until, next_source) = self.release_at(next)?;
         let mut eol = (
@@ -20,29 +29,127 @@ impl Policy {
             EolReason::NextRelease(self.line_at(next)?),
             next_source,
         );
+        let support_window = self.window(index, line, released, WindowRule::Support)?;
+        if support_window.until > eol.0 {
+            eol = (
+                support_window.until,
+                support_window.ends_by,
+                support_window.source(),
+            );
+        }
         let lts_window = if lts {
-            Some(self.lts_window(index, line, released)?)
+            Some(self.window(index, line, released, WindowRule::Lts)?)
         } else {
             None
         };
         if let Some(window) = &lts_window
             && window.until > eol.0
         {
-            eol = (window.until, window.ends_by(), window.source());
+            eol = (window.until, window.ends_by, window.source());
+        }
+        if let Some(announced) = self.history().get(index).and_then(|release| release.eol) {
+            eol = (announced, EolReason::Announced, Source::History);
         }
         Ok(LineInfo {
             index,
             line,
             released,
             released_source,
+            overdue: self.is_overdue(index),
             lts,
             lts_source,
             latest_until,
             latest_until_source: next_source,
+            support_window,
             lts_window,
             eol: eol.0,
             eol_reason: eol.1,
             eol_source: eol.2,
+        })
+    }
+
+    /// The window a rule gives the line at `index`: the earlier of its
+    /// release plus the rule's months and the release of the line (or LTS
+    /// line) `until_next` places later plus the grace months, each rounded
+    /// as the rule says. An announced end replaces an LTS window's.
+    fn window(
+        &self,
+        index: usize,
+        line: Line,
+        released: NaiveDate,
+        rule: WindowRule,
+    ) -> Result<Window, PolicyError> {
+        let support: &Support = match (rule, self.lts_rule()) {
+            (WindowRule::Lts, Some(lts)) => &lts.support,
+            _ => self.support(),
+        };
+        let out_of_range = || PolicyError::OutOfRange {
+            what: Beyond::LtsEnd(line),
+        };
+        let after_months = |date: NaiveDate, months: u32| {
+            add_months(date, u64::from(months))
+                .and_then(|date| support.round(date))
+                .ok_or_else(out_of_range)
+        };
+        let promised = support
+            .months
+            .map(|months| after_months(released, months))
+            .transpose()?;
+        let successor = match support.until_next {
+            None => None,
+            Some(places) => {
+                let at = match rule {
+                    WindowRule::Support => index
+                        .checked_add(places as usize)
+                        .ok_or_else(out_of_range)?,
+                    WindowRule::Lts => self.lts_after(index, places)?,
+                };
+                let (successor_released, source) = self.release_at(at)?;
+                Some(Successor {
+                    line: self.line_at(at)?,
+                    places,
+                    released: successor_released,
+                    source,
+                    ends: after_months(successor_released, support.grace_months)?,
+                })
+            }
+        };
+        let (period, superseded) = match rule {
+            WindowRule::Support => (
+                EolReason::SupportPeriod,
+                EolReason::Superseded as fn(Line) -> EolReason,
+            ),
+            WindowRule::Lts => (
+                EolReason::LtsSupportPeriod,
+                EolReason::LtsSuperseded as fn(Line) -> EolReason,
+            ),
+        };
+        // Validation requires one term at least; the period wins a tie.
+        let (until, ends_by) = match (promised, successor) {
+            (Some(promised), Some(successor)) if successor.ends < promised => {
+                (successor.ends, superseded(successor.line))
+            }
+            (Some(promised), _) => (promised, period),
+            (None, Some(successor)) => (successor.ends, superseded(successor.line)),
+            (None, None) => (released, period),
+        };
+        let announced = match rule {
+            WindowRule::Lts => self.history().get(index).and_then(|release| release.eol),
+            WindowRule::Support => None,
+        };
+        Ok(match announced {
+            Some(announced) => Window {
+                until: announced,
+                ends_by: EolReason::Announced,
+                promised,
+                successor,
+            },
+            None => Window {
+                until,
+                ends_by,
+                promised,
+                successor,
+            },
         })
     }
 

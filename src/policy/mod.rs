@@ -4,8 +4,9 @@
 //! function of the policy and the dates passed in.
 //!
 //! The modules form a tree, each importing only those listed before it:
-//! `model` (the shared types), `error`, `dates`, `version`, `template`,
-//! `definition` (the policy), `projection` (lines by position), `lts`,
+//! `model` (the shared types), `error`, `dates`, `schedule`, `rules`,
+//! `version`, `template`, `definition` (the policy), `projection` (lines
+//! by position), `lts`,
 //! `lines`, `patches`, `roles`, `patch_days`, `answers`, `calendar`,
 //! `timeline`, `audit`, `explain`, and `file` (reading and writing policies).
 
@@ -24,6 +25,8 @@ mod patch_days;
 mod patches;
 mod projection;
 mod roles;
+mod rules;
+mod schedule;
 mod template;
 mod timeline;
 mod version;
@@ -37,17 +40,20 @@ pub use dates::{
 };
 pub use definition::Policy;
 pub use error::{
-    Beyond, DateProblem, LineHint, Numbered, PolicyError, Problem, TemplateProblem, VersionProblem,
+    Beyond, DateProblem, DefaultPeriod, LineHint, Numbered, PolicyError, Problem, RangeEnd,
+    TemplateProblem, VersionProblem,
 };
 pub use explain::Explanation;
-pub use file::{acts_on_a_terminal, weekday_name};
+pub use file::acts_on_a_terminal;
 pub use model::{
-    EolReason, KnownPatch, Line, LineInfo, LtsReason, LtsWindow, Patch, Release, Role, Source,
-    SupportedLine,
+    EolReason, KnownPatch, Line, LineInfo, LineKind, LtsReason, Patch, Release, Role, Source,
+    Successor, SupportedLine, Window,
 };
 pub use patch_days::{PatchDay, PatchDays, ShippedPatch, Start};
 pub use projection::ProjectionBasis;
 pub use roles::Selection;
+pub use rules::{LtsChoice, LtsRule, NewMajor, Patches, Support};
+pub use schedule::{Cadence, DayRule, Nth, Schedule, weekday_name};
 pub use template::{BranchName, BranchTemplate};
-pub use timeline::{Rows, Segment, Timeline, TimelineRow};
+pub use timeline::{Part, Rows, Segment, Timeline, TimelineRow};
 pub use version::VersionInput;

@@ -9,45 +9,92 @@ use std::fmt;
 use chrono::NaiveDate;
 use semver::Version;
 
-/// A release line, `MAJOR.MINOR`. Ordered by major, then minor, which is
-/// also the order lines are released in.
+/// How a policy numbers its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum LineKind {
+    /// A line is `MAJOR.MINOR`; version `MAJOR.MINOR.PATCH` belongs to it.
+    #[default]
+    Minor,
+    /// A line is `MAJOR`; every version `MAJOR.x.y` belongs to it.
+    Major,
+}
+
+impl LineKind {
+    /// The name a policy file gives it: `minor` or `major`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Minor => "minor",
+            Self::Major => "major",
+        }
+    }
+}
+
+/// A release line: `MAJOR.MINOR`, or `MAJOR` alone in a policy of major
+/// lines. Ordered by major, then minor, which is also the order lines of
+/// one policy are released in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Line {
     /// The major number.
     pub major: u64,
-    /// The minor number.
-    pub minor: u64,
+    /// The minor number; `None` for a line that is a whole major.
+    pub minor: Option<u64>,
 }
 
 impl Line {
     /// The line `major.minor`.
     #[must_use]
     pub const fn new(major: u64, minor: u64) -> Self {
-        Self { major, minor }
+        Self {
+            major,
+            minor: Some(minor),
+        }
     }
 
-    /// The `.0` release that opens the line.
+    /// The line that is the whole major `major`, as Node.js 22.
+    #[must_use]
+    pub const fn whole_major(major: u64) -> Self {
+        Self { major, minor: None }
+    }
+
+    /// How the line is numbered.
+    #[must_use]
+    pub fn kind(self) -> LineKind {
+        match self.minor {
+            Some(_) => LineKind::Minor,
+            None => LineKind::Major,
+        }
+    }
+
+    /// The `.0` release that opens the line: `1.3.0`, or `22.0.0`.
     #[must_use]
     pub fn first_version(self) -> Version {
-        self.version(0)
+        Version::new(self.major, self.minor.unwrap_or(0), 0)
     }
 
-    /// The version `MAJOR.MINOR.patch` of this line.
+    /// The line of `kind` a version belongs to.
     #[must_use]
-    pub fn version(self, patch: u64) -> Version {
-        Version::new(self.major, self.minor, patch)
+    pub fn of(version: &Version, kind: LineKind) -> Self {
+        match kind {
+            LineKind::Minor => Self::new(version.major, version.minor),
+            LineKind::Major => Self::whole_major(version.major),
+        }
     }
 
-    /// The line a version belongs to.
+    /// Whether `version` belongs to the line.
     #[must_use]
-    pub fn of(version: &Version) -> Self {
-        Self::new(version.major, version.minor)
+    pub fn holds(self, version: &Version) -> bool {
+        Self::of(version, self.kind()) == self
     }
 }
 
 impl fmt::Display for Line {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.major, self.minor)
+        match self.minor {
+            Some(minor) => write!(f, "{}.{minor}", self.major),
+            None => write!(f, "{}", self.major),
+        }
     }
 }
 
@@ -61,8 +108,8 @@ pub struct Release {
     pub released: NaiveDate,
     /// `Some` when the history declares the flag; `None` leaves it to the rule.
     pub lts: Option<bool>,
-    /// The end of LTS support the vendor announced, for a line declared LTS;
-    /// it replaces the rules' answer.
+    /// The end of support the vendor announced; it replaces the rules'
+    /// answer (and, for an LTS line, the end of its LTS window).
     pub eol: Option<NaiveDate>,
     /// Known patches, in order; authoritative up to the newest one.
     pub patches: Vec<KnownPatch>,
@@ -105,20 +152,25 @@ impl Source {
 pub enum Role {
     /// The newest line released.
     Latest,
-    /// The newest LTS line, while it is maintained.
+    /// The newest LTS line, while it is maintained as such.
     LatestLts,
-    /// Any older LTS line still maintained.
+    /// Any older LTS line still maintained as such.
     PreviousLts,
+    /// Any other line still supported: by the support rule, past its LTS
+    /// window, or until an end the history announces.
+    Maintained,
 }
 
 impl Role {
-    /// The name users and JSON see: `latest`, `latest-lts`, `previous-lts`.
+    /// The name users and JSON see: `latest`, `latest-lts`, `previous-lts`,
+    /// `maintained`.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Self::Latest => "latest",
             Self::LatestLts => "latest-lts",
             Self::PreviousLts => "previous-lts",
+            Self::Maintained => "maintained",
         }
     }
 
@@ -129,30 +181,49 @@ impl Role {
     }
 }
 
-/// What ends a line's support on its eol date.
+/// What ends a line's support, or one of its windows, on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EolReason {
     /// The next line's release ends its time as `latest`.
     NextRelease(Line),
-    /// Its LTS support period (`lts_support_months`) runs out.
+    /// The support rule's period (`support.months`) runs out.
+    SupportPeriod,
+    /// The line `support.until_next` places later is released (plus the
+    /// grace months).
+    Superseded(Line),
+    /// Its LTS support period (`lts.support.months`) runs out.
     LtsSupportPeriod,
-    /// The LTS line `lts_in_parallel` places after it is released first.
+    /// The LTS line `lts.support.until_next` places later is released
+    /// (plus the grace months).
     LtsSuperseded(Line),
-    /// The history records the end of its LTS support.
+    /// The history records the end of its support.
     Announced,
 }
 
 impl EolReason {
-    /// The name JSON and CSV give it: `next_release`, `lts_support_period`,
-    /// `lts_superseded` or `announced`.
+    /// The name JSON and CSV give it: `next_release`, `support_period`,
+    /// `superseded`, `lts_support_period`, `lts_superseded` or `announced`.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Self::NextRelease(_) => "next_release",
+            Self::SupportPeriod => "support_period",
+            Self::Superseded(_) => "superseded",
             Self::LtsSupportPeriod => "lts_support_period",
             Self::LtsSuperseded(_) => "lts_superseded",
             Self::Announced => "announced",
+        }
+    }
+
+    /// The line whose release ends the support, when one does.
+    #[must_use]
+    pub fn line(self) -> Option<Line> {
+        match self {
+            Self::NextRelease(line) | Self::Superseded(line) | Self::LtsSuperseded(line) => {
+                Some(line)
+            }
+            Self::SupportPeriod | Self::LtsSupportPeriod | Self::Announced => None,
         }
     }
 }
@@ -161,13 +232,15 @@ impl EolReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LtsReason {
+    /// The policy has no LTS rule, so no line is LTS.
+    NoLtsRule,
     /// The history says so.
     Declared(bool),
-    /// No line is declared LTS, so the first line anchors the count and is LTS.
+    /// No line is declared LTS, so the first line anchors the choice and is LTS.
     FirstLine,
     /// Counted in release order from the anchor (the newest line declared
     /// LTS, or the first line when none is): LTS when `places` is a multiple
-    /// of `every` (`lts_every_months / minor_every_months`).
+    /// of `every`.
     Counted {
         /// The line the count starts from.
         anchor: Line,
@@ -177,6 +250,16 @@ pub enum LtsReason {
         places: u64,
         /// How many lines apart two LTS lines are.
         every: u64,
+    },
+    /// Chosen, or not, as the line released nearest to the previous LTS
+    /// line's release + `lts.every_months`.
+    Nearest {
+        /// The LTS line before it (or the anchor the search starts from).
+        previous: Line,
+        /// That line's release + `every_months`.
+        target: NaiveDate,
+        /// Whether this line is the one nearest to `target`.
+        chosen: bool,
     },
     /// An undeclared line older than the anchor.
     BeforeAnchor {
@@ -193,7 +276,8 @@ impl LtsReason {
             Self::Declared(flag) => flag,
             Self::FirstLine => true,
             Self::Counted { places, every, .. } => places.is_multiple_of(every),
-            Self::BeforeAnchor { .. } => false,
+            Self::Nearest { chosen, .. } => chosen,
+            Self::NoLtsRule | Self::BeforeAnchor { .. } => false,
         }
     }
 
@@ -207,54 +291,81 @@ impl LtsReason {
     }
 }
 
-/// How long an LTS line is maintained, and the terms that decide it.
+/// The line whose release ends a window that counts lines, `until_next`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct LtsWindow {
-    /// End of LTS maintenance (not maintained on this day).
-    pub until: NaiveDate,
-    /// Release + `lts_support_months`: the policy's promise.
-    pub promised: NaiveDate,
-    /// The LTS line `lts_in_parallel` places later, whose release ends it
-    /// when that comes first.
-    pub successor: Line,
-    /// When that successor is released.
-    pub successor_released: NaiveDate,
-    /// Where the successor's release date comes from.
-    pub successor_source: Source,
-    /// Whether `until` is the end the history announces.
-    pub announced: bool,
+pub struct Successor {
+    /// The line.
+    pub line: Line,
+    /// How many lines (or LTS lines) later it is.
+    pub places: u32,
+    /// Its release.
+    pub released: NaiveDate,
+    /// Where its release date comes from.
+    pub source: Source,
+    /// Its release + the grace months, rounded as the rule says: the end it
+    /// gives the window.
+    pub ends: NaiveDate,
 }
 
-impl LtsWindow {
-    /// Which term ends the window.
-    #[must_use]
-    pub fn ends_by(&self) -> EolReason {
-        if self.announced {
-            EolReason::Announced
-        } else if self.until == self.promised {
-            EolReason::LtsSupportPeriod
-        } else {
-            EolReason::LtsSuperseded(self.successor)
-        }
-    }
+/// A window of support a rule gives a line: the support rule's, or the LTS
+/// rule's, and the terms that decide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Window {
+    /// The end of the window (not supported on this day).
+    pub until: NaiveDate,
+    /// What ends it.
+    pub ends_by: EolReason,
+    /// Release + the rule's months, rounded as it says: the period promised.
+    pub promised: Option<NaiveDate>,
+    /// The line whose release ends it, for a rule that counts lines.
+    pub successor: Option<Successor>,
+}
 
+impl Window {
     /// Whether `until` is recorded (announced, or a known release) or worked out.
     #[must_use]
     pub fn source(&self) -> Source {
-        match self.ends_by() {
-            EolReason::Announced => Source::History,
-            EolReason::LtsSuperseded(_) => self.successor_source,
-            EolReason::LtsSupportPeriod | EolReason::NextRelease(_) => Source::Rules,
+        match (self.ends_by, self.successor) {
+            (EolReason::Announced, _) => Source::History,
+            // A release date itself, not one moved by grace months or rounding.
+            (EolReason::Superseded(_) | EolReason::LtsSuperseded(_), Some(successor))
+                if successor.ends == successor.released =>
+            {
+                successor.source
+            }
+            _ => Source::Rules,
         }
     }
 
     /// Whether the window's end depends on a release the rules project.
     #[must_use]
     pub fn cut_by_projection(&self) -> bool {
-        self.until == self.successor_released
-            && !self.announced
-            && self.successor_source == Source::Rules
+        matches!(
+            self.ends_by,
+            EolReason::Superseded(_) | EolReason::LtsSuperseded(_)
+        ) && self
+            .successor
+            .is_some_and(|successor| successor.source == Source::Rules)
+    }
+
+    /// The end the rule alone gives, announced or not: the earlier of its
+    /// period and its successor's release.
+    #[must_use]
+    pub fn rule_until(&self) -> NaiveDate {
+        match (self.promised, self.successor) {
+            (Some(promised), Some(successor)) => promised.min(successor.ends),
+            (Some(promised), None) => promised,
+            (None, Some(successor)) => successor.ends,
+            (None, None) => self.until,
+        }
+    }
+
+    /// Whether the end is the one the history announces.
+    #[must_use]
+    pub fn announced(&self) -> bool {
+        self.ends_by == EolReason::Announced
     }
 }
 
@@ -270,6 +381,10 @@ pub struct LineInfo {
     pub released: NaiveDate,
     /// Where `released` comes from.
     pub released_source: Source,
+    /// A projected line the rules had due on or before the history's
+    /// `history_as_of`, which lists no such line: it is late, and projected
+    /// on the first release day after that date.
+    pub overdue: bool,
     /// Whether it is an LTS line.
     pub lts: bool,
     /// Where `lts` comes from.
@@ -278,9 +393,12 @@ pub struct LineInfo {
     pub latest_until: NaiveDate,
     /// Where `latest_until` comes from.
     pub latest_until_source: Source,
+    /// The window the policy's support rule gives every line.
+    pub support_window: Window,
     /// Its LTS maintenance, for an LTS line.
-    pub lts_window: Option<LtsWindow>,
-    /// End of support: the later of the two windows. Not supported on this day.
+    pub lts_window: Option<Window>,
+    /// End of support: the end of its latest window, or the end the history
+    /// announces. Not supported on this day.
     pub eol: NaiveDate,
     /// What ends its support on `eol`.
     pub eol_reason: EolReason,

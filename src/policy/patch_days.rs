@@ -3,12 +3,13 @@
 //! line is still supported (backports happen), or a day of the patch
 //! schedule on which a supported line's projected patch comes out.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
-use super::dates::{days_between, weekday_after};
+use super::dates::days_between;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
 use super::model::{LineInfo, Patch, Role, SupportedLine};
+use super::rules::Patches;
 
 /// The first day a search for a patch day may answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +62,11 @@ impl Policy {
     /// assert_eq!(next.day.to_string(), "2026-12-01");
     /// let versions: Vec<String> =
     ///     next.patches.iter().map(|shipped| shipped.patch.version.to_string()).collect();
-    /// assert_eq!(versions, ["2.1.3", "1.3.39"]);
+    /// // 2.1 (projected, 2026-11-10): Tuesdays 11-17, 11-24, 12-01 make 2.1.3.
+    /// // 2.0 (2026-09-08, no patch recorded): 12 Tuesdays to 12-01, 2.0.12.
+    /// // 1.3's newest recorded patch is 1.3.15 (2026-04-29): 31 Tuesdays from
+    /// // 05-05 to 12-01 make 1.3.46.
+    /// assert_eq!(versions, ["2.1.3", "2.0.12", "1.3.46"]);
     /// ```
     pub fn next_patch(&self, start: Start) -> Result<PatchDay, PolicyError> {
         self.next_patch_with(start, &mut SupportedDays::default())
@@ -93,34 +98,60 @@ impl Policy {
     }
 
     /// The first day of the patch schedule after `after`, and before
-    /// `before`, on which a supported line's version changes, with the lines
-    /// supported that day.
+    /// `before`, on which a supported line's version changes. Each line's
+    /// patch days count from its own `.0`; the lines supported change only
+    /// at a release or an end of support, so the search moves from one
+    /// line's next patch day, or one such change, to the next.
     fn next_scheduled_patch_day(
         &self,
         after: NaiveDate,
         before: Option<NaiveDate>,
         supported: &mut SupportedDays,
     ) -> Result<Option<NaiveDate>, PolicyError> {
+        let Patches::Scheduled(schedule) = self.patches_rule() else {
+            return Ok(None);
+        };
         let out_of_range = || PolicyError::OutOfRange {
             what: Beyond::PatchDayAfter(after),
         };
         // No patch ships on or before the first release.
-        let start = after.max(self.first_release().released);
-        let mut day = weekday_after(start, self.release_weekday()).ok_or_else(out_of_range)?;
-        // A day ships nothing only when the latest line comes out on it or
-        // recorded patches skip it; both end within the history.
-        while before.is_none_or(|before| day < before) {
-            // A line's newest version dated this day is a patch shipped
-            // this day (its `.0` is a release, not a patch).
-            let ships = |line: &SupportedLine| {
-                line.info.released != day && line.latest_patch.released == day
-            };
-            if supported.on(self, day)?.iter().any(ships) {
-                return Ok(Some(day));
+        let mut cursor = after.max(self.first_release().released);
+        while before.is_none_or(|before| cursor < before) {
+            let probe = cursor.succ_opt().ok_or_else(out_of_range)?;
+            let mut next: Option<NaiveDate> = None;
+            for line in supported.on(self, probe)? {
+                // Up to the newest recorded patch, only recorded ones ship.
+                let from = self
+                    .known_patches(&line.info)
+                    .last()
+                    .map_or(cursor, |patch| patch.released.max(cursor));
+                if let Some(day) = schedule.next_after(line.info.released, from)
+                    && day < line.info.eol
+                {
+                    next = Some(next.map_or(day, |next| next.min(day)));
+                }
             }
-            day = day
-                .checked_add_days(Days::new(7))
-                .ok_or_else(out_of_range)?;
+            let change = supported.until;
+            match next {
+                Some(day) if change.is_none_or(|change| day < change) => {
+                    if before.is_some_and(|before| day >= before) {
+                        return Ok(None);
+                    }
+                    // A line's newest version dated this day is a patch
+                    // shipped this day (its `.0` is a release, not a patch).
+                    let ships = |line: &SupportedLine| {
+                        line.info.released != day && line.latest_patch.released == day
+                    };
+                    if supported.on(self, day)?.iter().any(ships) {
+                        return Ok(Some(day));
+                    }
+                    cursor = day;
+                }
+                _ => match change {
+                    Some(change) => cursor = change.pred_opt().ok_or_else(out_of_range)?,
+                    None => return Ok(None),
+                },
+            }
         }
         Ok(None)
     }
@@ -222,6 +253,7 @@ impl SupportedDays {
                 [
                     Some(line.info.latest_until),
                     Some(line.info.eol),
+                    Some(line.info.support_window.until),
                     line.info.lts_until(),
                 ]
             });

@@ -1,11 +1,12 @@
 //! Patch releases: the newest version of a line on a date.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
+use semver::Version;
 
-use super::dates::{weekday_after, weekdays_between};
 use super::definition::Policy;
 use super::error::{Beyond, Numbered, PolicyError};
 use super::model::{KnownPatch, LineInfo, Patch, Source};
+use super::rules::Patches;
 
 impl Policy {
     /// The patches the history records for a line; empty for a projected line.
@@ -16,8 +17,9 @@ impl Policy {
     }
 
     /// The newest version of a line on `date`: known patches as recorded,
-    /// then one more per release weekday after the newest known one (or
-    /// after the `.0`), before the eol. `None` before the line's release.
+    /// then one more per day of the patch schedule (counted from the
+    /// line's `.0`) after the newest known one, before the eol. `None`
+    /// before the line's release.
     ///
     /// # Errors
     /// [`PolicyError::NumberOverflow`] when the patch number would pass `u64::MAX`.
@@ -44,9 +46,14 @@ impl Policy {
             Some(newest) => recorded(newest),
             None => opening,
         };
-        let until = date.succ_opt().map_or(info.eol, |next| next.min(info.eol));
-        let weekday = self.release_weekday();
-        let count = weekdays_between(base.released, until, weekday);
+        let Patches::Scheduled(schedule) = self.patches_rule() else {
+            return Ok(Some(base));
+        };
+        // Patch days count from the line's `.0`; the last is before the eol.
+        let last_day = info.eol.pred_opt().map_or(date, |last| last.min(date));
+        let anchor = info.released;
+        let until_last = schedule.count_until(anchor, last_day);
+        let count = until_last.saturating_sub(schedule.count_until(anchor, base.released));
         if count == 0 {
             return Ok(Some(base));
         }
@@ -57,13 +64,13 @@ impl Policy {
                 .ok_or_else(|| PolicyError::NumberOverflow {
                     after: Numbered::Patch(base.version.clone()),
                 })?;
-        let released = weekday_after(base.released, weekday)
-            .and_then(|first| first.checked_add_days(Days::new((count - 1) * 7)))
+        let released = schedule
+            .nth(anchor, until_last)
             .ok_or_else(|| PolicyError::OutOfRange {
                 what: Beyond::PatchDays(info.line),
             })?;
         Ok(Some(Patch {
-            version: info.line.version(patch),
+            version: Version::new(base.version.major, base.version.minor, patch),
             released,
             source: Source::Rules,
         }))

@@ -1,54 +1,210 @@
 //! Lines by their position in release order, known or projected.
 //!
-//! Index `i < history.len()` is the i-th known line; index `history.len() - 1 + k`
-//! is the k-th projected line. Every function is O(1) in the index for
-//! projected lines, so far dates cost no more than near ones.
+//! Index `i < history.len()` is the i-th known line; index
+//! `history.len() - 1 + k` is the k-th projected line. Dates and names of
+//! projected lines are worked out from the newest known line directly, so
+//! far dates cost no more than near ones; only majors that start in a month
+//! of the year are found year by year, once, and kept.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::dates::{add_months, weekday_on_or_after};
+use super::dates::weekday_after;
 use super::definition::Policy;
 use super::error::{Beyond, LineHint, Numbered, PolicyError};
-use super::model::{Line, Source};
+use super::model::{Line, LineKind, Source};
+use super::rules::NewMajor;
 
-/// A projected release date: the first release weekday on or after
-/// `target`, which is `from_released + months` months.
+/// How the rules date a projected line: the `steps`-th date of the release
+/// schedule after the release of `from`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ProjectionBasis {
-    /// The newest known line, which projections count from.
+    /// The line projections count from: the newest known line, or the
+    /// overdue line after it.
     pub from: Line,
     /// Its release.
     pub from_released: NaiveDate,
-    /// Months after it.
-    pub months: u64,
-    /// `from_released + months` months, before moving to the release weekday.
-    pub target: NaiveDate,
+    /// How many dates of the schedule after it.
+    pub steps: u64,
+    /// When the schedule has it due, before the day rule places it.
+    pub due: NaiveDate,
+    /// For an overdue line: the `history_as_of` its date had passed, which
+    /// moves it to the first release day after.
+    pub overdue_after: Option<NaiveDate>,
 }
 
 fn beyond(what: Beyond) -> PolicyError {
     PolicyError::OutOfRange { what }
 }
 
+/// How many lines a major spans between two new majors, `N + 1` for
+/// `after_minor: N`, with the first projected position that starts one.
+struct AfterMinor {
+    first_start: u64,
+    span: u64,
+}
+
 impl Policy {
-    /// How many cadences after the newest known line the line at `index` is.
-    fn projection_steps(&self, index: usize) -> u64 {
-        index.saturating_sub(self.history().len() - 1) as u64
+    fn newest_index(&self) -> usize {
+        self.history().len() - 1
     }
 
-    /// The line at `index`: a known one, or the next minor of the newest known line.
+    /// The projected position (from 1) of the line at `index`; 0 for a known line.
+    fn position(&self, index: usize) -> u64 {
+        index.saturating_sub(self.newest_index()) as u64
+    }
+
+    fn index_at(&self, position: u64) -> Option<usize> {
+        usize::try_from(position)
+            .ok()?
+            .checked_add(self.newest_index())
+    }
+
+    /// The first day after `history_as_of` a late line may come out: the
+    /// next day the release schedule's weekday names, or the next day.
+    fn first_day_after_as_of(&self) -> Option<NaiveDate> {
+        let as_of = self.history_as_of();
+        match self.releases_schedule().on.weekday() {
+            Some(weekday) => weekday_after(as_of, weekday),
+            None => as_of.succ_opt(),
+        }
+    }
+
+    /// The date of the first projected line, and whether it is overdue.
+    fn first_projected(&self) -> Option<(NaiveDate, bool)> {
+        let due = self
+            .releases_schedule()
+            .nth(self.newest_release().released, 1)?;
+        if due > self.history_as_of() {
+            Some((due, false))
+        } else {
+            Some((self.first_day_after_as_of()?, true))
+        }
+    }
+
+    /// The release of the projected line at `position` (from 1).
+    fn projected_release(&self, position: u64) -> Option<NaiveDate> {
+        let (first, overdue) = self.first_projected()?;
+        match (overdue, position) {
+            (_, 1) => Some(first),
+            (true, _) => self.releases_schedule().nth(first, position - 1),
+            (false, _) => self
+                .releases_schedule()
+                .nth(self.newest_release().released, position),
+        }
+    }
+
+    /// How many projected lines come out on or before `date`.
+    fn projected_count_until(&self, date: NaiveDate) -> Result<u64, PolicyError> {
+        let schedule = self.releases_schedule();
+        let newest = self.newest_release().released;
+        let (first, overdue) = self
+            .first_projected()
+            .ok_or_else(|| beyond(Beyond::LatestLineOn(date)))?;
+        Ok(match overdue {
+            _ if date < first => 0,
+            true => 1 + schedule.count_until(first, date),
+            false => schedule.count_until(newest, date),
+        })
+    }
+
+    /// Whether the line at `index` is overdue.
+    pub(crate) fn is_overdue(&self, index: usize) -> bool {
+        self.position(index) == 1 && self.first_projected().is_some_and(|(_, overdue)| overdue)
+    }
+
+    fn after_minor(&self, last_minor: u64) -> Option<AfterMinor> {
+        let newest = self.newest_release().line.minor?;
+        Some(AfterMinor {
+            first_start: last_minor.saturating_sub(newest).checked_add(1)?,
+            span: last_minor.checked_add(1)?,
+        })
+    }
+
+    /// The line at `index`: a known one, or the one the rules project there.
     pub(crate) fn line_at(&self, index: usize) -> Result<Line, PolicyError> {
         if let Some(release) = self.history().get(index) {
             return Ok(release.line);
         }
         let newest = self.newest_release().line;
-        newest
-            .minor
-            .checked_add(self.projection_steps(index))
-            .map(|minor| Line { minor, ..newest })
-            .ok_or_else(|| PolicyError::NumberOverflow {
-                after: Numbered::Line(newest),
-            })
+        let position = self.position(index);
+        let overflow = || PolicyError::NumberOverflow {
+            after: Numbered::Line(newest),
+        };
+        let (majors, minor) = match (self.line_kind(), self.new_major()) {
+            (LineKind::Major, _) => (position, None),
+            (LineKind::Minor, None) => (0, newest.minor.map(|minor| minor.checked_add(position))),
+            (LineKind::Minor, Some(NewMajor::AfterMinor(last))) => {
+                let rule = self.after_minor(last).ok_or_else(overflow)?;
+                if position < rule.first_start {
+                    (0, newest.minor.map(|minor| minor.checked_add(position)))
+                } else {
+                    let past = position - rule.first_start;
+                    (1 + past / rule.span, Some(Some(past % rule.span)))
+                }
+            }
+            (LineKind::Minor, Some(NewMajor::InMonth(month))) => {
+                let (majors, start) = self.majors_started_by(position, month)?;
+                match start {
+                    None => (0, newest.minor.map(|minor| minor.checked_add(position))),
+                    Some(start) => (majors, Some(Some(position - start))),
+                }
+            }
+        };
+        let major = newest.major.checked_add(majors).ok_or_else(overflow)?;
+        match minor {
+            None => Ok(Line::whole_major(major)),
+            Some(Some(minor)) => Ok(Line::new(major, minor)),
+            Some(None) => Err(overflow()),
+        }
+    }
+
+    /// How many projected majors (`new_major: {in_month}`) start at or
+    /// before `position`, and where the last of them starts.
+    fn majors_started_by(
+        &self,
+        position: u64,
+        month: u32,
+    ) -> Result<(u64, Option<u64>), PolicyError> {
+        let released = self
+            .projected_release(position)
+            .ok_or_else(|| beyond(Beyond::ProjectedRelease(self.newest_release().line)))?;
+        let mut starts = self.major_starts.lock();
+        while starts.next_year.is_none_or(|year| year <= released.year()) {
+            self.find_major_start(&mut starts, month)?;
+        }
+        let count = starts.positions.partition_point(|&start| start <= position);
+        Ok((
+            count as u64,
+            count.checked_sub(1).map(|last| starts.positions[last]),
+        ))
+    }
+
+    /// Looks at the next year for the first line released in `month`: a
+    /// new major when it is projected.
+    fn find_major_start(
+        &self,
+        starts: &mut super::definition::MajorStarts,
+        month: u32,
+    ) -> Result<(), PolicyError> {
+        let newest = self.newest_release().released;
+        let year = starts.next_year.unwrap_or(newest.year());
+        let out_of_range = || beyond(Beyond::ProjectedRelease(self.newest_release().line));
+        starts.next_year = Some(year.checked_add(1).ok_or_else(out_of_range)?);
+        let month_start = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(out_of_range)?;
+        let in_month = |date: NaiveDate| date.year() == year && date.month() == month;
+        if in_month(newest) {
+            return Ok(());
+        }
+        let before = match month_start.pred_opt() {
+            Some(eve) => self.projected_count_until(eve)?,
+            None => 0,
+        };
+        let position = before + 1;
+        if self.projected_release(position).is_some_and(in_month) {
+            starts.positions.push(position);
+        }
+        Ok(())
     }
 
     /// How the rules date a projected line: `None` for a known line.
@@ -56,42 +212,37 @@ impl Policy {
         &self,
         index: usize,
     ) -> Result<Option<ProjectionBasis>, PolicyError> {
-        if index < self.history().len() {
+        let position = self.position(index);
+        if position == 0 {
             return Ok(None);
         }
         let newest = self.newest_release();
-        let months = self.projection_steps(index) * self.minor_every_months();
-        let target = add_months(newest.released, months).ok_or_else(|| {
-            beyond(Beyond::MonthsAfter {
-                months,
-                date: newest.released,
-            })
-        })?;
+        let out_of_range = || beyond(Beyond::ProjectedRelease(newest.line));
+        let (first, overdue) = self.first_projected().ok_or_else(out_of_range)?;
+        let (from, from_released, steps) = if overdue && position > 1 {
+            (self.line_at(self.newest_index() + 1)?, first, position - 1)
+        } else {
+            (newest.line, newest.released, position)
+        };
+        let due = self
+            .releases_schedule()
+            .due(from_released, steps)
+            .ok_or_else(out_of_range)?;
         Ok(Some(ProjectionBasis {
-            from: newest.line,
-            from_released: newest.released,
-            months,
-            target,
+            from,
+            from_released,
+            steps,
+            due,
+            overdue_after: (overdue && position == 1).then_some(self.history_as_of()),
         }))
     }
 
     /// The release date of the line at `index`, and where it comes from.
-    ///
-    /// A projected line `k` steps after the newest known line (released on
-    /// `d`) is released on the first release weekday on or after
-    /// `d + k * minor_every_months` months: always counted from `d`, so that
-    /// month-end clamping never compounds.
     pub(crate) fn release_at(&self, index: usize) -> Result<(NaiveDate, Source), PolicyError> {
         if let Some(release) = self.history().get(index) {
             return Ok((release.released, Source::History));
         }
-        let newest = self.newest_release();
-        let projected = self
-            .projection_steps(index)
-            .checked_mul(self.minor_every_months())
-            .and_then(|months| add_months(newest.released, months))
-            .and_then(|date| weekday_on_or_after(date, self.release_weekday()));
-        match projected {
+        match self.projected_release(self.position(index)) {
             Some(date) => Ok((date, Source::Rules)),
             None => Err(beyond(Beyond::ProjectedRelease(self.line_at(index)?))),
         }
@@ -104,12 +255,10 @@ impl Policy {
             return Ok(index);
         }
         let newest = self.newest_release().line;
-        if line.major == newest.major && line.minor > newest.minor {
-            let index = usize::try_from(line.minor - newest.minor)
-                .ok()
-                .and_then(|steps| (history.len() - 1).checked_add(steps))
-                .ok_or_else(|| beyond(Beyond::ProjectedRelease(line)))?;
-            self.release_at(index)?;
+        if line > newest
+            && line.kind() == newest.kind()
+            && let Some(index) = self.projected_index_of(line)?
+        {
             return Ok(index);
         }
         let hint = match history.iter().position(|release| release.line > line) {
@@ -118,12 +267,94 @@ impl Policy {
                 before: history[next - 1].line,
                 next: history[next].line,
             },
-            None => LineHint::NewMajor { newest },
+            None if self.line_kind() == LineKind::Minor && self.new_major().is_none() => {
+                LineHint::NewMajor { newest }
+            }
+            None => self.projected_neighbours(line)?,
         };
         Err(PolicyError::UnknownLine {
             line,
             policy: self.name().to_owned(),
             hint,
+        })
+    }
+
+    /// The index of a line after the newest known one, if the rules project it.
+    fn projected_index_of(&self, line: Line) -> Result<Option<usize>, PolicyError> {
+        let newest = self.newest_release().line;
+        let position = match (line.minor, self.new_major()) {
+            (None, _) => line.major.checked_sub(newest.major),
+            (Some(minor), None) if line.major == newest.major => {
+                newest.minor.and_then(|newest| minor.checked_sub(newest))
+            }
+            (Some(_), None) => None,
+            (Some(minor), Some(NewMajor::AfterMinor(last))) => {
+                let rule = self.after_minor(last);
+                match (line.major - newest.major, rule) {
+                    (_, None) => None,
+                    (0, Some(_)) => newest.minor.and_then(|newest| minor.checked_sub(newest)),
+                    (majors, Some(rule)) => (majors - 1)
+                        .checked_mul(rule.span)
+                        .and_then(|lines| lines.checked_add(rule.first_start))
+                        .and_then(|start| start.checked_add(minor)),
+                }
+            }
+            (Some(_), Some(NewMajor::InMonth(_))) => return self.searched_index_of(line),
+        };
+        let Some(index) = position.and_then(|position| self.index_at(position)) else {
+            return Ok(None);
+        };
+        // Dated, or too far to date: an error the caller reports.
+        self.release_at(index)?;
+        Ok((self.line_at(index)? == line).then_some(index))
+    }
+
+    /// The index of a projected line found by its name, which grows with
+    /// the position: doubling, then halving.
+    fn searched_index_of(&self, line: Line) -> Result<Option<usize>, PolicyError> {
+        let (below, above) = self.bracket(line)?;
+        let index = self
+            .index_at(above)
+            .ok_or_else(|| beyond(Beyond::ProjectedRelease(line)))?;
+        debug_assert!(below < above);
+        Ok((self.line_at(index)? == line).then_some(index))
+    }
+
+    /// The projected positions `(below, above)`, adjacent, with the line at
+    /// `below` older than `line` (0: the newest known line) and the line at
+    /// `above` the first one not older.
+    fn bracket(&self, line: Line) -> Result<(u64, u64), PolicyError> {
+        let too_far = || beyond(Beyond::ProjectedRelease(line));
+        let name = |position: u64| -> Result<Line, PolicyError> {
+            self.line_at(self.index_at(position).ok_or_else(too_far)?)
+        };
+        let (mut below, mut above) = (0, 1);
+        while name(above)? < line {
+            below = above;
+            above = above.checked_mul(2).ok_or_else(too_far)?;
+        }
+        while above - below > 1 {
+            let middle = below + (above - below) / 2;
+            if name(middle)? < line {
+                below = middle;
+            } else {
+                above = middle;
+            }
+        }
+        Ok((below, above))
+    }
+
+    /// The projected lines around a line the rules skip.
+    fn projected_neighbours(&self, line: Line) -> Result<LineHint, PolicyError> {
+        let (below, above) = self.bracket(line)?;
+        let line_at = |position: u64| {
+            self.index_at(position)
+                .ok_or_else(|| beyond(Beyond::ProjectedRelease(line)))
+                .and_then(|index| self.line_at(index))
+        };
+        Ok(LineHint::Projected {
+            before: line_at(below)?,
+            next: line_at(above)?,
         })
     }
 
@@ -135,22 +366,9 @@ impl Policy {
         if known < history.len() {
             return Ok(known.checked_sub(1));
         }
-        // Past the newest known line: estimate the step from whole months,
-        // then correct for day of month and weekday.
-        let newest = self.newest_release().released;
-        let months = i64::from(date.year() - newest.year()) * 12 + i64::from(date.month())
-            - i64::from(newest.month());
-        let steps = u64::try_from(months).unwrap_or(0) / self.minor_every_months();
-        let mut index = usize::try_from(steps)
-            .ok()
-            .and_then(|steps| (history.len() - 1).checked_add(steps))
-            .ok_or_else(|| beyond(Beyond::LatestLineOn(date)))?;
-        while index >= history.len() && self.release_at(index)?.0 > date {
-            index -= 1;
-        }
-        while self.release_at(index + 1)?.0 <= date {
-            index += 1;
-        }
-        Ok(Some(index))
+        let projected = self.projected_count_until(date)?;
+        self.index_at(projected)
+            .map(Some)
+            .ok_or_else(|| beyond(Beyond::LatestLineOn(date)))
     }
 }

@@ -55,11 +55,27 @@ impl Policy {
         let Some(latest) = self.latest_index_on(date)? else {
             return Ok(Vec::new());
         };
+        let announced_after = |index: usize| {
+            self.history()
+                .get(index)
+                .and_then(|release| release.eol)
+                .is_some_and(|eol| eol > date)
+        };
         let mut supported = Vec::new();
         let mut newer_lts_seen = false;
+        // The ends the rules give (all but announced ones) never decrease
+        // along release order, for the support windows and for the LTS
+        // windows: once one has passed, so have all older ones.
+        let mut support_ended = false;
+        let mut lts_ended = self.lts_rule().is_none();
+        let mut announced_only = false;
         let mut candidates = (0..=latest).rev();
         while let Some(index) = candidates.next() {
-            if index != latest && !self.lts_at(index).0 {
+            let may_be_supported = index == latest
+                || !support_ended
+                || !lts_ended && self.lts_at(index)?.0
+                || announced_after(index);
+            if !may_be_supported {
                 continue;
             }
             let info = self.line_info(index)?;
@@ -67,10 +83,8 @@ impl Policy {
             if index == latest {
                 roles.push(Role::Latest);
             }
-            let mut all_older_ended = false;
             if info.lts {
-                let maintained = info.is_lts_maintained_on(date);
-                if maintained {
+                if info.is_lts_maintained_on(date) {
                     roles.push(if newer_lts_seen {
                         Role::PreviousLts
                     } else {
@@ -78,17 +92,18 @@ impl Policy {
                     });
                 }
                 newer_lts_seen = true;
-                // LTS ends worked out by the rules never decrease along
-                // release order: once one has passed, so have all older ones,
-                // except an end the history announces later than that.
-                if !maintained {
-                    let known = self.history().len();
-                    if !self.announced_eol_after(date) {
-                        all_older_ended = true;
-                    } else if index > known {
-                        candidates = (0..=known - 1).rev();
-                    }
+                if info
+                    .lts_window
+                    .is_some_and(|window| window.rule_until() <= date)
+                {
+                    lts_ended = true;
                 }
+            }
+            if roles.is_empty() && info.is_supported_on(date) {
+                roles.push(Role::Maintained);
+            }
+            if info.latest_until.max(info.support_window.until) <= date {
+                support_ended = true;
             }
             if !roles.is_empty() {
                 let latest_patch =
@@ -103,8 +118,16 @@ impl Policy {
                     latest_patch,
                 });
             }
-            if all_older_ended {
-                break;
+            // Only an announced end can keep an older line supported now.
+            if support_ended && lts_ended && !announced_only {
+                if !self.announced_eol_after(date) {
+                    break;
+                }
+                announced_only = true;
+                let Some(older) = self.history().len().min(index).checked_sub(1) else {
+                    break;
+                };
+                candidates = (0..=older).rev();
             }
         }
         Ok(supported)

@@ -98,6 +98,12 @@ impl BranchTemplate {
         })
     }
 
+    /// Whether the template has a `{minor}` placeholder.
+    #[must_use]
+    pub fn uses_minor(&self) -> bool {
+        self.parts.contains(&Part::Minor)
+    }
+
     /// The branch name of a line.
     #[must_use]
     pub fn render(&self, line: Line) -> String {
@@ -155,7 +161,8 @@ impl fmt::Display for BranchName<'_> {
             match part {
                 Part::Text(text) => f.write_str(text)?,
                 Part::Major => write!(f, "{}", self.line.major)?,
-                Part::Minor => write!(f, "{}", self.line.minor)?,
+                // Validation keeps {minor} out of templates for major lines.
+                Part::Minor => write!(f, "{}", self.line.minor.unwrap_or(0))?,
             }
         }
         Ok(())

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::calendar::Lines;
 use super::definition::Policy;
 use super::error::{PolicyError, RangeEnd};
-use super::model::{LineInfo, Source};
+use super::model::{EolReason, LineInfo, Source};
 
 /// The lines whose support overlaps a range of days, as [`Policy::timeline`]
 /// gives them.
@@ -29,7 +29,8 @@ pub struct Timeline<'p> {
 pub struct TimelineRow {
     /// The line.
     pub info: LineInfo,
-    /// Its support: the stretch as latest, then the LTS stretch if any.
+    /// Its support: the stretch as latest, then the LTS stretch and the
+    /// stretch maintained otherwise, if any.
     pub segments: Vec<Segment>,
 }
 
@@ -41,10 +42,22 @@ pub struct Segment {
     pub start: NaiveDate,
     /// The day after the last one.
     pub end: NaiveDate,
-    /// Maintained as LTS after its time as the latest.
-    pub lts_part: bool,
+    /// What the line is during the stretch.
+    pub part: Part,
     /// Depends on a release the rules project.
     pub projected: bool,
+}
+
+/// What a line is during a stretch of its support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Part {
+    /// The latest line.
+    Latest,
+    /// Maintained as LTS, after its time as the latest.
+    Lts,
+    /// Maintained otherwise, until its eol.
+    Maintained,
 }
 
 impl Segment {
@@ -55,23 +68,38 @@ impl Segment {
     }
 }
 
-/// The stretches of a line's support: latest, then LTS maintenance.
+/// The stretches of a line's support: latest, then LTS maintenance, then
+/// any support left until its eol.
 fn segments(info: &LineInfo) -> Vec<Segment> {
     let released_projected = info.is_projected();
     let mut segments = vec![Segment {
         start: info.released,
         end: info.latest_until,
-        lts_part: false,
+        part: Part::Latest,
         projected: released_projected || info.latest_until_source == Source::Rules,
     }];
+    let mut covered = info.latest_until;
     if let Some(window) = &info.lts_window
-        && window.until > info.latest_until
+        && window.until > covered
     {
         segments.push(Segment {
-            start: info.latest_until,
+            start: covered,
             end: window.until,
-            lts_part: true,
+            part: Part::Lts,
             projected: released_projected || window.cut_by_projection(),
+        });
+        covered = window.until;
+    }
+    if info.eol > covered {
+        let cut_by_projection = match info.eol_reason {
+            EolReason::Superseded(_) => info.support_window.cut_by_projection(),
+            _ => false,
+        };
+        segments.push(Segment {
+            start: covered,
+            end: info.eol,
+            part: Part::Maintained,
+            projected: released_projected || cut_by_projection,
         });
     }
     segments
@@ -79,8 +107,8 @@ fn segments(info: &LineInfo) -> Vec<Segment> {
 
 impl Policy {
     /// The lines supported from `from` to `to` and their support windows, for
-    /// a picture marking `on`. `from` defaults to one LTS support period
-    /// before `on`, `to` to one after.
+    /// a picture marking `on`. `from` defaults to one support period (the
+    /// LTS one where there is one) before `on`, `to` to one after.
     ///
     /// # Errors
     /// [`PolicyError::EmptyRange`] when `from` is after `to`;

@@ -1,31 +1,40 @@
-//! The version numbers users type: `1.3`, `1.3.0`, `1.3.7`, `v1.3.7`.
+//! The version numbers users type: `1.3`, `1.3.0`, `1.3.7`, `v1.3.7`, `22`.
 
 use std::fmt;
 
 use semver::Version;
 
 use super::error::{PolicyError, VersionProblem};
-use super::model::Line;
+use super::model::{Line, LineKind};
 
-/// A version as a user writes it: `1.3`, `1.3.0`, `1.3.7`, with or without a
-/// leading `v`. The patch is absent when only the line was given.
+/// A version as a user writes it: `1.3`, `1.3.0`, `1.3.7`, or `22` (a line
+/// that is a whole major), with or without a leading `v`. Which line it
+/// names depends on how the policy numbers its lines
+/// ([`VersionInput::line`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct VersionInput {
-    /// The line the version belongs to.
-    pub line: Line,
+    /// The major number.
+    pub major: u64,
+    /// The minor number, when one was given.
+    pub minor: Option<u64>,
     /// The patch number, when one was given.
     pub patch: Option<u64>,
 }
 
 impl VersionInput {
-    /// A version of `line`, with or without a patch number.
+    /// The version `major[.minor[.patch]]`.
     #[must_use]
-    pub fn new(line: Line, patch: Option<u64>) -> Self {
-        Self { line, patch }
+    pub fn new(major: u64, minor: Option<u64>, patch: Option<u64>) -> Self {
+        Self {
+            major,
+            minor,
+            patch: minor.and(patch),
+        }
     }
 
-    /// Parses `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`, with an optional leading `v`.
+    /// Parses `MAJOR`, `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`, with an
+    /// optional leading `v`.
     ///
     /// # Errors
     /// [`PolicyError::InvalidVersion`]; semver's own error, where it has one
@@ -35,10 +44,15 @@ impl VersionInput {
     /// # Examples
     /// ```
     /// use std::error::Error;
-    /// use lts_policy::policy::VersionInput;
+    /// use lts_policy::policy::{Line, LineKind, VersionInput};
     /// let v = VersionInput::parse("v1.3.7").unwrap();
-    /// assert_eq!((v.line.to_string(), v.patch), ("1.3".to_owned(), Some(7)));
+    /// assert_eq!(v.line(LineKind::Minor).unwrap(), Line::new(1, 3));
+    /// assert_eq!(v.line(LineKind::Major).unwrap(), Line::whole_major(1));
     /// assert_eq!(VersionInput::parse("1.3").unwrap().patch, None);
+    /// // A major alone names a line only where lines are majors.
+    /// let node = VersionInput::parse("22").unwrap();
+    /// assert_eq!(node.line(LineKind::Major).unwrap().to_string(), "22");
+    /// assert!(node.line(LineKind::Minor).is_err());
     /// let err = VersionInput::parse("1.99999999999999999999").unwrap_err();
     /// assert_eq!(err.to_string(), "invalid version \"1.99999999999999999999\"");
     /// assert_eq!(
@@ -52,45 +66,83 @@ impl VersionInput {
             problem,
         };
         let bare = input.strip_prefix('v').unwrap_or(input);
+        if bare.is_empty() {
+            return Err(invalid(VersionProblem::Shape));
+        }
         if bare.contains(['-', '+']) {
             return Err(invalid(VersionProblem::Suffix));
         }
-        let has_patch = match bare.bytes().filter(|&b| b == b'.').count() {
-            1 => false,
-            2 => true,
+        let full = match bare.bytes().filter(|&b| b == b'.').count() {
+            0 => Version::parse(&format!("{bare}.0.0")),
+            1 => Version::parse(&format!("{bare}.0")),
+            2 => Version::parse(bare),
             _ => return Err(invalid(VersionProblem::Shape)),
         };
-        let full = if has_patch {
-            Version::parse(bare)
-        } else {
-            Version::parse(&format!("{bare}.0"))
-        };
         let version = full.map_err(|err| invalid(VersionProblem::Semver(err)))?;
+        let numbers = bare.bytes().filter(|&b| b == b'.').count();
         Ok(Self {
-            line: Line::of(&version),
-            patch: has_patch.then_some(version.patch),
+            major: version.major,
+            minor: (numbers >= 1).then_some(version.minor),
+            patch: (numbers == 2).then_some(version.patch),
         })
+    }
+
+    /// The line of `kind` the version belongs to.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidVersion`] for a major alone where lines are
+    /// `MAJOR.MINOR`.
+    pub fn line(&self, kind: LineKind) -> Result<Line, PolicyError> {
+        match (kind, self.minor) {
+            (LineKind::Major, _) => Ok(Line::whole_major(self.major)),
+            (LineKind::Minor, Some(minor)) => Ok(Line::new(self.major, minor)),
+            (LineKind::Minor, None) => Err(PolicyError::InvalidVersion {
+                input: self.to_string(),
+                problem: VersionProblem::NoMinor,
+            }),
+        }
+    }
+
+    /// The full version it names, when it names more than its line: a
+    /// patch of a minor line, a release of a major line.
+    #[must_use]
+    pub fn exact(&self, kind: LineKind) -> Option<Version> {
+        let named = match kind {
+            LineKind::Minor => self.patch.is_some(),
+            LineKind::Major => self.minor.is_some(),
+        };
+        named.then(|| Version::new(self.major, self.minor.unwrap_or(0), self.patch.unwrap_or(0)))
     }
 }
 
 impl fmt::Display for VersionInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.patch {
-            Some(patch) => write!(f, "{}.{patch}", self.line),
-            None => write!(f, "{}", self.line),
+        write!(f, "{}", self.major)?;
+        if let Some(minor) = self.minor {
+            write!(f, ".{minor}")?;
         }
+        if let Some(patch) = self.patch {
+            write!(f, ".{patch}")?;
+        }
+        Ok(())
     }
 }
 
-/// Parses a history line, which must be exactly `MAJOR.MINOR`.
-pub(crate) fn parse_history_line(input: &str) -> Result<Line, PolicyError> {
-    match VersionInput::parse(input)? {
-        VersionInput { line, patch: None } if !input.starts_with('v') => Ok(line),
-        _ => Err(PolicyError::InvalidVersion {
-            input: input.to_owned(),
-            problem: VersionProblem::NotALine,
-        }),
+/// Parses a history line, which must be exactly `MAJOR.MINOR` (or `MAJOR`
+/// where lines are majors).
+pub(crate) fn parse_history_line(input: &str, kind: LineKind) -> Result<Line, PolicyError> {
+    let version = VersionInput::parse(input)?;
+    let exact_shape = match kind {
+        LineKind::Minor => version.minor.is_some() && version.patch.is_none(),
+        LineKind::Major => version.minor.is_none(),
+    };
+    if exact_shape && !input.starts_with('v') {
+        return version.line(kind);
     }
+    Err(PolicyError::InvalidVersion {
+        input: input.to_owned(),
+        problem: VersionProblem::NotALine(kind),
+    })
 }
 
 /// Parses a recorded patch's version, any semver; the file reader checks

@@ -1,16 +1,8 @@
 //! Audit findings in words, shared by the text and JSON renderers.
 
-use lts_policy::policy::{Finding, Line, Policy, weekday_name};
+use lts_policy::policy::{Cadence, Finding, Line, Policy, weekday_name};
 
-use super::words::ordinal;
-
-fn plural(count: u64, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
-}
+use super::words::{days_of, months_text, ordinal, plural};
 
 /// `189 days (27 weeks)`, or `186 days (about 27 weeks)`.
 fn span(days: u64) -> String {
@@ -31,7 +23,7 @@ fn line_list(lines: &[Line]) -> String {
 /// One sentence that says what is wrong, with the lines and dates involved.
 #[must_use]
 pub fn message(finding: &Finding, policy: &Policy) -> String {
-    let weekday = weekday_name(policy.release_weekday());
+    let releases = policy.releases_schedule();
     match finding {
         Finding::OffCadence {
             line,
@@ -46,10 +38,15 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
                 0 => format!("the same day as {previous}"),
                 gap => format!("{} after {previous} ({previous_released})", span(gap)),
             };
+            let cadence = match &releases.cadence {
+                Cadence::EveryMonths(months) => plural(u64::from(*months), "month", "months"),
+                Cadence::EveryWeeks(weeks) => plural(u64::from(*weeks), "week", "weeks"),
+                Cadence::InMonths(months) => format!("releases in {}", months_text(months)),
+                _ => "its schedule".to_owned(),
+            };
             format!(
-                "{line} came on {released}, {after}, where the policy says {}: {} {direction} \
-                 (due {due})",
-                plural(policy.minor_every_months(), "month", "months"),
+                "{line} came on {released}, {after}, where the policy says {cadence}: {} \
+                 {direction} (due {due})",
                 plural(days_late.unsigned_abs(), "day", "days"),
             )
         }
@@ -58,8 +55,35 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             released,
             weekday: actual,
         } => format!(
-            "{line} came on {released}, a {}; releases are on {weekday}s",
-            weekday_name(*actual)
+            "{line} came on {released}, a {}; releases are on {}",
+            weekday_name(*actual),
+            days_of(releases.on)
+        ),
+        Finding::OffDay {
+            line,
+            released,
+            expected,
+        } => format!(
+            "{line} came on {released}; releases are on {}",
+            days_of(*expected)
+        ),
+        Finding::Overdue {
+            line,
+            due,
+            history_as_of,
+        } => format!(
+            "{line} was due on {due}, and the history, complete up to {history_as_of}, does \
+             not list it: {} overdue by then",
+            plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days")
+        ),
+        Finding::EarlyEol {
+            line,
+            announced,
+            promised,
+        } => format!(
+            "{line}'s support ends on {announced}, as announced, {} before {promised}, the end \
+             the rules promise",
+            plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days")
         ),
         Finding::ShortLtsSupport {
             line,
@@ -68,10 +92,12 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             until,
             cut_by,
         } => {
+            let support = policy.lts_rule().map(|lts| lts.support);
+            let places = support.and_then(|support| support.until_next).unwrap_or(1);
             let cause = match cut_by {
                 Some(successor) => format!(
                     "cut by the release of {successor}, the {} LTS line after it",
-                    ordinal(policy.lts_in_parallel())
+                    ordinal(u64::from(places))
                 ),
                 None => "its end is announced in the history".to_owned(),
             };
@@ -79,7 +105,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
                 "{line} is maintained as LTS until {until}, {} short of {promised} = released \
                  {released} + {} months: {cause}",
                 plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days"),
-                policy.lts_support_months(),
+                support.and_then(|support| support.months).unwrap_or(0),
             )
         }
         Finding::TooManyLts {
@@ -116,17 +142,19 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             version,
             released,
             weekday: actual,
+            expected,
         } => format!(
-            "{version} came on {released}, a {}; patches are on {weekday}s",
-            weekday_name(*actual)
+            "{version} came on {released}, a {}; patches are on {}",
+            weekday_name(*actual),
+            days_of(*expected)
         ),
         Finding::PatchAfterEol {
             version,
             released,
             eol,
         } => format!(
-            "{version} came on {released}, on or after the end of support of {}.{} on {eol}",
-            version.major, version.minor
+            "{version} came on {released}, on or after the end of support of {} on {eol}",
+            Line::of(version, policy.line_kind())
         ),
         other => other.kind().to_owned(),
     }

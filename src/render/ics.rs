@@ -293,20 +293,29 @@ impl Writer<'_> {
     }
 }
 
-/// Appends `MAJOR.MINOR`.
+/// Appends `MAJOR.MINOR`, or `MAJOR` for a line that is a whole major.
 fn push_line(text: &mut String, line: Line) {
     let mut digits = itoa::Buffer::new();
     text.push_str(digits.format(line.major));
-    text.push('.');
-    text.push_str(digits.format(line.minor));
+    if let Some(minor) = line.minor {
+        text.push('.');
+        text.push_str(digits.format(minor));
+    }
 }
 
-/// Appends a version: its line, patch and build metadata (a pre-release is
+/// Appends a version: its numbers and build metadata (a pre-release is
 /// never a patch).
 fn push_version(text: &mut String, version: &semver::Version) {
-    push_line(text, Line::of(version));
-    text.push('.');
-    text.push_str(itoa::Buffer::new().format(version.patch));
+    let mut digits = itoa::Buffer::new();
+    for (at, number) in [version.major, version.minor, version.patch]
+        .into_iter()
+        .enumerate()
+    {
+        if at > 0 {
+            text.push('.');
+        }
+        text.push_str(digits.format(number));
+    }
     if !version.build.is_empty() {
         text.push('+');
         text.push_str(version.build.as_str());

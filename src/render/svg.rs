@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{Timeline, days_between, month_starts};
+use lts_policy::policy::{Part, Timeline, days_between, month_starts};
 
 use super::timeline::{label, month_name};
 
@@ -107,10 +107,10 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
                 continue;
             }
             let (start, end) = (x(segment.start), x(segment.end).max(x(segment.start) + 1.0));
-            let (y, height, part) = if segment.lts_part {
-                (top + 9.0, 6.0, "lts-part")
-            } else {
-                (top + 5.0, 14.0, "latest-part")
+            let (y, height, part, role) = match segment.part {
+                Part::Latest => (top + 5.0, 14.0, "latest-part", "latest"),
+                Part::Lts => (top + 9.0, 6.0, "lts-part", "maintained as LTS"),
+                _ => (top + 11.0, 2.0, "maintained-part", "maintained"),
             };
             let (opacity, dash) = if segment.projected {
                 ("0.35", r#" stroke-dasharray="4 2""#)
@@ -123,11 +123,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
                 if segment.projected { " projected" } else { "" },
                 end - start,
                 info.line,
-                if segment.lts_part {
-                    "maintained as LTS"
-                } else {
-                    "latest"
-                },
+                role,
                 segment.start,
                 segment.end
             )?;
@@ -148,7 +144,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
     }
     writeln!(
         out,
-        r#"<text x="4" y="{:.1}">Full bars: latest; thin bars: maintained as LTS; green: LTS lines, blue: feature lines; pale and dashed: projected.</text>
+        r#"<text x="4" y="{:.1}">Full bars: latest; thin bars: maintained as LTS; lines: maintained; green: LTS lines, blue: feature lines; pale and dashed: projected.</text>
 </svg>"#,
         bottom + 24.0
     )?;

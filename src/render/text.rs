@@ -7,7 +7,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use anyhow::Result;
 
-use lts_policy::policy::{Source, acts_on_a_terminal};
+use lts_policy::policy::{LineInfo, Source, acts_on_a_terminal};
 
 /// Text for a terminal, where a value a file controls could otherwise move
 /// the cursor, retitle the window or forge a line: control characters
@@ -32,6 +32,10 @@ pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
 /// Explains the `*` that marks values worked out from the rules.
 pub const LEGEND: &str =
     "* worked out from the policy's rules; unmarked values are recorded in the history";
+
+/// Explains the `!` that marks an overdue line.
+pub const OVERDUE_LEGEND: &str = "! overdue: due by the rules on or before the day the history \
+     is complete up to, which does not list it; projected on the first release day after";
 
 /// Headers of tables.
 const HEADER: Style = Style::new().bold();
@@ -81,6 +85,8 @@ pub struct Row {
     cells: Vec<String>,
     /// Whether a cell carries the rules marker.
     marked: bool,
+    /// Whether a line is marked overdue.
+    overdue: bool,
 }
 
 impl Row {
@@ -88,6 +94,16 @@ impl Row {
     pub fn cell(mut self, value: impl ToString) -> Self {
         self.cells.push(value.to_string());
         self
+    }
+
+    /// Adds a line's name, marked `!` when it is overdue.
+    pub fn line(mut self, info: &LineInfo) -> Self {
+        if info.overdue {
+            self.overdue = true;
+            self.cells.push(format!("{}!", info.line));
+            return self;
+        }
+        self.cell(info.line)
     }
 
     /// Adds a cell, with the rules marker when its value is not from the history.
@@ -109,7 +125,7 @@ impl Row {
 }
 
 /// Writes `header` (in bold when colour is on) and the rows `rows` gives,
-/// in columns padded to the widest cell, then the legend if a cell is marked. `rows` is called twice,
+/// in columns padded to the widest cell, then the legends of the marks used. `rows` is called twice,
 /// once to measure and once to write, so that a long answer is worked out
 /// twice rather than held in memory.
 ///
@@ -125,10 +141,11 @@ where
         .map(|&cell| cell.to_owned())
         .collect();
     let mut widths: Vec<usize> = header.iter().map(|cell| width(cell)).collect();
-    let mut marked = false;
+    let (mut marked, mut overdue) = (false, false);
     for row in rows() {
         let row = row?;
         marked |= row.marked;
+        overdue |= row.overdue;
         for (column, cell) in row.cells.iter().enumerate() {
             match widths.get_mut(column) {
                 Some(width_so_far) => *width_so_far = (*width_so_far).max(width(cell)),
@@ -143,8 +160,14 @@ where
     for row in rows() {
         writeln!(out.out(), "{}", aligned(&row?.cells, &widths))?;
     }
+    if marked || overdue {
+        writeln!(out.out())?;
+    }
     if marked {
-        writeln!(out.out(), "\n{LEGEND}")?;
+        writeln!(out.out(), "{LEGEND}")?;
+    }
+    if overdue {
+        writeln!(out.out(), "{OVERDUE_LEGEND}")?;
     }
     Ok(())
 }

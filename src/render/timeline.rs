@@ -5,7 +5,7 @@ use anstyle::{AnsiColor, Style};
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{LineInfo, Timeline, days_between, month_starts};
+use lts_policy::policy::{LineInfo, Part, Timeline, days_between, month_starts};
 
 use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text, for_terminal};
 
@@ -31,6 +31,8 @@ const LATEST: char = '█';
 const LATEST_PROJECTED: char = '▒';
 const LTS: char = '━';
 const LTS_PROJECTED: char = '┅';
+const MAINTAINED: char = '─';
+const MAINTAINED_PROJECTED: char = '╌';
 const TODAY: char = '│';
 
 /// Maps days to columns of a chart `columns` wide.
@@ -153,11 +155,13 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
             }
             let start = scale.column(segment.start);
             let end = scale.column(segment.end).max(start + 1).min(columns);
-            let glyph = match (segment.lts_part, segment.projected) {
-                (false, false) => LATEST,
-                (false, true) => LATEST_PROJECTED,
-                (true, false) => LTS,
-                (true, true) => LTS_PROJECTED,
+            let glyph = match (segment.part, segment.projected) {
+                (Part::Latest, false) => LATEST,
+                (Part::Latest, true) => LATEST_PROJECTED,
+                (Part::Lts, false) => LTS,
+                (Part::Lts, true) => LTS_PROJECTED,
+                (_, false) => MAINTAINED,
+                (_, true) => MAINTAINED_PROJECTED,
             };
             for cell in cells.iter_mut().take(end).skip(start) {
                 *cell = Cell {
@@ -182,10 +186,13 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
         write!(out.out(), "{:label_width$}", label(&row.info))?;
         paint(out, &cells, colour)?;
     }
-    writeln!(out.out(), "\n{LATEST} latest  {LTS} maintained as LTS")?;
     writeln!(
         out.out(),
-        "{LATEST_PROJECTED} {LTS_PROJECTED} projected  ▼ {} (--on)",
+        "\n{LATEST} latest  {LTS} maintained as LTS  {MAINTAINED} maintained"
+    )?;
+    writeln!(
+        out.out(),
+        "{LATEST_PROJECTED} {LTS_PROJECTED} {MAINTAINED_PROJECTED} projected  ▼ {} (--on)",
         timeline.on
     )?;
     Ok(())

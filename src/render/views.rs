@@ -7,8 +7,8 @@ use semver::Version;
 use serde::{Serialize, Serializer};
 
 use lts_policy::policy::{
-    AuditFinding, BranchName, BranchTemplate, EolReason, Finding, Line, LineInfo, Patch, Policy,
-    Role, SupportedLine,
+    AuditFinding, BranchName, BranchTemplate, Finding, Line, LineInfo, Patch, Policy, Role,
+    SupportedLine,
 };
 
 use super::findings;
@@ -25,6 +25,7 @@ pub const LINE_COLUMNS: &[&str] = &[
     "lts_until",
     "branch",
     "projected",
+    "overdue",
     "source_released",
     "source_lts",
     "source_eol",
@@ -44,6 +45,7 @@ pub const SUPPORTED_COLUMNS: &[&str] = &[
     "latest_patch",
     "days_left",
     "projected",
+    "overdue",
     "source_released",
     "source_lts",
     "source_eol",
@@ -85,10 +87,11 @@ pub struct LineView<'a> {
     released: IsoDate,
     lts: bool,
     eol: IsoDate,
-    /// What ends support on the eol: `next_release`, `lts_support_period`,
-    /// `lts_superseded` or `announced`.
+    /// What ends support on the eol: `next_release`, `support_period`,
+    /// `superseded`, `lts_support_period`, `lts_superseded` or `announced`.
     eol_by: &'static str,
-    /// The line whose release is the eol, for `next_release` and `lts_superseded`.
+    /// The line whose release ends support, for `next_release`,
+    /// `superseded` and `lts_superseded`.
     #[serde(skip_serializing_if = "Option::is_none")]
     eol_by_line: Option<Shown<Line>>,
     lts_until: Option<IsoDate>,
@@ -100,15 +103,14 @@ pub struct LineView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     days_left: Option<i64>,
     projected: bool,
+    /// Due on or before the history's `history_as_of`, and not in it.
+    overdue: bool,
     source: Sources,
 }
 
 impl<'a> LineView<'a> {
     pub fn new(info: &LineInfo, branch: &'a BranchTemplate) -> Self {
-        let eol_by_line = match info.eol_reason {
-            EolReason::NextRelease(line) | EolReason::LtsSuperseded(line) => Some(Shown(line)),
-            _ => None,
-        };
+        let eol_by_line = info.eol_reason.line().map(Shown);
         Self {
             line: Shown(info.line),
             released: IsoDate(info.released),
@@ -122,6 +124,7 @@ impl<'a> LineView<'a> {
             latest_patch: None,
             days_left: None,
             projected: info.is_projected(),
+            overdue: info.overdue,
             source: Sources {
                 released: info.released_source.name(),
                 lts: info.lts_source.name(),
@@ -185,6 +188,7 @@ impl<'a> LineView<'a> {
                 .map(|days| days.to_string())
                 .unwrap_or_default(),
             "projected" => self.projected.to_string(),
+            "overdue" => self.overdue.to_string(),
             "source_released" => self.source.released.to_owned(),
             "source_lts" => self.source.lts.to_owned(),
             "source_eol" => self.source.eol.to_owned(),
@@ -267,9 +271,26 @@ impl FindingView {
                     ("due", due),
                 ]);
             }
-            Finding::OffWeekday { line, released, .. } => {
+            Finding::OffWeekday { line, released, .. } | Finding::OffDay { line, released, .. } => {
                 lines.push(line.to_string());
                 dates.insert("released", released);
+            }
+            Finding::Overdue {
+                line,
+                due,
+                history_as_of,
+            } => {
+                lines.push(line.to_string());
+                // The history runs until `history_as_of`.
+                dates.extend([("due", due), ("until", history_as_of)]);
+            }
+            Finding::EarlyEol {
+                line,
+                announced,
+                promised,
+            } => {
+                lines.push(line.to_string());
+                dates.extend([("eol", announced), ("promised", promised)]);
             }
             Finding::ShortLtsSupport {
                 line,
@@ -320,7 +341,7 @@ impl FindingView {
             _ => {}
         }
         if let Some(patch) = version {
-            lines.push(Line::of(patch).to_string());
+            lines.push(Line::of(patch, policy.line_kind()).to_string());
         }
         Self {
             kind: finding.kind(),

@@ -5,17 +5,187 @@ use std::error::Error;
 
 use chrono::NaiveDate;
 
-use lts_policy::policy::{Dangling, EolReason, LineInfo, Role};
+use lts_policy::policy::{
+    Cadence, Dangling, DayRule, EolReason, LineInfo, LineKind, LtsChoice, NewMajor, Nth, Patches,
+    Policy, Role, Schedule, Support, weekday_name,
+};
 
 /// What ends a line's support, in words.
 pub fn ended_by_text(info: &LineInfo) -> String {
     match info.eol_reason {
         EolReason::NextRelease(line) => format!("release of {line}"),
+        EolReason::SupportPeriod => "support period".to_owned(),
+        EolReason::Superseded(line) => format!("release of {line}"),
         EolReason::LtsSupportPeriod => "LTS support period".to_owned(),
         EolReason::LtsSuperseded(line) => format!("release of LTS {line}"),
-        EolReason::Announced => "announced end of LTS".to_owned(),
+        EolReason::Announced if info.lts => "announced end of LTS".to_owned(),
+        EolReason::Announced => "announced end of support".to_owned(),
         other => other.name().replace('_', " "),
     }
+}
+
+/// `1 month`, `2 months`.
+pub fn plural(count: u64, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// `April`, `April and October`, `April, August and December`.
+pub fn months_text(months: &[u32]) -> String {
+    let names: Vec<String> = months
+        .iter()
+        .filter_map(|&month| chrono::Month::try_from(u8::try_from(month).ok()?).ok())
+        .map(|month| month.name().to_owned())
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// How often a schedule comes due: `every 2 months`, `every week`, `in
+/// April and October`.
+pub fn cadence_text(cadence: &Cadence) -> String {
+    match cadence {
+        Cadence::EveryMonths(1) => "every month".to_owned(),
+        Cadence::EveryMonths(months) => format!("every {months} months"),
+        Cadence::EveryWeeks(1) => "every week".to_owned(),
+        Cadence::EveryWeeks(weeks) => format!("every {weeks} weeks"),
+        Cadence::InMonths(months) => format!("in {}", months_text(months)),
+        _ => "on a schedule".to_owned(),
+    }
+}
+
+/// The day a due date moves to, as a phrase after the date: `the first
+/// Tuesday on or after it`, `the 3rd Thursday of its month`.
+pub fn day_rule_text(rule: DayRule) -> Option<String> {
+    match rule {
+        DayRule::Weekday(weekday) => Some(format!(
+            "the first {} on or after it",
+            weekday_name(weekday)
+        )),
+        DayRule::NthWeekday(Nth::Last, weekday) => {
+            Some(format!("the last {} of its month", weekday_name(weekday)))
+        }
+        DayRule::NthWeekday(Nth::Number(n), weekday) => Some(format!(
+            "the {} {} of its month",
+            ordinal(u64::from(n)),
+            weekday_name(weekday)
+        )),
+        DayRule::DayOfMonth(day) => Some(format!("day {day} of its month (or its last day)")),
+        _ => None,
+    }
+}
+
+/// Which days a schedule's dates fall on, as a policy says it: `Tuesdays`,
+/// `the 3rd Thursday of the month`, `day 15 of the month`.
+pub fn days_of(rule: DayRule) -> String {
+    match rule {
+        DayRule::Weekday(weekday) => format!("{}s", weekday_name(weekday)),
+        DayRule::NthWeekday(..) | DayRule::DayOfMonth(_) => format!("the {rule} of the month"),
+        _ => "any day".to_owned(),
+    }
+}
+
+/// A schedule in words: `every 2 months, on the first Tuesday on or after
+/// the due date`, `every week on Tuesdays`.
+pub fn schedule_text(schedule: &Schedule) -> String {
+    let cadence = cadence_text(&schedule.cadence);
+    match (&schedule.cadence, schedule.on) {
+        (_, DayRule::Due) => cadence,
+        (Cadence::EveryWeeks(_), rule) => format!("{cadence} on {}", days_of(rule)),
+        (_, DayRule::Weekday(weekday)) => format!(
+            "{cadence}, on the first {} on or after the due date",
+            weekday_name(weekday)
+        ),
+        (_, rule) => format!("{cadence}, on {}", days_of(rule)),
+    }
+}
+
+/// A support rule in words, from a line's release: `12 months, or until
+/// the 2nd LTS line after it comes out if earlier`.
+pub fn support_text(support: &Support, lts: bool) -> String {
+    let kind = if lts { "LTS line" } else { "line" };
+    let months = support
+        .months
+        .map(|months| plural(u64::from(months), "month", "months"));
+    let next = support.until_next.map(|places| {
+        let grace = match support.grace_months {
+            0 => String::new(),
+            grace => format!(" + {}", plural(u64::from(grace), "month", "months")),
+        };
+        match places {
+            1 => format!("until the next {kind} comes out{grace}"),
+            places => format!(
+                "until the {} {kind} after it comes out{grace}",
+                ordinal(u64::from(places))
+            ),
+        }
+    });
+    let mut text = match (months, next) {
+        (Some(months), Some(next)) => format!("{months}, or {next} if earlier"),
+        (Some(months), None) => months,
+        (None, Some(next)) => next,
+        (None, None) => String::new(),
+    };
+    if support.month_end {
+        text.push_str(", to the end of a month");
+    }
+    text
+}
+
+/// What a policy's rules mean, one sentence each: its lines, releases,
+/// patches, support and LTS lines.
+pub fn rules_text(policy: &Policy) -> Vec<String> {
+    let lines = match (policy.line_kind(), policy.new_major()) {
+        (LineKind::Major, _) => "lines are majors (22, 23, ...)".to_owned(),
+        (_, None) => "lines are MAJOR.MINOR; the rules project no new major".to_owned(),
+        (_, Some(NewMajor::AfterMinor(minor))) => {
+            format!("lines are MAJOR.MINOR; a new major starts after MAJOR.{minor}")
+        }
+        (_, Some(NewMajor::InMonth(month))) => format!(
+            "lines are MAJOR.MINOR; a new major starts with the first line released in {}",
+            months_text(&[month])
+        ),
+        _ => "lines are MAJOR.MINOR".to_owned(),
+    };
+    let patches = match policy.patches_rule() {
+        Patches::Scheduled(schedule) => format!(
+            "patches: {}, counted from each line's release",
+            schedule_text(schedule)
+        ),
+        _ => "patches: only those recorded in the history".to_owned(),
+    };
+    let lts = match policy.lts_rule() {
+        None => "no LTS lines".to_owned(),
+        Some(rule) => {
+            let choice = match rule.choice {
+                LtsChoice::Every(1) => "every line".to_owned(),
+                LtsChoice::Every(every) => format!("every {} line", ordinal(u64::from(every))),
+                LtsChoice::EveryMonths(months) => format!(
+                    "the line nearest to every {} after the last",
+                    plural(u64::from(months), "month", "months")
+                ),
+                _ => "by the rules".to_owned(),
+            };
+            format!(
+                "LTS: {choice}, maintained as such {}",
+                support_text(&rule.support, true)
+            )
+        }
+    };
+    vec![
+        lines,
+        format!("releases: {}", schedule_text(policy.releases_schedule())),
+        patches,
+        format!("support: {}", support_text(policy.support(), false)),
+        lts,
+        format!("history complete up to {}", policy.history_as_of()),
+    ]
 }
 
 /// `1st`, `2nd`, `3rd`, `4th`, ... `11th`, `21st`.
@@ -60,6 +230,7 @@ pub fn dangling_message(tag: &str, on: NaiveDate, dangling: Dangling) -> String 
         Dangling::LineNotYetReleased { line, released } => {
             format!("{line} is released on {released}")
         }
+        Dangling::NoLtsRule => "the policy has no LTS lines".to_owned(),
         _ => "no LTS line is released by then".to_owned(),
     };
     format!("tag {tag} points to no version on {on}: {why}")

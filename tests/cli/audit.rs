@@ -83,7 +83,16 @@ tests/data/unsorted.json: history[2].released: 1.1 on 2025-11-04 is before 1.2 o
     );
     assert_eq!(
         stdout_of(&["policy", "--check", "tests/data/monthly.json"], 0),
-        "tests/data/monthly.json: a valid policy\n"
+        // What the file means, in words: Thursdays, a minor every month, an LTS
+        // every 4 lines kept 18 months or until the 4th LTS line after it.
+        "tests/data/monthly.json: a valid policy
+  lines are MAJOR.MINOR; the rules project no new major
+  releases: every month, on the first Thursday on or after the due date
+  patches: every week on Thursdays, counted from each line's release
+  support: until the next line comes out
+  LTS: every 4th line, maintained as such 18 months, or until the 4th LTS line after it comes out if earlier
+  history complete up to 2023-02-10
+"
     );
     assert_eq!(
         json_of(&["policy", "--check", "tests/data/nonsense.json"], 1)["problems"],

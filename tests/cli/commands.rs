@@ -34,14 +34,14 @@ fn supported_json_says_where_every_value_came_from() {
                     "line": "1.2", "released": "2026-01-13", "lts": false,
                     "eol": "2026-03-03", "eol_by": "next_release", "eol_by_line": "1.3",
                     "lts_until": null, "branch": "releases/v1.2.x", "roles": ["latest"],
-                    "latest_patch": "1.2.6", "days_left": 2, "projected": false,
+                    "latest_patch": "1.2.6", "days_left": 2, "projected": false, "overdue": false,
                     "source": {"released": "history", "lts": "rules", "eol": "history", "latest_patch": "rules"}
                 },
                 {
                     "line": "1.0", "released": "2025-09-09", "lts": true,
                     "eol": "2026-09-09", "eol_by": "lts_support_period",
                     "lts_until": "2026-09-09", "branch": "releases/v1.0.x", "roles": ["latest-lts"],
-                    "latest_patch": "1.0.24", "days_left": 192, "projected": false,
+                    "latest_patch": "1.0.24", "days_left": 192, "projected": false, "overdue": false,
                     "source": {"released": "history", "lts": "history", "eol": "rules", "latest_patch": "rules"}
                 }
             ]
@@ -265,7 +265,15 @@ fn policy_prints_a_file_that_policy_accepts() {
     std::fs::remove_file(&file).unwrap();
     assert_eq!(reloaded, stdout_of(&["supported", "--on", "2026-03-01"], 0));
     let json: serde_json::Value = serde_json::from_str(&printed).unwrap();
-    assert_eq!(json["minor_every_months"], 2);
+    // The first form's rules, printed in the general form.
+    assert_eq!(
+        json["releases"],
+        json!({"every_months": 2, "on": "Tuesday"})
+    );
+    assert_eq!(
+        json["lts"],
+        json!({"every": 3, "support": {"months": 12, "until_next": 2}})
+    );
     assert_eq!(
         json["history"][1],
         json!({"line": "1.1", "released": "2025-11-04", "lts": false})

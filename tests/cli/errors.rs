@@ -144,7 +144,7 @@ const BAD_POLICIES: &[(&str, &str)] = &[
     ),
     (
         r#"{"name": "x"}"#,
-        "policy file {file}: release_weekday: missing",
+        "policy file {file}: branch_template: missing",
     ),
     (
         r#"{"name": "x", "release_weekday": "Caturday", "minor_every_months": 2, "lts_every_months": 6,

@@ -5,7 +5,7 @@ use std::io::BufReader;
 
 use serde_json::json;
 
-use super::{LEGEND, lts_policy, stdout_of};
+use super::{KESTRA_FLAT, LEGEND, lts_policy, stdout_of};
 
 const RANGE: [&str; 6] = [
     "releases",
@@ -27,10 +27,10 @@ fn csv_has_a_header_and_one_row_per_line() {
     // 2.0 (history), 2.1 (2026-11-10) and 2.2 (2027-01-12, LTS, cut by 2.8).
     assert_eq!(
         export("csv"),
-        "line,released,lts,eol,eol_by,eol_by_line,lts_until,branch,projected,source_released,source_lts,source_eol
-2.0,2026-09-08,false,2026-11-10,next_release,2.1,,releases/v2.0.x,false,history,rules,rules
-2.1,2026-11-10,false,2027-01-12,next_release,2.2,,releases/v2.1.x,true,rules,rules,rules
-2.2,2027-01-12,true,2028-01-11,lts_superseded,2.8,2028-01-11,releases/v2.2.x,true,rules,rules,rules
+        "line,released,lts,eol,eol_by,eol_by_line,lts_until,branch,projected,overdue,source_released,source_lts,source_eol
+2.0,2026-09-08,false,2026-11-10,next_release,2.1,,releases/v2.0.x,false,false,history,rules,rules
+2.1,2026-11-10,false,2027-01-12,next_release,2.2,,releases/v2.1.x,true,false,rules,rules,rules
+2.2,2027-01-12,true,2028-01-11,lts_superseded,2.8,2028-01-11,releases/v2.2.x,true,false,rules,rules,rules
 "
     );
 }
@@ -60,7 +60,7 @@ fn csv_quotes_a_branch_with_a_comma() {
     // months. No line's release ends it: eol_by_line stays empty, in its column.
     assert_eq!(
         csv.lines().nth(1).unwrap(),
-        "1.0,2025-09-09,true,2026-09-09,lts_support_period,,2026-09-09,\"v1,0\",false,history,rules,rules"
+        "1.0,2025-09-09,true,2026-09-09,lts_support_period,,2026-09-09,\"v1,0\",false,false,history,rules,rules"
     );
 }
 
@@ -198,10 +198,9 @@ fn every_ics_the_tool_writes_parses() {
         .map(|entry| entry.unwrap().path().display().to_string())
         .collect();
     policies.push("tests/data/monthly.json".to_owned());
-    let mut named = serde_json::from_str::<serde_json::Value>(
-        &std::fs::read_to_string("examples/kestra.json").unwrap(),
-    )
-    .unwrap();
+    let mut named =
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(KESTRA_FLAT).unwrap())
+            .unwrap();
     named["name"] = "Késtra; \"LTS\", \\ édition ünïcödé façade ½ ↯ 𝄞 release channels".into();
     let file = std::env::temp_dir().join(format!("lts-policy-ics-{}.json", std::process::id()));
     std::fs::write(&file, named.to_string()).unwrap();
@@ -264,10 +263,9 @@ fn every_ics_the_tool_writes_parses() {
 #[test]
 fn an_ics_name_is_escaped_and_unfolds_to_itself() {
     let name = "Késtra; \"LTS\", \\ édition ünïcödé façade ½ ↯ 𝄞 release channels";
-    let mut policy = serde_json::from_str::<serde_json::Value>(
-        &std::fs::read_to_string("examples/kestra.json").unwrap(),
-    )
-    .unwrap();
+    let mut policy =
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(KESTRA_FLAT).unwrap())
+            .unwrap();
     policy["name"] = name.into();
     let file = std::env::temp_dir().join(format!("lts-policy-name-{}.json", std::process::id()));
     std::fs::write(&file, policy.to_string()).unwrap();

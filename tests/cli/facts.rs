@@ -3,7 +3,7 @@
 //! `tests/data/kestra-real.json` is Kestra's rules over the history
 //! established from its own posts and releases (shared data).
 
-use super::{json_of, lts_policy, stdout_of};
+use super::{KESTRA_FLAT, json_of, lts_policy, stdout_of};
 
 const REAL: &str = "tests/data/kestra-real.json";
 
@@ -118,7 +118,7 @@ fn supported_lts_says_when_no_lts_line_is_maintained() {
     // One month of LTS support: 1.0 is maintained as LTS until 2025-10-09;
     // on 2026-01-20 1.2 is the latest and no LTS line is maintained.
     let mut policy: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
     policy["lts_support_months"] = 1.into();
     let file = std::env::temp_dir().join(format!("lts-policy-nolts-{}.json", std::process::id()));
     std::fs::write(&file, policy.to_string()).unwrap();

@@ -73,12 +73,12 @@ fn csv_flattens_the_json_fields() {
     assert_eq!(
         rows.next().unwrap(),
         "line,released,lts,eol,eol_by,eol_by_line,lts_until,branch,roles,latest_patch,days_left,\
-         projected,source_released,source_lts,source_eol,source_latest_patch"
+         projected,overdue,source_released,source_lts,source_eol,source_latest_patch"
     );
     assert_eq!(
         rows.next().unwrap(),
         "1.2,2026-01-13,false,2026-03-03,next_release,1.3,,releases/v1.2.x,latest,1.2.6,2,false,\
-         history,rules,history,rules"
+         false,history,rules,history,rules"
     );
     // A message with commas is quoted.
     let audit = stdout_of(&["audit", "--on", "2026-11-25", "--format", "csv"], 1);
@@ -322,6 +322,7 @@ fn json_field_names_do_not_change_by_accident() {
         "latest_patch",
         "days_left",
         "projected",
+        "overdue",
         "source",
     ];
     let supported = json(&["supported", "--on", "2026-03-01"], 0);
@@ -380,6 +381,7 @@ fn json_field_names_do_not_change_by_accident() {
             "lts_until",
             "branch",
             "projected",
+            "overdue",
             "source"
         ]
     );

@@ -6,7 +6,7 @@
 
 use std::process::Output;
 
-use super::lts_policy;
+use super::{KESTRA_FLAT, lts_policy};
 
 /// Words an argument vector is made of.
 const WORDS: &[&str] = &[
@@ -306,7 +306,7 @@ fn hostile_names_leave_every_format_well_formed() {
         .and_then(|cases| cases.parse::<usize>().ok())
         .map_or(12, |cases| cases / 100);
     let original: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
     let mut failures = Vec::new();
     for case in 0..policies {
         let mut random = Random(0x51_7cc1_b727_220a ^ (case as u64 + 1));

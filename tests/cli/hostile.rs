@@ -6,7 +6,7 @@ use std::io::BufReader;
 
 use serde_json::Value;
 
-use super::{lts_policy, stdout_of};
+use super::{KESTRA_FLAT, lts_policy, stdout_of};
 
 /// Kestra's embedded file with `key` set to `value`, written to a
 /// temporary file that lives as long as the guard.
@@ -15,8 +15,7 @@ struct PolicyFile(std::path::PathBuf);
 impl PolicyFile {
     fn with(key: &str, value: Value) -> Self {
         let mut policy: Value =
-            serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap())
-                .unwrap();
+            serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
         policy[key] = value;
         Self::text(&policy.to_string(), key)
     }
@@ -323,7 +322,7 @@ fn a_policy_file_is_read_up_to_a_stated_size() {
 
 #[test]
 fn a_byte_order_mark_is_read() {
-    let text = std::fs::read_to_string("examples/kestra.json").unwrap();
+    let text = std::fs::read_to_string(KESTRA_FLAT).unwrap();
     let file = PolicyFile::text(&format!("\u{feff}{text}"), "bom");
     assert_eq!(
         stdout_of(

@@ -20,8 +20,27 @@ mod timeline;
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// The binary with the given arguments.
+/// Kestra's policy as the first version embedded it: the flat form, with
+/// the history known then. The tests written for it run on it, with the
+/// answers they always had; those of the embedded policy, the real
+/// history, call [`embedded`].
+const KESTRA_FLAT: &str = "tests/data/kestra-flat.json";
+
+/// The binary with the given arguments, on [`KESTRA_FLAT`] unless they
+/// name a policy.
 fn lts_policy(args: &[&str]) -> Command {
+    let names_policy = args
+        .iter()
+        .any(|arg| *arg == "--policy" || arg.starts_with("--policy="));
+    let mut command = embedded(args);
+    if !names_policy {
+        command.args(["--policy", KESTRA_FLAT]);
+    }
+    command
+}
+
+/// The binary with the given arguments, on the embedded policy by default.
+fn embedded(args: &[&str]) -> Command {
     let mut command = Command::cargo_bin("lts-policy").unwrap();
     command.args(args);
     command

@@ -1,6 +1,6 @@
 //! `timeline`: the text picture at a fixed width and date, colour, and SVG.
 
-use super::{lts_policy, stdout_of};
+use super::{KESTRA_FLAT, lts_policy, stdout_of};
 
 #[test]
 fn timeline_text_golden() {
@@ -18,8 +18,8 @@ fn timeline_text_golden() {
 1.2        ████████│
 1.3 LTS            █████████████████████
 
-█ latest  ━ maintained as LTS
-▒ ┅ projected  ▼ 2026-03-01 (--on)
+█ latest  ━ maintained as LTS  ─ maintained
+▒ ┅ ╌ projected  ▼ 2026-03-01 (--on)
 ";
     let args = [
         "timeline",
@@ -151,10 +151,9 @@ fn timeline_range_must_be_forward() {
 
 #[test]
 fn svg_stays_well_formed_whatever_the_policy_is_called() {
-    let mut policy = serde_json::from_str::<serde_json::Value>(
-        &std::fs::read_to_string("examples/kestra.json").unwrap(),
-    )
-    .unwrap();
+    let mut policy =
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(KESTRA_FLAT).unwrap())
+            .unwrap();
     let name = "<script>alert('x')</script> & \"friends\" ]]> <!-- -->";
     policy["name"] = name.into();
     let file = std::env::temp_dir().join(format!("lts-policy-svg-{}.json", std::process::id()));

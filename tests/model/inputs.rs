@@ -67,12 +67,18 @@ fn versions() {
     assert_eq!(parsed("1.3.0"), "1.3.0");
     assert_eq!(parsed("v1.3.7"), "1.3.7");
     let expected = "expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or v1.3.7";
-    for shape in ["", "1", "v", "1.3.7.1"] {
+    for shape in ["", "v", "1.3.7.1"] {
         assert_eq!(
             version_error(shape),
             format!("invalid version {shape:?}: {expected}")
         );
     }
+    // A major alone is a version; it names a line only where lines are majors.
+    let major = VersionInput::parse("1").unwrap();
+    assert_eq!(
+        message(&major.line(lts_policy::policy::LineKind::Minor).unwrap_err()),
+        "invalid version \"1\": the policy's lines are MAJOR.MINOR, like 1.3"
+    );
     assert_eq!(
         version_error("1.x"),
         "invalid version \"1.x\": unexpected character 'x' while parsing minor version number"
@@ -97,10 +103,14 @@ fn versions() {
 fn tags() {
     assert_eq!(Tag::parse("latest").unwrap(), Tag::Latest);
     assert_eq!(Tag::parse("latest-lts").unwrap(), Tag::LatestLts);
-    assert_eq!(Tag::parse("v1.3").unwrap(), Tag::Line(line("1.3")));
+    let line_of = |spelling| match Tag::parse(spelling).unwrap() {
+        Tag::Line(version) => version.line(lts_policy::policy::LineKind::Minor).unwrap(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(line_of("v1.3"), line("1.3"));
     // Every spelling a version takes names its line's tag.
     for spelling in ["1.3.0", "v1.3.7", "1.3.4"] {
-        assert_eq!(Tag::parse(spelling).unwrap(), Tag::Line(line("1.3")));
+        assert_eq!(line_of(spelling), line("1.3"));
     }
     assert_eq!(
         Tag::parse("1.3-rc1").unwrap_err().to_string(),
@@ -136,7 +146,10 @@ fn branch_templates() {
 fn the_embedded_policy_round_trips_through_its_file_format() {
     let policy = kestra();
     assert_eq!(Policy::from_json(&policy.to_json()).unwrap(), policy);
-    assert_eq!(policy.release_weekday(), chrono::Weekday::Tue);
+    assert_eq!(
+        policy.releases_schedule().on.weekday(),
+        Some(chrono::Weekday::Tue)
+    );
     assert_eq!(policy.history().len(), 5);
 }
 
@@ -169,7 +182,27 @@ fn policy_files_that_are_not_json_say_where() {
 
 #[test]
 fn policy_fields_of_the_wrong_type_or_missing() {
-    assert_eq!(policy_error(r#"{"name": "x"}"#), "release_weekday: missing");
+    // Neither form's rules: the file's shape first, then the missing rules.
+    let problems: Vec<String> = Policy::check_json(r#"{"name": "x"}"#)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "branch_template: missing",
+            "history: missing",
+            "releases: missing"
+        ]
+    );
+    // A file of the first form misses the fields of that form.
+    assert_eq!(
+        policy_error(
+            r#"{"name": "x", "release_weekday": "Tuesday", "branch_template": "b", "history": [{"line": "1.0", "released": "2025-09-09"}]}"#
+        ),
+        "minor_every_months: missing"
+    );
     assert_eq!(
         policy_error(&kestra_with("minor_every_months", serde_json::json!(-2))),
         "minor_every_months: expected a whole number, got -2"
@@ -184,9 +217,9 @@ fn policy_fields_of_the_wrong_type_or_missing() {
     );
     assert_eq!(
         policy_error(r#"{"comments": "typo"}"#),
-        "comments: unknown field; expected one of name, comment, release_weekday, \
-         minor_every_months, lts_every_months, lts_support_months, lts_in_parallel, \
-         branch_template, history"
+        "comments: unknown field; expected one of name, comment, lines, new_major, releases, \
+         patches, support, lts, branch_template, history_as_of, history, release_weekday, \
+         minor_every_months, lts_every_months, lts_support_months, lts_in_parallel"
     );
 }
 
@@ -313,7 +346,7 @@ fn every_problem_of_a_file_is_reported_with_its_path() {
             "history[1].released: 1.2 on 2025-08-01 is before 1.0 on 2025-09-09; \
              release dates cannot go back",
             "history[2].line: 1.1 comes after 1.2; list lines in release order",
-            "history[2].eol: an announced eol is for a line declared LTS; add \"lts\": true to 1.1",
+            // 1.1's eol is fine: an end of support may be announced for any line.
             "history[2].patches[0].version: expected a patch of 1.1 such as 1.1.1, got 1.1.0",
         ]
     );

@@ -231,9 +231,12 @@ fn floating_tags() {
     // 2.1 released 2026-11-10; Tuesdays 11-17 and 11-24.
     assert_eq!(tag(Tag::Latest), Ok("2.1.2".to_owned()));
     assert_eq!(tag(Tag::LatestLts), Ok("1.3.38".to_owned()));
-    assert_eq!(tag(Tag::Line(line("1.0"))), Ok("1.0.52".to_owned()));
     assert_eq!(
-        tag(Tag::Line(line("2.2"))),
+        tag(Tag::Line(VersionInput::parse("1.0").unwrap())),
+        Ok("1.0.52".to_owned())
+    );
+    assert_eq!(
+        tag(Tag::Line(VersionInput::parse("2.2").unwrap())),
         Err(Dangling::LineNotYetReleased {
             line: line("2.2"),
             released: date("2027-01-12")
@@ -359,9 +362,7 @@ fn a_line_too_far_to_date_is_an_error_not_a_panic() {
 fn a_gap_without_a_maintained_lts_leaves_latest_lts_on_the_last_one() {
     // One month of LTS support: 1.0 is maintained as LTS until 2025-10-09,
     // as latest until 1.1 on 2025-11-04, which is its eol.
-    let mut file: serde_json::Value = serde_json::from_str(&kestra().to_json()).unwrap();
-    file["lts_support_months"] = 1.into();
-    let policy = Policy::from_json(&file.to_string()).unwrap();
+    let policy = Policy::from_json(&kestra_with("lts_support_months", 1.into())).unwrap();
     assert_eq!(info(&policy, "1.0").eol, date("2025-11-04"));
     // On 2026-01-20 1.2 is the latest and no LTS line is maintained.
     assert_eq!(supported(&policy, "2026-01-20"), [pair("1.2", &[LATEST])]);
@@ -381,7 +382,7 @@ fn a_gap_without_a_maintained_lts_leaves_latest_lts_on_the_last_one() {
 #[test]
 fn an_announced_eol_replaces_the_rules_answer() {
     // 1.0's LTS announced until 2027-02-01 instead of 2026-09-09.
-    let mut file: serde_json::Value = serde_json::from_str(&kestra().to_json()).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(KESTRA_FLAT).unwrap();
     file["history"][0]["eol"] = "2027-02-01".into();
     let policy = Policy::from_json(&file.to_string()).unwrap();
     let one_oh = info(&policy, "1.0");

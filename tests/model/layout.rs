@@ -9,6 +9,8 @@ const ORDER: &[&str] = &[
     "model",
     "error",
     "dates",
+    "schedule",
+    "rules",
     "version",
     "template",
     "definition",

@@ -18,13 +18,13 @@ use serde::de::IgnoredAny;
 use super::definition::Policy;
 use super::error::{PolicyError, Problem};
 use problems::Problems;
-use raw::{POLICY, RawEntry, RawPolicy};
+use raw::{POLICY, RawPolicy, entry_of, rules_of};
 use shape::{Values, Walk};
-use values::{Entry, History, Rules};
+use values::History;
 
-pub use write::{acts_on_a_terminal, weekday_name};
+pub use write::acts_on_a_terminal;
 
-/// Kestra's policy, as announced with Kestra 1.0, and its known history.
+/// Kestra's policy, as announced with Kestra 1.0, and its real history.
 const KESTRA_JSON: &str = include_str!("../../../examples/kestra.json");
 
 impl Policy {
@@ -55,7 +55,7 @@ impl Policy {
     /// ```
     /// use lts_policy::policy::Policy;
     /// let err = Policy::from_json(r#"{"name": "x"}"#).unwrap_err();
-    /// assert_eq!(err.to_string(), "release_weekday: missing");
+    /// assert_eq!(err.to_string(), "branch_template: missing");
     /// ```
     pub fn from_json(json: &str) -> Result<Self, PolicyError> {
         let mut first = None;
@@ -94,14 +94,15 @@ impl Policy {
     pub fn check_json_with(json: &str, report: &mut dyn FnMut(PolicyError)) -> Option<Self> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let mut problems = Problems::new(report);
-        if let Ok(raw) = serde_json::from_str::<RawPolicy>(json) {
-            let rules = values::rules(&raw.rules(), &mut problems);
-            let mut history = History::default();
+        if let Ok(mut raw) = serde_json::from_str::<RawPolicy>(json) {
+            let checked = values::rules(&raw.rules(), &mut problems);
+            let mut history = History::new(&checked);
             for entry in &raw.history {
                 history.entry(&entry.values(), &mut problems);
             }
             let history = history.finish(&mut problems);
-            return rules
+            return checked
+                .rules
                 .filter(|_| !problems.found)
                 .map(|rules| Policy::new(rules, history));
         }
@@ -123,11 +124,11 @@ impl Policy {
                 return None;
             }
         };
-        let rules = values::rules(&rules_of(&top), &mut problems);
+        let checked = values::rules(&rules_of(&top), &mut problems);
         if !top.has("history") {
             return None;
         }
-        let mut history = History::default();
+        let mut history = History::new(&checked);
         let mut entry = |_, values: Values| history.entry(&entry_of(&values), &mut problems);
         let mut entries = Walk {
             problems: None,
@@ -136,66 +137,9 @@ impl Policy {
         // The syntax is known to be right: this walk cannot fail.
         let _ = shape::walk(json, &POLICY, &mut entries);
         let history = history.finish(&mut problems);
-        rules
+        checked
+            .rules
             .filter(|_| !problems.found)
             .map(|rules| Policy::new(rules, history))
-    }
-}
-
-impl RawPolicy<'_> {
-    fn rules(&self) -> Rules<'_> {
-        Rules {
-            name: Some(self.name),
-            comment: self.comment,
-            release_weekday: Some(self.release_weekday),
-            minor_every_months: Some(self.minor_every_months),
-            lts_every_months: Some(self.lts_every_months),
-            lts_support_months: Some(self.lts_support_months),
-            lts_in_parallel: Some(self.lts_in_parallel),
-            branch_template: Some(self.branch_template),
-        }
-    }
-}
-
-impl RawEntry<'_> {
-    fn values(&self) -> Entry<'_> {
-        Entry {
-            line: Some(self.line),
-            released: Some(self.released),
-            lts: self.lts,
-            eol: self.eol,
-            patches: self
-                .patches
-                .iter()
-                .map(|patch| (Some(patch.version), Some(patch.released)))
-                .collect(),
-        }
-    }
-}
-
-fn rules_of(top: &Values) -> Rules<'_> {
-    Rules {
-        name: top.text("name"),
-        comment: top.text("comment"),
-        release_weekday: top.text("release_weekday"),
-        minor_every_months: top.count("minor_every_months"),
-        lts_every_months: top.count("lts_every_months"),
-        lts_support_months: top.count("lts_support_months"),
-        lts_in_parallel: top.count("lts_in_parallel"),
-        branch_template: top.text("branch_template"),
-    }
-}
-
-fn entry_of(values: &Values) -> Entry<'_> {
-    Entry {
-        line: values.text("line"),
-        released: values.text("released"),
-        lts: values.flag("lts"),
-        eol: values.text("eol"),
-        patches: values
-            .list("patches")
-            .iter()
-            .map(|patch| (patch.text("version"), patch.text("released")))
-            .collect(),
     }
 }

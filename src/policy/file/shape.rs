@@ -23,6 +23,14 @@ pub(super) enum Kind {
     List(&'static Schema),
     /// An array of objects handed over one by one, not collected.
     Stream(&'static Schema),
+    /// An object, collected.
+    Object(&'static Schema),
+    /// An array of whole numbers.
+    Counts,
+    /// A string or a whole number.
+    TextOrCount,
+    /// A string or an object.
+    TextOrObject(&'static Schema),
 }
 
 /// One field of an object.
@@ -44,15 +52,32 @@ pub(super) enum Value {
     Count(u64),
     Flag(bool),
     List(Vec<Values>),
+    Object(Values),
+    Counts(Vec<u64>),
+    /// `null` for an optional field: as if it were absent.
+    Null,
 }
 
-/// The values of an object that have the kind their field takes.
+/// The values of an object that have the kind their field takes, and the
+/// names of the known fields it has, whatever their values.
 #[derive(Default)]
-pub(super) struct Values(Vec<(&'static str, Value)>);
+pub(super) struct Values {
+    values: Vec<(&'static str, Value)>,
+    keys: Vec<&'static str>,
+}
 
 impl Values {
+    /// The known fields the object has with a value of the wrong type.
+    pub(super) fn wrong(&self) -> Vec<&'static str> {
+        self.keys
+            .iter()
+            .copied()
+            .filter(|&key| self.get(key).is_none())
+            .collect()
+    }
+
     fn get(&self, name: &str) -> Option<&Value> {
-        self.0
+        self.values
             .iter()
             .find(|(field, _)| *field == name)
             .map(|(_, value)| value)
@@ -79,6 +104,20 @@ impl Values {
         }
     }
 
+    pub(super) fn object(&self, name: &str) -> Option<&Values> {
+        match self.get(name)? {
+            Value::Object(values) => Some(values),
+            _ => None,
+        }
+    }
+
+    pub(super) fn counts(&self, name: &str) -> Option<&[u64]> {
+        match self.get(name)? {
+            Value::Counts(counts) => Some(counts),
+            _ => None,
+        }
+    }
+
     pub(super) fn list(&self, name: &str) -> &[Values] {
         match self.get(name) {
             Some(Value::List(items)) => items,
@@ -87,7 +126,8 @@ impl Values {
     }
 
     pub(super) fn has(&self, name: &str) -> bool {
-        self.get(name).is_some()
+        self.get(name)
+            .is_some_and(|value| !matches!(value, Value::Null))
     }
 }
 
@@ -222,6 +262,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_, '_> {
             };
             seen[at] = true;
             let field = &self.schema.fields[at];
+            values.keys.push(field.name);
             let seed = FieldSeed {
                 path: &path,
                 kind: field.kind,
@@ -229,7 +270,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_, '_> {
                 walk: &mut *self.walk,
             };
             if let Some(value) = map.next_value_seed(seed)? {
-                values.0.push((field.name, value));
+                values.values.push((field.name, value));
             }
         }
         for (field, seen) in self.schema.fields.iter().zip(seen) {
@@ -320,6 +361,10 @@ impl FieldSeed<'_, '_, '_> {
             Kind::Count => "a whole number",
             Kind::Flag => "true or false",
             Kind::List(_) | Kind::Stream(_) => "an array",
+            Kind::Object(_) => "an object",
+            Kind::Counts => "an array of whole numbers",
+            Kind::TextOrCount => "a string or a whole number",
+            Kind::TextOrObject(_) => "a string or an object",
         }
     }
 
@@ -331,6 +376,31 @@ impl FieldSeed<'_, '_, '_> {
         };
         self.walk.add(self.path.to_owned(), problem);
         None
+    }
+}
+
+impl FieldSeed<'_, '_, '_> {
+    /// The whole numbers of an array; any other item is reported at its
+    /// index and left out.
+    fn counts<'de, A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u64>, A::Error> {
+        let mut counts = Vec::new();
+        let mut at = 0;
+        loop {
+            let path = format!("{}[{at}]", self.path);
+            let seed = FieldSeed {
+                path: &path,
+                kind: Kind::Count,
+                required: true,
+                walk: &mut *self.walk,
+            };
+            match seq.next_element_seed(seed)? {
+                None => break,
+                Some(Some(Value::Count(count))) => counts.push(count),
+                Some(_) => {}
+            }
+            at += 1;
+        }
+        Ok(counts)
     }
 }
 
@@ -350,7 +420,7 @@ impl<'de> Visitor<'de> for FieldSeed<'_, '_, '_> {
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
         Ok(match self.kind {
-            Kind::Count => Some(Value::Count(value)),
+            Kind::Count | Kind::TextOrCount => Some(Value::Count(value)),
             _ => self.wrong(Found(value.to_string())),
         })
     }
@@ -369,7 +439,9 @@ impl<'de> Visitor<'de> for FieldSeed<'_, '_, '_> {
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
         Ok(match self.kind {
-            Kind::Text => Some(Value::Text(value.to_owned())),
+            Kind::Text | Kind::TextOrCount | Kind::TextOrObject(_) => {
+                Some(Value::Text(value.to_owned()))
+            }
             _ => self.wrong(Found::text(value)),
         })
     }
@@ -378,18 +450,28 @@ impl<'de> Visitor<'de> for FieldSeed<'_, '_, '_> {
         if self.required {
             return Ok(self.wrong(Found("null".to_owned())));
         }
-        Ok(None)
+        Ok(Some(Value::Null))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let found = Describe.visit_map(map)?;
-        Ok(self.wrong(found))
+        let (Kind::Object(schema) | Kind::TextOrObject(schema)) = self.kind else {
+            let found = Describe.visit_map(map)?;
+            return Ok(self.wrong(found));
+        };
+        let seed = ObjectSeed {
+            path: self.path,
+            schema,
+            walk: self.walk,
+        };
+        let values = seed.visit_map(map)?;
+        Ok(values.map(Value::Object))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let (schema, collect) = match self.kind {
             Kind::List(schema) => (schema, true),
             Kind::Stream(schema) => (schema, false),
+            Kind::Counts => return self.counts(seq).map(|counts| Some(Value::Counts(counts))),
             _ => {
                 let found = Describe.visit_seq(seq)?;
                 return Ok(self.wrong(found));

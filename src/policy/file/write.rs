@@ -1,22 +1,83 @@
-//! Writes a policy back in its file format.
+//! Writes a policy back in its file format, the general form.
 
-use chrono::Weekday;
 use serde::Serialize;
 
 use crate::policy::definition::Policy;
+use crate::policy::model::LineKind;
+use crate::policy::rules::{LtsChoice, NewMajor, Patches, Support};
+use crate::policy::schedule::{Cadence, DayRule, Schedule};
 
 #[derive(Serialize)]
 struct PolicyFile<'a> {
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     comment: Option<&'a str>,
-    release_weekday: &'static str,
-    minor_every_months: u64,
-    lts_every_months: u64,
-    lts_support_months: u64,
-    lts_in_parallel: u64,
+    lines: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new_major: Option<NewMajorEntry>,
+    releases: ScheduleEntry,
+    patches: PatchesEntry,
+    support: SupportEntry,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lts: Option<LtsEntry>,
     branch_template: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history_as_of: Option<String>,
     history: Vec<HistoryEntry>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum NewMajorEntry {
+    AfterMinor(u64),
+    InMonth(u32),
+}
+
+#[derive(Serialize)]
+struct ScheduleEntry {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    every_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    every_weeks: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_months: Option<Vec<u32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    on: Option<DayEntry>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum DayEntry {
+    Text(String),
+    Number(u32),
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PatchesEntry {
+    Recorded(&'static str),
+    Scheduled(ScheduleEntry),
+}
+
+#[derive(Serialize)]
+struct SupportEntry {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until_next: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grace_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct LtsEntry {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    every: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    every_months: Option<u32>,
+    support: SupportEntry,
 }
 
 #[derive(Serialize)]
@@ -37,19 +98,70 @@ struct PatchEntry {
     released: String,
 }
 
+fn schedule_entry(schedule: &Schedule) -> ScheduleEntry {
+    let (mut every_months, mut every_weeks, mut in_months) = (None, None, None);
+    match &schedule.cadence {
+        Cadence::EveryMonths(months) => every_months = Some(*months),
+        Cadence::EveryWeeks(weeks) => every_weeks = Some(*weeks),
+        Cadence::InMonths(months) => in_months = Some(months.clone()),
+    }
+    let on = match schedule.on {
+        DayRule::Due => None,
+        DayRule::DayOfMonth(day) => Some(DayEntry::Number(day)),
+        rule => Some(DayEntry::Text(rule.to_string())),
+    };
+    ScheduleEntry {
+        every_months,
+        every_weeks,
+        in_months,
+        on,
+    }
+}
+
+fn support_entry(support: &Support) -> SupportEntry {
+    SupportEntry {
+        months: support.months,
+        until_next: support.until_next,
+        grace_months: (support.grace_months > 0).then_some(support.grace_months),
+        round: support.month_end.then_some("month_end"),
+    }
+}
+
 impl Policy {
-    /// The policy in the file format, a valid input for [`Policy::from_json`].
+    /// The policy in the file format's general form, a valid input for
+    /// [`Policy::from_json`] that states every rule, defaults included.
     #[must_use]
     pub fn to_json(&self) -> String {
         let file = PolicyFile {
             name: self.name(),
             comment: self.comment(),
-            release_weekday: weekday_name(self.release_weekday()),
-            minor_every_months: self.minor_every_months(),
-            lts_every_months: self.lts_every_months(),
-            lts_support_months: self.lts_support_months(),
-            lts_in_parallel: self.lts_in_parallel(),
+            lines: match self.line_kind() {
+                LineKind::Minor => "minor",
+                LineKind::Major => "major",
+            },
+            new_major: self.new_major().map(|rule| match rule {
+                NewMajor::AfterMinor(minor) => NewMajorEntry::AfterMinor(minor),
+                NewMajor::InMonth(month) => NewMajorEntry::InMonth(month),
+            }),
+            releases: schedule_entry(self.releases_schedule()),
+            patches: match self.patches_rule() {
+                Patches::Scheduled(schedule) => PatchesEntry::Scheduled(schedule_entry(schedule)),
+                Patches::Recorded => PatchesEntry::Recorded("recorded"),
+            },
+            support: support_entry(self.support()),
+            lts: self.lts_rule().map(|lts| {
+                let (every, every_months) = match lts.choice {
+                    LtsChoice::Every(every) => (Some(every), None),
+                    LtsChoice::EveryMonths(months) => (None, Some(months)),
+                };
+                LtsEntry {
+                    every,
+                    every_months,
+                    support: support_entry(&lts.support),
+                }
+            }),
             branch_template: self.branch_template().to_string(),
+            history_as_of: self.stated_history_as_of().map(|date| date.to_string()),
             history: self
                 .history()
                 .iter()
@@ -110,18 +222,4 @@ fn escape_invisible(json: &str) -> String {
 pub fn acts_on_a_terminal(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// The English name of a weekday, as policy files spell it.
-#[must_use]
-pub fn weekday_name(weekday: Weekday) -> &'static str {
-    match weekday {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
 }
