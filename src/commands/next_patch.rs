@@ -36,15 +36,36 @@ impl Run for Args {
         };
         let report = NextPatch {
             policy: &context.policy,
+            start,
             day: context.policy.next_patch(start)?,
         };
-        out.answer(Answer::yes(), |out| render::query(&report, context, out))
+        let answer = match &report.day {
+            Some(_) => Answer::yes(),
+            None => {
+                // Text and plain print no day, so the reason goes to stderr.
+                let silent = matches!(context.format, Format::Text | Format::Plain);
+                Answer::from_bool(false).with_note(silent.then(|| no_patch_day(start)))
+            }
+        };
+        out.answer(answer, |out| render::query(&report, context, out))
     }
+}
+
+/// Why no patch day comes: the policy projects none, and none is recorded.
+fn no_patch_day(start: Start) -> String {
+    let after = match start {
+        Start::After(date) => format!("after {date}"),
+        Start::OnOrAfter(date) => format!("from {date}"),
+        _ => "then".to_owned(),
+    };
+    format!("no patch day {after}: the policy projects no patches, and none is recorded {after}")
 }
 
 struct NextPatch<'p> {
     policy: &'p Policy,
-    day: PatchDay,
+    start: Start,
+    /// `None` when no patch day comes.
+    day: Option<PatchDay>,
 }
 
 /// A patch the day ships.
@@ -66,7 +87,10 @@ impl Report for NextPatch<'_> {
     const COLUMNS: &'static [&'static str] = &["version", "line", "branch", "roles", "source"];
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
-        let (policy, day) = (self.policy, &self.day);
+        let policy = self.policy;
+        let Some(day) = &self.day else {
+            return Ok(());
+        };
         writeln!(
             out.out(),
             "Next patch day: {} {} (policy: {})\n",
@@ -102,23 +126,26 @@ impl Report for NextPatch<'_> {
     fn json(&self) -> impl Serialize {
         #[derive(Serialize)]
         struct View<'a> {
-            day: String,
-            weekday: &'static str,
+            day: Option<String>,
+            weekday: Option<&'static str>,
             patches: Vec<Shipped<'a>>,
             new_lines: Vec<PatchView>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            reason: Option<String>,
         }
+        let day = self.day.as_ref();
         json::envelope(
             self.policy,
             View {
-                day: self.day.day.to_string(),
-                weekday: weekday_name(self.day.day.weekday()),
+                day: day.map(|day| day.day.to_string()),
+                weekday: day.map(|day| weekday_name(day.day.weekday())),
                 patches: self.shipped().collect(),
-                new_lines: self
-                    .day
-                    .new_lines
+                new_lines: day
                     .iter()
+                    .flat_map(|day| &day.new_lines)
                     .map(|info| PatchView::new(&Patch::opening(info)))
                     .collect(),
+                reason: day.is_none().then(|| no_patch_day(self.start)),
             },
         )
     }
@@ -145,7 +172,8 @@ impl Report for NextPatch<'_> {
 impl NextPatch<'_> {
     fn shipped(&self) -> impl Iterator<Item = Shipped<'_>> {
         let branch = self.policy.branch_template();
-        self.day.patches.iter().map(move |shipped| Shipped {
+        let patches = self.day.iter().flat_map(|day| &day.patches);
+        patches.map(move |shipped| Shipped {
             version: shipped.patch.version.to_string(),
             line: shipped.info.line.to_string(),
             branch: branch.render(shipped.info.line),

@@ -48,7 +48,8 @@ pub struct PatchDay {
 
 impl Policy {
     /// The first patch day from `start`: the first day with a recorded
-    /// patch or a scheduled one.
+    /// patch or a scheduled one; `None` when none comes (a policy that
+    /// projects no patches, past its last recorded one).
     ///
     /// # Errors
     /// [`PolicyError::OutOfRange`] when no such day can be represented.
@@ -58,7 +59,8 @@ impl Policy {
     /// use lts_policy::policy::{Policy, Start, parse_date};
     /// let kestra = Policy::kestra().unwrap();
     /// // 2026-11-25 is a Wednesday; patches come out on Tuesdays.
-    /// let next = kestra.next_patch(Start::After(parse_date("2026-11-25").unwrap())).unwrap();
+    /// let after = Start::After(parse_date("2026-11-25").unwrap());
+    /// let next = kestra.next_patch(after).unwrap().unwrap();
     /// assert_eq!(next.day.to_string(), "2026-12-01");
     /// let versions: Vec<String> =
     ///     next.patches.iter().map(|shipped| shipped.patch.version.to_string()).collect();
@@ -68,7 +70,7 @@ impl Policy {
     /// // 05-05 to 12-01 make 1.3.46.
     /// assert_eq!(versions, ["2.1.3", "2.0.12", "1.3.46"]);
     /// ```
-    pub fn next_patch(&self, start: Start) -> Result<PatchDay, PolicyError> {
+    pub fn next_patch(&self, start: Start) -> Result<Option<PatchDay>, PolicyError> {
         self.next_patch_with(start, &mut SupportedDays::default())
     }
 
@@ -78,7 +80,7 @@ impl Policy {
         &self,
         start: Start,
         supported: &mut SupportedDays,
-    ) -> Result<PatchDay, PolicyError> {
+    ) -> Result<Option<PatchDay>, PolicyError> {
         let after = match start {
             Start::After(date) => date,
             Start::OnOrAfter(date) => date.pred_opt().unwrap_or(date),
@@ -89,12 +91,13 @@ impl Policy {
             .map(|(day, _)| *day);
         let day = match self.next_scheduled_patch_day(after, next_recorded, supported)? {
             Some(day) => day,
-            None => next_recorded.ok_or_else(|| PolicyError::OutOfRange {
-                what: Beyond::PatchDayAfter(after),
-            })?,
+            None => match next_recorded {
+                Some(day) => day,
+                None => return Ok(None),
+            },
         };
         let lines = supported.on(self, day)?;
-        self.patch_day(day, lines)
+        self.patch_day(day, lines).map(Some)
     }
 
     /// The first day of the patch schedule after `after`, and before
@@ -279,7 +282,7 @@ impl Iterator for PatchDays<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         let start = self.next.take()?;
         match self.policy.next_patch_with(start, &mut self.supported) {
-            Ok(day) if day.day <= self.to => {
+            Ok(Some(day)) if day.day <= self.to => {
                 self.next = Some(Start::After(day.day));
                 Some(Ok(day))
             }

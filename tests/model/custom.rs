@@ -124,7 +124,10 @@ fn known_patches_are_authoritative_then_counting_resumes() {
 fn next_patch_day_ships_a_known_patch_on_its_day() {
     let policy = monthly();
     let versions = |after| {
-        let day = policy.next_patch(Start::After(date(after))).unwrap();
+        let day = policy
+            .next_patch(Start::After(date(after)))
+            .unwrap()
+            .unwrap();
         let versions: Vec<String> = day
             .patches
             .iter()

@@ -256,7 +256,10 @@ fn floating_tags() {
 fn next_patch_day_ships_one_patch_per_supported_line() {
     let policy = kestra();
     // 2026-11-25 is a Wednesday; the next Tuesday is 2026-12-01.
-    let day = policy.next_patch(Start::After(date("2026-11-25"))).unwrap();
+    let day = policy
+        .next_patch(Start::After(date("2026-11-25")))
+        .unwrap()
+        .unwrap();
     assert_eq!(day.day, date("2026-12-01"));
     let versions: Vec<String> = day
         .patches
@@ -271,12 +274,14 @@ fn next_patch_day_ships_one_patch_per_supported_line() {
         policy
             .next_patch(Start::OnOrAfter(date("2026-12-01")))
             .unwrap()
+            .unwrap()
             .day,
         date("2026-12-01")
     );
     assert_eq!(
         policy
             .next_patch(Start::After(date("2026-12-01")))
+            .unwrap()
             .unwrap()
             .day,
         date("2026-12-08")
@@ -288,6 +293,7 @@ fn next_patch_day_on_a_release_day_lists_the_new_line() {
     // 2027-01-12: 2.2 comes out, 2.1 ends; 1.3 ships its 315 / 7 = 45th patch.
     let day = kestra()
         .next_patch(Start::After(date("2027-01-05")))
+        .unwrap()
         .unwrap();
     assert_eq!(day.day, date("2027-01-12"));
     let versions: Vec<String> = day
@@ -308,6 +314,7 @@ fn next_patch_day_on_a_release_day_lists_the_new_line() {
 fn next_patch_day_before_the_first_release_is_the_week_after_it() {
     let day = kestra()
         .next_patch(Start::After(date("2025-01-01")))
+        .unwrap()
         .unwrap();
     assert_eq!(day.day, date("2025-09-16"));
 }
@@ -447,7 +454,10 @@ fn two_lines_on_the_same_day_the_later_one_is_latest() {
             pair("1.0", &[PREVIOUS_LTS])
         ]
     );
-    let day = policy.next_patch(Start::After(date("2025-11-03"))).unwrap();
+    let day = policy
+        .next_patch(Start::After(date("2025-11-03")))
+        .unwrap()
+        .unwrap();
     let new: Vec<String> = day
         .new_lines
         .iter()
