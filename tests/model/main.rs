@@ -5,11 +5,13 @@
 mod audit;
 mod custom;
 mod fuzz;
+mod general;
 mod inputs;
 mod kestra;
 mod layout;
 mod properties;
 mod queries;
+mod schedules;
 
 use chrono::NaiveDate;
 

@@ -176,3 +176,215 @@ proptest! {
         prop_assert_eq!(forward, backward);
     }
 }
+
+/// The rules of a random policy of the general form, as JSON.
+fn general_rules() -> impl Strategy<Value = serde_json::Value> {
+    let cadence = prop_oneof![
+        (1..=12u32).prop_map(|months| json!({"every_months": months})),
+        (1..=12u32).prop_map(|weeks| json!({"every_weeks": weeks})),
+        prop::collection::btree_set(1..=12u32, 1..5)
+            .prop_map(|months| json!({"in_months": months.into_iter().collect::<Vec<_>>()})),
+    ];
+    let day = prop_oneof![
+        Just(None),
+        (0..7usize).prop_map(|weekday| Some(json!(WEEKDAYS[weekday]))),
+        (0..5usize, 0..7usize).prop_map(|(nth, weekday)| {
+            let nth = ["1st", "2nd", "3rd", "4th", "last"][nth];
+            Some(json!(format!("{nth} {}", WEEKDAYS[weekday])))
+        }),
+        (1..=31u32).prop_map(|day| Some(json!(day))),
+    ];
+    let support = (
+        prop::option::of(1..=40u32),
+        prop::option::of(1..=4u32),
+        0..=3u32,
+        any::<bool>(),
+    )
+        .prop_map(|(months, until_next, grace, month_end)| {
+            let mut support = json!({});
+            match (months, until_next) {
+                (None, None) => support["until_next"] = 1.into(),
+                _ => {
+                    if let Some(months) = months {
+                        support["months"] = months.into();
+                    }
+                    if let Some(next) = until_next {
+                        support["until_next"] = next.into();
+                        if grace > 0 {
+                            support["grace_months"] = grace.into();
+                        }
+                    }
+                }
+            }
+            if month_end {
+                support["round"] = "month_end".into();
+            }
+            support
+        });
+    let lts = prop_oneof![
+        Just(None),
+        (1..=4u32).prop_map(|every| Some(json!({"every": every}))),
+        (1..=12u32).prop_map(|months| Some(json!({"every_months": months}))),
+    ];
+    (
+        any::<bool>(),
+        cadence,
+        day,
+        support.clone(),
+        lts,
+        support,
+        any::<bool>(),
+    )
+        .prop_map(
+            |(major_lines, mut releases, on, support, lts, lts_support, recorded)| {
+                let weeks = releases.get("every_weeks").is_some();
+                if let Some(on) =
+                    on.filter(|on| !weeks || on.as_str().is_some_and(|on| !on.contains(' ')))
+                {
+                    releases["on"] = on;
+                }
+                let mut rules = json!({
+                    "lines": if major_lines { "major" } else { "minor" },
+                    "releases": releases,
+                    "support": support,
+                    "branch_template": if major_lines { "b/{major}" } else { "b/{major}.{minor}" },
+                });
+                if let Some(mut lts) = lts {
+                    lts["support"] = lts_support;
+                    rules["lts"] = lts;
+                }
+                if recorded {
+                    rules["patches"] = "recorded".into();
+                }
+                rules
+            },
+        )
+}
+
+/// A random policy of the general form: random rules, a random history
+/// (gaps, new majors, LTS flags where there is an LTS rule) and a
+/// `history_as_of` up to 400 days after its newest release, or none.
+fn general_strategy() -> impl Strategy<Value = Policy> {
+    (
+        general_rules(),
+        0..15_000u32,
+        prop::collection::vec(
+            (
+                0..400u16,
+                prop::bool::weighted(0.2),
+                prop::option::of(any::<bool>()),
+            ),
+            1..8,
+        ),
+        prop::option::of(0..400u16),
+    )
+        .prop_map(|(mut rules, start, entries, as_of)| {
+            let major_lines = rules["lines"] == "major";
+            let has_lts = rules.get("lts").is_some();
+            let mut released =
+                NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + Days::new(u64::from(start));
+            let (mut major, mut minor) = (1u64, 0u64);
+            let mut history = Vec::new();
+            for (i, (gap, new_major, lts)) in entries.iter().enumerate() {
+                if i > 0 {
+                    released = released + Days::new(u64::from(*gap));
+                    if *new_major || major_lines {
+                        (major, minor) = (major + 1, 0);
+                    } else {
+                        minor += 1;
+                    }
+                }
+                let name = if major_lines {
+                    major.to_string()
+                } else {
+                    format!("{major}.{minor}")
+                };
+                let mut entry = json!({"line": name, "released": released.to_string()});
+                if let Some(lts) = lts.filter(|_| has_lts) {
+                    entry["lts"] = lts.into();
+                }
+                history.push(entry);
+            }
+            if let Some(days) = as_of {
+                rules["history_as_of"] = (released + Days::new(u64::from(days))).to_string().into();
+            }
+            rules["name"] = "random".into();
+            rules["history"] = history.into();
+            Policy::from_json(&rules.to_string()).unwrap()
+        })
+}
+
+/// The lines of a policy in release order, from its first to about 8
+/// years after its newest, at most `count`.
+fn lines_of(policy: &Policy, count: usize) -> Vec<LineInfo> {
+    let first = policy.first_release().released;
+    let to = policy.newest_release().released + Days::new(3000);
+    let calendar = policy.releases(Some(first), Some(to), first).unwrap();
+    calendar.lines().take(count).map(Result::unwrap).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn no_projected_date_is_on_or_before_history_as_of(policy in general_strategy()) {
+        let as_of = policy.history_as_of();
+        let lines = lines_of(&policy, 40);
+        let mut previous: Option<&LineInfo> = None;
+        for info in &lines {
+            if info.is_projected() {
+                prop_assert!(info.released > as_of, "{} on {} <= {}", info.line, info.released, as_of);
+                let on = policy.releases_schedule().on;
+                prop_assert!(info.overdue || on.allows(info.released), "{} on {}", info.line, info.released);
+            }
+            if let Some(previous) = previous {
+                prop_assert!(previous.line < info.line);
+                prop_assert!(previous.released <= info.released);
+            }
+            previous = Some(info);
+        }
+        // Only the first projected line can be overdue.
+        prop_assert!(lines.iter().filter(|info| info.overdue).count() <= 1);
+    }
+
+    #[test]
+    fn eol_is_never_before_the_next_release(policy in general_strategy()) {
+        // No end is announced in these histories.
+        for info in lines_of(&policy, 30) {
+            prop_assert!(info.eol >= info.latest_until, "{}: {} < {}", info.line, info.eol, info.latest_until);
+            // Two lines released the same day: the older is never supported.
+            prop_assert!(info.eol >= info.released);
+        }
+    }
+
+    #[test]
+    fn general_supported_lines_are_those_in_a_window(policy in general_strategy(), offsets: [u16; 6]) {
+        let lines = lines_of(&policy, 30);
+        for offset in offsets {
+            let on = date_in(&policy, offset);
+            let supported = policy.supported_on(on).unwrap();
+            for info in &lines {
+                let listed = supported.iter().find(|s| s.info.line == info.line);
+                prop_assert_eq!(listed.is_some(), info.is_supported_on(on), "{} on {}", info.line, on);
+                if let Some(listed) = listed {
+                    // A maintained line is never in its LTS window.
+                    if listed.roles.contains(&Role::Maintained) {
+                        prop_assert!(!info.is_lts_maintained_on(on));
+                        prop_assert_eq!(listed.roles.len(), 1);
+                    }
+                }
+            }
+            // At most until_next LTS lines in their LTS windows at once,
+            // unless grace months or rounding to a month's end keep a
+            // window open past its successor's release, as they are meant to.
+            let counted = policy
+                .lts_rule()
+                .filter(|lts| lts.support.grace_months == 0 && !lts.support.month_end)
+                .and_then(|lts| lts.support.until_next);
+            if let Some(allowed) = counted {
+                let in_window = supported.iter().filter(|s| s.roles.iter().any(|r| r.is_lts())).count();
+                prop_assert!(in_window <= allowed as usize, "{} LTS lines on {}", in_window, on);
+            }
+        }
+    }
+}
