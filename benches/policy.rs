@@ -59,3 +59,114 @@ fn releases_to(bencher: divan::Bencher, to: &str) {
         calendar.lines().map(Result::unwrap).count()
     });
 }
+
+fn example(json: &str) -> Policy {
+    Policy::from_json(json).unwrap()
+}
+
+/// Node.js: lines that are majors, released in April and October on the
+/// 3rd Tuesday, even ones LTS.
+fn nodejs() -> Policy {
+    example(include_str!("../examples/nodejs.json"))
+}
+
+/// GitLab: monthly on the 3rd Thursday, a new major every May (found year
+/// by year, once).
+fn gitlab() -> Policy {
+    example(include_str!("../examples/gitlab.json"))
+}
+
+/// A calendar of a policy of major lines on in_months, 80 and 8,000 years out.
+#[divan::bench(args = ["2105-12-31", "9999-12-31"])]
+fn nodejs_releases_to(bencher: divan::Bencher, to: &str) {
+    let policy = nodejs();
+    let (from, to, on) = (date("2025-01-01"), date(to), date("2026-08-22"));
+    bencher.bench(|| {
+        let calendar = policy
+            .releases(Some(from), Some(black_box(to)), on)
+            .unwrap();
+        calendar.lines().map(Result::unwrap).count()
+    });
+}
+
+/// A calendar of monthly lines with a new major every May, 80 and 8,000
+/// years out (960 and 95,000 lines).
+#[divan::bench(args = ["2105-12-31", "9999-12-31"])]
+fn gitlab_releases_to(bencher: divan::Bencher, to: &str) {
+    let policy = gitlab();
+    let (from, to, on) = (date("2025-01-01"), date(to), date("2026-08-22"));
+    bencher.bench(|| {
+        let calendar = policy
+            .releases(Some(from), Some(black_box(to)), on)
+            .unwrap();
+        calendar.lines().map(Result::unwrap).count()
+    });
+}
+
+/// Supported lines 8,000 years out, for each shape (a fresh policy each
+/// time, so that GitLab finds its majors from scratch).
+#[divan::bench(args = ["nodejs", "gitlab"])]
+fn supported_far_out(bencher: divan::Bencher, name: &str) {
+    let json = match name {
+        "nodejs" => include_str!("../examples/nodejs.json"),
+        _ => include_str!("../examples/gitlab.json"),
+    };
+    let on = date("9999-12-31");
+    bencher
+        .with_inputs(|| example(json))
+        .bench_values(|policy| policy.supported_on(black_box(on)).unwrap().len());
+}
+
+/// A long history: 2,000 lines, a month apart, with 4 patches each.
+fn long_history() -> String {
+    let mut history = Vec::new();
+    let mut released = date("1860-01-06");
+    for n in 0..2000u32 {
+        let (major, minor) = (1 + n / 10, n % 10);
+        let patches: Vec<String> = (1..=4u64)
+            .map(|patch| {
+                let day = released
+                    .checked_add_days(chrono::Days::new(patch * 7))
+                    .unwrap();
+                format!(r#"{{"version": "{major}.{minor}.{patch}", "released": "{day}"}}"#)
+            })
+            .collect();
+        history.push(format!(
+            r#"{{"line": "{major}.{minor}", "released": "{released}", "patches": [{}]}}"#,
+            patches.join(", ")
+        ));
+        released = released.checked_add_months(chrono::Months::new(1)).unwrap();
+    }
+    format!(
+        r#"{{"name": "long", "releases": {{"every_months": 1, "on": "Friday"}},
+            "lts": {{"every": 6, "support": {{"months": 24, "until_next": 3}}}},
+            "branch_template": "b/{{major}}.{{minor}}", "history": [{}]}}"#,
+        history.join(", ")
+    )
+}
+
+/// Reading a 2,000-line history with 8,000 patches.
+#[divan::bench]
+fn parse_long_history(bencher: divan::Bencher) {
+    let json = long_history();
+    bencher.bench(|| example(black_box(&json)));
+}
+
+/// Supported lines inside and past a 2,000-line history.
+#[divan::bench(args = ["1990-06-01", "2030-06-01"])]
+fn long_history_supported_on(bencher: divan::Bencher, on: &str) {
+    let policy = example(&long_history());
+    let on = date(on);
+    bencher.bench(|| policy.supported_on(black_box(on)).unwrap());
+}
+
+/// Every line of a 2,000-line history, worked out.
+#[divan::bench]
+fn long_history_calendar(bencher: divan::Bencher) {
+    let policy = example(&long_history());
+    let (from, to) = (date("1860-01-01"), date("2030-01-01"));
+    bencher.bench(|| {
+        let calendar = policy.releases(Some(from), Some(to), to).unwrap();
+        calendar.lines().map(Result::unwrap).count()
+    });
+}

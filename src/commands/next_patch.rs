@@ -58,7 +58,7 @@ fn no_patch_day(start: Start) -> String {
         Start::OnOrAfter(date) => format!("from {date}"),
         _ => "then".to_owned(),
     };
-    format!("no patch day {after}: the policy projects no patches, and none is recorded {after}")
+    format!("no patch day {after}: the policy projects no patches, and records none later")
 }
 
 struct NextPatch<'p> {

@@ -39,10 +39,11 @@ impl Run for Args {
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let version = VersionInput::parse(&self.version).context("VERSION")?;
+        let line = version.line(policy.line_kind()).context("VERSION")?;
         let on = self.on.resolve(context.today)?;
         let status = policy.status(version, on)?;
         let explanation = if self.explain.explain {
-            Some(policy.explain_line(version.line(policy.line_kind())?, on)?)
+            Some(policy.explain_line(line, on)?)
         } else {
             None
         };

@@ -32,6 +32,9 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let tag = Tag::parse(&self.name).context("NAME")?;
+        if let Tag::Line(version) = tag {
+            version.line(context.policy.line_kind()).context("NAME")?;
+        }
         let on = self.on.resolve(context.today)?;
         let report = TagReport {
             policy: &context.policy,

@@ -4,6 +4,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::NaiveDate;
 
+use super::dates::weekday_after;
 use super::model::{LineKind, Release};
 use super::rules::{LtsRule, NewMajor, Patches, Support};
 use super::schedule::Schedule;
@@ -69,6 +70,9 @@ pub struct Policy {
     history: Vec<Release>,
     /// The day up to which the history is complete.
     as_of: NaiveDate,
+    /// The release of the first projected line, and whether it is overdue;
+    /// `None` when it cannot be dated.
+    first_projected: Option<(NaiveDate, bool)>,
     /// Index of the line the LTS choice starts from.
     anchor: usize,
     /// Every recorded patch's date and line index, in date order.
@@ -116,10 +120,14 @@ impl Policy {
         let as_of = rules.history_as_of.unwrap_or_else(|| {
             newest_patch.map_or(newest_release, |patch| patch.max(newest_release))
         });
+        let first_projected = history
+            .last()
+            .and_then(|newest| first_projected(&rules.releases, newest.released, as_of));
         Self {
             rules,
             history,
             as_of,
+            first_projected,
             anchor,
             recorded_patches,
             major_starts: Memo::default(),
@@ -182,6 +190,11 @@ impl Policy {
         self.as_of
     }
 
+    /// The release of the first projected line, and whether it is overdue.
+    pub(crate) fn first_projected(&self) -> Option<(NaiveDate, bool)> {
+        self.first_projected
+    }
+
     /// The `history_as_of` the file states, if it states one.
     #[must_use]
     pub fn stated_history_as_of(&self) -> Option<NaiveDate> {
@@ -229,4 +242,25 @@ impl Policy {
             .iter()
             .any(|release| release.eol.is_some_and(|eol| eol > date))
     }
+}
+
+/// The release of the first line after the newest, released on `newest`:
+/// the next date of the release schedule, unless that is on or before
+/// `as_of` (the history would list it). Then the line is overdue, and
+/// comes on the first day after `as_of` that falls on the schedule's
+/// weekday (the next day, when the schedule names none).
+fn first_projected(
+    releases: &Schedule,
+    newest: NaiveDate,
+    as_of: NaiveDate,
+) -> Option<(NaiveDate, bool)> {
+    let due = releases.nth(newest, 1)?;
+    if due > as_of {
+        return Some((due, false));
+    }
+    let late = match releases.on.weekday() {
+        Some(weekday) => weekday_after(as_of, weekday)?,
+        None => as_of.succ_opt()?,
+    };
+    Some((late, true))
 }

@@ -9,10 +9,19 @@ use super::error::{Beyond, PolicyError};
 use super::model::{EolReason, Line, LineInfo, Source, Successor, Window};
 use super::rules::Support;
 
+/// The line after a line, worked out once for both of its windows.
+#[derive(Clone, Copy)]
+struct Next {
+    line: Line,
+    released: NaiveDate,
+    source: Source,
+}
+
 /// Which rule a window comes from.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum WindowRule {
-    Support,
+    /// The support rule; the line after is known already.
+    Support(Next),
     Lts,
 }
 
@@ -22,14 +31,10 @@ impl Policy {
         let line = self.line_at(index)?;
         let (released, released_source) = self.release_at(index)?;
         let (lts, lts_source) = self.lts_at(index)?;
-        let next = index + 1;
-        let (latest_until, next_source) = self.release_at(next)?;
-        let mut eol = (
-            latest_until,
-            EolReason::NextRelease(self.line_at(next)?),
-            next_source,
-        );
-        let support_window = self.window(index, line, released, WindowRule::Support)?;
+        let next = self.next_at(index + 1)?;
+        let (latest_until, next_source) = (next.released, next.source);
+        let mut eol = (latest_until, EolReason::NextRelease(next.line), next_source);
+        let support_window = self.window(index, line, released, WindowRule::Support(next))?;
         if support_window.until > eol.0 {
             eol = (
                 support_window.until,
@@ -68,6 +73,16 @@ impl Policy {
         })
     }
 
+    /// The line at `index` and its release, as a line after another.
+    fn next_at(&self, index: usize) -> Result<Next, PolicyError> {
+        let (released, source) = self.release_at(index)?;
+        Ok(Next {
+            line: self.line_at(index)?,
+            released,
+            source,
+        })
+    }
+
     /// The window a rule gives the line at `index`: the earlier of its
     /// release plus the rule's months and the release of the line (or LTS
     /// line) `until_next` places later plus the grace months, each rounded
@@ -98,24 +113,26 @@ impl Policy {
         let successor = match support.until_next {
             None => None,
             Some(places) => {
-                let at = match rule {
-                    WindowRule::Support => index
-                        .checked_add(places as usize)
-                        .ok_or_else(out_of_range)?,
-                    WindowRule::Lts => self.lts_after(index, places)?,
+                let next = match rule {
+                    WindowRule::Support(next) if places == 1 => next,
+                    WindowRule::Support(_) => self.next_at(
+                        index
+                            .checked_add(places as usize)
+                            .ok_or_else(out_of_range)?,
+                    )?,
+                    WindowRule::Lts => self.next_at(self.lts_after(index, places)?)?,
                 };
-                let (successor_released, source) = self.release_at(at)?;
                 Some(Successor {
-                    line: self.line_at(at)?,
+                    line: next.line,
                     places,
-                    released: successor_released,
-                    source,
-                    ends: after_months(successor_released, support.grace_months)?,
+                    released: next.released,
+                    source: next.source,
+                    ends: after_months(next.released, support.grace_months)?,
                 })
             }
         };
         let (period, superseded) = match rule {
-            WindowRule::Support => (
+            WindowRule::Support(_) => (
                 EolReason::SupportPeriod,
                 EolReason::Superseded as fn(Line) -> EolReason,
             ),
@@ -135,7 +152,7 @@ impl Policy {
         };
         let announced = match rule {
             WindowRule::Lts => self.history().get(index).and_then(|release| release.eol),
-            WindowRule::Support => None,
+            WindowRule::Support(_) => None,
         };
         Ok(match announced {
             Some(announced) => Window {

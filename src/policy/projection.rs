@@ -8,7 +8,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::dates::weekday_after;
 use super::definition::Policy;
 use super::error::{Beyond, LineHint, Numbered, PolicyError};
 use super::model::{Line, LineKind, Source};
@@ -58,28 +57,6 @@ impl Policy {
         usize::try_from(position)
             .ok()?
             .checked_add(self.newest_index())
-    }
-
-    /// The first day after `history_as_of` a late line may come out: the
-    /// next day the release schedule's weekday names, or the next day.
-    fn first_day_after_as_of(&self) -> Option<NaiveDate> {
-        let as_of = self.history_as_of();
-        match self.releases_schedule().on.weekday() {
-            Some(weekday) => weekday_after(as_of, weekday),
-            None => as_of.succ_opt(),
-        }
-    }
-
-    /// The date of the first projected line, and whether it is overdue.
-    fn first_projected(&self) -> Option<(NaiveDate, bool)> {
-        let due = self
-            .releases_schedule()
-            .nth(self.newest_release().released, 1)?;
-        if due > self.history_as_of() {
-            Some((due, false))
-        } else {
-            Some((self.first_day_after_as_of()?, true))
-        }
     }
 
     /// The release of the projected line at `position` (from 1).

@@ -72,14 +72,20 @@ impl VersionInput {
         if bare.contains(['-', '+']) {
             return Err(invalid(VersionProblem::Suffix));
         }
-        let full = match bare.bytes().filter(|&b| b == b'.').count() {
+        let numbers = bare.bytes().filter(|&b| b == b'.').count();
+        if numbers > 2 {
+            return Err(invalid(VersionProblem::Shape));
+        }
+        if let Some(version) = plain_numbers(bare) {
+            return Ok(version);
+        }
+        // Not plain numbers: semver says what is wrong.
+        let full = match numbers {
             0 => Version::parse(&format!("{bare}.0.0")),
             1 => Version::parse(&format!("{bare}.0")),
-            2 => Version::parse(bare),
-            _ => return Err(invalid(VersionProblem::Shape)),
+            _ => Version::parse(bare),
         };
         let version = full.map_err(|err| invalid(VersionProblem::Semver(err)))?;
-        let numbers = bare.bytes().filter(|&b| b == b'.').count();
         Ok(Self {
             major: version.major,
             minor: (numbers >= 1).then_some(version.minor),
@@ -126,6 +132,33 @@ impl fmt::Display for VersionInput {
         }
         Ok(())
     }
+}
+
+/// One to three dot-separated numbers as semver writes them (digits, no
+/// leading zero, at most `u64::MAX`); `None` for anything else.
+fn plain_numbers(text: &str) -> Option<VersionInput> {
+    let mut numbers = text.split('.').map(|part| {
+        let plain = !part.is_empty()
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && (part == "0" || !part.starts_with('0'));
+        plain.then(|| part.parse::<u64>().ok()).flatten()
+    });
+    let major = numbers.next()??;
+    let minor = numbers
+        .next()
+        .map(|minor| minor.ok_or(()))
+        .transpose()
+        .ok()?;
+    let patch = numbers
+        .next()
+        .map(|patch| patch.ok_or(()))
+        .transpose()
+        .ok()?;
+    Some(VersionInput {
+        major,
+        minor,
+        patch,
+    })
 }
 
 /// Parses a history line, which must be exactly `MAJOR.MINOR` (or `MAJOR`

@@ -195,7 +195,9 @@ fn export_formats_are_for_releases_only() {
 fn every_ics_the_tool_writes_parses() {
     let mut policies: Vec<String> = std::fs::read_dir("examples")
         .unwrap()
-        .map(|entry| entry.unwrap().path().display().to_string())
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| path.display().to_string())
         .collect();
     policies.push("tests/data/monthly.json".to_owned());
     let mut named =

@@ -12,6 +12,7 @@ mod exports;
 mod facts;
 mod formats;
 mod fuzz;
+mod general;
 mod hostile;
 mod pipes;
 mod snapshots;

@@ -176,6 +176,43 @@ pub(super) struct Checked {
     pub history_as_of: Option<NaiveDate>,
 }
 
+/// The JSON path of a value inside an object at `path`, spelled out only
+/// for a problem: a valid file allocates no path.
+#[derive(Clone, Copy)]
+struct Key<'a> {
+    path: &'a str,
+    key: &'a str,
+    /// The index of an array's item.
+    item: Option<usize>,
+}
+
+impl<'a> Key<'a> {
+    fn new(path: &'a str, key: &'a str) -> Self {
+        Self {
+            path,
+            key,
+            item: None,
+        }
+    }
+
+    fn item(self, at: usize) -> Self {
+        Self {
+            item: Some(at),
+            ..self
+        }
+    }
+}
+
+impl From<Key<'_>> for String {
+    fn from(key: Key<'_>) -> Self {
+        let joined = join(key.path, key.key);
+        match key.item {
+            Some(at) => format!("{joined}[{at}]"),
+            None => joined,
+        }
+    }
+}
+
 /// A number from `min` to `max`, or a problem at `path`.
 fn bounded(
     problems: &mut Problems,
@@ -469,7 +506,7 @@ fn new_major(values: &NewMajorValues, problems: &mut Problems) -> Option<NewMajo
 
 /// A schedule at `path`: one cadence and a day rule that fits it.
 fn schedule(path: &str, values: &ScheduleValues, problems: &mut Problems) -> Option<Schedule> {
-    let at = |key: &str| join(path, key);
+    let at = |key| Key::new(path, key);
     let present: Vec<&'static str> = [
         ("every_months", values.every_months.is_some()),
         ("every_weeks", values.every_weeks.is_some()),
@@ -499,13 +536,13 @@ fn schedule(path: &str, values: &ScheduleValues, problems: &mut Problems) -> Opt
             bounded_u32(problems, at("every_weeks"), weeks, (1, MAX_WEEKS), "weeks")
                 .map(Cadence::EveryWeeks)
         }
-        (_, _, Some(months)) => in_months(&at("in_months"), months, problems),
+        (_, _, Some(months)) => in_months(at("in_months"), months, problems),
         (None, None, None) => None,
     };
     let on = match &values.on {
         None if values.wrong.contains(&"on") => None,
         None => Some(DayRule::Due),
-        Some(day) => day_rule(&at("on"), day, problems),
+        Some(day) => day_rule(at("on"), day, problems),
     };
     let (cadence, on) = (cadence?, on?);
     if matches!(cadence, Cadence::EveryWeeks(_))
@@ -517,7 +554,7 @@ fn schedule(path: &str, values: &ScheduleValues, problems: &mut Problems) -> Opt
     Some(Schedule::new(cadence, on))
 }
 
-fn in_months(path: &str, months: &[u64], problems: &mut Problems) -> Option<Cadence> {
+fn in_months(path: Key, months: &[u64], problems: &mut Problems) -> Option<Cadence> {
     if months.is_empty() {
         problems.add(path, Problem::NoMonths);
         return None;
@@ -525,8 +562,8 @@ fn in_months(path: &str, months: &[u64], problems: &mut Problems) -> Option<Cade
     let mut valid = Vec::with_capacity(months.len());
     let mut ok = true;
     for (at, &month) in months.iter().enumerate() {
-        let path = format!("{path}[{at}]");
-        let Some(month) = bounded_u32(problems, path.clone(), month, (1, 12), "(a month)") else {
+        let path = path.item(at);
+        let Some(month) = bounded_u32(problems, path, month, (1, 12), "(a month)") else {
             ok = false;
             continue;
         };
@@ -543,7 +580,7 @@ fn in_months(path: &str, months: &[u64], problems: &mut Problems) -> Option<Cade
 
 /// `on`: `Tuesday`, `tue`, `3rd Thursday`, `last Friday` (any case), or
 /// a day of the month.
-fn day_rule(path: &str, day: &Day, problems: &mut Problems) -> Option<DayRule> {
+fn day_rule(path: Key, day: &Day, problems: &mut Problems) -> Option<DayRule> {
     let text = match *day {
         Day::Number(number) => {
             return bounded_u32(problems, path, number, (1, 31), "(a day of the month)")
@@ -575,7 +612,7 @@ fn day_rule(path: &str, day: &Day, problems: &mut Problems) -> Option<DayRule> {
 
 /// A support rule at `path`: months, until_next or both.
 fn support(path: &str, values: &SupportValues, problems: &mut Problems) -> Option<Support> {
-    let at = |key: &str| join(path, key);
+    let at = |key| Key::new(path, key);
     let mut valid = true;
     let months = values
         .months
@@ -751,11 +788,10 @@ impl History {
             };
             problems.add(at.field("eol"), problem);
         }
-        self.check_as_of(at.field("released"), released, problems);
+        self.check_as_of(at, released, problems);
         let patches = patches(index, line, released, &entry.patches, problems);
         for (at_patch, patch) in patches.iter().enumerate() {
-            let path = At::Patch(index, at_patch).field("released");
-            self.check_as_of(path, patch.released, problems);
+            self.check_as_of(At::Patch(index, at_patch), patch.released, problems);
         }
         self.releases.push(Release {
             line,
@@ -767,11 +803,14 @@ impl History {
     }
 
     /// A date the history records must be on or before `history_as_of`.
-    fn check_as_of(&self, path: String, date: NaiveDate, problems: &mut Problems) {
+    fn check_as_of(&self, at: At, date: NaiveDate, problems: &mut Problems) {
         if let Some(as_of) = self.history_as_of
             && date > as_of
         {
-            problems.add(path, Problem::AfterHistoryAsOf { date, as_of });
+            problems.add(
+                at.field("released"),
+                Problem::AfterHistoryAsOf { date, as_of },
+            );
         }
     }
 
