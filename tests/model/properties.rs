@@ -134,7 +134,10 @@ proptest! {
     #[test]
     fn support_is_one_window_from_the_release(policy in policy_strategy(), line in 0..12usize, offsets: [u16; 8]) {
         let info = nth_line(&policy, line);
-        prop_assert!(info.released < info.eol);
+        // Equal only for a line whose next (and LTS successor) came out the
+        // same day: it is never supported (found by proptest; the first
+        // model gave the same).
+        prop_assert!(info.released <= info.eol);
         for offset in offsets {
             let on = date_in(&policy, offset);
             let listed = policy.supported_on(on).unwrap().iter().any(|s| s.info.line == info.line);
