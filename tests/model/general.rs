@@ -371,6 +371,19 @@ fn policy_with_as_of(rules: &str, first: &str, as_of: &str) -> Policy {
 }
 
 #[test]
+fn every_first_form_file_has_a_general_form() {
+    // Found by cargo fuzz: an LTS every 624 monthly minors is a valid first
+    // form, so `every` takes up to 1200 lines.
+    let flat = Policy::from_json(&kestra_with("minor_every_months", 1.into())).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&flat.to_json()).unwrap();
+    assert_eq!(file["lts"]["every"], 6);
+    file = serde_json::from_str(&kestra_with("minor_every_months", 1.into())).unwrap();
+    file["lts_every_months"] = 1200.into();
+    let far = Policy::from_json(&file.to_string()).unwrap();
+    assert_eq!(Policy::from_json(&far.to_json()).unwrap(), far);
+}
+
+#[test]
 fn the_first_form_and_its_general_form_give_the_same_answers() {
     let flat = kestra();
     let general = Policy::from_json(&flat.to_json()).unwrap();

@@ -23,6 +23,9 @@ const MAX_WEEKS: u64 = 520;
 /// Largest accepted count of lines: for `until_next`, `every`,
 /// `lts_in_parallel`.
 const MAX_LINES: u64 = 100;
+/// Largest accepted `lts.every`: what the first form allows, an LTS every
+/// 1200 months of monthly minors.
+const MAX_EVERY: u64 = MAX_MONTHS;
 /// Largest accepted `after_minor`.
 const MAX_MINOR: u64 = 10_000;
 
@@ -680,7 +683,7 @@ fn lts(values: &LtsValues, problems: &mut Problems) -> Option<LtsRule> {
     }
     let choice = match (values.every, values.every_months) {
         (Some(every), None) => {
-            bounded_u32(problems, "lts.every", every, (1, MAX_LINES), "lines").map(LtsChoice::Every)
+            bounded_u32(problems, "lts.every", every, (1, MAX_EVERY), "lines").map(LtsChoice::Every)
         }
         (None, Some(months)) => bounded_u32(
             problems,
