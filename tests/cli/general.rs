@@ -198,3 +198,29 @@ fn policy_check_says_what_a_general_file_means() {
 "
     );
 }
+
+#[test]
+fn lts_lines_every_so_many_releases_keep_their_count_on_a_calendar_schedule() {
+    // Node.js: an LTS every 2nd line, lines in April and October, so one a
+    // year; 36 months of support keep 3 at once, with no gap to report.
+    let audit = json_of(
+        &[
+            "audit",
+            "--on",
+            "2026-08-22",
+            "--projected",
+            "--to",
+            "2040-01-01",
+            "--policy",
+            "examples/nodejs.json",
+        ],
+        1,
+    );
+    let gaps: Vec<&serde_json::Value> = audit["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|finding| finding["kind"] == "lts-gap" && finding["projected"] == true)
+        .collect();
+    assert!(gaps.is_empty(), "{gaps:?}");
+}

@@ -524,3 +524,26 @@ fn bad_histories_of_the_general_form() {
         "new_major: a policy whose lines are majors starts a major with every line"
     );
 }
+
+#[test]
+fn a_known_line_in_the_month_of_new_majors_starts_none_that_year() {
+    // Every 2 weeks on Tuesday from 3.4 (2026-05-05, known, the first line
+    // of May 2026): 3.5 on 05-19 starts no major. 2027-05-04 is 364 days
+    // (26 fortnights) on, the first line of May 2027: 4.0; 3.29 before it.
+    let rules = r#""releases": {"every_weeks": 2, "on": "Tuesday"}, "new_major": {"in_month": 5}"#;
+    let policy = policy(rules, r#"[{"line": "3.4", "released": "2026-05-05"}]"#);
+    assert_eq!(info(&policy, "3.5").released, date("2026-05-19"));
+    assert_eq!(info(&policy, "3.29").released, date("2027-04-20"));
+    assert_eq!(info(&policy, "4.0").released, date("2027-05-04"));
+    assert_eq!(info(&policy, "4.1").released, date("2027-05-18"));
+    assert!(policy.line(line("3.30")).is_err());
+}
+
+#[test]
+fn history_as_of_belongs_to_both_forms() {
+    let mut file: serde_json::Value = serde_json::from_str(KESTRA_FLAT).unwrap();
+    file["history_as_of"] = "2026-11-20".into();
+    let policy = Policy::from_json(&file.to_string()).unwrap();
+    // The flat history ends with 2.0 (2026-09-08): 2.1, due 11-10, is overdue.
+    assert!(info(&policy, "2.1").overdue);
+}
