@@ -114,29 +114,6 @@ pub fn weekday_after(date: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
     weekday_on_or_after(date.succ_opt()?, weekday)
 }
 
-/// How many `weekday`s fall strictly between `after` and `before`.
-///
-/// # Examples
-/// ```
-/// use chrono::{NaiveDate, Weekday};
-/// use lts_policy::policy::weekdays_between;
-/// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-/// // Tuesdays after 2026-01-13 and before 2026-03-03: 01-20 .. 02-24.
-/// assert_eq!(weekdays_between(date(2026, 1, 13), date(2026, 3, 3), Weekday::Tue), 6);
-/// assert_eq!(weekdays_between(date(2026, 1, 13), date(2026, 1, 20), Weekday::Tue), 0);
-/// ```
-#[must_use]
-pub fn weekdays_between(after: NaiveDate, before: NaiveDate, weekday: Weekday) -> u64 {
-    match weekday_after(after, weekday) {
-        Some(first) if first < before => {
-            let span = before.signed_duration_since(first).num_days() - 1;
-            // `span` is non-negative because first < before.
-            u64::try_from(span / 7 + 1).unwrap_or(0)
-        }
-        _ => 0,
-    }
-}
-
 /// The first day of every month from `from` to `to`, both included.
 ///
 /// # Examples

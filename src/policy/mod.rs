@@ -36,7 +36,6 @@ pub use audit::{Audit, AuditFinding, AuditScope, Finding, GRACE_DAYS};
 pub use calendar::{Calendar, Lines};
 pub use dates::{
     add_months, days_between, month_starts, parse_date, weekday_after, weekday_on_or_after,
-    weekdays_between,
 };
 pub use definition::Policy;
 pub use error::{

@@ -547,3 +547,89 @@ fn history_as_of_belongs_to_both_forms() {
     // The flat history ends with 2.0 (2026-09-08): 2.1, due 11-10, is overdue.
     assert!(info(&policy, "2.1").overdue);
 }
+
+/// SPEC.md's worked examples, on the embedded policy: Kestra's rules over
+/// its real history (declared LTS flags, announced ends, history_as_of
+/// 2026-09-18).
+#[test]
+fn the_worked_examples_of_the_spec_hold_on_the_embedded_policy() {
+    let kestra = Policy::kestra().unwrap();
+    assert_eq!(kestra.history_as_of(), date("2026-09-18"));
+    // 1.2 is the latest until 1.3 (2026-03-03); 1.0 the LTS line, until
+    // its announced end, 2026-09-09.
+    let march = kestra.supported_on(date("2026-03-01")).unwrap();
+    assert_eq!(
+        roles(&march),
+        [pair("1.2", &[LATEST]), pair("1.0", &[LATEST_LTS])]
+    );
+    assert_eq!(
+        (march[0].info.eol, march[1].info.eol),
+        (date("2026-03-03"), date("2026-09-09"))
+    );
+    // backport-targets --latest 1.3: on 1.3's release day.
+    let targets = kestra
+        .backport_targets(kestra.release_of(line("1.3")).unwrap(), None)
+        .unwrap();
+    assert_eq!(
+        roles(&targets),
+        [
+            pair("1.3", &[LATEST, LATEST_LTS]),
+            pair("1.0", &[PREVIOUS_LTS])
+        ]
+    );
+    let branches: Vec<String> = targets
+        .iter()
+        .map(|target| kestra.branch_template().render(target.info.line))
+        .collect();
+    assert_eq!(branches, ["releases/v1.3.x", "releases/v1.0.x"]);
+    // 2.0 declared LTS; 1.3 kept until its announced end, 2027-03-03.
+    let october = kestra.supported_on(date("2026-10-01")).unwrap();
+    assert_eq!(
+        roles(&october),
+        [
+            pair("2.0", &[LATEST, LATEST_LTS]),
+            pair("1.3", &[PREVIOUS_LTS])
+        ]
+    );
+    assert_eq!(october[1].info.eol, date("2027-03-03"));
+    // 2.1 on 2026-11-10 (11-08 is a Sunday), 2.2 on 2027-01-12, 2.3 on
+    // 2027-03-09, LTS three lines after 2.0. 2.1 is projected, not
+    // overdue: the history is complete up to 2026-09-18 only.
+    let projected: Vec<(String, String, bool, bool)> = ["2.1", "2.2", "2.3"]
+        .iter()
+        .map(|name| {
+            let info = info(&kestra, name);
+            (
+                name.to_string(),
+                info.released.to_string(),
+                info.lts,
+                info.overdue,
+            )
+        })
+        .collect();
+    assert_eq!(
+        projected,
+        [
+            ("2.1".to_owned(), "2026-11-10".to_owned(), false, false),
+            ("2.2".to_owned(), "2027-01-12".to_owned(), false, false),
+            ("2.3".to_owned(), "2027-03-09".to_owned(), true, false),
+        ]
+    );
+    // On 2026-11-25 2.0 is supported (the first history dropped it).
+    assert_eq!(
+        supported(&kestra, "2026-11-25"),
+        [
+            pair("2.1", &[LATEST]),
+            pair("2.0", &[LATEST_LTS]),
+            pair("1.3", &[PREVIOUS_LTS])
+        ]
+    );
+    // The rules alone would end 1.0 on 2026-09-08, 2.0's release: the
+    // announced end replaces it.
+    let one_oh = info(&kestra, "1.0");
+    assert_eq!(
+        (one_oh.eol, one_oh.eol_reason, one_oh.eol_source),
+        (date("2026-09-09"), EolReason::Announced, Source::History)
+    );
+    assert_eq!(one_oh.lts_window.unwrap().rule_until(), date("2026-09-08"));
+}
