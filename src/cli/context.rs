@@ -13,7 +13,8 @@ use clap::ValueEnum;
 
 use lts_policy::policy::Policy;
 
-use super::Cli;
+use super::output::message;
+use super::{Cli, facts};
 use crate::render::Format;
 
 /// `--color`.
@@ -95,6 +96,11 @@ impl Context {
                 .with_context(|| format!("policy file {}", path.display()))?,
             _ => Policy::kestra()?,
         };
+        let policy = if cli.command.reads_policy() {
+            with_facts(policy, cli, environment.today)?
+        } else {
+            policy
+        };
         Ok(Self {
             today: environment.today,
             policy,
@@ -114,30 +120,71 @@ impl Context {
     }
 }
 
-/// The most of a policy file that is read: a real policy is a few KiB, a
-/// history of 100,000 lines 6 MiB.
-const MAX_POLICY_BYTES: usize = 8 << 20;
+/// The policy with the facts `--git` or `--endoflife` name merged into its
+/// history. With `--git` the repository is the truth up to the day asked
+/// about, capped at today: a line the rules expected by then without a
+/// tag is overdue.
+fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
+    let kind = policy.line_kind();
+    let (facts, history_as_of, source) = match (&cli.git, &cli.endoflife) {
+        (Some(dir), _) => {
+            let on = match cli.command.on_date() {
+                Some(on) => on.resolve(today)?,
+                None => today,
+            };
+            let facts = facts::git_facts(dir, policy.tag_prefix(), kind)?;
+            (
+                facts,
+                Some(on.min(today)),
+                format!("--git {}", dir.display()),
+            )
+        }
+        (None, Some(source)) => {
+            let facts = facts::endoflife_facts(source, kind)?;
+            (facts, None, format!("--endoflife {}", source.display()))
+        }
+        (None, None) => return Ok(policy),
+    };
+    if cli.verbose {
+        for (tag, why) in facts.ignored() {
+            message(&format!("{source}: left {tag} out: {why}"));
+        }
+    }
+    policy
+        .with_facts(&facts, history_as_of)
+        .with_context(|| source)
+}
 
-/// The text of a policy file, refused past [`MAX_POLICY_BYTES`] (a file
+/// The most of a file that is read: a real policy is a few KiB, a
+/// history of 100,000 lines 6 MiB, an endoflife.date answer tens of KiB.
+pub const MAX_FILE_BYTES: usize = 8 << 20;
+
+/// The text of a policy file, refused past [`MAX_FILE_BYTES`] (a file
 /// such as `/dev/zero` never ends).
 pub fn read_policy_file(path: &Path) -> Result<String> {
-    let cannot = || format!("cannot read policy file {}", path.display());
+    read_text(path, "policy file", "policy")
+}
+
+/// The text of a file the program reads: `what` it is named in messages,
+/// and `kind` what a file of that size is far beyond.
+pub fn read_text(path: &Path, what: &str, kind: &str) -> Result<String> {
+    let cannot = || format!("cannot read {what} {}", path.display());
     let file = File::open(path).with_context(cannot)?;
     let mut bytes = Vec::new();
-    file.take(MAX_POLICY_BYTES as u64 + 1)
+    file.take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .with_context(cannot)?;
-    if bytes.len() > MAX_POLICY_BYTES {
+    if bytes.len() > MAX_FILE_BYTES {
         bail!(
-            "policy file {} is larger than {} MiB, far beyond any policy",
+            "{what} {} is larger than {} MiB, far beyond any {kind}",
             path.display(),
-            MAX_POLICY_BYTES >> 20
+            MAX_FILE_BYTES >> 20
         );
     }
     String::from_utf8(bytes).map_err(|err| {
         let at = err.utf8_error().valid_up_to();
         anyhow::anyhow!(
-            "policy file {} is not UTF-8 text: byte {at} is not",
+            "{what} {} is not UTF-8 text: byte {at} is not",
             path.display()
         )
     })

@@ -3,6 +3,7 @@
 
 mod args;
 mod context;
+mod facts;
 pub mod output;
 
 use std::path::PathBuf;
@@ -30,6 +31,22 @@ pub struct Cli {
     /// examples/quarkus.json
     #[arg(long, global = true, value_name = "FILE")]
     pub policy: Option<PathBuf>,
+
+    /// Read the history's facts from the tags of the git repository at DIR
+    /// too (VERSION, vVERSION, after the policy's tag_prefix), e.g. `--git .`
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "endoflife")]
+    pub git: Option<PathBuf>,
+
+    /// Read the history's facts from an endoflife.date API answer too (`-`
+    /// for stdin), e.g. `curl -s https://endoflife.date/api/quarkus.json |
+    /// lts-policy --endoflife - ...`
+    #[arg(long, global = true, value_name = "FILE")]
+    pub endoflife: Option<PathBuf>,
+
+    /// Say on stderr what --git or --endoflife left out (tags that are no
+    /// release, cycles numbered otherwise), and why, e.g. `--git . -v policy`
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 
     /// Print JSON instead of text (short for --format json), e.g. `supported --json | jq`
     #[arg(long, global = true)]

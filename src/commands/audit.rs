@@ -41,6 +41,10 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
 
+    fn on_date(&self) -> Option<&OnDate> {
+        Some(&self.on)
+    }
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let on = self.on.resolve(context.today)?;
         let scope = if self.projected {

@@ -54,6 +54,10 @@ impl Run for Args {
         Format::Backportrc,
     ];
 
+    fn on_date(&self) -> Option<&OnDate> {
+        Some(&self.on)
+    }
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let kind = context.policy.line_kind();

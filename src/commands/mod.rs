@@ -5,7 +5,7 @@
 use anyhow::Result;
 use clap::Subcommand;
 
-use crate::cli::{Context, Output};
+use crate::cli::{Context, OnDate, Output};
 use crate::render::Format;
 
 /// How a command ended when it did not fail: yes (exit 0) or no (exit 1),
@@ -54,6 +54,12 @@ pub trait Run {
 
     /// The columns it was asked to draw in, for a picture.
     fn width(&self) -> Option<u16> {
+        None
+    }
+
+    /// The `--on` it answers for, if it takes one: `--git` reads the
+    /// repository as the truth up to that day.
+    fn on_date(&self) -> Option<&OnDate> {
         None
     }
 
@@ -115,6 +121,13 @@ macro_rules! commands {
             pub fn width(&self) -> Option<u16> {
                 match self {
                     $(Self::$variant(args) => args.width(),)+
+                }
+            }
+
+            /// The day the command answers for, when it takes `--on`.
+            pub fn on_date(&self) -> Option<&OnDate> {
+                match self {
+                    $(Self::$variant(args) => args.on_date(),)+
                 }
             }
 

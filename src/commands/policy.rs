@@ -1,9 +1,11 @@
 //! `policy`: the effective policy as a file, or the problems of a file.
 
 use std::cell::Cell;
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -18,8 +20,9 @@ use crate::render::{Format, json, words};
 help!(
     "Print the effective policy as JSON, a starting point for a custom file",
     "Print the effective policy as JSON (the general form, every rule stated), a starting point \
-     for a custom file. With --check FILE, list every problem of FILE with its JSON path, or say \
-     in words what its rules mean."
+     for a custom file; with --git or --endoflife, its history merged with those facts, ready to \
+     replace the file (--write FILE). With --check FILE, list every problem of FILE with its \
+     JSON path, or say in words what its rules mean."
 );
 
 #[derive(Debug, clap::Args)]
@@ -29,12 +32,21 @@ pub struct Args {
     /// when there is any, e.g. `policy --check mine.json`
     #[arg(long, value_name = "FILE")]
     check: Option<PathBuf>,
+
+    /// Write the policy to FILE instead of printing it, replacing FILE at
+    /// once or not at all, e.g. `--git . policy --write policy.json`
+    #[arg(long, value_name = "FILE", conflicts_with = "check")]
+    write: Option<PathBuf>,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Json];
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
+        if let Some(path) = &self.write {
+            replace_file(path, context.policy.to_json().as_bytes())?;
+            return Ok(Answer::yes());
+        }
         let Some(path) = &self.check else {
             let file = context.policy.to_json();
             return out.answer(Answer::yes(), |out| {
@@ -136,4 +148,33 @@ impl Serialize for Problems<'_> {
             (None, None) => Err(S::Error::custom("the problems were left unfinished")),
         }
     }
+}
+
+/// Replaces `path` with `contents` at once: a temporary file in the same
+/// directory, then a rename over it. On any error the old file is left as
+/// it was, and the temporary file removed.
+fn replace_file(path: &Path, contents: &[u8]) -> Result<()> {
+    let name = path
+        .file_name()
+        .with_context(|| format!("cannot write {}: not a file name", path.display()))?;
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temporary_name = std::ffi::OsString::from(".");
+    temporary_name.push(name);
+    temporary_name.push(format!(".{}.tmp", std::process::id()));
+    let temporary = directory.join(temporary_name);
+    let written = (|| -> std::io::Result<()> {
+        let mut file = File::create(&temporary)?;
+        file.write_all(contents)?;
+        file.write_all(b"\n")?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if let Err(err) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(err).with_context(|| format!("cannot write {}", path.display()));
+    }
+    Ok(())
 }

@@ -39,6 +39,10 @@ impl Run for Args {
         Format::Endoflife,
     ];
 
+    fn on_date(&self) -> Option<&OnDate> {
+        Some(&self.on)
+    }
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let (from, to) = self.range.resolve()?;

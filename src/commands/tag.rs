@@ -30,6 +30,10 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
 
+    fn on_date(&self) -> Option<&OnDate> {
+        Some(&self.on)
+    }
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let tag = Tag::parse(&self.name).context("NAME")?;
         if let Tag::Line(version) = tag {

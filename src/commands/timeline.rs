@@ -32,6 +32,10 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Svg];
 
+    fn on_date(&self) -> Option<&OnDate> {
+        Some(&self.on)
+    }
+
     fn width(&self) -> Option<u16> {
         self.width
     }

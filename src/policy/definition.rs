@@ -22,6 +22,7 @@ pub(crate) struct PolicyRules {
     pub support: Support,
     pub lts: Option<LtsRule>,
     pub branch_template: BranchTemplate,
+    pub tag_prefix: Option<String>,
     pub history_as_of: Option<NaiveDate>,
 }
 
@@ -193,6 +194,13 @@ impl Policy {
     /// The release of the first projected line, and whether it is overdue.
     pub(crate) fn first_projected(&self) -> Option<(NaiveDate, bool)> {
         self.first_projected
+    }
+
+    /// What a repository's release tags start with before the version
+    /// (`kestra-` for `kestra-1.3.0`), when not the version itself.
+    #[must_use]
+    pub fn tag_prefix(&self) -> Option<&str> {
+        self.rules.tag_prefix.as_deref()
     }
 
     /// The `history_as_of` the file states, if it states one.

@@ -75,6 +75,12 @@ pub enum PolicyError {
     /// A policy file that is not JSON. Its message is serde_json's, with the
     /// line and column; the error itself is kept whole here.
     NotJson(serde_json::Error),
+    /// Facts from a repository's tags or an endoflife.date answer that
+    /// contradict themselves or the policy, naming what says so.
+    Facts {
+        /// What is wrong, with the tags or cycles involved.
+        problem: String,
+    },
     /// A policy file whose value at `path` is missing, of the wrong type or
     /// makes no sense.
     InvalidPolicy {
@@ -123,6 +129,7 @@ impl fmt::Display for PolicyError {
                 write!(f, "invalid branch template {template:?}: {problem}")
             }
             Self::NotJson(err) => err.fmt(f),
+            Self::Facts { problem } => f.write_str(problem),
             Self::InvalidPolicy { path, problem } => write!(f, "{path}: {problem}"),
         }
     }
@@ -573,6 +580,8 @@ pub enum Problem {
     MinorInTemplate,
     /// A history line declared LTS in a policy without an `lts` rule.
     LtsWithoutRule,
+    /// A `tag_prefix` that is empty or holds blanks or control characters.
+    TagPrefix,
     /// A date in the history after `history_as_of`.
     AfterHistoryAsOf {
         /// The date recorded.
@@ -697,6 +706,10 @@ impl fmt::Display for Problem {
             Self::MinorInTemplate => {
                 f.write_str("a policy whose lines are majors has no {minor} to fill in")
             }
+            Self::TagPrefix => f.write_str(
+                "expected the text release tags start with, such as \"kestra-\", without \
+                 blanks or control characters",
+            ),
             Self::LtsWithoutRule => {
                 f.write_str("a line declared LTS needs an lts section in the policy")
             }

@@ -8,7 +8,8 @@
 //! `version`, `template`, `definition` (the policy), `projection` (lines
 //! by position), `lts`,
 //! `lines`, `patches`, `roles`, `patch_days`, `answers`, `calendar`,
-//! `timeline`, `audit`, `explain`, and `file` (reading and writing policies).
+//! `timeline`, `audit`, `explain`, `file` (reading and writing policies)
+//! and `facts` (git tags and endoflife.date answers merged into a history).
 
 mod answers;
 mod audit;
@@ -17,6 +18,7 @@ mod dates;
 mod definition;
 mod error;
 mod explain;
+mod facts;
 mod file;
 mod lines;
 mod lts;
@@ -43,6 +45,7 @@ pub use error::{
     TemplateProblem, VersionProblem,
 };
 pub use explain::Explanation;
+pub use facts::{Facts, GitTag, Ignored};
 pub use file::acts_on_a_terminal;
 pub use model::{
     EolReason, KnownPatch, Line, LineInfo, LineKind, LtsReason, Patch, Release, Role, Source,

@@ -10,6 +10,7 @@ mod examples;
 mod explain;
 mod exports;
 mod facts;
+mod facts_sources;
 mod formats;
 mod fuzz;
 mod general;

@@ -26,6 +26,7 @@ const ORDER: &[&str] = &[
     "audit",
     "explain",
     "file",
+    "facts",
 ];
 
 /// The modules of the model a file imports with `use super::` or

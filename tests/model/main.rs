@@ -4,6 +4,7 @@
 
 mod audit;
 mod custom;
+mod facts;
 mod fuzz;
 mod general;
 mod inputs;

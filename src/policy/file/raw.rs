@@ -37,6 +37,7 @@ pub(super) static POLICY: Schema = Schema {
         object("support", &SUPPORT),
         object("lts", &LTS),
         text("branch_template", true),
+        text("tag_prefix", false),
         text("history_as_of", false),
         Field {
             name: "history",
@@ -54,6 +55,7 @@ pub(super) static POLICY: Schema = Schema {
         "support",
         "lts",
         "branch_template",
+        "tag_prefix",
         "history_as_of",
         "history",
         "release_weekday",
@@ -183,6 +185,7 @@ pub(super) struct RawPolicy<'a> {
     #[serde(borrow)]
     lts: Option<LtsValues<'a>>,
     branch_template: &'a str,
+    tag_prefix: Option<&'a str>,
     history_as_of: Option<&'a str>,
     #[serde(borrow)]
     pub history: Vec<RawEntry<'a>>,
@@ -211,6 +214,7 @@ impl<'a> RawPolicy<'a> {
                 lts: self.lts.take(),
             },
             branch_template: Some(self.branch_template),
+            tag_prefix: self.tag_prefix,
             history_as_of: self.history_as_of,
         }
     }
@@ -330,6 +334,7 @@ pub(super) fn rules_of(top: &Values) -> Rules<'_> {
             }),
         },
         branch_template: top.text("branch_template"),
+        tag_prefix: top.text("tag_prefix"),
         history_as_of: top.text("history_as_of"),
     }
 }

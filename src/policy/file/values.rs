@@ -39,6 +39,7 @@ pub(super) struct Rules<'a> {
     pub flat: Flat<'a>,
     pub general: General<'a>,
     pub branch_template: Option<&'a str>,
+    pub tag_prefix: Option<&'a str>,
     pub history_as_of: Option<&'a str>,
 }
 
@@ -286,6 +287,14 @@ pub(super) fn rules(raw: &Rules, problems: &mut Problems) -> Checked {
         }
         Some(template)
     });
+    let tag_prefix = raw.tag_prefix.filter(|prefix| {
+        let refused =
+            prefix.is_empty() || prefix.contains(|c: char| c.is_whitespace() || c.is_control());
+        if refused {
+            problems.add("tag_prefix", Problem::TagPrefix);
+        }
+        !refused
+    });
     let rules = (|| {
         let terms = terms?;
         Some(PolicyRules {
@@ -298,6 +307,7 @@ pub(super) fn rules(raw: &Rules, problems: &mut Problems) -> Checked {
             support: terms.support,
             lts: terms.lts,
             branch_template: branch_template?,
+            tag_prefix: tag_prefix.map(str::to_owned),
             history_as_of,
         })
     })();

@@ -22,6 +22,8 @@ struct PolicyFile<'a> {
     lts: Option<LtsEntry>,
     branch_template: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    tag_prefix: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     history_as_of: Option<String>,
     history: Vec<HistoryEntry>,
 }
@@ -161,6 +163,7 @@ impl Policy {
                 }
             }),
             branch_template: self.branch_template().to_string(),
+            tag_prefix: self.tag_prefix(),
             history_as_of: self.stated_history_as_of().map(|date| date.to_string()),
             history: self
                 .history()

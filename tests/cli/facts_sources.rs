@@ -1,0 +1,587 @@
+//! Facts from where releases are recorded: real git repositories made for
+//! each test (commits and tags with fixed dates, through the `git`
+//! program), and endoflife.date answers made from its real records
+//! (tests/data/endoflife, both API forms).
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use serde_json::{Value, json};
+
+use super::{json_of, lts_policy, stdout_of};
+
+/// A directory removed when the test ends.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let path = std::env::temp_dir().join(format!(
+            "lts-policy-{name}-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Self(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+
+    fn join(&self, name: &str) -> String {
+        self.0.join(name).to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Runs git in `dir` with the date `day` at noon UTC, isolated from the
+/// machine's configuration; panics, saying so, when git is not installed.
+fn git(dir: &str, day: &str, args: &[&str]) {
+    let at = format!("{day}T12:00:00+00:00");
+    let output = Process::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(["-c", "commit.gpgSign=false", "-c", "tag.gpgSign=false"])
+        .args(["-c", "init.defaultBranch=main"])
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_DATE", &at)
+        .env("GIT_COMMITTER_DATE", &at)
+        .output()
+        .unwrap_or_else(|err| {
+            panic!("these tests make git repositories: install git (running it failed: {err})")
+        });
+    assert!(output.status.success(), "git {args:?}: {output:?}");
+}
+
+/// A repository in `scratch` with, for each `(tag, day, annotated)`, a
+/// commit on that day and the tag on it.
+fn repository(scratch: &Scratch, tags: &[(&str, &str, bool)]) -> String {
+    let dir = scratch.join("repo");
+    std::fs::create_dir_all(&dir).unwrap();
+    git(&dir, "2025-01-01", &["init", "-q"]);
+    for (tag, day, annotated) in tags {
+        git(&dir, day, &["commit", "-q", "--allow-empty", "-m", tag]);
+        if *annotated {
+            git(&dir, day, &["tag", "-a", tag, "-m", tag]);
+        } else {
+            git(&dir, day, &["tag", tag]);
+        }
+    }
+    dir
+}
+
+/// Kestra's rules (the first form) over a history of `history`, with
+/// `extra` fields.
+fn kestra_rules(scratch: &Scratch, name: &str, history: Value, extra: Value) -> String {
+    let mut file: Value =
+        serde_json::from_str(&std::fs::read_to_string(super::KESTRA_FLAT).unwrap()).unwrap();
+    file["history"] = history;
+    for (key, value) in extra.as_object().unwrap() {
+        file[key] = value.clone();
+    }
+    let path = scratch.join(name);
+    std::fs::write(&path, file.to_string()).unwrap();
+    path
+}
+
+/// Kestra's lines to 1.3 as tags: annotated and lightweight, with and
+/// without `v`, and tags that are no release.
+const KESTRA_TAGS: &[(&str, &str, bool)] = &[
+    ("v1.0.0", "2025-09-09", true),
+    ("v1.0.1", "2025-09-16", false),
+    ("v1.1.0", "2025-11-04", true),
+    ("nightly", "2025-11-05", false),
+    ("1.2.0", "2026-01-13", false),
+    ("v1.2.1-rc1", "2026-01-14", false),
+    ("v1.2.1", "2026-01-20", true),
+    ("v1.3.0", "2026-03-03", true),
+    ("v1.3.1", "2026-03-10", false),
+];
+
+/// The same facts, written in a policy's history.
+fn kestra_history() -> Value {
+    json!([
+        {"line": "1.0", "released": "2025-09-09", "lts": true,
+         "patches": [{"version": "1.0.1", "released": "2025-09-16"}]},
+        {"line": "1.1", "released": "2025-11-04", "lts": false},
+        {"line": "1.2", "released": "2026-01-13",
+         "patches": [{"version": "1.2.1", "released": "2026-01-20"}]},
+        {"line": "1.3", "released": "2026-03-03",
+         "patches": [{"version": "1.3.1", "released": "2026-03-10"}]}
+    ])
+}
+
+#[test]
+fn tags_give_the_answers_the_same_history_in_a_file_gives() {
+    let scratch = Scratch::new("git-answers");
+    let repo = repository(&scratch, KESTRA_TAGS);
+    // The file declares the LTS flags; the tags bring the lines and patches.
+    let flags = json!([
+        {"line": "1.0", "released": "2025-09-09", "lts": true},
+        {"line": "1.1", "released": "2025-11-04", "lts": false}
+    ]);
+    let rules = kestra_rules(&scratch, "rules.json", flags, json!({}));
+    // Asked about 2026-03-20, the repository is the truth up to that day.
+    let written = kestra_rules(
+        &scratch,
+        "written.json",
+        kestra_history(),
+        json!({"history_as_of": "2026-03-20"}),
+    );
+    for command in [
+        &["supported", "--on", "2026-03-20"][..],
+        &["status", "1.1.4", "--on", "2026-03-20"],
+        &["releases", "--on", "2026-03-20", "--to", "2027-12-31"],
+        &["backport-targets", "--on", "2026-03-20", "--branch"],
+        &["audit", "--on", "2026-03-20", "--projected"],
+    ] {
+        let from_tags = {
+            let mut args = command.to_vec();
+            args.extend(["--git", &repo, "--policy", &rules, "--json"]);
+            lts_policy(&args).output().unwrap()
+        };
+        let from_file = {
+            let mut args = command.to_vec();
+            args.extend(["--policy", &written, "--json"]);
+            lts_policy(&args).output().unwrap()
+        };
+        assert_eq!(
+            from_tags.status.code(),
+            from_file.status.code(),
+            "{command:?}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&from_tags.stdout),
+            String::from_utf8_lossy(&from_file.stdout),
+            "{command:?}"
+        );
+    }
+    // 1.3.1 is the newest tag of 1.3; the Tuesday after it, 03-17, adds 1.3.2.
+    let supported = json_of(
+        &[
+            "supported",
+            "--on",
+            "2026-03-20",
+            "--git",
+            &repo,
+            "--policy",
+            &rules,
+        ],
+        0,
+    );
+    assert_eq!(supported["lines"][0]["latest_patch"], "1.3.2");
+    assert_eq!(supported["lines"][0]["source"]["released"], "history");
+}
+
+#[test]
+fn a_line_the_rules_expected_without_a_tag_is_overdue() {
+    // On 2026-06-01 the repository has no 1.4, due 2026-05-05: overdue,
+    // projected on the first Tuesday after 06-01, 06-02.
+    let scratch = Scratch::new("git-overdue");
+    let repo = repository(&scratch, KESTRA_TAGS);
+    let rules = kestra_rules(
+        &scratch,
+        "rules.json",
+        json!([{"line": "1.0", "released": "2025-09-09", "lts": true}]),
+        json!({}),
+    );
+    let releases = json_of(
+        &[
+            "releases",
+            "--on",
+            "2026-06-01",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-07-01",
+            "--git",
+            &repo,
+            "--policy",
+            &rules,
+        ],
+        0,
+    );
+    let lines: Vec<(Value, Value, Value)> = releases["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| {
+            (
+                line["line"].clone(),
+                line["released"].clone(),
+                line["overdue"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (json!("1.3"), json!("2026-03-03"), json!(false)),
+            (json!("1.4"), json!("2026-06-02"), json!(true)),
+        ]
+    );
+}
+
+#[test]
+fn policy_with_git_writes_a_file_that_answers_alone() {
+    let scratch = Scratch::new("git-policy");
+    let repo = repository(&scratch, KESTRA_TAGS);
+    let rules = kestra_rules(
+        &scratch,
+        "rules.json",
+        json!([{"line": "1.0", "released": "2025-09-09", "lts": true, "eol": "2026-09-09"}]),
+        json!({"comment": "kept"}),
+    );
+    let merged = stdout_of(&["policy", "--git", &repo, "--policy", &rules], 0);
+    let file: Value = serde_json::from_str(&merged).unwrap();
+    // Nothing the old file said is lost.
+    assert_eq!(file["comment"], "kept");
+    assert_eq!(file["history"][0]["eol"], "2026-09-09");
+    assert_eq!(file["history"][0]["lts"], true);
+    assert_eq!(file["history"].as_array().unwrap().len(), 4);
+    // --write replaces the file; what it holds answers alone as with --git.
+    let target = scratch.join("merged.json");
+    std::fs::write(&target, "old").unwrap();
+    stdout_of(
+        &[
+            "policy", "--git", &repo, "--policy", &rules, "--write", &target,
+        ],
+        0,
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), merged);
+    for on in ["2026-03-20", "2026-12-01"] {
+        assert_eq!(
+            stdout_of(&["supported", "--on", on, "--policy", &target], 0),
+            stdout_of(
+                &["supported", "--on", on, "--git", &repo, "--policy", &target],
+                0
+            ),
+            "{on}"
+        );
+    }
+}
+
+#[test]
+fn a_failed_write_leaves_the_old_file() {
+    let scratch = Scratch::new("git-write");
+    let repo = repository(
+        &scratch,
+        &[
+            ("v1.0.0", "2025-09-09", true),
+            ("1.0.0", "2025-09-10", false),
+        ],
+    );
+    let target = scratch.join("policy.json");
+    std::fs::write(&target, "old").unwrap();
+    // The tags contradict each other: nothing is written.
+    let output = lts_policy(&["policy", "--git", &repo, "--write", &target])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+    let left: Vec<_> = std::fs::read_dir(scratch.path()).unwrap().collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+    // A directory that does not exist: an error, and no file anywhere.
+    let nowhere = scratch.join("missing/policy.json");
+    let output = lts_policy(&["policy", "--write", &nowhere])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!Path::new(&nowhere).exists());
+}
+
+/// The one error line of a run that must exit 2 with nothing on stdout.
+#[track_caller]
+fn error_of(args: &[&str], path: Option<&str>) -> String {
+    let mut command = lts_policy(args);
+    if let Some(path) = path {
+        command.env("PATH", path);
+    }
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr
+}
+
+#[test]
+fn bad_repositories_and_tags_are_one_error_line() {
+    let scratch = Scratch::new("git-errors");
+    let plain_dir = scratch.join("plain");
+    std::fs::create_dir_all(&plain_dir).unwrap();
+    assert!(
+        error_of(&["supported", "--git", &plain_dir], None).starts_with(&format!(
+            "error: cannot read the tags of {plain_dir} (git: fatal: not a git repository"
+        ))
+    );
+    assert_eq!(
+        error_of(&["supported", "--git", &plain_dir], Some("")),
+        "error: git is not installed: no git program on PATH to read the tags with\n"
+    );
+    let duplicate = Scratch::new("git-duplicate");
+    let repo = repository(
+        &duplicate,
+        &[
+            ("v1.2.0", "2026-01-13", true),
+            ("1.2.0", "2026-01-14", false),
+        ],
+    );
+    assert_eq!(
+        error_of(&["supported", "--git", &repo], None),
+        format!(
+            "error: --git {repo}: tags 1.2.0 (2026-01-14) and v1.2.0 (2026-01-13) date version \
+             1.2.0 differently\n"
+        )
+    );
+    let order = Scratch::new("git-order");
+    let repo = repository(
+        &order,
+        &[
+            ("v1.4.0", "2026-04-01", true),
+            ("v1.3.0", "2026-05-01", true),
+        ],
+    );
+    assert_eq!(
+        error_of(&["supported", "--git", &repo], None),
+        format!(
+            "error: --git {repo}: v1.3.0 (2026-05-01) releases 1.3 after v1.4.0 (2026-04-01) \
+             released 1.4; a line cannot come out after the next one\n"
+        )
+    );
+    let none = Scratch::new("git-none");
+    let repo = repository(&none, &[("nightly", "2026-01-01", false)]);
+    assert_eq!(
+        error_of(&["supported", "--git", &repo], None),
+        format!(
+            "error: --git {repo}: no tag is a release: looked for tags named MAJOR.MINOR.PATCH \
+             or vMAJOR.MINOR.PATCH\n"
+        )
+    );
+}
+
+#[test]
+fn a_tag_prefix_selects_the_releases_of_one_product() {
+    let scratch = Scratch::new("git-prefix");
+    let repo = repository(
+        &scratch,
+        &[
+            ("kestra-1.0.0", "2025-09-09", true),
+            ("plugin-2.0.0", "2025-10-01", true),
+            ("kestra-v1.1.0", "2025-11-04", false),
+        ],
+    );
+    let rules = kestra_rules(
+        &scratch,
+        "rules.json",
+        json!([{"line": "1.0", "released": "2025-09-09", "lts": true}]),
+        json!({"tag_prefix": "kestra-"}),
+    );
+    let file: Value = serde_json::from_str(&stdout_of(
+        &["policy", "--git", &repo, "--policy", &rules],
+        0,
+    ))
+    .unwrap();
+    let lines: Vec<&str> = file["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["line"].as_str().unwrap())
+        .collect();
+    assert_eq!(lines, ["1.0", "1.1"]);
+    assert_eq!(file["tag_prefix"], "kestra-");
+    // --verbose says what was left out.
+    let output = lts_policy(&["policy", "-v", "--git", &repo, "--policy", &rules])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!("--git {repo}: left plugin-2.0.0 out: not of the policy's tag_prefix\n")
+    );
+    let other = Scratch::new("git-prefix-none");
+    let repo = repository(&other, &[("v1.0.0", "2025-09-09", true)]);
+    assert_eq!(
+        error_of(&["supported", "--git", &repo, "--policy", &rules], None),
+        format!(
+            "error: --git {repo}: no tag is a release: looked for tags named \
+             kestra-MAJOR.MINOR.PATCH or kestra-vMAJOR.MINOR.PATCH\n"
+        )
+    );
+}
+
+#[test]
+fn a_shallow_checkout_with_its_tags_reads_the_same() {
+    let scratch = Scratch::new("git-shallow");
+    let repo = repository(&scratch, KESTRA_TAGS);
+    let shallow = scratch.join("shallow");
+    let source = format!("file://{repo}");
+    git(
+        scratch.path(),
+        "2026-03-20",
+        &["clone", "-q", "--depth", "1", &source, &shallow],
+    );
+    git(
+        &shallow,
+        "2026-03-20",
+        &[
+            "fetch",
+            "-q",
+            "--depth",
+            "1",
+            "origin",
+            "+refs/tags/*:refs/tags/*",
+        ],
+    );
+    assert_eq!(
+        stdout_of(&["policy", "--git", &shallow], 0),
+        stdout_of(&["policy", "--git", &repo], 0)
+    );
+}
+
+#[test]
+fn endoflife_answers_in_both_forms_say_the_same() {
+    let rules = "tests/data/quarkus-rules.json";
+    let on = "2026-08-22";
+    let list = stdout_of(
+        &[
+            "supported",
+            "--on",
+            on,
+            "--policy",
+            rules,
+            "--endoflife",
+            "tests/data/endoflife/quarkus.json",
+        ],
+        0,
+    );
+    let v1 = stdout_of(
+        &[
+            "supported",
+            "--on",
+            on,
+            "--policy",
+            rules,
+            "--endoflife",
+            "tests/data/endoflife/quarkus-v1.json",
+        ],
+        0,
+    );
+    assert_eq!(list, v1);
+    // From the records: 3.38 (2026-07-29) until 3.39, due the last
+    // Wednesday of August, 08-26; 3.33 LTS until its recorded end,
+    // 2027-03-25; 3.27 LTS until 2026-09-24.
+    let json = json_of(
+        &[
+            "supported",
+            "--on",
+            on,
+            "--policy",
+            rules,
+            "--endoflife",
+            "tests/data/endoflife/quarkus.json",
+        ],
+        0,
+    );
+    let lines: Vec<(Value, Value, Value)> = json["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| {
+            (
+                line["line"].clone(),
+                line["eol"].clone(),
+                line["roles"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (json!("3.38"), json!("2026-08-26"), json!(["latest"])),
+            (json!("3.33"), json!("2027-03-25"), json!(["latest-lts"])),
+            (json!("3.27"), json!("2026-09-24"), json!(["previous-lts"])),
+        ]
+    );
+    // 3.38's latest, 3.38.3 (2026-08-19), is the newest date: the answer's
+    // history is complete up to it.
+    let file: Value = serde_json::from_str(&stdout_of(
+        &[
+            "policy",
+            "--policy",
+            rules,
+            "--endoflife",
+            "tests/data/endoflife/quarkus.json",
+        ],
+        0,
+    ))
+    .unwrap();
+    assert_eq!(file["history_as_of"], "2026-08-19");
+}
+
+#[test]
+fn an_endoflife_answer_on_stdin() {
+    let answer = std::fs::read("tests/data/endoflife/gitlab.json").unwrap();
+    let output = lts_policy(&[
+        "supported",
+        "--on",
+        "2026-08-22",
+        "--policy",
+        "examples/gitlab.json",
+        "--endoflife",
+        "-",
+        "--format",
+        "plain",
+    ])
+    .write_stdin(answer)
+    .output()
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "19.3\n19.2\n19.1\n"
+    );
+}
+
+#[test]
+fn bad_endoflife_answers_are_one_error_line() {
+    // Node.js's majors are no lines of a policy of minor lines: the newest,
+    // 26, is named.
+    assert_eq!(
+        error_of(
+            &[
+                "supported",
+                "--policy",
+                "tests/data/quarkus-rules.json",
+                "--endoflife",
+                "tests/data/endoflife/nodejs.json"
+            ],
+            None
+        ),
+        "error: --endoflife tests/data/endoflife/nodejs.json: endoflife.date answer: cycle \
+         \"26\" is not a line of this policy, whose lines are MAJOR.MINOR\n"
+    );
+    assert_eq!(
+        error_of(
+            &["supported", "--endoflife", "tests/data/not-json.json"],
+            None
+        ),
+        // Line 3 ends without a comma: serde_json stops at line 4's first `"`.
+        "error: --endoflife tests/data/not-json.json: expected `,` or `}` at line 4 column 3\n"
+    );
+    assert_eq!(
+        error_of(
+            &["supported", "--endoflife", "tests/data/missing.json"],
+            None
+        ),
+        "error: cannot read endoflife.date answer tests/data/missing.json: No such file or \
+         directory (os error 2)\n"
+    );
+}

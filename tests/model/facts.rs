@@ -1,0 +1,157 @@
+//! Facts from tags and endoflife.date answers, merged into a history.
+
+use lts_policy::policy::{Facts, GitTag, Ignored, LineKind, Release};
+
+use super::*;
+
+fn tag(name: &str, day: &str) -> GitTag {
+    GitTag {
+        name: name.to_owned(),
+        date: date(day),
+    }
+}
+
+fn release<'p>(policy: &'p Policy, name: &str) -> &'p Release {
+    policy
+        .history()
+        .iter()
+        .find(|release| release.line == line(name))
+        .unwrap()
+}
+
+#[test]
+fn tags_name_releases_and_patches() {
+    let tags = [
+        tag("v1.0.0", "2025-09-09"),
+        tag("1.0.0", "2025-09-09"),
+        tag("v1.0.1", "2025-09-16"),
+        // 1.1 has no .0 tag: its earliest tag releases it, and is a patch.
+        tag("v1.1.2", "2025-11-20"),
+        tag("v1.1.1", "2025-11-11"),
+        tag("v1.2.0-rc.1", "2025-12-01"),
+        tag("v1.2.0+meta", "2025-12-02"),
+        tag("release-2025", "2025-12-03"),
+        tag("v1.02.0", "2025-12-04"),
+    ];
+    let facts = Facts::from_tags(&tags, None, LineKind::Minor).unwrap();
+    let ignored: Vec<(&str, Ignored)> = facts
+        .ignored()
+        .iter()
+        .map(|(name, why)| (name.as_str(), *why))
+        .collect();
+    assert_eq!(
+        ignored,
+        [
+            ("v1.2.0-rc.1", Ignored::PreRelease),
+            ("v1.2.0+meta", Ignored::PreRelease),
+            ("release-2025", Ignored::NotAVersion),
+            ("v1.02.0", Ignored::NotAVersion),
+        ]
+    );
+    let rules = kestra_with_history(serde_json::json!([
+        {"line": "1.0", "released": "2025-09-09", "lts": true}
+    ]));
+    let merged = rules.with_facts(&facts, None).unwrap();
+    let one_one = release(&merged, "1.1");
+    assert_eq!(one_one.released, date("2025-11-11"));
+    let patches: Vec<String> = one_one
+        .patches
+        .iter()
+        .map(|p| p.version.to_string())
+        .collect();
+    assert_eq!(patches, ["1.1.1", "1.1.2"]);
+    // Complete up to the newest tag.
+    assert_eq!(merged.history_as_of(), date("2025-11-20"));
+}
+
+#[test]
+fn the_file_wins_where_both_speak() {
+    let facts = Facts::from_tags(
+        &[
+            tag("v1.0.0", "2025-09-10"),
+            tag("v1.0.1", "2025-09-17"),
+            tag("v1.0.2", "2025-09-23"),
+        ],
+        None,
+        LineKind::Minor,
+    )
+    .unwrap();
+    let file = kestra_with_history(serde_json::json!([
+        {"line": "1.0", "released": "2025-09-09", "lts": true, "eol": "2026-09-09",
+         "patches": [{"version": "1.0.1", "released": "2025-09-16"}]}
+    ]));
+    let merged = file.with_facts(&facts, Some(date("2025-10-01"))).unwrap();
+    let one_oh = release(&merged, "1.0");
+    assert_eq!(
+        (one_oh.released, one_oh.lts, one_oh.eol),
+        (date("2025-09-09"), Some(true), Some(date("2026-09-09")))
+    );
+    let patches: Vec<(String, String)> = one_oh
+        .patches
+        .iter()
+        .map(|p| (p.version.to_string(), p.released.to_string()))
+        .collect();
+    assert_eq!(
+        patches,
+        [
+            ("1.0.1".to_owned(), "2025-09-16".to_owned()),
+            ("1.0.2".to_owned(), "2025-09-23".to_owned())
+        ]
+    );
+    assert_eq!(merged.history_as_of(), date("2025-10-01"));
+}
+
+#[test]
+fn a_line_the_facts_date_before_one_the_file_lists_earlier_is_refused() {
+    let facts = Facts::from_tags(&[tag("v1.1.0", "2025-08-01")], None, LineKind::Minor).unwrap();
+    let file = kestra_with_history(serde_json::json!([
+        {"line": "1.0", "released": "2025-09-09", "lts": true}
+    ]));
+    assert_eq!(
+        message(&file.with_facts(&facts, None).unwrap_err()),
+        "the history the facts make is not valid: history[1].released: 1.1 on 2025-08-01 is \
+         before 1.0 on 2025-09-09; release dates cannot go back"
+    );
+}
+
+#[test]
+fn endoflife_flags_dates_and_booleans() {
+    // A date for lts declares it LTS; a boolean eol announces nothing; a
+    // latest that is no plain patch of its line is left out.
+    let answer = r#"[
+        {"cycle": "24", "releaseDate": "2025-05-06", "lts": "2025-10-28", "eol": "2028-04-30",
+         "latest": "24.19.0", "latestReleaseDate": "2026-08-03"},
+        {"cycle": "23", "releaseDate": "2024-10-16", "lts": false, "eol": true,
+         "latest": "23.11.1-rc", "latestReleaseDate": "2025-05-14"},
+        {"cycle": 22, "releaseDate": "2024-04-24", "lts": true, "eol": false,
+         "latest": "22.0.0", "latestReleaseDate": "2024-04-24", "extendedSupport": true}
+    ]"#;
+    let facts = Facts::from_endoflife(answer, LineKind::Major).unwrap();
+    let node = Policy::from_json(
+        r#"{"name": "node", "lines": "major", "releases": {"in_months": [4, 10]},
+            "lts": {"every": 2, "support": {"months": 36}}, "branch_template": "v{major}.x",
+            "history": [{"line": "22", "released": "2024-04-24"}]}"#,
+    )
+    .unwrap();
+    let merged = node.with_facts(&facts, None).unwrap();
+    let flags: Vec<(Option<bool>, Option<String>, usize)> = merged
+        .history()
+        .iter()
+        .map(|r| (r.lts, r.eol.map(|eol| eol.to_string()), r.patches.len()))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            (Some(true), None, 0),
+            (Some(false), None, 0),
+            (Some(true), Some("2028-04-30".to_owned()), 1)
+        ]
+    );
+    assert_eq!(merged.history_as_of(), date("2026-08-03"));
+    // A cycle as a float would have lost its digits (1.10 reads 1.1).
+    let err = Facts::from_endoflife(r#"[{"cycle": 1.10}]"#, LineKind::Minor).unwrap_err();
+    assert_eq!(
+        message(&err),
+        "endoflife.date answer: expected a list of cycles, or {\"result\": {\"releases\": [...]}}"
+    );
+}
