@@ -165,6 +165,24 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
             "{command:?}"
         );
     }
+    // next-patch takes no --on: the repository is the truth up to today.
+    let today = chrono::Utc::now().date_naive().to_string();
+    let written_today = kestra_rules(
+        &scratch,
+        "written-today.json",
+        kestra_history(),
+        json!({"history_as_of": today}),
+    );
+    assert_eq!(
+        stdout_of(
+            &["next-patch", "--after", "2026-03-20", "--git", &repo, "--policy", &rules, "--json"],
+            0
+        ),
+        stdout_of(
+            &["next-patch", "--after", "2026-03-20", "--policy", &written_today, "--json"],
+            0
+        )
+    );
     // 1.3.1 is the newest tag of 1.3; the Tuesday after it, 03-17, adds 1.3.2.
     let supported = json_of(
         &[
