@@ -1,6 +1,8 @@
 //! Options several commands share, as flattened structs, and the parsing
 //! of the values they take into the model's types.
 
+use std::path::{Path, PathBuf};
+
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use clap::Args;
@@ -22,6 +24,55 @@ impl OnDate {
     pub fn resolve(&self, today: NaiveDate) -> Result<NaiveDate> {
         Ok(date_option("--on", self.on.as_deref())?.unwrap_or(today))
     }
+}
+
+// `--git` and `--endoflife`, the sources of facts. Taken before the command
+// and by every command that answers from the policy, rather than as clap's
+// global options: clap copies those into all eleven commands at every run.
+#[derive(Debug, Default, Args)]
+#[group(skip)]
+pub struct Sources {
+    /// Read the history's facts from the tags of the git repository at DIR
+    /// too (VERSION, vVERSION, after the policy's tag_prefix), e.g. `--git .`
+    #[arg(long, value_name = "DIR", conflicts_with = "endoflife")]
+    pub git: Option<PathBuf>,
+
+    /// Read the history's facts from an endoflife.date API answer too (`-`
+    /// for stdin), e.g. `curl -s https://endoflife.date/api/quarkus.json |
+    /// lts-policy supported --endoflife -`
+    #[arg(long, value_name = "FILE")]
+    pub endoflife: Option<PathBuf>,
+}
+
+impl Sources {
+    /// The sources given here or before the command; one at most.
+    pub fn either<'a>(&'a self, other: Option<&'a Self>) -> Result<Source<'a>> {
+        let git = self
+            .git
+            .as_deref()
+            .or(other.and_then(|other| other.git.as_deref()));
+        let endoflife = self
+            .endoflife
+            .as_deref()
+            .or(other.and_then(|other| other.endoflife.as_deref()));
+        match (git, endoflife) {
+            (Some(_), Some(_)) => {
+                anyhow::bail!(
+                    "--git and --endoflife cannot be used together: one source of facts at a time"
+                )
+            }
+            (Some(dir), None) => Ok(Source::Git(dir)),
+            (None, Some(file)) => Ok(Source::Endoflife(file)),
+            (None, None) => Ok(Source::None),
+        }
+    }
+}
+
+/// Where the facts of a run come from.
+pub enum Source<'a> {
+    Git(&'a Path),
+    Endoflife(&'a Path),
+    None,
 }
 
 // `--from` and `--to`, for the answers about a range of days.

@@ -14,7 +14,8 @@ use clap::ValueEnum;
 use lts_policy::policy::Policy;
 
 use super::output::message;
-use super::{Cli, facts};
+use super::{Cli, Source, facts};
+use crate::commands::Command;
 use crate::render::Format;
 
 /// `--color`.
@@ -126,8 +127,8 @@ impl Context {
 /// tag is overdue.
 fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
     let kind = policy.line_kind();
-    let (facts, history_as_of, source) = match (&cli.git, &cli.endoflife) {
-        (Some(dir), _) => {
+    let (facts, history_as_of, source) = match cli.sources.either(cli.command.sources())? {
+        Source::Git(dir) => {
             let on = match cli.command.on_date() {
                 Some(on) => on.resolve(today)?,
                 None => today,
@@ -139,15 +140,16 @@ fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
                 format!("--git {}", dir.display()),
             )
         }
-        (None, Some(source)) => {
-            let facts = facts::endoflife_facts(source, kind)?;
-            (facts, None, format!("--endoflife {}", source.display()))
+        Source::Endoflife(file) => {
+            let facts = facts::endoflife_facts(file, kind)?;
+            (facts, None, format!("--endoflife {}", file.display()))
         }
-        (None, None) => return Ok(policy),
+        Source::None => return Ok(policy),
     };
-    if cli.verbose {
-        for (tag, why) in facts.ignored() {
-            message(&format!("{source}: left {tag} out: {why}"));
+    // `policy`, which shows the merged history, says what was left out.
+    if matches!(cli.command, Command::Policy(_)) {
+        for (name, why) in facts.ignored() {
+            message(&format!("{source}: left {name} out: {why}"));
         }
     }
     policy

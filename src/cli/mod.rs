@@ -13,7 +13,7 @@ use clap::Parser;
 use crate::commands::Command;
 use crate::render::Format;
 
-pub use args::{DateRange, Explain, OnDate, date_option, line_option};
+pub use args::{DateRange, Explain, OnDate, Source, Sources, date_option, line_option};
 pub use context::{ColorChoice, Context, Environment, read_policy_file};
 pub use output::{Output, error, message, usage};
 
@@ -32,21 +32,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub policy: Option<PathBuf>,
 
-    /// Read the history's facts from the tags of the git repository at DIR
-    /// too (VERSION, vVERSION, after the policy's tag_prefix), e.g. `--git .`
-    #[arg(long, global = true, value_name = "DIR", conflicts_with = "endoflife")]
-    pub git: Option<PathBuf>,
-
-    /// Read the history's facts from an endoflife.date API answer too (`-`
-    /// for stdin), e.g. `curl -s https://endoflife.date/api/quarkus.json |
-    /// lts-policy --endoflife - ...`
-    #[arg(long, global = true, value_name = "FILE")]
-    pub endoflife: Option<PathBuf>,
-
-    /// Say on stderr what --git or --endoflife left out (tags that are no
-    /// release, cycles numbered otherwise), and why, e.g. `--git . -v policy`
-    #[arg(long, short, global = true)]
-    pub verbose: bool,
+    #[command(flatten)]
+    pub sources: Sources,
 
     /// Print JSON instead of text (short for --format json), e.g. `supported --json | jq`
     #[arg(long, global = true)]

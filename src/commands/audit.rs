@@ -8,7 +8,7 @@ use serde::Serialize;
 use lts_policy::policy::{Audit, AuditScope, Policy, PolicyError, Source};
 
 use super::{Answer, Run};
-use crate::cli::{Context, OnDate, Output, date_option};
+use crate::cli::{Context, OnDate, Output, Sources, date_option};
 use crate::render::text::{self, Row, Text, for_terminal};
 use crate::render::views::{FINDING_COLUMNS, FindingView};
 use crate::render::json::{self, Stream};
@@ -36,10 +36,17 @@ pub struct Args {
     /// [default: one LTS support period after --on]
     #[arg(long, value_name = "DATE", requires = "projected")]
     to: Option<String>,
+
+    #[command(flatten)]
+    sources: Sources,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
+
+    fn sources(&self) -> Option<&Sources> {
+        Some(&self.sources)
+    }
 
     fn on_date(&self) -> Option<&OnDate> {
         Some(&self.on)

@@ -10,7 +10,7 @@ use lts_policy::policy::{
 };
 
 use super::{Answer, Run};
-use crate::cli::{Context, Explain, OnDate, Output, line_option};
+use crate::cli::{Context, Explain, OnDate, Output, Sources, line_option};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Format, Report, explain, github, json};
@@ -41,6 +41,9 @@ pub struct Args {
 
     #[command(flatten)]
     explain: Explain,
+
+    #[command(flatten)]
+    sources: Sources,
 }
 
 impl Run for Args {
@@ -53,6 +56,10 @@ impl Run for Args {
         Format::GithubMatrix,
         Format::Backportrc,
     ];
+
+    fn sources(&self) -> Option<&Sources> {
+        Some(&self.sources)
+    }
 
     fn on_date(&self) -> Option<&OnDate> {
         Some(&self.on)

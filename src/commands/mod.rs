@@ -5,7 +5,7 @@
 use anyhow::Result;
 use clap::Subcommand;
 
-use crate::cli::{Context, OnDate, Output};
+use crate::cli::{Context, OnDate, Output, Sources};
 use crate::render::Format;
 
 /// How a command ended when it did not fail: yes (exit 0) or no (exit 1),
@@ -60,6 +60,11 @@ pub trait Run {
     /// The `--on` it answers for, if it takes one: `--git` reads the
     /// repository as the truth up to that day.
     fn on_date(&self) -> Option<&OnDate> {
+        None
+    }
+
+    /// The sources of facts given after the command, if it takes them.
+    fn sources(&self) -> Option<&Sources> {
         None
     }
 
@@ -121,6 +126,13 @@ macro_rules! commands {
             pub fn width(&self) -> Option<u16> {
                 match self {
                     $(Self::$variant(args) => args.width(),)+
+                }
+            }
+
+            /// The sources of facts given after the command.
+            pub fn sources(&self) -> Option<&Sources> {
+                match self {
+                    $(Self::$variant(args) => args.sources(),)+
                 }
             }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use lts_policy::policy::{Patch, PatchDay, Policy, PolicyError, Start, weekday_name};
 
 use super::{Answer, Run};
-use crate::cli::{Context, Output, date_option};
+use crate::cli::{Context, Output, Sources, date_option};
 use crate::render::text::{self, Row, Text, for_terminal};
 use crate::render::views::{PatchView, RoleNames};
 use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
@@ -24,10 +24,17 @@ pub struct Args {
     /// today on, today included]
     #[arg(long, value_name = "DATE")]
     after: Option<String>,
+
+    #[command(flatten)]
+    sources: Sources,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
+
+    fn sources(&self) -> Option<&Sources> {
+        Some(&self.sources)
+    }
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let start = match date_option("--after", self.after.as_deref())? {

@@ -13,7 +13,7 @@ use serde_json::Value;
 use lts_policy::policy::{Policy, PolicyError};
 
 use super::{Answer, Run};
-use crate::cli::{Context, Output, read_policy_file};
+use crate::cli::{Context, Output, Sources, read_policy_file};
 use crate::render::text::for_terminal;
 use crate::render::{Format, json, words};
 
@@ -37,10 +37,17 @@ pub struct Args {
     /// once or not at all, e.g. `--git . policy --write policy.json`
     #[arg(long, value_name = "FILE", conflicts_with = "check")]
     write: Option<PathBuf>,
+
+    #[command(flatten)]
+    sources: Sources,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Json];
+
+    fn sources(&self) -> Option<&Sources> {
+        Some(&self.sources)
+    }
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         if let Some(path) = &self.write {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use lts_policy::policy::{Calendar, Policy, PolicyError};
 
 use super::{Answer, Run};
-use crate::cli::{Context, DateRange, OnDate, Output};
+use crate::cli::{Context, DateRange, OnDate, Output, Sources};
 use crate::render::json::{self, IsoDate, Stream};
 use crate::render::text::{self, Row, Text, for_terminal};
 use crate::render::views::{LINE_COLUMNS, LineView};
@@ -25,6 +25,9 @@ pub struct Args {
 
     #[command(flatten)]
     on: OnDate,
+
+    #[command(flatten)]
+    sources: Sources,
 }
 
 impl Run for Args {
@@ -38,6 +41,10 @@ impl Run for Args {
         Format::Ics,
         Format::Endoflife,
     ];
+
+    fn sources(&self) -> Option<&Sources> {
+        Some(&self.sources)
+    }
 
     fn on_date(&self) -> Option<&OnDate> {
         Some(&self.on)

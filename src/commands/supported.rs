@@ -8,7 +8,7 @@ use serde::Serialize;
 use lts_policy::policy::{Explanation, Policy, PolicyError, Selection, SupportedLine};
 
 use super::{Answer, Run};
-use crate::cli::{Context, Explain, OnDate, Output};
+use crate::cli::{Context, Explain, OnDate, Output, Sources};
 use crate::render::text::{self, Row, Text, for_terminal};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Format, QUERY_FORMATS, Report, explain, json, words};
@@ -35,10 +35,17 @@ pub struct Args {
 
     #[command(flatten)]
     explain: Explain,
+
+    #[command(flatten)]
+    sources: Sources,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
+
+    fn sources(&self) -> Option<&Sources> {
+        Some(&self.sources)
+    }
 
     fn on_date(&self) -> Option<&OnDate> {
         Some(&self.on)

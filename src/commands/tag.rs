@@ -8,7 +8,7 @@ use serde::Serialize;
 use lts_policy::policy::{Policy, PolicyError, Tag, TagTarget};
 
 use super::{Answer, Run};
-use crate::cli::{Context, OnDate, Output};
+use crate::cli::{Context, OnDate, Output, Sources};
 use crate::render::text::Text;
 use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
 
@@ -25,10 +25,17 @@ pub struct Args {
 
     #[command(flatten)]
     on: OnDate,
+
+    #[command(flatten)]
+    sources: Sources,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = QUERY_FORMATS;
+
+    fn sources(&self) -> Option<&Sources> {
+        Some(&self.sources)
+    }
 
     fn on_date(&self) -> Option<&OnDate> {
         Some(&self.on)

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::{Answer, Run};
-use crate::cli::{Context, DateRange, OnDate, Output};
+use crate::cli::{Context, DateRange, OnDate, Output, Sources};
 use crate::render::text::Text;
 use crate::render::{Format, svg, timeline};
 
@@ -27,10 +27,17 @@ pub struct Args {
     /// width, or 80]
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     width: Option<u16>,
+
+    #[command(flatten)]
+    sources: Sources,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Svg];
+
+    fn sources(&self) -> Option<&Sources> {
+        Some(&self.sources)
+    }
 
     fn on_date(&self) -> Option<&OnDate> {
         Some(&self.on)

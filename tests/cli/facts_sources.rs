@@ -175,11 +175,27 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
     );
     assert_eq!(
         stdout_of(
-            &["next-patch", "--after", "2026-03-20", "--git", &repo, "--policy", &rules, "--json"],
+            &[
+                "next-patch",
+                "--after",
+                "2026-03-20",
+                "--git",
+                &repo,
+                "--policy",
+                &rules,
+                "--json"
+            ],
             0
         ),
         stdout_of(
-            &["next-patch", "--after", "2026-03-20", "--policy", &written_today, "--json"],
+            &[
+                "next-patch",
+                "--after",
+                "2026-03-20",
+                "--policy",
+                &written_today,
+                "--json"
+            ],
             0
         )
     );
@@ -259,8 +275,15 @@ fn policy_with_git_writes_a_file_that_answers_alone() {
         json!([{"line": "1.0", "released": "2025-09-09", "lts": true, "eol": "2026-09-09"}]),
         json!({"comment": "kept"}),
     );
-    let merged = stdout_of(&["policy", "--git", &repo, "--policy", &rules], 0);
-    let file: Value = serde_json::from_str(&merged).unwrap();
+    let (printed, left_out) = merged(&["--git", &repo, "--policy", &rules]);
+    assert_eq!(
+        left_out,
+        format!(
+            "--git {repo}: left nightly out: not a version MAJOR.MINOR.PATCH\n\
+             --git {repo}: left v1.2.1-rc1 out: a pre-release or a build, not a release\n"
+        )
+    );
+    let file: Value = serde_json::from_str(&printed).unwrap();
     // Nothing the old file said is lost.
     assert_eq!(file["comment"], "kept");
     assert_eq!(file["history"][0]["eol"], "2026-09-09");
@@ -269,13 +292,8 @@ fn policy_with_git_writes_a_file_that_answers_alone() {
     // --write replaces the file; what it holds answers alone as with --git.
     let target = scratch.join("merged.json");
     std::fs::write(&target, "old").unwrap();
-    stdout_of(
-        &[
-            "policy", "--git", &repo, "--policy", &rules, "--write", &target,
-        ],
-        0,
-    );
-    assert_eq!(std::fs::read_to_string(&target).unwrap(), merged);
+    merged(&["--git", &repo, "--policy", &rules, "--write", &target]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), printed);
     for on in ["2026-03-20", "2026-12-01"] {
         assert_eq!(
             stdout_of(&["supported", "--on", on, "--policy", &target], 0),
@@ -315,6 +333,20 @@ fn a_failed_write_leaves_the_old_file() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(!Path::new(&nowhere).exists());
+}
+
+/// The merged policy `policy` prints (exit 0), and what it says on stderr
+/// of the facts it left out.
+#[track_caller]
+fn merged(args: &[&str]) -> (String, String) {
+    let mut all = vec!["policy"];
+    all.extend(args);
+    let output = lts_policy(&all).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{all:?}: {output:?}");
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
 }
 
 /// The one error line of a run that must exit 2 with nothing on stdout.
@@ -404,11 +436,16 @@ fn a_tag_prefix_selects_the_releases_of_one_product() {
         json!([{"line": "1.0", "released": "2025-09-09", "lts": true}]),
         json!({"tag_prefix": "kestra-"}),
     );
-    let file: Value = serde_json::from_str(&stdout_of(
-        &["policy", "--git", &repo, "--policy", &rules],
-        0,
-    ))
-    .unwrap();
+    let (text, left_out) = merged(&["--git", &repo, "--policy", &rules]);
+    // policy says what was left out.
+    assert_eq!(
+        left_out,
+        format!(
+            "--git {repo}: left plugin-2.0.0 out: not of the policy's tag_prefix
+"
+        )
+    );
+    let file: Value = serde_json::from_str(&text).unwrap();
     let lines: Vec<&str> = file["history"]
         .as_array()
         .unwrap()
@@ -417,14 +454,6 @@ fn a_tag_prefix_selects_the_releases_of_one_product() {
         .collect();
     assert_eq!(lines, ["1.0", "1.1"]);
     assert_eq!(file["tag_prefix"], "kestra-");
-    // --verbose says what was left out.
-    let output = lts_policy(&["policy", "-v", "--git", &repo, "--policy", &rules])
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8(output.stderr).unwrap(),
-        format!("--git {repo}: left plugin-2.0.0 out: not of the policy's tag_prefix\n")
-    );
     let other = Scratch::new("git-prefix-none");
     let repo = repository(&other, &[("v1.0.0", "2025-09-09", true)]);
     assert_eq!(
@@ -459,10 +488,7 @@ fn a_shallow_checkout_with_its_tags_reads_the_same() {
             "+refs/tags/*:refs/tags/*",
         ],
     );
-    assert_eq!(
-        stdout_of(&["policy", "--git", &shallow], 0),
-        stdout_of(&["policy", "--git", &repo], 0)
-    );
+    assert_eq!(merged(&["--git", &shallow]).0, merged(&["--git", &repo]).0);
 }
 
 #[test]
@@ -531,18 +557,22 @@ fn endoflife_answers_in_both_forms_say_the_same() {
     );
     // 3.38's latest, 3.38.3 (2026-08-19), is the newest date: the answer's
     // history is complete up to it.
-    let file: Value = serde_json::from_str(&stdout_of(
-        &[
-            "policy",
-            "--policy",
-            rules,
-            "--endoflife",
-            "tests/data/endoflife/quarkus.json",
-        ],
-        0,
-    ))
-    .unwrap();
+    let (text, left_out) = merged(&[
+        "--policy",
+        rules,
+        "--endoflife",
+        "tests/data/endoflife/quarkus.json",
+    ]);
+    let file: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(file["history_as_of"], "2026-08-19");
+    // Quarkus's first cycles, 0 and 1, are no MAJOR.MINOR lines, and older.
+    assert_eq!(
+        left_out,
+        "--endoflife tests/data/endoflife/quarkus.json: left 1 out: numbered otherwise than the \
+         policy's lines, and older than all of them\n\
+         --endoflife tests/data/endoflife/quarkus.json: left 0 out: numbered otherwise than the \
+         policy's lines, and older than all of them\n"
+    );
 }
 
 #[test]
