@@ -472,14 +472,16 @@ impl Policy {
                 history.insert(line, entry);
             }
         }
-        let mut newest = self
+        // The newest day the file or the facts record.
+        let newest = self
             .history()
             .iter()
             .flat_map(|release| {
                 std::iter::once(release.released)
                     .chain(release.patches.iter().map(|patch| patch.released))
             })
-            .max();
+            .max()
+            .max(facts.newest);
         for (&line, line_facts) in &facts.lines {
             let Some(released) = &line_facts.released else {
                 continue;
@@ -517,7 +519,6 @@ impl Policy {
             if !patches.is_empty() {
                 fields.insert("patches".to_owned(), patches.into_values().collect());
             }
-            newest = newest.max(Some(released.date)).max(facts.newest);
         }
         let as_of = [
             history_as_of.or(facts.newest),
