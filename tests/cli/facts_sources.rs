@@ -244,23 +244,11 @@ fn a_line_the_rules_expected_without_a_tag_is_overdue() {
         ],
         0,
     );
-    let lines: Vec<(Value, Value, Value)> = releases["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|line| {
-            (
-                line["line"].clone(),
-                line["released"].clone(),
-                line["overdue"].clone(),
-            )
-        })
-        .collect();
     assert_eq!(
-        lines,
+        fields(&releases, ["line", "released", "overdue"]),
         [
-            (json!("1.3"), json!("2026-03-03"), json!(false)),
-            (json!("1.4"), json!("2026-06-02"), json!(true)),
+            [json!("1.3"), json!("2026-03-03"), json!(false)],
+            [json!("1.4"), json!("2026-06-02"), json!(true)],
         ]
     );
 }
@@ -333,6 +321,16 @@ fn a_failed_write_leaves_the_old_file() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(!Path::new(&nowhere).exists());
+}
+
+/// The fields `keys` of each line of a JSON answer.
+fn fields(answer: &Value, keys: [&str; 3]) -> Vec<[Value; 3]> {
+    answer["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| keys.map(|key| line[key].clone()))
+        .collect()
 }
 
 /// The merged policy `policy` prints (exit 0), and what it says on stderr
@@ -535,24 +533,12 @@ fn endoflife_answers_in_both_forms_say_the_same() {
         ],
         0,
     );
-    let lines: Vec<(Value, Value, Value)> = json["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|line| {
-            (
-                line["line"].clone(),
-                line["eol"].clone(),
-                line["roles"].clone(),
-            )
-        })
-        .collect();
     assert_eq!(
-        lines,
+        fields(&json, ["line", "eol", "roles"]),
         [
-            (json!("3.38"), json!("2026-08-26"), json!(["latest"])),
-            (json!("3.33"), json!("2027-03-25"), json!(["latest-lts"])),
-            (json!("3.27"), json!("2026-09-24"), json!(["previous-lts"])),
+            [json!("3.38"), json!("2026-08-26"), json!(["latest"])],
+            [json!("3.33"), json!("2027-03-25"), json!(["latest-lts"])],
+            [json!("3.27"), json!("2026-09-24"), json!(["previous-lts"])],
         ]
     );
     // 3.38's latest, 3.38.3 (2026-08-19), is the newest date: the answer's
