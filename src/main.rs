@@ -1,6 +1,6 @@
 //! `lts-policy`: parse the command line, answer, map the outcome to an exit code.
 
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod cli;

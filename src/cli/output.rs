@@ -5,14 +5,15 @@
 //! error, so that an answer that fails half-way leaves stdout empty. A write
 //! that fails is an error, except that a reader who leaves (`| head`) ends
 //! the answer early without changing it: the exit code stays the answer's.
+//! An answer with nothing to write (a "no" whose reason goes to stderr,
+//! `policy --write`) keeps its code whatever stdout is, closed included.
 //! Messages go to standard error, and a message that cannot be written is
 //! dropped: the exit code says what happened either way.
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::os::fd::{AsFd, OwnedFd};
-
-use rustix::fs::{FileType, OFlags};
+use std::os::fd::AsFd;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context as _, Result};
 
@@ -32,26 +33,25 @@ pub struct Output {
 pub struct Sink {
     file: File,
     buffer: Vec<u8>,
+    /// Standard output was closed when the program started: the file is
+    /// the `/dev/null` Rust's runtime put in its place, and a byte written
+    /// there would be lost without a word.
+    closed: bool,
 }
 
 impl Output {
-    /// Standard output; an error when it is closed (`>&-`), which the
-    /// standard library would otherwise write to silently.
+    /// Standard output, as the program was started with it.
     ///
     /// # Errors
-    /// Standard output is not open.
+    /// Its descriptor cannot be duplicated (no descriptor left).
     pub fn stdout() -> Result<Self> {
         let descriptor = io::stdout()
             .as_fd()
             .try_clone_to_owned()
             .context("cannot write to standard output")?;
-        if was_closed(&descriptor) {
-            return Err(io::Error::from_raw_os_error(
-                rustix::io::Errno::BADF.raw_os_error(),
-            ))
-            .context("cannot write to standard output");
-        }
-        Ok(Self::to(File::from(descriptor)))
+        let mut output = Self::to(File::from(descriptor));
+        output.sink.closed = STDOUT_CLOSED_AT_START.load(Ordering::Relaxed);
+        Ok(output)
     }
 
     /// Answers written to `file` (the fuzz target writes to /dev/null).
@@ -60,6 +60,7 @@ impl Output {
             sink: Sink {
                 file,
                 buffer: Vec::with_capacity(BUFFER),
+                closed: false,
             },
         }
     }
@@ -94,6 +95,7 @@ impl Write for Sink {
             self.flush()?;
         }
         if bytes.len() > BUFFER {
+            self.refuse_if_closed()?;
             return self.file.write(bytes);
         }
         self.buffer.extend_from_slice(bytes);
@@ -101,30 +103,55 @@ impl Write for Sink {
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        self.refuse_if_closed()?;
         let result = self.file.write_all(&self.buffer);
         self.buffer.clear();
         result
     }
 }
 
-/// Whether standard output was closed when the program started: Rust's
-/// runtime then opens `/dev/null` in its place, read-write, where a shell's
-/// `>/dev/null` opens it write-only.
-fn was_closed(descriptor: &OwnedFd) -> bool {
-    let read_write = || {
-        rustix::fs::fcntl_getfl(descriptor)
-            .is_ok_and(|flags| flags & OFlags::RWMODE == OFlags::RDWR)
-    };
-    // /dev/null is the character device 1:3 on Linux.
-    let is_null = || {
-        rustix::fs::fstat(descriptor).is_ok_and(|stat| {
-            let device = stat.st_rdev;
-            FileType::from_raw_mode(stat.st_mode) == FileType::CharacterDevice
-                && (rustix::fs::major(device), rustix::fs::minor(device)) == (1, 3)
-        })
-    };
-    read_write() && is_null()
+impl Sink {
+    /// An answer with something to write has nowhere to go on a closed
+    /// standard output: that is an error, as `>/dev/full` is.
+    fn refuse_if_closed(&self) -> io::Result<()> {
+        if self.closed {
+            return Err(io::Error::other("standard output is closed"));
+        }
+        Ok(())
+    }
 }
+
+/// Whether descriptor 1 was closed when the process started (`>&-`), as
+/// [`PROBE_STDOUT`] saw it.
+static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
+
+/// Looks at descriptor 1 before `main`: Rust's runtime opens `/dev/null`
+/// read-write in place of a closed descriptor when `main` starts, which no
+/// later look can tell from a caller's own `/dev/null` (Python's
+/// `subprocess.DEVNULL`, Node's `"ignore"`, systemd's `StandardOutput=null`
+/// open it read-write too). A constructor runs before the runtime does.
+extern "C" fn probe_stdout() {
+    let closed = rustix::io::fcntl_getfd(io::stdout().as_fd()).is_err();
+    STDOUT_CLOSED_AT_START.store(closed, Ordering::Relaxed);
+}
+
+// The one unsafe attribute of the program: a function pointer in the ELF
+// constructor list (Mach-O's on Apple systems), which the C runtime calls
+// before `main`. It only reads a descriptor's flags and stores a flag.
+#[allow(unsafe_code)]
+#[used]
+#[cfg_attr(
+    all(unix, not(target_vendor = "apple")),
+    unsafe(link_section = ".init_array")
+)]
+#[cfg_attr(
+    target_vendor = "apple",
+    unsafe(link_section = "__DATA,__mod_init_func")
+)]
+static PROBE_STDOUT: extern "C" fn() = probe_stdout;
 
 /// Whether writing failed because the reader left (`| head`).
 pub fn reader_left(err: &anyhow::Error) -> bool {

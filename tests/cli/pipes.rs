@@ -112,21 +112,93 @@ fn an_answer_that_cannot_be_written_is_an_error() {
         );
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
     }
-    let closed = through_shell("supported", ">&-");
-    assert_eq!(closed.status.code(), Some(2), "supported >&-");
-    assert_eq!(
-        String::from_utf8_lossy(&closed.stderr),
-        "error: cannot write to standard output: Bad file descriptor (os error 9)\n"
-    );
-    // A shell's `>/dev/null` is a reader that wants nothing, not a closed stdout.
-    assert_eq!(
-        through_shell("supported", ">/dev/null").status.code(),
-        Some(0)
-    );
+    for args in ["supported", "--help"] {
+        let closed = through_shell(args, ">&-");
+        assert_eq!(closed.status.code(), Some(2), "{args} >&-");
+        assert_eq!(
+            String::from_utf8_lossy(&closed.stderr),
+            "error: cannot write the answer: standard output is closed\n"
+        );
+    }
     // Help to a reader that leaves is not an error.
     let mut child = binary(&["--help"]).stdout(Stdio::piped()).spawn().unwrap();
     drop(child.stdout.take());
     assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+/// The answers of the exit-code matrix: one that writes a yes, one that
+/// writes a no, one that says no on stderr alone, and an error.
+const ANSWERS: [(&str, &str); 4] = [
+    ("yes", "supported --on 2026-03-01"),
+    ("no", "status 1.0.5 --on 2026-11-25"),
+    ("silent no", "tag 2.5 --on 2026-03-01"),
+    ("error", "supported --on 2026-02-30"),
+];
+
+/// For each way a caller may set up stdout and stderr, the code of each
+/// of [`ANSWERS`]: the answer's own (0, 1; 2 for the error) unless an
+/// answer with something to write cannot write it (a closed stdout, a full
+/// disk), which is 2. A reader who leaves after one byte changes nothing.
+const MATRIX: [(&str, [i32; 4]); 7] = [
+    (">/dev/null", [0, 1, 1, 2]),
+    // What Python's subprocess.DEVNULL, Node's "ignore" and systemd's
+    // StandardOutput=null give: /dev/null opened read-write.
+    ("1<>/dev/null", [0, 1, 1, 2]),
+    (">&-", [2, 2, 1, 2]),
+    (">/dev/full", [2, 2, 1, 2]),
+    ("| head -c1 >/dev/null", [0, 1, 1, 2]),
+    (">/dev/null 2>/dev/full", [0, 1, 1, 2]),
+    (">/dev/null 2>&-", [0, 1, 1, 2]),
+];
+
+#[test]
+fn exit_codes_are_the_answers_whatever_the_caller_gives_the_program() {
+    for (redirection, codes) in MATRIX {
+        for ((answer, args), code) in ANSWERS.iter().zip(codes) {
+            // bash, for the code of the first command of a pipeline.
+            let output = Command::new("bash")
+                .args(["-o", "pipefail", "-c"])
+                .arg(format!("\"$0\" {args} {redirection}"))
+                .arg(env!("CARGO_BIN_EXE_lts-policy"))
+                .output()
+                .unwrap();
+            assert_eq!(
+                output.status.code(),
+                Some(code),
+                "{answer}: {args} {redirection}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_python_caller_that_wants_only_the_code_gets_it() {
+    let script = "import subprocess, sys\n\
+                  run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, \
+                  stderr=subprocess.DEVNULL)\n\
+                  print(run.returncode)";
+    for ((answer, args), code) in ANSWERS.iter().zip([0, 1, 1, 2]) {
+        let output = match Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(env!("CARGO_BIN_EXE_lts-policy"))
+            .args(args.split(' '))
+            .output()
+        {
+            Ok(output) => output,
+            Err(err) => {
+                eprintln!("skipped: python3 cannot be run here ({err})");
+                return;
+            }
+        };
+        assert!(output.status.success(), "{output:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout).trim(),
+            code.to_string(),
+            "{answer}: {args} under subprocess.DEVNULL"
+        );
+    }
 }
 
 /// Runs the binary with its address space limited to 64 MiB: an answer
