@@ -5,6 +5,7 @@ mod args;
 mod context;
 mod facts;
 pub mod output;
+mod replace;
 
 use std::path::PathBuf;
 
@@ -14,8 +15,9 @@ use crate::commands::Command;
 use crate::render::Format;
 
 pub use args::{DateRange, Explain, OnDate, Source, Sources, date_option, line_option};
-pub use context::{ColorChoice, Context, Environment, read_policy_file};
+pub use context::{ColorChoice, Context, Environment, MAX_FILE_BYTES, read_policy_file};
 pub use output::{Output, error, message, usage};
+pub use replace::replace_file;
 
 /// Answers questions about a vendor's release policy for any date: which
 /// lines are supported, where backports go, what a floating tag points to.

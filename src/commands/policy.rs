@@ -1,11 +1,9 @@
 //! `policy`: the effective policy as a file, or the problems of a file.
 
 use std::cell::Cell;
-use std::fs::File;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Result, bail};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -13,7 +11,7 @@ use serde_json::Value;
 use lts_policy::policy::{Policy, PolicyError};
 
 use super::{Answer, Run};
-use crate::cli::{Context, Output, Sources, read_policy_file};
+use crate::cli::{Context, MAX_FILE_BYTES, Output, Sources, read_policy_file, replace_file};
 use crate::render::text::for_terminal;
 use crate::render::{Format, json, words};
 
@@ -51,16 +49,16 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         if let Some(path) = &self.write {
-            replace_file(path, context.policy.to_json().as_bytes())?;
+            replace_file(path, readable_file(&context.policy)?.as_bytes())?;
             return Ok(Answer::yes());
         }
         let Some(path) = &self.check else {
-            let file = context.policy.to_json();
+            let file = readable_file(&context.policy)?;
             return out.answer(Answer::yes(), |out| {
                 if context.format == Format::Json {
                     json::write(&serde_json::from_str::<Value>(&file)?, true, out)
                 } else {
-                    writeln!(out, "{file}")?;
+                    out.write_all(file.as_bytes())?;
                     Ok(())
                 }
             });
@@ -157,31 +155,19 @@ impl Serialize for Problems<'_> {
     }
 }
 
-/// Replaces `path` with `contents` at once: a temporary file in the same
-/// directory, then a rename over it. On any error the old file is left as
-/// it was, and the temporary file removed.
-fn replace_file(path: &Path, contents: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .with_context(|| format!("cannot write {}: not a file name", path.display()))?;
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temporary_name = std::ffi::OsString::from(".");
-    temporary_name.push(name);
-    temporary_name.push(format!(".{}.tmp", std::process::id()));
-    let temporary = directory.join(temporary_name);
-    let written = (|| -> std::io::Result<()> {
-        let mut file = File::create(&temporary)?;
-        file.write_all(contents)?;
-        file.write_all(b"\n")?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if let Err(err) = written {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(err).with_context(|| format!("cannot write {}", path.display()));
+/// The policy as a file, ended by a newline: one that `--policy` reads, or
+/// an error when it would be too large to.
+fn readable_file(policy: &Policy) -> Result<String> {
+    let mut file = policy.to_json();
+    file.push('\n');
+    if file.len() > MAX_FILE_BYTES {
+        bail!(
+            "the policy would take {:.1} MiB as a file, more than the {} MiB --policy reads \
+             ({} lines in its history)",
+            file.len() as f64 / f64::from(1 << 20),
+            MAX_FILE_BYTES >> 20,
+            policy.history().len()
+        );
     }
-    Ok(())
+    Ok(file)
 }

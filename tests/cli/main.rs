@@ -18,6 +18,7 @@ mod hostile;
 mod pipes;
 mod snapshots;
 mod timeline;
+mod write;
 
 use assert_cmd::Command;
 use serde_json::Value;

@@ -1,6 +1,7 @@
 //! Writes a policy back in its file format, the general form.
 
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::policy::definition::Policy;
 use crate::policy::model::LineKind;
@@ -185,9 +186,80 @@ impl Policy {
                 .collect(),
         };
         // Strings and numbers always serialize; the fallback is unreachable.
-        let json = serde_json::to_string_pretty(&file).unwrap_or_default();
+        let value = serde_json::to_value(&file).unwrap_or_default();
+        let mut json = String::with_capacity(1 << 12);
+        write_top(&value, &mut json);
         escape_invisible(&json)
     }
+}
+
+/// Writes the policy file's `top` object laid out as the example policies
+/// are: one field per line; every object inside it on one line; an array
+/// of objects (the history, a line's patches) one object per line, two
+/// spaces further in than the line that opens it. A history of 100,000
+/// lines stays a few MiB, and a new patch is a new line of a diff.
+fn write_top(top: &Value, out: &mut String) {
+    let Value::Object(fields) = top else {
+        return write_value(top, 0, out);
+    };
+    out.push('{');
+    for (at, (key, field)) in fields.iter().enumerate() {
+        out.push_str(if at == 0 { "\n  " } else { ",\n  " });
+        push_string(key, out);
+        out.push_str(": ");
+        write_value(field, 2, out);
+    }
+    out.push_str("\n}");
+}
+
+/// Writes `value` on a line indented by `indent` spaces.
+fn write_value(value: &Value, indent: usize, out: &mut String) {
+    match value {
+        Value::Object(fields) => {
+            out.push('{');
+            for (at, (key, field)) in fields.iter().enumerate() {
+                if at > 0 {
+                    out.push_str(", ");
+                }
+                push_string(key, out);
+                out.push_str(": ");
+                write_value(field, indent, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_object) => {
+            out.push('[');
+            for (at, item) in items.iter().enumerate() {
+                out.push_str(if at == 0 { "\n" } else { ",\n" });
+                push_spaces(indent + 2, out);
+                write_value(item, indent + 2, out);
+            }
+            out.push('\n');
+            push_spaces(indent, out);
+            out.push(']');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (at, item) in items.iter().enumerate() {
+                if at > 0 {
+                    out.push_str(", ");
+                }
+                write_value(item, indent, out);
+            }
+            out.push(']');
+        }
+        Value::String(text) => push_string(text, out),
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+fn push_spaces(count: usize, out: &mut String) {
+    out.extend(std::iter::repeat_n(' ', count));
+}
+
+/// A JSON string, escaped as serde_json escapes it.
+fn push_string(text: &str, out: &mut String) {
+    out.push_str(&Value::from(text).to_string());
 }
 
 /// JSON whose strings show their control characters: serde_json escapes
