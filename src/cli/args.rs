@@ -45,16 +45,28 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// The sources given here or before the command; one at most.
+    /// The sources given here or before the command; one at most, given
+    /// once.
     pub fn either<'a>(&'a self, other: Option<&'a Self>) -> Result<Source<'a>> {
-        let git = self
-            .git
-            .as_deref()
-            .or(other.and_then(|other| other.git.as_deref()));
-        let endoflife = self
-            .endoflife
-            .as_deref()
-            .or(other.and_then(|other| other.endoflife.as_deref()));
+        let twice = |flag: &str| {
+            anyhow::anyhow!(
+                "{flag} is given twice, before and after the command: one source of facts at a time"
+            )
+        };
+        let once = |mine: Option<&'a Path>, theirs: Option<&'a Path>, flag| match (mine, theirs) {
+            (Some(_), Some(_)) => Err(twice(flag)),
+            (mine, theirs) => Ok(mine.or(theirs)),
+        };
+        let git = once(
+            self.git.as_deref(),
+            other.and_then(|other| other.git.as_deref()),
+            "--git",
+        )?;
+        let endoflife = once(
+            self.endoflife.as_deref(),
+            other.and_then(|other| other.endoflife.as_deref()),
+            "--endoflife",
+        )?;
         match (git, endoflife) {
             (Some(_), Some(_)) => {
                 anyhow::bail!(

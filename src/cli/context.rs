@@ -133,7 +133,10 @@ fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
                 Some(on) => on.resolve(today)?,
                 None => today,
             };
-            let facts = facts::git_facts(dir, policy.tag_prefix(), kind)?;
+            let (facts, warnings) = facts::git_facts(dir, policy.tag_prefix(), kind)?;
+            for warning in warnings {
+                message(&warning);
+            }
             (
                 facts,
                 Some(on.min(today)),

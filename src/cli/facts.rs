@@ -2,79 +2,132 @@
 //! program, and an endoflife.date answer from a file or stdin. What they
 //! mean is the model's part ([`Facts`]).
 
+use std::ffi::OsStr;
 use std::io::{ErrorKind, Read};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output};
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
 use lts_policy::policy::{Facts, GitTag, LineKind};
 
-use super::context::read_text;
+use super::context::{MAX_FILE_BYTES, read_text};
 
-/// The tags of the repository at `dir`, each with its date, read by one
-/// `git for-each-ref`: the tagger date of an annotated tag, else the
-/// committer date of the commit it names (for an annotated tag without a
-/// tagger, of the commit it points to).
-pub fn read_tags(dir: &Path) -> Result<Vec<GitTag>> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "for-each-ref",
-            "--format=%(refname:strip=2)%00%(taggerdate:unix)%00%(committerdate:unix)%00%(*committerdate:unix)",
-            "refs/tags",
-        ])
-        .output()
-        .map_err(|err| match err.kind() {
-            ErrorKind::NotFound => {
-                anyhow!("git is not installed: no git program on PATH to read the tags with")
-            }
-            _ => anyhow!("cannot run git: {err}"),
-        })?;
-    if !output.status.success() {
-        let said = String::from_utf8_lossy(&output.stderr);
-        let said = said.lines().next().unwrap_or("").trim();
-        bail!("cannot read the tags of {} (git: {said})", dir.display());
+/// How much of what git says on stderr an error quotes.
+const GIT_SAYS_CHARS: usize = 400;
+
+/// How many of git's warnings are passed on, one note each.
+const GIT_WARNINGS: usize = 10;
+
+/// Runs git with `args`, and what it printed. The repository-local
+/// environment variables (`GIT_DIR`, `GIT_WORK_TREE`, ... as `git rev-parse
+/// --local-env-vars` lists them) are removed, so that a caller's (a git
+/// hook's `GIT_DIR=.`) cannot replace the repository asked for.
+fn git(args: &[&OsStr], local_variables: &[String]) -> Result<Output> {
+    let mut command = Command::new("git");
+    for variable in local_variables {
+        command.env_remove(variable);
     }
-    let listing = String::from_utf8_lossy(&output.stdout);
-    let mut tags = Vec::new();
-    for entry in listing.lines() {
-        let mut fields = entry.split('\0');
-        let name = fields.next().unwrap_or_default();
-        // The first date given: the tagger's, the commit's, the tagged commit's.
-        let seconds = fields.find_map(|field| field.parse::<i64>().ok());
-        // A tag of a tree or a blob has no date, and is no release.
-        if let Some(tag) = seconds.and_then(|seconds| GitTag::from_unix(name.to_owned(), seconds)) {
-            tags.push(tag);
+    command.args(args).output().map_err(|err| match err.kind() {
+        ErrorKind::NotFound => {
+            anyhow!("git is not installed: no git program on PATH to read the tags with")
         }
+        _ => anyhow!("cannot run git: {err}"),
+    })
+}
+
+/// What git said on stderr, its lines joined with `; `, cut after
+/// [`GIT_SAYS_CHARS`] characters.
+fn git_said(stderr: &[u8]) -> String {
+    let said = String::from_utf8_lossy(stderr);
+    let joined = said
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    match joined.char_indices().nth(GIT_SAYS_CHARS) {
+        Some((at, _)) => format!("{}…", &joined[..at]),
+        None => joined,
     }
-    Ok(tags)
 }
 
 /// The facts the tags of the repository at `dir` record, for a policy of
-/// `kind` whose tags start with `prefix`.
-pub fn git_facts(dir: &Path, prefix: Option<&str>, kind: LineKind) -> Result<Facts> {
-    let tags = read_tags(dir)?;
-    Facts::from_tags(&tags, prefix, kind).with_context(|| format!("--git {}", dir.display()))
+/// `kind` whose tags start with `prefix`, and the warnings git gave, to
+/// pass on: one `git for-each-ref` of every tag with the type of what it
+/// names and its dates.
+pub fn git_facts(dir: &Path, prefix: Option<&str>, kind: LineKind) -> Result<(Facts, Vec<String>)> {
+    let listed = git(
+        &[OsStr::new("rev-parse"), OsStr::new("--local-env-vars")],
+        &[],
+    )?;
+    let local_variables: Vec<String> = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let format = format!("--format={}", GitTag::LISTING_FORMAT);
+    let args = [
+        OsStr::new("-C"),
+        dir.as_os_str(),
+        OsStr::new("for-each-ref"),
+        OsStr::new(&format),
+        OsStr::new("refs/tags"),
+    ];
+    let output = git(&args, &local_variables)?;
+    if !output.status.success() {
+        bail!(
+            "cannot read the tags of {} (git: {})",
+            dir.display(),
+            git_said(&output.stderr)
+        );
+    }
+    let said = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = said
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let mut warnings: Vec<String> = lines
+        .iter()
+        .take(GIT_WARNINGS)
+        .map(|line| format!("note: --git {}: git: {}", dir.display(), line.trim()))
+        .collect();
+    if lines.len() > GIT_WARNINGS {
+        warnings.push(format!(
+            "note: --git {}: git: {} more lines",
+            dir.display(),
+            lines.len() - GIT_WARNINGS
+        ));
+    }
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let facts = Facts::from_tag_listing(&listing, prefix, kind)
+        .with_context(|| format!("--git {}", dir.display()))?;
+    Ok((facts, warnings))
 }
 
 /// The facts of an endoflife.date answer in `source`, a file or `-` for
 /// stdin.
 pub fn endoflife_facts(source: &Path, kind: LineKind) -> Result<Facts> {
-    let name = if source == Path::new("-") {
-        "stdin".to_owned()
+    let from_stdin = source == Path::new("-");
+    let name = if from_stdin {
+        "-".to_owned()
     } else {
         source.display().to_string()
     };
-    let text = if source == Path::new("-") {
+    let text = if from_stdin {
         let mut text = String::new();
         std::io::stdin()
-            .take(super::context::MAX_FILE_BYTES as u64 + 1)
+            .take(MAX_FILE_BYTES as u64 + 1)
             .read_to_string(&mut text)
-            .context("cannot read the endoflife.date answer on stdin")?;
-        if text.len() > super::context::MAX_FILE_BYTES {
-            bail!("the endoflife.date answer on stdin is larger than 8 MiB");
+            .context("cannot read the endoflife.date answer on standard input")?;
+        if text.len() > MAX_FILE_BYTES {
+            bail!(
+                "the endoflife.date answer on standard input is larger than {} MiB",
+                MAX_FILE_BYTES >> 20
+            );
+        }
+        // What a user sees when the download before the pipe failed.
+        if text.trim().is_empty() {
+            bail!("--endoflife -: standard input is empty; expected an endoflife.date answer");
         }
         text
     } else {

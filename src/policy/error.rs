@@ -77,10 +77,7 @@ pub enum PolicyError {
     NotJson(serde_json::Error),
     /// Facts from a repository's tags or an endoflife.date answer that
     /// contradict themselves or the policy, naming what says so.
-    Facts {
-        /// What is wrong, with the tags or cycles involved.
-        problem: String,
-    },
+    Facts(Box<FactsProblem>),
     /// A policy file whose value at `path` is missing, of the wrong type or
     /// makes no sense.
     InvalidPolicy {
@@ -94,14 +91,17 @@ pub enum PolicyError {
 impl fmt::Display for PolicyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::InvalidDate { input, problem } => write!(f, "invalid date {input:?}: {problem}"),
+            Self::InvalidDate { input, problem } => {
+                write!(f, "invalid date {}: {problem}", Quoted(input))
+            }
             Self::InvalidVersion { input, problem } => match problem {
-                VersionProblem::Semver(_) => write!(f, "invalid version {input:?}"),
-                _ => write!(f, "invalid version {input:?}: {problem}"),
+                VersionProblem::Semver(_) => write!(f, "invalid version {}", Quoted(input)),
+                _ => write!(f, "invalid version {}: {problem}", Quoted(input)),
             },
             Self::InvalidTag { input } => write!(
                 f,
-                "invalid tag {input:?}: expected latest, latest-lts or a line such as 1.3"
+                "invalid tag {}: expected latest, latest-lts or a line such as 1.3",
+                Quoted(input)
             ),
             Self::UnknownLine { line, policy, hint } => {
                 write!(f, "line {line} is not in the {policy} policy: {hint}")
@@ -126,12 +126,18 @@ impl fmt::Display for PolicyError {
                 write!(f, "the range starts on {from}, after its end on {to}")
             }
             Self::InvalidTemplate { template, problem } => {
-                write!(f, "invalid branch template {template:?}: {problem}")
+                write!(f, "invalid branch template {}: {problem}", Quoted(template))
             }
             Self::NotJson(err) => err.fmt(f),
-            Self::Facts { problem } => f.write_str(problem),
-            Self::InvalidPolicy { path, problem } => write!(f, "{path}: {problem}"),
+            Self::Facts(problem) => problem.fmt(f),
+            Self::InvalidPolicy { path, problem } => write!(f, "{}: {problem}", Excerpt(path)),
         }
+    }
+}
+
+impl From<FactsProblem> for PolicyError {
+    fn from(problem: FactsProblem) -> Self {
+        Self::Facts(Box::new(problem))
     }
 }
 
@@ -144,6 +150,7 @@ impl Error for PolicyError {
             } => Some(err),
             Self::NotJson(err) => err.source(),
             Self::InvalidPolicy { problem, .. } => problem.source(),
+            Self::Facts(problem) => problem.source(),
             _ => None,
         }
     }
@@ -458,7 +465,8 @@ impl fmt::Display for TemplateProblem {
             Self::LoneClose => f.write_str("a '}' has no matching '{'"),
             Self::UnknownPlaceholder(name) => write!(
                 f,
-                "unknown placeholder {{{name}}}; expected {{major}} or {{minor}}"
+                "unknown placeholder {{{}}}; expected {{major}} or {{minor}}",
+                Excerpt(name)
             ),
             Self::Empty => f.write_str("a branch name cannot be empty"),
             Self::NotABranchName(rule) => write!(f, "a branch name {rule}"),
@@ -632,12 +640,15 @@ impl fmt::Display for Problem {
             Self::UnknownField { expected } => {
                 write!(f, "unknown field; expected one of {}", expected.join(", "))
             }
-            Self::WrongType { expected, found } => write!(f, "expected {expected}, got {found}"),
+            Self::WrongType { expected, found } => {
+                write!(f, "expected {expected}, got {}", Excerpt(found))
+            }
             Self::Value(err) => err.fmt(f),
             Self::EmptyName => f.write_str("expected a non-empty name"),
             Self::Weekday { found } => write!(
                 f,
-                "expected a day of the week such as Tuesday, got {found:?}"
+                "expected a day of the week such as Tuesday, got {}",
+                Quoted(found)
             ),
             Self::OutOfBounds {
                 found,
@@ -672,7 +683,12 @@ impl fmt::Display for Problem {
             Self::Keyword { expected, found } => {
                 let expected: Vec<String> =
                     expected.iter().map(|word| format!("{word:?}")).collect();
-                write!(f, "expected {}, got {found:?}", expected.join(" or "))
+                write!(
+                    f,
+                    "expected {}, got {}",
+                    expected.join(" or "),
+                    Quoted(found)
+                )
             }
             Self::Choice { expected, found } if found.is_empty() => {
                 write!(f, "expected one of {}", expected.join(", "))
@@ -697,7 +713,8 @@ impl fmt::Display for Problem {
             Self::DayRule { found } => write!(
                 f,
                 "expected a weekday (Tuesday), an nth weekday (3rd Thursday, last Friday) \
-                 or a day of the month (1 to 31), got {found:?}"
+                 or a day of the month (1 to 31), got {}",
+                Quoted(found)
             ),
             Self::NoSupportTerm => f.write_str("expected months, until_next or both"),
             Self::GraceWithoutUntilNext => {
@@ -758,5 +775,279 @@ impl Error for Problem {
             Self::Value(err) => err.source(),
             _ => None,
         }
+    }
+}
+
+/// Where a fact comes from, to name it in a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Origin {
+    /// What says it.
+    pub by: Witness,
+    /// The day it gives.
+    pub date: NaiveDate,
+}
+
+/// What says a fact: a tag, or an endoflife.date cycle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Witness {
+    /// A tag, by name.
+    Tag(String),
+    /// A cycle's release.
+    Cycle(Line),
+    /// A cycle's `latest`.
+    CycleLatest(Line),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.by {
+            Witness::Tag(name) => write!(f, "{} ({})", Excerpt(name), self.date),
+            Witness::Cycle(line) => write!(f, "cycle {line} ({})", self.date),
+            Witness::CycleLatest(line) => write!(f, "cycle {line}'s latest ({})", self.date),
+        }
+    }
+}
+
+/// A tag's date that no policy can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TagDate {
+    /// Seconds since 1970-01-01 that no date can hold.
+    Seconds(i64),
+    /// A day past the four-digit years a policy file writes.
+    Day(NaiveDate),
+}
+
+/// Why facts cannot be merged into a history.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum FactsProblem {
+    /// No tag is a release.
+    NoReleaseTag {
+        /// The policy's `tag_prefix`, if any.
+        prefix: Option<String>,
+    },
+    /// One version tagged on two days.
+    VersionOnTwoDays {
+        /// The version.
+        version: Version,
+        /// One tag of it.
+        first: Origin,
+        /// Another, dated otherwise.
+        second: Origin,
+    },
+    /// A line released after the next one.
+    LineAfterNext {
+        /// The line.
+        line: Line,
+        /// Its release.
+        released: Origin,
+        /// The next line.
+        next: Line,
+        /// That line's release.
+        next_released: Origin,
+    },
+    /// A release tag dated where no policy's date can be.
+    TagDateOutOfRange {
+        /// The tag.
+        tag: String,
+        /// Its date.
+        date: TagDate,
+    },
+    /// A line `git for-each-ref` printed that is not of the format asked for.
+    Listing {
+        /// The line, as printed.
+        line: String,
+    },
+    /// An endoflife.date answer that is empty.
+    EmptyAnswer,
+    /// An endoflife.date answer of another shape: serde_json's error, with
+    /// the line and column.
+    AnswerShape(serde_json::Error),
+    /// A cycle without a name that is a line.
+    CycleName {
+        /// The cycle's place in the answer, from 0.
+        at: usize,
+        /// What its name is, in words or as JSON.
+        found: String,
+    },
+    /// A cycle whose name is not a line of the policy's kind.
+    CycleNotALine {
+        /// The cycle's name.
+        cycle: String,
+        /// How the policy numbers its lines.
+        kind: LineKind,
+    },
+    /// A cycle's field whose value is not a date where a date is needed.
+    CycleField {
+        /// The cycle.
+        cycle: String,
+        /// The field, as the answer names it.
+        field: &'static str,
+        /// The value, as JSON.
+        found: String,
+    },
+    /// A cycle without a release date.
+    CycleWithoutRelease {
+        /// The cycle.
+        cycle: String,
+    },
+    /// One cycle given twice, saying different things.
+    CycleTwice {
+        /// The cycle.
+        cycle: String,
+    },
+    /// The merged history breaks a rule of histories: the problem, as a
+    /// file with that history would have it.
+    MergedHistory(Box<PolicyError>),
+}
+
+impl fmt::Display for FactsProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoReleaseTag { prefix } => {
+                let prefix = prefix.as_deref().map(Excerpt).map(|p| p.to_string());
+                let prefix = prefix.as_deref().unwrap_or("");
+                write!(
+                    f,
+                    "no tag is a release: looked for tags named {prefix}MAJOR.MINOR.PATCH or \
+                     {prefix}vMAJOR.MINOR.PATCH"
+                )
+            }
+            Self::VersionOnTwoDays {
+                version,
+                first,
+                second,
+            } => write!(
+                f,
+                "tags {first} and {second} date version {version} differently"
+            ),
+            Self::LineAfterNext {
+                line,
+                released,
+                next,
+                next_released,
+            } => write!(
+                f,
+                "{released} releases {line} after {next_released} released {next}; a line \
+                 cannot come out after the next one"
+            ),
+            Self::TagDateOutOfRange { tag, date } => match date {
+                TagDate::Seconds(seconds) => write!(
+                    f,
+                    "tag {} is dated {seconds} seconds after 1970-01-01, beyond any date",
+                    Excerpt(tag)
+                ),
+                TagDate::Day(day) => write!(
+                    f,
+                    "tag {} is dated {day}, outside the years 0000 to 9999 that a policy's \
+                     dates are written in",
+                    Excerpt(tag)
+                ),
+            },
+            Self::Listing { line } => write!(
+                f,
+                "git for-each-ref printed {}, which is not a tag in the format asked for",
+                Quoted(line)
+            ),
+            Self::EmptyAnswer => f.write_str(
+                "the endoflife.date answer is empty; expected a list of cycles, or {\"result\": \
+                 {\"releases\": [...]}}",
+            ),
+            Self::AnswerShape(err) => write!(f, "endoflife.date answer: {err}"),
+            Self::CycleName { at, found } => write!(
+                f,
+                "endoflife.date answer: cycle #{at} has no name that is a line: expected a \
+                 string such as \"1.3\" (or a whole number), got {found}"
+            ),
+            Self::CycleNotALine { cycle, kind } => {
+                let lines = match kind {
+                    LineKind::Minor => "MAJOR.MINOR",
+                    LineKind::Major => "MAJOR",
+                };
+                write!(
+                    f,
+                    "endoflife.date answer: cycle {} is not a line of this policy, whose lines \
+                     are {lines}",
+                    Quoted(cycle)
+                )
+            }
+            Self::CycleField {
+                cycle,
+                field,
+                found,
+            } => write!(
+                f,
+                "endoflife.date answer: cycle {}: {field} is not a date YYYY-MM-DD: {}",
+                Quoted(cycle),
+                Excerpt(found)
+            ),
+            Self::CycleWithoutRelease { cycle } => write!(
+                f,
+                "endoflife.date answer: cycle {}: no releaseDate",
+                Quoted(cycle)
+            ),
+            Self::CycleTwice { cycle } => write!(
+                f,
+                "endoflife.date answer: cycle {} is given twice, saying different things; an \
+                 answer lists each cycle once",
+                Quoted(cycle)
+            ),
+            Self::MergedHistory(err) => {
+                write!(f, "the history the facts make is not valid: {err}")
+            }
+        }
+    }
+}
+
+impl Error for FactsProblem {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        match self {
+            Self::MergedHistory(err) => err.source(),
+            _ => None,
+        }
+    }
+}
+
+/// How many characters of a value a message quotes: enough to recognise
+/// it, few enough that a message stays one short line.
+const QUOTED_CHARS: usize = 64;
+
+/// How many characters of a path or a name a message repeats.
+const EXCERPT_CHARS: usize = 200;
+
+/// A value a message quotes from its input, as Rust quotes a string (its
+/// control characters and line separators escaped), cut after
+/// [`QUOTED_CHARS`] characters with `…`.
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (kept, cut) = cut(self.0, QUOTED_CHARS);
+        write!(f, "{kept:?}")?;
+        if cut { f.write_str("…") } else { Ok(()) }
+    }
+}
+
+/// A path or a name a message repeats as it is, cut after
+/// [`EXCERPT_CHARS`] characters with `…`; its control characters are the
+/// terminal's writer's to escape.
+pub(crate) struct Excerpt<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Excerpt<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (kept, cut) = cut(self.0, EXCERPT_CHARS);
+        f.write_str(kept)?;
+        if cut { f.write_str("…") } else { Ok(()) }
+    }
+}
+
+/// The first `chars` characters of `text`, and whether any were left out.
+fn cut(text: &str, chars: usize) -> (&str, bool) {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => (&text[..at], true),
+        None => (text, false),
     }
 }

@@ -41,11 +41,11 @@ pub use dates::{
 };
 pub use definition::Policy;
 pub use error::{
-    Beyond, DateProblem, DefaultPeriod, LineHint, Numbered, PolicyError, Problem, RangeEnd,
-    TemplateProblem, VersionProblem,
+    Beyond, DateProblem, DefaultPeriod, FactsProblem, LineHint, Numbered, Origin, PolicyError,
+    Problem, RangeEnd, TagDate, TemplateProblem, VersionProblem, Witness,
 };
 pub use explain::Explanation;
-pub use facts::{Facts, GitTag, Ignored};
+pub use facts::{Facts, GitObject, GitTag, Ignored};
 pub use file::acts_on_a_terminal;
 pub use model::{
     EolReason, KnownPatch, Line, LineInfo, LineKind, LtsReason, Patch, Release, Role, Source,

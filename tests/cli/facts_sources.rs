@@ -619,3 +619,390 @@ fn bad_endoflife_answers_are_one_error_line() {
          directory (os error 2)\n"
     );
 }
+
+/// Runs the binary with `args` in `dir` with the environment variables
+/// `vars` set; its exit code, stdout and stderr.
+fn run_with(dir: &str, vars: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String, String) {
+    let mut command = lts_policy(args);
+    command.current_dir(dir);
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The lines of the history `policy` prints when run in `dir` with `vars`.
+fn merged_lines(dir: &str, vars: &[(&str, &str)], args: &[&str]) -> Vec<String> {
+    let mut all = args.to_vec();
+    all.push("policy");
+    let (code, stdout, stderr) = run_with(dir, vars, &all);
+    assert_eq!((code, stderr.as_str()), (Some(0), ""), "{vars:?}");
+    let file: Value = serde_json::from_str(&stdout).unwrap();
+    file["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["line"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_callers_git_environment_does_not_replace_the_repository_asked_for() {
+    let scratch = Scratch::new("git-env");
+    let asked = repository(&scratch, &[("v1.0.0", "2025-09-09", true)]);
+    let other_scratch = Scratch::new("git-env-other");
+    let other = repository(&other_scratch, &[("v5.0.0", "2026-10-01", true)]);
+    let other_git = format!("{other}/.git");
+    let rules = kestra_rules(
+        &scratch,
+        "rules.json",
+        json!([{"line": "0.9", "released": "2025-01-07"}]),
+        json!({}),
+    );
+    let root = env!("CARGO_MANIFEST_DIR");
+    for vars in [
+        &[("GIT_DIR", other_git.as_str())][..],
+        &[
+            ("GIT_DIR", other_git.as_str()),
+            ("GIT_WORK_TREE", other.as_str()),
+        ],
+        &[("GIT_COMMON_DIR", other_git.as_str())],
+        &[("GIT_OBJECT_DIRECTORY", "/nonexistent")],
+        &[("GIT_INDEX_FILE", "/nonexistent")],
+    ] {
+        assert_eq!(
+            merged_lines(root, vars, &["--git", &asked, "--policy", &rules]),
+            ["0.9", "1.0"],
+            "{vars:?}"
+        );
+    }
+    // A bare repository's hook runs in the repository with GIT_DIR=.
+    let bare = scratch.join("bare.git");
+    git(
+        scratch.path(),
+        "2025-09-10",
+        &["clone", "-q", "--bare", &asked, &bare],
+    );
+    assert_eq!(
+        merged_lines(
+            &bare,
+            &[("GIT_DIR", ".")],
+            &["--git", &other, "--policy", &rules]
+        ),
+        ["0.9", "5.0"]
+    );
+}
+
+#[test]
+fn a_source_of_facts_is_given_once() {
+    let scratch = Scratch::new("git-twice");
+    let repo = repository(&scratch, &[("v1.0.0", "2025-09-09", true)]);
+    assert_eq!(
+        error_of(
+            &["--git", &repo, "tag", "1.0", "--git", "/nonexistent"],
+            None
+        ),
+        "error: --git is given twice, before and after the command: one source of facts at a \
+         time\n"
+    );
+    let answer = "tests/data/endoflife/quarkus.json";
+    assert_eq!(
+        error_of(
+            &["--endoflife", answer, "supported", "--endoflife", answer],
+            None
+        ),
+        "error: --endoflife is given twice, before and after the command: one source of facts \
+         at a time\n"
+    );
+    assert_eq!(
+        error_of(&["--git", &repo, "supported", "--endoflife", answer], None),
+        "error: --git and --endoflife cannot be used together: one source of facts at a time\n"
+    );
+}
+
+#[test]
+fn what_git_says_is_quoted_on_failure_and_passed_on_as_notes() {
+    let scratch = Scratch::new("git-says");
+    let repo = repository(&scratch, KESTRA_TAGS);
+    // A broken ref: git warns and goes on.
+    std::fs::write(format!("{repo}/.git/refs/tags/v8.0.0"), "garbage\n").unwrap();
+    let (code, stdout, stderr) = run_with(
+        env!("CARGO_MANIFEST_DIR"),
+        &[],
+        &[
+            "--git",
+            &repo,
+            "supported",
+            "--on",
+            "2026-03-20",
+            "--format",
+            "plain",
+        ],
+    );
+    assert_eq!((code, stdout.as_str()), (Some(0), "1.3\n1.0\n"));
+    assert_eq!(
+        stderr,
+        format!("note: --git {repo}: git: warning: ignoring broken ref refs/tags/v8.0.0\n")
+    );
+    // Then a tag of an object that is not there: git fails after its warning.
+    let missing = "1234567890123456789012345678901234567890";
+    std::fs::write(
+        format!("{repo}/.git/refs/tags/v9.0.0"),
+        format!("{missing}\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        error_of(&["supported", "--git", &repo], None),
+        format!(
+            "error: cannot read the tags of {repo} (git: warning: ignoring broken ref \
+             refs/tags/v8.0.0; fatal: missing object {missing} for refs/tags/v9.0.0)\n"
+        )
+    );
+}
+
+/// Runs git in `dir` with the committer (and tagger) date `when`, any date
+/// git takes (`@SECONDS +0000`).
+fn git_at(dir: &str, when: &str, args: &[&str]) {
+    let output = Process::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(["-c", "tag.gpgSign=false", "-c", "advice.nestedTag=false"])
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_COMMITTER_DATE", when)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "git {args:?}: {output:?}");
+}
+
+#[test]
+fn every_tag_left_out_is_said_and_a_date_no_policy_holds_names_its_tag() {
+    let scratch = Scratch::new("git-objects");
+    let repo = repository(&scratch, &[("v1.0.0", "2025-09-09", true)]);
+    let noon = "@1757419200 +0000";
+    git_at(&repo, noon, &["tag", "v3.0.0", "HEAD^{tree}"]);
+    let blob = Process::new("git")
+        .args(["-C", &repo, "hash-object", "-w", "--stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().unwrap().write_all(b"a blob")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let blob = String::from_utf8(blob.stdout).unwrap();
+    git_at(&repo, noon, &["tag", "v3.1.0", blob.trim()]);
+    git_at(
+        &repo,
+        noon,
+        &["tag", "-a", "v4.0.0", "-m", "a tree", "HEAD^{tree}"],
+    );
+    let (_, left_out) = merged(&["--git", &repo]);
+    assert_eq!(
+        left_out,
+        format!(
+            "--git {repo}: left v3.0.0 out: a tag of a tree, not of a commit\n\
+             --git {repo}: left v3.1.0 out: a tag of a blob, not of a commit\n\
+             --git {repo}: left v4.0.0 out: an annotated tag of a tree, not of a commit\n"
+        )
+    );
+    // A tagger date of 10000-01-01 (253402300800 seconds), and one past
+    // any date: errors that name their tag.
+    git_at(
+        &repo,
+        "@253402300800 +0000",
+        &["tag", "-a", "v5.0.0", "-m", "far", "HEAD"],
+    );
+    assert_eq!(
+        error_of(&["supported", "--git", &repo], None),
+        format!(
+            "error: --git {repo}: tag v5.0.0 is dated +10000-01-01, outside the years 0000 to \
+             9999 that a policy's dates are written in\n"
+        )
+    );
+    git_at(&repo, noon, &["tag", "-d", "v5.0.0"]);
+    git_at(
+        &repo,
+        "@99999999999999999 +0000",
+        &["tag", "-a", "v6.0.0", "-m", "farther", "HEAD"],
+    );
+    assert_eq!(
+        error_of(&["supported", "--git", &repo], None),
+        format!(
+            "error: --git {repo}: tag v6.0.0 is dated 99999999999999999 seconds after \
+             1970-01-01, beyond any date\n"
+        )
+    );
+}
+
+/// A file in `scratch` holding `text`.
+fn answer_file(scratch: &Scratch, name: &str, text: &str) -> String {
+    let path = scratch.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Runs the binary on an endoflife.date answer in a shell whose address
+/// space is limited to `kib` KiB; its exit code and stderr.
+fn endoflife_within(kib: u64, answer: &str, rules: &str) -> (Option<i32>, String) {
+    let output = Process::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {kib} && exec \"$0\" --policy \"$1\" --endoflife \"$2\" supported \
+             --on 2026-08-22 >/dev/null"
+        ))
+        .arg(env!("CARGO_BIN_EXE_lts-policy"))
+        .args([rules, answer])
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn an_endoflife_answer_is_read_in_bounded_memory() {
+    let scratch = Scratch::new("eol-memory");
+    let rules = "tests/data/quarkus-rules.json";
+    // 8 MiB of empty arrays: once 1 GB; now refused at the first.
+    let arrays = format!("[{}[]]", "[],".repeat((8 << 20) / 3 - 1));
+    let nested = answer_file(&scratch, "arrays.json", &arrays);
+    let (code, stderr) = endoflife_within(64 << 10, &nested, rules);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "error: --endoflife {nested}: endoflife.date answer: expected a cycle, an object, \
+             got an array at line 1 column 3\n"
+        )
+    );
+    // The v1 form, with a field the tool does not use full of them:
+    // skipped, not built.
+    let real = std::fs::read_to_string("tests/data/endoflife/quarkus-v1.json").unwrap();
+    let padded = real.replacen(
+        "{",
+        &format!("{{\"x\": [{}[]],", "[],".repeat((7 << 20) / 3)),
+        1,
+    );
+    let padded = answer_file(&scratch, "padded.json", &padded);
+    let (code, stderr) = endoflife_within(64 << 10, &padded, rules);
+    assert_eq!((code, stderr.as_str()), (Some(0), ""));
+}
+
+#[test]
+fn a_cycle_given_twice_is_refused_unless_it_says_the_same() {
+    let scratch = Scratch::new("eol-twice");
+    let rules = "tests/data/quarkus-rules.json";
+    let cycle = |released: &str| {
+        format!(r#"{{"cycle": "3.20", "releaseDate": "{released}", "lts": true}}"#)
+    };
+    let twice = answer_file(
+        &scratch,
+        "twice.json",
+        &format!("[{}, {}]", cycle("2025-03-26"), cycle("2025-03-27")),
+    );
+    assert_eq!(
+        error_of(
+            &["supported", "--policy", rules, "--endoflife", &twice],
+            None
+        ),
+        format!(
+            "error: --endoflife {twice}: endoflife.date answer: cycle \"3.20\" is given twice, \
+             saying different things; an answer lists each cycle once\n"
+        )
+    );
+    let same = answer_file(
+        &scratch,
+        "same.json",
+        &format!("[{}, {}]", cycle("2025-03-26"), cycle("2025-03-26")),
+    );
+    let (text, _) = merged(&["--policy", rules, "--endoflife", &same]);
+    let file: Value = serde_json::from_str(&text).unwrap();
+    let lines = file["history"].as_array().unwrap();
+    assert_eq!(
+        lines.iter().filter(|entry| entry["line"] == "3.20").count(),
+        1
+    );
+}
+
+#[test]
+fn an_error_about_an_answer_stays_one_short_line() {
+    let scratch = Scratch::new("eol-short");
+    // An 8 MB releaseDate.
+    let long = answer_file(
+        &scratch,
+        "long.json",
+        &format!(
+            r#"[{{"cycle": "3.20", "releaseDate": "{}"}}]"#,
+            "9".repeat(8_000_000)
+        ),
+    );
+    let stderr = error_of(&["supported", "--endoflife", &long], None);
+    assert!(stderr.len() < 400, "{} bytes", stderr.len());
+    assert!(
+        stderr.starts_with(&format!(
+            "error: --endoflife {long}: endoflife.date answer: cycle \"3.20\": releaseDate is not \
+             a date YYYY-MM-DD: \"9999999999"
+        )) && stderr.ends_with("…\n"),
+        "{stderr}"
+    );
+    // Line and paragraph separators are escaped as the other controls are.
+    let separators = answer_file(
+        &scratch,
+        "separators.json",
+        "[{\"cycle\": \"3.20\", \"releaseDate\": \"x\u{2028}error: forged\u{2029}\"}]",
+    );
+    let stderr = error_of(&["supported", "--endoflife", &separators], None);
+    assert!(
+        stderr.ends_with("\"x\\u{2028}error: forged\\u{2029}\"\n"),
+        "{stderr:?}"
+    );
+    // A string where an answer goes, quoted in part only.
+    let string = answer_file(
+        &scratch,
+        "string.json",
+        &format!("\"{}\"", "a".repeat(100_000)),
+    );
+    let stderr = error_of(&["supported", "--endoflife", &string], None);
+    assert!(stderr.len() < 400, "{stderr}");
+    // Empty or closed standard input, as when curl fails before the pipe.
+    for stdin in ["", " \n"] {
+        let output = lts_policy(&["supported", "--endoflife", "-"])
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "error: --endoflife -: standard input is empty; expected an endoflife.date answer\n"
+        );
+    }
+    let closed = Process::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" supported --endoflife - <&-")
+        .arg(env!("CARGO_BIN_EXE_lts-policy"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&closed.stderr),
+        "error: --endoflife -: standard input is empty; expected an endoflife.date answer\n"
+    );
+    let empty = answer_file(&scratch, "empty.json", "");
+    assert_eq!(
+        error_of(&["supported", "--endoflife", &empty], None),
+        format!(
+            "error: --endoflife {empty}: the endoflife.date answer is empty; expected a list of \
+             cycles, or {{\"result\": {{\"releases\": [...]}}}}\n"
+        )
+    );
+}

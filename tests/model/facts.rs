@@ -5,10 +5,7 @@ use lts_policy::policy::{Facts, GitTag, Ignored, LineKind, Release};
 use super::*;
 
 fn tag(name: &str, day: &str) -> GitTag {
-    GitTag {
-        name: name.to_owned(),
-        date: date(day),
-    }
+    GitTag::of_commit(name, date(day))
 }
 
 fn release<'p>(policy: &'p Policy, name: &str) -> &'p Release {
@@ -152,6 +149,7 @@ fn endoflife_flags_dates_and_booleans() {
     let err = Facts::from_endoflife(r#"[{"cycle": 1.10}]"#, LineKind::Minor).unwrap_err();
     assert_eq!(
         message(&err),
-        "endoflife.date answer: expected a list of cycles, or {\"result\": {\"releases\": [...]}}"
+        "endoflife.date answer: cycle #0 has no name that is a line: expected a string such as \
+         \"1.3\" (or a whole number), got 1.1, a number whose digits may be lost (1.10 reads 1.1)"
     );
 }

@@ -283,18 +283,24 @@ fn escape_invisible(json: &str) -> String {
 }
 
 /// Whether a terminal acts on `c` instead of showing it: a control
-/// character (C0, DEL, C1) or a bidirectional control that reorders the
-/// text around it. Text a file controls shows these escaped.
+/// character (C0, DEL, C1), a bidirectional control that reorders the
+/// text around it, or the line and paragraph separators (U+2028, U+2029)
+/// that editors, log viewers and JavaScript take for line breaks. Text a
+/// file controls shows these escaped.
 ///
 /// # Examples
 /// ```
 /// use lts_policy::policy::acts_on_a_terminal;
 /// assert!(acts_on_a_terminal('\u{1b}') && acts_on_a_terminal('\u{9b}'));
 /// assert!(acts_on_a_terminal('\u{202e}'));
+/// assert!(acts_on_a_terminal('\u{2028}') && acts_on_a_terminal('\u{2029}'));
 /// assert!(!acts_on_a_terminal('é'));
 /// ```
 #[must_use]
 pub fn acts_on_a_terminal(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
