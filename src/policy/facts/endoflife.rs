@@ -115,32 +115,40 @@ fn wrong<E: de::Error>(expected: &str, found: &Scalar) -> E {
     E::custom(format!("expected {expected}, got {found}"))
 }
 
+/// What a visitor reads, for its messages.
+trait Expects {
+    fn expects(&self) -> &'static str;
+}
+
 /// Visits of the values a visitor does not take, refused with [`wrong`]
 /// (serde's own message would quote a string whole).
 macro_rules! refuse_scalars {
-    ($expected:expr) => {
+    () => {
         fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
-            Err(wrong($expected, &Scalar::Bool(flag)))
+            Err(wrong(self.expects(), &Scalar::Bool(flag)))
         }
 
         fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
-            Err(wrong($expected, &Scalar::Number(number.into())))
+            Err(wrong(self.expects(), &Scalar::Number(number.into())))
         }
 
         fn visit_i64<E: de::Error>(self, number: i64) -> Result<Self::Value, E> {
-            Err(wrong($expected, &Scalar::Number(number.into())))
+            Err(wrong(self.expects(), &Scalar::Number(number.into())))
         }
 
         fn visit_f64<E: de::Error>(self, number: f64) -> Result<Self::Value, E> {
-            Err(wrong($expected, &ScalarVisitor.visit_f64::<E>(number)?))
+            Err(wrong(
+                self.expects(),
+                &ScalarVisitor.visit_f64::<E>(number)?,
+            ))
         }
 
         fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            Err(wrong($expected, &Scalar::Text(Cow::Borrowed(text))))
+            Err(wrong(self.expects(), &Scalar::Text(Cow::Borrowed(text))))
         }
 
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Err(wrong($expected, &Scalar::Null))
+            Err(wrong(self.expects(), &Scalar::Null))
         }
     };
 }
@@ -166,17 +174,23 @@ enum Form {
 /// One cycle, as an object of `form`.
 struct CycleVisitor(Form);
 
+impl Expects for CycleVisitor {
+    fn expects(&self) -> &'static str {
+        CYCLE
+    }
+}
+
 impl<'de> Visitor<'de> for CycleVisitor {
     type Value = RawCycle<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(CYCLE)
+        f.write_str(self.expects())
     }
 
-    refuse_scalars!(CYCLE);
+    refuse_scalars!();
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Err(wrong(CYCLE, &ScalarVisitor.visit_seq(seq)?))
+        Err(wrong(self.expects(), &ScalarVisitor.visit_seq(seq)?))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -298,17 +312,23 @@ impl<'de> DeserializeSeed<'de> for Cycles<'_> {
     }
 }
 
+impl Expects for Cycles<'_> {
+    fn expects(&self) -> &'static str {
+        "a list of cycles"
+    }
+}
+
 impl<'de> Visitor<'de> for Cycles<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of cycles")
+        f.write_str(self.expects())
     }
 
-    refuse_scalars!("a list of cycles");
+    refuse_scalars!();
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        Err(wrong("a list of cycles", &ScalarVisitor.visit_map(map)?))
+        Err(wrong(self.expects(), &ScalarVisitor.visit_map(map)?))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
@@ -345,43 +365,54 @@ impl<'de> DeserializeSeed<'de> for AnswerSeed<'_> {
     }
 }
 
+impl Expects for AnswerSeed<'_> {
+    fn expects(&self) -> &'static str {
+        ANSWER
+    }
+}
+
 impl<'de> Visitor<'de> for AnswerSeed<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(ANSWER)
+        f.write_str(self.expects())
     }
 
-    refuse_scalars!(ANSWER);
+    refuse_scalars!();
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
         Cycles(self.0, Form::List).visit_seq(seq)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut found = false;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == "result" && !found {
-                map.next_value_seed(ResultSeed(&mut *self.0))?;
-                found = true;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        if found {
-            Ok(())
-        } else {
-            Err(de::Error::custom(format!(
-                "expected {ANSWER}, got no \"result\""
-            )))
-        }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let releases = OneField {
+            name: "releases",
+            expected: RESULT,
+            missing: "a result without \"releases\"",
+            value: Cycles(self.0, Form::V1),
+        };
+        let result = OneField {
+            name: "result",
+            expected: ANSWER,
+            missing: "no \"result\"",
+            value: releases,
+        };
+        result.visit_map(map)
     }
 }
 
-/// The v1 form's `result`: an object whose `releases` are the cycles.
-struct ResultSeed<'r>(&'r mut Reading);
+/// An object of which one field is read, by `value`, and the others are
+/// skipped: the v1 form's top object and its `result`.
+struct OneField<S> {
+    name: &'static str,
+    /// What the object is, for messages.
+    expected: &'static str,
+    /// What an object without the field is, for messages.
+    missing: &'static str,
+    value: S,
+}
 
-impl<'de> DeserializeSeed<'de> for ResultSeed<'_> {
+impl<'de, S: DeserializeSeed<'de, Value = ()>> DeserializeSeed<'de> for OneField<S> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -389,37 +420,44 @@ impl<'de> DeserializeSeed<'de> for ResultSeed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for ResultSeed<'_> {
+impl<S> Expects for OneField<S> {
+    fn expects(&self) -> &'static str {
+        self.expected
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de, Value = ()>> Visitor<'de> for OneField<S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(RESULT)
-    }
-
-    refuse_scalars!(RESULT);
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        Err(wrong(RESULT, &ScalarVisitor.visit_seq(seq)?))
+        f.write_str(self.expects())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut found = false;
+        let mut value = Some(self.value);
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == "releases" && !found {
-                map.next_value_seed(Cycles(&mut *self.0, Form::V1))?;
-                found = true;
-            } else {
-                map.next_value::<IgnoredAny>()?;
+            match value.take_if(|_| key == self.name) {
+                Some(seed) => map.next_value_seed(seed)?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
         }
-        if found {
-            Ok(())
-        } else {
-            Err(de::Error::custom(format!(
-                "expected {ANSWER}, got a result without \"releases\""
-            )))
+        match value {
+            None => Ok(()),
+            Some(_) => Err(de::Error::custom(format!(
+                "expected {}, got {}",
+                self.expected, self.missing
+            ))),
         }
     }
+
+    // The scalars and arrays an object is not.
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        Err(wrong(self.expects(), &ScalarVisitor.visit_seq(seq)?))
+    }
+
+    refuse_scalars!();
 }
 
 impl Reading {
