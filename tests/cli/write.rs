@@ -89,6 +89,22 @@ fn links_planted_at_the_names_of_the_old_scheme_are_never_followed() {
 }
 
 #[test]
+fn a_write_keeps_its_code_on_a_closed_stdout() {
+    // It writes nothing to stdout, so a closed one is no reason to fail.
+    let scratch = Scratch::new("closed");
+    let target = scratch.join("policy.json");
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" --policy \"$1\" policy --write \"$2\" >&-")
+        .arg(env!("CARGO_BIN_EXE_lts-policy"))
+        .args([KESTRA_FLAT, target.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(fs::read_to_string(&target).unwrap(), printed());
+}
+
+#[test]
 fn a_target_that_is_not_a_regular_file_is_refused() {
     let scratch = Scratch::new("special");
     let fifo = scratch.join("fifo");
