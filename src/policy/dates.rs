@@ -3,15 +3,18 @@
 //! All functions return `None` (or a typed error) instead of panicking when a
 //! result would leave the range chrono can represent.
 
+use std::error::Error;
+use std::fmt;
+
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::error::{DateProblem, PolicyError};
+use super::quote::Quoted;
 
 /// Parses a date written exactly as `YYYY-MM-DD`.
 ///
 /// # Errors
-/// [`PolicyError::InvalidDate`] when the text is not of that shape or names a
-/// day that does not exist.
+/// [`DateError`] when the text is not of that shape or names a day that
+/// does not exist.
 ///
 /// # Examples
 /// ```
@@ -22,8 +25,8 @@ use super::error::{DateProblem, PolicyError};
 ///     "invalid date \"2026-02-30\": February 2026 has 28 days",
 /// );
 /// ```
-pub fn parse_date(input: &str) -> Result<NaiveDate, PolicyError> {
-    let invalid = |problem| PolicyError::InvalidDate {
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    let invalid = |problem| DateError {
         input: input.to_owned(),
         problem,
     };
@@ -146,4 +149,54 @@ pub fn month_starts(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = Naiv
 #[must_use]
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()
+}
+
+/// A date that is not `YYYY-MM-DD` or names a day that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DateError {
+    /// The text as given.
+    pub input: String,
+    /// What is wrong with it.
+    pub problem: DateProblem,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid date {}: {}", Quoted(&self.input), self.problem)
+    }
+}
+
+impl Error for DateError {}
+
+/// What is wrong with a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DateProblem {
+    /// Not ten characters `YYYY-MM-DD` of ASCII digits and dashes.
+    Shape,
+    /// A month number that is not 1 to 12.
+    NoSuchMonth(u32),
+    /// Day `00`.
+    DayZero,
+    /// A day past the end of its month.
+    PastMonthEnd {
+        /// The first day of the month named.
+        month: NaiveDate,
+        /// How many days it has.
+        days: i64,
+    },
+}
+
+impl fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Shape => f.write_str("expected YYYY-MM-DD, like 2026-03-01"),
+            Self::NoSuchMonth(month) => write!(f, "there is no month {month:02}"),
+            Self::DayZero => f.write_str("there is no day 00"),
+            Self::PastMonthEnd { month, days } => {
+                write!(f, "{} has {days} days", month.format("%B %Y"))
+            }
+        }
+    }
 }

@@ -3,13 +3,13 @@
 //! Nothing here reads the clock, touches files or prints: every answer is a
 //! function of the policy and the dates passed in.
 //!
-//! The modules form a tree, each importing only those listed before it:
-//! `model` (the shared types), `error`, `dates`, `schedule`, `rules`,
-//! `version`, `template`, `definition` (the policy), `projection` (lines
-//! by position), `lts`,
-//! `lines`, `patches`, `roles`, `patch_days`, `answers`, `calendar`,
-//! `timeline`, `audit`, `explain`, `file` (reading and writing policies)
-//! and `facts` (git tags and endoflife.date answers merged into a history).
+//! No file imports a file that imports it back (`tests/model/layout.rs`
+//! holds it): the shared vocabulary (`model`), the quoting of messages
+//! (`quote`) and each kind of input's own error (`dates`, `version`,
+//! `template`, the file format's `file::problem`, the facts'
+//! `facts::problem`, the calendar's `calendar::range`) sit below `error`,
+//! the one error type every query returns; the queries are `impl Policy`
+//! blocks above it, and the readers of files and facts above those.
 
 mod answers;
 mod audit;
@@ -26,6 +26,7 @@ mod model;
 mod patch_days;
 mod patches;
 mod projection;
+mod quote;
 mod roles;
 mod rules;
 mod schedule;
@@ -35,18 +36,17 @@ mod version;
 
 pub use answers::{Dangling, Status, SupportState, Tag, TagTarget};
 pub use audit::{Audit, AuditFinding, AuditScope, Finding, GRACE_DAYS};
-pub use calendar::{Calendar, Lines};
+pub use calendar::{Calendar, DefaultPeriod, Lines, RangeEnd};
 pub use dates::{
-    add_months, days_between, month_starts, parse_date, weekday_after, weekday_on_or_after,
+    DateError, DateProblem, add_months, days_between, month_starts, parse_date, weekday_after,
+    weekday_on_or_after,
 };
 pub use definition::Policy;
-pub use error::{
-    Beyond, DateProblem, DefaultPeriod, FactsProblem, LineHint, Numbered, Origin, PolicyError,
-    Problem, RangeEnd, TagDate, TemplateProblem, VersionProblem, Witness,
-};
+pub use error::{Beyond, LineHint, Numbered, PolicyError};
 pub use explain::Explanation;
-pub use facts::{Facts, GitObject, GitTag, Ignored};
+pub use facts::{Facts, FactsProblem, GitObject, GitTag, Ignored, Origin, TagDate, Witness};
 pub use file::acts_on_a_terminal;
+pub use file::problem::Problem;
 pub use model::{
     EolReason, KnownPatch, Line, LineInfo, LineKind, LtsReason, Patch, Release, Role, Source,
     Successor, SupportedLine, Window,
@@ -56,6 +56,6 @@ pub use projection::ProjectionBasis;
 pub use roles::Selection;
 pub use rules::{LtsChoice, LtsRule, NewMajor, Patches, Support};
 pub use schedule::{Cadence, DayRule, Nth, Schedule, weekday_name};
-pub use template::{BranchName, BranchTemplate};
+pub use template::{BranchName, BranchTemplate, TemplateError, TemplateProblem};
 pub use timeline::{Part, Rows, Segment, Timeline, TimelineRow};
-pub use version::VersionInput;
+pub use version::{VersionError, VersionInput, VersionProblem};

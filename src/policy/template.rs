@@ -1,9 +1,10 @@
 //! Branch-name templates such as `releases/v{major}.{minor}.x`.
 
+use std::error::Error;
 use std::fmt;
 
-use super::error::{PolicyError, TemplateProblem};
 use super::model::Line;
+use super::quote::{Excerpt, Quoted};
 
 /// A validated template: literal text with `{major}` and `{minor}` placeholders
 /// (`{{` and `}}` stand for literal braces).
@@ -24,7 +25,7 @@ impl BranchTemplate {
     /// Parses and checks a template.
     ///
     /// # Errors
-    /// [`PolicyError::InvalidTemplate`] for an unknown placeholder, an unclosed
+    /// [`TemplateError`] for an unknown placeholder, an unclosed
     /// `{` or a lone `}`.
     ///
     /// # Examples
@@ -40,8 +41,8 @@ impl BranchTemplate {
     ///      or control characters",
     /// );
     /// ```
-    pub fn parse(template: &str) -> Result<Self, PolicyError> {
-        let invalid = |problem| PolicyError::InvalidTemplate {
+    pub fn parse(template: &str) -> Result<Self, TemplateError> {
+        let invalid = |problem| TemplateError {
             template: template.to_owned(),
             problem,
         };
@@ -172,5 +173,62 @@ impl fmt::Display for BranchName<'_> {
 impl fmt::Display for BranchTemplate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.source)
+    }
+}
+
+/// A branch template with an unknown or unbalanced placeholder, or one that
+/// makes names git refuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TemplateError {
+    /// The template as given.
+    pub template: String,
+    /// What is wrong with it.
+    pub problem: TemplateProblem,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid branch template {}: {}",
+            Quoted(&self.template),
+            self.problem
+        )
+    }
+}
+
+impl Error for TemplateError {}
+
+/// What is wrong with a branch template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TemplateProblem {
+    /// A `{` without its `}`.
+    Unclosed,
+    /// A `}` without its `{`.
+    LoneClose,
+    /// A placeholder other than `{major}` and `{minor}`.
+    UnknownPlaceholder(String),
+    /// Nothing at all.
+    Empty,
+    /// Names that git would refuse as a branch, or a shell split: the rule
+    /// broken.
+    NotABranchName(&'static str),
+}
+
+impl fmt::Display for TemplateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unclosed => f.write_str("a '{' is never closed"),
+            Self::LoneClose => f.write_str("a '}' has no matching '{'"),
+            Self::UnknownPlaceholder(name) => write!(
+                f,
+                "unknown placeholder {{{}}}; expected {{major}} or {{minor}}",
+                Excerpt(name)
+            ),
+            Self::Empty => f.write_str("a branch name cannot be empty"),
+            Self::NotABranchName(rule) => write!(f, "a branch name {rule}"),
+        }
     }
 }

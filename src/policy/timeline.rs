@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 
 use super::calendar::Lines;
+use super::calendar::RangeEnd;
 use super::definition::Policy;
-use super::error::{PolicyError, RangeEnd};
+use super::error::PolicyError;
 use super::model::{EolReason, LineInfo, Source};
 
 /// The lines whose support overlaps a range of days, as [`Policy::timeline`]

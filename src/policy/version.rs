@@ -1,11 +1,12 @@
 //! The version numbers users type: `1.3`, `1.3.0`, `1.3.7`, `v1.3.7`, `22`.
 
+use std::error::Error;
 use std::fmt;
 
 use semver::Version;
 
-use super::error::{PolicyError, VersionProblem};
 use super::model::{Line, LineKind};
+use super::quote::Quoted;
 
 /// A version as a user writes it: `1.3`, `1.3.0`, `1.3.7`, or `22` (a line
 /// that is a whole major), with or without a leading `v`. Which line it
@@ -37,7 +38,7 @@ impl VersionInput {
     /// optional leading `v`.
     ///
     /// # Errors
-    /// [`PolicyError::InvalidVersion`]; semver's own error, where it has one
+    /// [`VersionError`]; semver's own error, where it has one
     /// (a leading zero, a number past `u64::MAX`, a stray character), is its
     /// source.
     ///
@@ -60,8 +61,8 @@ impl VersionInput {
     ///     "value of minor version number exceeds u64::MAX",
     /// );
     /// ```
-    pub fn parse(input: &str) -> Result<Self, PolicyError> {
-        let invalid = |problem| PolicyError::InvalidVersion {
+    pub fn parse(input: &str) -> Result<Self, VersionError> {
+        let invalid = |problem| VersionError {
             input: input.to_owned(),
             problem,
         };
@@ -96,13 +97,13 @@ impl VersionInput {
     /// The line of `kind` the version belongs to.
     ///
     /// # Errors
-    /// [`PolicyError::InvalidVersion`] for a major alone where lines are
+    /// [`VersionError`] for a major alone where lines are
     /// `MAJOR.MINOR`.
-    pub fn line(&self, kind: LineKind) -> Result<Line, PolicyError> {
+    pub fn line(&self, kind: LineKind) -> Result<Line, VersionError> {
         match (kind, self.minor) {
             (LineKind::Major, _) => Ok(Line::whole_major(self.major)),
             (LineKind::Minor, Some(minor)) => Ok(Line::new(self.major, minor)),
-            (LineKind::Minor, None) => Err(PolicyError::InvalidVersion {
+            (LineKind::Minor, None) => Err(VersionError {
                 input: self.to_string(),
                 problem: VersionProblem::NoMinor,
             }),
@@ -163,7 +164,7 @@ fn plain_numbers(text: &str) -> Option<VersionInput> {
 
 /// Parses a history line, which must be exactly `MAJOR.MINOR` (or `MAJOR`
 /// where lines are majors).
-pub(crate) fn parse_history_line(input: &str, kind: LineKind) -> Result<Line, PolicyError> {
+pub(crate) fn parse_history_line(input: &str, kind: LineKind) -> Result<Line, VersionError> {
     let version = VersionInput::parse(input)?;
     let exact_shape = match kind {
         LineKind::Minor => version.minor.is_some() && version.patch.is_none(),
@@ -172,7 +173,7 @@ pub(crate) fn parse_history_line(input: &str, kind: LineKind) -> Result<Line, Po
     if exact_shape && !input.starts_with('v') {
         return version.line(kind);
     }
-    Err(PolicyError::InvalidVersion {
+    Err(VersionError {
         input: input.to_owned(),
         problem: VersionProblem::NotALine(kind),
     })
@@ -180,9 +181,79 @@ pub(crate) fn parse_history_line(input: &str, kind: LineKind) -> Result<Line, Po
 
 /// Parses a recorded patch's version, any semver; the file reader checks
 /// that it belongs to its line.
-pub(crate) fn parse_patch_version(input: &str) -> Result<Version, PolicyError> {
-    Version::parse(input).map_err(|err| PolicyError::InvalidVersion {
+pub(crate) fn parse_patch_version(input: &str) -> Result<Version, VersionError> {
+    Version::parse(input).map_err(|err| VersionError {
         input: input.to_owned(),
         problem: VersionProblem::Semver(err),
     })
+}
+
+/// A version or line that is not `MAJOR.MINOR[.PATCH]`, or not a line of
+/// the policy's kind.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct VersionError {
+    /// The text as given.
+    pub input: String,
+    /// What is wrong with it.
+    pub problem: VersionProblem,
+}
+
+impl fmt::Display for VersionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            // semver says what is wrong, as the source.
+            VersionProblem::Semver(_) => write!(f, "invalid version {}", Quoted(&self.input)),
+            problem => write!(f, "invalid version {}: {problem}", Quoted(&self.input)),
+        }
+    }
+}
+
+impl Error for VersionError {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        match &self.problem {
+            VersionProblem::Semver(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+/// What is wrong with a version or line.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum VersionProblem {
+    /// Not one or two dots.
+    Shape,
+    /// A pre-release or build suffix.
+    Suffix,
+    /// A history line given with a patch number or a `v`, or of the
+    /// other kind than the policy's lines.
+    NotALine(LineKind),
+    /// A version without the minor number a policy of minor lines needs.
+    NoMinor,
+    /// Numbers semver rejects (a leading zero, past `u64::MAX`, a stray
+    /// character); the error's source.
+    Semver(semver::Error),
+}
+
+impl fmt::Display for VersionProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Shape => {
+                f.write_str("expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or v1.3.7")
+            }
+            Self::Suffix => f.write_str(
+                "pre-release and build suffixes are not part of a release line; \
+                 expected MAJOR.MINOR or MAJOR.MINOR.PATCH",
+            ),
+            Self::NotALine(LineKind::Minor) => {
+                f.write_str("a history line is MAJOR.MINOR, like 1.3")
+            }
+            Self::NotALine(LineKind::Major) => {
+                f.write_str("a history line is MAJOR, like 22, where lines are majors")
+            }
+            Self::NoMinor => f.write_str("the policy's lines are MAJOR.MINOR, like 1.3"),
+            Self::Semver(err) => err.fmt(f),
+        }
+    }
 }

@@ -10,10 +10,12 @@ use chrono::NaiveDate;
 use semver::Version;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::{Facts, Ignored, LineFacts};
+use super::problem::{FactsProblem, Origin, Witness};
+use super::record::{Facts, Ignored, LineFacts};
 use crate::policy::dates::parse_date;
-use crate::policy::error::{FactsProblem, Origin, PolicyError, Quoted, Witness};
+use crate::policy::error::PolicyError;
 use crate::policy::model::LineKind;
+use crate::policy::quote::Quoted;
 use crate::policy::version::parse_history_line;
 
 /// What the two forms of an answer are, for messages.

@@ -4,50 +4,14 @@
 //! prints.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate};
 use semver::Version;
 
-use super::{Facts, LineFacts};
-use crate::policy::error::{FactsProblem, Origin, PolicyError, TagDate, Witness};
+use super::problem::{FactsProblem, Origin, TagDate, Witness};
+use super::record::{Facts, GitObject, Ignored, LineFacts};
+use crate::policy::error::PolicyError;
 use crate::policy::model::{Line, LineKind};
-
-/// The kind of object a tag names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum GitObject {
-    /// A commit: what a release tag names.
-    Commit,
-    /// A tree.
-    Tree,
-    /// A blob.
-    Blob,
-    /// Another annotated tag.
-    Tag,
-}
-
-impl GitObject {
-    /// The object type as git names it: `commit`, `tree`, `blob`, `tag`.
-    fn parse(name: &str) -> Option<Self> {
-        match name {
-            "commit" => Some(Self::Commit),
-            "tree" => Some(Self::Tree),
-            "blob" => Some(Self::Blob),
-            "tag" => Some(Self::Tag),
-            _ => None,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Self::Commit => "commit",
-            Self::Tree => "tree",
-            Self::Blob => "blob",
-            Self::Tag => "tag",
-        }
-    }
-}
 
 /// A tag as the repository records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,56 +103,6 @@ impl GitTag {
             return Err(out_of_range(TagDate::Day(day)));
         }
         Ok(Some(day))
-    }
-}
-
-/// Why a tag, or an endoflife.date cycle, is not read as a release.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Ignored {
-    /// Its name does not start with the policy's `tag_prefix`.
-    OtherPrefix,
-    /// Not a version at all.
-    NotAVersion,
-    /// A pre-release (`-rc1`) or build metadata (`+build`).
-    PreRelease,
-    /// A tag of something other than a commit.
-    NotACommit {
-        /// What it names.
-        object: GitObject,
-        /// Whether it is an annotated tag.
-        annotated: bool,
-    },
-    /// A release tag without a date.
-    Undated,
-    /// An endoflife.date cycle numbered otherwise than the policy's lines
-    /// (Quarkus's `1` among its `3.x` lines), older than all of them.
-    OlderNumbering,
-}
-
-impl fmt::Display for Ignored {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::OtherPrefix => f.write_str("not of the policy's tag_prefix"),
-            Self::NotAVersion => f.write_str("not a version MAJOR.MINOR.PATCH"),
-            Self::PreRelease => f.write_str("a pre-release or a build, not a release"),
-            Self::NotACommit { object, annotated } => {
-                let tag = if *annotated {
-                    "an annotated tag"
-                } else {
-                    "a tag"
-                };
-                let object = match object {
-                    GitObject::Tag => "another tag".to_owned(),
-                    other => format!("a {}", other.name()),
-                };
-                write!(f, "{tag} of {object}, not of a commit")
-            }
-            Self::Undated => f.write_str("git gives it no date"),
-            Self::OlderNumbering => f.write_str(
-                "numbered otherwise than the policy's lines, and older than all of them",
-            ),
-        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! meaning of its values, the history entry by entry. Every problem is
 //! handed on with its JSON path as it is found; those of shape come first.
 
+pub(crate) mod problem;
 mod problems;
 mod raw;
 mod shape;
@@ -16,7 +17,8 @@ mod write;
 use serde::de::IgnoredAny;
 
 use super::definition::Policy;
-use super::error::{PolicyError, Problem};
+use super::error::PolicyError;
+use problem::Problem;
 use problems::Problems;
 use raw::{POLICY, RawPolicy, entry_of, rules_of};
 use shape::{Values, Walk};

@@ -2,7 +2,8 @@
 //! is handed on at once, with its JSON path, instead of stopping at the
 //! first or holding them all.
 
-use crate::policy::error::{PolicyError, Problem};
+use super::problem::Problem;
+use crate::policy::error::PolicyError;
 
 /// The receiver of a file's problems, and whether there was any.
 pub(super) struct Problems<'r> {
@@ -33,14 +34,12 @@ impl<'r> Problems<'r> {
 
     /// Keeps the value, or hands on why it was rejected; the path is only
     /// spelled out for a problem.
-    pub(super) fn check<T>(
+    pub(super) fn check<T, E: Into<Problem>>(
         &mut self,
         path: impl FnOnce() -> String,
-        value: Result<T, PolicyError>,
+        value: Result<T, E>,
     ) -> Option<T> {
-        value
-            .map_err(|err| self.add(path(), Problem::Value(Box::new(err))))
-            .ok()
+        value.map_err(|err| self.add(path(), err.into())).ok()
     }
 }
 

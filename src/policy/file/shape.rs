@@ -7,8 +7,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::problem::Problem;
 use super::problems::{Problems, join};
-use crate::policy::error::Problem;
 
 /// What a field takes.
 #[derive(Clone, Copy)]

@@ -6,10 +6,10 @@
 use chrono::{NaiveDate, Weekday};
 use serde::Deserialize;
 
+use super::problem::Problem;
 use super::problems::{Problems, join};
 use crate::policy::dates::parse_date;
 use crate::policy::definition::PolicyRules;
-use crate::policy::error::Problem;
 use crate::policy::model::{KnownPatch, Line, LineKind, Release};
 use crate::policy::rules::{LtsChoice, LtsRule, NewMajor, Patches, Support};
 use crate::policy::schedule::{Cadence, DayRule, Nth, Schedule};

@@ -1,13 +1,17 @@
 //! The calendar of releases between two dates, computed line by line as it
 //! is read, so that a range of ten thousand years costs no memory.
 
+pub(crate) mod range;
+
 use chrono::{Months, NaiveDate};
 
 use super::dates::add_months;
 use super::definition::Policy;
-use super::error::{Beyond, DefaultPeriod, PolicyError, RangeEnd};
+use super::error::{Beyond, PolicyError};
 use super::model::LineInfo;
 use super::patch_days::PatchDays;
+
+pub use range::{DefaultPeriod, RangeEnd};
 
 /// The lines released between two dates, both included, as
 /// [`Policy::releases`] gives them.
