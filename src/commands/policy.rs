@@ -12,7 +12,7 @@ use lts_policy::policy::{Policy, PolicyError};
 
 use super::{Answer, Run};
 use crate::cli::{Context, MAX_FILE_BYTES, Output, Sources, read_policy_file, replace_file};
-use crate::render::text::for_terminal;
+use crate::render::text::{for_terminal, json_for_terminal};
 use crate::render::{Format, json, words};
 
 help!(
@@ -158,7 +158,7 @@ impl Serialize for Problems<'_> {
 /// The policy as a file, ended by a newline: one that `--policy` reads, or
 /// an error when it would be too large to.
 fn readable_file(policy: &Policy) -> Result<String> {
-    let mut file = policy.to_json();
+    let mut file = json_for_terminal(&policy.to_json());
     file.push('\n');
     if file.len() > MAX_FILE_BYTES {
         bail!(

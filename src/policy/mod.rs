@@ -45,7 +45,7 @@ pub use definition::Policy;
 pub use error::{Beyond, LineHint, Numbered, PolicyError};
 pub use explain::Explanation;
 pub use facts::{Facts, FactsProblem, GitObject, GitTag, Ignored, Origin, TagDate, Witness};
-pub use file::acts_on_a_terminal;
+
 pub use file::problem::Problem;
 pub use model::{
     EolReason, KnownPatch, Line, LineInfo, LineKind, LtsReason, Patch, Release, Role, Source,

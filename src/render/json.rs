@@ -12,7 +12,9 @@ use serde::ser::{Error as _, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-use lts_policy::policy::{Policy, PolicyError, acts_on_a_terminal};
+use lts_policy::policy::{Policy, PolicyError};
+
+use super::text::acts_on_a_terminal;
 
 pub const SCHEMA_VERSION: u32 = 1;
 

@@ -380,3 +380,52 @@ fn escaped_strings_take_the_slow_path_to_the_same_policy() {
     assert_eq!(escaped.comment(), Some("\"quoted\""));
     assert_eq!(plain.history(), escaped.history());
 }
+
+#[test]
+fn a_field_given_twice_is_a_problem_and_null_is_absent() {
+    let twice = kestra_with("comment", "first".into()).replacen(
+        "\"comment\"",
+        "\"comment\": \"second\", \"comment\"",
+        1,
+    );
+    assert_eq!(
+        policy_error(&twice),
+        "comment: given twice; an object names each field once"
+    );
+    // null is as good as absent: an optional field, or a required one missing.
+    let policy = Policy::from_json(&kestra_with("comment", serde_json::Value::Null)).unwrap();
+    assert_eq!(policy.comment(), None);
+    assert_eq!(
+        policy_error(&kestra_with("branch_template", serde_json::Value::Null)),
+        "branch_template: missing"
+    );
+}
+
+#[test]
+fn every_item_of_the_wrong_type_is_reported_and_the_rest_checked() {
+    let json = r#"{"name": "x", "lines": "major", "branch_template": "v{major}",
+        "releases": {"in_months": [4, "x", 13, "y"], "on": true},
+        "support": {"months": "7", "round": 3},
+        "history": [{"line": "1", "released": "2025-01-07", "patches": [7, {"version": 1}]}]}"#;
+    let problems: Vec<String> = Policy::check_json(json)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            // The shape, in the file's order ...
+            "releases.in_months[1]: expected a whole number, got \"x\"",
+            "releases.in_months[3]: expected a whole number, got \"y\"",
+            "releases.on: expected a string or a whole number, got true",
+            "support.months: expected a whole number, got \"7\"",
+            "support.round: expected a string, got 3",
+            "history[0].patches[0]: expected an object, got 7",
+            "history[0].patches[1].version: expected a string, got 1",
+            "history[0].patches[1].released: missing",
+            // ... then the values the types let through.
+            "releases.in_months[2]: expected 1 to 12 (a month), got 13",
+        ]
+    );
+}

@@ -1,30 +1,40 @@
-//! The policy file format (JSON) and its validation into a [`Policy`].
+//! The policy file format (JSON), read into a [`Policy`] and written back.
 //!
-//! A file with every field of the right type is read straight into
-//! borrowed fields ([`raw`]), then its values are checked ([`values`]). Any
-//! other file is first parsed for its syntax alone, then walked for its
-//! shape ([`shape`]: types, missing and unknown fields), then for the
-//! meaning of its values, the history entry by entry. Every problem is
-//! handed on with its JSON path as it is found; those of shape come first.
+//! The format is declared once ([`format`]). A file whose every value has
+//! its type is read straight into the declarations, borrowing its strings;
+//! any other file is read again, as it is parsed ([`collect`]), so that
+//! every problem of its shape is reported with its JSON path, in the
+//! file's order. The declarations are then checked for their meaning by
+//! one set of validators ([`rules`], [`terms`], [`history`]), whichever
+//! way they were read, and the facts merged from elsewhere are checked by
+//! the same history checker. Problems are handed on as they are found;
+//! those of shape come first.
 
+mod collect;
+mod entries;
+mod format;
+pub(crate) mod history;
 pub(crate) mod problem;
-mod problems;
-mod raw;
-mod shape;
-mod values;
+pub(crate) mod problems;
+mod rules;
+mod terms;
 mod write;
 
-use serde::de::IgnoredAny;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 use super::definition::Policy;
 use super::error::PolicyError;
-use problem::Problem;
-use problems::Problems;
-use raw::{POLICY, RawPolicy, entry_of, rules_of};
-use shape::{Values, Walk};
-use values::History;
-
-pub use write::acts_on_a_terminal;
+use collect::Collect;
+use entries::Entries;
+use format::PolicyFile;
+use history::History;
+use problem::{Expected, Problem};
+use problems::{Path, Problems};
+use rules::Checked;
 
 /// Kestra's policy, as announced with Kestra 1.0, and its real history.
 const KESTRA_JSON: &str = include_str!("../../../examples/kestra.json");
@@ -61,9 +71,10 @@ impl Policy {
     /// ```
     pub fn from_json(json: &str) -> Result<Self, PolicyError> {
         let mut first = None;
-        let policy = Self::check_json_with(json, &mut |problem| {
+        let mut report = |problem| {
             first.get_or_insert(problem);
-        });
+        };
+        let policy = check(json, Problems::first(&mut report));
         match (policy, first) {
             (Some(policy), None) => Ok(policy),
             (_, Some(problem)) => Err(problem),
@@ -94,54 +105,149 @@ impl Policy {
     ///
     /// Returns the policy when the file has no problem.
     pub fn check_json_with(json: &str, report: &mut dyn FnMut(PolicyError)) -> Option<Self> {
-        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let mut problems = Problems::new(report);
-        if let Ok(mut raw) = serde_json::from_str::<RawPolicy>(json) {
-            let checked = values::rules(&raw.rules(), &mut problems);
-            let mut history = History::new(&checked);
-            for entry in &raw.history {
-                history.entry(&entry.values(), &mut problems);
-            }
-            let history = history.finish(&mut problems);
-            return checked
-                .rules
-                .filter(|_| !problems.found)
-                .map(|rules| Policy::new(rules, history));
+        check(json, Problems::new(report))
+    }
+}
+
+/// Reads a file, handing its problems to `problems`.
+fn check(json: &str, mut problems: Problems) -> Option<Policy> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    match serde_json::from_str::<PolicyFile>(json) {
+        Ok(file) => check_typed(&file, &mut problems),
+        Err(_) => check_pieces(json, &mut problems),
+    }
+}
+
+/// A file read whole into the declarations: its required fields, its
+/// rules, then its history entry by entry.
+fn check_typed(file: &PolicyFile, problems: &mut Problems) -> Option<Policy> {
+    rules::require(file, problems);
+    let entries = file.history.as_deref().unwrap_or_default();
+    let history_path = Path::Root.field("history");
+    for (at, entry) in entries.iter().enumerate() {
+        History::require(entry, &history_path.item(at), problems);
+    }
+    let checked = rules::rules(file, problems);
+    let mut history = history_of(&checked);
+    if file.history.is_some() {
+        for entry in entries {
+            history.entry(entry, problems);
         }
-        if let Err(err) = serde_json::from_str::<IgnoredAny>(json) {
+    }
+    build(checked, history, file.history.is_some(), problems)
+}
+
+fn history_of(checked: &Checked) -> History {
+    History::new(checked.lines, checked.has_lts, checked.history_as_of)
+}
+
+/// The policy, when no problem was found; a history that is given must
+/// have a line.
+fn build(
+    checked: Checked,
+    history: History,
+    history_given: bool,
+    problems: &mut Problems,
+) -> Option<Policy> {
+    if !history_given {
+        return None;
+    }
+    let releases = history.finish(problems);
+    checked
+        .rules
+        .filter(|_| !problems.found)
+        .map(|rules| Policy::new(rules, releases))
+}
+
+/// A file with a problem, read as it is parsed: first for its shape, in
+/// the file's order, then for the meaning of its rules, then its history
+/// again, entry by entry, for the meaning of each.
+fn check_pieces(json: &str, problems: &mut Problems) -> Option<Policy> {
+    // The syntax, and numbers no float holds (2e2222222), which a value's
+    // raw text would pass.
+    let raw = match serde_json::from_str::<Syntax>(json)
+        .and_then(|_| serde_json::from_str::<&RawValue>(json))
+    {
+        Ok(raw) => raw,
+        Err(err) => {
             problems.error(PolicyError::NotJson(err));
             return None;
         }
-        let mut shape = Walk {
-            problems: Some(&mut problems),
-            stream: None,
+    };
+    if !raw.get().starts_with('{') {
+        let problem = Problem::WrongType {
+            expected: Expected::Object,
+            found: collect::found(raw),
         };
-        let top = match shape::walk(json, &POLICY, &mut shape) {
-            Ok(Some(top)) => top,
-            // Not an object: reported by the walk.
-            Ok(None) => return None,
-            // A number out of range (2e2222222) passes the syntax alone.
-            Err(err) => {
-                problems.error(PolicyError::NotJson(err));
-                return None;
-            }
-        };
-        let checked = values::rules(&rules_of(&top), &mut problems);
-        if !top.has("history") {
-            return None;
-        }
-        let mut history = History::new(&checked);
-        let mut entry = |_, values: Values| history.entry(&entry_of(&values), &mut problems);
-        let mut entries = Walk {
-            problems: None,
-            stream: Some(&mut entry),
-        };
-        // The syntax is known to be right: this walk cannot fail.
-        let _ = shape::walk(json, &POLICY, &mut entries);
-        let history = history.finish(&mut problems);
-        checked
-            .rules
-            .filter(|_| !problems.found)
-            .map(|rules| Policy::new(rules, history))
+        problems.wrong(&Path::Root, problem);
+        return None;
+    }
+    let mut history_given = false;
+    let mut shape = Entries::Shape(&mut history_given);
+    let mut file =
+        PolicyFile::deserialize(Collect::top(raw, problems, &mut shape)).unwrap_or_default();
+    if history_given {
+        file.history.get_or_insert_with(Vec::new);
+    }
+    rules::require(&file, problems);
+    let checked = rules::rules(&file, problems);
+    let mut history = history_of(&checked);
+    if history_given {
+        problems.telling = false;
+        let mut check = Entries::Check(&mut history);
+        let _ = PolicyFile::deserialize(Collect::top(raw, problems, &mut check));
+        problems.telling = true;
+    }
+    build(checked, history, history_given, problems)
+}
+
+/// Any JSON value, parsed whole and kept in nothing.
+struct Syntax;
+
+impl<'de> Deserialize<'de> for Syntax {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(Syntax)
+    }
+}
+
+impl<'de> Visitor<'de> for Syntax {
+    type Value = Syntax;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Syntax, E> {
+        Ok(Syntax)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Syntax, A::Error> {
+        while seq.next_element::<Syntax>()?.is_some() {}
+        Ok(Syntax)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Syntax, A::Error> {
+        while map.next_entry::<IgnoredAny, Syntax>()?.is_some() {}
+        Ok(Syntax)
     }
 }

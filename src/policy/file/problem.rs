@@ -9,7 +9,7 @@ use semver::Version;
 
 use crate::policy::dates::DateError;
 use crate::policy::model::Line;
-use crate::policy::quote::{Excerpt, Quoted};
+use crate::policy::quote::Quoted;
 use crate::policy::template::TemplateError;
 use crate::policy::version::VersionError;
 
@@ -27,10 +27,12 @@ pub enum Problem {
     /// A value of the wrong JSON type.
     WrongType {
         /// What the field takes.
-        expected: &'static str,
-        /// The value found, as JSON (an array or object by kind only).
-        found: String,
+        expected: Expected,
+        /// The value found.
+        found: Found,
     },
+    /// A field given twice in one object.
+    GivenTwice,
     /// A date that does not parse.
     Date(DateError),
     /// A line or a version that does not parse, or is not of its kind.
@@ -52,8 +54,8 @@ pub enum Problem {
         min: u64,
         /// The largest accepted.
         max: u64,
-        /// What it counts: `months`, `lines`.
-        unit: &'static str,
+        /// What it counts.
+        unit: Unit,
     },
     /// A cadence that is not a whole number of another.
     NotAMultiple {
@@ -183,9 +185,8 @@ impl fmt::Display for Problem {
             Self::UnknownField { expected } => {
                 write!(f, "unknown field; expected one of {}", expected.join(", "))
             }
-            Self::WrongType { expected, found } => {
-                write!(f, "expected {expected}, got {}", Excerpt(found))
-            }
+            Self::WrongType { expected, found } => write!(f, "expected {expected}, got {found}"),
+            Self::GivenTwice => f.write_str("given twice; an object names each field once"),
             Self::Date(err) => err.fmt(f),
             Self::Version(err) => err.fmt(f),
             Self::Template(err) => err.fmt(f),
@@ -338,5 +339,102 @@ impl From<VersionError> for Problem {
 impl From<TemplateError> for Problem {
     fn from(err: TemplateError) -> Self {
         Self::Template(err)
+    }
+}
+
+/// What a field of a policy file takes, as the format declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Expected {
+    /// A string.
+    Text,
+    /// A whole number from 0.
+    WholeNumber,
+    /// `true` or `false`.
+    Flag,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+    /// A string or a whole number (a day rule's `on`).
+    TextOrWholeNumber,
+    /// A string or an object (`patches`).
+    TextOrObject,
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Text => "a string",
+            Self::WholeNumber => "a whole number",
+            Self::Flag => "true or false",
+            Self::Array => "an array",
+            Self::Object => "an object",
+            Self::TextOrWholeNumber => "a string or a whole number",
+            Self::TextOrObject => "a string or an object",
+        })
+    }
+}
+
+/// A value found where another kind was expected: a scalar as it was
+/// written, an array or an object by kind.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Found {
+    /// A string.
+    Text(String),
+    /// A number, as JSON writes it.
+    Number(serde_json::Number),
+    /// `true` or `false`.
+    Flag(bool),
+    /// `null`.
+    Null,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Text(text) => write!(f, "{}", Quoted(text)),
+            Self::Number(number) => write!(f, "{}", serde_json::Value::Number(number.clone())),
+            Self::Flag(flag) => write!(f, "{flag}"),
+            Self::Null => f.write_str("null"),
+            Self::Array => f.write_str("an array"),
+            Self::Object => f.write_str("an object"),
+        }
+    }
+}
+
+/// What a bounded number counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unit {
+    /// Months.
+    Months,
+    /// Weeks.
+    Weeks,
+    /// Lines.
+    Lines,
+    /// Minor lines of a major.
+    Minors,
+    /// A month of the year.
+    MonthOfYear,
+    /// A day of the month.
+    DayOfMonth,
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Months => "months",
+            Self::Weeks => "weeks",
+            Self::Lines => "lines",
+            Self::Minors => "minors",
+            Self::MonthOfYear => "(a month)",
+            Self::DayOfMonth => "(a day of the month)",
+        })
     }
 }

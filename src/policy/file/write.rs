@@ -1,195 +1,117 @@
 //! Writes a policy back in its file format, the general form.
 
-use serde::Serialize;
 use serde_json::Value;
 
+use super::format::{
+    DayFile, EntryFile, LtsFile, NewMajorFile, PatchFile, PatchesFile, PolicyFile, ScheduleFile,
+    SupportFile, Text,
+};
 use crate::policy::definition::Policy;
-use crate::policy::model::LineKind;
 use crate::policy::rules::{LtsChoice, NewMajor, Patches, Support};
 use crate::policy::schedule::{Cadence, DayRule, Schedule};
 
-#[derive(Serialize)]
-struct PolicyFile<'a> {
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    comment: Option<&'a str>,
-    lines: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    new_major: Option<NewMajorEntry>,
-    releases: ScheduleEntry,
-    patches: PatchesEntry,
-    support: SupportEntry,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lts: Option<LtsEntry>,
-    branch_template: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tag_prefix: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    history_as_of: Option<String>,
-    history: Vec<HistoryEntry>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "snake_case")]
-enum NewMajorEntry {
-    AfterMinor(u64),
-    InMonth(u32),
-}
-
-#[derive(Serialize)]
-struct ScheduleEntry {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    every_months: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    every_weeks: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    in_months: Option<Vec<u32>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    on: Option<DayEntry>,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum DayEntry {
-    Text(String),
-    Number(u32),
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum PatchesEntry {
-    Recorded(&'static str),
-    Scheduled(ScheduleEntry),
-}
-
-#[derive(Serialize)]
-struct SupportEntry {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    months: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    until_next: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    grace_months: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    round: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct LtsEntry {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    every: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    every_months: Option<u32>,
-    support: SupportEntry,
-}
-
-#[derive(Serialize)]
-struct HistoryEntry {
-    line: String,
-    released: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lts: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    eol: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    patches: Vec<PatchEntry>,
-}
-
-#[derive(Serialize)]
-struct PatchEntry {
-    version: String,
-    released: String,
-}
-
-fn schedule_entry(schedule: &Schedule) -> ScheduleEntry {
-    let (mut every_months, mut every_weeks, mut in_months) = (None, None, None);
+fn schedule_file(schedule: &Schedule) -> ScheduleFile<'static> {
+    let mut file = ScheduleFile::default();
     match &schedule.cadence {
-        Cadence::EveryMonths(months) => every_months = Some(*months),
-        Cadence::EveryWeeks(weeks) => every_weeks = Some(*weeks),
-        Cadence::InMonths(months) => in_months = Some(months.clone()),
+        Cadence::EveryMonths(months) => file.every_months = Some(u64::from(*months)),
+        Cadence::EveryWeeks(weeks) => file.every_weeks = Some(u64::from(*weeks)),
+        Cadence::InMonths(months) => {
+            file.in_months = Some(months.iter().map(|&month| u64::from(month)).collect());
+        }
     }
-    let on = match schedule.on {
+    file.on = match schedule.on {
         DayRule::Due => None,
-        DayRule::DayOfMonth(day) => Some(DayEntry::Number(day)),
-        rule => Some(DayEntry::Text(rule.to_string())),
+        DayRule::DayOfMonth(day) => Some(DayFile::Number(u64::from(day))),
+        rule => Some(DayFile::Text(rule.to_string().into())),
     };
-    ScheduleEntry {
-        every_months,
-        every_weeks,
-        in_months,
-        on,
-    }
+    file
 }
 
-fn support_entry(support: &Support) -> SupportEntry {
-    SupportEntry {
-        months: support.months,
-        until_next: support.until_next,
-        grace_months: (support.grace_months > 0).then_some(support.grace_months),
-        round: support.month_end.then_some("month_end"),
+fn support_file(support: &Support) -> SupportFile<'static> {
+    SupportFile {
+        months: support.months.map(u64::from),
+        until_next: support.until_next.map(u64::from),
+        grace_months: (support.grace_months > 0).then_some(u64::from(support.grace_months)),
+        round: support.month_end.then_some(Text::from("month_end")),
     }
 }
 
 impl Policy {
-    /// The policy in the file format's general form, a valid input for
-    /// [`Policy::from_json`] that states every rule, defaults included.
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        let file = PolicyFile {
-            name: self.name(),
-            comment: self.comment(),
-            lines: match self.line_kind() {
-                LineKind::Minor => "minor",
-                LineKind::Major => "major",
-            },
-            new_major: self.new_major().map(|rule| match rule {
-                NewMajor::AfterMinor(minor) => NewMajorEntry::AfterMinor(minor),
-                NewMajor::InMonth(month) => NewMajorEntry::InMonth(month),
-            }),
-            releases: schedule_entry(self.releases_schedule()),
-            patches: match self.patches_rule() {
-                Patches::Scheduled(schedule) => PatchesEntry::Scheduled(schedule_entry(schedule)),
-                Patches::Recorded => PatchesEntry::Recorded("recorded"),
-            },
-            support: support_entry(self.support()),
-            lts: self.lts_rule().map(|lts| {
-                let (every, every_months) = match lts.choice {
-                    LtsChoice::Every(every) => (Some(every), None),
-                    LtsChoice::EveryMonths(months) => (None, Some(months)),
-                };
-                LtsEntry {
-                    every,
-                    every_months,
-                    support: support_entry(&lts.support),
-                }
-            }),
-            branch_template: self.branch_template().to_string(),
-            tag_prefix: self.tag_prefix(),
-            history_as_of: self.stated_history_as_of().map(|date| date.to_string()),
-            history: self
-                .history()
-                .iter()
-                .map(|release| HistoryEntry {
-                    line: release.line.to_string(),
-                    released: release.released.to_string(),
-                    lts: release.lts,
-                    eol: release.eol.map(|eol| eol.to_string()),
-                    patches: release
+    /// The policy as its file format declares it, in the general form,
+    /// every rule stated (defaults included).
+    fn to_file(&self) -> PolicyFile<'_> {
+        let lts = self.lts_rule().map(|lts| {
+            let mut file = LtsFile {
+                support: Some(support_file(&lts.support)),
+                ..LtsFile::default()
+            };
+            match lts.choice {
+                LtsChoice::Every(every) => file.every = Some(u64::from(every)),
+                LtsChoice::EveryMonths(months) => file.every_months = Some(u64::from(months)),
+            }
+            file
+        });
+        let history = self
+            .history()
+            .iter()
+            .map(|release| EntryFile {
+                line: Some(release.line.to_string().into()),
+                released: Some(release.released.to_string().into()),
+                lts: release.lts,
+                eol: release.eol.map(|eol| eol.to_string().into()),
+                patches: (!release.patches.is_empty()).then(|| {
+                    release
                         .patches
                         .iter()
-                        .map(|patch| PatchEntry {
-                            version: patch.version.to_string(),
-                            released: patch.released.to_string(),
+                        .map(|patch| PatchFile {
+                            version: Some(patch.version.to_string().into()),
+                            released: Some(patch.released.to_string().into()),
                         })
-                        .collect(),
-                })
-                .collect(),
-        };
+                        .collect()
+                }),
+            })
+            .collect();
+        PolicyFile {
+            name: Some(self.name().into()),
+            comment: self.comment().map(Text::from),
+            lines: Some(self.line_kind().name().into()),
+            new_major: self.new_major().map(|rule| match rule {
+                NewMajor::AfterMinor(minor) => NewMajorFile {
+                    after_minor: Some(minor),
+                    in_month: None,
+                },
+                NewMajor::InMonth(month) => NewMajorFile {
+                    after_minor: None,
+                    in_month: Some(u64::from(month)),
+                },
+            }),
+            releases: Some(schedule_file(self.releases_schedule())),
+            patches: Some(match self.patches_rule() {
+                Patches::Scheduled(schedule) => PatchesFile::Schedule(schedule_file(schedule)),
+                Patches::Recorded => PatchesFile::Text("recorded".into()),
+            }),
+            support: Some(support_file(self.support())),
+            lts,
+            branch_template: Some(self.branch_template().to_string().into()),
+            tag_prefix: self.tag_prefix().map(Text::from),
+            history_as_of: self
+                .stated_history_as_of()
+                .map(|date| date.to_string().into()),
+            history: Some(history),
+            ..PolicyFile::default()
+        }
+    }
+
+    /// The policy in the file format's general form, a valid input for
+    /// [`Policy::from_json`] that states every rule, defaults included,
+    /// laid out as the example policies are.
+    #[must_use]
+    pub fn to_json(&self) -> String {
         // Strings and numbers always serialize; the fallback is unreachable.
-        let value = serde_json::to_value(&file).unwrap_or_default();
+        let value = serde_json::to_value(self.to_file()).unwrap_or_default();
         let mut json = String::with_capacity(1 << 12);
         write_top(&value, &mut json);
-        escape_invisible(&json)
+        json
     }
 }
 
@@ -203,7 +125,8 @@ fn write_top(top: &Value, out: &mut String) {
         return write_value(top, 0, out);
     };
     out.push('{');
-    for (at, (key, field)) in fields.iter().enumerate() {
+    let given = fields.iter().filter(|(_, field)| !field.is_null());
+    for (at, (key, field)) in given.enumerate() {
         out.push_str(if at == 0 { "\n  " } else { ",\n  " });
         push_string(key, out);
         out.push_str(": ");
@@ -217,7 +140,8 @@ fn write_value(value: &Value, indent: usize, out: &mut String) {
     match value {
         Value::Object(fields) => {
             out.push('{');
-            for (at, (key, field)) in fields.iter().enumerate() {
+            let given = fields.iter().filter(|(_, field)| !field.is_null());
+            for (at, (key, field)) in given.enumerate() {
                 if at > 0 {
                     out.push_str(", ");
                 }
@@ -260,47 +184,4 @@ fn push_spaces(count: usize, out: &mut String) {
 /// A JSON string, escaped as serde_json escapes it.
 fn push_string(text: &str, out: &mut String) {
     out.push_str(&Value::from(text).to_string());
-}
-
-/// JSON whose strings show their control characters: serde_json escapes
-/// C0 controls only, and DEL, C1 controls and the bidirectional controls
-/// would reach a terminal that `policy` prints to as they are. `\uXXXX` is
-/// the same string to any JSON reader.
-fn escape_invisible(json: &str) -> String {
-    let invisible = acts_on_a_terminal;
-    if !json.contains(|c: char| invisible(c) && c != '\n') {
-        return json.to_owned();
-    }
-    let mut escaped = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if invisible(c) && c != '\n' {
-            escaped.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            escaped.push(c);
-        }
-    }
-    escaped
-}
-
-/// Whether a terminal acts on `c` instead of showing it: a control
-/// character (C0, DEL, C1), a bidirectional control that reorders the
-/// text around it, or the line and paragraph separators (U+2028, U+2029)
-/// that editors, log viewers and JavaScript take for line breaks. Text a
-/// file controls shows these escaped.
-///
-/// # Examples
-/// ```
-/// use lts_policy::policy::acts_on_a_terminal;
-/// assert!(acts_on_a_terminal('\u{1b}') && acts_on_a_terminal('\u{9b}'));
-/// assert!(acts_on_a_terminal('\u{202e}'));
-/// assert!(acts_on_a_terminal('\u{2028}') && acts_on_a_terminal('\u{2029}'));
-/// assert!(!acts_on_a_terminal('é'));
-/// ```
-#[must_use]
-pub fn acts_on_a_terminal(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        )
 }

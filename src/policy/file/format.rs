@@ -1,0 +1,286 @@
+//! The policy file format, declared once: these structs are what a file is
+//! read into (straight from the text when every value has its type, field
+//! by field through [`super::collect`] to report every problem otherwise)
+//! and what a policy is written back from. Every field is optional here;
+//! which ones a policy needs, and what their values may be, is the
+//! validators' to say ([`super::rules`], [`super::terms`],
+//! [`super::history`]).
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor, value::MapAccessDeserializer};
+use serde::forward_to_deserialize_any;
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A policy file: the general form's fields, then the first (flat) form's.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PolicyFile<'a> {
+    #[serde(borrow)]
+    pub name: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub comment: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub lines: Option<Text<'a>>,
+    pub new_major: Option<NewMajorFile>,
+    #[serde(borrow)]
+    pub releases: Option<ScheduleFile<'a>>,
+    #[serde(borrow)]
+    pub patches: Option<PatchesFile<'a>>,
+    #[serde(borrow)]
+    pub support: Option<SupportFile<'a>>,
+    #[serde(borrow)]
+    pub lts: Option<LtsFile<'a>>,
+    #[serde(borrow)]
+    pub branch_template: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub tag_prefix: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub history_as_of: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub history: Option<Vec<EntryFile<'a>>>,
+    #[serde(borrow)]
+    pub release_weekday: Option<Text<'a>>,
+    pub minor_every_months: Option<u64>,
+    pub lts_every_months: Option<u64>,
+    pub lts_support_months: Option<u64>,
+    pub lts_in_parallel: Option<u64>,
+}
+
+/// `new_major`: where the rules start a major.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewMajorFile {
+    pub after_minor: Option<u64>,
+    pub in_month: Option<u64>,
+}
+
+/// A schedule: one cadence, and a day rule.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ScheduleFile<'a> {
+    pub every_months: Option<u64>,
+    pub every_weeks: Option<u64>,
+    pub in_months: Option<Vec<u64>>,
+    #[serde(borrow)]
+    pub on: Option<DayFile<'a>>,
+}
+
+/// A support rule's terms.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SupportFile<'a> {
+    pub months: Option<u64>,
+    pub until_next: Option<u64>,
+    pub grace_months: Option<u64>,
+    #[serde(borrow)]
+    pub round: Option<Text<'a>>,
+}
+
+/// The LTS rule.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LtsFile<'a> {
+    pub every: Option<u64>,
+    pub every_months: Option<u64>,
+    #[serde(borrow)]
+    pub support: Option<SupportFile<'a>>,
+}
+
+/// One line of the history.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EntryFile<'a> {
+    #[serde(borrow)]
+    pub line: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub released: Option<Text<'a>>,
+    pub lts: Option<bool>,
+    #[serde(borrow)]
+    pub eol: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub patches: Option<Vec<PatchFile<'a>>>,
+}
+
+/// One recorded patch of a line.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PatchFile<'a> {
+    #[serde(borrow)]
+    pub version: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub released: Option<Text<'a>>,
+}
+
+/// A string of a file, borrowed from its text where it has no escape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Text<'a>(#[serde(borrow)] pub Cow<'a, str>);
+
+impl AsRef<str> for Text<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'a> From<&'a str> for Text<'a> {
+    fn from(text: &'a str) -> Self {
+        Self(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Text<'_> {
+    fn from(text: String) -> Self {
+        Self(Cow::Owned(text))
+    }
+}
+
+/// The name a value of one of two kinds is deserialized under, so that a
+/// reader reporting problems knows what it takes.
+pub(crate) const DAY: &str = "Day";
+/// See [`DAY`].
+pub(crate) const PATCHES: &str = "Patches";
+
+/// A schedule's `on`: a weekday or an nth weekday (`"Tuesday"`, `"3rd
+/// Thursday"`), or a day of the month (`15`).
+#[derive(Debug)]
+pub(crate) enum DayFile<'a> {
+    Text(Text<'a>),
+    Number(u64),
+}
+
+/// `patches`: `"recorded"`, or a schedule.
+#[derive(Debug)]
+pub(crate) enum PatchesFile<'a> {
+    Text(Text<'a>),
+    Schedule(ScheduleFile<'a>),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for DayFile<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DayVisitor;
+        impl<'de> Visitor<'de> for DayVisitor {
+            type Value = DayFile<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or a whole number")
+            }
+            fn visit_newtype_struct<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+                Ok(DayFile::Text(text.into()))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(DayFile::Text(text.to_owned().into()))
+            }
+            fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
+                Ok(DayFile::Number(number))
+            }
+        }
+        deserializer.deserialize_newtype_struct(DAY, DayVisitor)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for PatchesFile<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PatchesVisitor;
+        impl<'de> Visitor<'de> for PatchesVisitor {
+            type Value = PatchesFile<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or an object")
+            }
+            fn visit_newtype_struct<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+                Ok(PatchesFile::Text(text.into()))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(PatchesFile::Text(text.to_owned().into()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                ScheduleFile::deserialize(MapAccessDeserializer::new(map))
+                    .map(PatchesFile::Schedule)
+            }
+        }
+        deserializer.deserialize_newtype_struct(PATCHES, PatchesVisitor)
+    }
+}
+
+impl Serialize for DayFile<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(text) => serializer.serialize_str(text),
+            Self::Number(number) => serializer.serialize_u64(*number),
+        }
+    }
+}
+
+impl Serialize for PatchesFile<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(text) => serializer.serialize_str(text),
+            Self::Schedule(schedule) => schedule.serialize(serializer),
+        }
+    }
+}
+
+/// The fields of the object a value of two kinds may be, by the name it is
+/// deserialized under: `patches`' schedule.
+pub(crate) fn two_kinds_object(name: &str) -> &'static [&'static str] {
+    match name {
+        PATCHES => fields_of::<ScheduleFile>(),
+        _ => &[],
+    }
+}
+
+/// The fields of a declared struct, as its derive names them to the
+/// deserializer.
+fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    let fields = Cell::new(&[][..]);
+    let _ = T::deserialize(FieldsProbe(&fields));
+    fields.get()
+}
+
+/// A deserializer that only learns the fields a struct asks for.
+struct FieldsProbe<'c>(&'c Cell<&'static [&'static str]>);
+
+impl<'de> Deserializer<'de> for FieldsProbe<'_> {
+    type Error = de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom("only a struct's fields are asked for"))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.0.set(fields);
+        self.deserialize_any(visitor)
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}

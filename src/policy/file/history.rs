@@ -1,0 +1,249 @@
+//! The history, checked release by release, each against the one before,
+//! so that a history of any length is checked without holding its
+//! problems. A file's entry is first read into a typed release (its
+//! strings parsed); a release merged from facts arrives typed; both are
+//! then checked by the same rules, with the same paths.
+
+use chrono::NaiveDate;
+
+use super::format::EntryFile;
+use super::problem::Problem;
+use super::problems::{Path, Problems};
+use crate::policy::dates::parse_date;
+use crate::policy::model::{KnownPatch, Line, LineKind, Release};
+use crate::policy::version::{parse_history_line, parse_patch_version};
+
+/// The history, checked release by release.
+pub(crate) struct History {
+    releases: Vec<Release>,
+    /// Releases seen, valid or not.
+    seen: usize,
+    lines: LineKind,
+    has_lts: bool,
+    history_as_of: Option<NaiveDate>,
+}
+
+impl History {
+    /// An empty history of lines numbered as `lines` say, in a policy with
+    /// an LTS rule or not, complete up to `history_as_of` when that is
+    /// stated.
+    pub(crate) fn new(lines: LineKind, has_lts: bool, history_as_of: Option<NaiveDate>) -> Self {
+        Self {
+            releases: Vec::new(),
+            seen: 0,
+            lines,
+            has_lts,
+            history_as_of,
+        }
+    }
+
+    /// The fields an entry needs, reported missing as problems of the
+    /// file's shape.
+    pub(super) fn require(entry: &EntryFile, path: &Path, problems: &mut Problems) {
+        // An entry of the wrong type is reported as such, not as empty.
+        if problems.is_invalid(path) {
+            return;
+        }
+        for (name, given) in [
+            ("line", entry.line.is_some()),
+            ("released", entry.released.is_some()),
+        ] {
+            if !given {
+                problems.missing(&path.field(name));
+            }
+        }
+        let patches = path.field("patches");
+        for (at, patch) in entry.patches.iter().flatten().enumerate() {
+            let item = patches.item(at);
+            if problems.is_invalid(&item) {
+                continue;
+            }
+            for (name, given) in [
+                ("version", patch.version.is_some()),
+                ("released", patch.released.is_some()),
+            ] {
+                if !given {
+                    problems.missing(&item.field(name));
+                }
+            }
+        }
+    }
+
+    /// Reads the next entry of a file, and checks it as a release.
+    pub(super) fn entry(&mut self, entry: &EntryFile, problems: &mut Problems) {
+        let path = Path::Root.field("history");
+        let at = path.item(self.seen);
+        let line_path = at.field("line");
+        let line = problems
+            .value(&entry.line, &line_path)
+            .and_then(|text| problems.check(&line_path, parse_history_line(text, self.lines)));
+        let released = date(problems, &entry.released, &at.field("released"));
+        let eol = date(problems, &entry.eol, &at.field("eol"));
+        let lts_path = at.field("lts");
+        let lts = problems.value(&entry.lts, &lts_path).copied();
+        if lts == Some(true) && !self.has_lts {
+            problems.add(&lts_path, Problem::LtsWithoutRule);
+        }
+        let patches = self.patches(entry, &at, line, problems);
+        let (Some(line), Some(released)) = (line, released) else {
+            self.seen += 1;
+            return;
+        };
+        let release = Release {
+            line,
+            released,
+            lts,
+            eol,
+            patches,
+        };
+        self.release(release, problems);
+    }
+
+    /// The patches of an entry, their versions and dates parsed; those of
+    /// an entry without a line are checked for their shape alone.
+    fn patches(
+        &self,
+        entry: &EntryFile,
+        at: &Path,
+        line: Option<Line>,
+        problems: &mut Problems,
+    ) -> Vec<KnownPatch> {
+        let path = at.field("patches");
+        let Some(files) = problems.value(&entry.patches, &path) else {
+            return Vec::new();
+        };
+        let mut patches = Vec::with_capacity(files.len());
+        for (index, patch) in files.iter().enumerate() {
+            let item = path.item(index);
+            let version_path = item.field("version");
+            let version = problems
+                .value(&patch.version, &version_path)
+                .and_then(|text| problems.check(&version_path, parse_patch_version(text)));
+            let released = date(problems, &patch.released, &item.field("released"));
+            if let (Some(version), Some(released), Some(_)) = (version, released, line) {
+                patches.push(KnownPatch { version, released });
+            }
+        }
+        patches
+    }
+
+    /// Checks a release against the one before it, and keeps it.
+    pub(crate) fn release(&mut self, release: Release, problems: &mut Problems) {
+        let path = Path::Root.field("history");
+        let at = path.item(self.seen);
+        self.seen += 1;
+        let Release { line, released, .. } = release;
+        if let Some(previous) = self.releases.last() {
+            check_order(&at, previous, line, released, problems);
+        }
+        if let Some(eol) = release.eol
+            && eol <= released
+        {
+            let problem = Problem::EolNotAfterRelease {
+                line,
+                eol,
+                released,
+            };
+            problems.add(&at.field("eol"), problem);
+        }
+        self.check_as_of(&at, released, problems);
+        let patches = at.field("patches");
+        let mut previous: Option<&KnownPatch> = None;
+        for (index, patch) in release.patches.iter().enumerate() {
+            let item = patches.item(index);
+            check_patch(&item, line, released, previous, patch, problems);
+            self.check_as_of(&item, patch.released, problems);
+            previous = Some(patch);
+        }
+        self.releases.push(release);
+    }
+
+    /// A date the history records must be on or before `history_as_of`.
+    fn check_as_of(&self, at: &Path, date: NaiveDate, problems: &mut Problems) {
+        if let Some(as_of) = self.history_as_of
+            && date > as_of
+        {
+            let problem = Problem::AfterHistoryAsOf { date, as_of };
+            problems.add(&at.field("released"), problem);
+        }
+    }
+
+    /// The history once every release is checked; a problem when it has none.
+    pub(crate) fn finish(self, problems: &mut Problems) -> Vec<Release> {
+        if self.seen == 0 {
+            problems.add(&Path::Root.field("history"), Problem::EmptyHistory);
+        }
+        self.releases
+    }
+}
+
+/// A date field of an entry, parsed, or a problem at `path`.
+fn date(
+    problems: &mut Problems,
+    text: &Option<super::format::Text>,
+    path: &Path,
+) -> Option<NaiveDate> {
+    let text = problems.value(text, path)?;
+    problems.check(path, parse_date(text))
+}
+
+fn check_order(
+    at: &Path,
+    previous: &Release,
+    line: Line,
+    released: NaiveDate,
+    problems: &mut Problems,
+) {
+    let line_path = at.field("line");
+    if line == previous.line {
+        problems.add(&line_path, Problem::ListedTwice(line));
+    } else if line < previous.line {
+        let previous = previous.line;
+        problems.add(&line_path, Problem::LineOrder { line, previous });
+    }
+    // Two lines may come out on the same day (the later one is then the latest).
+    if released < previous.released {
+        let problem = Problem::DateOrder {
+            line,
+            released,
+            previous: previous.line,
+            previous_released: previous.released,
+        };
+        problems.add(&at.field("released"), problem);
+    }
+}
+
+/// A patch belongs to its line, comes after the one before it, and not
+/// before it in time.
+fn check_patch(
+    at: &Path,
+    line: Line,
+    line_released: NaiveDate,
+    previous: Option<&KnownPatch>,
+    patch: &KnownPatch,
+    problems: &mut Problems,
+) {
+    let version = &patch.version;
+    if !line.holds(version) || *version == line.first_version() || !version.pre.is_empty() {
+        let found = version.clone();
+        problems.add(&at.field("version"), Problem::NotAPatchOf { line, found });
+    } else if let Some(previous) = previous
+        && *version <= previous.version
+    {
+        let problem = Problem::PatchOrder {
+            version: version.clone(),
+            previous: previous.version.clone(),
+        };
+        problems.add(&at.field("version"), problem);
+    }
+    let floor = previous.map_or(line_released, |previous| previous.released);
+    if patch.released < floor {
+        let problem = Problem::PatchDateOrder {
+            version: version.clone(),
+            released: patch.released,
+            floor,
+            line,
+        };
+        problems.add(&at.field("released"), problem);
+    }
+}

@@ -1,0 +1,335 @@
+//! The meaning of a file's top-level values: its name, which of the two
+//! forms its rules are written in and what they say, its branch template,
+//! tag prefix and `history_as_of`.
+
+use chrono::{NaiveDate, Weekday};
+
+use super::format::{PatchesFile, PolicyFile};
+use super::problem::{Problem, Unit};
+use super::problems::{Given, Path, Problems};
+use super::terms::{self, MAX_LINES, MAX_MONTHS, bounded};
+use crate::policy::dates::parse_date;
+use crate::policy::definition::PolicyRules;
+use crate::policy::model::LineKind;
+use crate::policy::rules::{LtsChoice, LtsRule, NewMajor, Patches, Support};
+use crate::policy::schedule::{Cadence, DayRule, Schedule};
+use crate::policy::template::BranchTemplate;
+
+/// The rules once checked, and how the history is to be read.
+pub(super) struct Checked {
+    /// `None` when a rule is missing or wrong.
+    pub(super) rules: Option<PolicyRules>,
+    /// How the history's lines are numbered (minor, when `lines` is wrong).
+    pub(super) lines: LineKind,
+    /// Whether the policy has an LTS rule (or a wrong one).
+    pub(super) has_lts: bool,
+    /// The day up to which the history is complete, when the file says.
+    pub(super) history_as_of: Option<NaiveDate>,
+}
+
+/// The fields of the first (flat) form, in the file's order.
+fn flat_fields(file: &PolicyFile) -> Vec<&'static str> {
+    [
+        ("release_weekday", file.release_weekday.is_some()),
+        ("minor_every_months", file.minor_every_months.is_some()),
+        ("lts_every_months", file.lts_every_months.is_some()),
+        ("lts_support_months", file.lts_support_months.is_some()),
+        ("lts_in_parallel", file.lts_in_parallel.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, given)| given.then_some(name))
+    .collect()
+}
+
+/// The fields of the general form, in the file's order.
+fn general_fields(file: &PolicyFile) -> Vec<&'static str> {
+    [
+        ("lines", file.lines.is_some()),
+        ("new_major", file.new_major.is_some()),
+        ("releases", file.releases.is_some()),
+        ("patches", file.patches.is_some()),
+        ("support", file.support.is_some()),
+        ("lts", file.lts.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, given)| given.then_some(name))
+    .collect()
+}
+
+/// The fields every file has, reported missing before any value is
+/// checked, as problems of its shape.
+pub(super) fn require(file: &PolicyFile, problems: &mut Problems) {
+    let root = Path::Root;
+    for (name, given) in [
+        ("name", file.name.is_some()),
+        ("branch_template", file.branch_template.is_some()),
+        ("history", file.history.is_some()),
+    ] {
+        if !given {
+            problems.missing(&root.field(name));
+        }
+    }
+}
+
+/// Checks the rules; `rules` is `None` when one is missing or wrong.
+pub(super) fn rules(file: &PolicyFile, problems: &mut Problems) -> Checked {
+    let root = Path::Root;
+    let name_path = root.field("name");
+    let name = problems.value(&file.name, &name_path).cloned();
+    if name.as_deref().is_some_and(|name| name.trim().is_empty()) {
+        problems.add(&name_path, Problem::EmptyName);
+    }
+    let as_of_path = root.field("history_as_of");
+    let history_as_of = problems
+        .value(&file.history_as_of, &as_of_path)
+        .and_then(|text| problems.check(&as_of_path, parse_date(text)));
+    let flat = flat_fields(file);
+    let general = general_fields(file);
+    let terms = match (flat.first(), general.first()) {
+        (Some(flat_field), Some(general_field)) => {
+            let problem = Problem::MixedForms {
+                general: general_field,
+            };
+            problems.add(&root.field(flat_field), problem);
+            None
+        }
+        (Some(_), None) => flat_rules(file, problems),
+        (None, _) => general_rules(file, problems),
+    };
+    let lines = terms.as_ref().map_or(
+        match file.lines.as_deref() {
+            Some("major") => LineKind::Major,
+            _ => LineKind::Minor,
+        },
+        |terms| terms.lines,
+    );
+    let template_path = root.field("branch_template");
+    let branch_template = problems
+        .value(&file.branch_template, &template_path)
+        .and_then(|text| {
+            let template = problems.check(&template_path, BranchTemplate::parse(text))?;
+            if lines == LineKind::Major && template.uses_minor() {
+                problems.add(&template_path, Problem::MinorInTemplate);
+                return None;
+            }
+            Some(template)
+        });
+    let prefix_path = root.field("tag_prefix");
+    let tag_prefix = problems
+        .value(&file.tag_prefix, &prefix_path)
+        .filter(|prefix| {
+            let refused =
+                prefix.is_empty() || prefix.contains(|c: char| c.is_whitespace() || c.is_control());
+            if refused {
+                problems.add(&prefix_path, Problem::TagPrefix);
+            }
+            !refused
+        })
+        .map(|prefix| prefix.to_string());
+    let comment = problems
+        .value(&file.comment, &root.field("comment"))
+        .map(|comment| comment.to_string());
+    let rules = (|| {
+        let terms = terms?;
+        Some(PolicyRules {
+            name: name?.to_string(),
+            comment,
+            lines: terms.lines,
+            new_major: terms.new_major,
+            releases: terms.releases,
+            patches: terms.patches,
+            support: terms.support,
+            lts: terms.lts,
+            branch_template: branch_template?,
+            tag_prefix,
+            history_as_of,
+        })
+    })();
+    Checked {
+        rules,
+        lines,
+        has_lts: file.lts.is_some() || !flat.is_empty(),
+        history_as_of,
+    }
+}
+
+/// The rules besides name, comment, branch template and `history_as_of`.
+struct Terms {
+    lines: LineKind,
+    new_major: Option<NewMajor>,
+    releases: Schedule,
+    patches: Patches,
+    support: Support,
+    lts: Option<LtsRule>,
+}
+
+/// A count of the first form, checked against `bounds`.
+fn flat_count(
+    problems: &mut Problems,
+    value: &Option<u64>,
+    name: &str,
+    bounds: (u64, u64),
+    unit: Unit,
+) -> Option<u32> {
+    let path = Path::Root.field(name);
+    let &found = problems.required(value, &path)?;
+    bounded(problems, &path, found, bounds, unit)
+}
+
+/// The first form: `releases = {every_months: minor_every_months, on:
+/// release_weekday}`, weekly patches on that day, support until the next
+/// line, `lts = {every: lts_every_months / minor_every_months, support:
+/// {months: lts_support_months, until_next: lts_in_parallel}}`.
+fn flat_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
+    let weekday_path = Path::Root.field("release_weekday");
+    let release_weekday = problems
+        .required(&file.release_weekday, &weekday_path)
+        .and_then(|text| {
+            let weekday = text.parse::<Weekday>().ok();
+            if weekday.is_none() {
+                let found = text.to_string();
+                problems.add(&weekday_path, Problem::Weekday { found });
+            }
+            weekday
+        });
+    let months = (1, MAX_MONTHS);
+    let minor = flat_count(
+        problems,
+        &file.minor_every_months,
+        "minor_every_months",
+        months,
+        Unit::Months,
+    );
+    let lts = flat_count(
+        problems,
+        &file.lts_every_months,
+        "lts_every_months",
+        months,
+        Unit::Months,
+    );
+    let lts_support = flat_count(
+        problems,
+        &file.lts_support_months,
+        "lts_support_months",
+        months,
+        Unit::Months,
+    );
+    if let (Some(minor), Some(lts)) = (minor, lts)
+        && !lts.is_multiple_of(minor)
+    {
+        let problem = Problem::NotAMultiple {
+            of: "minor_every_months",
+            base: u64::from(minor),
+            found: u64::from(lts),
+        };
+        problems.add(&Path::Root.field("lts_every_months"), problem);
+    }
+    let lts_in_parallel = flat_count(
+        problems,
+        &file.lts_in_parallel,
+        "lts_in_parallel",
+        (1, MAX_LINES),
+        Unit::Lines,
+    );
+    let weekday = release_weekday?;
+    let (minor, lts_months) = (minor?, lts?);
+    if !lts_months.is_multiple_of(minor) {
+        return None;
+    }
+    Some(Terms {
+        lines: LineKind::Minor,
+        new_major: None,
+        releases: Schedule::new(Cadence::EveryMonths(minor), DayRule::Weekday(weekday)),
+        patches: Patches::Scheduled(Schedule::new(
+            Cadence::EveryWeeks(1),
+            DayRule::Weekday(weekday),
+        )),
+        support: Support::UNTIL_NEXT_LINE,
+        lts: Some(LtsRule {
+            choice: LtsChoice::Every(lts_months / minor),
+            support: Support {
+                months: Some(lts_support?),
+                until_next: Some(lts_in_parallel?),
+                grace_months: 0,
+                month_end: false,
+            },
+        }),
+    })
+}
+
+/// The general form.
+fn general_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
+    let root = Path::Root;
+    let lines_path = root.field("lines");
+    let lines = match problems.given(&file.lines, &lines_path) {
+        Given::Absent => Some(LineKind::Minor),
+        Given::Invalid => None,
+        Given::Value(text) => match &**text {
+            "minor" => Some(LineKind::Minor),
+            "major" => Some(LineKind::Major),
+            other => {
+                let problem = Problem::Keyword {
+                    expected: &["minor", "major"],
+                    found: other.to_owned(),
+                };
+                problems.add(&lines_path, problem);
+                None
+            }
+        },
+    };
+    let new_major_path = root.field("new_major");
+    let new_major = match (problems.given(&file.new_major, &new_major_path), lines) {
+        (Given::Absent, _) => Some(None),
+        (Given::Invalid, _) => None,
+        (Given::Value(_), Some(LineKind::Major)) => {
+            problems.add(&new_major_path, Problem::NewMajorWithMajorLines);
+            None
+        }
+        (Given::Value(rule), _) => terms::new_major(rule, &new_major_path, problems).map(Some),
+    };
+    let releases_path = root.field("releases");
+    let releases = problems
+        .required(&file.releases, &releases_path)
+        .and_then(|schedule| terms::schedule(schedule, &releases_path, problems));
+    let patches_path = root.field("patches");
+    let patches = match problems.given(&file.patches, &patches_path) {
+        Given::Invalid => None,
+        // Weekly by default, on the weekday releases name if they name one.
+        Given::Absent => releases.as_ref().map(|releases| {
+            let on = releases.on.weekday().map_or(DayRule::Due, DayRule::Weekday);
+            Patches::Scheduled(Schedule::new(Cadence::EveryWeeks(1), on))
+        }),
+        Given::Value(PatchesFile::Text(text)) if &**text == "recorded" => Some(Patches::Recorded),
+        Given::Value(PatchesFile::Text(other)) => {
+            let problem = Problem::Keyword {
+                expected: &["recorded"],
+                found: other.to_string(),
+            };
+            problems.add(&patches_path, problem);
+            None
+        }
+        Given::Value(PatchesFile::Schedule(schedule)) => {
+            terms::schedule(schedule, &patches_path, problems).map(Patches::Scheduled)
+        }
+    };
+    let support_path = root.field("support");
+    let support = match problems.given(&file.support, &support_path) {
+        Given::Value(rule) => terms::support(rule, &support_path, problems),
+        Given::Invalid => None,
+        Given::Absent => Some(Support::UNTIL_NEXT_LINE),
+    };
+    let lts_path = root.field("lts");
+    let lts = match problems.given(&file.lts, &lts_path) {
+        Given::Value(rule) => terms::lts(rule, &lts_path, problems).map(Some),
+        Given::Invalid => None,
+        Given::Absent => Some(None),
+    };
+    Some(Terms {
+        lines: lines?,
+        new_major: new_major?,
+        releases: releases?,
+        patches: patches?,
+        support: support?,
+        lts: lts?,
+    })
+}
