@@ -136,6 +136,11 @@ impl Policy {
         }
     }
 
+    /// The rules, as the file states them.
+    pub(crate) fn rules(&self) -> &PolicyRules {
+        &self.rules
+    }
+
     /// The policy's name, such as `kestra`.
     #[must_use]
     pub fn name(&self) -> &str {

@@ -1,6 +1,8 @@
 //! Facts from tags and endoflife.date answers, merged into a history.
 
-use lts_policy::policy::{Facts, GitTag, Ignored, LineKind, Release};
+use lts_policy::policy::{
+    Facts, FactsProblem, GitTag, Ignored, LineKind, PolicyError, Problem, Release,
+};
 
 use super::*;
 
@@ -109,6 +111,42 @@ fn a_line_the_facts_date_before_one_the_file_lists_earlier_is_refused() {
         "the history the facts make is not valid: history[1].released: 1.1 on 2025-08-01 is \
          before 1.0 on 2025-09-09; release dates cannot go back"
     );
+}
+
+#[test]
+fn a_contradiction_of_facts_is_the_problem_a_file_would_have() {
+    // The merged history, 1.0 (2025-09-09) then 1.1 (2025-08-01), written
+    // as a file: the same problem at the same path.
+    let facts = Facts::from_tags(&[tag("v1.1.0", "2025-08-01")], None, LineKind::Minor).unwrap();
+    let file = kestra_with_history(serde_json::json!([
+        {"line": "1.0", "released": "2025-09-09", "lts": true}
+    ]));
+    let merged = file.with_facts(&facts, None).unwrap_err();
+    let PolicyError::Facts(problem) = &merged else {
+        panic!("{merged:?}");
+    };
+    let FactsProblem::MergedHistory { path, problem } = problem.as_ref() else {
+        panic!("{problem:?}");
+    };
+    let written = Policy::from_json(&kestra_with(
+        "history",
+        serde_json::json!([
+            {"line": "1.0", "released": "2025-09-09", "lts": true},
+            {"line": "1.1", "released": "2025-08-01"}
+        ]),
+    ))
+    .unwrap_err();
+    let PolicyError::InvalidPolicy {
+        path: file_path,
+        problem: file_problem,
+    } = &written
+    else {
+        panic!("{written:?}");
+    };
+    assert_eq!(path, file_path);
+    assert_eq!(path, "history[1].released");
+    assert!(matches!(problem, Problem::DateOrder { .. }), "{problem:?}");
+    assert_eq!(problem.to_string(), file_problem.to_string());
 }
 
 #[test]

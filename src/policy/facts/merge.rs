@@ -5,49 +5,68 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use semver::Version;
-use serde_json::Value;
 
 use super::problem::FactsProblem;
 use super::record::Facts;
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
-use crate::policy::model::{Line, LineKind};
-
-/// A line of `kind`, written exactly: `1.3`, or `22` for major lines.
-fn parse_line(name: &str, kind: LineKind) -> Option<Line> {
-    crate::policy::version::parse_history_line(name, kind).ok()
-}
+use crate::policy::file::history::History;
+use crate::policy::file::problems::Problems;
+use crate::policy::model::{KnownPatch, Line, Release};
 
 impl Policy {
     /// The policy with `facts` merged into its history: the file's lines,
     /// dates, flags, announced ends and patches win where both speak; the
     /// facts add the lines and patches the file lacks. The history is then
     /// complete up to `history_as_of` (or the newest day the facts speak
-    /// of), or up to its newest date, if later.
+    /// of), or up to its newest date, if later. The merged history is
+    /// checked as a file's is, with the same problems and paths.
     ///
     /// # Errors
-    /// [`PolicyError::Facts`] when the merged history is not a valid one
-    /// (a line from the facts dated before one the file lists earlier).
+    /// [`PolicyError::Facts`] ([`FactsProblem::MergedHistory`]) when the
+    /// merged history is not a valid one (a line from the facts dated
+    /// before one the file lists earlier).
     pub fn with_facts(
         &self,
         facts: &Facts,
         history_as_of: Option<NaiveDate>,
     ) -> Result<Self, PolicyError> {
-        let kind = self.line_kind();
-        let mut file: Value =
-            serde_json::from_str(&self.to_json()).map_err(PolicyError::NotJson)?;
-        let entries = file["history"]
-            .as_array_mut()
-            .map(std::mem::take)
-            .unwrap_or_default();
-        let mut history: BTreeMap<Line, Value> = BTreeMap::new();
-        for entry in entries {
-            if let Some(line) = entry["line"]
-                .as_str()
-                .and_then(|name| parse_line(name, kind))
-            {
-                history.insert(line, entry);
+        let mut merged: BTreeMap<Line, Release> = self
+            .history()
+            .iter()
+            .map(|release| (release.line, release.clone()))
+            .collect();
+        for (&line, line_facts) in &facts.lines {
+            let Some(released) = &line_facts.released else {
+                continue;
+            };
+            let release = merged.entry(line).or_insert_with(|| Release {
+                line,
+                released: released.date,
+                lts: None,
+                eol: None,
+                patches: Vec::new(),
+            });
+            if self.lts_rule().is_some() {
+                release.lts = release.lts.or(line_facts.lts);
             }
+            release.eol = release.eol.or(line_facts.eol);
+            let mut patches: BTreeMap<&Version, KnownPatch> = line_facts
+                .patches
+                .iter()
+                .map(|(version, origin)| {
+                    let patch = KnownPatch {
+                        version: version.clone(),
+                        released: origin.date,
+                    };
+                    (version, patch)
+                })
+                .collect();
+            // The file's own patches win.
+            for patch in &release.patches {
+                patches.insert(&patch.version, patch.clone());
+            }
+            release.patches = patches.into_values().collect();
         }
         // The newest day the file or the facts record.
         let newest = self
@@ -59,44 +78,6 @@ impl Policy {
             })
             .max()
             .max(facts.newest);
-        for (&line, line_facts) in &facts.lines {
-            let Some(released) = &line_facts.released else {
-                continue;
-            };
-            let entry = history.entry(line).or_insert_with(|| {
-                serde_json::json!({"line": line.to_string(), "released": released.date.to_string()})
-            });
-            let Some(fields) = entry.as_object_mut() else {
-                continue;
-            };
-            if let Some(lts) = line_facts.lts.filter(|_| self.lts_rule().is_some()) {
-                fields.entry("lts").or_insert(lts.into());
-            }
-            if let Some(eol) = line_facts.eol {
-                fields.entry("eol").or_insert(eol.to_string().into());
-            }
-            let mut patches: BTreeMap<Version, Value> = BTreeMap::new();
-            for (version, origin) in &line_facts.patches {
-                patches.insert(
-                    version.clone(),
-                    serde_json::json!({"version": version.to_string(), "released": origin.date.to_string()}),
-                );
-            }
-            // The file's own patches win.
-            if let Some(Value::Array(known)) = fields.get("patches") {
-                for patch in known {
-                    if let Some(version) = patch["version"]
-                        .as_str()
-                        .and_then(|v| Version::parse(v).ok())
-                    {
-                        patches.insert(version, patch.clone());
-                    }
-                }
-            }
-            if !patches.is_empty() {
-                fields.insert("patches".to_owned(), patches.into_values().collect());
-            }
-        }
         let as_of = [
             history_as_of.or(facts.newest),
             self.stated_history_as_of(),
@@ -105,15 +86,24 @@ impl Policy {
         .into_iter()
         .flatten()
         .max();
-        if let Some(as_of) = as_of {
-            file["history_as_of"] = as_of.to_string().into();
+        let mut rules = self.rules().clone();
+        rules.history_as_of = as_of;
+        let mut first = None;
+        let mut report = |problem| {
+            first.get_or_insert(problem);
+        };
+        let mut problems = Problems::first(&mut report);
+        let mut history = History::new(rules.lines, rules.lts.is_some(), as_of);
+        for release in merged.into_values() {
+            history.release(release, &mut problems);
         }
-        file["history"] = history.into_values().collect();
-        Self::from_json(&file.to_string()).map_err(|err| match err {
-            PolicyError::InvalidPolicy { path, problem } => {
-                FactsProblem::MergedHistory { path, problem }.into()
+        let releases = history.finish(&mut problems);
+        match first {
+            None => Ok(Self::new(rules, releases)),
+            Some(PolicyError::InvalidPolicy { path, problem }) => {
+                Err(FactsProblem::MergedHistory { path, problem }.into())
             }
-            other => other,
-        })
+            Some(other) => Err(other),
+        }
     }
 }
