@@ -19,6 +19,9 @@ mod commands;
 #[path = "../../src/render/mod.rs"]
 #[allow(dead_code)]
 mod render;
+#[path = "../../src/session/mod.rs"]
+#[allow(dead_code)]
+mod session;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -45,11 +48,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(null) = File::create("/dev/null") else {
         return;
     };
-    let mut out = cli::Output::to(null);
-    let outcome = cli::Context::resolve(&cli, &environment)
+    let mut out = session::Output::to(null);
+    let outcome = cli::resolve(&cli, &environment)
         .and_then(|context| cli.command.run(&context, &mut out));
     if let Err(err) = outcome {
-        let line = cli::output::error_line(&err);
+        let line = session::output::error_line(&err);
         assert!(!line.contains(['\n', '\r']), "{line}");
     }
 });

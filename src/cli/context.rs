@@ -1,33 +1,21 @@
-//! The context every command runs in: what the flags and the environment
-//! decide (the policy, the format, colour, the width), decided once before
-//! any command runs, as ripgrep turns its low-level arguments into
+//! The context every command runs in, resolved from what the flags and the
+//! environment decide (the policy, the format, colour, the width), once
+//! before any command runs, as ripgrep turns its low-level arguments into
 //! high-level ones. No command decides any of it again.
 
 use std::fs::File;
-use std::io::{IsTerminal, Read};
-use std::path::Path;
+use std::io::IsTerminal;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
-use clap::ValueEnum;
+use clap::CommandFactory;
 
 use lts_policy::policy::Policy;
 
-use super::output::message;
-use super::{Cli, Source, facts};
-use crate::commands::Command;
-use crate::render::Format;
-
-/// `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// Colour on a terminal, as NO_COLOR, CLICOLOR and CLICOLOR_FORCE allow
-    Auto,
-    /// Always colour, whatever the environment says
-    Always,
-    /// Never colour
-    Never,
-}
+use super::facts;
+use super::flags::{Cli, ColorChoice};
+use crate::commands::{Command, Source};
+use crate::session::{Context, Format, Settings, message, read_policy_file};
 
 /// What the program learns from outside its arguments, read once in `main`.
 pub struct Environment {
@@ -53,72 +41,59 @@ impl Environment {
     }
 }
 
-/// Everything a command needs besides its own arguments.
-pub struct Context {
-    /// The current UTC date, the default of every date.
-    pub today: NaiveDate,
-    /// The policy `--policy` names, or the embedded one.
-    pub policy: Policy,
-    /// The output format, one the command writes.
-    pub format: Format,
-    /// Whether text may use ANSI colours.
-    pub color: bool,
-    /// Columns of a text picture.
-    pub width: u16,
-    /// Whether JSON is indented, for a person at a terminal.
-    pub pretty_json: bool,
-}
-
-impl Context {
-    /// Decides the context from the arguments and the environment.
-    ///
-    /// # Errors
-    /// A format the command does not write, or a policy file that cannot be
-    /// read or is not valid.
-    pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Self> {
-        let formats = cli.command.formats();
-        let format = match (cli.format, cli.json) {
-            (Some(format), _) => format,
-            (None, true) => Format::Json,
-            // A command's first format is its own: text, or roff for the man page.
-            (None, false) => formats[0],
-        };
-        if !formats.contains(&format) {
-            let names: Vec<&str> = formats.iter().map(|format| format.name()).collect();
-            bail!(
-                "--format {} is not available for {}; it writes {}",
-                format.name(),
-                cli.command.name(),
-                names.join(", ")
-            );
-        }
-        let policy = match &cli.policy {
-            Some(path) if cli.command.reads_policy() => Policy::from_json(&read_policy_file(path)?)
-                .with_context(|| format!("policy file {}", path.display()))?,
-            _ => Policy::kestra()?,
-        };
-        let policy = if cli.command.reads_policy() {
-            with_facts(policy, cli, environment.today)?
-        } else {
-            policy
-        };
-        Ok(Self {
-            today: environment.today,
-            policy,
-            format,
-            color: match cli.color.unwrap_or(ColorChoice::Auto) {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => environment.wants_color,
-            },
-            width: cli
-                .command
-                .width()
-                .or(environment.terminal_width)
-                .unwrap_or(80),
-            pretty_json: environment.stdout_is_terminal,
-        })
+/// Decides the context from the arguments and the environment, once:
+/// the policy and its facts, the format, colour, the width.
+///
+/// # Errors
+/// A format the command does not write, or a policy file (or the facts)
+/// that cannot be read or are not valid.
+pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
+    let formats = cli.command.formats();
+    let format = match (cli.format, cli.json) {
+        (Some(format), _) => format,
+        (None, true) => Format::Json,
+        // A command's first format is its own: text, or roff for the man page.
+        (None, false) => formats[0],
+    };
+    if !formats.contains(&format) {
+        let names: Vec<&str> = formats.iter().map(|format| format.name()).collect();
+        bail!(
+            "--format {} is not available for {}; it writes {}",
+            format.name(),
+            cli.command.name(),
+            names.join(", ")
+        );
     }
+    let policy = match &cli.policy {
+        Some(path) if cli.command.reads_policy() => Policy::from_json(&read_policy_file(path)?)
+            .with_context(|| format!("policy file {}", path.display()))?,
+        _ => Policy::kestra()?,
+    };
+    let policy = if cli.command.reads_policy() {
+        with_facts(policy, cli, environment.today)?
+    } else {
+        policy
+    };
+    let settings = Settings {
+        format,
+        color: match cli.color.unwrap_or(ColorChoice::Auto) {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => environment.wants_color,
+        },
+        width: cli
+            .command
+            .width()
+            .or(environment.terminal_width)
+            .unwrap_or(80),
+        pretty_json: environment.stdout_is_terminal,
+    };
+    Ok(Context {
+        today: environment.today,
+        policy,
+        settings,
+        program: Cli::command,
+    })
 }
 
 /// The policy with the facts `--git` or `--endoflife` name merged into its
@@ -158,39 +133,4 @@ fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
     policy
         .with_facts(&facts, history_as_of)
         .with_context(|| source)
-}
-
-/// The most of a file that is read: a real policy is a few KiB, a
-/// history of 100,000 lines 6 MiB, an endoflife.date answer tens of KiB.
-pub const MAX_FILE_BYTES: usize = 8 << 20;
-
-/// The text of a policy file, refused past [`MAX_FILE_BYTES`] (a file
-/// such as `/dev/zero` never ends).
-pub fn read_policy_file(path: &Path) -> Result<String> {
-    read_text(path, "policy file", "policy")
-}
-
-/// The text of a file the program reads: `what` it is named in messages,
-/// and `kind` what a file of that size is far beyond.
-pub fn read_text(path: &Path, what: &str, kind: &str) -> Result<String> {
-    let cannot = || format!("cannot read {what} {}", path.display());
-    let file = File::open(path).with_context(cannot)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .with_context(cannot)?;
-    if bytes.len() > MAX_FILE_BYTES {
-        bail!(
-            "{what} {} is larger than {} MiB, far beyond any {kind}",
-            path.display(),
-            MAX_FILE_BYTES >> 20
-        );
-    }
-    String::from_utf8(bytes).map_err(|err| {
-        let at = err.utf8_error().valid_up_to();
-        anyhow::anyhow!(
-            "{what} {} is not UTF-8 text: byte {at} is not",
-            path.display()
-        )
-    })
 }

@@ -11,7 +11,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 
 use lts_policy::policy::{Facts, GitTag, LineKind};
 
-use super::context::{MAX_FILE_BYTES, read_text};
+use crate::session::{MAX_FILE_BYTES, read_text};
 
 /// How much of what git says on stderr an error quotes.
 const GIT_SAYS_CHARS: usize = 400;

@@ -7,12 +7,12 @@ use serde::Serialize;
 
 use lts_policy::policy::{Audit, AuditScope, Policy, PolicyError, Source};
 
-use super::{Answer, Run};
-use crate::cli::{Context, OnDate, Output, Sources, date_option};
-use crate::render::text::{self, Row, Text, for_terminal};
+use super::{Query, Run, date_option};
+use crate::session::{Answer, Context, Output, for_terminal};
+use crate::render::text::{self, Row, Text};
 use crate::render::views::{FINDING_COLUMNS, FindingView};
 use crate::render::json::{self, Stream};
-use crate::render::{self, Format, QUERY_FORMATS, Report, findings};
+use crate::render::{self, Report, findings};
 
 help!(
     "Check the history against the policy; exits 1 when anything is found",
@@ -26,7 +26,7 @@ help!(
 #[group(skip)]
 pub struct Args {
     #[command(flatten)]
-    on: OnDate,
+    pub(super) query: Query,
 
     /// Also check the lines the rules project, up to --to, e.g. `audit --projected`
     #[arg(long)]
@@ -36,24 +36,11 @@ pub struct Args {
     /// [default: one LTS support period after --on]
     #[arg(long, value_name = "DATE", requires = "projected")]
     to: Option<String>,
-
-    #[command(flatten)]
-    sources: Sources,
 }
 
 impl Run for Args {
-    const FORMATS: &'static [Format] = QUERY_FORMATS;
-
-    fn sources(&self) -> Option<&Sources> {
-        Some(&self.sources)
-    }
-
-    fn on_date(&self) -> Option<&OnDate> {
-        Some(&self.on)
-    }
-
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
-        let on = self.on.resolve(context.today)?;
+        let on = self.query.on.resolve(context.today)?;
         let scope = if self.projected {
             AuditScope::Projected {
                 to: date_option("--to", self.to.as_deref())?,
@@ -66,7 +53,7 @@ impl Run for Args {
             audit: context.policy.audit(on, scope)?,
         };
         let answer = Answer::from_bool(report.audit.findings.is_empty());
-        out.answer(answer, |out| render::query(&report, context, out))
+        out.answer(answer, |out| render::query(&report, &context.settings, out))
     }
 }
 

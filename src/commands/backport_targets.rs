@@ -9,11 +9,11 @@ use lts_policy::policy::{
     BranchTemplate, Explanation, Line, Policy, PolicyError, SupportedLine,
 };
 
-use super::{Answer, Run};
-use crate::cli::{Context, Explain, OnDate, Output, Sources, line_option};
+use super::{Explain, Query, Run, line_option};
+use crate::session::{Answer, Context, Format, Output};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
-use crate::render::{self, Format, Report, explain, github, json};
+use crate::render::{self, Report, explain, github, json};
 
 help!(
     "Lines (or branch names) a fix must be backported to, one per line",
@@ -28,7 +28,7 @@ pub struct Args {
     latest: Option<String>,
 
     #[command(flatten)]
-    on: OnDate,
+    pub(super) query: Query,
 
     /// Drop lines older than LINE, where the bug first appeared, e.g. 1.2
     #[arg(long, value_name = "LINE")]
@@ -41,9 +41,6 @@ pub struct Args {
 
     #[command(flatten)]
     explain: Explain,
-
-    #[command(flatten)]
-    sources: Sources,
 }
 
 impl Run for Args {
@@ -57,14 +54,6 @@ impl Run for Args {
         Format::Backportrc,
     ];
 
-    fn sources(&self) -> Option<&Sources> {
-        Some(&self.sources)
-    }
-
-    fn on_date(&self) -> Option<&OnDate> {
-        Some(&self.on)
-    }
-
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let kind = context.policy.line_kind();
@@ -77,7 +66,7 @@ impl Run for Args {
         };
         let on = match latest {
             Some(line) => policy.release_of(line).context("--latest")?,
-            None => self.on.resolve(context.today)?,
+            None => self.query.on.resolve(context.today)?,
         };
         let report = Targets {
             policy,
@@ -93,10 +82,10 @@ impl Run for Args {
                 .then(|| policy.explain_on(on, since))
                 .transpose()?,
         };
-        out.answer(Answer::yes(), |out| match context.format {
+        out.answer(Answer::yes(), |out| match context.settings.format {
             Format::GithubMatrix => github::matrix(&report.pairs(), out),
             Format::Backportrc => github::backportrc(&report.pairs(), out),
-            _ => render::query(&report, context, out),
+            _ => render::query(&report, &context.settings, out),
         })
     }
 }

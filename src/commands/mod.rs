@@ -1,52 +1,22 @@
 //! One module per subcommand: its arguments, its call into the library, and
 //! the report it hands to the renderers. A new command is a new module and
-//! one line in the list at the end of this file.
+//! one line in the list at the end of this file, which says where its
+//! arguments keep the options every query shares (`query`: `--on` and the
+//! sources of facts; `sources`: the sources alone).
+
+mod args;
 
 use anyhow::Result;
 use clap::Subcommand;
 
-use crate::cli::{Context, OnDate, Output, Sources};
-use crate::render::Format;
+use crate::session::{Answer, Context, Format, Output, QUERY_FORMATS};
 
-/// How a command ended when it did not fail: yes (exit 0) or no (exit 1),
-/// with a note for stderr when the answer itself cannot carry it.
-#[must_use]
-pub struct Answer {
-    yes: bool,
-    note: Option<String>,
-}
-
-impl Answer {
-    /// The answer is yes, or simply given.
-    pub fn yes() -> Self {
-        Self::from_bool(true)
-    }
-
-    /// Yes when `yes`, else no.
-    pub fn from_bool(yes: bool) -> Self {
-        Self { yes, note: None }
-    }
-
-    /// The same answer, with a note for stderr.
-    pub fn with_note(self, note: Option<String>) -> Self {
-        Self { note, ..self }
-    }
-
-    /// The note for stderr, if any.
-    pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
-    }
-
-    /// 0 for yes, 1 for no.
-    pub fn exit_code(&self) -> u8 {
-        if self.yes { 0 } else { 1 }
-    }
-}
+pub use args::{DateRange, Explain, OnDate, Query, Source, Sources, date_option, line_option};
 
 /// A subcommand's arguments, and how it runs.
 pub trait Run {
     /// The formats it writes; the first is its default.
-    const FORMATS: &'static [Format];
+    const FORMATS: &'static [Format] = QUERY_FORMATS;
 
     /// Whether it answers from the policy; completions and the man page
     /// describe the program instead.
@@ -54,17 +24,6 @@ pub trait Run {
 
     /// The columns it was asked to draw in, for a picture.
     fn width(&self) -> Option<u16> {
-        None
-    }
-
-    /// The `--on` it answers for, if it takes one: `--git` reads the
-    /// repository as the truth up to that day.
-    fn on_date(&self) -> Option<&OnDate> {
-        None
-    }
-
-    /// The sources of facts given after the command, if it takes them.
-    fn sources(&self) -> Option<&Sources> {
         None
     }
 
@@ -84,10 +43,25 @@ macro_rules! help {
     };
 }
 
+/// Where a command's arguments keep the shared options: the `--on` it
+/// answers for, and the sources of facts given after the command.
+macro_rules! shared {
+    (query, $args:expr) => {
+        (Some(&$args.query.on), Some(&$args.query.sources))
+    };
+    (sources, $args:expr) => {
+        (None::<&OnDate>, Some(&$args.sources))
+    };
+    (none, $args:expr) => {{
+        let _ = $args;
+        (None::<&OnDate>, None::<&Sources>)
+    }};
+}
+
 /// Declares the command modules and the `Command` enum clap parses, and
 /// dispatches to each module's [`Run`] implementation.
 macro_rules! commands {
-    ($($module:ident => $variant:ident,)+) => {
+    ($($module:ident => $variant:ident ($shared:ident),)+) => {
         $(mod $module;)+
 
         // Deferred: clap builds the arguments of the one command that runs.
@@ -129,17 +103,18 @@ macro_rules! commands {
                 }
             }
 
-            /// The sources of facts given after the command.
-            pub fn sources(&self) -> Option<&Sources> {
+            /// The day the command answers for, when it takes `--on`: `--git`
+            /// reads the repository as the truth up to that day.
+            pub fn on_date(&self) -> Option<&OnDate> {
                 match self {
-                    $(Self::$variant(args) => args.sources(),)+
+                    $(Self::$variant(args) => shared!($shared, args).0,)+
                 }
             }
 
-            /// The day the command answers for, when it takes `--on`.
-            pub fn on_date(&self) -> Option<&OnDate> {
+            /// The sources of facts given after the command.
+            pub fn sources(&self) -> Option<&Sources> {
                 match self {
-                    $(Self::$variant(args) => args.on_date(),)+
+                    $(Self::$variant(args) => shared!($shared, args).1,)+
                 }
             }
 
@@ -154,15 +129,15 @@ macro_rules! commands {
 }
 
 commands! {
-    supported => Supported,
-    backport_targets => BackportTargets,
-    status => Status,
-    releases => Releases,
-    tag => Tag,
-    next_patch => NextPatch,
-    audit => Audit,
-    timeline => Timeline,
-    completions => Completions,
-    man => Man,
-    policy => Policy,
+    supported => Supported(query),
+    backport_targets => BackportTargets(query),
+    status => Status(query),
+    releases => Releases(query),
+    tag => Tag(query),
+    next_patch => NextPatch(sources),
+    audit => Audit(query),
+    timeline => Timeline(query),
+    completions => Completions(none),
+    man => Man(none),
+    policy => Policy(sources),
 }

@@ -7,11 +7,11 @@ use serde::Serialize;
 
 use lts_policy::policy::{Patch, PatchDay, Policy, PolicyError, Start, weekday_name};
 
-use super::{Answer, Run};
-use crate::cli::{Context, Output, Sources, date_option};
-use crate::render::text::{self, Row, Text, for_terminal};
+use super::{Run, Sources, date_option};
+use crate::session::{Answer, Context, Format, Output, for_terminal};
+use crate::render::text::{self, Row, Text};
 use crate::render::views::{PatchView, RoleNames};
-use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
+use crate::render::{self, Report, json, words};
 
 help!(
     "The next patch day and the versions it ships"
@@ -26,16 +26,10 @@ pub struct Args {
     after: Option<String>,
 
     #[command(flatten)]
-    sources: Sources,
+    pub(super) sources: Sources,
 }
 
 impl Run for Args {
-    const FORMATS: &'static [Format] = QUERY_FORMATS;
-
-    fn sources(&self) -> Option<&Sources> {
-        Some(&self.sources)
-    }
-
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let start = match date_option("--after", self.after.as_deref())? {
             Some(after) => Start::After(after),
@@ -50,11 +44,11 @@ impl Run for Args {
             Some(_) => Answer::yes(),
             None => {
                 // Text and plain print no day, so the reason goes to stderr.
-                let silent = matches!(context.format, Format::Text | Format::Plain);
+                let silent = matches!(context.settings.format, Format::Text | Format::Plain);
                 Answer::from_bool(false).with_note(silent.then(|| no_patch_day(start)))
             }
         };
-        out.answer(answer, |out| render::query(&report, context, out))
+        out.answer(answer, |out| render::query(&report, &context.settings, out))
     }
 }
 

@@ -10,10 +10,10 @@ use serde_json::Value;
 
 use lts_policy::policy::{Policy, PolicyError};
 
-use super::{Answer, Run};
-use crate::cli::{Context, MAX_FILE_BYTES, Output, Sources, read_policy_file, replace_file};
-use crate::render::text::{for_terminal, json_for_terminal};
-use crate::render::{Format, json, words};
+use super::{Run, Sources};
+use crate::session::{Answer, Context, Format, MAX_FILE_BYTES, Output, for_terminal, json_for_terminal, read_policy_file, replace_file};
+
+use crate::render::{json, words};
 
 help!(
     "Print the effective policy as JSON, a starting point for a custom file",
@@ -37,15 +37,11 @@ pub struct Args {
     write: Option<PathBuf>,
 
     #[command(flatten)]
-    sources: Sources,
+    pub(super) sources: Sources,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Json];
-
-    fn sources(&self) -> Option<&Sources> {
-        Some(&self.sources)
-    }
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         if let Some(path) = &self.write {
@@ -55,7 +51,7 @@ impl Run for Args {
         let Some(path) = &self.check else {
             let file = readable_file(&context.policy)?;
             return out.answer(Answer::yes(), |out| {
-                if context.format == Format::Json {
+                if context.settings.format == Format::Json {
                     json::write(&serde_json::from_str::<Value>(&file)?, true, out)
                 } else {
                     out.write_all(file.as_bytes())?;
@@ -70,13 +66,13 @@ impl Run for Args {
         let mut problems = 0_usize;
         let valid = Policy::check_json_with(&text, &mut |_| problems += 1);
         out.answer(Answer::from_bool(problems == 0), |out| {
-            if context.format == Format::Json {
+            if context.settings.format == Format::Json {
                 let check = Check {
                     file: &file,
                     text: &text,
                     valid: problems == 0,
                 };
-                return json::write(&check, context.pretty_json, out);
+                return json::write(&check, context.settings.pretty_json, out);
             }
             if let Some(policy) = valid.filter(|_| problems == 0) {
                 writeln!(out, "{}: a valid policy", for_terminal(&file))?;

@@ -6,12 +6,12 @@ use serde::Serialize;
 
 use lts_policy::policy::{Calendar, Policy, PolicyError};
 
-use super::{Answer, Run};
-use crate::cli::{Context, DateRange, OnDate, Output, Sources};
+use super::{DateRange, Query, Run};
+use crate::session::{Answer, Context, Format, Output, for_terminal};
 use crate::render::json::{self, IsoDate, Stream};
-use crate::render::text::{self, Row, Text, for_terminal};
+use crate::render::text::{self, Row, Text};
 use crate::render::views::{LINE_COLUMNS, LineView};
-use crate::render::{self, Format, Report, endoflife, ics, markdown, words};
+use crate::render::{self, Report, endoflife, ics, markdown, words};
 
 help!(
     "The calendar: every line released in a range, with LTS flag and eol"
@@ -24,10 +24,7 @@ pub struct Args {
     range: DateRange,
 
     #[command(flatten)]
-    on: OnDate,
-
-    #[command(flatten)]
-    sources: Sources,
+    pub(super) query: Query,
 }
 
 impl Run for Args {
@@ -42,20 +39,12 @@ impl Run for Args {
         Format::Endoflife,
     ];
 
-    fn sources(&self) -> Option<&Sources> {
-        Some(&self.sources)
-    }
-
-    fn on_date(&self) -> Option<&OnDate> {
-        Some(&self.on)
-    }
-
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let (from, to) = self.range.resolve()?;
-        let on = self.on.resolve(context.today)?;
+        let on = self.query.on.resolve(context.today)?;
         let calendar = policy.releases(from, to, on)?;
-        let answer = match context.format {
+        let answer = match context.settings.format {
             Format::Ics => match ics::left_out(policy, &calendar)? {
                 0 => Answer::yes(),
                 count => Answer::yes().with_note(Some(format!(
@@ -65,11 +54,11 @@ impl Run for Args {
             },
             _ => Answer::yes(),
         };
-        out.answer(answer, |out| match context.format {
+        out.answer(answer, |out| match context.settings.format {
             Format::Md => markdown::write(policy, &calendar, out),
             Format::Ics => ics::write(policy, &calendar, on, out),
             Format::Endoflife => endoflife::write(policy, &calendar, on, out),
-            _ => render::query(&Releases { policy, calendar }, context, out),
+            _ => render::query(&Releases { policy, calendar }, &context.settings, out),
         })
     }
 }

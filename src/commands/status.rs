@@ -9,11 +9,11 @@ use lts_policy::policy::{
     Explanation, Patch, Policy, PolicyError, Status, SupportState, VersionInput,
 };
 
-use super::{Answer, Run};
-use crate::cli::{Context, Explain, OnDate, Output, Sources};
-use crate::render::text::{self, Row, Text, for_terminal};
+use super::{Explain, Query, Run};
+use crate::session::{Answer, Context, Output, for_terminal};
+use crate::render::text::{self, Row, Text};
 use crate::render::views::{LineView, RoleNames};
-use crate::render::{self, Format, QUERY_FORMATS, Report, explain, json, words};
+use crate::render::{self, Report, explain, json, words};
 
 help!(
     "Whether a version is supported, until when, and what to upgrade to",
@@ -27,31 +27,18 @@ pub struct Args {
     version: String,
 
     #[command(flatten)]
-    on: OnDate,
+    pub(super) query: Query,
 
     #[command(flatten)]
     explain: Explain,
-
-    #[command(flatten)]
-    sources: Sources,
 }
 
 impl Run for Args {
-    const FORMATS: &'static [Format] = QUERY_FORMATS;
-
-    fn sources(&self) -> Option<&Sources> {
-        Some(&self.sources)
-    }
-
-    fn on_date(&self) -> Option<&OnDate> {
-        Some(&self.on)
-    }
-
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let version = VersionInput::parse(&self.version).context("VERSION")?;
         let line = version.line(policy.line_kind()).context("VERSION")?;
-        let on = self.on.resolve(context.today)?;
+        let on = self.query.on.resolve(context.today)?;
         let status = policy.status(version, on)?;
         let explanation = if self.explain.explain {
             Some(policy.explain_line(line, on)?)
@@ -65,7 +52,7 @@ impl Run for Args {
             explanation,
         };
         out.answer(Answer::from_bool(supported), |out| {
-            render::query(&report, context, out)
+            render::query(&report, &context.settings, out)
         })
     }
 }

@@ -7,11 +7,11 @@ use serde::Serialize;
 
 use lts_policy::policy::{Explanation, Policy, PolicyError, Selection, SupportedLine};
 
-use super::{Answer, Run};
-use crate::cli::{Context, Explain, OnDate, Output, Sources};
-use crate::render::text::{self, Row, Text, for_terminal};
+use super::{Explain, Query, Run};
+use crate::session::{Answer, Context, Output, for_terminal};
+use crate::render::text::{self, Row, Text};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
-use crate::render::{self, Format, QUERY_FORMATS, Report, explain, json, words};
+use crate::render::{self, Report, explain, json, words};
 
 help!(
     "Lines supported on a date, with roles, release date, eol, days left and newest patch",
@@ -22,7 +22,7 @@ help!(
 #[group(skip)]
 pub struct Args {
     #[command(flatten)]
-    on: OnDate,
+    pub(super) query: Query,
 
     /// Only the LTS lines (roles latest-lts and previous-lts), as ubuntu-distro-info
     /// --lts, e.g. `supported --lts --format plain`
@@ -35,25 +35,12 @@ pub struct Args {
 
     #[command(flatten)]
     explain: Explain,
-
-    #[command(flatten)]
-    sources: Sources,
 }
 
 impl Run for Args {
-    const FORMATS: &'static [Format] = QUERY_FORMATS;
-
-    fn sources(&self) -> Option<&Sources> {
-        Some(&self.sources)
-    }
-
-    fn on_date(&self) -> Option<&OnDate> {
-        Some(&self.on)
-    }
-
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
-        let on = self.on.resolve(context.today)?;
+        let on = self.query.on.resolve(context.today)?;
         let selection = match (self.lts, self.latest) {
             (true, _) => Selection::Lts,
             (false, true) => Selection::Latest,
@@ -69,7 +56,7 @@ impl Run for Args {
                 .then(|| policy.explain_on(on, None))
                 .transpose()?,
         };
-        out.answer(Answer::yes(), |out| render::query(&report, context, out))
+        out.answer(Answer::yes(), |out| render::query(&report, &context.settings, out))
     }
 }
 

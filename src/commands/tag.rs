@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use lts_policy::policy::{Policy, PolicyError, Tag, TagTarget};
 
-use super::{Answer, Run};
-use crate::cli::{Context, OnDate, Output, Sources};
+use super::{Query, Run};
+use crate::session::{Answer, Context, Format, Output};
 use crate::render::text::Text;
-use crate::render::{self, Format, QUERY_FORMATS, Report, json, words};
+use crate::render::{self, Report, json, words};
 
 help!(
     "The version a floating tag points to: latest, latest-lts or a line such as 1.3",
@@ -24,29 +24,16 @@ pub struct Args {
     name: String,
 
     #[command(flatten)]
-    on: OnDate,
-
-    #[command(flatten)]
-    sources: Sources,
+    pub(super) query: Query,
 }
 
 impl Run for Args {
-    const FORMATS: &'static [Format] = QUERY_FORMATS;
-
-    fn sources(&self) -> Option<&Sources> {
-        Some(&self.sources)
-    }
-
-    fn on_date(&self) -> Option<&OnDate> {
-        Some(&self.on)
-    }
-
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let tag = Tag::parse(&self.name).context("NAME")?;
         if let Tag::Line(version) = tag {
             version.line(context.policy.line_kind()).context("NAME")?;
         }
-        let on = self.on.resolve(context.today)?;
+        let on = self.query.on.resolve(context.today)?;
         let report = TagReport {
             policy: &context.policy,
             name: &self.name,
@@ -57,13 +44,13 @@ impl Run for Args {
             TagTarget::Nowhere(dangling) => {
                 // Text prints no version, so the reason goes to stderr; the
                 // other formats carry it.
-                let silent = matches!(context.format, Format::Text | Format::Plain);
+                let silent = matches!(context.settings.format, Format::Text | Format::Plain);
                 Answer::from_bool(false)
                     .with_note(silent.then(|| words::dangling_message(&self.name, on, *dangling)))
             }
             _ => Answer::yes(),
         };
-        out.answer(answer, |out| render::query(&report, context, out))
+        out.answer(answer, |out| render::query(&report, &context.settings, out))
     }
 }
 

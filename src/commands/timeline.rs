@@ -2,10 +2,10 @@
 
 use anyhow::Result;
 
-use super::{Answer, Run};
-use crate::cli::{Context, DateRange, OnDate, Output, Sources};
+use super::{DateRange, Query, Run};
+use crate::session::{Answer, Context, Format, Output};
 use crate::render::text::Text;
-use crate::render::{Format, svg, timeline};
+use crate::render::{svg, timeline};
 
 help!(
     "A Gantt-style picture of every line's support, with today marked",
@@ -21,27 +21,16 @@ pub struct Args {
     range: DateRange,
 
     #[command(flatten)]
-    on: OnDate,
+    pub(super) query: Query,
 
     /// Columns of the picture, at least 40, e.g. 100 [default: the terminal's
     /// width, or 80]
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     width: Option<u16>,
-
-    #[command(flatten)]
-    sources: Sources,
 }
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Svg];
-
-    fn sources(&self) -> Option<&Sources> {
-        Some(&self.sources)
-    }
-
-    fn on_date(&self) -> Option<&OnDate> {
-        Some(&self.on)
-    }
 
     fn width(&self) -> Option<u16> {
         self.width
@@ -49,15 +38,15 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
-        let on = self.on.resolve(context.today)?;
+        let on = self.query.on.resolve(context.today)?;
         let (from, to) = self.range.resolve()?;
         let picture = policy.timeline(on, from, to)?;
         out.answer(Answer::yes(), |out| {
-            if context.format == Format::Svg {
+            if context.settings.format == Format::Svg {
                 svg::write(&picture, policy.name(), out)
             } else {
-                let mut text = Text::new(out, context.color);
-                timeline::write(&picture, policy.name(), context.width, &mut text)
+                let mut text = Text::new(out, context.settings.color);
+                timeline::write(&picture, policy.name(), context.settings.width, &mut text)
             }
         })
     }

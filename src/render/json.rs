@@ -14,7 +14,7 @@ use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 use lts_policy::policy::{Policy, PolicyError};
 
-use super::text::acts_on_a_terminal;
+use crate::session::acts_on_a_terminal;
 
 pub const SCHEMA_VERSION: u32 = 1;
 

@@ -22,73 +22,11 @@ pub mod words;
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use clap::ValueEnum;
 use serde::Serialize;
 
 use lts_policy::policy::PolicyError;
 
-use crate::cli::Context;
-
-/// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Aligned text for people
-    Text,
-    /// One JSON document
-    Json,
-    /// One JSON object per line: each line, target, patch or finding
-    Ndjson,
-    /// Comma-separated values with a fixed header, one row per item
-    Csv,
-    /// One bare value per line, no header, for shell loops
-    Plain,
-    /// A Markdown table (releases)
-    Md,
-    /// An iCalendar file of releases, ends of support and patch days (releases)
-    Ics,
-    /// endoflife.date's release cycles (releases)
-    Endoflife,
-    /// A GitHub Actions matrix, {"include": [...]} (backport-targets)
-    GithubMatrix,
-    /// A .backportrc.json fragment for sorenlouv/backport (backport-targets)
-    Backportrc,
-    /// A standalone SVG picture (timeline)
-    Svg,
-    /// A roff man page (man)
-    Roff,
-    /// A shell script (completions)
-    Script,
-}
-
-/// The formats every query writes.
-pub const QUERY_FORMATS: &[Format] = &[
-    Format::Text,
-    Format::Json,
-    Format::Ndjson,
-    Format::Csv,
-    Format::Plain,
-];
-
-impl Format {
-    /// The name `--format` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::Json => "json",
-            Self::Ndjson => "ndjson",
-            Self::Csv => "csv",
-            Self::Plain => "plain",
-            Self::Md => "md",
-            Self::Ics => "ics",
-            Self::Endoflife => "endoflife",
-            Self::GithubMatrix => "github-matrix",
-            Self::Backportrc => "backportrc",
-            Self::Svg => "svg",
-            Self::Roff => "roff",
-            Self::Script => "script",
-        }
-    }
-}
+use crate::session::{Format, Settings};
 
 /// A command's answer, in the shape the query formats read.
 pub trait Report {
@@ -118,14 +56,14 @@ pub trait Report {
     fn plain<'a>(&'a self, item: &Self::Item<'a>) -> Option<String>;
 }
 
-/// Writes `report` in the context's format, one of the query formats.
+/// Writes `report` in the settings' format, one of the query formats.
 ///
 /// # Errors
 /// An error of the model met while the answer is read, or of the output.
-pub fn query(report: &impl Report, context: &Context, out: &mut dyn Write) -> Result<()> {
-    match context.format {
-        Format::Text => report.text(&mut text::Text::new(out, context.color)),
-        Format::Json => json::write(&report.json(), context.pretty_json, out),
+pub fn query(report: &impl Report, settings: &Settings, out: &mut dyn Write) -> Result<()> {
+    match settings.format {
+        Format::Text => report.text(&mut text::Text::new(out, settings.color)),
+        Format::Json => json::write(&report.json(), settings.pretty_json, out),
         Format::Ndjson => ndjson::write(report, out),
         Format::Csv => csv::write(report, out),
         Format::Plain => plain::write(report, out),

@@ -7,7 +7,8 @@ use chrono::{Datelike, NaiveDate};
 
 use lts_policy::policy::{LineInfo, Part, Timeline, days_between, month_starts};
 
-use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text, for_terminal};
+use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text};
+use crate::session::for_terminal;
 
 /// The row label: the line, and LTS for an LTS line.
 pub fn label(info: &LineInfo) -> String {

@@ -87,6 +87,18 @@ pub enum Source<'a> {
     None,
 }
 
+// The options every query shares: the day it answers for, and the sources
+// of facts given after the command.
+#[derive(Debug, Args)]
+#[group(skip)]
+pub struct Query {
+    #[command(flatten)]
+    pub on: OnDate,
+
+    #[command(flatten)]
+    pub sources: Sources,
+}
+
 // `--from` and `--to`, for the answers about a range of days.
 #[derive(Debug, Args)]
 #[group(skip)]

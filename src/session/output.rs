@@ -17,8 +17,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context as _, Result};
 
-use crate::commands::Answer;
-use crate::render::text::for_terminal;
+use super::answer::Answer;
+use super::escape::for_terminal;
 
 /// How much of an answer is held before it is written.
 const BUFFER: usize = 1 << 16;

@@ -1,0 +1,43 @@
+//! The files a run reads: a policy, an endoflife.date answer, each
+//! bounded, so that a file that never ends (`/dev/zero`) is refused.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context as _, Result, bail};
+
+/// The most of a file that is read: a real policy is a few KiB, a
+/// history of 100,000 lines 6 MiB, an endoflife.date answer tens of KiB.
+pub const MAX_FILE_BYTES: usize = 8 << 20;
+
+/// The text of a policy file, refused past [`MAX_FILE_BYTES`] (a file
+/// such as `/dev/zero` never ends).
+pub fn read_policy_file(path: &Path) -> Result<String> {
+    read_text(path, "policy file", "policy")
+}
+
+/// The text of a file the program reads: `what` it is named in messages,
+/// and `kind` what a file of that size is far beyond.
+pub fn read_text(path: &Path, what: &str, kind: &str) -> Result<String> {
+    let cannot = || format!("cannot read {what} {}", path.display());
+    let file = File::open(path).with_context(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(cannot)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        bail!(
+            "{what} {} is larger than {} MiB, far beyond any {kind}",
+            path.display(),
+            MAX_FILE_BYTES >> 20
+        );
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        anyhow::anyhow!(
+            "{what} {} is not UTF-8 text: byte {at} is not",
+            path.display()
+        )
+    })
+}
