@@ -35,7 +35,7 @@ mod timeline;
 mod version;
 
 pub use answers::{Dangling, Status, SupportState, Tag, TagTarget};
-pub use audit::{Audit, AuditFinding, AuditScope, Finding, GRACE_DAYS};
+pub use audit::{Audit, AuditFinding, AuditScope, Finding, FindingDate, GRACE_DAYS, Subject};
 pub use calendar::{Calendar, DefaultPeriod, Lines, RangeEnd};
 pub use dates::{
     DateError, DateProblem, add_months, days_between, month_starts, parse_date, weekday_after,

@@ -23,33 +23,9 @@ fn line_list(lines: &[Line]) -> String {
 /// One sentence that says what is wrong, with the lines and dates involved.
 #[must_use]
 pub fn message(finding: &Finding, policy: &Policy) -> String {
-    let releases = policy.releases_schedule();
+    let days = || plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days");
     match finding {
-        Finding::OffCadence {
-            line,
-            released,
-            previous,
-            previous_released,
-            due,
-            days_late,
-        } => {
-            let direction = if *days_late > 0 { "late" } else { "early" };
-            let after = match finding.days_after_previous().unwrap_or(0).unsigned_abs() {
-                0 => format!("the same day as {previous}"),
-                gap => format!("{} after {previous} ({previous_released})", span(gap)),
-            };
-            let cadence = match &releases.cadence {
-                Cadence::EveryMonths(months) => plural(u64::from(*months), "month", "months"),
-                Cadence::EveryWeeks(weeks) => plural(u64::from(*weeks), "week", "weeks"),
-                Cadence::InMonths(months) => format!("releases in {}", months_text(months)),
-                _ => "its schedule".to_owned(),
-            };
-            format!(
-                "{line} came on {released}, {after}, where the policy says {cadence}: {} \
-                 {direction} (due {due})",
-                plural(days_late.unsigned_abs(), "day", "days"),
-            )
-        }
+        Finding::OffCadence { .. } => off_cadence(finding, policy),
         Finding::OffWeekday {
             line,
             released,
@@ -57,7 +33,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
         } => format!(
             "{line} came on {released}, a {}; releases are on {}",
             weekday_name(*actual),
-            days_of(releases.on)
+            days_of(policy.releases_schedule().on)
         ),
         Finding::OffDay {
             line,
@@ -74,7 +50,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
         } => format!(
             "{line} was due on {due}, and the history, complete up to {history_as_of}, does \
              not list it: {} overdue by then",
-            plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days")
+            days()
         ),
         Finding::EarlyEol {
             line,
@@ -83,31 +59,9 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
         } => format!(
             "{line}'s support ends on {announced}, as announced, {} before {promised}, the end \
              the rules promise",
-            plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days")
+            days()
         ),
-        Finding::ShortLtsSupport {
-            line,
-            released,
-            promised,
-            until,
-            cut_by,
-        } => {
-            let support = policy.lts_rule().map(|lts| lts.support);
-            let places = support.and_then(|support| support.until_next).unwrap_or(1);
-            let cause = match cut_by {
-                Some(successor) => format!(
-                    "cut by the release of {successor}, the {} LTS line after it",
-                    ordinal(u64::from(places))
-                ),
-                None => "its end is announced in the history".to_owned(),
-            };
-            format!(
-                "{line} is maintained as LTS until {until}, {} short of {promised} = released \
-                 {released} + {} months: {cause}",
-                plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days"),
-                support.and_then(|support| support.months).unwrap_or(0),
-            )
-        }
+        Finding::ShortLtsSupport { .. } => short_lts_support(finding, policy),
         Finding::TooManyLts {
             from,
             to,
@@ -124,20 +78,11 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             to,
             lines,
             expected,
-        } => {
-            let maintained = match lines.len() {
-                0 => "no LTS line is maintained".to_owned(),
-                1 => format!("only 1 LTS line is maintained ({})", line_list(lines)),
-                count => format!(
-                    "only {count} LTS lines are maintained ({})",
-                    line_list(lines)
-                ),
-            };
-            format!(
-                "from {from} to {to} ({}) {maintained} where the policy keeps {expected}",
-                plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days")
-            )
-        }
+        } => format!(
+            "from {from} to {to} ({}) {} where the policy keeps {expected}",
+            days(),
+            maintained(lines)
+        ),
         Finding::PatchOffDay {
             version,
             released,
@@ -157,5 +102,78 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             Line::of(version, policy.line_kind())
         ),
         other => other.kind().to_owned(),
+    }
+}
+
+/// A line released off the cadence: how far from the one before, against
+/// what the policy says.
+fn off_cadence(finding: &Finding, policy: &Policy) -> String {
+    let Finding::OffCadence {
+        line,
+        released,
+        previous,
+        previous_released,
+        due,
+        days_late,
+    } = finding
+    else {
+        return finding.kind().to_owned();
+    };
+    let direction = if *days_late > 0 { "late" } else { "early" };
+    let after = match finding.days_after_previous().unwrap_or(0).unsigned_abs() {
+        0 => format!("the same day as {previous}"),
+        gap => format!("{} after {previous} ({previous_released})", span(gap)),
+    };
+    let cadence = match &policy.releases_schedule().cadence {
+        Cadence::EveryMonths(months) => plural(u64::from(*months), "month", "months"),
+        Cadence::EveryWeeks(weeks) => plural(u64::from(*weeks), "week", "weeks"),
+        Cadence::InMonths(months) => format!("releases in {}", months_text(months)),
+        _ => "its schedule".to_owned(),
+    };
+    format!(
+        "{line} came on {released}, {after}, where the policy says {cadence}: {} {direction} \
+         (due {due})",
+        plural(days_late.unsigned_abs(), "day", "days"),
+    )
+}
+
+/// An LTS line maintained for less than promised, and what cut it short.
+fn short_lts_support(finding: &Finding, policy: &Policy) -> String {
+    let Finding::ShortLtsSupport {
+        line,
+        released,
+        promised,
+        until,
+        cut_by,
+    } = finding
+    else {
+        return finding.kind().to_owned();
+    };
+    let support = policy.lts_rule().map(|lts| lts.support);
+    let places = support.and_then(|support| support.until_next).unwrap_or(1);
+    let cause = match cut_by {
+        Some(successor) => format!(
+            "cut by the release of {successor}, the {} LTS line after it",
+            ordinal(u64::from(places))
+        ),
+        None => "its end is announced in the history".to_owned(),
+    };
+    format!(
+        "{line} is maintained as LTS until {until}, {} short of {promised} = released \
+         {released} + {} months: {cause}",
+        plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days"),
+        support.and_then(|support| support.months).unwrap_or(0),
+    )
+}
+
+/// `no LTS line is maintained`, `only 2 LTS lines are maintained (...)`.
+fn maintained(lines: &[Line]) -> String {
+    match lines.len() {
+        0 => "no LTS line is maintained".to_owned(),
+        1 => format!("only 1 LTS line is maintained ({})", line_list(lines)),
+        count => format!(
+            "only {count} LTS lines are maintained ({})",
+            line_list(lines)
+        ),
     }
 }

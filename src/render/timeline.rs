@@ -5,7 +5,7 @@ use anstyle::{AnsiColor, Style};
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{LineInfo, Part, Timeline, days_between, month_starts};
+use lts_policy::policy::{LineInfo, Part, Timeline, TimelineRow, days_between, month_starts};
 
 use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text};
 use crate::session::for_terminal;
@@ -113,7 +113,40 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
         timeline.from,
         timeline.to
     )?;
-    // Month names (the year in January) above a row of ticks.
+    write_months(timeline, &scale, today, label_width, out)?;
+    for row in timeline.rows()? {
+        let row = row?;
+        let cells = row_cells(timeline, &row, &scale, today);
+        let colour = if row.info.lts {
+            LTS_COLOUR
+        } else {
+            FEATURE_COLOUR
+        };
+        write!(out.out(), "{:label_width$}", label(&row.info))?;
+        paint(out, &cells, colour)?;
+    }
+    writeln!(
+        out.out(),
+        "\n{LATEST} latest  {LTS} maintained as LTS  {MAINTAINED} maintained"
+    )?;
+    writeln!(
+        out.out(),
+        "{LATEST_PROJECTED} {LTS_PROJECTED} {MAINTAINED_PROJECTED} projected  ▼ {} (--on)",
+        timeline.on
+    )?;
+    Ok(())
+}
+
+/// Month names (the year in January) above a row of ticks, and the
+/// marker of `--on`.
+fn write_months(
+    timeline: &Timeline,
+    scale: &Scale,
+    today: Option<usize>,
+    label_width: usize,
+    out: &mut Text,
+) -> Result<()> {
+    let columns = scale.columns;
     let mut names = vec![' '; columns];
     let mut ticks = vec![' '; columns];
     for month in month_starts(timeline.from, timeline.to) {
@@ -137,64 +170,54 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
         ticks[column] = '▼';
     }
     let pad = " ".repeat(label_width);
-    writeln!(
-        out.out(),
-        "{pad}{}",
-        names.iter().collect::<String>().trim_end()
-    )?;
-    writeln!(
-        out.out(),
-        "{pad}{}",
-        ticks.iter().collect::<String>().trim_end()
-    )?;
-    for row in timeline.rows()? {
-        let row = row?;
-        let mut cells = vec![BLANK; columns];
-        for segment in &row.segments {
-            if !segment.overlaps(timeline.from, timeline.to) {
-                continue;
-            }
-            let start = scale.column(segment.start);
-            let end = scale.column(segment.end).max(start + 1).min(columns);
-            let glyph = match (segment.part, segment.projected) {
-                (Part::Latest, false) => LATEST,
-                (Part::Latest, true) => LATEST_PROJECTED,
-                (Part::Lts, false) => LTS,
-                (Part::Lts, true) => LTS_PROJECTED,
-                (_, false) => MAINTAINED,
-                (_, true) => MAINTAINED_PROJECTED,
-            };
-            for cell in cells.iter_mut().take(end).skip(start) {
-                *cell = Cell {
-                    glyph,
-                    dim: segment.projected,
-                };
-            }
-        }
-        if let Some(column) = today
-            && cells[column].glyph == ' '
-        {
-            cells[column] = Cell {
-                glyph: TODAY,
-                dim: false,
-            };
-        }
-        let colour = if row.info.lts {
-            LTS_COLOUR
-        } else {
-            FEATURE_COLOUR
-        };
-        write!(out.out(), "{:label_width$}", label(&row.info))?;
-        paint(out, &cells, colour)?;
+    for line in [names, ticks] {
+        writeln!(
+            out.out(),
+            "{pad}{}",
+            line.iter().collect::<String>().trim_end()
+        )?;
     }
-    writeln!(
-        out.out(),
-        "\n{LATEST} latest  {LTS} maintained as LTS  {MAINTAINED} maintained"
-    )?;
-    writeln!(
-        out.out(),
-        "{LATEST_PROJECTED} {LTS_PROJECTED} {MAINTAINED_PROJECTED} projected  ▼ {} (--on)",
-        timeline.on
-    )?;
     Ok(())
+}
+
+/// The cells of one line's row: its stretches of support, and the marker
+/// of `--on` where the row is blank.
+fn row_cells(
+    timeline: &Timeline,
+    row: &TimelineRow,
+    scale: &Scale,
+    today: Option<usize>,
+) -> Vec<Cell> {
+    let columns = scale.columns;
+    let mut cells = vec![BLANK; columns];
+    for segment in &row.segments {
+        if !segment.overlaps(timeline.from, timeline.to) {
+            continue;
+        }
+        let start = scale.column(segment.start);
+        let end = scale.column(segment.end).max(start + 1).min(columns);
+        let glyph = match (segment.part, segment.projected) {
+            (Part::Latest, false) => LATEST,
+            (Part::Latest, true) => LATEST_PROJECTED,
+            (Part::Lts, false) => LTS,
+            (Part::Lts, true) => LTS_PROJECTED,
+            (_, false) => MAINTAINED,
+            (_, true) => MAINTAINED_PROJECTED,
+        };
+        for cell in cells.iter_mut().take(end).skip(start) {
+            *cell = Cell {
+                glyph,
+                dim: segment.projected,
+            };
+        }
+    }
+    if let Some(column) = today
+        && cells[column].glyph == ' '
+    {
+        cells[column] = Cell {
+            glyph: TODAY,
+            dim: false,
+        };
+    }
+    cells
 }

@@ -7,8 +7,7 @@ use semver::Version;
 use serde::{Serialize, Serializer};
 
 use lts_policy::policy::{
-    AuditFinding, BranchName, BranchTemplate, Finding, Line, LineInfo, Patch, Policy, Role,
-    SupportedLine,
+    AuditFinding, BranchName, BranchTemplate, Line, LineInfo, Patch, Policy, Role, SupportedLine,
 };
 
 use super::findings;
@@ -252,104 +251,15 @@ pub struct FindingView {
 impl FindingView {
     pub fn new(found: &AuditFinding, policy: &Policy) -> Self {
         let finding = &found.finding;
-        let mut lines = Vec::new();
-        let mut version = None;
-        let mut dates = BTreeMap::new();
-        match finding {
-            Finding::OffCadence {
-                line,
-                released,
-                previous,
-                previous_released,
-                due,
-                ..
-            } => {
-                lines = vec![line.to_string(), previous.to_string()];
-                dates.extend([
-                    ("released", released),
-                    ("previous_released", previous_released),
-                    ("due", due),
-                ]);
-            }
-            Finding::OffWeekday { line, released, .. } | Finding::OffDay { line, released, .. } => {
-                lines.push(line.to_string());
-                dates.insert("released", released);
-            }
-            Finding::Overdue {
-                line,
-                due,
-                history_as_of,
-            } => {
-                lines.push(line.to_string());
-                // The history runs until `history_as_of`.
-                dates.extend([("due", due), ("until", history_as_of)]);
-            }
-            Finding::EarlyEol {
-                line,
-                announced,
-                promised,
-            } => {
-                lines.push(line.to_string());
-                dates.extend([("eol", announced), ("promised", promised)]);
-            }
-            Finding::ShortLtsSupport {
-                line,
-                released,
-                promised,
-                until,
-                cut_by,
-            } => {
-                lines.push(line.to_string());
-                lines.extend(cut_by.map(|successor| successor.to_string()));
-                dates.extend([
-                    ("released", released),
-                    ("promised", promised),
-                    ("until", until),
-                ]);
-            }
-            Finding::TooManyLts {
-                from,
-                to,
-                lines: maintained,
-                ..
-            }
-            | Finding::LtsGap {
-                from,
-                to,
-                lines: maintained,
-                ..
-            } => {
-                lines = maintained.iter().map(ToString::to_string).collect();
-                dates.extend([("from", from), ("to", to)]);
-            }
-            Finding::PatchOffDay {
-                version: patch,
-                released,
-                ..
-            } => {
-                version = Some(patch);
-                dates.insert("released", released);
-            }
-            Finding::PatchAfterEol {
-                version: patch,
-                released,
-                eol,
-            } => {
-                version = Some(patch);
-                dates.extend([("released", released), ("eol", eol)]);
-            }
-            _ => {}
-        }
-        if let Some(patch) = version {
-            lines.push(Line::of(patch, policy.line_kind()).to_string());
-        }
+        let subject = finding.subject(policy.line_kind());
         Self {
             kind: finding.kind(),
-            lines,
-            version: version.map(ToString::to_string),
-            dates: dates
-                .into_iter()
-                .map(|(name, date)| (name, date.to_string()))
+            lines: subject.lines.iter().map(ToString::to_string).collect(),
+            version: subject.version.map(ToString::to_string),
+            dates: subject
+                .dates
+                .iter()
+                .map(|(name, date)| (name.name(), date.to_string()))
                 .collect(),
             days: finding.days(),
             projected: found.projected,

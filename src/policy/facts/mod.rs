@@ -7,6 +7,7 @@
 //! about each line. What the policy file states wins where both speak; the
 //! facts add the lines and patches it lacks.
 
+mod answer;
 mod endoflife;
 mod git;
 mod merge;

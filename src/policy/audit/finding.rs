@@ -1,0 +1,346 @@
+//! What an audit finds: each way the history (or projection) departs from
+//! the policy, with the lines, versions and dates it is about.
+
+use chrono::{NaiveDate, Weekday};
+use semver::Version;
+
+use crate::policy::dates::days_between;
+use crate::policy::model::{Line, LineKind};
+use crate::policy::schedule::DayRule;
+
+/// One way the history (or projection) departs from the policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Finding {
+    /// A line released more than [`GRACE_DAYS`] from the day the release
+    /// schedule had it due after the previous one.
+    OffCadence {
+        /// The line.
+        line: Line,
+        /// Its release.
+        released: NaiveDate,
+        /// The line before it.
+        previous: Line,
+        /// That line's release.
+        previous_released: NaiveDate,
+        /// When the policy says it was due.
+        due: NaiveDate,
+        /// Positive when late, negative when early.
+        days_late: i64,
+    },
+    /// A line released on another day than the release weekday.
+    OffWeekday {
+        /// The line.
+        line: Line,
+        /// Its release.
+        released: NaiveDate,
+        /// The day of the week it came out on.
+        weekday: Weekday,
+    },
+    /// A line released on another day than the release schedule's nth
+    /// weekday or day of the month.
+    OffDay {
+        /// The line.
+        line: Line,
+        /// Its release.
+        released: NaiveDate,
+        /// The day the schedule names.
+        expected: DayRule,
+    },
+    /// A line the rules had due on or before `history_as_of`, which the
+    /// history does not list: it is late.
+    Overdue {
+        /// The line.
+        line: Line,
+        /// When the release schedule had it due.
+        due: NaiveDate,
+        /// The day up to which the history is complete.
+        history_as_of: NaiveDate,
+    },
+    /// A line whose announced end of support comes before the end the
+    /// rules promise.
+    EarlyEol {
+        /// The line.
+        line: Line,
+        /// The end announced in the history.
+        announced: NaiveDate,
+        /// The end the rules give.
+        promised: NaiveDate,
+    },
+    /// An LTS line maintained for less than `lts.support.months`.
+    ShortLtsSupport {
+        /// The line.
+        line: Line,
+        /// Its release.
+        released: NaiveDate,
+        /// Release + `lts.support.months`.
+        promised: NaiveDate,
+        /// The end of its LTS maintenance.
+        until: NaiveDate,
+        /// The line whose release cut it short; `None` for an announced end.
+        cut_by: Option<Line>,
+    },
+    /// A period with more than `lts.support.until_next` LTS lines maintained.
+    TooManyLts {
+        /// The first day of the period.
+        from: NaiveDate,
+        /// The day after its last day.
+        to: NaiveDate,
+        /// The LTS lines maintained.
+        lines: Vec<Line>,
+        /// How many the policy allows.
+        allowed: u64,
+    },
+    /// A period of more than [`GRACE_DAYS`] with fewer LTS lines maintained
+    /// than the policy keeps once running (as many as one LTS support
+    /// period spans, at most `lts.support.until_next`), or than were
+    /// released by then.
+    LtsGap {
+        /// The first day of the period.
+        from: NaiveDate,
+        /// The day after its last day.
+        to: NaiveDate,
+        /// The LTS lines maintained.
+        lines: Vec<Line>,
+        /// How many the policy keeps.
+        expected: u64,
+    },
+    /// A known patch released on another day than the patch schedule names.
+    PatchOffDay {
+        /// The patch.
+        version: Version,
+        /// Its date.
+        released: NaiveDate,
+        /// The day of the week it came out on.
+        weekday: Weekday,
+        /// The day the patch schedule names.
+        expected: DayRule,
+    },
+    /// A known patch released on or after its line's end of support.
+    PatchAfterEol {
+        /// The patch.
+        version: Version,
+        /// Its date.
+        released: NaiveDate,
+        /// Its line's end of support.
+        eol: NaiveDate,
+    },
+}
+
+impl Finding {
+    /// The finding's kind, as text and JSON name it: `off-cadence`,
+    /// `off-weekday`, `off-day`, `overdue`, `early-eol`,
+    /// `short-lts-support`, `too-many-lts`, `lts-gap`, `patch-off-day`,
+    /// `patch-after-eol`.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::OffCadence { .. } => "off-cadence",
+            Self::OffWeekday { .. } => "off-weekday",
+            Self::OffDay { .. } => "off-day",
+            Self::Overdue { .. } => "overdue",
+            Self::EarlyEol { .. } => "early-eol",
+            Self::ShortLtsSupport { .. } => "short-lts-support",
+            Self::TooManyLts { .. } => "too-many-lts",
+            Self::LtsGap { .. } => "lts-gap",
+            Self::PatchOffDay { .. } => "patch-off-day",
+            Self::PatchAfterEol { .. } => "patch-after-eol",
+        }
+    }
+
+    /// The count of days the finding is about: days late (negative: early),
+    /// days short of the promised support, or the length of a period.
+    #[must_use]
+    pub fn days(&self) -> Option<i64> {
+        match self {
+            Self::OffCadence { days_late, .. } => Some(*days_late),
+            Self::Overdue {
+                due, history_as_of, ..
+            } => Some(days_between(*due, *history_as_of)),
+            Self::EarlyEol {
+                announced,
+                promised,
+                ..
+            } => Some(days_between(*announced, *promised)),
+            Self::ShortLtsSupport {
+                until, promised, ..
+            } => Some(days_between(*until, *promised)),
+            Self::TooManyLts { from, to, .. } | Self::LtsGap { from, to, .. } => {
+                Some(days_between(*from, *to))
+            }
+            Self::OffWeekday { .. }
+            | Self::OffDay { .. }
+            | Self::PatchOffDay { .. }
+            | Self::PatchAfterEol { .. } => None,
+        }
+    }
+
+    /// For `OffCadence`, the days between the previous release and this one.
+    #[must_use]
+    pub fn days_after_previous(&self) -> Option<i64> {
+        match self {
+            Self::OffCadence {
+                released,
+                previous_released,
+                ..
+            } => Some(days_between(*previous_released, *released)),
+            _ => None,
+        }
+    }
+}
+
+/// A date a finding names, by what it is to the finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum FindingDate {
+    /// A line's or a patch's release.
+    Released,
+    /// The release of the line before.
+    PreviousReleased,
+    /// When the schedule had a line due.
+    Due,
+    /// The end of support the rules promise.
+    Promised,
+    /// The end the finding is about: of LTS maintenance, or of the
+    /// history's completeness.
+    Until,
+    /// The first day of a period.
+    From,
+    /// The day after a period's last day.
+    To,
+    /// An end of support.
+    Eol,
+}
+
+impl FindingDate {
+    /// The name JSON and CSV give it: `released`, `previous_released`,
+    /// `due`, `promised`, `until`, `from`, `to`, `eol`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Released => "released",
+            Self::PreviousReleased => "previous_released",
+            Self::Due => "due",
+            Self::Promised => "promised",
+            Self::Until => "until",
+            Self::From => "from",
+            Self::To => "to",
+            Self::Eol => "eol",
+        }
+    }
+}
+
+/// What a finding is about: its lines, its version, its dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Subject<'f> {
+    /// The lines involved, the one found first.
+    pub lines: Vec<Line>,
+    /// The patch, for a finding about one.
+    pub version: Option<&'f Version>,
+    /// The dates it names, in the order of [`FindingDate`].
+    pub dates: Vec<(FindingDate, NaiveDate)>,
+}
+
+impl Finding {
+    /// The lines, version and dates the finding is about; a patch's line is
+    /// of `kind`.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::policy::{AuditScope, FindingDate, LineKind, Policy, parse_date};
+    /// let kestra = Policy::kestra().unwrap();
+    /// let audit = kestra.audit(parse_date("2026-11-25").unwrap(), AuditScope::History).unwrap();
+    /// // 2.0 came 27 weeks after 1.3, due two months after it.
+    /// let subject = audit.findings[0].finding.subject(LineKind::Minor);
+    /// let lines: Vec<String> = subject.lines.iter().map(ToString::to_string).collect();
+    /// assert_eq!(lines, ["2.0", "1.3"]);
+    /// assert_eq!(subject.dates[2], (FindingDate::Due, parse_date("2026-05-05").unwrap()));
+    /// ```
+    #[must_use]
+    pub fn subject(&self, kind: LineKind) -> Subject<'_> {
+        use FindingDate::{Due, Eol, From, PreviousReleased, Promised, Released, To, Until};
+        let (lines, version, mut dates) = match self {
+            Self::OffCadence {
+                line,
+                released,
+                previous,
+                previous_released,
+                due,
+                ..
+            } => (
+                vec![*line, *previous],
+                None,
+                vec![
+                    (Released, *released),
+                    (PreviousReleased, *previous_released),
+                    (Due, *due),
+                ],
+            ),
+            Self::OffWeekday { line, released, .. } | Self::OffDay { line, released, .. } => {
+                (vec![*line], None, vec![(Released, *released)])
+            }
+            Self::Overdue {
+                line,
+                due,
+                history_as_of,
+            } => (
+                vec![*line],
+                None,
+                vec![(Due, *due), (Until, *history_as_of)],
+            ),
+            Self::EarlyEol {
+                line,
+                announced,
+                promised,
+            } => (
+                vec![*line],
+                None,
+                vec![(Eol, *announced), (Promised, *promised)],
+            ),
+            Self::ShortLtsSupport {
+                line,
+                released,
+                promised,
+                until,
+                cut_by,
+            } => (
+                std::iter::once(*line).chain(*cut_by).collect(),
+                None,
+                vec![
+                    (Released, *released),
+                    (Promised, *promised),
+                    (Until, *until),
+                ],
+            ),
+            Self::TooManyLts {
+                from, to, lines, ..
+            }
+            | Self::LtsGap {
+                from, to, lines, ..
+            } => (lines.clone(), None, vec![(From, *from), (To, *to)]),
+            Self::PatchOffDay {
+                version, released, ..
+            } => (
+                vec![Line::of(version, kind)],
+                Some(version),
+                vec![(Released, *released)],
+            ),
+            Self::PatchAfterEol {
+                version,
+                released,
+                eol,
+            } => (
+                vec![Line::of(version, kind)],
+                Some(version),
+                vec![(Released, *released), (Eol, *eol)],
+            ),
+        };
+        dates.sort_by_key(|(date, _)| *date);
+        Subject {
+            lines,
+            version,
+            dates,
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! The audit: the history (and, on request, the projection) against the
+//! policy's promises: one pass over the lines for the findings about
+//! each ([`finding`]), then a sweep of the LTS windows for the periods
+//! ([`periods`]).
+
+mod finding;
+mod periods;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::dates::days_between;
+use super::definition::Policy;
+use super::error::{Beyond, PolicyError};
+use super::model::{EolReason, Line, LineInfo, Source};
+use super::rules::Patches;
+use super::schedule::DayRule;
+
+pub use finding::{Finding, FindingDate, Subject};
+
+/// How far a release may stray from its due date, or a gap in LTS
+/// maintenance last, before it is a finding: two weeks.
+pub const GRACE_DAYS: i64 = 14;
+
+/// What an audit checks: the history up to a date, or the projection too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AuditScope {
+    /// The lines released up to the date asked about.
+    History,
+    /// The lines the rules project as well, up to a date: by default one
+    /// support period (the LTS one where there is one) after the date asked about.
+    Projected {
+        /// The last day checked, when not the default.
+        to: Option<NaiveDate>,
+    },
+}
+
+/// A finding, and whether it involves a projected line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AuditFinding {
+    /// What departs from the policy.
+    pub finding: Finding,
+    /// Whether it depends on a line the rules project.
+    pub projected: bool,
+}
+
+/// The result of [`Policy::audit`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Audit {
+    /// Lines released up to this day are checked, and periods before it.
+    pub until: NaiveDate,
+    /// Whether projected lines were checked too.
+    pub projected: bool,
+    /// How many lines were checked.
+    pub lines_checked: usize,
+    /// What departs from the policy, in the order: cadence and overdue
+    /// lines, days and patches, ends of support, periods.
+    pub findings: Vec<AuditFinding>,
+}
+
+/// A finding about recorded facts alone.
+fn fact(finding: Finding) -> AuditFinding {
+    AuditFinding {
+        finding,
+        projected: false,
+    }
+}
+
+/// The LTS maintenance of one line, clipped to the audited period.
+pub(super) struct Window {
+    pub(super) line: Line,
+    pub(super) projected: bool,
+    pub(super) start: NaiveDate,
+    pub(super) end: NaiveDate,
+}
+
+impl Policy {
+    /// Checks the lines released up to `on` (included) against the policy,
+    /// and the periods before it. With [`AuditScope::Projected`], lines the
+    /// rules project are checked as well (their releases keep the cadence by
+    /// construction, but their LTS windows may not keep the promises).
+    ///
+    /// # Errors
+    /// [`PolicyError::OutOfRange`] when a date cannot be represented.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::policy::{AuditScope, Finding, Policy, parse_date};
+    /// let kestra = Policy::kestra().unwrap();
+    /// let audit = kestra.audit(parse_date("2026-11-25").unwrap(), AuditScope::History).unwrap();
+    /// // 2.0 came 27 weeks after 1.3, where the policy says 2 months.
+    /// let Finding::OffCadence { line, days_late, .. } = &audit.findings[0].finding else {
+    ///     panic!("the first finding is about the cadence");
+    /// };
+    /// assert_eq!((line.to_string(), *days_late), ("2.0".to_owned(), 126));
+    /// ```
+    pub fn audit(&self, on: NaiveDate, scope: AuditScope) -> Result<Audit, PolicyError> {
+        let (until, projected) = match scope {
+            AuditScope::History => (on, false),
+            AuditScope::Projected { to: Some(to) } => (to, true),
+            AuditScope::Projected { to: None } => (self.default_horizon(on)?, true),
+        };
+        let known = self.history().len();
+        // One pass over the lines, holding only the LTS windows for the sweep.
+        let (mut cadence, mut days, mut short) = (Vec::new(), Vec::new(), Vec::new());
+        let mut windows = Vec::new();
+        let mut previous: Option<LineInfo> = None;
+        let mut lines_checked = 0;
+        for index in 0.. {
+            let (released, source) = self.release_at(index)?;
+            let overdue = self.is_overdue(index);
+            if overdue {
+                // Late whatever the scope: the history should list it.
+                cadence.extend(self.overdue_finding(index, until)?.map(fact));
+            }
+            if released > until || source == Source::Rules && !projected {
+                break;
+            }
+            let info = self.line_info(index)?;
+            lines_checked += 1;
+            if let Some(previous) = previous.as_ref().filter(|_| !overdue) {
+                cadence.extend(self.cadence_finding(previous, &info)?.map(fact));
+            }
+            if index < known {
+                days.extend(self.day_finding(&info).map(fact));
+                days.extend(self.patch_findings(&info).into_iter().map(fact));
+                short.extend(self.early_eol_finding(index, &info)?.map(fact));
+            }
+            if let Some(window) = info.lts_window {
+                let cut_by = (!window.announced())
+                    .then_some(window.successor.map(|successor| successor.line))
+                    .flatten();
+                let involves_projection = index >= known || window.cut_by_projection();
+                if let Some(promised) = window.promised
+                    && window.until < promised
+                    && (projected || !involves_projection)
+                {
+                    let finding = Finding::ShortLtsSupport {
+                        line: info.line,
+                        released: info.released,
+                        promised,
+                        until: window.until,
+                        cut_by,
+                    };
+                    short.push(AuditFinding {
+                        finding,
+                        projected: involves_projection,
+                    });
+                }
+                if info.released < until {
+                    windows.push(Window {
+                        line: info.line,
+                        projected: index >= known,
+                        start: info.released,
+                        end: window.until.min(until),
+                    });
+                }
+            }
+            previous = Some(info);
+        }
+        // In the order of the kinds; moved, not copied, into one list.
+        let mut findings = cadence;
+        findings.append(&mut days);
+        findings.append(&mut short);
+        findings.extend(
+            self.period_findings(&windows, until)
+                .into_iter()
+                .map(|(finding, projected)| AuditFinding { finding, projected }),
+        );
+        Ok(Audit {
+            until,
+            projected,
+            lines_checked,
+            findings,
+        })
+    }
+
+    fn cadence_finding(
+        &self,
+        previous: &LineInfo,
+        info: &LineInfo,
+    ) -> Result<Option<Finding>, PolicyError> {
+        let due = self
+            .releases_schedule()
+            .nth(previous.released, 1)
+            .ok_or_else(|| PolicyError::OutOfRange {
+                what: Beyond::DueAfter(previous.line),
+            })?;
+        let days_late = days_between(due, info.released);
+        Ok(
+            (days_late.abs() > GRACE_DAYS).then_some(Finding::OffCadence {
+                line: info.line,
+                released: info.released,
+                previous: previous.line,
+                previous_released: previous.released,
+                due,
+                days_late,
+            }),
+        )
+    }
+
+    /// The overdue line at `index`, due on or before `history_as_of`, if
+    /// it was due by `until`.
+    fn overdue_finding(
+        &self,
+        index: usize,
+        until: NaiveDate,
+    ) -> Result<Option<Finding>, PolicyError> {
+        let newest = self.newest_release();
+        let due = self
+            .releases_schedule()
+            .nth(newest.released, 1)
+            .ok_or_else(|| PolicyError::OutOfRange {
+                what: Beyond::DueAfter(newest.line),
+            })?;
+        Ok((due <= until).then_some(Finding::Overdue {
+            line: self.line_at(index)?,
+            due,
+            history_as_of: self.history_as_of(),
+        }))
+    }
+
+    /// A known line released on a day the release schedule does not name.
+    fn day_finding(&self, info: &LineInfo) -> Option<Finding> {
+        let rule = self.releases_schedule().on;
+        if rule.allows(info.released) {
+            return None;
+        }
+        Some(match rule {
+            DayRule::Weekday(_) => Finding::OffWeekday {
+                line: info.line,
+                released: info.released,
+                weekday: info.released.weekday(),
+            },
+            _ => Finding::OffDay {
+                line: info.line,
+                released: info.released,
+                expected: rule,
+            },
+        })
+    }
+
+    /// A known line whose announced end comes before the rules' end.
+    fn early_eol_finding(
+        &self,
+        index: usize,
+        info: &LineInfo,
+    ) -> Result<Option<Finding>, PolicyError> {
+        if info.eol_reason != EolReason::Announced {
+            return Ok(None);
+        }
+        let mut promised = info.latest_until.max(info.support_window.until);
+        if let Some(window) = &info.lts_window {
+            promised = promised.max(window.rule_until());
+        }
+        // Only a promise the history bears out: one cut by a projected
+        // release may still move.
+        let (_, next_source) = self.release_at(index + 1)?;
+        let depends_on_projection = next_source == Source::Rules
+            || info.support_window.cut_by_projection()
+            || info.lts_window.is_some_and(|window| {
+                window
+                    .successor
+                    .is_some_and(|successor| successor.source == Source::Rules)
+            });
+        Ok(
+            (info.eol < promised && !depends_on_projection).then_some(Finding::EarlyEol {
+                line: info.line,
+                announced: info.eol,
+                promised,
+            }),
+        )
+    }
+
+    fn patch_findings(&self, info: &LineInfo) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let rule = match self.patches_rule() {
+            Patches::Scheduled(schedule) => Some(schedule.on),
+            Patches::Recorded => None,
+        };
+        for patch in self.known_patches(info) {
+            if let Some(rule) = rule
+                && !rule.allows(patch.released)
+            {
+                findings.push(Finding::PatchOffDay {
+                    version: patch.version.clone(),
+                    released: patch.released,
+                    weekday: patch.released.weekday(),
+                    expected: rule,
+                });
+            }
+            if patch.released >= info.eol {
+                findings.push(Finding::PatchAfterEol {
+                    version: patch.version.clone(),
+                    released: patch.released,
+                    eol: info.eol,
+                });
+            }
+        }
+        findings
+    }
+}

@@ -1,0 +1,442 @@
+//! The shape of an endoflife.date answer, in either of its forms, read as
+//! it is parsed: each cycle's few fields are taken as they come and handed
+//! on, and everything else is skipped unbuilt, so that memory stays within
+//! a small multiple of the answer, whatever it holds.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::policy::quote::Quoted;
+
+/// What takes the cycles of an answer one by one: `false` refuses one,
+/// which stops the reading.
+pub(super) trait TakeCycle {
+    fn take(&mut self, cycle: RawCycle) -> bool;
+}
+
+/// What the two forms of an answer are, for messages.
+const ANSWER: &str = "a list of cycles, or {\"result\": {\"releases\": [...]}}";
+
+/// What a cycle is, for messages.
+const CYCLE: &str = "a cycle, an object";
+
+/// What the v1 form's result is, for messages.
+const RESULT: &str = "a result, {\"releases\": [...]}";
+
+/// A value of a cycle's field: what the reader needs of it, and nothing
+/// of an array or an object but that it is one.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Scalar<'a> {
+    Text(Cow<'a, str>),
+    Bool(bool),
+    Number(serde_json::Number),
+    Null,
+    Array,
+    Object,
+}
+
+impl fmt::Display for Scalar<'_> {
+    /// As JSON: a string quoted, an array or object by kind.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Text(text) => write!(f, "{}", serde_json::Value::from(text.as_ref())),
+            Self::Bool(flag) => write!(f, "{flag}"),
+            Self::Number(number) => write!(f, "{number}"),
+            Self::Null => f.write_str("null"),
+            Self::Array => f.write_str("an array"),
+            Self::Object => f.write_str("an object"),
+        }
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Scalar::Text(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Scalar::Text(Cow::Owned(text.to_owned())))
+    }
+
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
+        Ok(Scalar::Bool(flag))
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
+        Ok(Scalar::Number(number.into()))
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<Self::Value, E> {
+        Ok(Scalar::Number(number.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<Self::Value, E> {
+        Ok(serde_json::Number::from_f64(number).map_or(Scalar::Null, Scalar::Number))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Scalar::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Array)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Object)
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Scalar<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// The error for a value of the wrong kind where `expected` is, quoting a
+/// bounded part of it.
+fn wrong<E: de::Error>(expected: &str, found: &Scalar) -> E {
+    let found = match found {
+        Scalar::Text(text) => format!("the string {}", Quoted(text)),
+        other => other.to_string(),
+    };
+    E::custom(format!("expected {expected}, got {found}"))
+}
+
+/// What a visitor reads, for its messages.
+trait Expects {
+    fn expects(&self) -> &'static str;
+}
+
+/// Visits of the values a visitor does not take, refused with [`wrong`]
+/// (serde's own message would quote a string whole).
+macro_rules! refuse_scalars {
+    () => {
+        fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
+            Err(wrong(self.expects(), &Scalar::Bool(flag)))
+        }
+
+        fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
+            Err(wrong(self.expects(), &Scalar::Number(number.into())))
+        }
+
+        fn visit_i64<E: de::Error>(self, number: i64) -> Result<Self::Value, E> {
+            Err(wrong(self.expects(), &Scalar::Number(number.into())))
+        }
+
+        fn visit_f64<E: de::Error>(self, number: f64) -> Result<Self::Value, E> {
+            Err(wrong(
+                self.expects(),
+                &ScalarVisitor.visit_f64::<E>(number)?,
+            ))
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Err(wrong(self.expects(), &Scalar::Text(Cow::Borrowed(text))))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Err(wrong(self.expects(), &Scalar::Null))
+        }
+    };
+}
+
+/// The fields of one cycle the reader uses, in either form.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct RawCycle<'a> {
+    pub(super) name: Option<Scalar<'a>>,
+    pub(super) released: Option<Scalar<'a>>,
+    pub(super) lts: Option<Scalar<'a>>,
+    pub(super) eol: Option<Scalar<'a>>,
+    pub(super) latest: Option<Scalar<'a>>,
+    pub(super) latest_released: Option<Scalar<'a>>,
+}
+
+/// The form of an answer: endoflife.date's list, or its v1 API's object.
+#[derive(Clone, Copy)]
+enum Form {
+    List,
+    V1,
+}
+
+/// One cycle, as an object of `form`.
+struct CycleVisitor(Form);
+
+impl Expects for CycleVisitor {
+    fn expects(&self) -> &'static str {
+        CYCLE
+    }
+}
+
+impl<'de> Visitor<'de> for CycleVisitor {
+    type Value = RawCycle<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expects())
+    }
+
+    refuse_scalars!();
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Err(wrong(self.expects(), &ScalarVisitor.visit_seq(seq)?))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut cycle = RawCycle::default();
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let slot = match (self.0, key.as_ref()) {
+                (Form::List, "cycle") | (Form::V1, "name") => &mut cycle.name,
+                (_, "releaseDate") => &mut cycle.released,
+                (Form::List, "lts") | (Form::V1, "isLts") => &mut cycle.lts,
+                (Form::List, "eol") | (Form::V1, "eolFrom") => &mut cycle.eol,
+                (Form::List, "latest") => &mut cycle.latest,
+                (Form::List, "latestReleaseDate") => &mut cycle.latest_released,
+                (Form::V1, "latest") => {
+                    let (name, date) = map.next_value_seed(V1Latest)?;
+                    (cycle.latest, cycle.latest_released) = (name, date);
+                    continue;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value()?);
+        }
+        Ok(cycle)
+    }
+}
+
+/// The v1 form's `latest`: `{"name", "date"}`, or anything else, which
+/// says nothing.
+struct V1Latest;
+
+type Latest<'a> = (Option<Scalar<'a>>, Option<Scalar<'a>>);
+
+impl<'de> DeserializeSeed<'de> for V1Latest {
+    type Value = Latest<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for V1Latest {
+    type Value = Latest<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("{\"name\", \"date\"}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut name, mut date) = (None, None);
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match key.as_ref() {
+                "name" => name = Some(map.next_value()?),
+                "date" => date = Some(map.next_value()?),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok((name, date))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        ScalarVisitor.visit_seq(seq).map(|_| (None, None))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok((None, None))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok((None, None))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok((None, None))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok((None, None))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok((None, None))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok((None, None))
+    }
+}
+
+/// A list of cycles, each read as it is parsed.
+struct Cycles<'r>(&'r mut dyn TakeCycle, Form);
+
+impl<'de> DeserializeSeed<'de> for Cycles<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Expects for Cycles<'_> {
+    fn expects(&self) -> &'static str {
+        "a list of cycles"
+    }
+}
+
+impl<'de> Visitor<'de> for Cycles<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expects())
+    }
+
+    refuse_scalars!();
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        Err(wrong(self.expects(), &ScalarVisitor.visit_map(map)?))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Self(reading, form) = self;
+        while let Some(cycle) = seq.next_element_seed(CycleSeed(form))? {
+            if !reading.take(cycle) {
+                return Err(de::Error::custom("a cycle of the answer is refused"));
+            }
+        }
+        Ok(())
+    }
+}
+
+struct CycleSeed(Form);
+
+impl<'de> DeserializeSeed<'de> for CycleSeed {
+    type Value = RawCycle<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(CycleVisitor(self.0))
+    }
+}
+
+/// The whole answer: a list of cycles, or an object whose `result` holds
+/// `releases`.
+pub(super) struct AnswerSeed<'r>(pub(super) &'r mut dyn TakeCycle);
+
+impl<'de> DeserializeSeed<'de> for AnswerSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Expects for AnswerSeed<'_> {
+    fn expects(&self) -> &'static str {
+        ANSWER
+    }
+}
+
+impl<'de> Visitor<'de> for AnswerSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expects())
+    }
+
+    refuse_scalars!();
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        Cycles(self.0, Form::List).visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let releases = OneField {
+            name: "releases",
+            expected: RESULT,
+            missing: "a result without \"releases\"",
+            value: Cycles(self.0, Form::V1),
+        };
+        let result = OneField {
+            name: "result",
+            expected: ANSWER,
+            missing: "no \"result\"",
+            value: releases,
+        };
+        result.visit_map(map)
+    }
+}
+
+/// An object of which one field is read, by `value`, and the others are
+/// skipped: the v1 form's top object and its `result`.
+struct OneField<S> {
+    name: &'static str,
+    /// What the object is, for messages.
+    expected: &'static str,
+    /// What an object without the field is, for messages.
+    missing: &'static str,
+    value: S,
+}
+
+impl<'de, S: DeserializeSeed<'de, Value = ()>> DeserializeSeed<'de> for OneField<S> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<S> Expects for OneField<S> {
+    fn expects(&self) -> &'static str {
+        self.expected
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de, Value = ()>> Visitor<'de> for OneField<S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expects())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut value = Some(self.value);
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match value.take_if(|_| key == self.name) {
+                Some(seed) => map.next_value_seed(seed)?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        match value {
+            None => Ok(()),
+            Some(_) => Err(de::Error::custom(format!(
+                "expected {}, got {}",
+                self.expected, self.missing
+            ))),
+        }
+    }
+
+    // The scalars and arrays an object is not.
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        Err(wrong(self.expects(), &ScalarVisitor.visit_seq(seq)?))
+    }
+
+    refuse_scalars!();
+}
