@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use divan::black_box;
-use lts_policy::policy::{Policy, parse_date};
+use lts_policy::{Policy, parse_date};
 
 fn main() {
     divan::main();

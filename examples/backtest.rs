@@ -21,7 +21,10 @@ use std::process::ExitCode;
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
-use lts_policy::policy::{EolReason, Line, LineInfo, Policy, Support, add_months, parse_date};
+use lts_policy::dates::add_months;
+use lts_policy::lines::EolReason;
+use lts_policy::rules::Support;
+use lts_policy::{Line, LineInfo, Policy, parse_date};
 
 /// How far a forecast may be from what happened and still count as right.
 const TOLERANCE_DAYS: i64 = 7;

@@ -7,7 +7,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use lts_policy::policy::{Facts, Policy};
+use lts_policy::Policy;
+use lts_policy::facts::Facts;
 
 #[path = "../../tests/model/queries.rs"]
 mod queries;

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use lts_policy::policy::Policy;
+use lts_policy::Policy;
 
 #[path = "../../tests/model/queries.rs"]
 mod queries;

@@ -10,7 +10,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use lts_policy::policy::Policy;
+use lts_policy::Policy;
 
 use super::facts;
 use super::flags::{Cli, ColorChoice};

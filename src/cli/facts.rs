@@ -9,7 +9,8 @@ use std::process::{Command, Output};
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
-use lts_policy::policy::{Facts, GitTag, LineKind};
+use lts_policy::LineKind;
+use lts_policy::facts::{Facts, GitTag};
 
 use crate::session::{MAX_FILE_BYTES, read_text};
 

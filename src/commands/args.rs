@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use clap::Args;
 
-use lts_policy::policy::{Line, LineKind, VersionInput, parse_date};
+use lts_policy::{Line, LineKind, VersionInput, parse_date};
 
 // `--on`, for the questions about one date. (A doc comment here would
 // become the --help text of every command that flattens it.)

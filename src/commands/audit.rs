@@ -5,7 +5,8 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use lts_policy::policy::{Audit, AuditScope, Policy, PolicyError, Source};
+use lts_policy::{Policy, PolicyError, Source};
+use lts_policy::audit::{Audit, AuditScope};
 
 use super::{Query, Run, date_option};
 use crate::session::{Answer, Context, Output, for_terminal};

@@ -5,9 +5,9 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use lts_policy::policy::{
-    BranchTemplate, Explanation, Line, Policy, PolicyError, SupportedLine,
-};
+use lts_policy::{Line, Policy, PolicyError, SupportedLine};
+use lts_policy::answers::Explanation;
+use lts_policy::rules::BranchTemplate;
 
 use super::{Explain, Query, Run, line_option};
 use crate::session::{Answer, Context, Format, Output};

@@ -5,7 +5,10 @@ use anyhow::Result;
 use chrono::Datelike;
 use serde::Serialize;
 
-use lts_policy::policy::{Patch, PatchDay, Policy, PolicyError, Start, weekday_name};
+use lts_policy::{Policy, PolicyError};
+use lts_policy::answers::{PatchDay, Start};
+use lts_policy::lines::Patch;
+use lts_policy::rules::weekday_name;
 
 use super::{Run, Sources, date_option};
 use crate::session::{Answer, Context, Format, Output, for_terminal};

@@ -8,7 +8,7 @@ use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use lts_policy::policy::{Policy, PolicyError};
+use lts_policy::{Policy, PolicyError};
 
 use super::{Run, Sources};
 use crate::session::{Answer, Context, Format, MAX_FILE_BYTES, Output, for_terminal, json_for_terminal, read_policy_file, replace_file};

@@ -4,7 +4,8 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use lts_policy::policy::{Calendar, Policy, PolicyError};
+use lts_policy::{Policy, PolicyError};
+use lts_policy::calendar::Calendar;
 
 use super::{DateRange, Query, Run};
 use crate::session::{Answer, Context, Format, Output, for_terminal};

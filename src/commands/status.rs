@@ -5,9 +5,9 @@
 use anyhow::{Context as _, Result};
 use serde::Serialize;
 
-use lts_policy::policy::{
-    Explanation, Patch, Policy, PolicyError, Status, SupportState, VersionInput,
-};
+use lts_policy::{Policy, PolicyError, VersionInput};
+use lts_policy::answers::{Explanation, Status, SupportState};
+use lts_policy::lines::Patch;
 
 use super::{Explain, Query, Run};
 use crate::session::{Answer, Context, Output, for_terminal};

@@ -5,7 +5,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use lts_policy::policy::{Explanation, Policy, PolicyError, Selection, SupportedLine};
+use lts_policy::{Policy, PolicyError, SupportedLine};
+use lts_policy::answers::{Explanation, Selection};
 
 use super::{Explain, Query, Run};
 use crate::session::{Answer, Context, Output, for_terminal};

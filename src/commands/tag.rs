@@ -5,7 +5,8 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use lts_policy::policy::{Policy, PolicyError, Tag, TagTarget};
+use lts_policy::{Policy, PolicyError};
+use lts_policy::answers::{Tag, TagTarget};
 
 use super::{Query, Run};
 use crate::session::{Answer, Context, Format, Output};

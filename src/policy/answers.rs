@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use super::dates::days_between;
 use super::definition::Policy;
 use super::error::PolicyError;
-use super::model::{Line, LineInfo, Patch, Role};
+use super::info::{LineInfo, Patch};
+use super::model::{Line, Place, Role};
 use super::version::VersionInput;
 
 /// Where a version stands on a date.
@@ -77,7 +78,8 @@ impl Tag {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Tag, VersionInput};
+    /// use lts_policy::VersionInput;
+    /// use lts_policy::answers::Tag;
     /// let version = VersionInput::new(1, Some(3), Some(7));
     /// assert_eq!(Tag::parse("v1.3.7").unwrap(), Tag::Line(version));
     /// assert_eq!(Tag::parse("latest-lts").unwrap(), Tag::LatestLts);
@@ -140,10 +142,10 @@ pub enum Dangling {
 }
 
 impl Policy {
-    /// The newest LTS line at or before `index`.
-    fn newest_lts_up_to(&self, index: usize) -> Result<Option<usize>, PolicyError> {
-        for candidate in (0..=index).rev() {
-            if self.lts_at(candidate)?.0 {
+    /// The newest LTS line at or before `place`.
+    fn newest_lts_up_to(&self, place: Place) -> Result<Option<Place>, PolicyError> {
+        for candidate in place.up_to().rev() {
+            if self.lts_at(candidate)?.lts {
                 return Ok(Some(candidate));
             }
         }
@@ -157,7 +159,8 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Policy, SupportState, VersionInput, parse_date};
+    /// use lts_policy::{Policy, VersionInput, parse_date};
+    /// use lts_policy::answers::SupportState;
     /// let kestra = Policy::kestra().unwrap();
     /// let version = VersionInput::parse("1.0.5").unwrap();
     /// let status = kestra.status(version, parse_date("2026-11-25").unwrap()).unwrap();
@@ -169,9 +172,9 @@ impl Policy {
     /// assert_eq!(status.upgrade_to.unwrap().version.to_string(), "1.3.45");
     /// ```
     pub fn status(&self, version: VersionInput, date: NaiveDate) -> Result<Status, PolicyError> {
-        let info = self.line_info(self.index_of(version.line(self.line_kind())?)?)?;
+        let info = self.line_info(self.place_of(version.line(self.line_kind())?)?)?;
         let supported = self.supported_on(date)?;
-        let mine = supported.iter().find(|line| line.info.index == info.index);
+        let mine = supported.iter().find(|line| line.info.place == info.place);
         let state = match mine {
             Some(_) => SupportState::Supported,
             None if date < info.released => SupportState::Unreleased,
@@ -185,7 +188,7 @@ impl Policy {
             (SupportState::Ended, _) => supported
                 .iter()
                 .rev()
-                .find(|line| line.info.index > info.index)
+                .find(|line| line.info.place > info.place)
                 .map(|line| line.latest_patch.clone()),
             _ => None,
         };
@@ -208,7 +211,8 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Dangling, Policy, Tag, TagTarget, parse_date};
+    /// use lts_policy::{Policy, parse_date};
+    /// use lts_policy::answers::{Dangling, Tag, TagTarget};
     /// let kestra = Policy::kestra().unwrap();
     /// let on = parse_date("2026-03-02").unwrap();
     /// // The eve of 1.3: latest-lts is still 1.0. Its newest recorded patch
@@ -222,15 +226,15 @@ impl Policy {
     /// ```
     pub fn tag(&self, tag: Tag, date: NaiveDate) -> Result<TagTarget, PolicyError> {
         let named = match tag {
-            Tag::Line(version) => Some(self.index_of(version.line(self.line_kind())?)?),
+            Tag::Line(version) => Some(self.place_of(version.line(self.line_kind())?)?),
             Tag::Latest | Tag::LatestLts => None,
         };
         if tag == Tag::LatestLts && self.lts_rule().is_none() {
             return Ok(TagTarget::Nowhere(Dangling::NoLtsRule));
         }
-        let latest = self.latest_index_on(date)?;
-        let index = match (named, latest) {
-            (Some(index), _) => index,
+        let latest = self.latest_place_on(date)?;
+        let place = match (named, latest) {
+            (Some(place), _) => place,
             (None, None) => {
                 let first = self.first_release();
                 return Ok(TagTarget::Nowhere(Dangling::BeforeFirstRelease {
@@ -240,11 +244,11 @@ impl Policy {
             }
             (None, Some(latest)) if tag == Tag::Latest => latest,
             (None, Some(latest)) => match self.newest_lts_up_to(latest)? {
-                Some(index) => index,
+                Some(place) => place,
                 None => return Ok(TagTarget::Nowhere(Dangling::NoLtsYet)),
             },
         };
-        let info = self.line_info(index)?;
+        let info = self.line_info(place)?;
         Ok(match self.newest_patch(&info, date)? {
             Some(patch) => TagTarget::Version { info, patch },
             None => TagTarget::Nowhere(Dangling::LineNotYetReleased {

@@ -18,7 +18,7 @@ use super::quote::Quoted;
 ///
 /// # Examples
 /// ```
-/// use lts_policy::policy::parse_date;
+/// use lts_policy::parse_date;
 /// assert_eq!(parse_date("2024-02-29").unwrap().to_string(), "2024-02-29");
 /// assert_eq!(
 ///     parse_date("2026-02-30").unwrap_err().to_string(),
@@ -73,7 +73,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
 /// # Examples
 /// ```
 /// use chrono::NaiveDate;
-/// use lts_policy::policy::add_months;
+/// use lts_policy::dates::add_months;
 /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(add_months(date(2025, 8, 31), 2), Some(date(2025, 10, 31)));
 /// assert_eq!(add_months(date(2025, 12, 31), 2), Some(date(2026, 2, 28)));
@@ -90,7 +90,7 @@ pub fn add_months(date: NaiveDate, months: u64) -> Option<NaiveDate> {
 /// # Examples
 /// ```
 /// use chrono::{NaiveDate, Weekday};
-/// use lts_policy::policy::weekday_on_or_after;
+/// use lts_policy::dates::weekday_on_or_after;
 /// let sunday = NaiveDate::from_ymd_opt(2026, 11, 8).unwrap();
 /// let tuesday = NaiveDate::from_ymd_opt(2026, 11, 10).unwrap();
 /// assert_eq!(weekday_on_or_after(sunday, Weekday::Tue), Some(tuesday));
@@ -107,7 +107,7 @@ pub fn weekday_on_or_after(date: NaiveDate, weekday: Weekday) -> Option<NaiveDat
 /// # Examples
 /// ```
 /// use chrono::{NaiveDate, Weekday};
-/// use lts_policy::policy::weekday_after;
+/// use lts_policy::dates::weekday_after;
 /// let tuesday = NaiveDate::from_ymd_opt(2026, 11, 10).unwrap();
 /// let next = NaiveDate::from_ymd_opt(2026, 11, 17).unwrap();
 /// assert_eq!(weekday_after(tuesday, Weekday::Tue), Some(next));
@@ -117,30 +117,12 @@ pub fn weekday_after(date: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
     weekday_on_or_after(date.succ_opt()?, weekday)
 }
 
-/// The first day of every month from `from` to `to`, both included.
-///
-/// # Examples
-/// ```
-/// use lts_policy::policy::{month_starts, parse_date};
-/// let date = |text| parse_date(text).unwrap();
-/// let months: Vec<String> = month_starts(date("2024-01-31"), date("2024-04-01"))
-///     .map(|month| month.to_string())
-///     .collect();
-/// assert_eq!(months, ["2024-02-01", "2024-03-01", "2024-04-01"]);
-/// ```
-pub fn month_starts(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
-    let first = from.with_day(1).unwrap_or(from);
-    (0..)
-        .map_while(move |month| add_months(first, month))
-        .skip_while(move |date| *date < from)
-        .take_while(move |date| *date <= to)
-}
-
 /// Days from `from` to `to`, negative when `to` is earlier.
 ///
 /// # Examples
 /// ```
-/// use lts_policy::policy::{days_between, parse_date};
+/// use lts_policy::parse_date;
+/// use lts_policy::dates::days_between;
 /// let date = |text| parse_date(text).unwrap();
 /// // 2024 is a leap year: February has 29 days.
 /// assert_eq!(days_between(date("2024-02-01"), date("2024-03-01")), 29);

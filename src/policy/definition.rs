@@ -5,7 +5,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use chrono::NaiveDate;
 
 use super::dates::weekday_after;
-use super::model::{LineKind, Release};
+use super::model::{LineKind, Place, Release};
 use super::rules::{LtsRule, NewMajor, Patches, Support};
 use super::schedule::Schedule;
 use super::template::BranchTemplate;
@@ -71,17 +71,16 @@ pub struct Policy {
     history: Vec<Release>,
     /// The day up to which the history is complete.
     as_of: NaiveDate,
-    /// The release of the first projected line, and whether it is overdue;
-    /// `None` when it cannot be dated.
-    first_projected: Option<(NaiveDate, bool)>,
-    /// Index of the line the LTS choice starts from.
-    anchor: usize,
-    /// Every recorded patch's date and line index, in date order.
-    recorded_patches: Vec<(NaiveDate, usize)>,
+    /// The first projected line; `None` when it cannot be dated.
+    first_projected: Option<FirstProjected>,
+    /// The place of the line the LTS choice starts from.
+    anchor: Place,
+    /// Every recorded patch's date and the place of its line, in date order.
+    recorded_patches: Vec<(NaiveDate, Place)>,
     pub(crate) major_starts: Memo<MajorStarts>,
     /// The indices of the LTS lines chosen by `every_months`, from the
     /// anchor on.
-    pub(crate) lts_chain: Memo<Vec<usize>>,
+    pub(crate) lts_chain: Memo<Vec<Place>>,
 }
 
 /// Two policies are equal when their rules and history are.
@@ -98,18 +97,20 @@ impl Policy {
     /// `history` is never empty.
     pub(crate) fn new(rules: PolicyRules, history: Vec<Release>) -> Self {
         // The newest line declared LTS; with none declared, the first line.
-        let anchor = history
-            .iter()
-            .rposition(|release| release.lts == Some(true))
-            .unwrap_or(0);
-        let mut recorded_patches: Vec<(NaiveDate, usize)> = history
+        let anchor = Place::of(
+            history
+                .iter()
+                .rposition(|release| release.lts == Some(true))
+                .unwrap_or(0),
+        );
+        let mut recorded_patches: Vec<(NaiveDate, Place)> = history
             .iter()
             .enumerate()
             .flat_map(|(index, release)| {
                 release
                     .patches
                     .iter()
-                    .map(move |patch| (patch.released, index))
+                    .map(move |patch| (patch.released, Place::of(index)))
             })
             .collect();
         recorded_patches.sort_unstable();
@@ -196,8 +197,8 @@ impl Policy {
         self.as_of
     }
 
-    /// The release of the first projected line, and whether it is overdue.
-    pub(crate) fn first_projected(&self) -> Option<(NaiveDate, bool)> {
+    /// The first projected line: its release, and whether it is overdue.
+    pub(crate) fn first_projected(&self) -> Option<FirstProjected> {
         self.first_projected
     }
 
@@ -239,14 +240,20 @@ impl Policy {
         &self.history[self.history.len() - 1]
     }
 
-    /// Index of the line the LTS choice starts from.
-    pub(crate) fn anchor(&self) -> usize {
+    /// The place of the line the LTS choice starts from.
+    pub(crate) fn anchor(&self) -> Place {
         self.anchor
     }
 
-    /// The recorded patches (date, line index) in date order.
-    pub(crate) fn recorded_patches(&self) -> &[(NaiveDate, usize)] {
+    /// The recorded patches (date, place of the line) in date order.
+    pub(crate) fn recorded_patches(&self) -> &[(NaiveDate, Place)] {
         &self.recorded_patches
+    }
+
+    /// The release the history records at `place`, if the line there is a
+    /// known one.
+    pub(crate) fn known(&self, place: Place) -> Option<&Release> {
+        self.history.get(place.index())
     }
 
     /// Whether the history announces an end of support later than `date`.
@@ -257,23 +264,38 @@ impl Policy {
     }
 }
 
-/// The release of the first line after the newest, released on `newest`:
-/// the next date of the release schedule, unless that is on or before
-/// `as_of` (the history would list it). Then the line is overdue, and
-/// comes on the first day after `as_of` that falls on the schedule's
-/// weekday (the next day, when the schedule names none).
+/// The first line the rules project after the history's newest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FirstProjected {
+    /// Its release.
+    pub(crate) released: NaiveDate,
+    /// Whether it is overdue: due on or before `history_as_of`.
+    pub(crate) overdue: bool,
+}
+
+/// The first line after the newest, released on `newest`: due on the next
+/// date of the release schedule, unless that is on or before `as_of` (the
+/// history would list it). Then the line is overdue, and comes on the
+/// first day after `as_of` that falls on the schedule's weekday (the next
+/// day, when the schedule names none).
 fn first_projected(
     releases: &Schedule,
     newest: NaiveDate,
     as_of: NaiveDate,
-) -> Option<(NaiveDate, bool)> {
+) -> Option<FirstProjected> {
     let due = releases.nth(newest, 1)?;
     if due > as_of {
-        return Some((due, false));
+        return Some(FirstProjected {
+            released: due,
+            overdue: false,
+        });
     }
     let late = match releases.on.weekday() {
         Some(weekday) => weekday_after(as_of, weekday)?,
         None => as_of.succ_opt()?,
     };
-    Some((late, true))
+    Some(FirstProjected {
+        released: late,
+        overdue: true,
+    })
 }

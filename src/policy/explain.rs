@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 
 use super::definition::Policy;
-use super::error::PolicyError;
-use super::model::{Line, LineInfo, LtsReason, Role, SupportedLine};
+use super::error::{Beyond, PolicyError};
+use super::info::{LineInfo, LtsReason, SupportedLine};
+use super::model::{Line, Place, Role};
 use super::projection::ProjectionBasis;
 
 /// Everything that decides one line's place in an answer on a date.
@@ -28,25 +29,28 @@ pub struct Explanation {
 }
 
 impl Policy {
-    /// The explanation of the line at `index`, given the lines supported on the date.
-    fn explain_index(
+    /// The explanation of the line at `place`, given the lines supported on the date.
+    fn explain_place(
         &self,
-        index: usize,
+        place: Place,
         supported: &[SupportedLine],
         since: Option<Line>,
     ) -> Result<Explanation, PolicyError> {
         let roles = supported
             .iter()
-            .find(|line| line.info.index == index)
+            .find(|line| line.info.place == place)
             .map(|line| line.roles.clone())
             .unwrap_or_default();
-        let info = self.line_info(index)?;
+        let info = self.line_info(place)?;
+        let next = place.next().ok_or(PolicyError::OutOfRange {
+            what: Beyond::ProjectedRelease(info.line),
+        })?;
         let left_out_by_since = since.filter(|since| !roles.is_empty() && info.line < *since);
         Ok(Explanation {
             roles,
-            next_line: self.line_at(index + 1)?,
-            lts_reason: self.lts_reason(index)?,
-            projection: self.projection_basis(index)?,
+            next_line: self.line_at(next)?,
+            lts_reason: self.lts_reason(place)?,
+            projection: self.projection_basis(place)?,
             info,
             left_out_by_since,
         })
@@ -57,7 +61,7 @@ impl Policy {
     /// # Errors
     /// As [`Policy::line`].
     pub fn explain_line(&self, line: Line, date: NaiveDate) -> Result<Explanation, PolicyError> {
-        self.explain_index(self.index_of(line)?, &self.supported_on(date)?, None)
+        self.explain_place(self.place_of(line)?, &self.supported_on(date)?, None)
     }
 
     /// Explanations for the lines an answer on `date` is about, newest first:
@@ -75,16 +79,16 @@ impl Policy {
     ) -> Result<Vec<Explanation>, PolicyError> {
         let supported = self.supported_on(date)?;
         let known = self.history().len();
-        let next = self.latest_index_on(date)?.map_or(0, |latest| latest + 1);
+        let next = self.first_place_after(date)?;
         let recent = match self.default_lookback(date) {
-            Ok(since) => self.latest_index_on(since)?.map_or(0, |index| index + 1),
-            Err(_) => 0,
+            Ok(since) => self.first_place_after(since)?,
+            Err(_) => Place::FIRST,
         };
-        let projected_from = recent.max(known);
+        let projected_from = recent.index().max(known);
         (0..known)
-            .chain(projected_from..=next)
+            .chain(projected_from..=next.index())
             .rev()
-            .map(|index| self.explain_index(index, &supported, since))
+            .map(|index| self.explain_place(Place::of(index), &supported, since))
             .collect()
     }
 }

@@ -6,8 +6,11 @@ use chrono::NaiveDate;
 use super::dates::add_months;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::model::{EolReason, Line, LineInfo, Source, Successor, Window};
+use super::info::{EolReason, LineInfo, Successor, Window};
+use super::lts::LtsFlag;
+use super::model::{Dated, Line, Place, Source};
 use super::rules::Support;
+use super::version::VersionInput;
 
 /// The line after a line, worked out once for both of its windows.
 #[derive(Clone, Copy)]
@@ -26,15 +29,24 @@ enum WindowRule {
 }
 
 impl Policy {
-    /// Everything about the line at `index`.
-    pub(crate) fn line_info(&self, index: usize) -> Result<LineInfo, PolicyError> {
-        let line = self.line_at(index)?;
-        let (released, released_source) = self.release_at(index)?;
-        let (lts, lts_source) = self.lts_at(index)?;
-        let next = self.next_at(index + 1)?;
+    /// Everything about the line at `place`.
+    pub(crate) fn line_info(&self, place: Place) -> Result<LineInfo, PolicyError> {
+        let line = self.line_at(place)?;
+        let Dated {
+            date: released,
+            source: released_source,
+        } = self.release_at(place)?;
+        let LtsFlag {
+            lts,
+            source: lts_source,
+        } = self.lts_at(place)?;
+        let next_place = place.next().ok_or(PolicyError::OutOfRange {
+            what: Beyond::LtsEnd(line),
+        })?;
+        let next = self.next_at(next_place)?;
         let (latest_until, next_source) = (next.released, next.source);
         let mut eol = (latest_until, EolReason::NextRelease(next.line), next_source);
-        let support_window = self.window(index, line, released, WindowRule::Support(next))?;
+        let support_window = self.window(place, line, released, WindowRule::Support(next))?;
         if support_window.until > eol.0 {
             eol = (
                 support_window.until,
@@ -43,7 +55,7 @@ impl Policy {
             );
         }
         let lts_window = if lts {
-            Some(self.window(index, line, released, WindowRule::Lts)?)
+            Some(self.window(place, line, released, WindowRule::Lts)?)
         } else {
             None
         };
@@ -52,15 +64,15 @@ impl Policy {
         {
             eol = (window.until, window.ends_by, window.source());
         }
-        if let Some(announced) = self.history().get(index).and_then(|release| release.eol) {
+        if let Some(announced) = self.known(place).and_then(|release| release.eol) {
             eol = (announced, EolReason::Announced, Source::History);
         }
         Ok(LineInfo {
-            index,
+            place,
             line,
             released,
             released_source,
-            overdue: self.is_overdue(index),
+            overdue: self.is_overdue(place),
             lts,
             lts_source,
             latest_until,
@@ -73,23 +85,23 @@ impl Policy {
         })
     }
 
-    /// The line at `index` and its release, as a line after another.
-    fn next_at(&self, index: usize) -> Result<Next, PolicyError> {
-        let (released, source) = self.release_at(index)?;
+    /// The line at `place` and its release, as a line after another.
+    fn next_at(&self, place: Place) -> Result<Next, PolicyError> {
+        let Dated { date, source } = self.release_at(place)?;
         Ok(Next {
-            line: self.line_at(index)?,
-            released,
+            line: self.line_at(place)?,
+            released: date,
             source,
         })
     }
 
-    /// The window a rule gives the line at `index`: the earlier of its
+    /// The window a rule gives the line at `place`: the earlier of its
     /// release plus the rule's months and the release of the line (or LTS
     /// line) `until_next` places later plus the grace months, each rounded
     /// as the rule says. An announced end replaces an LTS window's.
     fn window(
         &self,
-        index: usize,
+        place: Place,
         line: Line,
         released: NaiveDate,
         rule: WindowRule,
@@ -115,12 +127,10 @@ impl Policy {
             Some(places) => {
                 let next = match rule {
                     WindowRule::Support(next) if places == 1 => next,
-                    WindowRule::Support(_) => self.next_at(
-                        index
-                            .checked_add(places as usize)
-                            .ok_or_else(out_of_range)?,
-                    )?,
-                    WindowRule::Lts => self.next_at(self.lts_after(index, places)?)?,
+                    WindowRule::Support(_) => {
+                        self.next_at(place.after(places as usize).ok_or_else(out_of_range)?)?
+                    }
+                    WindowRule::Lts => self.next_at(self.lts_after(place, places)?)?,
                 };
                 Some(Successor {
                     line: next.line,
@@ -151,7 +161,7 @@ impl Policy {
             (None, None) => (released, period),
         };
         let announced = match rule {
-            WindowRule::Lts => self.history().get(index).and_then(|release| release.eol),
+            WindowRule::Lts => self.known(place).and_then(|release| release.eol),
             WindowRule::Support(_) => None,
         };
         Ok(match announced {
@@ -180,7 +190,7 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Line, Policy, Source};
+    /// use lts_policy::{Line, Policy, Source};
     /// let kestra = Policy::kestra().unwrap();
     /// let line = kestra.line(Line::new(2, 1)).unwrap();
     /// // 2.0 came on 2026-09-08; 2026-11-08 is a Sunday: the next Tuesday.
@@ -190,7 +200,26 @@ impl Policy {
     /// assert_eq!(unknown.to_string(), "line 1.4 is not in the kestra policy: after 1.3 came 2.0");
     /// ```
     pub fn line(&self, line: Line) -> Result<LineInfo, PolicyError> {
-        self.line_info(self.index_of(line)?)
+        self.line_info(self.place_of(line)?)
+    }
+
+    /// The line of this policy that a version names, in any spelling a
+    /// user types: `1.3`, `1.3.7`, `v1.3.7`, and `22` where lines are
+    /// majors.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidVersion`] for text that is no version, or a
+    /// major alone where lines are `MAJOR.MINOR`.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::{Line, Policy};
+    /// let kestra = Policy::kestra().unwrap();
+    /// assert_eq!(kestra.line_of("v1.3.7").unwrap(), Line::new(1, 3));
+    /// assert!(kestra.line_of("2").is_err());
+    /// ```
+    pub fn line_of(&self, version: &str) -> Result<Line, PolicyError> {
+        Ok(VersionInput::parse(version)?.line(self.line_kind())?)
     }
 
     /// The release date of a line: the day `backport-targets --latest` asks about.
@@ -198,7 +227,7 @@ impl Policy {
     /// # Errors
     /// As [`Policy::line`].
     pub fn release_of(&self, line: Line) -> Result<NaiveDate, PolicyError> {
-        Ok(self.release_at(self.index_of(line)?)?.0)
+        Ok(self.release_at(self.place_of(line)?)?.date)
     }
 
     /// The newest line released on or before `date`; `None` before the first release.
@@ -206,8 +235,8 @@ impl Policy {
     /// # Errors
     /// [`PolicyError::OutOfRange`] when the line cannot be dated.
     pub fn latest_on(&self, date: NaiveDate) -> Result<Option<LineInfo>, PolicyError> {
-        self.latest_index_on(date)?
-            .map(|index| self.line_info(index))
+        self.latest_place_on(date)?
+            .map(|place| self.line_info(place))
             .transpose()
     }
 }

@@ -98,6 +98,60 @@ impl fmt::Display for Line {
     }
 }
 
+/// A line's place in release order: the lines of the history from 0, then
+/// the lines the rules project after the newest of them. Only the model
+/// addresses lines by their place; users name them by [`Line`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Place(usize);
+
+impl Place {
+    /// The place of the first line.
+    pub(crate) const FIRST: Self = Self(0);
+
+    /// The place of the history's `index`-th line (from 0), or of the line
+    /// that many places after the first.
+    pub(crate) const fn of(index: usize) -> Self {
+        Self(index)
+    }
+
+    /// Its index in the history, for the lines of the history.
+    pub(crate) const fn index(self) -> usize {
+        self.0
+    }
+
+    /// The place `lines` after this one.
+    pub(crate) fn after(self, lines: usize) -> Option<Self> {
+        self.0.checked_add(lines).map(Self)
+    }
+
+    /// The next place.
+    pub(crate) fn next(self) -> Option<Self> {
+        self.after(1)
+    }
+
+    /// The place before this one, unless this is the first.
+    pub(crate) fn previous(self) -> Option<Self> {
+        self.0.checked_sub(1).map(Self)
+    }
+
+    /// How many places this one comes after `earlier`, unless it comes before.
+    pub(crate) fn since(self, earlier: Self) -> Option<usize> {
+        self.0.checked_sub(earlier.0)
+    }
+
+    /// Every place from the first to this one, both included.
+    pub(crate) fn up_to(self) -> impl DoubleEndedIterator<Item = Self> {
+        (0..=self.0).map(Self)
+    }
+}
+
+/// A date and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Dated {
+    pub(crate) date: NaiveDate,
+    pub(crate) source: Source,
+}
+
 /// A line that was released, as the history records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -146,6 +200,18 @@ impl Source {
     }
 }
 
+impl fmt::Display for LineKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Why a line is supported on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -181,292 +247,9 @@ impl Role {
     }
 }
 
-/// What ends a line's support, or one of its windows, on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum EolReason {
-    /// The next line's release ends its time as `latest`.
-    NextRelease(Line),
-    /// The support rule's period (`support.months`) runs out.
-    SupportPeriod,
-    /// The line `support.until_next` places later is released (plus the
-    /// grace months).
-    Superseded(Line),
-    /// Its LTS support period (`lts.support.months`) runs out.
-    LtsSupportPeriod,
-    /// The LTS line `lts.support.until_next` places later is released
-    /// (plus the grace months).
-    LtsSuperseded(Line),
-    /// The history records the end of its support.
-    Announced,
-}
-
-impl EolReason {
-    /// The name JSON and CSV give it: `next_release`, `support_period`,
-    /// `superseded`, `lts_support_period`, `lts_superseded` or `announced`.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::NextRelease(_) => "next_release",
-            Self::SupportPeriod => "support_period",
-            Self::Superseded(_) => "superseded",
-            Self::LtsSupportPeriod => "lts_support_period",
-            Self::LtsSuperseded(_) => "lts_superseded",
-            Self::Announced => "announced",
-        }
+/// `latest`, `latest-lts`, `previous-lts`, `maintained`.
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
-
-    /// The line whose release ends the support, when one does.
-    #[must_use]
-    pub fn line(self) -> Option<Line> {
-        match self {
-            Self::NextRelease(line) | Self::Superseded(line) | Self::LtsSuperseded(line) => {
-                Some(line)
-            }
-            Self::SupportPeriod | Self::LtsSupportPeriod | Self::Announced => None,
-        }
-    }
-}
-
-/// Why a line is LTS or not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum LtsReason {
-    /// The policy has no LTS rule, so no line is LTS.
-    NoLtsRule,
-    /// The history says so.
-    Declared(bool),
-    /// No line is declared LTS, so the first line anchors the choice and is LTS.
-    FirstLine,
-    /// Counted in release order from the anchor (the newest line declared
-    /// LTS, or the first line when none is): LTS when `places` is a multiple
-    /// of `every`.
-    Counted {
-        /// The line the count starts from.
-        anchor: Line,
-        /// Whether the anchor is declared LTS (else it is the first line).
-        anchor_declared: bool,
-        /// How many lines after the anchor this one is.
-        places: u64,
-        /// How many lines apart two LTS lines are.
-        every: u64,
-    },
-    /// Chosen, or not, as the line released nearest to the previous LTS
-    /// line's release + `lts.every_months`.
-    Nearest {
-        /// The LTS line before it (or the anchor the search starts from).
-        previous: Line,
-        /// That line's release + `every_months`.
-        target: NaiveDate,
-        /// Whether this line is the one nearest to `target`.
-        chosen: bool,
-    },
-    /// An undeclared line older than the anchor.
-    BeforeAnchor {
-        /// The newest line declared LTS.
-        anchor: Line,
-    },
-}
-
-impl LtsReason {
-    /// Whether the reason makes the line LTS.
-    #[must_use]
-    pub fn is_lts(self) -> bool {
-        match self {
-            Self::Declared(flag) => flag,
-            Self::FirstLine => true,
-            Self::Counted { places, every, .. } => places.is_multiple_of(every),
-            Self::Nearest { chosen, .. } => chosen,
-            Self::NoLtsRule | Self::BeforeAnchor { .. } => false,
-        }
-    }
-
-    /// Where the flag comes from.
-    #[must_use]
-    pub fn source(self) -> Source {
-        match self {
-            Self::Declared(_) => Source::History,
-            _ => Source::Rules,
-        }
-    }
-}
-
-/// The line whose release ends a window that counts lines, `until_next`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Successor {
-    /// The line.
-    pub line: Line,
-    /// How many lines (or LTS lines) later it is.
-    pub places: u32,
-    /// Its release.
-    pub released: NaiveDate,
-    /// Where its release date comes from.
-    pub source: Source,
-    /// Its release + the grace months, rounded as the rule says: the end it
-    /// gives the window.
-    pub ends: NaiveDate,
-}
-
-/// A window of support a rule gives a line: the support rule's, or the LTS
-/// rule's, and the terms that decide it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Window {
-    /// The end of the window (not supported on this day).
-    pub until: NaiveDate,
-    /// What ends it.
-    pub ends_by: EolReason,
-    /// Release + the rule's months, rounded as it says: the period promised.
-    pub promised: Option<NaiveDate>,
-    /// The line whose release ends it, for a rule that counts lines.
-    pub successor: Option<Successor>,
-}
-
-impl Window {
-    /// Whether `until` is recorded (announced, or a known release) or worked out.
-    #[must_use]
-    pub fn source(&self) -> Source {
-        match (self.ends_by, self.successor) {
-            (EolReason::Announced, _) => Source::History,
-            // A release date itself, not one moved by grace months or rounding.
-            (EolReason::Superseded(_) | EolReason::LtsSuperseded(_), Some(successor))
-                if successor.ends == successor.released =>
-            {
-                successor.source
-            }
-            _ => Source::Rules,
-        }
-    }
-
-    /// Whether the window's end depends on a release the rules project.
-    #[must_use]
-    pub fn cut_by_projection(&self) -> bool {
-        matches!(
-            self.ends_by,
-            EolReason::Superseded(_) | EolReason::LtsSuperseded(_)
-        ) && self
-            .successor
-            .is_some_and(|successor| successor.source == Source::Rules)
-    }
-
-    /// The end the rule alone gives, announced or not: the earlier of its
-    /// period and its successor's release.
-    #[must_use]
-    pub fn rule_until(&self) -> NaiveDate {
-        match (self.promised, self.successor) {
-            (Some(promised), Some(successor)) => promised.min(successor.ends),
-            (Some(promised), None) => promised,
-            (None, Some(successor)) => successor.ends,
-            (None, None) => self.until,
-        }
-    }
-
-    /// Whether the end is the one the history announces.
-    #[must_use]
-    pub fn announced(&self) -> bool {
-        self.ends_by == EolReason::Announced
-    }
-}
-
-/// One line, known or projected, with everything the rules say about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct LineInfo {
-    /// Position in release order; only the model addresses lines by it.
-    pub(crate) index: usize,
-    /// The line.
-    pub line: Line,
-    /// The day its `.0` comes out.
-    pub released: NaiveDate,
-    /// Where `released` comes from.
-    pub released_source: Source,
-    /// A projected line the rules had due on or before the history's
-    /// `history_as_of`, which lists no such line: it is late, and projected
-    /// on the first release day after that date.
-    pub overdue: bool,
-    /// Whether it is an LTS line.
-    pub lts: bool,
-    /// Where `lts` comes from.
-    pub lts_source: Source,
-    /// End of its time as `latest`: the next line's release.
-    pub latest_until: NaiveDate,
-    /// Where `latest_until` comes from.
-    pub latest_until_source: Source,
-    /// The window the policy's support rule gives every line.
-    pub support_window: Window,
-    /// Its LTS maintenance, for an LTS line.
-    pub lts_window: Option<Window>,
-    /// End of support: the end of its latest window, or the end the history
-    /// announces. Not supported on this day.
-    pub eol: NaiveDate,
-    /// What ends its support on `eol`.
-    pub eol_reason: EolReason,
-    /// Where `eol` comes from.
-    pub eol_source: Source,
-}
-
-impl LineInfo {
-    /// Whether the line is released and not yet at its end of support on `date`.
-    #[must_use]
-    pub fn is_supported_on(&self, date: NaiveDate) -> bool {
-        self.released <= date && date < self.eol
-    }
-
-    /// End of its LTS maintenance, for an LTS line.
-    #[must_use]
-    pub fn lts_until(&self) -> Option<NaiveDate> {
-        self.lts_window.as_ref().map(|window| window.until)
-    }
-
-    /// Whether the line is maintained as an LTS on `date`.
-    #[must_use]
-    pub fn is_lts_maintained_on(&self, date: NaiveDate) -> bool {
-        self.lts_until()
-            .is_some_and(|until| self.released <= date && date < until)
-    }
-
-    /// Whether its release date is a projection of the rules.
-    #[must_use]
-    pub fn is_projected(&self) -> bool {
-        self.released_source == Source::Rules
-    }
-}
-
-/// A released version of a line, with its date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Patch {
-    /// The version, `MAJOR.MINOR.PATCH`.
-    pub version: Version,
-    /// The day it comes out.
-    pub released: NaiveDate,
-    /// Whether it is recorded or projected.
-    pub source: Source,
-}
-
-impl Patch {
-    /// The `.0` release that opens a line.
-    #[must_use]
-    pub fn opening(info: &LineInfo) -> Self {
-        Self {
-            version: info.line.first_version(),
-            released: info.released,
-            source: info.released_source,
-        }
-    }
-}
-
-/// A line supported on a date, with its roles and newest patch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct SupportedLine {
-    /// The line and its dates.
-    pub info: LineInfo,
-    /// Why it is supported, in the order `latest`, then an LTS role.
-    pub roles: Vec<Role>,
-    /// Its newest version on the date.
-    pub latest_patch: Patch,
-    /// Days from the date asked about to the eol.
-    pub days_left: i64,
 }

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use super::dates::days_between;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::model::{LineInfo, Patch, Role, SupportedLine};
+use super::info::{LineInfo, Patch, SupportedLine};
+use super::model::Role;
 use super::rules::Patches;
 
 /// The first day a search for a patch day may answer.
@@ -56,7 +57,8 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Policy, Start, parse_date};
+    /// use lts_policy::{Policy, parse_date};
+    /// use lts_policy::answers::Start;
     /// let kestra = Policy::kestra().unwrap();
     /// // 2026-11-25 is a Wednesday; patches come out on Tuesdays.
     /// let after = Start::After(parse_date("2026-11-25").unwrap());
@@ -184,12 +186,12 @@ impl Policy {
         }
         let recorded = self.recorded_patches();
         let first = recorded.partition_point(|(date, _)| *date < day);
-        for &(_, index) in recorded[first..]
+        for &(_, place) in recorded[first..]
             .iter()
             .take_while(|(date, _)| *date == day)
         {
-            if !supported.iter().any(|line| line.info.index == index) {
-                let info = self.line_info(index)?;
+            if !supported.iter().any(|line| line.info.place == place) {
+                let info = self.line_info(place)?;
                 if let Some(patch) = self.newest_patch(&info, day)? {
                     ships(&info, &[], &patch);
                 }

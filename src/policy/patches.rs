@@ -5,14 +5,14 @@ use semver::Version;
 
 use super::definition::Policy;
 use super::error::{Beyond, Numbered, PolicyError};
-use super::model::{KnownPatch, LineInfo, Patch, Source};
+use super::info::{LineInfo, Patch};
+use super::model::{KnownPatch, Source};
 use super::rules::Patches;
 
 impl Policy {
     /// The patches the history records for a line; empty for a projected line.
     pub(crate) fn known_patches(&self, info: &LineInfo) -> &[KnownPatch] {
-        self.history()
-            .get(info.index)
+        self.known(info.place)
             .map_or(&[][..], |release| &release.patches[..])
     }
 

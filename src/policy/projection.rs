@@ -1,16 +1,16 @@
-//! Lines by their position in release order, known or projected.
+//! Lines by their place in release order, known or projected.
 //!
-//! Index `i < history.len()` is the i-th known line; index
-//! `history.len() - 1 + k` is the k-th projected line. Dates and names of
+//! The place of the i-th line of the history is i; the k-th projected line
+//! is k places after the newest known one. Dates and names of
 //! projected lines are worked out from the newest known line directly, so
 //! far dates cost no more than near ones; only majors that start in a month
 //! of the year are found year by year, once, and kept.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::definition::Policy;
+use super::definition::{FirstProjected, Policy};
 use super::error::{Beyond, LineHint, Numbered, PolicyError};
-use super::model::{Line, LineKind, Source};
+use super::model::{Dated, Line, LineKind, Place, Source};
 use super::rules::NewMajor;
 
 /// How the rules date a projected line: the `steps`-th date of the release
@@ -44,24 +44,27 @@ struct AfterMinor {
 }
 
 impl Policy {
-    fn newest_index(&self) -> usize {
-        self.history().len() - 1
+    fn newest_place(&self) -> Place {
+        Place::of(self.history().len() - 1)
     }
 
-    /// The projected position (from 1) of the line at `index`; 0 for a known line.
-    fn position(&self, index: usize) -> u64 {
-        index.saturating_sub(self.newest_index()) as u64
+    /// How many places after the newest known line the line at `place`
+    /// comes (the k of the k-th projected line, from 1); 0 for a known line.
+    fn position(&self, place: Place) -> u64 {
+        place.since(self.newest_place()).unwrap_or(0) as u64
     }
 
-    fn index_at(&self, position: u64) -> Option<usize> {
-        usize::try_from(position)
-            .ok()?
-            .checked_add(self.newest_index())
+    /// The place of the k-th projected line.
+    fn place_at(&self, position: u64) -> Option<Place> {
+        self.newest_place().after(usize::try_from(position).ok()?)
     }
 
     /// The release of the projected line at `position` (from 1).
     fn projected_release(&self, position: u64) -> Option<NaiveDate> {
-        let (first, overdue) = self.first_projected()?;
+        let FirstProjected {
+            released: first,
+            overdue,
+        } = self.first_projected()?;
         match (overdue, position) {
             (_, 1) => Some(first),
             (true, _) => self.releases_schedule().nth(first, position - 1),
@@ -75,7 +78,10 @@ impl Policy {
     fn projected_count_until(&self, date: NaiveDate) -> Result<u64, PolicyError> {
         let schedule = self.releases_schedule();
         let newest = self.newest_release().released;
-        let (first, overdue) = self
+        let FirstProjected {
+            released: first,
+            overdue,
+        } = self
             .first_projected()
             .ok_or_else(|| beyond(Beyond::LatestLineOn(date)))?;
         Ok(match overdue {
@@ -85,9 +91,9 @@ impl Policy {
         })
     }
 
-    /// Whether the line at `index` is overdue.
-    pub(crate) fn is_overdue(&self, index: usize) -> bool {
-        self.position(index) == 1 && self.first_projected().is_some_and(|(_, overdue)| overdue)
+    /// Whether the line at `place` is overdue.
+    pub(crate) fn is_overdue(&self, place: Place) -> bool {
+        self.position(place) == 1 && self.first_projected().is_some_and(|first| first.overdue)
     }
 
     fn after_minor(&self, last_minor: u64) -> Option<AfterMinor> {
@@ -98,13 +104,13 @@ impl Policy {
         })
     }
 
-    /// The line at `index`: a known one, or the one the rules project there.
-    pub(crate) fn line_at(&self, index: usize) -> Result<Line, PolicyError> {
-        if let Some(release) = self.history().get(index) {
+    /// The line at `place`: a known one, or the one the rules project there.
+    pub(crate) fn line_at(&self, place: Place) -> Result<Line, PolicyError> {
+        if let Some(release) = self.known(place) {
             return Ok(release.line);
         }
         let newest = self.newest_release().line;
-        let position = self.position(index);
+        let position = self.position(place);
         let overflow = || PolicyError::NumberOverflow {
             after: Numbered::Line(newest),
         };
@@ -187,17 +193,21 @@ impl Policy {
     /// How the rules date a projected line: `None` for a known line.
     pub(crate) fn projection_basis(
         &self,
-        index: usize,
+        place: Place,
     ) -> Result<Option<ProjectionBasis>, PolicyError> {
-        let position = self.position(index);
+        let position = self.position(place);
         if position == 0 {
             return Ok(None);
         }
         let newest = self.newest_release();
         let out_of_range = || beyond(Beyond::ProjectedRelease(newest.line));
-        let (first, overdue) = self.first_projected().ok_or_else(out_of_range)?;
+        let FirstProjected {
+            released: first,
+            overdue,
+        } = self.first_projected().ok_or_else(out_of_range)?;
         let (from, from_released, steps) = if overdue && position > 1 {
-            (self.line_at(self.newest_index() + 1)?, first, position - 1)
+            let first_place = self.place_at(1).ok_or_else(out_of_range)?;
+            (self.line_at(first_place)?, first, position - 1)
         } else {
             (newest.line, newest.released, position)
         };
@@ -214,29 +224,35 @@ impl Policy {
         }))
     }
 
-    /// The release date of the line at `index`, and where it comes from.
-    pub(crate) fn release_at(&self, index: usize) -> Result<(NaiveDate, Source), PolicyError> {
-        if let Some(release) = self.history().get(index) {
-            return Ok((release.released, Source::History));
+    /// The release date of the line at `place`, and where it comes from.
+    pub(crate) fn release_at(&self, place: Place) -> Result<Dated, PolicyError> {
+        if let Some(release) = self.known(place) {
+            return Ok(Dated {
+                date: release.released,
+                source: Source::History,
+            });
         }
-        match self.projected_release(self.position(index)) {
-            Some(date) => Ok((date, Source::Rules)),
-            None => Err(beyond(Beyond::ProjectedRelease(self.line_at(index)?))),
+        match self.projected_release(self.position(place)) {
+            Some(date) => Ok(Dated {
+                date,
+                source: Source::Rules,
+            }),
+            None => Err(beyond(Beyond::ProjectedRelease(self.line_at(place)?))),
         }
     }
 
-    /// The index of a line, known or projected.
-    pub(crate) fn index_of(&self, line: Line) -> Result<usize, PolicyError> {
+    /// The place of a line, known or projected.
+    pub(crate) fn place_of(&self, line: Line) -> Result<Place, PolicyError> {
         let history = self.history();
         if let Some(index) = history.iter().position(|release| release.line == line) {
-            return Ok(index);
+            return Ok(Place::of(index));
         }
         let newest = self.newest_release().line;
         if line > newest
             && line.kind() == newest.kind()
-            && let Some(index) = self.projected_index_of(line)?
+            && let Some(place) = self.projected_place_of(line)?
         {
-            return Ok(index);
+            return Ok(place);
         }
         let hint = match history.iter().position(|release| release.line > line) {
             Some(0) => LineHint::BeforeFirst(history[0].line),
@@ -256,8 +272,8 @@ impl Policy {
         })
     }
 
-    /// The index of a line after the newest known one, if the rules project it.
-    fn projected_index_of(&self, line: Line) -> Result<Option<usize>, PolicyError> {
+    /// The place of a line after the newest known one, if the rules project it.
+    fn projected_place_of(&self, line: Line) -> Result<Option<Place>, PolicyError> {
         let newest = self.newest_release().line;
         let position = match (line.minor, self.new_major()) {
             (None, _) => line.major.checked_sub(newest.major),
@@ -276,25 +292,25 @@ impl Policy {
                         .and_then(|start| start.checked_add(minor)),
                 }
             }
-            (Some(_), Some(NewMajor::InMonth(_))) => return self.searched_index_of(line),
+            (Some(_), Some(NewMajor::InMonth(_))) => return self.searched_place_of(line),
         };
-        let Some(index) = position.and_then(|position| self.index_at(position)) else {
+        let Some(place) = position.and_then(|position| self.place_at(position)) else {
             return Ok(None);
         };
         // Dated, or too far to date: an error the caller reports.
-        self.release_at(index)?;
-        Ok((self.line_at(index)? == line).then_some(index))
+        self.release_at(place)?;
+        Ok((self.line_at(place)? == line).then_some(place))
     }
 
-    /// The index of a projected line found by its name, which grows with
+    /// The place of a projected line found by its name, which grows with
     /// the position: doubling, then halving.
-    fn searched_index_of(&self, line: Line) -> Result<Option<usize>, PolicyError> {
+    fn searched_place_of(&self, line: Line) -> Result<Option<Place>, PolicyError> {
         let (below, above) = self.bracket(line)?;
-        let index = self
-            .index_at(above)
+        let place = self
+            .place_at(above)
             .ok_or_else(|| beyond(Beyond::ProjectedRelease(line)))?;
         debug_assert!(below < above);
-        Ok((self.line_at(index)? == line).then_some(index))
+        Ok((self.line_at(place)? == line).then_some(place))
     }
 
     /// The projected positions `(below, above)`, adjacent, with the line at
@@ -303,7 +319,7 @@ impl Policy {
     fn bracket(&self, line: Line) -> Result<(u64, u64), PolicyError> {
         let too_far = || beyond(Beyond::ProjectedRelease(line));
         let name = |position: u64| -> Result<Line, PolicyError> {
-            self.line_at(self.index_at(position).ok_or_else(too_far)?)
+            self.line_at(self.place_at(position).ok_or_else(too_far)?)
         };
         let (mut below, mut above) = (0, 1);
         while name(above)? < line {
@@ -325,9 +341,9 @@ impl Policy {
     fn projected_neighbours(&self, line: Line) -> Result<LineHint, PolicyError> {
         let (below, above) = self.bracket(line)?;
         let line_at = |position: u64| {
-            self.index_at(position)
+            self.place_at(position)
                 .ok_or_else(|| beyond(Beyond::ProjectedRelease(line)))
-                .and_then(|index| self.line_at(index))
+                .and_then(|place| self.line_at(place))
         };
         Ok(LineHint::Projected {
             before: line_at(below)?,
@@ -335,16 +351,26 @@ impl Policy {
         })
     }
 
-    /// The index of the newest line released on or before `date`; `None`
+    /// The place of the first line released after `date`.
+    pub(crate) fn first_place_after(&self, date: NaiveDate) -> Result<Place, PolicyError> {
+        match self.latest_place_on(date)? {
+            Some(latest) => latest
+                .next()
+                .ok_or_else(|| beyond(Beyond::LatestLineOn(date))),
+            None => Ok(Place::FIRST),
+        }
+    }
+
+    /// The place of the newest line released on or before `date`; `None`
     /// before the first release.
-    pub(crate) fn latest_index_on(&self, date: NaiveDate) -> Result<Option<usize>, PolicyError> {
+    pub(crate) fn latest_place_on(&self, date: NaiveDate) -> Result<Option<Place>, PolicyError> {
         let history = self.history();
         let known = history.partition_point(|release| release.released <= date);
         if known < history.len() {
-            return Ok(known.checked_sub(1));
+            return Ok(known.checked_sub(1).map(Place::of));
         }
         let projected = self.projected_count_until(date)?;
-        self.index_at(projected)
+        self.place_at(projected)
             .map(Some)
             .ok_or_else(|| beyond(Beyond::LatestLineOn(date)))
     }

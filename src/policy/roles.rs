@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use super::dates::days_between;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::model::{Line, Role, SupportedLine};
+use super::info::SupportedLine;
+use super::model::{Line, Place, Role};
 
 /// Which supported lines an answer keeps, as `ubuntu-distro-info --lts`
 /// and `--latest` do.
@@ -40,7 +41,7 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Policy, parse_date};
+    /// use lts_policy::{Policy, parse_date};
     /// let kestra = Policy::kestra().unwrap();
     /// let supported = kestra.supported_on(parse_date("2026-03-01").unwrap()).unwrap();
     /// let lines: Vec<String> = supported.iter().map(|s| s.info.line.to_string()).collect();
@@ -52,12 +53,11 @@ impl Policy {
     /// assert!(kestra.supported_on(parse_date("2025-01-01").unwrap()).unwrap().is_empty());
     /// ```
     pub fn supported_on(&self, date: NaiveDate) -> Result<Vec<SupportedLine>, PolicyError> {
-        let Some(latest) = self.latest_index_on(date)? else {
+        let Some(latest) = self.latest_place_on(date)? else {
             return Ok(Vec::new());
         };
-        let announced_after = |index: usize| {
-            self.history()
-                .get(index)
+        let announced_after = |place: Place| {
+            self.known(place)
                 .and_then(|release| release.eol)
                 .is_some_and(|eol| eol > date)
         };
@@ -69,18 +69,18 @@ impl Policy {
         let mut support_ended = false;
         let mut lts_ended = self.lts_rule().is_none();
         let mut announced_only = false;
-        let mut candidates = (0..=latest).rev();
-        while let Some(index) = candidates.next() {
-            let may_be_supported = index == latest
+        let mut candidates = latest.up_to().rev();
+        while let Some(place) = candidates.next() {
+            let may_be_supported = place == latest
                 || !support_ended
-                || !lts_ended && self.lts_at(index)?.0
-                || announced_after(index);
+                || !lts_ended && self.lts_at(place)?.lts
+                || announced_after(place);
             if !may_be_supported {
                 continue;
             }
-            let info = self.line_info(index)?;
+            let info = self.line_info(place)?;
             let mut roles = Vec::new();
-            if index == latest {
+            if place == latest {
                 roles.push(Role::Latest);
             }
             if info.lts {
@@ -124,10 +124,12 @@ impl Policy {
                     break;
                 }
                 announced_only = true;
-                let Some(older) = self.history().len().min(index).checked_sub(1) else {
+                // The older lines of the history, which alone announce ends.
+                let known = Place::of(self.history().len());
+                let Some(older) = place.min(known).previous() else {
                     break;
                 };
-                candidates = (0..=older).rev();
+                candidates = older.up_to().rev();
             }
         }
         Ok(supported)
@@ -158,11 +160,11 @@ impl Policy {
         since: Option<Line>,
     ) -> Result<Vec<SupportedLine>, PolicyError> {
         let oldest = since
-            .map(|line| self.index_of(line))
+            .map(|line| self.place_of(line))
             .transpose()?
-            .unwrap_or(0);
+            .unwrap_or(Place::FIRST);
         let mut targets = self.supported_on(date)?;
-        targets.retain(|target| target.info.index >= oldest);
+        targets.retain(|target| target.info.place >= oldest);
         Ok(targets)
     }
 }

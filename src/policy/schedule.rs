@@ -199,7 +199,8 @@ impl Schedule {
     /// # Examples
     /// ```
     /// use chrono::Weekday;
-    /// use lts_policy::policy::{Cadence, DayRule, Nth, Schedule, parse_date};
+    /// use lts_policy::parse_date;
+    /// use lts_policy::rules::{Cadence, DayRule, Nth, Schedule};
     /// let date = |text| parse_date(text).unwrap();
     /// // Kestra: every 2 months, on the first Tuesday on or after the due date.
     /// let kestra = Schedule::new(Cadence::EveryMonths(2), DayRule::Weekday(Weekday::Tue));
@@ -237,7 +238,8 @@ impl Schedule {
     /// # Examples
     /// ```
     /// use chrono::Weekday;
-    /// use lts_policy::policy::{Cadence, DayRule, Schedule, parse_date};
+    /// use lts_policy::parse_date;
+    /// use lts_policy::rules::{Cadence, DayRule, Schedule};
     /// let date = |text| parse_date(text).unwrap();
     /// let weekly = Schedule::new(Cadence::EveryWeeks(1), DayRule::Weekday(Weekday::Tue));
     /// // Tuesdays after 2026-01-13 up to 2026-03-02: 01-20 .. 02-24.

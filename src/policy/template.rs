@@ -30,7 +30,8 @@ impl BranchTemplate {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{BranchTemplate, Line};
+    /// use lts_policy::Line;
+    /// use lts_policy::rules::BranchTemplate;
     /// let template = BranchTemplate::parse("releases/v{major}.{minor}.x").unwrap();
     /// assert_eq!(template.render(Line::new(1, 3)), "releases/v1.3.x");
     /// assert!(BranchTemplate::parse("release-{patch}").is_err());

@@ -8,7 +8,8 @@ use super::calendar::Lines;
 use super::calendar::RangeEnd;
 use super::definition::Policy;
 use super::error::PolicyError;
-use super::model::{EolReason, LineInfo, Source};
+use super::info::{EolReason, LineInfo};
+use super::model::Source;
 
 /// The lines whose support overlaps a range of days, as [`Policy::timeline`]
 /// gives them.

@@ -45,7 +45,7 @@ impl VersionInput {
     /// # Examples
     /// ```
     /// use std::error::Error;
-    /// use lts_policy::policy::{Line, LineKind, VersionInput};
+    /// use lts_policy::{Line, LineKind, VersionInput};
     /// let v = VersionInput::parse("v1.3.7").unwrap();
     /// assert_eq!(v.line(LineKind::Minor).unwrap(), Line::new(1, 3));
     /// assert_eq!(v.line(LineKind::Major).unwrap(), Line::whole_major(1));
@@ -119,6 +119,38 @@ impl VersionInput {
             LineKind::Major => self.minor.is_some(),
         };
         named.then(|| Version::new(self.major, self.minor.unwrap_or(0), self.patch.unwrap_or(0)))
+    }
+}
+
+impl std::str::FromStr for VersionInput {
+    type Err = VersionError;
+
+    /// As [`VersionInput::parse`].
+    fn from_str(input: &str) -> Result<Self, VersionError> {
+        Self::parse(input)
+    }
+}
+
+impl std::str::FromStr for Line {
+    type Err = VersionError;
+
+    /// A line as a history writes it: `1.3`, or `22` for a line that is a
+    /// whole major.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::Line;
+    /// assert_eq!("1.3".parse::<Line>().unwrap(), Line::new(1, 3));
+    /// assert_eq!("22".parse::<Line>().unwrap(), Line::whole_major(22));
+    /// assert!("1.3.7".parse::<Line>().is_err());
+    /// ```
+    fn from_str(input: &str) -> Result<Self, VersionError> {
+        let kind = if input.contains('.') {
+            LineKind::Minor
+        } else {
+            LineKind::Major
+        };
+        parse_history_line(input, kind)
     }
 }
 

@@ -7,7 +7,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use lts_policy::policy::{Calendar, LineInfo, Policy, PolicyError};
+use lts_policy::calendar::Calendar;
+use lts_policy::{LineInfo, Policy, PolicyError};
 
 use super::json::{self, IsoDate, Shown, Stream};
 
@@ -15,7 +16,7 @@ use super::json::{self, IsoDate, Shown, Stream};
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Cycle {
-    release_cycle: Shown<lts_policy::policy::Line>,
+    release_cycle: Shown<lts_policy::Line>,
     release_date: IsoDate,
     lts: bool,
     /// End of active support: the day the line stops being the latest.

@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 
-use lts_policy::policy::{
-    Cadence, DayRule, EolReason, Explanation, LineInfo, LtsChoice, LtsReason, Policy,
-    ProjectionBasis, Support, Window, weekday_name,
-};
+use lts_policy::answers::{Explanation, ProjectionBasis};
+use lts_policy::lines::{EolReason, LtsReason, Window};
+use lts_policy::rules::{Cadence, DayRule, LtsChoice, Support, weekday_name};
+use lts_policy::{LineInfo, Policy};
 
 use super::views::ExplanationView;
 use super::words::{day_rule_text, months_text, ordinal, plural, roles_text};

@@ -1,6 +1,8 @@
 //! Audit findings in words, shared by the text and JSON renderers.
 
-use lts_policy::policy::{Cadence, Finding, Line, Policy, weekday_name};
+use lts_policy::audit::Finding;
+use lts_policy::rules::{Cadence, weekday_name};
+use lts_policy::{Line, Policy};
 
 use super::words::{days_of, months_text, ordinal, plural};
 

@@ -12,7 +12,9 @@ use std::io::Write;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{Calendar, Line, LineInfo, PatchDay, Policy, Source};
+use lts_policy::answers::PatchDay;
+use lts_policy::calendar::Calendar;
+use lts_policy::{Line, LineInfo, Policy, Source};
 
 use super::words::ended_by_text;
 

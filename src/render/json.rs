@@ -12,7 +12,7 @@ use serde::ser::{Error as _, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-use lts_policy::policy::{Policy, PolicyError};
+use lts_policy::{Policy, PolicyError};
 
 use crate::session::acts_on_a_terminal;
 

@@ -5,7 +5,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use lts_policy::policy::{Calendar, Policy, Source};
+use lts_policy::calendar::Calendar;
+use lts_policy::{Policy, Source};
 
 use super::text::LEGEND;
 use super::words::{ended_by_text, yes_no};

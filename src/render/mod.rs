@@ -24,7 +24,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use lts_policy::policy::PolicyError;
+use lts_policy::PolicyError;
 
 use crate::session::{Format, Settings};
 

@@ -7,7 +7,9 @@ use std::io::Write;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{Part, Timeline, days_between, month_starts};
+use super::timeline::month_starts;
+use lts_policy::calendar::{Part, Timeline};
+use lts_policy::dates::days_between;
 
 use super::timeline::{label, month_name};
 

@@ -7,7 +7,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use anyhow::Result;
 
-use lts_policy::policy::{LineInfo, Source};
+use lts_policy::{LineInfo, Source};
 
 /// Explains the `*` that marks values worked out from the rules.
 pub const LEGEND: &str =

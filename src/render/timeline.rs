@@ -5,7 +5,9 @@ use anstyle::{AnsiColor, Style};
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::policy::{LineInfo, Part, Timeline, TimelineRow, days_between, month_starts};
+use lts_policy::LineInfo;
+use lts_policy::calendar::{Part, Timeline, TimelineRow};
+use lts_policy::dates::{add_months, days_between};
 
 use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text};
 use crate::session::for_terminal;
@@ -26,6 +28,16 @@ pub fn month_name(month: NaiveDate) -> String {
     } else {
         month.format("%b").to_string()
     }
+}
+
+/// The first day of every month from `from` to `to`, both included: the
+/// ticks of a timeline.
+pub fn month_starts(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    let first = from.with_day(1).unwrap_or(from);
+    (0..)
+        .map_while(move |month| add_months(first, month))
+        .skip_while(move |date| *date < from)
+        .take_while(move |date| *date <= to)
 }
 
 const LATEST: char = '█';
@@ -220,4 +232,18 @@ fn row_cells(
         };
     }
     cells
+}
+
+#[cfg(test)]
+mod tests {
+    use lts_policy::parse_date;
+
+    #[test]
+    fn month_starts_include_both_ends() {
+        let date = |text| parse_date(text).unwrap();
+        let months: Vec<String> = super::month_starts(date("2024-01-31"), date("2024-04-01"))
+            .map(|month| month.to_string())
+            .collect();
+        assert_eq!(months, ["2024-02-01", "2024-03-01", "2024-04-01"]);
+    }
 }

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use semver::Version;
 use serde::{Serialize, Serializer};
 
-use lts_policy::policy::{
-    AuditFinding, BranchName, BranchTemplate, Line, LineInfo, Patch, Policy, Role, SupportedLine,
-};
+use lts_policy::audit::AuditFinding;
+use lts_policy::lines::Patch;
+use lts_policy::rules::{BranchName, BranchTemplate};
+use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine};
 
 use super::findings;
 use super::json::{IsoDate, Shown};

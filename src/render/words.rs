@@ -5,10 +5,12 @@ use std::error::Error;
 
 use chrono::NaiveDate;
 
-use lts_policy::policy::{
-    Cadence, Dangling, DayRule, EolReason, LineInfo, LineKind, LtsChoice, NewMajor, Nth, Patches,
-    Policy, Role, Schedule, Support, weekday_name,
+use lts_policy::answers::Dangling;
+use lts_policy::lines::EolReason;
+use lts_policy::rules::{
+    Cadence, DayRule, LtsChoice, NewMajor, Nth, Patches, Schedule, Support, weekday_name,
 };
+use lts_policy::{LineInfo, LineKind, Policy, Role};
 
 /// What ends a line's support, in words.
 pub fn ended_by_text(info: &LineInfo) -> String {

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use lts_policy::policy::Policy;
+use lts_policy::Policy;
 
 use super::format::Settings;
 

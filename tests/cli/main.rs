@@ -1,6 +1,6 @@
 //! Integration tests of the `lts-policy` binary: every command in text and
 //! JSON, exit codes and bad input. One test binary; expected values are
-//! worked out by hand from SPEC.md (arithmetic in comments).
+//! worked out by hand from the model (`src/model.md`; arithmetic in comments).
 
 mod audit;
 mod commands;

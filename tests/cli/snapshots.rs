@@ -1,6 +1,6 @@
 //! Golden answers: the text and JSON of every command on the embedded
 //! Kestra policy on 2026-11-25, as insta snapshots under `snapshots/`.
-//! Each was read line by line against SPEC.md's rules when it was first
+//! Each was read line by line against the model's rules (`src/model.md`) when it was first
 //! written (the values the other tests work out by hand agree with them);
 //! `cargo insta review` shows any change for the same reading.
 

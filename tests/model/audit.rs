@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::*;
-use lts_policy::policy::{AuditScope, Finding};
+use lts_policy::audit::{AuditScope, Finding};
 
 /// The findings of an audit up to `until`, each with whether it depends on
 /// a projection.
@@ -210,7 +210,7 @@ fn patches_off_their_day_or_after_the_eol() {
                 version: semver::Version::new(1, 0, 1),
                 released: date("2025-09-17"),
                 weekday: chrono::Weekday::Wed,
-                expected: lts_policy::policy::DayRule::Weekday(chrono::Weekday::Tue),
+                expected: lts_policy::rules::DayRule::Weekday(chrono::Weekday::Tue),
             }),
             fact(Finding::PatchAfterEol {
                 version: semver::Version::new(1, 1, 1),

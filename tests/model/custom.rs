@@ -4,7 +4,8 @@
 //! (02-10, a Friday). Projections count k months from 2023-01-31.
 
 use super::*;
-use lts_policy::policy::{EolReason, Source};
+use lts_policy::Source;
+use lts_policy::lines::EolReason;
 
 #[test]
 fn projections_clamp_to_month_end_without_compounding() {

@@ -1,8 +1,9 @@
 //! Facts from tags and endoflife.date answers, merged into a history.
 
-use lts_policy::policy::{
-    Facts, FactsProblem, GitTag, Ignored, LineKind, PolicyError, Problem, Release,
-};
+use lts_policy::error::Problem;
+use lts_policy::facts::{Facts, FactsProblem, GitTag, Ignored};
+use lts_policy::lines::Release;
+use lts_policy::{LineKind, PolicyError};
 
 use super::*;
 
@@ -143,7 +144,7 @@ fn a_contradiction_of_facts_is_the_problem_a_file_would_have() {
     else {
         panic!("{written:?}");
     };
-    assert_eq!(path, file_path);
+    assert_eq!(path.as_str(), file_path.as_str());
     assert_eq!(path, "history[1].released");
     assert!(matches!(problem, Problem::DateOrder { .. }), "{problem:?}");
     assert_eq!(problem.to_string(), file_problem.to_string());

@@ -8,7 +8,7 @@ use std::panic::catch_unwind;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-use lts_policy::policy::Policy;
+use lts_policy::Policy;
 
 use super::queries::ask_everything;
 

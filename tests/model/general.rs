@@ -1,9 +1,9 @@
 //! The general model on real vendors' policies (examples/, histories from
 //! endoflife.date) and on small policies built for one boundary each.
 
-use lts_policy::policy::{
-    Dangling, EolReason, LineKind, LtsReason, Patch, Source, SupportState, Tag, TagTarget,
-};
+use lts_policy::answers::{Dangling, SupportState, Tag, TagTarget};
+use lts_policy::lines::{EolReason, LtsReason, Patch};
+use lts_policy::{LineKind, Source};
 
 use super::*;
 
@@ -548,7 +548,7 @@ fn history_as_of_belongs_to_both_forms() {
     assert!(info(&policy, "2.1").overdue);
 }
 
-/// SPEC.md's worked examples, on the embedded policy: Kestra's rules over
+/// The worked examples of Kestra's policy, on the embedded policy: Kestra's rules over
 /// its real history (declared LTS flags, announced ends, history_as_of
 /// 2026-09-18).
 #[test]

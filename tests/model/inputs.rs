@@ -1,7 +1,9 @@
 //! Parsing of user input and policy files: every message word for word.
 
 use super::*;
-use lts_policy::policy::{BranchTemplate, PolicyError, Tag, VersionInput};
+use lts_policy::answers::Tag;
+use lts_policy::rules::BranchTemplate;
+use lts_policy::{PolicyError, VersionInput};
 
 #[track_caller]
 fn date_error(text: &str) -> String {
@@ -76,7 +78,7 @@ fn versions() {
     // A major alone is a version; it names a line only where lines are majors.
     let major = VersionInput::parse("1").unwrap();
     assert_eq!(
-        message(&major.line(lts_policy::policy::LineKind::Minor).unwrap_err()),
+        message(&major.line(lts_policy::LineKind::Minor).unwrap_err()),
         "invalid version \"1\": the policy's lines are MAJOR.MINOR, like 1.3"
     );
     assert_eq!(
@@ -104,7 +106,7 @@ fn tags() {
     assert_eq!(Tag::parse("latest").unwrap(), Tag::Latest);
     assert_eq!(Tag::parse("latest-lts").unwrap(), Tag::LatestLts);
     let line_of = |spelling| match Tag::parse(spelling).unwrap() {
-        Tag::Line(version) => version.line(lts_policy::policy::LineKind::Minor).unwrap(),
+        Tag::Line(version) => version.line(lts_policy::LineKind::Minor).unwrap(),
         other => panic!("{other:?}"),
     };
     assert_eq!(line_of("v1.3"), line("1.3"));

@@ -2,7 +2,9 @@
 //! lines counted from 1.0, 12 months of support, 2 LTS lines in parallel.
 
 use super::*;
-use lts_policy::policy::{Dangling, EolReason, Source, SupportState, Tag, TagTarget};
+use lts_policy::Source;
+use lts_policy::answers::{Dangling, SupportState, Tag, TagTarget};
+use lts_policy::lines::EolReason;
 
 #[test]
 fn projects_lines_from_the_newest_known_one_on_the_release_weekday() {

@@ -1,6 +1,6 @@
 //! Tests of the model through the library's public API. Expected values
-//! are worked out by hand from the SPEC's rules; the arithmetic is in the
-//! comments.
+//! are worked out by hand from the rules of the model (`src/model.md`, the
+//! crate's documentation); the arithmetic is in the comments.
 
 mod audit;
 mod custom;
@@ -16,9 +16,8 @@ mod schedules;
 
 use chrono::NaiveDate;
 
-pub use lts_policy::policy::{
-    Line, LineInfo, Policy, Role, Start, SupportedLine, VersionInput, parse_date,
-};
+pub use lts_policy::answers::Start;
+pub use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine, VersionInput, parse_date};
 
 /// An error with its causes, `: `-separated, as the command line prints it.
 fn message(err: &dyn std::error::Error) -> String {
@@ -40,7 +39,7 @@ fn date(text: &str) -> NaiveDate {
 fn line(text: &str) -> Line {
     VersionInput::parse(text)
         .unwrap()
-        .line(lts_policy::policy::LineKind::Minor)
+        .line(lts_policy::LineKind::Minor)
         .unwrap()
 }
 

@@ -8,7 +8,8 @@ use proptest::prelude::*;
 use serde_json::json;
 
 use super::*;
-use lts_policy::policy::{SupportState, VersionInput};
+use lts_policy::VersionInput;
+use lts_policy::answers::SupportState;
 
 const WEEKDAYS: [&str; 7] = [
     "Monday",

@@ -3,7 +3,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use lts_policy::policy::{AuditScope, Policy, Start, Tag, VersionInput};
+use lts_policy::answers::{Start, Tag};
+use lts_policy::audit::AuditScope;
+use lts_policy::{Policy, VersionInput};
 
 /// Asks `policy` everything; errors are answers, panics are not.
 pub fn ask_everything(policy: &Policy) {

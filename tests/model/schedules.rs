@@ -1,7 +1,7 @@
 //! Schedules: each cadence with each day rule, month ends, leap years.
 
 use chrono::Weekday;
-use lts_policy::policy::{Cadence, DayRule, Nth, Schedule};
+use lts_policy::rules::{Cadence, DayRule, Nth, Schedule};
 
 use super::date;
 

@@ -12,7 +12,7 @@ use crate::policy::schedule::DayRule;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Finding {
-    /// A line released more than [`GRACE_DAYS`] from the day the release
+    /// A line released more than [`GRACE_DAYS`](super::GRACE_DAYS) from the day the release
     /// schedule had it due after the previous one.
     OffCadence {
         /// The line.
@@ -91,7 +91,7 @@ pub enum Finding {
         /// How many the policy allows.
         allowed: u64,
     },
-    /// A period of more than [`GRACE_DAYS`] with fewer LTS lines maintained
+    /// A period of more than [`GRACE_DAYS`](super::GRACE_DAYS) with fewer LTS lines maintained
     /// than the policy keeps once running (as many as one LTS support
     /// period spans, at most `lts.support.until_next`), or than were
     /// released by then.
@@ -248,7 +248,8 @@ impl Finding {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{AuditScope, FindingDate, LineKind, Policy, parse_date};
+    /// use lts_policy::{LineKind, Policy, parse_date};
+    /// use lts_policy::audit::{AuditScope, FindingDate};
     /// let kestra = Policy::kestra().unwrap();
     /// let audit = kestra.audit(parse_date("2026-11-25").unwrap(), AuditScope::History).unwrap();
     /// // 2.0 came 27 weeks after 1.3, due two months after it.

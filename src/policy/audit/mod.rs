@@ -11,7 +11,8 @@ use chrono::{Datelike, NaiveDate};
 use super::dates::days_between;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::model::{EolReason, Line, LineInfo, Source};
+use super::info::{EolReason, LineInfo};
+use super::model::{Line, Place, Source};
 use super::rules::Patches;
 use super::schedule::DayRule;
 
@@ -87,7 +88,8 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{AuditScope, Finding, Policy, parse_date};
+    /// use lts_policy::{Policy, parse_date};
+    /// use lts_policy::audit::{AuditScope, Finding};
     /// let kestra = Policy::kestra().unwrap();
     /// let audit = kestra.audit(parse_date("2026-11-25").unwrap(), AuditScope::History).unwrap();
     /// // 2.0 came 27 weeks after 1.3, where the policy says 2 months.
@@ -108,31 +110,32 @@ impl Policy {
         let mut windows = Vec::new();
         let mut previous: Option<LineInfo> = None;
         let mut lines_checked = 0;
-        for index in 0.. {
-            let (released, source) = self.release_at(index)?;
-            let overdue = self.is_overdue(index);
+        for place in (0..).map(Place::of) {
+            let released = self.release_at(place)?;
+            let overdue = self.is_overdue(place);
             if overdue {
                 // Late whatever the scope: the history should list it.
-                cadence.extend(self.overdue_finding(index, until)?.map(fact));
+                cadence.extend(self.overdue_finding(place, until)?.map(fact));
             }
-            if released > until || source == Source::Rules && !projected {
+            if released.date > until || released.source == Source::Rules && !projected {
                 break;
             }
-            let info = self.line_info(index)?;
+            let is_known = place.index() < known;
+            let info = self.line_info(place)?;
             lines_checked += 1;
             if let Some(previous) = previous.as_ref().filter(|_| !overdue) {
                 cadence.extend(self.cadence_finding(previous, &info)?.map(fact));
             }
-            if index < known {
+            if is_known {
                 days.extend(self.day_finding(&info).map(fact));
                 days.extend(self.patch_findings(&info).into_iter().map(fact));
-                short.extend(self.early_eol_finding(index, &info)?.map(fact));
+                short.extend(self.early_eol_finding(&info)?.map(fact));
             }
             if let Some(window) = info.lts_window {
                 let cut_by = (!window.announced())
                     .then_some(window.successor.map(|successor| successor.line))
                     .flatten();
-                let involves_projection = index >= known || window.cut_by_projection();
+                let involves_projection = !is_known || window.cut_by_projection();
                 if let Some(promised) = window.promised
                     && window.until < promised
                     && (projected || !involves_projection)
@@ -152,7 +155,7 @@ impl Policy {
                 if info.released < until {
                     windows.push(Window {
                         line: info.line,
-                        projected: index >= known,
+                        projected: !is_known,
                         start: info.released,
                         end: window.until.min(until),
                     });
@@ -201,11 +204,11 @@ impl Policy {
         )
     }
 
-    /// The overdue line at `index`, due on or before `history_as_of`, if
+    /// The overdue line at `place`, due on or before `history_as_of`, if
     /// it was due by `until`.
     fn overdue_finding(
         &self,
-        index: usize,
+        place: Place,
         until: NaiveDate,
     ) -> Result<Option<Finding>, PolicyError> {
         let newest = self.newest_release();
@@ -216,7 +219,7 @@ impl Policy {
                 what: Beyond::DueAfter(newest.line),
             })?;
         Ok((due <= until).then_some(Finding::Overdue {
-            line: self.line_at(index)?,
+            line: self.line_at(place)?,
             due,
             history_as_of: self.history_as_of(),
         }))
@@ -243,11 +246,7 @@ impl Policy {
     }
 
     /// A known line whose announced end comes before the rules' end.
-    fn early_eol_finding(
-        &self,
-        index: usize,
-        info: &LineInfo,
-    ) -> Result<Option<Finding>, PolicyError> {
+    fn early_eol_finding(&self, info: &LineInfo) -> Result<Option<Finding>, PolicyError> {
         if info.eol_reason != EolReason::Announced {
             return Ok(None);
         }
@@ -257,8 +256,7 @@ impl Policy {
         }
         // Only a promise the history bears out: one cut by a projected
         // release may still move.
-        let (_, next_source) = self.release_at(index + 1)?;
-        let depends_on_projection = next_source == Source::Rules
+        let depends_on_projection = info.latest_until_source == Source::Rules
             || info.support_window.cut_by_projection()
             || info.lts_window.is_some_and(|window| {
                 window

@@ -8,7 +8,8 @@ use chrono::{Months, NaiveDate};
 use super::dates::add_months;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::model::LineInfo;
+use super::info::LineInfo;
+use super::model::Place;
 use super::patch_days::PatchDays;
 
 pub use range::{DefaultPeriod, RangeEnd};
@@ -20,9 +21,9 @@ pub struct Calendar<'p> {
     policy: &'p Policy,
     from: NaiveDate,
     to: NaiveDate,
-    /// The indices of the first and last lines of the range; `None` when
+    /// The places of the first and last lines of the range; `None` when
     /// no line comes out in it.
-    span: Option<(usize, usize)>,
+    span: Option<(Place, Place)>,
 }
 
 impl<'p> Calendar<'p> {
@@ -59,21 +60,21 @@ impl<'p> Calendar<'p> {
 #[derive(Debug, Clone)]
 pub struct Lines<'p> {
     policy: &'p Policy,
-    /// The indices of the lines not given yet, from both ends; `None` once done.
-    span: Option<(usize, usize)>,
+    /// The places of the lines not given yet, from both ends; `None` once done.
+    span: Option<(Place, Place)>,
 }
 
 impl Lines<'_> {
-    /// Takes the index at one end of the span, narrowing it.
-    fn take(&mut self, front: bool) -> Option<usize> {
+    /// Takes the place at one end of the span, narrowing it.
+    fn take(&mut self, front: bool) -> Option<Place> {
         let (first, last) = self.span?;
-        let (index, rest) = if front {
-            (first, (first + 1, last))
+        let (place, rest) = if front {
+            (first, first.next().map(|next| (next, last)))
         } else {
-            (last, (first, last.wrapping_sub(1)))
+            (last, last.previous().map(|previous| (first, previous)))
         };
-        self.span = (first != last).then_some(rest);
-        Some(index)
+        self.span = rest.filter(|_| first != last);
+        Some(place)
     }
 }
 
@@ -81,15 +82,15 @@ impl Iterator for Lines<'_> {
     type Item = Result<LineInfo, PolicyError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let index = self.take(true)?;
-        Some(self.policy.line_info(index))
+        let place = self.take(true)?;
+        Some(self.policy.line_info(place))
     }
 }
 
 impl DoubleEndedIterator for Lines<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        let index = self.take(false)?;
-        Some(self.policy.line_info(index))
+        let place = self.take(false)?;
+        Some(self.policy.line_info(place))
     }
 }
 
@@ -153,7 +154,7 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Policy, parse_date};
+    /// use lts_policy::{Policy, parse_date};
     /// let kestra = Policy::kestra().unwrap();
     /// let date = |text| parse_date(text).unwrap();
     /// let calendar = kestra
@@ -204,11 +205,11 @@ impl Policy {
         }
         let (from, to) = (from.date(), to.date());
         let first = match from.pred_opt() {
-            Some(eve) => self.latest_index_on(eve)?.map_or(0, |index| index + 1),
-            None => 0,
+            Some(eve) => self.first_place_after(eve)?,
+            None => Place::FIRST,
         };
         let span = self
-            .latest_index_on(to)?
+            .latest_place_on(to)?
             .filter(|&last| last >= first)
             .map(|last| (first, last));
         // The last line of the range depends on the dates furthest out: if

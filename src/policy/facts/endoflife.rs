@@ -164,7 +164,8 @@ impl Facts {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Facts, LineKind, parse_date};
+    /// use lts_policy::{LineKind, parse_date};
+    /// use lts_policy::facts::Facts;
     /// let answer = r#"[{"cycle": "3.20", "releaseDate": "2025-03-26", "lts": true,
     ///     "eol": "2026-03-26", "latest": "3.20.2", "latestReleaseDate": "2025-08-06"}]"#;
     /// let facts = Facts::from_endoflife(answer, LineKind::Minor).unwrap();

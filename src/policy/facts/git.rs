@@ -43,7 +43,8 @@ impl GitTag {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{GitTag, parse_date};
+    /// use lts_policy::parse_date;
+    /// use lts_policy::facts::GitTag;
     /// let tag = GitTag::of_commit("v1.0.0", parse_date("2025-09-09").unwrap());
     /// assert_eq!(tag.seconds, Some(1_757_376_000));
     /// ```
@@ -161,7 +162,8 @@ impl Facts {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::{Facts, GitTag, LineKind, parse_date};
+    /// use lts_policy::{LineKind, parse_date};
+    /// use lts_policy::facts::{Facts, GitTag};
     /// let tag = |name: &str, day| GitTag::of_commit(name, parse_date(day).unwrap());
     /// let tags = [tag("v1.0.0", "2025-09-09"), tag("v1.0.1", "2025-09-16"), tag("v1.1.0-rc1", "2025-10-28")];
     /// let facts = Facts::from_tags(&tags, None, LineKind::Minor).unwrap();

@@ -47,7 +47,7 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::Policy;
+    /// use lts_policy::Policy;
     /// let kestra = Policy::kestra().unwrap();
     /// assert_eq!(kestra.name(), "kestra");
     /// assert_eq!(kestra.first_release().line.to_string(), "1.0");
@@ -65,7 +65,7 @@ impl Policy {
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::policy::Policy;
+    /// use lts_policy::Policy;
     /// let err = Policy::from_json(r#"{"name": "x"}"#).unwrap_err();
     /// assert_eq!(err.to_string(), "branch_template: missing");
     /// ```
