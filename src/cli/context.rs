@@ -13,8 +13,8 @@ use clap::CommandFactory;
 use lts_policy::Policy;
 
 use super::facts;
-use super::flags::{Cli, ColorChoice};
-use crate::commands::{Command, Source};
+use super::flags::Cli;
+use crate::commands::{ColorChoice, Command, Source};
 use crate::session::{Context, Format, Settings, message, read_policy_file};
 
 /// What the program learns from outside its arguments, read once in `main`.
@@ -48,8 +48,9 @@ impl Environment {
 /// A format the command does not write, or a policy file (or the facts)
 /// that cannot be read or are not valid.
 pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
+    let common = cli.command.common().over(&cli.common);
     let formats = cli.command.formats();
-    let format = match (cli.format, cli.json) {
+    let format = match (common.format, common.json) {
         (Some(format), _) => format,
         (None, true) => Format::Json,
         // A command's first format is its own: text, or roff for the man page.
@@ -64,7 +65,7 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
             names.join(", ")
         );
     }
-    let policy = match &cli.policy {
+    let policy = match &common.policy {
         Some(path) if cli.command.reads_policy() => Policy::from_json(&read_policy_file(path)?)
             .with_context(|| format!("policy file {}", path.display()))?,
         _ => Policy::kestra()?,
@@ -76,7 +77,7 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
     };
     let settings = Settings {
         format,
-        color: match cli.color.unwrap_or(ColorChoice::Auto) {
+        color: match common.color.unwrap_or(ColorChoice::Auto) {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => environment.wants_color,

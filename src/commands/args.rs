@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use lts_policy::{Line, LineKind, VersionInput, parse_date};
+
+use crate::session::Format;
 
 // `--on`, for the questions about one date. (A doc comment here would
 // become the --help text of every command that flattens it.)
@@ -28,7 +30,8 @@ impl OnDate {
 
 // `--git` and `--endoflife`, the sources of facts. Taken before the command
 // and by every command that answers from the policy, rather than as clap's
-// global options: clap copies those into all eleven commands at every run.
+// global options: clap copies those into all eleven commands at every run
+// (about 80,000 instructions for four of them, a sixth of a whole answer).
 #[derive(Debug, Default, Args)]
 #[group(skip)]
 pub struct Sources {
@@ -78,6 +81,70 @@ impl Sources {
             (None, None) => Ok(Source::None),
         }
     }
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, as NO_COLOR, CLICOLOR and CLICOLOR_FORCE allow
+    Auto,
+    /// Always colour, whatever the environment says
+    Always,
+    /// Never colour
+    Never,
+}
+
+// The options of every command, taken before the command and after it, as
+// the sources are. (No doc comment: it would become every command's help.)
+#[derive(Debug, Default, Clone, Args)]
+#[group(skip)]
+pub struct CommonOptions {
+    /// Policy file (JSON) to use instead of the embedded Kestra policy, e.g.
+    /// examples/quarkus.json
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+
+    /// Print JSON instead of text (short for --format json), e.g. `supported --json | jq`
+    #[arg(long)]
+    pub json: bool,
+
+    /// Output format: text, json, ndjson, csv or plain for every query; releases
+    /// also md, ics and endoflife; backport-targets github-matrix and backportrc;
+    /// timeline svg. Example: --format plain
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
+    pub format: Option<Format>,
+
+    /// When to colour text: auto (a terminal, unless NO_COLOR is set or
+    /// CLICOLOR=0; CLICOLOR_FORCE forces it), always or never, e.g. `--color
+    /// never` [default: auto]
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+}
+
+impl CommonOptions {
+    /// These options given after the command, over those given `before`
+    /// it: each one given after takes the place of the same one before, as
+    /// a later clap global option would, and `--format` that of `--json`.
+    #[must_use]
+    pub fn over(&self, before: &Self) -> Self {
+        Self {
+            policy: self.policy.clone().or_else(|| before.policy.clone()),
+            json: self.json || before.json,
+            format: self.format.or(before.format),
+            color: self.color.or(before.color),
+        }
+    }
+}
+
+// A command's own arguments, then the common options.
+#[derive(Debug, Args)]
+#[group(skip)]
+pub struct WithCommon<A: Args> {
+    #[command(flatten)]
+    pub args: A,
+
+    #[command(flatten)]
+    pub common: CommonOptions,
 }
 
 /// Where the facts of a run come from.

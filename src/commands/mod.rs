@@ -11,7 +11,10 @@ use clap::Subcommand;
 
 use crate::session::{Answer, Context, Format, Output, QUERY_FORMATS};
 
-pub use args::{DateRange, Explain, OnDate, Query, Source, Sources, date_option, line_option};
+pub use args::{
+    ColorChoice, CommonOptions, DateRange, Explain, OnDate, Query, Source, Sources, WithCommon,
+    date_option, line_option,
+};
 
 /// A subcommand's arguments, and how it runs.
 pub trait Run {
@@ -70,7 +73,7 @@ macro_rules! commands {
         pub enum Command {
             $(
                 #[command(about = $module::ABOUT, long_about = $module::LONG_ABOUT)]
-                $variant($module::Args),
+                $variant(WithCommon<$module::Args>),
             )+
         }
 
@@ -99,7 +102,7 @@ macro_rules! commands {
             /// The columns the command was asked to draw in.
             pub fn width(&self) -> Option<u16> {
                 match self {
-                    $(Self::$variant(args) => args.width(),)+
+                    $(Self::$variant(given) => given.args.width(),)+
                 }
             }
 
@@ -107,21 +110,28 @@ macro_rules! commands {
             /// reads the repository as the truth up to that day.
             pub fn on_date(&self) -> Option<&OnDate> {
                 match self {
-                    $(Self::$variant(args) => shared!($shared, args).0,)+
+                    $(Self::$variant(given) => shared!($shared, given.args).0,)+
+                }
+            }
+
+            /// The common options given after the command.
+            pub fn common(&self) -> &CommonOptions {
+                match self {
+                    $(Self::$variant(given) => &given.common,)+
                 }
             }
 
             /// The sources of facts given after the command.
             pub fn sources(&self) -> Option<&Sources> {
                 match self {
-                    $(Self::$variant(args) => shared!($shared, args).1,)+
+                    $(Self::$variant(given) => shared!($shared, given.args).1,)+
                 }
             }
 
             /// Runs the command.
             pub fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
                 match self {
-                    $(Self::$variant(args) => args.run(context, out),)+
+                    $(Self::$variant(given) => given.args.run(context, out),)+
                 }
             }
         }
