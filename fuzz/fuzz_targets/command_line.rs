@@ -20,7 +20,7 @@ mod commands;
 #[allow(dead_code)]
 mod render;
 #[path = "../../src/session/mod.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 mod session;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,6 +3,7 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::dates::weekday_after;
 use super::model::{LineKind, Place, Release};
@@ -11,7 +12,7 @@ use super::schedule::Schedule;
 use super::template::BranchTemplate;
 
 /// The rules of a policy, as its file states them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct PolicyRules {
     pub name: String,
     pub comment: Option<String>,
@@ -23,6 +24,7 @@ pub(crate) struct PolicyRules {
     pub lts: Option<LtsRule>,
     pub branch_template: BranchTemplate,
     pub tag_prefix: Option<String>,
+    #[serde(with = "super::model::date_form::option")]
     pub history_as_of: Option<NaiveDate>,
 }
 

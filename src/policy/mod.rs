@@ -16,6 +16,7 @@ pub(crate) mod audit;
 pub(crate) mod calendar;
 pub(crate) mod dates;
 pub(crate) mod definition;
+pub(crate) mod embedded;
 pub(crate) mod error;
 pub(crate) mod explain;
 pub(crate) mod facts;

@@ -3,11 +3,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use serde::{Deserialize, Serialize};
+
 use super::dates::add_months;
 use super::schedule::Schedule;
 
 /// Where a new major starts among projected minor lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NewMajor {
     /// The line after `X.N` is `(X+1).0`.
@@ -18,7 +21,7 @@ pub enum NewMajor {
 
 /// How long a rule keeps a line supported: the earlier of its terms, then
 /// rounded to the end of the month when it says so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Support {
     /// Until release + this many months.
@@ -54,7 +57,8 @@ impl Support {
 }
 
 /// How LTS lines are chosen after the anchor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LtsChoice {
     /// The lines `n`, `2n`, `3n`, ... places after the anchor.
@@ -65,7 +69,7 @@ pub enum LtsChoice {
 }
 
 /// The LTS rule: which lines are LTS and how long they are maintained as such.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LtsRule {
     /// How LTS lines are chosen.
@@ -75,7 +79,8 @@ pub struct LtsRule {
 }
 
 /// When patches come out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Patches {
     /// On the days of a schedule anchored at each line's `.0` release.

@@ -10,11 +10,13 @@
 use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
 
 use super::dates::{add_months, weekday_after, weekday_on_or_after};
 
 /// How often a schedule comes due.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Cadence {
     /// Every N months: the k-th date is due on `anchor + k*N` months.
@@ -27,7 +29,8 @@ pub enum Cadence {
 }
 
 /// Which week of a month an nth weekday is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Nth {
     /// The first, second, third or fourth.
@@ -37,7 +40,8 @@ pub enum Nth {
 }
 
 /// Where a due date's day falls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DayRule {
     /// The due date itself.
@@ -152,7 +156,7 @@ fn clamped_day(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 }
 
 /// A cadence and a day rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Schedule {
     /// How often it comes due.

@@ -3,7 +3,7 @@
 use std::error::Error;
 use std::fmt;
 
-use super::model::Line;
+use super::model::{Line, serde_as_text};
 use super::quote::{Excerpt, Quoted};
 
 /// A validated template: literal text with `{major}` and `{minor}` placeholders
@@ -121,6 +121,17 @@ impl BranchTemplate {
         }
     }
 }
+
+impl std::str::FromStr for BranchTemplate {
+    type Err = TemplateError;
+
+    /// As [`BranchTemplate::parse`].
+    fn from_str(template: &str) -> Result<Self, TemplateError> {
+        Self::parse(template)
+    }
+}
+
+serde_as_text!(BranchTemplate);
 
 /// The first of git's rules for branch names (`git check-ref-format`) that
 /// `name` breaks, as the end of a sentence starting "a branch name"; they

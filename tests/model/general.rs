@@ -633,3 +633,44 @@ fn the_worked_examples_of_the_spec_hold_on_the_embedded_policy() {
     );
     assert_eq!(one_oh.lts_window.unwrap().rule_until(), date("2026-09-08"));
 }
+
+/// The vocabulary serialises as a policy file writes its values: a line
+/// as `"1.3"`, dates as `YYYY-MM-DD`, versions as text; reading a line or a
+/// branch template back checks it as the file reader does.
+#[test]
+fn the_vocabulary_serialises_as_a_policy_file_writes_it() {
+    use lts_policy::Line;
+    use lts_policy::lines::Release;
+    use lts_policy::rules::BranchTemplate;
+    // The embedded policy's history announces 1.0's end.
+    let kestra = Policy::kestra().unwrap();
+    let one_zero = &kestra.history()[0];
+    let json = serde_json::to_value(one_zero).unwrap();
+    assert_eq!(json["line"], "1.0");
+    assert_eq!(json["released"], "2025-09-09");
+    assert_eq!(json["eol"], "2026-09-09");
+    assert_eq!(json["lts"], true);
+    assert_eq!(json["patches"][0]["version"], "1.0.1");
+    assert_eq!(json["patches"][0]["released"], "2025-09-16");
+    let back: Release = serde_json::from_value(json).unwrap();
+    assert_eq!(&back, one_zero);
+    assert_eq!(serde_json::to_value(Line::whole_major(22)).unwrap(), "22");
+    assert_eq!(
+        serde_json::from_str::<Line>("\"1.3\"").unwrap(),
+        Line::new(1, 3)
+    );
+    assert!(serde_json::from_str::<Line>("\"1.3.7\"").is_err());
+    let template: BranchTemplate = serde_json::from_str("\"release-{major}\"").unwrap();
+    assert_eq!(template.render(Line::whole_major(22)), "release-22");
+    // The file reader's message for a placeholder it does not know.
+    let err = serde_json::from_str::<BranchTemplate>("\"rel-{patch}\"").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid branch template \"rel-{patch}\""),
+        "{err}"
+    );
+    // 2025-02-29 does not exist.
+    let mut json = serde_json::to_value(one_zero).unwrap();
+    json["released"] = "2025-02-29".into();
+    assert!(serde_json::from_value::<Release>(json).is_err());
+}

@@ -470,3 +470,32 @@ fn two_lines_on_the_same_day_the_later_one_is_latest() {
         (date("2025-11-04"), vec!["1.2".to_owned(), "1.1".to_owned()])
     );
 }
+
+/// The embedded policy is decoded from what the build kept of
+/// `examples/kestra.json` (`src/policy/embedded.rs`): the same rules and
+/// history as reading the file, and the same day the history is complete
+/// to, which follows from them.
+#[test]
+fn the_embedded_policy_is_the_file_it_was_built_from() {
+    let embedded = Policy::kestra().unwrap();
+    let read = Policy::from_json(include_str!("../../examples/kestra.json")).unwrap();
+    assert_eq!(embedded, read);
+    assert_eq!(embedded.history().len(), 5);
+    assert_eq!(embedded.history_as_of(), date("2026-09-18"));
+    assert_eq!(embedded.tag_prefix(), None);
+    assert_eq!(
+        embedded.branch_template().to_string(),
+        "releases/v{major}.{minor}.x"
+    );
+    // 41 patches are recorded: 8 on 1.0, 11 on 1.1, 8 on 1.2, 14 on 1.3 and
+    // none on 2.0; the last on 1.3 is 1.3.15 of 2026-04-29.
+    let patches: usize = embedded
+        .history()
+        .iter()
+        .map(|release| release.patches.len())
+        .sum();
+    assert_eq!(patches, 41);
+    let newest = embedded.history()[3].patches.last().unwrap();
+    assert_eq!(newest.version.to_string(), "1.3.15");
+    assert_eq!(newest.released, date("2026-04-29"));
+}

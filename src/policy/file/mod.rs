@@ -37,25 +37,9 @@ use problems::{Path, Problems};
 use rules::Checked;
 
 /// Kestra's policy, as announced with Kestra 1.0, and its real history.
-const KESTRA_JSON: &str = include_str!("../../../examples/kestra.json");
+pub(crate) const KESTRA_JSON: &str = include_str!("../../../examples/kestra.json");
 
 impl Policy {
-    /// The embedded default: Kestra's policy and history.
-    ///
-    /// # Errors
-    /// None in practice: a test checks that the embedded file is valid.
-    ///
-    /// # Examples
-    /// ```
-    /// use lts_policy::Policy;
-    /// let kestra = Policy::kestra().unwrap();
-    /// assert_eq!(kestra.name(), "kestra");
-    /// assert_eq!(kestra.first_release().line.to_string(), "1.0");
-    /// ```
-    pub fn kestra() -> Result<Self, PolicyError> {
-        Self::from_json(KESTRA_JSON)
-    }
-
     /// Reads and validates a policy file.
     ///
     /// # Errors
