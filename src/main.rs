@@ -15,15 +15,13 @@ mod session;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::cli::{Cli, Environment};
 use crate::session::Output;
 
 /// 0: yes; 1: no; 2: bad input, usage, or an answer that could not be
 /// written. Whatever happens to stdout and stderr, the code is the answer's.
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::from_args() {
         Ok(cli) => cli,
         Err(said) => return ExitCode::from(session::usage(&said)),
     };
