@@ -1,53 +1,53 @@
 #!/usr/bin/env bash
 # Whole-process cost of lts-policy against ubuntu-distro-info on the same
 # question ("which releases are supported on 2026-03-01?"), for two builds
-# of lts-policy: the distribution build (static, musl) and the plain
-# `cargo build --release` that `cargo install` gives. For each: instructions
-# (callgrind, repeatable), peak resident memory (GNU time, median of 9 runs)
-# and wall time (hyperfine, when installed). Then the cost of `releases`
-# over 1x, 10x and 100x as many lines, in time and peak memory.
+# of lts-policy: the distribution build (bench/dist.sh) and the plain
+# `cargo build --release` that `cargo install` gives. For each:
+# instructions (callgrind, repeatable), peak resident memory (GNU time,
+# median of 9 runs) and wall time (hyperfine, when installed); then where
+# the distribution build's instructions go (callgrind's functions, by
+# inclusive cost), and the cost of `releases` over 1x, 10x and 100x as
+# many lines, in time and peak memory.
 #
-# Usage: bench/compare.sh            (installs distro-info and valgrind when missing)
+# Usage: bench/compare.sh [--install]
+#   --install  install what is missing (distro-info, valgrind, time with
+#              apt-get; the musl target with rustup) instead of naming it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-install() {
-    local sudo=""
+install=false
+case "${1:-}" in
+--install) install=true ;;
+"") ;;
+*)
+    echo "usage: bench/compare.sh [--install]" >&2
+    exit 2
+    ;;
+esac
+
+missing=()
+command -v ubuntu-distro-info >/dev/null || missing+=(distro-info)
+command -v valgrind >/dev/null || missing+=(valgrind)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+    if ! $install; then
+        echo "error: missing ${missing[*]}: apt-get install ${missing[*]}," \
+            "or run bench/compare.sh --install" >&2
+        exit 2
+    fi
+    sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq >/dev/null
-    $sudo apt-get install -y -qq "$@" >/dev/null
-}
-command -v ubuntu-distro-info >/dev/null || install distro-info
-command -v valgrind >/dev/null || install valgrind
-[ -x /usr/bin/time ] || install time
+    $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if $install && [ "$(uname -sm)" = "Linux x86_64" ] &&
+    ! rustup target list --installed | grep -qx x86_64-unknown-linux-musl; then
+    rustup target add x86_64-unknown-linux-musl >/dev/null
+fi
 
-# The plain release build, as `cargo install` makes it.
 cargo build --release --quiet
 plain="target/release/lts-policy"
-
-# The distribution build: linked statically against musl, without
-# position-independent code. A start then skips the dynamic loader's
-# relocations and symbol lookups (about 190,000 instructions), and the
-# smaller C library keeps the text segment, which ends up resident, small.
-# Without the musl target (rustup target add x86_64-unknown-linux-musl),
-# glibc linked statically; elsewhere than x86_64 Linux, the plain build.
-dist_flags="-C relocation-model=static"
-if [ "$(uname -sm)" = "Linux x86_64" ] &&
-    { rustup target list --installed 2>/dev/null | grep -q musl ||
-        rustup target add x86_64-unknown-linux-musl >/dev/null 2>&1; }; then
-    target="x86_64-unknown-linux-musl"
-elif [ "$(uname -sm)" = "Linux x86_64" ]; then
-    target="x86_64-unknown-linux-gnu"
-    dist_flags="$dist_flags -C target-feature=+crt-static"
-else
-    target=""
-fi
-if [ -n "$target" ]; then
-    RUSTFLAGS="$dist_flags" cargo build --release --quiet --target "$target" --target-dir target/static
-    dist="target/static/$target/release/lts-policy"
-else
-    dist="$plain"
-fi
+dist=$(bash bench/dist.sh)
 
 instructions() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
@@ -77,7 +77,8 @@ for build in dist plain; do
         printf "  %s: %.2fx distro-info'"'"'s instructions, %.2fx its peak RSS\n", build, a / b, m / n
     }'
 done
-echo "distribution build: target at most 0.80x the instructions and 1.00x the peak RSS"
+echo "targets: distribution at most 0.60x the instructions and 1.00x the peak RSS;"
+echo "         plain at most 1.00x the instructions and 1.25x the peak RSS"
 
 if command -v hyperfine >/dev/null; then
     echo
@@ -86,7 +87,19 @@ if command -v hyperfine >/dev/null; then
         "$plain supported --on 2026-03-01 --format plain" \
         "${theirs[*]}" 2>/dev/null |
         grep -E "Benchmark|Time|±|faster|times"
+else
+    echo
+    echo "(no hyperfine: no wall times; apt-get install hyperfine)"
 fi
+
+echo
+echo "where the distribution build's instructions go (inclusive, callgrind):"
+profile=$(mktemp)
+trap 'rm -f "$profile"' EXIT
+valgrind --tool=callgrind --callgrind-out-file="$profile" \
+    "$dist" supported --on 2026-03-01 --format plain >/dev/null 2>&1
+callgrind_annotate --inclusive=yes "$profile" 2>/dev/null |
+    grep -E '^ *[0-9,]+ \(' | sed 's/ \[.*//; s/???://' | sed -n '2,25p'
 
 echo
 echo "releases from 2025-01-01 to ... --json, distribution build (lines, time, peak RSS)"

@@ -17,10 +17,17 @@ fn date(text: &str) -> NaiveDate {
     parse_date(text).unwrap()
 }
 
-/// Reading the embedded policy, as every run does.
+/// Decoding the embedded policy, as every run does (the build checked it).
 #[divan::bench]
-fn parse_embedded_policy() -> Policy {
+fn decode_embedded_policy() -> Policy {
     kestra()
+}
+
+/// Reading and checking the same policy from its file, as `--policy
+/// examples/kestra.json` does.
+#[divan::bench]
+fn read_kestra_file() -> Policy {
+    Policy::from_json(black_box(include_str!("../examples/kestra.json"))).unwrap()
 }
 
 /// Roles on a date near the history.

@@ -592,7 +592,7 @@ fn colour_follows_the_environment_conventions() {
 /// `--policy`, `--json`, `--format` and `--color` are taken before the
 /// command and after it; one given after takes the place of the same one
 /// given before, and `--format` that of `--json` wherever each is given
-/// (README, "Options before and after the command").
+/// (README, "Usage").
 #[test]
 fn options_after_the_command_override_those_before() {
     let plain = |args: &[&str]| {

@@ -1,7 +1,8 @@
-//! The shape of `src/`: no source file imports, through any chain of
-//! `use`, a file that imports it back, and the binary's modules stand on
-//! floors, each importing only the floors below it, in the order
-//! `src/main.rs` documents.
+//! The shape of the repository: no source file of `src/` imports, through
+//! any chain of `use`, a file that imports it back; the binary's modules
+//! stand on floors, each importing only the floors below it, in the order
+//! `src/main.rs` documents; and the README shows the library example that
+//! compiles.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -347,5 +348,17 @@ fn the_graph_sees_imports_of_every_form() {
             "lib::policy::file::problem",
             "lib::policy::file::problem"
         ]
+    );
+}
+
+/// The README's library example is `examples/library.rs` as it is, which
+/// `cargo test` compiles.
+#[test]
+fn the_readme_shows_the_library_example_as_it_is() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let example = std::fs::read_to_string("examples/library.rs").unwrap();
+    assert!(
+        readme.contains(&format!("```rust\n{example}```\n")),
+        "README.md: The library"
     );
 }
