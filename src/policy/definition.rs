@@ -24,7 +24,7 @@ pub(crate) struct PolicyRules {
     pub lts: Option<LtsRule>,
     pub branch_template: BranchTemplate,
     pub tag_prefix: Option<String>,
-    #[serde(with = "super::model::date_form::option")]
+    #[serde(with = "super::serde_form::date_form::option")]
     pub history_as_of: Option<NaiveDate>,
 }
 

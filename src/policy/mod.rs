@@ -4,12 +4,14 @@
 //! function of the policy and the dates passed in.
 //!
 //! No file imports a file that imports it back (`tests/model/layout.rs`
-//! holds it): the shared vocabulary (`model`), the quoting of messages
-//! (`quote`) and each kind of input's own error (`dates`, `version`,
+//! holds it): the shared vocabulary (`model`, with its serde forms in
+//! `serde_form`), the quoting of messages (`quote`) and each kind of input's own error (`dates`, `version`,
 //! `template`, the file format's `file::problem`, the facts'
 //! `facts::problem`, the calendar's `calendar::range`) sit below `error`,
 //! the one error type every query returns; the queries are `impl Policy`
-//! blocks above it, and the readers of files and facts above those.
+//! blocks above it, and the readers of files and facts above those, with
+//! the embedded default (`embedded`), which the build checked with the
+//! file reader.
 
 pub(crate) mod answers;
 pub(crate) mod audit;
@@ -32,6 +34,7 @@ pub(crate) mod quote;
 pub(crate) mod roles;
 pub(crate) mod rules;
 pub(crate) mod schedule;
+pub(crate) mod serde_form;
 pub(crate) mod template;
 pub(crate) mod timeline;
 pub(crate) mod version;

@@ -3,8 +3,9 @@
 use std::error::Error;
 use std::fmt;
 
-use super::model::{Line, serde_as_text};
+use super::model::Line;
 use super::quote::{Excerpt, Quoted};
+use super::serde_form::serde_as_text;
 
 /// A validated template: literal text with `{major}` and `{minor}` placeholders
 /// (`{{` and `}}` stand for literal braces).
