@@ -8,7 +8,7 @@ use serde::Serialize;
 use lts_policy::{Policy, PolicyError};
 use lts_policy::answers::{PatchDay, Start};
 use lts_policy::lines::Patch;
-use lts_policy::rules::weekday_name;
+use lts_policy::rules::{Patches, weekday_name};
 
 use super::{Run, Sources, date_option};
 use crate::session::{Answer, Context, Format, Output, for_terminal};
@@ -48,21 +48,30 @@ impl Run for Args {
             None => {
                 // Text and plain print no day, so the reason goes to stderr.
                 let silent = matches!(context.settings.format, Format::Text | Format::Plain);
-                Answer::from_bool(false).with_note(silent.then(|| no_patch_day(start)))
+                let reason = no_patch_day(&context.policy, start);
+                Answer::from_bool(false).with_note(silent.then_some(reason))
             }
         };
         out.answer(answer, |out| render::query(&report, &context.settings, out))
     }
 }
 
-/// Why no patch day comes: the policy projects none, and none is recorded.
-fn no_patch_day(start: Start) -> String {
+/// Why no patch day comes: the policy projects none and none is recorded,
+/// or none of the lines gets one before its end of support.
+fn no_patch_day(policy: &Policy, start: Start) -> String {
     let after = match start {
         Start::After(date) => format!("after {date}"),
         Start::OnOrAfter(date) => format!("from {date}"),
         _ => "then".to_owned(),
     };
-    format!("no patch day {after}: the policy projects no patches, and records none later")
+    match policy.patches_rule() {
+        Patches::Scheduled(_) => format!(
+            "no patch day {after} up to {}: no line gets a day of the patch schedule before \
+             its end of support, and none is recorded",
+            policy.patch_search_end(start)
+        ),
+        _ => format!("no patch day {after}: the policy projects no patches, and records none later"),
+    }
 }
 
 struct NextPatch<'p> {
@@ -149,7 +158,7 @@ impl Report for NextPatch<'_> {
                     .flat_map(|day| &day.new_lines)
                     .map(|info| PatchView::new(&Patch::opening(info)))
                     .collect(),
-                reason: day.is_none().then(|| no_patch_day(self.start)),
+                reason: day.is_none().then(|| no_patch_day(self.policy, self.start)),
             },
         )
     }

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::dates::days_between;
+use super::dates::{add_months, days_between};
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
 use super::info::{LineInfo, Patch, SupportedLine};
@@ -20,6 +20,16 @@ pub enum Start {
     OnOrAfter(NaiveDate),
     /// A day strictly after this one.
     After(NaiveDate),
+}
+
+impl Start {
+    /// The day the search looks strictly after.
+    fn after(self) -> NaiveDate {
+        match self {
+            Self::After(date) => date,
+            Self::OnOrAfter(date) => date.pred_opt().unwrap_or(date),
+        }
+    }
 }
 
 /// A patch that ships on a patch day.
@@ -73,25 +83,39 @@ impl Policy {
     /// assert_eq!(versions, ["2.1.3", "2.0.12", "1.3.46"]);
     /// ```
     pub fn next_patch(&self, start: Start) -> Result<Option<PatchDay>, PolicyError> {
-        self.next_patch_with(start, &mut SupportedDays::default())
+        let last = self.patch_search_end(start);
+        self.next_patch_with(start, last, &mut SupportedDays::default())
     }
 
-    /// [`Policy::next_patch`], with the lines supported on the days it
-    /// looks at kept from one call to the next.
+    /// The last day [`Policy::next_patch`] looks at: 400 years (a cycle of
+    /// the Gregorian calendar) after the later of the start and the day the
+    /// history is complete up to. Rules under which no line ever gets a
+    /// patch before its end of support (patches every 31 weeks for lines
+    /// supported 6 months) would otherwise be searched to the last date
+    /// there is.
+    #[must_use]
+    pub fn patch_search_end(&self, start: Start) -> NaiveDate {
+        add_months(start.after().max(self.history_as_of()), 400 * 12).unwrap_or(NaiveDate::MAX)
+    }
+
+    /// [`Policy::next_patch`], looking no further than `last`, with the
+    /// lines supported on the days it looks at kept from one call to the
+    /// next.
     fn next_patch_with(
         &self,
         start: Start,
+        last: NaiveDate,
         supported: &mut SupportedDays,
     ) -> Result<Option<PatchDay>, PolicyError> {
-        let after = match start {
-            Start::After(date) => date,
-            Start::OnOrAfter(date) => date.pred_opt().unwrap_or(date),
-        };
+        let after = start.after();
         let recorded = self.recorded_patches();
         let next_recorded = recorded
             .get(recorded.partition_point(|(day, _)| *day <= after))
-            .map(|(day, _)| *day);
-        let day = match self.next_scheduled_patch_day(after, next_recorded, supported)? {
+            .map(|(day, _)| *day)
+            .filter(|day| *day <= last);
+        // Past `last`, as if a patch were recorded the day after it.
+        let before = next_recorded.or_else(|| last.succ_opt());
+        let day = match self.next_scheduled_patch_day(after, before, supported)? {
             Some(day) => day,
             None => match next_recorded {
                 Some(day) => day,
@@ -283,7 +307,10 @@ impl Iterator for PatchDays<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let start = self.next.take()?;
-        match self.policy.next_patch_with(start, &mut self.supported) {
+        match self
+            .policy
+            .next_patch_with(start, self.to, &mut self.supported)
+        {
             Ok(Some(day)) if day.day <= self.to => {
                 self.next = Some(Start::After(day.day));
                 Some(Ok(day))

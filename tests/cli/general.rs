@@ -64,6 +64,48 @@ fn no_patch_day_after_the_last_recorded_one_is_a_no() {
     assert_eq!(json["patches"], serde_json::json!([]));
 }
 
+/// Monthly lines on Tuesdays, patches every 31 weeks from each line's
+/// release, an LTS every 3rd line kept until the 2nd LTS line after it:
+/// 1.0 (2026-01-06, LTS) is LTS until 1.6 comes on 2026-07-07 (1.3 on
+/// 04-07 and 1.6 on 07-07 are the next LTS lines), but its first patch
+/// day is 31 weeks on, 2026-08-11. Every line ends before its first patch
+/// day, so none ever comes: the search stops 400 years on, at once.
+#[test]
+fn no_patch_day_when_every_line_ends_before_its_first_one() {
+    let policy = "tests/data/unpatched.json";
+    let started = std::time::Instant::now();
+    let output = lts_policy(&["next-patch", "--after", "2026-01-06", "--policy", policy])
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "no patch day after 2026-01-06 up to 2426-01-06: no line gets a day of the patch \
+         schedule before its end of support, and none is recorded\n"
+    );
+    // The calendar of 2026 has the twelve lines' releases and ends, and no
+    // patch day: the search for one stops at the end of the range.
+    let ics = stdout_of(
+        &[
+            "releases",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--format",
+            "ics",
+            "--policy",
+            policy,
+        ],
+        0,
+    );
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 24);
+    assert!(!ics.contains("UID:patch-"), "{ics}");
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+}
+
 #[test]
 fn major_lines_on_the_command_line() {
     // 22 is LTS until its announced end, 2027-04-30; 24.19.0 is behind the

@@ -674,3 +674,26 @@ fn the_vocabulary_serialises_as_a_policy_file_writes_it() {
     json["released"] = "2025-02-29".into();
     assert!(serde_json::from_value::<Release>(json).is_err());
 }
+
+/// A calendar's patch days end with its range, and `next_patch` looks 400
+/// years ahead at most: under `tests/data/unpatched.json` every line's
+/// support ends before its first patch day (1.0, 2026-01-06, is LTS until
+/// 1.6 comes on 2026-07-07; its first patch day would be 31 weeks on,
+/// 2026-08-11), so none ever comes.
+#[test]
+fn patch_days_end_with_the_range_and_the_search_with_its_horizon() {
+    use lts_policy::answers::Start;
+    let policy = Policy::from_json(include_str!("../data/unpatched.json")).unwrap();
+    let calendar = policy
+        .releases(
+            Some(date("2026-01-01")),
+            Some(date("2026-12-31")),
+            date("2026-01-06"),
+        )
+        .unwrap();
+    assert_eq!(calendar.patch_days().map(Result::unwrap).count(), 0);
+    assert_eq!(calendar.lines().count(), 12);
+    let after = Start::After(date("2026-01-06"));
+    assert_eq!(policy.next_patch(after).unwrap(), None);
+    assert_eq!(policy.patch_search_end(after), date("2426-01-06"));
+}
