@@ -2,19 +2,15 @@
 //! happened. Each history is cut at the end of every quarter of the two
 //! years before its data ends (endoflife.date's snapshot, 2026-08-22): the
 //! lines released by the cut are kept with their patches and declared LTS
-//! flags, but not their recorded ends of support, and `history_as_of` is
-//! the cut. From each cut the model projects the next line's release and
-//! the end of support of every line it supports on that day; both are
-//! compared with the full history, and count as right within 7 days.
+//! flags, but not their recorded ends of support or of active support (an
+//! LTS start dated after the cut becomes a plain `true`), and
+//! `history_as_of` is the cut. From each cut the model projects the next
+//! line's release, and the end of support and of active support of every
+//! line it supports on that day; each is compared with the full history,
+//! and counts as right within 7 days.
 //!
 //! Run by hand, not in CI: `cargo run --release --example backtest`, with
 //! `-- --misses` to list every miss, or `-- FILE...` for other policies.
-//!
-//! Two rules the model does not have are measured beside it, as proposals:
-//! a support period counted from the day the schedule had a line due
-//! rather than the day it came out (`scheduled`), and the last minor of a
-//! major supported longer (`last-minor`, with the periods vendors publish
-//! for it in [`LAST_MINOR_MONTHS`]).
 
 use std::process::ExitCode;
 
@@ -22,18 +18,12 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
 use lts_policy::dates::add_months;
-use lts_policy::lines::EolReason;
-use lts_policy::rules::Support;
-use lts_policy::{Line, LineInfo, Policy, parse_date};
+use lts_policy::{Line, Policy, parse_date};
 
 /// How far a forecast may be from what happened and still count as right.
 const TOLERANCE_DAYS: i64 = 7;
 /// The last day endoflife.date's records cover.
 const SNAPSHOT: &str = "2026-08-22";
-/// Months of support for the last minor of a major, for the vendors that
-/// publish one: Grafana supports it 15 months instead of 9.
-const LAST_MINOR_MONTHS: &[(&str, u32)] = &[("grafana", 15)];
-
 /// Right and total forecasts of one kind.
 #[derive(Default, Clone, Copy)]
 struct Score {
@@ -64,22 +54,20 @@ impl Score {
     }
 }
 
-/// One project's scores: next releases, ends of support as the model has
-/// them, and under each proposed rule.
+/// One project's scores: next releases, ends of support, ends of active
+/// support.
 #[derive(Default, Clone, Copy)]
 struct Scores {
     releases: Score,
     eols: Score,
-    scheduled: Score,
-    last_minor: Score,
+    active: Score,
 }
 
 impl Scores {
     fn merge(&mut self, other: Self) {
         self.releases.merge(other.releases);
         self.eols.merge(other.eols);
-        self.scheduled.merge(other.scheduled);
-        self.last_minor.merge(other.last_minor);
+        self.active.merge(other.active);
     }
 }
 
@@ -129,6 +117,15 @@ fn cut_file(file: &Value, cut: NaiveDate) -> Option<String> {
     for entry in history.iter_mut() {
         let entry = entry.as_object_mut()?;
         entry.remove("eol");
+        entry.remove("active_until");
+        // An LTS start not come by the cut is the rule's to say.
+        if entry
+            .get("lts")
+            .and_then(Value::as_str)
+            .is_some_and(|day| date(day) > cut)
+        {
+            entry.insert("lts".to_owned(), Value::Bool(true));
+        }
         if let Some(Value::Array(patches)) = entry.get_mut("patches") {
             patches.retain(|patch| {
                 patch["released"]
@@ -141,58 +138,16 @@ fn cut_file(file: &Value, cut: NaiveDate) -> Option<String> {
     Some(file.to_string())
 }
 
-/// The recorded end of support of a line, by name.
-fn recorded_eol(file: &Value, line: Line) -> Option<NaiveDate> {
+/// A date the full history records for a line, by the line's name and the
+/// entry's field (`eol`, `active_until`).
+fn recorded(file: &Value, line: Line, field: &str) -> Option<NaiveDate> {
     let name = line.to_string();
     file["history"]
         .as_array()?
         .iter()
         .find(|entry| entry["line"] == name.as_str())
-        .and_then(|entry| entry["eol"].as_str())
+        .and_then(|entry| entry[field].as_str())
         .map(date)
-}
-
-/// The support rule whose period ends a line, if a period does.
-fn period_rule(policy: &Policy, info: &LineInfo) -> Option<Support> {
-    match info.eol_reason {
-        EolReason::SupportPeriod => Some(*policy.support()),
-        EolReason::LtsSupportPeriod => policy.lts_rule().map(|lts| lts.support),
-        _ => None,
-    }
-}
-
-/// Proposal `scheduled`: a support period counted from the day the
-/// release schedule had the line due after the line before it.
-fn scheduled_eol(policy: &Policy, previous: Option<NaiveDate>, info: &LineInfo) -> NaiveDate {
-    let (Some(rule), Some(previous)) = (period_rule(policy, info), previous) else {
-        return info.eol;
-    };
-    let due = policy.releases_schedule().nth(previous, 1);
-    let months = rule.months.map(u64::from);
-    due.zip(months)
-        .and_then(|(due, months)| add_months(due, months))
-        .and_then(|end| rule.round(end))
-        .unwrap_or(info.eol)
-}
-
-/// Proposal `last-minor`: the last minor of a major (the line the model
-/// has followed by an `X.0`) supported for the months its vendor states.
-fn last_minor_eol(policy: &Policy, info: &LineInfo) -> NaiveDate {
-    let Some(&(_, months)) = LAST_MINOR_MONTHS
-        .iter()
-        .find(|(name, _)| *name == policy.name())
-    else {
-        return info.eol;
-    };
-    let next = policy.latest_on(info.latest_until).ok().flatten();
-    let is_last_minor =
-        next.is_some_and(|next| next.line.minor == Some(0) && next.line.major > info.line.major);
-    if !is_last_minor {
-        return info.eol;
-    }
-    add_months(info.released, u64::from(months))
-        .and_then(|end| policy.support().round(end))
-        .map_or(info.eol, |end| end.max(info.eol))
 }
 
 fn within(forecast: NaiveDate, real: NaiveDate) -> bool {
@@ -236,28 +191,25 @@ fn backtest(path: &str, misses: bool) -> Result<Scores, String> {
         };
         for line in supported {
             let info = &line.info;
-            let Some(real) = recorded_eol(&file, info.line) else {
-                continue;
-            };
-            let index = history.iter().position(|release| release.line == info.line);
-            let previous = index
-                .and_then(|at| at.checked_sub(1))
-                .map(|at| history[at].released);
-            let right = within(info.eol, real);
-            scores.eols.add(right);
-            scores
-                .scheduled
-                .add(within(scheduled_eol(&policy, previous, info), real));
-            scores
-                .last_minor
-                .add(within(last_minor_eol(&policy, info), real));
-            if misses && !right {
-                println!(
-                    "  {path} cut {cut}: {} ends {real}, forecast {} ({})",
-                    info.line,
-                    info.eol,
-                    info.eol_reason.name()
-                );
+            for (field, forecast, score) in [
+                ("eol", info.eol, &mut scores.eols),
+                ("active_until", info.active_until, &mut scores.active),
+            ] {
+                let Some(real) = recorded(&file, info.line, field) else {
+                    continue;
+                };
+                let right = within(forecast, real);
+                score.add(right);
+                if misses && !right {
+                    println!(
+                        "  {path} cut {cut}: {} {field} {real}, forecast {forecast} ({})",
+                        info.line,
+                        match field {
+                            "eol" => info.eol_reason.name(),
+                            _ => info.active_end.name(),
+                        }
+                    );
+                }
             }
         }
     }
@@ -281,20 +233,19 @@ fn main() -> ExitCode {
         paths.sort();
     }
     println!(
-        "{:<28} {:>16} {:>16} {:>16} {:>16}",
-        "policy", "next release", "eol", "eol scheduled", "eol last-minor"
+        "{:<28} {:>16} {:>16} {:>16}",
+        "policy", "next release", "eol", "active end"
     );
     let mut total = Scores::default();
     for path in &paths {
         match backtest(path, misses) {
             Ok(scores) => {
                 println!(
-                    "{:<28} {:>16} {:>16} {:>16} {:>16}",
+                    "{:<28} {:>16} {:>16} {:>16}",
                     path.trim_start_matches("examples/"),
                     scores.releases.cell(),
                     scores.eols.cell(),
-                    scores.scheduled.cell(),
-                    scores.last_minor.cell()
+                    scores.active.cell()
                 );
                 total.merge(scores);
             }
@@ -305,12 +256,11 @@ fn main() -> ExitCode {
         }
     }
     println!(
-        "{:<28} {:>16} {:>16} {:>16} {:>16}",
+        "{:<28} {:>16} {:>16} {:>16}",
         "all",
         total.releases.cell(),
         total.eols.cell(),
-        total.scheduled.cell(),
-        total.last_minor.cell()
+        total.active.cell()
     );
     ExitCode::SUCCESS
 }

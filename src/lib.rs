@@ -68,7 +68,10 @@ pub mod rules {
     //! assert_eq!(releases.nth(after, 1), Some(parse_date("2026-11-10")?));
     //! # Ok::<(), lts_policy::dates::DateError>(())
     //! ```
-    pub use crate::policy::rules::{LtsChoice, LtsRule, NewMajor, Patches, Support};
+    pub use crate::policy::rules::{
+        Change, CountFrom, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Patches, Period,
+        Round, RuleField, Support,
+    };
     pub use crate::policy::schedule::{Cadence, DayRule, Nth, Schedule, weekday_name};
     pub use crate::policy::template::{BranchName, BranchTemplate};
 }
@@ -91,7 +94,8 @@ pub mod lines {
     //! # Ok::<(), lts_policy::PolicyError>(())
     //! ```
     pub use crate::policy::info::{
-        EolReason, LineInfo, LtsReason, Patch, Successor, SupportedLine, Window,
+        ActiveEnd, EolReason, LineInfo, LtsReason, Patch, Phase, Successor, SupportedLine, Window,
+        WindowRule,
     };
     pub use crate::policy::model::{KnownPatch, Release};
     pub use crate::policy::version::VersionInput;
@@ -203,7 +207,8 @@ pub mod error {
     pub use crate::policy::dates::{DateError, DateProblem};
     pub use crate::policy::error::{Beyond, LineHint, Numbered, PolicyError};
     pub use crate::policy::facts::FactsProblem;
-    pub use crate::policy::file::problem::{Expected, Found, Problem, Unit};
+    pub use crate::policy::file::found::{Expected, Found, Unit};
+    pub use crate::policy::file::problem::Problem;
     pub use crate::policy::template::{TemplateError, TemplateProblem};
     pub use crate::policy::version::{VersionError, VersionProblem};
 }

@@ -132,7 +132,7 @@ impl Report for Targets<'_> {
             }
         }
         if let Some(explanations) = &self.explanations {
-            explain::text_block(self.policy, explanations, self.on, out.out())?;
+            explain::text_block(explanations, self.on, out.out())?;
         }
         Ok(())
     }
@@ -161,7 +161,7 @@ impl Report for Targets<'_> {
                 explanations: self
                     .explanations
                     .as_deref()
-                    .map(|explanations| explain::views(self.policy, explanations, self.on)),
+                    .map(|explanations| explain::views(explanations, self.on)),
             },
         )
     }

@@ -160,7 +160,7 @@ impl Report for StatusReport<'_> {
         );
         text::table(out, None, || rows.iter().map(|row| Ok(row.clone())))?;
         if let Some(explanation) = &self.explanation {
-            explain::text_block(self.policy, std::slice::from_ref(explanation), on, out.out())?;
+            explain::text_block(std::slice::from_ref(explanation), on, out.out())?;
         }
         Ok(())
     }
@@ -228,7 +228,7 @@ impl StatusReport<'_> {
                 details: LineView::new(&status.info, self.policy.branch_template())
                     .with_patch(status.latest_patch.as_ref()),
                 explanation: self.explanation.as_ref().map(|explanation| {
-                    explain::explanation_text(self.policy, explanation, status.on)
+                    explain::explanation_text(explanation, status.on)
                 }),
             },
         )

@@ -122,7 +122,7 @@ impl Report for Supported<'_> {
             })?;
         }
         if let Some(explanations) = &self.explanations {
-            explain::text_block(policy, explanations, on, out.out())?;
+            explain::text_block(explanations, on, out.out())?;
         }
         Ok(())
     }
@@ -148,7 +148,7 @@ impl Report for Supported<'_> {
                 explanations: self
                     .explanations
                     .as_deref()
-                    .map(|explanations| explain::views(self.policy, explanations, self.on)),
+                    .map(|explanations| explain::views(explanations, self.on)),
             },
         )
     }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::dates::days_between;
 use super::definition::Policy;
 use super::error::PolicyError;
-use super::info::{LineInfo, Patch};
+use super::info::{LineInfo, Patch, Phase};
 use super::model::{Line, Place, Role};
 use super::version::VersionInput;
 
@@ -47,6 +47,8 @@ pub struct Status {
     pub state: SupportState,
     /// Its line's roles on the date; empty when it is not supported.
     pub roles: Vec<Role>,
+    /// Its line's phase on the date, when it is supported.
+    pub phase: Option<Phase>,
     /// Days from `on` to the eol; zero or negative once support has ended.
     pub days_left: i64,
     /// The newest patch of the line on `on`, once released.
@@ -142,10 +144,15 @@ pub enum Dangling {
 }
 
 impl Policy {
-    /// The newest LTS line at or before `place`.
-    fn newest_lts_up_to(&self, place: Place) -> Result<Option<Place>, PolicyError> {
+    /// The newest LTS line at or before `place` that is LTS by `date`: its
+    /// LTS start has come.
+    fn newest_lts_up_to(
+        &self,
+        place: Place,
+        date: NaiveDate,
+    ) -> Result<Option<Place>, PolicyError> {
         for candidate in place.up_to().rev() {
-            if self.lts_at(candidate)?.lts {
+            if self.lts_at(candidate)?.lts && self.line_info(candidate)?.is_lts_by(date) {
                 return Ok(Some(candidate));
             }
         }
@@ -197,6 +204,7 @@ impl Policy {
             on: date,
             days_left: days_between(date, info.eol),
             roles: mine.map(|line| line.roles.clone()).unwrap_or_default(),
+            phase: mine.map(|line| line.phase),
             latest_patch: self.newest_patch(&info, date)?,
             info,
             state,
@@ -229,7 +237,7 @@ impl Policy {
             Tag::Line(version) => Some(self.place_of(version.line(self.line_kind())?)?),
             Tag::Latest | Tag::LatestLts => None,
         };
-        if tag == Tag::LatestLts && self.lts_rule().is_none() {
+        if tag == Tag::LatestLts && !self.rules().has_lts() {
             return Ok(TagTarget::Nowhere(Dangling::NoLtsRule));
         }
         let latest = self.latest_place_on(date)?;
@@ -243,7 +251,7 @@ impl Policy {
                 }));
             }
             (None, Some(latest)) if tag == Tag::Latest => latest,
-            (None, Some(latest)) => match self.newest_lts_up_to(latest)? {
+            (None, Some(latest)) => match self.newest_lts_up_to(latest, date)? {
                 Some(place) => place,
                 None => return Ok(TagTarget::Nowhere(Dangling::NoLtsYet)),
             },

@@ -3,30 +3,14 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use super::dates::weekday_after;
+use super::error::PolicyError;
 use super::model::{LineKind, Place, Release};
-use super::rules::{LtsRule, NewMajor, Patches, Support};
+use super::plan::Plan;
+use super::policy_rules::PolicyRules;
+use super::rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
 use super::schedule::Schedule;
 use super::template::BranchTemplate;
-
-/// The rules of a policy, as its file states them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct PolicyRules {
-    pub name: String,
-    pub comment: Option<String>,
-    pub lines: LineKind,
-    pub new_major: Option<NewMajor>,
-    pub releases: Schedule,
-    pub patches: Patches,
-    pub support: Support,
-    pub lts: Option<LtsRule>,
-    pub branch_template: BranchTemplate,
-    pub tag_prefix: Option<String>,
-    #[serde(with = "super::serde_form::date_form::option")]
-    pub history_as_of: Option<NaiveDate>,
-}
 
 /// What the model works out once and keeps, as far as it has needed it:
 /// values whose n-th item depends on every one before it.
@@ -73,16 +57,16 @@ pub struct Policy {
     history: Vec<Release>,
     /// The day up to which the history is complete.
     as_of: NaiveDate,
-    /// The first projected line; `None` when it cannot be dated.
-    first_projected: Option<FirstProjected>,
+    /// Which rules govern the projected lines, and those walked to find it.
+    plan: Plan,
     /// The place of the line the LTS choice starts from.
     anchor: Place,
     /// Every recorded patch's date and the place of its line, in date order.
     recorded_patches: Vec<(NaiveDate, Place)>,
     pub(crate) major_starts: Memo<MajorStarts>,
-    /// The indices of the LTS lines chosen by `every_months`, from the
-    /// anchor on.
-    pub(crate) lts_chain: Memo<Vec<Place>>,
+    /// The places of the LTS lines chosen by `every_months`, from the
+    /// anchor on, for each number of months the rules give.
+    pub(crate) lts_chain: Memo<Vec<(u32, Vec<Place>)>>,
 }
 
 /// Two policies are equal when their rules and history are.
@@ -98,11 +82,17 @@ impl Policy {
     /// Only the file reader builds a policy, after validating every value;
     /// `history` is never empty.
     pub(crate) fn new(rules: PolicyRules, history: Vec<Release>) -> Self {
-        // The newest line declared LTS; with none declared, the first line.
+        // The newest line declared LTS; with none declared, the first line
+        // whose rules have LTS lines.
         let anchor = Place::of(
             history
                 .iter()
                 .rposition(|release| release.lts == Some(true))
+                .or_else(|| {
+                    history.iter().position(|release| {
+                        rules.by_id(rules.governing(release.line)).lts.is_some()
+                    })
+                })
                 .unwrap_or(0),
         );
         let mut recorded_patches: Vec<(NaiveDate, Place)> = history
@@ -124,14 +114,13 @@ impl Policy {
         let as_of = rules.history_as_of.unwrap_or_else(|| {
             newest_patch.map_or(newest_release, |patch| patch.max(newest_release))
         });
-        let first_projected = history
-            .last()
-            .and_then(|newest| first_projected(&rules.releases, newest.released, as_of));
+        // Validation guarantees a non-empty history.
+        let plan = Plan::new(&rules, &history[history.len() - 1], as_of);
         Self {
             rules,
             history,
             as_of,
-            first_projected,
+            plan,
             anchor,
             recorded_patches,
             major_starts: Memo::default(),
@@ -162,34 +151,55 @@ impl Policy {
         self.rules.lines
     }
 
-    /// Where projected majors start, if the rules project any.
+    /// The policy's own rules, before any change.
+    #[must_use]
+    pub fn own_rules(&self) -> &LineRules {
+        &self.rules.rules
+    }
+
+    /// The rules that change from a line on, in line order.
+    #[must_use]
+    pub fn changes(&self) -> &[Change] {
+        &self.rules.changes
+    }
+
+    /// The rules that govern `line`, known or projected: the policy's own,
+    /// or those of the last change at or before it.
+    ///
+    /// # Errors
+    /// As [`Policy::line`].
+    pub fn rules_of(&self, line: super::model::Line) -> Result<&LineRules, PolicyError> {
+        self.rules_at(self.place_of(line)?)
+    }
+
+    /// Where projected majors start, if the policy's own rules project any.
     #[must_use]
     pub fn new_major(&self) -> Option<NewMajor> {
-        self.rules.new_major
+        self.rules.rules.new_major
     }
 
-    /// The schedule of new lines.
+    /// The schedule of new lines, as the policy's own rules say.
     #[must_use]
     pub fn releases_schedule(&self) -> &Schedule {
-        &self.rules.releases
+        &self.rules.rules.releases
     }
 
-    /// When patches come out.
+    /// When patches come out, as the policy's own rules say.
     #[must_use]
     pub fn patches_rule(&self) -> &Patches {
-        &self.rules.patches
+        &self.rules.rules.patches
     }
 
-    /// How long every line is supported.
+    /// How long a line is supported, as the policy's own rules say.
     #[must_use]
     pub fn support(&self) -> &Support {
-        &self.rules.support
+        &self.rules.rules.support
     }
 
-    /// The LTS rule; `None` for a policy without LTS lines.
+    /// The LTS rule of the policy's own rules; `None` without LTS lines.
     #[must_use]
     pub fn lts_rule(&self) -> Option<&LtsRule> {
-        self.rules.lts.as_ref()
+        self.rules.rules.lts.as_ref()
     }
 
     /// The day up to which the history is complete: the file's
@@ -199,9 +209,9 @@ impl Policy {
         self.as_of
     }
 
-    /// The first projected line: its release, and whether it is overdue.
-    pub(crate) fn first_projected(&self) -> Option<FirstProjected> {
-        self.first_projected
+    /// Which rules govern the projected lines.
+    pub(crate) fn plan(&self) -> &Plan {
+        &self.plan
     }
 
     /// What a repository's release tags start with before the version
@@ -264,40 +274,4 @@ impl Policy {
             .iter()
             .any(|release| release.eol.is_some_and(|eol| eol > date))
     }
-}
-
-/// The first line the rules project after the history's newest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct FirstProjected {
-    /// Its release.
-    pub(crate) released: NaiveDate,
-    /// Whether it is overdue: due on or before `history_as_of`.
-    pub(crate) overdue: bool,
-}
-
-/// The first line after the newest, released on `newest`: due on the next
-/// date of the release schedule, unless that is on or before `as_of` (the
-/// history would list it). Then the line is overdue, and comes on the
-/// first day after `as_of` that falls on the schedule's weekday (the next
-/// day, when the schedule names none).
-fn first_projected(
-    releases: &Schedule,
-    newest: NaiveDate,
-    as_of: NaiveDate,
-) -> Option<FirstProjected> {
-    let due = releases.nth(newest, 1)?;
-    if due > as_of {
-        return Some(FirstProjected {
-            released: due,
-            overdue: false,
-        });
-    }
-    let late = match releases.on.weekday() {
-        Some(weekday) => weekday_after(as_of, weekday)?,
-        None => as_of.succ_opt()?,
-    };
-    Some(FirstProjected {
-        released: late,
-        overdue: true,
-    })
 }

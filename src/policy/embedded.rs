@@ -6,9 +6,10 @@
 //! instead of reading and checking the file again (about 130,000: a third
 //! of a whole answer).
 
-use super::definition::{Policy, PolicyRules};
+use super::definition::Policy;
 use super::error::PolicyError;
 use super::model::Release;
+use super::policy_rules::PolicyRules;
 
 /// What `build.rs` keeps of a checked policy: its rules and its history,
 /// from which [`Policy::new`] works out the rest.

@@ -8,6 +8,7 @@ use super::error::{Beyond, PolicyError};
 use super::info::{LineInfo, LtsReason, SupportedLine};
 use super::model::{Line, Place, Role};
 use super::projection::ProjectionBasis;
+use super::rules::LineRules;
 
 /// Everything that decides one line's place in an answer on a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +27,10 @@ pub struct Explanation {
     /// For a supported line older than the `since` of a backport question,
     /// that line: the fix does not go to it.
     pub left_out_by_since: Option<Line>,
+    /// The rules that govern the line.
+    pub rules: LineRules,
+    /// The line from which those rules apply, when they are a change's.
+    pub change: Option<Line>,
 }
 
 impl Policy {
@@ -46,7 +51,10 @@ impl Policy {
             what: Beyond::ProjectedRelease(info.line),
         })?;
         let left_out_by_since = since.filter(|since| !roles.is_empty() && info.line < *since);
+        let rules = self.rules_id_at(place)?;
         Ok(Explanation {
+            rules: self.rules().by_id(rules).clone(),
+            change: rules.change().map(|change| self.changes()[change].from),
             roles,
             next_line: self.line_at(next)?,
             lts_reason: self.lts_reason(place)?,

@@ -134,16 +134,45 @@ pub struct Successor {
     pub ends: NaiveDate,
 }
 
-/// A window of support a rule gives a line: the support rule's, or the LTS
-/// rule's, and the terms that decide it.
+/// Which rule gives a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WindowRule {
+    /// `support`, for every line.
+    Support,
+    /// `support.last_of_major`, for the last minor of a major instead.
+    LastOfMajor,
+    /// `lts.support`, for an LTS line.
+    Lts,
+    /// `active`: more than security fixes.
+    Active,
+    /// `lts.active`: more than security fixes, for an LTS line.
+    LtsActive,
+}
+
+impl WindowRule {
+    /// Whether it counts LTS lines for `until_next`.
+    #[must_use]
+    pub fn counts_lts_lines(self) -> bool {
+        matches!(self, Self::Lts | Self::LtsActive)
+    }
+}
+
+/// A window a rule gives a line (of support, of LTS maintenance or of
+/// active support), and the terms that decide it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Window {
+    /// The rule that gives it.
+    pub rule: WindowRule,
     /// The end of the window (not supported on this day).
     pub until: NaiveDate,
     /// What ends it.
     pub ends_by: EolReason,
-    /// Release + the rule's months, rounded as it says: the period promised.
+    /// The day the rule's period counts from: the release, or the day the
+    /// release schedule had the line due (`from: "scheduled"`).
+    pub counted_from: NaiveDate,
+    /// That day + the rule's period, rounded as it says: the period promised.
     pub promised: Option<NaiveDate>,
     /// The line whose release ends it, for a rule that counts lines.
     pub successor: Option<Successor>,
@@ -195,6 +224,64 @@ impl Window {
     }
 }
 
+/// The phase of a supported line on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Phase {
+    /// Bug fixes and security fixes.
+    Active,
+    /// Security fixes only, after the end of active support.
+    Security,
+}
+
+impl Phase {
+    /// The name JSON and CSV give it: `active` or `security`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Security => "security",
+        }
+    }
+}
+
+impl std::fmt::Display for Phase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What ends a line's active support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ActiveEnd {
+    /// The policy has one phase for the line: active until its eol.
+    OnePhase,
+    /// The next line's release, later than the rules' active windows.
+    NextRelease(Line),
+    /// The window of `active` or `lts.active`.
+    Rule(WindowRule),
+    /// Its eol, which comes before what the active rules say.
+    Eol,
+    /// The history records the end of its active support.
+    Announced,
+}
+
+impl ActiveEnd {
+    /// The name JSON gives it: `one_phase`, `next_release`, `active_period`
+    /// (a window), `eol` or `announced`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::OnePhase => "one_phase",
+            Self::NextRelease(_) => "next_release",
+            Self::Rule(_) => "active_period",
+            Self::Eol => "eol",
+            Self::Announced => "announced",
+        }
+    }
+}
+
 /// One line, known or projected, with everything the rules say about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -215,6 +302,15 @@ pub struct LineInfo {
     pub lts: bool,
     /// Where `lts` comes from.
     pub lts_source: Source,
+    /// For an LTS line, the day it becomes LTS: its release, unless
+    /// `lts.starts` or the history says later.
+    pub lts_from: Option<NaiveDate>,
+    /// Where `lts_from` comes from.
+    pub lts_from_source: Source,
+    /// The day the release schedule had it due: its release for the first
+    /// line and for a projected one (for an overdue one, the day it was
+    /// due), else the schedule's date nearest its release.
+    pub scheduled: NaiveDate,
     /// End of its time as `latest`: the next line's release.
     pub latest_until: NaiveDate,
     /// Where `latest_until` comes from.
@@ -223,6 +319,17 @@ pub struct LineInfo {
     pub support_window: Window,
     /// Its LTS maintenance, for an LTS line.
     pub lts_window: Option<Window>,
+    /// The window of `active`, when the rules have one.
+    pub active_window: Option<Window>,
+    /// The window of `lts.active`, for an LTS line whose rules have one.
+    pub lts_active_window: Option<Window>,
+    /// End of active support: from this day on, security fixes only. Its
+    /// eol when the policy has one phase.
+    pub active_until: NaiveDate,
+    /// What ends its active support.
+    pub active_end: ActiveEnd,
+    /// Where `active_until` comes from.
+    pub active_source: Source,
     /// End of support: the end of its latest window, or the end the history
     /// announces. Not supported on this day.
     pub eol: NaiveDate,
@@ -245,11 +352,32 @@ impl LineInfo {
         self.lts_window.as_ref().map(|window| window.until)
     }
 
-    /// Whether the line is maintained as an LTS on `date`.
+    /// Whether the line is maintained as an LTS on `date`: from its LTS
+    /// start to the end of its LTS window.
     #[must_use]
     pub fn is_lts_maintained_on(&self, date: NaiveDate) -> bool {
-        self.lts_until()
-            .is_some_and(|until| self.released <= date && date < until)
+        self.lts_from
+            .zip(self.lts_until())
+            .is_some_and(|(from, until)| from <= date && date < until)
+    }
+
+    /// Whether the line is LTS by `date`: an LTS line whose LTS start has come.
+    #[must_use]
+    pub fn is_lts_by(&self, date: NaiveDate) -> bool {
+        self.lts_from.is_some_and(|from| from <= date)
+    }
+
+    /// Its phase on `date`, when it is supported then.
+    #[must_use]
+    pub fn phase_on(&self, date: NaiveDate) -> Option<Phase> {
+        if !self.is_supported_on(date) {
+            return None;
+        }
+        Some(if date < self.active_until {
+            Phase::Active
+        } else {
+            Phase::Security
+        })
     }
 
     /// Whether its release date is a projection of the rules.
@@ -291,6 +419,8 @@ pub struct SupportedLine {
     pub info: LineInfo,
     /// Why it is supported, in the order `latest`, then an LTS role.
     pub roles: Vec<Role>,
+    /// Its phase on the date.
+    pub phase: Phase,
     /// Its newest version on the date.
     pub latest_patch: Patch,
     /// Days from the date asked about to the eol.

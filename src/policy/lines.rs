@@ -6,13 +6,13 @@ use chrono::NaiveDate;
 use super::dates::add_months;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::info::{EolReason, LineInfo, Successor, Window};
+use super::info::{ActiveEnd, EolReason, LineInfo, Successor, Window, WindowRule};
 use super::lts::LtsFlag;
 use super::model::{Dated, Line, Place, Source};
-use super::rules::Support;
+use super::rules::{CountFrom, LtsStart, Period, Support};
 use super::version::VersionInput;
 
-/// The line after a line, worked out once for both of its windows.
+/// The line after a line, worked out once for all of its windows.
 #[derive(Clone, Copy)]
 struct Next {
     line: Line,
@@ -20,12 +20,13 @@ struct Next {
     source: Source,
 }
 
-/// Which rule a window comes from.
-#[derive(Clone, Copy)]
-enum WindowRule {
-    /// The support rule; the line after is known already.
-    Support(Next),
-    Lts,
+/// The facts a line's windows are worked out from.
+struct Base {
+    place: Place,
+    line: Line,
+    released: NaiveDate,
+    scheduled: NaiveDate,
+    next: Next,
 }
 
 impl Policy {
@@ -44,9 +45,25 @@ impl Policy {
             what: Beyond::LtsEnd(line),
         })?;
         let next = self.next_at(next_place)?;
+        let rules = self.rules_at(place)?;
+        let base = Base {
+            place,
+            line,
+            released,
+            scheduled: self.scheduled_at(place)?,
+            next,
+        };
         let (latest_until, next_source) = (next.released, next.source);
         let mut eol = (latest_until, EolReason::NextRelease(next.line), next_source);
-        let support_window = self.window(place, line, released, WindowRule::Support(next))?;
+        // The last minor of a major, followed by (X+1).0, has its own rule.
+        let last_of_major = rules
+            .last_of_major
+            .as_ref()
+            .filter(|_| line.minor.is_some() && next.line.major > line.major);
+        let support_window = match last_of_major {
+            Some(rule) => self.window(&base, WindowRule::LastOfMajor, rule)?,
+            None => self.window(&base, WindowRule::Support, &rules.support)?,
+        };
         if support_window.until > eol.0 {
             eol = (
                 support_window.until,
@@ -54,19 +71,41 @@ impl Policy {
                 support_window.source(),
             );
         }
-        let lts_window = if lts {
-            Some(self.window(place, line, released, WindowRule::Lts)?)
-        } else {
-            None
-        };
+        let lts_rule = rules.lts.as_ref().filter(|_| lts);
+        let lts_window = lts_rule
+            .map(|rule| self.window(&base, WindowRule::Lts, &rule.support))
+            .transpose()?;
         if let Some(window) = &lts_window
             && window.until > eol.0
         {
             eol = (window.until, window.ends_by, window.source());
         }
-        if let Some(announced) = self.known(place).and_then(|release| release.eol) {
+        let known = self.known(place);
+        if let Some(announced) = known.and_then(|release| release.eol) {
             eol = (announced, EolReason::Announced, Source::History);
         }
+        let (lts_from, lts_from_source) = match lts_rule {
+            Some(rule) => {
+                let start = self.lts_start(&base, rule.starts)?;
+                (Some(start.date), start.source)
+            }
+            None => (None, Source::Rules),
+        };
+        let active_window = rules
+            .active
+            .as_ref()
+            .map(|rule| self.window(&base, WindowRule::Active, rule))
+            .transpose()?;
+        let lts_active_window = lts_rule
+            .and_then(|rule| rule.active.as_ref())
+            .map(|rule| self.window(&base, WindowRule::LtsActive, rule))
+            .transpose()?;
+        let active = active_end(
+            [active_window, lts_active_window],
+            (latest_until, next.line, next_source),
+            (eol.0, eol.2),
+            known.and_then(|release| release.active_until),
+        );
         Ok(LineInfo {
             place,
             line,
@@ -75,10 +114,18 @@ impl Policy {
             overdue: self.is_overdue(place),
             lts,
             lts_source,
+            lts_from,
+            lts_from_source,
+            scheduled: base.scheduled,
             latest_until,
             latest_until_source: next_source,
             support_window,
             lts_window,
+            active_window,
+            lts_active_window,
+            active_until: active.0,
+            active_end: active.1,
+            active_source: active.2,
             eol: eol.0,
             eol_reason: eol.1,
             eol_source: eol.2,
@@ -95,61 +142,91 @@ impl Policy {
         })
     }
 
-    /// The window a rule gives the line at `place`: the earlier of its
-    /// release plus the rule's months and the release of the line (or LTS
-    /// line) `until_next` places later plus the grace months, each rounded
-    /// as the rule says. An announced end replaces an LTS window's.
+    /// The day an LTS line becomes LTS: the day the history gives, or the
+    /// one `starts` says, counted from its release.
+    fn lts_start(&self, base: &Base, starts: LtsStart) -> Result<Dated, PolicyError> {
+        if let Some(from) = self.known(base.place).and_then(|release| release.lts_from) {
+            return Ok(Dated {
+                date: from,
+                source: Source::History,
+            });
+        }
+        let out_of_range = || PolicyError::OutOfRange {
+            what: Beyond::LtsEnd(base.line),
+        };
+        match starts {
+            LtsStart::Release => self.release_at(base.place),
+            LtsStart::AtNext(1) => Ok(Dated {
+                date: base.next.released,
+                source: base.next.source,
+            }),
+            LtsStart::AtNext(places) => {
+                let at = base.place.after(places as usize).ok_or_else(out_of_range)?;
+                self.release_at(at)
+            }
+            LtsStart::Months(months) => Ok(Dated {
+                date: add_months(base.released, u64::from(months)).ok_or_else(out_of_range)?,
+                source: Source::Rules,
+            }),
+        }
+    }
+
+    /// The window `support`, of the kind `rule`, gives the line: the earlier
+    /// of the day its period counts from plus the period and the release of
+    /// the line (or LTS line) `until_next` places later plus the grace, each
+    /// rounded as the rule says. An announced end replaces an LTS window's.
     fn window(
         &self,
-        place: Place,
-        line: Line,
-        released: NaiveDate,
+        base: &Base,
         rule: WindowRule,
+        support: &Support,
     ) -> Result<Window, PolicyError> {
-        let support: &Support = match (rule, self.lts_rule()) {
-            (WindowRule::Lts, Some(lts)) => &lts.support,
-            _ => self.support(),
-        };
         let out_of_range = || PolicyError::OutOfRange {
-            what: Beyond::LtsEnd(line),
+            what: Beyond::LtsEnd(base.line),
         };
-        let after_months = |date: NaiveDate, months: u32| {
-            add_months(date, u64::from(months))
+        let after = |date: NaiveDate, period: Option<Period>| {
+            period
+                .map_or(Some(date), |period| period.after(date))
                 .and_then(|date| support.round(date))
                 .ok_or_else(out_of_range)
         };
+        let counted_from = match support.from {
+            CountFrom::Scheduled => base.scheduled,
+            _ => base.released,
+        };
         let promised = support
-            .months
-            .map(|months| after_months(released, months))
+            .period
+            .map(|period| after(counted_from, Some(period)))
             .transpose()?;
         let successor = match support.until_next {
             None => None,
             Some(places) => {
-                let next = match rule {
-                    WindowRule::Support(next) if places == 1 => next,
-                    WindowRule::Support(_) => {
-                        self.next_at(place.after(places as usize).ok_or_else(out_of_range)?)?
-                    }
-                    WindowRule::Lts => self.next_at(self.lts_after(place, places)?)?,
+                let next = if rule.counts_lts_lines() {
+                    self.next_at(self.lts_after(base.place, places)?)?
+                } else if places == 1 {
+                    base.next
+                } else {
+                    self.next_at(base.place.after(places as usize).ok_or_else(out_of_range)?)?
                 };
                 Some(Successor {
                     line: next.line,
                     places,
                     released: next.released,
                     source: next.source,
-                    ends: after_months(next.released, support.grace_months)?,
+                    ends: after(next.released, support.grace)?,
                 })
             }
         };
-        let (period, superseded) = match rule {
-            WindowRule::Support(_) => (
-                EolReason::SupportPeriod,
-                EolReason::Superseded as fn(Line) -> EolReason,
-            ),
-            WindowRule::Lts => (
+        let (period, superseded) = if rule.counts_lts_lines() {
+            (
                 EolReason::LtsSupportPeriod,
                 EolReason::LtsSuperseded as fn(Line) -> EolReason,
-            ),
+            )
+        } else {
+            (
+                EolReason::SupportPeriod,
+                EolReason::Superseded as fn(Line) -> EolReason,
+            )
         };
         // Validation requires one term at least; the period wins a tie.
         let (until, ends_by) = match (promised, successor) {
@@ -158,25 +235,19 @@ impl Policy {
             }
             (Some(promised), _) => (promised, period),
             (None, Some(successor)) => (successor.ends, superseded(successor.line)),
-            (None, None) => (released, period),
+            (None, None) => (base.released, period),
         };
         let announced = match rule {
-            WindowRule::Lts => self.known(place).and_then(|release| release.eol),
-            WindowRule::Support(_) => None,
+            WindowRule::Lts => self.known(base.place).and_then(|release| release.eol),
+            _ => None,
         };
-        Ok(match announced {
-            Some(announced) => Window {
-                until: announced,
-                ends_by: EolReason::Announced,
-                promised,
-                successor,
-            },
-            None => Window {
-                until,
-                ends_by,
-                promised,
-                successor,
-            },
+        Ok(Window {
+            rule,
+            until: announced.unwrap_or(until),
+            ends_by: announced.map_or(ends_by, |_| EolReason::Announced),
+            counted_from,
+            promised,
+            successor,
         })
     }
 
@@ -239,4 +310,33 @@ impl Policy {
             .map(|place| self.line_info(place))
             .transpose()
     }
+}
+
+/// The end of active support, what ends it and where it comes from: the
+/// latest of the next line's release and the active windows, never after
+/// the eol; the eol itself without an active rule; an announced end (never
+/// after the eol) instead of either.
+fn active_end(
+    windows: [Option<Window>; 2],
+    (next_release, next_line, next_source): (NaiveDate, Line, Source),
+    (eol, eol_source): (NaiveDate, Source),
+    announced: Option<NaiveDate>,
+) -> (NaiveDate, ActiveEnd, Source) {
+    if let Some(announced) = announced {
+        return (announced.min(eol), ActiveEnd::Announced, Source::History);
+    }
+    let mut ends = windows.into_iter().flatten().peekable();
+    if ends.peek().is_none() {
+        return (eol, ActiveEnd::OnePhase, eol_source);
+    }
+    let mut active = (next_release, ActiveEnd::NextRelease(next_line), next_source);
+    for window in ends {
+        if window.until > active.0 {
+            active = (window.until, ActiveEnd::Rule(window.rule), window.source());
+        }
+    }
+    if active.0 > eol {
+        return (eol, ActiveEnd::Eol, eol_source);
+    }
+    active
 }

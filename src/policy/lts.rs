@@ -18,7 +18,9 @@ fn beyond_last_line() -> PolicyError {
 impl Policy {
     /// Why the line at `place` is LTS or not.
     pub(crate) fn lts_reason(&self, place: Place) -> Result<LtsReason, PolicyError> {
-        let Some(rule) = self.lts_rule() else {
+        // A line's own rules decide; a change that adds LTS lines makes no
+        // earlier line LTS.
+        let Some(rule) = self.rules_at(place)?.lts else {
             return Ok(LtsReason::NoLtsRule);
         };
         if let Some(flag) = self.known(place).and_then(|release| release.lts) {
@@ -71,10 +73,17 @@ impl Policy {
     /// `every_months`: whether the line at `place`, past the anchor, is the
     /// one released nearest to the previous LTS line's release + `months`.
     fn nearest_reason(&self, place: Place, months: u32) -> Result<LtsReason, PolicyError> {
-        let mut chain = self.lts_chain.lock();
-        if chain.is_empty() {
-            chain.push(self.anchor());
-        }
+        let mut chains = self.lts_chain.lock();
+        // One chain per `every_months` the rules give: rules that change
+        // may give two.
+        let at = match chains.iter().position(|(every, _)| *every == months) {
+            Some(at) => at,
+            None => {
+                chains.push((months, vec![self.anchor()]));
+                chains.len() - 1
+            }
+        };
+        let chain = &mut chains[at].1;
         while chain.last().is_some_and(|&last| last < place) {
             let previous = chain[chain.len() - 1];
             let next = self.nearest_after(previous, months)?;

@@ -29,6 +29,8 @@ pub(crate) mod lts;
 pub(crate) mod model;
 pub(crate) mod patch_days;
 pub(crate) mod patches;
+pub(crate) mod plan;
+pub(crate) mod policy_rules;
 pub(crate) mod projection;
 pub(crate) mod quote;
 pub(crate) mod roles;

@@ -170,10 +170,18 @@ pub struct Release {
     pub released: NaiveDate,
     /// `Some` when the history declares the flag; `None` leaves it to the rule.
     pub lts: Option<bool>,
+    /// The day it became (or becomes) LTS, when the history dates it
+    /// (`"lts": "2025-10-28"`); then `lts` is `Some(true)`.
+    #[serde(with = "date_form::option")]
+    pub lts_from: Option<NaiveDate>,
     /// The end of support the vendor announced; it replaces the rules'
     /// answer (and, for an LTS line, the end of its LTS window).
     #[serde(with = "date_form::option")]
     pub eol: Option<NaiveDate>,
+    /// The end of active support the vendor announced (from then on,
+    /// security fixes only); it replaces the rules' answer.
+    #[serde(with = "date_form::option")]
+    pub active_until: Option<NaiveDate>,
     /// Known patches, in order; authoritative up to the newest one.
     pub patches: Vec<KnownPatch>,
 }

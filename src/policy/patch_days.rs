@@ -10,7 +10,7 @@ use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
 use super::info::{LineInfo, Patch, SupportedLine};
 use super::model::Role;
-use super::rules::Patches;
+use super::rules::{LineRules, Patches};
 
 /// The first day a search for a patch day may answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,9 +137,12 @@ impl Policy {
         before: Option<NaiveDate>,
         supported: &mut SupportedDays,
     ) -> Result<Option<NaiveDate>, PolicyError> {
-        let Patches::Scheduled(schedule) = self.patches_rule() else {
+        let scheduled = |rules: &LineRules| matches!(rules.patches, Patches::Scheduled(_));
+        let any_scheduled = scheduled(self.own_rules())
+            || self.changes().iter().any(|change| scheduled(&change.rules));
+        if !any_scheduled {
             return Ok(None);
-        };
+        }
         let out_of_range = || PolicyError::OutOfRange {
             what: Beyond::PatchDayAfter(after),
         };
@@ -149,6 +152,10 @@ impl Policy {
             let probe = cursor.succ_opt().ok_or_else(out_of_range)?;
             let mut next: Option<NaiveDate> = None;
             for line in supported.on(self, probe)? {
+                // Each line's patches follow its own rules.
+                let Patches::Scheduled(schedule) = &self.rules_at(line.info.place)?.patches else {
+                    continue;
+                };
                 // Up to the newest recorded patch, only recorded ones ship.
                 let from = self
                     .known_patches(&line.info)

@@ -46,7 +46,7 @@ impl Policy {
             Some(newest) => recorded(newest),
             None => opening,
         };
-        let Patches::Scheduled(schedule) = self.patches_rule() else {
+        let Patches::Scheduled(schedule) = &self.rules_at(info.place)?.patches else {
             return Ok(Some(base));
         };
         // Patch days count from the line's `.0`; the last is before the eol.

@@ -1,17 +1,20 @@
 //! Lines by their place in release order, known or projected.
 //!
 //! The place of the i-th line of the history is i; the k-th projected line
-//! is k places after the newest known one. Dates and names of
-//! projected lines are worked out from the newest known line directly, so
-//! far dates cost no more than near ones; only majors that start in a month
-//! of the year are found year by year, once, and kept.
+//! is k places after the newest known one. The lines up to the last
+//! change's first line are walked once (`plan`); the dates and names of the
+//! lines after them are worked out from the walk's end directly, so far
+//! dates cost no more than near ones; only majors that start in a month of
+//! the year are found year by year, once, and kept.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::definition::{FirstProjected, Policy};
+use super::definition::Policy;
 use super::error::{Beyond, LineHint, Numbered, PolicyError};
 use super::model::{Dated, Line, LineKind, Place, Source};
-use super::rules::NewMajor;
+use super::plan::WalkedLine;
+use super::policy_rules::RulesId;
+use super::rules::{LineRules, NewMajor};
 
 /// How the rules date a projected line: the `steps`-th date of the release
 /// schedule after the release of `from`.
@@ -37,7 +40,8 @@ fn beyond(what: Beyond) -> PolicyError {
 }
 
 /// How many lines a major spans between two new majors, `N + 1` for
-/// `after_minor: N`, with the first projected position that starts one.
+/// `after_minor: N`, with the first position after the origin that starts
+/// one.
 struct AfterMinor {
     first_start: u64,
     span: u64,
@@ -59,47 +63,68 @@ impl Policy {
         self.newest_place().after(usize::try_from(position).ok()?)
     }
 
+    /// The projected line at `position` (from 1), if it was walked.
+    fn walked(&self, position: u64) -> Option<&WalkedLine> {
+        let index = usize::try_from(position.checked_sub(1)?).ok()?;
+        self.plan().walked.get(index)
+    }
+
+    /// The rules of the lines after those walked.
+    fn last_rules(&self) -> &LineRules {
+        self.rules().by_id(self.plan().last_rules)
+    }
+
+    /// Which rules govern the line at `place`.
+    pub(crate) fn rules_id_at(&self, place: Place) -> Result<RulesId, PolicyError> {
+        if let Some(release) = self.known(place) {
+            return Ok(self.rules().governing(release.line));
+        }
+        Ok(self
+            .walked(self.position(place))
+            .map_or(self.plan().last_rules, |walked| walked.rules))
+    }
+
+    /// The rules that govern the line at `place`: the policy's own, or
+    /// those of the last change at or before it.
+    pub(crate) fn rules_at(&self, place: Place) -> Result<&LineRules, PolicyError> {
+        Ok(self.rules().by_id(self.rules_id_at(place)?))
+    }
+
     /// The release of the projected line at `position` (from 1).
     fn projected_release(&self, position: u64) -> Option<NaiveDate> {
-        let FirstProjected {
-            released: first,
-            overdue,
-        } = self.first_projected()?;
-        match (overdue, position) {
-            (_, 1) => Some(first),
-            (true, _) => self.releases_schedule().nth(first, position - 1),
-            (false, _) => self
-                .releases_schedule()
-                .nth(self.newest_release().released, position),
+        if let Some(walked) = self.walked(position) {
+            return Some(walked.released);
         }
+        let anchor = self.plan().anchor;
+        self.last_rules()
+            .releases
+            .nth(anchor.released, position.checked_sub(anchor.position)?)
     }
 
     /// How many projected lines come out on or before `date`.
     fn projected_count_until(&self, date: NaiveDate) -> Result<u64, PolicyError> {
-        let schedule = self.releases_schedule();
-        let newest = self.newest_release().released;
-        let FirstProjected {
-            released: first,
-            overdue,
-        } = self
-            .first_projected()
-            .ok_or_else(|| beyond(Beyond::LatestLineOn(date)))?;
-        Ok(match overdue {
-            _ if date < first => 0,
-            true => 1 + schedule.count_until(first, date),
-            false => schedule.count_until(newest, date),
-        })
+        let plan = self.plan();
+        let walked = plan.walked.partition_point(|line| line.released <= date);
+        if walked < plan.walked.len() {
+            return Ok(walked as u64);
+        }
+        let schedule = &self.last_rules().releases;
+        if plan.walked.is_empty() && schedule.nth(plan.anchor.released, 1).is_none() {
+            return Err(beyond(Beyond::LatestLineOn(date)));
+        }
+        let counted = plan.anchor.position + schedule.count_until(plan.anchor.released, date);
+        Ok(counted.max(walked as u64))
     }
 
     /// Whether the line at `place` is overdue.
     pub(crate) fn is_overdue(&self, place: Place) -> bool {
-        self.position(place) == 1 && self.first_projected().is_some_and(|first| first.overdue)
+        self.position(place) == 1 && self.walked(1).is_some_and(|first| first.overdue)
     }
 
     fn after_minor(&self, last_minor: u64) -> Option<AfterMinor> {
-        let newest = self.newest_release().line.minor?;
+        let origin = self.plan().origin.line.minor?;
         Some(AfterMinor {
-            first_start: last_minor.saturating_sub(newest).checked_add(1)?,
+            first_start: last_minor.saturating_sub(origin).checked_add(1)?,
             span: last_minor.checked_add(1)?,
         })
     }
@@ -109,32 +134,38 @@ impl Policy {
         if let Some(release) = self.known(place) {
             return Ok(release.line);
         }
-        let newest = self.newest_release().line;
         let position = self.position(place);
+        if let Some(walked) = self.walked(position) {
+            return Ok(walked.line);
+        }
+        let origin = self.plan().origin;
         let overflow = || PolicyError::NumberOverflow {
-            after: Numbered::Line(newest),
+            after: Numbered::Line(origin.line),
         };
-        let (majors, minor) = match (self.line_kind(), self.new_major()) {
-            (LineKind::Major, _) => (position, None),
-            (LineKind::Minor, None) => (0, newest.minor.map(|minor| minor.checked_add(position))),
+        // How many lines after the origin, the last line walked or the newest known.
+        let steps = position - origin.position;
+        let after_origin = |steps: u64| origin.line.minor.map(|minor| minor.checked_add(steps));
+        let (majors, minor) = match (self.line_kind(), self.last_rules().new_major) {
+            (LineKind::Major, _) => (steps, None),
+            (LineKind::Minor, None) => (0, after_origin(steps)),
             (LineKind::Minor, Some(NewMajor::AfterMinor(last))) => {
                 let rule = self.after_minor(last).ok_or_else(overflow)?;
-                if position < rule.first_start {
-                    (0, newest.minor.map(|minor| minor.checked_add(position)))
+                if steps < rule.first_start {
+                    (0, after_origin(steps))
                 } else {
-                    let past = position - rule.first_start;
+                    let past = steps - rule.first_start;
                     (1 + past / rule.span, Some(Some(past % rule.span)))
                 }
             }
             (LineKind::Minor, Some(NewMajor::InMonth(month))) => {
                 let (majors, start) = self.majors_started_by(position, month)?;
                 match start {
-                    None => (0, newest.minor.map(|minor| minor.checked_add(position))),
+                    None => (0, after_origin(steps)),
                     Some(start) => (majors, Some(Some(position - start))),
                 }
             }
         };
-        let major = newest.major.checked_add(majors).ok_or_else(overflow)?;
+        let major = origin.line.major.checked_add(majors).ok_or_else(overflow)?;
         match minor {
             None => Ok(Line::whole_major(major)),
             Some(Some(minor)) => Ok(Line::new(major, minor)),
@@ -142,16 +173,17 @@ impl Policy {
         }
     }
 
-    /// How many projected majors (`new_major: {in_month}`) start at or
-    /// before `position`, and where the last of them starts.
+    /// How many projected majors (`new_major: {in_month}`) start after the
+    /// origin, at or before `position`, and where the last of them starts.
     fn majors_started_by(
         &self,
         position: u64,
         month: u32,
     ) -> Result<(u64, Option<u64>), PolicyError> {
+        let origin = self.plan().origin;
         let released = self
             .projected_release(position)
-            .ok_or_else(|| beyond(Beyond::ProjectedRelease(self.newest_release().line)))?;
+            .ok_or_else(|| beyond(Beyond::ProjectedRelease(origin.line)))?;
         let mut starts = self.major_starts.lock();
         while starts.next_year.is_none_or(|year| year <= released.year()) {
             self.find_major_start(&mut starts, month)?;
@@ -164,19 +196,19 @@ impl Policy {
     }
 
     /// Looks at the next year for the first line released in `month`: a
-    /// new major when it is projected.
+    /// new major when it is projected after the origin.
     fn find_major_start(
         &self,
         starts: &mut super::definition::MajorStarts,
         month: u32,
     ) -> Result<(), PolicyError> {
-        let newest = self.newest_release().released;
-        let year = starts.next_year.unwrap_or(newest.year());
-        let out_of_range = || beyond(Beyond::ProjectedRelease(self.newest_release().line));
+        let origin = self.plan().origin;
+        let year = starts.next_year.unwrap_or(origin.released.year());
+        let out_of_range = || beyond(Beyond::ProjectedRelease(origin.line));
         starts.next_year = Some(year.checked_add(1).ok_or_else(out_of_range)?);
         let month_start = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(out_of_range)?;
         let in_month = |date: NaiveDate| date.year() == year && date.month() == month;
-        if in_month(newest) {
+        if in_month(origin.released) {
             return Ok(());
         }
         let before = match month_start.pred_opt() {
@@ -184,7 +216,8 @@ impl Policy {
             None => 0,
         };
         let position = before + 1;
-        if self.projected_release(position).is_some_and(in_month) {
+        // A line walked first in that month was numbered by the walk.
+        if position > origin.position && self.projected_release(position).is_some_and(in_month) {
             starts.positions.push(position);
         }
         Ok(())
@@ -199,28 +232,28 @@ impl Policy {
         if position == 0 {
             return Ok(None);
         }
-        let newest = self.newest_release();
-        let out_of_range = || beyond(Beyond::ProjectedRelease(newest.line));
-        let FirstProjected {
-            released: first,
-            overdue,
-        } = self.first_projected().ok_or_else(out_of_range)?;
-        let (from, from_released, steps) = if overdue && position > 1 {
-            let first_place = self.place_at(1).ok_or_else(out_of_range)?;
-            (self.line_at(first_place)?, first, position - 1)
-        } else {
-            (newest.line, newest.released, position)
+        let out_of_range = || beyond(Beyond::ProjectedRelease(self.newest_release().line));
+        let (anchor, rules, overdue) = match self.walked(position) {
+            Some(walked) => (
+                walked.anchor,
+                self.rules().by_id(walked.rules),
+                walked.overdue,
+            ),
+            None => (self.plan().anchor.position, self.last_rules(), false),
         };
-        let due = self
-            .releases_schedule()
+        let anchor_place = self.place_at(anchor).ok_or_else(out_of_range)?;
+        let from_released = self.release_at(anchor_place)?.date;
+        let steps = position - anchor;
+        let due = rules
+            .releases
             .due(from_released, steps)
             .ok_or_else(out_of_range)?;
         Ok(Some(ProjectionBasis {
-            from,
+            from: self.line_at(anchor_place)?,
             from_released,
             steps,
             due,
-            overdue_after: (overdue && position == 1).then_some(self.history_as_of()),
+            overdue_after: overdue.then_some(self.history_as_of()),
         }))
     }
 
@@ -239,6 +272,37 @@ impl Policy {
             }),
             None => Err(beyond(Beyond::ProjectedRelease(self.line_at(place)?))),
         }
+    }
+
+    /// The day the release schedule had the line at `place` due: the first
+    /// line's release; for a later known line, the date of its rules'
+    /// schedule counted from the previous line's release that is nearest
+    /// its release (a tie goes to the earlier), so that a skipped line does
+    /// not shorten the next one's support; a projected line's projected
+    /// day; an overdue line's first due day.
+    pub(crate) fn scheduled_at(&self, place: Place) -> Result<NaiveDate, PolicyError> {
+        let schedule = &self.rules_at(place)?.releases;
+        let Some(release) = self.known(place) else {
+            if self.is_overdue(place) {
+                return schedule
+                    .nth(self.newest_release().released, 1)
+                    .ok_or_else(|| beyond(Beyond::ProjectedRelease(self.newest_release().line)));
+            }
+            return Ok(self.release_at(place)?.date);
+        };
+        let Some(previous) = place.previous().and_then(|previous| self.known(previous)) else {
+            return Ok(release.released);
+        };
+        let (from, released) = (previous.released, release.released);
+        let before = schedule.count_until(from, released);
+        let later = schedule.nth(from, before + 1);
+        let earlier = (before > 0).then(|| schedule.nth(from, before)).flatten();
+        Ok(match (earlier, later) {
+            (Some(earlier), Some(later)) if later - released < released - earlier => later,
+            (Some(earlier), _) => earlier,
+            (None, Some(later)) => later,
+            (None, None) => released,
+        })
     }
 
     /// The place of a line, known or projected.
@@ -260,7 +324,10 @@ impl Policy {
                 before: history[next - 1].line,
                 next: history[next].line,
             },
-            None if self.line_kind() == LineKind::Minor && self.new_major().is_none() => {
+            None if self.line_kind() == LineKind::Minor
+                && self.last_rules().new_major.is_none()
+                && self.plan().walked.is_empty() =>
+            {
                 LineHint::NewMajor { newest }
             }
             None => self.projected_neighbours(line)?,
@@ -274,18 +341,31 @@ impl Policy {
 
     /// The place of a line after the newest known one, if the rules project it.
     fn projected_place_of(&self, line: Line) -> Result<Option<Place>, PolicyError> {
-        let newest = self.newest_release().line;
-        let position = match (line.minor, self.new_major()) {
-            (None, _) => line.major.checked_sub(newest.major),
-            (Some(minor), None) if line.major == newest.major => {
-                newest.minor.and_then(|newest| minor.checked_sub(newest))
-            }
+        let origin = self.plan().origin;
+        if line <= origin.line {
+            // Among the lines walked, in increasing order.
+            let walked = &self.plan().walked;
+            let at = walked.partition_point(|walked| walked.line < line);
+            return Ok(walked
+                .get(at)
+                .filter(|walked| walked.line == line)
+                .and_then(|_| self.place_at(at as u64 + 1)));
+        }
+        let steps = match (line.minor, self.last_rules().new_major) {
+            (None, _) => line.major.checked_sub(origin.line.major),
+            (Some(minor), None) if line.major == origin.line.major => origin
+                .line
+                .minor
+                .and_then(|origin| minor.checked_sub(origin)),
             (Some(_), None) => None,
             (Some(minor), Some(NewMajor::AfterMinor(last))) => {
                 let rule = self.after_minor(last);
-                match (line.major - newest.major, rule) {
+                match (line.major - origin.line.major, rule) {
                     (_, None) => None,
-                    (0, Some(_)) => newest.minor.and_then(|newest| minor.checked_sub(newest)),
+                    (0, Some(_)) => origin
+                        .line
+                        .minor
+                        .and_then(|origin| minor.checked_sub(origin)),
                     (majors, Some(rule)) => (majors - 1)
                         .checked_mul(rule.span)
                         .and_then(|lines| lines.checked_add(rule.first_start))
@@ -294,7 +374,10 @@ impl Policy {
             }
             (Some(_), Some(NewMajor::InMonth(_))) => return self.searched_place_of(line),
         };
-        let Some(place) = position.and_then(|position| self.place_at(position)) else {
+        let Some(place) = steps
+            .and_then(|steps| steps.checked_add(origin.position))
+            .and_then(|position| self.place_at(position))
+        else {
             return Ok(None);
         };
         // Dated, or too far to date: an error the caller reports.

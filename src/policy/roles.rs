@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::dates::days_between;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::info::SupportedLine;
+use super::info::{Phase, SupportedLine};
 use super::model::{Line, Place, Role};
 
 /// Which supported lines an answer keeps, as `ubuntu-distro-info --lts`
@@ -67,13 +67,18 @@ impl Policy {
         // along release order, for the support windows and for the LTS
         // windows: once one has passed, so have all older ones.
         let mut support_ended = false;
-        let mut lts_ended = self.lts_rule().is_none();
-        let mut announced_only = false;
+        let mut lts_ended = !self.rules().has_lts();
+        // Past the point where the ends have all passed, the lines left to
+        // look at: none, or those of the history that announce an end, or,
+        // under rules that change, every line before the last rules.
+        let mut the_rest = false;
+        let varied = !self.changes().is_empty();
         let mut candidates = latest.up_to().rev();
         while let Some(place) = candidates.next() {
             let may_be_supported = place == latest
                 || !support_ended
                 || !lts_ended && self.lts_at(place)?.lts
+                || the_rest && varied
                 || announced_after(place);
             if !may_be_supported {
                 continue;
@@ -91,7 +96,8 @@ impl Policy {
                         Role::LatestLts
                     });
                 }
-                newer_lts_seen = true;
+                // A line not LTS yet leaves the LTS roles to older lines.
+                newer_lts_seen |= info.is_lts_by(date);
                 if info
                     .lts_window
                     .is_some_and(|window| window.rule_until() <= date)
@@ -113,20 +119,24 @@ impl Policy {
                         })?;
                 supported.push(SupportedLine {
                     days_left: days_between(date, info.eol),
+                    phase: info.phase_on(date).unwrap_or(Phase::Active),
                     info,
                     roles,
                     latest_patch,
                 });
             }
-            // Only an announced end can keep an older line supported now.
-            if support_ended && lts_ended && !announced_only {
-                if !self.announced_eol_after(date) {
+            // Only an announced end, or other rules, can keep an older line
+            // supported now.
+            if support_ended && lts_ended && !the_rest {
+                let rest = if varied {
+                    Place::of(self.history().len() + self.plan().walked.len())
+                } else if self.announced_eol_after(date) {
+                    Place::of(self.history().len())
+                } else {
                     break;
-                }
-                announced_only = true;
-                // The older lines of the history, which alone announce ends.
-                let known = Place::of(self.history().len());
-                let Some(older) = place.min(known).previous() else {
+                };
+                the_rest = true;
+                let Some(older) = place.min(rest).previous() else {
                     break;
                 };
                 candidates = older.up_to().rev();

@@ -1,11 +1,13 @@
 //! The terms of a policy's rules besides its schedules: how lines are
-//! numbered into majors, how long they are supported, which are LTS.
+//! numbered into majors, how long they are supported and in which phase,
+//! which are LTS and from when, and the rules that change from a line on.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use serde::{Deserialize, Serialize};
 
 use super::dates::add_months;
+use super::model::Line;
 use super::schedule::Schedule;
 
 /// Where a new major starts among projected minor lines.
@@ -19,40 +21,155 @@ pub enum NewMajor {
     InMonth(u32),
 }
 
+/// A length of time in one unit: support "12 months", "6 weeks", "90 days".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Period {
+    /// Calendar months, the day of the month kept and clamped to its end.
+    Months(u32),
+    /// Weeks of seven days.
+    Weeks(u32),
+    /// Days.
+    Days(u32),
+}
+
+impl Period {
+    /// Whether it is no time at all.
+    #[must_use]
+    pub fn is_zero(self) -> bool {
+        matches!(self, Self::Months(0) | Self::Weeks(0) | Self::Days(0))
+    }
+
+    /// About how many months it lasts (a month is 30.436875 days, the
+    /// Gregorian average).
+    #[must_use]
+    pub fn in_months(self) -> f64 {
+        match self {
+            Self::Months(months) => f64::from(months),
+            Self::Weeks(weeks) => f64::from(weeks) * 7.0 / 30.436_875,
+            Self::Days(days) => f64::from(days) / 30.436_875,
+        }
+    }
+
+    /// Whole months it covers at least: its months, or its weeks and days
+    /// rounded up to months.
+    #[must_use]
+    pub fn whole_months(self) -> u32 {
+        match self {
+            Self::Months(months) => months,
+            // At most a century of days: the cast cannot truncate.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            other => (other.in_months() - 1e-9).ceil() as u32,
+        }
+    }
+
+    /// `date` plus the period; `None` past the dates chrono holds.
+    #[must_use]
+    pub fn after(self, date: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Self::Months(months) => add_months(date, u64::from(months)),
+            Self::Weeks(weeks) => date.checked_add_days(Days::new(7 * u64::from(weeks))),
+            Self::Days(days) => date.checked_add_days(Days::new(u64::from(days))),
+        }
+    }
+}
+
+/// Where a window that would end inside a calendar span ends instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Round {
+    /// On the day its terms give.
+    #[default]
+    Exact,
+    /// On the first day of the next month (`round: "month_end"`).
+    MonthEnd,
+    /// On the first day of the next quarter (January, April, July or October).
+    QuarterEnd,
+    /// On the first day of the next year.
+    YearEnd,
+}
+
+impl Round {
+    /// `date`, moved to the first day of the next month, quarter or year
+    /// when it falls inside one; a first day stays where it is.
+    #[must_use]
+    pub fn apply(self, date: NaiveDate) -> Option<NaiveDate> {
+        let months = match self {
+            Self::Exact => return Some(date),
+            Self::MonthEnd => 1,
+            Self::QuarterEnd => 3,
+            Self::YearEnd => 12,
+        };
+        // The first month of the span the date is in (0-based from January).
+        let span_start = date.month0() - date.month0() % months;
+        let first = NaiveDate::from_ymd_opt(date.year(), span_start + 1, 1)?;
+        if first == date {
+            return Some(date);
+        }
+        add_months(first, u64::from(months))
+    }
+}
+
+/// The day a support rule's period counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CountFrom {
+    /// The line's real release.
+    #[default]
+    Release,
+    /// The day the release schedule had the line due, so that a late
+    /// release does not move its end (`from: "scheduled"`).
+    Scheduled,
+}
+
 /// How long a rule keeps a line supported: the earlier of its terms, then
-/// rounded to the end of the month when it says so.
+/// rounded as it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Support {
-    /// Until release + this many months.
-    pub months: Option<u32>,
+    /// Until this long after the release (or the scheduled day, with
+    /// [`CountFrom::Scheduled`]).
+    pub period: Option<Period>,
     /// Until the release of the line this many places later (counting every
-    /// line for `support`, only LTS lines for `lts.support`), plus `grace_months`.
+    /// line for `support`, only LTS lines for `lts.support`), plus `grace`.
     pub until_next: Option<u32>,
-    /// Months added to the release of the line `until_next` places later.
-    pub grace_months: u32,
-    /// Whether a window ending inside a month ends on the first day of the
-    /// next one instead.
-    pub month_end: bool,
+    /// Added to the release of the line `until_next` places later.
+    pub grace: Option<Period>,
+    /// Where an end inside a month, quarter or year moves to.
+    pub round: Round,
+    /// The day `period` counts from.
+    pub from: CountFrom,
 }
 
 impl Support {
     /// The default support rule: until the next line's release.
     pub const UNTIL_NEXT_LINE: Self = Self {
-        months: None,
+        period: None,
         until_next: Some(1),
-        grace_months: 0,
-        month_end: false,
+        grace: None,
+        round: Round::Exact,
+        from: CountFrom::Release,
     };
 
-    /// `date`, moved to the first day of the next month when the rule
-    /// rounds to month ends and it falls inside a month.
+    /// A rule of `months` from the release, and nothing else.
+    #[must_use]
+    pub const fn months(months: u32) -> Self {
+        Self {
+            period: Some(Period::Months(months)),
+            until_next: None,
+            grace: None,
+            round: Round::Exact,
+            from: CountFrom::Release,
+        }
+    }
+
+    /// `date`, rounded as the rule says.
     #[must_use]
     pub fn round(&self, date: NaiveDate) -> Option<NaiveDate> {
-        if !self.month_end || date.day() == 1 {
-            return Some(date);
-        }
-        add_months(date.with_day(1)?, 1)
+        self.round.apply(date)
     }
 }
 
@@ -68,14 +185,49 @@ pub enum LtsChoice {
     EveryMonths(u32),
 }
 
-/// The LTS rule: which lines are LTS and how long they are maintained as such.
+/// When an LTS line becomes LTS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LtsStart {
+    /// On its release.
+    #[default]
+    Release,
+    /// On the release of the line this many places later (Node.js: an even
+    /// major becomes LTS when the odd one after it comes out).
+    AtNext(u32),
+    /// This many months after its release.
+    Months(u32),
+}
+
+/// The LTS rule: which lines are LTS, from when, and how long they are
+/// maintained as such.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LtsRule {
     /// How LTS lines are chosen.
     pub choice: LtsChoice,
+    /// When a line chosen becomes LTS.
+    pub starts: LtsStart,
     /// How long an LTS line is maintained as such.
     pub support: Support,
+    /// How long an LTS line gets more than security fixes, if the policy
+    /// says (`lts.active`).
+    pub active: Option<Support>,
+}
+
+impl LtsRule {
+    /// A rule choosing lines by `choice`, LTS from their release, maintained
+    /// as `support` says, in one phase.
+    #[must_use]
+    pub const fn new(choice: LtsChoice, support: Support) -> Self {
+        Self {
+            choice,
+            starts: LtsStart::Release,
+            support,
+            active: None,
+        }
+    }
 }
 
 /// When patches come out.
@@ -87,4 +239,78 @@ pub enum Patches {
     Scheduled(Schedule),
     /// Only as recorded in the history: no patch is projected.
     Recorded,
+}
+
+/// The rules a line is released under: the policy's own, or those of the
+/// last change at or before it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LineRules {
+    /// Where projected majors start, for minor lines.
+    pub new_major: Option<NewMajor>,
+    /// When lines come out.
+    pub releases: Schedule,
+    /// When patches come out.
+    pub patches: Patches,
+    /// How long a line is supported.
+    pub support: Support,
+    /// How long the last minor of a major is supported instead
+    /// (`support.last_of_major`).
+    pub last_of_major: Option<Support>,
+    /// How long a line gets more than security fixes, if the policy says.
+    pub active: Option<Support>,
+    /// The LTS rule; `None` for lines without LTS.
+    pub lts: Option<LtsRule>,
+}
+
+/// Rules that change from a line on: the line, and the rules that govern it
+/// and the lines after it (those the change does not name stay as before).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Change {
+    /// The first line the change governs: lines from it on, known or
+    /// projected, up to the next change.
+    pub from: Line,
+    /// The rules from that line on, the unchanged ones included.
+    pub rules: LineRules,
+}
+
+/// A rule field of a policy, as `changes` name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RuleField {
+    /// `new_major`.
+    NewMajor,
+    /// `releases`.
+    Releases,
+    /// `patches`.
+    Patches,
+    /// `support`, with its `last_of_major`.
+    Support,
+    /// `active`.
+    Active,
+    /// `lts`.
+    Lts,
+}
+
+impl LineRules {
+    /// The fields in which these rules differ from `before`, in the order
+    /// a policy file lists them.
+    #[must_use]
+    pub fn changed_from(&self, before: &Self) -> Vec<RuleField> {
+        [
+            (RuleField::NewMajor, self.new_major != before.new_major),
+            (RuleField::Releases, self.releases != before.releases),
+            (RuleField::Patches, self.patches != before.patches),
+            (
+                RuleField::Support,
+                self.support != before.support || self.last_of_major != before.last_of_major,
+            ),
+            (RuleField::Active, self.active != before.active),
+            (RuleField::Lts, self.lts != before.lts),
+        ]
+        .into_iter()
+        .filter_map(|(field, changed)| changed.then_some(field))
+        .collect()
+    }
 }

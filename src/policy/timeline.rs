@@ -8,7 +8,7 @@ use super::calendar::Lines;
 use super::calendar::RangeEnd;
 use super::definition::Policy;
 use super::error::PolicyError;
-use super::info::{EolReason, LineInfo};
+use super::info::{EolReason, LineInfo, Phase};
 use super::model::Source;
 
 /// The lines whose support overlaps a range of days, as [`Policy::timeline`]
@@ -46,6 +46,8 @@ pub struct Segment {
     pub end: NaiveDate,
     /// What the line is during the stretch.
     pub part: Part,
+    /// Its phase during the stretch: active, or security fixes only.
+    pub phase: Phase,
     /// Depends on a release the rules project.
     pub projected: bool,
 }
@@ -70,39 +72,53 @@ impl Segment {
     }
 }
 
-/// The stretches of a line's support: latest, then LTS maintenance, then
-/// any support left until its eol.
+/// The stretches of a line's support: latest, then LTS maintenance (from
+/// its LTS start), then any support left until its eol; each split where
+/// its active support ends.
 fn segments(info: &LineInfo) -> Vec<Segment> {
     let released_projected = info.is_projected();
-    let mut segments = vec![Segment {
-        start: info.released,
-        end: info.latest_until,
-        part: Part::Latest,
-        projected: released_projected || info.latest_until_source == Source::Rules,
-    }];
+    let mut stretches = vec![(
+        info.released,
+        info.latest_until,
+        Part::Latest,
+        released_projected || info.latest_until_source == Source::Rules,
+    )];
     let mut covered = info.latest_until;
-    if let Some(window) = &info.lts_window
-        && window.until > covered
-    {
-        segments.push(Segment {
-            start: covered,
-            end: window.until,
-            part: Part::Lts,
-            projected: released_projected || window.cut_by_projection(),
-        });
-        covered = window.until;
+    let maintained_projected = || {
+        released_projected
+            || matches!(info.eol_reason, EolReason::Superseded(_))
+                && info.support_window.cut_by_projection()
+    };
+    if let Some(window) = &info.lts_window {
+        let start = info.lts_from.unwrap_or(info.released).max(covered);
+        if start > covered && start < window.until {
+            // Supported, not LTS yet.
+            stretches.push((covered, start, Part::Maintained, maintained_projected()));
+            covered = start;
+        }
+        if window.until > covered {
+            let projected = released_projected || window.cut_by_projection();
+            stretches.push((covered, window.until, Part::Lts, projected));
+            covered = window.until;
+        }
     }
     if info.eol > covered {
-        let cut_by_projection = match info.eol_reason {
-            EolReason::Superseded(_) => info.support_window.cut_by_projection(),
-            _ => false,
-        };
-        segments.push(Segment {
-            start: covered,
-            end: info.eol,
-            part: Part::Maintained,
-            projected: released_projected || cut_by_projection,
-        });
+        stretches.push((covered, info.eol, Part::Maintained, maintained_projected()));
+    }
+    let mut segments = Vec::with_capacity(stretches.len() + 1);
+    for (start, end, part, projected) in stretches {
+        let cut = info.active_until.clamp(start, end);
+        for (start, end, phase) in [(start, cut, Phase::Active), (cut, end, Phase::Security)] {
+            if start < end {
+                segments.push(Segment {
+                    start,
+                    end,
+                    part,
+                    phase,
+                    projected,
+                });
+            }
+        }
     }
     segments
 }

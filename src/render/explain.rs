@@ -4,17 +4,20 @@
 use chrono::NaiveDate;
 
 use lts_policy::answers::{Explanation, ProjectionBasis};
-use lts_policy::lines::{EolReason, LtsReason, Window};
-use lts_policy::rules::{Cadence, DayRule, LtsChoice, Support, weekday_name};
-use lts_policy::{LineInfo, Policy};
+use lts_policy::lines::{ActiveEnd, EolReason, LtsReason, Window, WindowRule};
+use lts_policy::rules::{
+    Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsStart, Schedule, Support, weekday_name,
+};
+use lts_policy::{LineInfo, Source};
 
 use super::views::ExplanationView;
-use super::words::{day_rule_text, months_text, ordinal, plural, roles_text};
+use super::words::{
+    day_rule_text, months_text, ordinal, period_text, plural, roles_text, round_text,
+};
 
 /// How the schedule places a projected line: `2.0's release on 2026-09-08 +
 /// 2 months = 2026-11-08, and the first Tuesday on or after it`.
-fn schedule_steps(policy: &Policy, basis: &ProjectionBasis) -> String {
-    let schedule = policy.releases_schedule();
+fn schedule_steps(schedule: &Schedule, basis: &ProjectionBasis) -> String {
     let start = format!("{}'s release on {}", basis.from, basis.from_released);
     let due = match &schedule.cadence {
         Cadence::EveryMonths(months) => format!(
@@ -50,34 +53,35 @@ fn schedule_steps(policy: &Policy, basis: &ProjectionBasis) -> String {
     }
 }
 
-fn released_text(policy: &Policy, explanation: &Explanation) -> String {
+fn released_text(explanation: &Explanation) -> String {
     let info = &explanation.info;
+    let schedule = &explanation.rules.releases;
     match (
         &explanation.projection,
         explanation.projection.and_then(|basis| basis.overdue_after),
     ) {
         (Some(basis), Some(as_of)) => {
-            let after = match policy.releases_schedule().on.weekday() {
+            let after = match schedule.on.weekday() {
                 Some(weekday) => format!("the first {} after it", weekday_name(weekday)),
                 None => "the day after it".to_owned(),
             };
             format!(
                 "overdue: due by the rules ({}) on or before {as_of}, the day the history is \
                  complete up to, which does not list it; projected for {}, {after}",
-                schedule_steps(policy, basis),
+                schedule_steps(schedule, basis),
                 info.released
             )
         }
         (Some(basis), None) => format!(
             "projected for {}: {}",
             info.released,
-            schedule_steps(policy, basis)
+            schedule_steps(schedule, basis)
         ),
         (None, _) => format!("released {} (history)", info.released),
     }
 }
 
-fn lts_text(policy: &Policy, reason: LtsReason) -> String {
+fn lts_text(rules: &LineRules, reason: LtsReason) -> String {
     let verdict = if reason.is_lts() { "LTS" } else { "not LTS" };
     let why = match reason {
         LtsReason::NoLtsRule => "the policy has no LTS lines".to_owned(),
@@ -111,7 +115,7 @@ fn lts_text(policy: &Policy, reason: LtsReason) -> String {
             target,
             chosen,
         } => {
-            let months = match policy.lts_rule().map(|lts| lts.choice) {
+            let months = match rules.lts.map(|lts| lts.choice) {
                 Some(LtsChoice::EveryMonths(months)) => months,
                 _ => 0,
             };
@@ -137,30 +141,36 @@ struct Terms {
     successor: Option<String>,
 }
 
-fn window_terms(released: NaiveDate, support: &Support, window: &Window, lts: bool) -> Terms {
-    let rounded = if support.month_end {
-        ", to the end of the month"
-    } else {
-        ""
+fn window_terms(info: &LineInfo, support: &Support, window: &Window) -> Terms {
+    let rounded = match round_text(support.round) {
+        "" => String::new(),
+        text => text.replace(" a ", " the "),
+    };
+    let start = match support.from {
+        CountFrom::Scheduled if window.counted_from != info.released => format!(
+            "due by the release schedule on {} (released {})",
+            window.counted_from, info.released
+        ),
+        _ => format!("released {}", window.counted_from),
     };
     let period = window
         .promised
-        .zip(support.months)
-        .map(|(promised, months)| {
+        .zip(support.period)
+        .map(|(promised, period)| {
             (
-                format!("released {released} + {months} months{rounded}"),
+                format!("{start} + {}{rounded}", period_text(period)),
                 promised,
             )
         });
     let successor = window.successor.map(|successor| {
-        let kind = if lts { " LTS" } else { "" };
-        let grace = match support.grace_months {
-            0 => String::new(),
-            grace => format!(
-                " + {}{rounded} = {}",
-                plural(u64::from(grace), "month", "months"),
-                successor.ends
-            ),
+        let kind = if window.rule.counts_lts_lines() {
+            " LTS"
+        } else {
+            ""
+        };
+        let grace = match support.grace {
+            None => String::new(),
+            Some(grace) => format!(" + {}{rounded} = {}", period_text(grace), successor.ends),
         };
         format!(
             "the release of {} on {}{grace}, the {}{kind} line after it",
@@ -172,12 +182,27 @@ fn window_terms(released: NaiveDate, support: &Support, window: &Window, lts: bo
     Terms { period, successor }
 }
 
-fn window_text(policy: &Policy, info: &LineInfo, window: &Window, lts: bool) -> String {
-    let (support, maintained) = match (lts, policy.lts_rule()) {
-        (true, Some(rule)) => (&rule.support, "maintained as LTS"),
-        _ => (policy.support(), "supported"),
+/// The rule a window comes from, and what the line is during it.
+fn window_rule(rules: &LineRules, window: &Window) -> Option<(Support, &'static str)> {
+    let lts = rules.lts.as_ref();
+    Some(match window.rule {
+        WindowRule::Support => (rules.support, "supported"),
+        WindowRule::LastOfMajor => (
+            rules.last_of_major?,
+            "supported as the last minor of its major",
+        ),
+        WindowRule::Lts => (lts?.support, "maintained as LTS"),
+        WindowRule::Active => (rules.active?, "in active support"),
+        WindowRule::LtsActive => (lts?.active?, "in active support as LTS"),
+        _ => return None,
+    })
+}
+
+fn window_text(rules: &LineRules, info: &LineInfo, window: &Window) -> String {
+    let Some((support, maintained)) = window_rule(rules, window) else {
+        return format!("until {}", window.until);
     };
-    let Terms { period, successor } = window_terms(info.released, support, window, lts);
+    let Terms { period, successor } = window_terms(info, &support, window);
     let until = window.until;
     let cut = matches!(
         window.ends_by,
@@ -207,8 +232,52 @@ fn window_text(policy: &Policy, info: &LineInfo, window: &Window, lts: bool) -> 
     }
 }
 
+/// When an LTS line became (or becomes) LTS, and why then.
+fn lts_start_text(rules: &LineRules, info: &LineInfo) -> Option<String> {
+    let from = info.lts_from?;
+    if from == info.released {
+        return None;
+    }
+    let why = match (info.lts_from_source, rules.lts.map(|lts| lts.starts)) {
+        (Source::History, _) if info.released_source == Source::History => {
+            "the day the history gives".to_owned()
+        }
+        (_, Some(LtsStart::AtNext(1))) => "the release of the next line".to_owned(),
+        (_, Some(LtsStart::AtNext(places))) => format!(
+            "the release of the {} line after it",
+            ordinal(u64::from(places))
+        ),
+        (_, Some(LtsStart::Months(months))) => format!(
+            "{} after its release",
+            plural(u64::from(months), "month", "months")
+        ),
+        _ => "the day the history gives".to_owned(),
+    };
+    Some(format!("LTS from {from}, {why}"))
+}
+
+/// Where active support ends, and why, for a policy of two phases.
+fn active_text(info: &LineInfo) -> Option<String> {
+    let until = info.active_until;
+    Some(match info.active_end {
+        ActiveEnd::OnePhase => return None,
+        ActiveEnd::Announced => format!(
+            "active support until {until}, the end announced in the history; security fixes \
+             only after"
+        ),
+        ActiveEnd::NextRelease(line) => format!(
+            "active support until {until}, the release of {line}, later than the active rules' \
+             end; security fixes only after"
+        ),
+        ActiveEnd::Eol => {
+            format!("active support until its eol, {until}, before the active rules' end")
+        }
+        _ => format!("security fixes only from {until}"),
+    })
+}
+
 /// One paragraph: the verdict on `on`, then the facts and rules behind it.
-pub fn explanation_text(policy: &Policy, explanation: &Explanation, on: NaiveDate) -> String {
+pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
     let info = &explanation.info;
     let verdict = if !explanation.roles.is_empty() {
         format!("supported as {}", roles_text(&explanation.roles, " and "))
@@ -217,22 +286,36 @@ pub fn explanation_text(policy: &Policy, explanation: &Explanation, on: NaiveDat
     } else {
         format!("not supported since {}", info.eol)
     };
-    let mut sentences = vec![
-        format!("{}: {verdict}", info.line),
-        released_text(policy, explanation),
-        lts_text(policy, explanation.lts_reason),
+    let rules = &explanation.rules;
+    let mut sentences = vec![format!("{}: {verdict}", info.line)];
+    sentences.extend(
+        explanation
+            .change
+            .map(|from| format!("under the rules that change from {from} on")),
+    );
+    sentences.extend([
+        released_text(explanation),
+        lts_text(rules, explanation.lts_reason),
         format!(
             "latest until {}, the release of {}",
             info.latest_until, explanation.next_line
         ),
-    ];
+    ]);
     // The default rule keeps a line exactly as long as it is the latest.
     if info.support_window.until > info.latest_until {
-        sentences.push(window_text(policy, info, &info.support_window, false));
+        sentences.push(window_text(rules, info, &info.support_window));
     }
+    sentences.extend(lts_start_text(rules, info));
     if let Some(window) = &info.lts_window {
-        sentences.push(window_text(policy, info, window, true));
+        sentences.push(window_text(rules, info, window));
     }
+    for window in [&info.active_window, &info.lts_active_window]
+        .into_iter()
+        .flatten()
+    {
+        sentences.push(window_text(rules, info, window));
+    }
+    sentences.extend(active_text(info));
     if info.eol_reason == EolReason::Announced && !info.lts {
         sentences.push(format!(
             "supported until {}, the end announced in the history",
@@ -246,27 +329,26 @@ pub fn explanation_text(policy: &Policy, explanation: &Explanation, on: NaiveDat
 }
 
 /// The JSON view of explanations.
-pub fn views(policy: &Policy, explanations: &[Explanation], on: NaiveDate) -> Vec<ExplanationView> {
+pub fn views(explanations: &[Explanation], on: NaiveDate) -> Vec<ExplanationView> {
     explanations
         .iter()
         .map(|explanation| ExplanationView {
             line: explanation.info.line.to_string(),
             supported: !explanation.roles.is_empty(),
-            explanation: explanation_text(policy, explanation, on),
+            explanation: explanation_text(explanation, on),
         })
         .collect()
 }
 
 /// The `--explain` block of a text answer: one paragraph per line.
 pub fn text_block(
-    policy: &Policy,
     explanations: &[Explanation],
     on: NaiveDate,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     writeln!(out, "\nWhy, line by line, on {on}:")?;
     for explanation in explanations {
-        writeln!(out, "  {}", explanation_text(policy, explanation, on))?;
+        writeln!(out, "  {}", explanation_text(explanation, on))?;
     }
     Ok(())
 }

@@ -1,10 +1,10 @@
 //! Audit findings in words, shared by the text and JSON renderers.
 
 use lts_policy::audit::Finding;
-use lts_policy::rules::{Cadence, weekday_name};
+use lts_policy::rules::{Cadence, LineRules, weekday_name};
 use lts_policy::{Line, Policy};
 
-use super::words::{days_of, months_text, ordinal, plural};
+use super::words::{days_of, months_text, ordinal, period_text, plural};
 
 /// `189 days (27 weeks)`, or `186 days (about 27 weeks)`.
 fn span(days: u64) -> String {
@@ -22,6 +22,11 @@ fn line_list(lines: &[Line]) -> String {
     names.join(", ")
 }
 
+/// The rules a line is audited against: its own.
+fn rules_of(policy: &Policy, line: Line) -> &LineRules {
+    policy.rules_of(line).unwrap_or(policy.own_rules())
+}
+
 /// One sentence that says what is wrong, with the lines and dates involved.
 #[must_use]
 pub fn message(finding: &Finding, policy: &Policy) -> String {
@@ -35,7 +40,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
         } => format!(
             "{line} came on {released}, a {}; releases are on {}",
             weekday_name(*actual),
-            days_of(policy.releases_schedule().on)
+            days_of(rules_of(policy, *line).releases.on)
         ),
         Finding::OffDay {
             line,
@@ -61,6 +66,15 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
         } => format!(
             "{line}'s support ends on {announced}, as announced, {} before {promised}, the end \
              the rules promise",
+            days()
+        ),
+        Finding::EarlyActiveEnd {
+            line,
+            announced,
+            promised,
+        } => format!(
+            "{line}'s active support ends on {announced}, as announced, {} before {promised}, \
+             the end the rules promise",
             days()
         ),
         Finding::ShortLtsSupport { .. } => short_lts_support(finding, policy),
@@ -126,7 +140,7 @@ fn off_cadence(finding: &Finding, policy: &Policy) -> String {
         0 => format!("the same day as {previous}"),
         gap => format!("{} after {previous} ({previous_released})", span(gap)),
     };
-    let cadence = match &policy.releases_schedule().cadence {
+    let cadence = match &rules_of(policy, *line).releases.cadence {
         Cadence::EveryMonths(months) => plural(u64::from(*months), "month", "months"),
         Cadence::EveryWeeks(weeks) => plural(u64::from(*weeks), "week", "weeks"),
         Cadence::InMonths(months) => format!("releases in {}", months_text(months)),
@@ -151,7 +165,7 @@ fn short_lts_support(finding: &Finding, policy: &Policy) -> String {
     else {
         return finding.kind().to_owned();
     };
-    let support = policy.lts_rule().map(|lts| lts.support);
+    let support = rules_of(policy, *line).lts.map(|lts| lts.support);
     let places = support.and_then(|support| support.until_next).unwrap_or(1);
     let cause = match cut_by {
         Some(successor) => format!(
@@ -160,11 +174,13 @@ fn short_lts_support(finding: &Finding, policy: &Policy) -> String {
         ),
         None => "its end is announced in the history".to_owned(),
     };
+    let period = support
+        .and_then(|support| support.period)
+        .map_or_else(|| "its period".to_owned(), period_text);
     format!(
         "{line} is maintained as LTS until {until}, {} short of {promised} = released \
-         {released} + {} months: {cause}",
+         {released} + {period}: {cause}",
         plural(finding.days().unwrap_or(0).unsigned_abs(), "day", "days"),
-        support.and_then(|support| support.months).unwrap_or(0),
     )
 }
 

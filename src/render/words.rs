@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use lts_policy::answers::Dangling;
 use lts_policy::lines::EolReason;
 use lts_policy::rules::{
-    Cadence, DayRule, LtsChoice, NewMajor, Nth, Patches, Schedule, Support, weekday_name,
+    Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Nth, Patches,
+    Period, Round, RuleField, Schedule, Support, weekday_name,
 };
 use lts_policy::{LineInfo, LineKind, Policy, Role};
 
@@ -108,18 +109,43 @@ pub fn schedule_text(schedule: &Schedule) -> String {
     }
 }
 
+/// `12 months`, `6 weeks`, `1 day`.
+pub fn period_text(period: Period) -> String {
+    match period {
+        Period::Months(months) => plural(u64::from(months), "month", "months"),
+        Period::Weeks(weeks) => plural(u64::from(weeks), "week", "weeks"),
+        Period::Days(days) => plural(u64::from(days), "day", "days"),
+        _ => "a period".to_owned(),
+    }
+}
+
+/// Where a rule rounds an end to, as a phrase after it: `, to the end of
+/// a month`.
+pub fn round_text(round: Round) -> &'static str {
+    match round {
+        Round::MonthEnd => ", to the end of a month",
+        Round::QuarterEnd => ", to the end of a quarter",
+        Round::YearEnd => ", to the end of a year",
+        _ => "",
+    }
+}
+
 /// A support rule in words, from a line's release: `12 months, or until
 /// the 2nd LTS line after it comes out if earlier`.
 pub fn support_text(support: &Support, lts: bool) -> String {
     let kind = if lts { "LTS line" } else { "line" };
-    let months = support
-        .months
-        .map(|months| plural(u64::from(months), "month", "months"));
-    let next = support.until_next.map(|places| {
-        let grace = match support.grace_months {
-            0 => String::new(),
-            grace => format!(" + {}", plural(u64::from(grace), "month", "months")),
+    let period = support.period.map(|period| {
+        let from = match support.from {
+            CountFrom::Scheduled => " from the day the release schedule had it due",
+            _ => "",
         };
+        format!("{}{from}", period_text(period))
+    });
+    let next = support.until_next.map(|places| {
+        let grace = support
+            .grace
+            .map(|grace| format!(" + {}", period_text(grace)))
+            .unwrap_or_default();
         match places {
             1 => format!("until the next {kind} comes out{grace}"),
             places => format!(
@@ -128,22 +154,19 @@ pub fn support_text(support: &Support, lts: bool) -> String {
             ),
         }
     });
-    let mut text = match (months, next) {
-        (Some(months), Some(next)) => format!("{months}, or {next} if earlier"),
-        (Some(months), None) => months,
+    let mut text = match (period, next) {
+        (Some(period), Some(next)) => format!("{period}, or {next} if earlier"),
+        (Some(period), None) => period,
         (None, Some(next)) => next,
         (None, None) => String::new(),
     };
-    if support.month_end {
-        text.push_str(", to the end of a month");
-    }
+    text.push_str(round_text(support.round));
     text
 }
 
-/// What a policy's rules mean, one sentence each: its lines, releases,
-/// patches, support and LTS lines.
-pub fn rules_text(policy: &Policy) -> Vec<String> {
-    let lines = match (policy.line_kind(), policy.new_major()) {
+/// How lines are numbered, in words.
+fn lines_text(kind: LineKind, new_major: Option<NewMajor>) -> String {
+    match (kind, new_major) {
         (LineKind::Major, _) => "lines are majors (22, 23, ...)".to_owned(),
         (_, None) => "lines are MAJOR.MINOR; the rules project no new major".to_owned(),
         (_, Some(NewMajor::AfterMinor(minor))) => {
@@ -154,40 +177,110 @@ pub fn rules_text(policy: &Policy) -> Vec<String> {
             months_text(&[month])
         ),
         _ => "lines are MAJOR.MINOR".to_owned(),
-    };
-    let patches = match policy.patches_rule() {
+    }
+}
+
+fn patches_text(patches: &Patches) -> String {
+    match patches {
         Patches::Scheduled(schedule) => format!(
             "patches: {}, counted from each line's release",
             schedule_text(schedule)
         ),
         _ => "patches: only those recorded in the history".to_owned(),
+    }
+}
+
+fn support_rules_text(rules: &LineRules) -> String {
+    let mut text = format!("support: {}", support_text(&rules.support, false));
+    if let Some(last) = &rules.last_of_major {
+        text.push_str(&format!(
+            "; the last minor of a major, {}",
+            support_text(last, false)
+        ));
+    }
+    text
+}
+
+fn active_text(active: &Support) -> String {
+    format!(
+        "active support (more than security fixes): {}, at least until the next line comes out",
+        support_text(active, false)
+    )
+}
+
+fn lts_text(lts: Option<&LtsRule>) -> String {
+    let Some(rule) = lts else {
+        return "no LTS lines".to_owned();
     };
-    let lts = match policy.lts_rule() {
-        None => "no LTS lines".to_owned(),
-        Some(rule) => {
-            let choice = match rule.choice {
-                LtsChoice::Every(1) => "every line".to_owned(),
-                LtsChoice::Every(every) => format!("every {} line", ordinal(u64::from(every))),
-                LtsChoice::EveryMonths(months) => format!(
-                    "the line nearest to every {} after the last",
-                    plural(u64::from(months), "month", "months")
-                ),
-                _ => "by the rules".to_owned(),
-            };
-            format!(
-                "LTS: {choice}, maintained as such {}",
-                support_text(&rule.support, true)
-            )
-        }
+    let choice = match rule.choice {
+        LtsChoice::Every(1) => "every line".to_owned(),
+        LtsChoice::Every(every) => format!("every {} line", ordinal(u64::from(every))),
+        LtsChoice::EveryMonths(months) => format!(
+            "the line nearest to every {} after the last",
+            plural(u64::from(months), "month", "months")
+        ),
+        _ => "by the rules".to_owned(),
     };
-    vec![
-        lines,
-        format!("releases: {}", schedule_text(policy.releases_schedule())),
-        patches,
-        format!("support: {}", support_text(policy.support(), false)),
-        lts,
-        format!("history complete up to {}", policy.history_as_of()),
-    ]
+    let starts = match rule.starts {
+        LtsStart::AtNext(1) => ", LTS once the next line comes out".to_owned(),
+        LtsStart::AtNext(places) => format!(
+            ", LTS once the {} line after it comes out",
+            ordinal(u64::from(places))
+        ),
+        LtsStart::Months(months) => format!(
+            ", LTS {} after its release",
+            plural(u64::from(months), "month", "months")
+        ),
+        _ => String::new(),
+    };
+    let mut text = format!(
+        "LTS: {choice}{starts}, maintained as such {}",
+        support_text(&rule.support, true)
+    );
+    if let Some(active) = &rule.active {
+        text.push_str(&format!("; active as LTS {}", support_text(active, true)));
+    }
+    text
+}
+
+/// One rule field of `rules` in words.
+fn field_text(field: RuleField, kind: LineKind, rules: &LineRules) -> String {
+    match field {
+        RuleField::NewMajor => lines_text(kind, rules.new_major),
+        RuleField::Releases => format!("releases: {}", schedule_text(&rules.releases)),
+        RuleField::Patches => patches_text(&rules.patches),
+        RuleField::Support => support_rules_text(rules),
+        RuleField::Active => rules.active.as_ref().map_or_else(String::new, active_text),
+        RuleField::Lts => lts_text(rules.lts.as_ref()),
+        _ => String::new(),
+    }
+}
+
+/// What a policy's rules mean, one sentence each: its lines, releases,
+/// patches, support (and active support), LTS lines, then each change.
+pub fn rules_text(policy: &Policy) -> Vec<String> {
+    let own = policy.own_rules();
+    let mut sentences = vec![
+        lines_text(policy.line_kind(), own.new_major),
+        field_text(RuleField::Releases, policy.line_kind(), own),
+        patches_text(&own.patches),
+        support_rules_text(own),
+    ];
+    sentences.extend(own.active.as_ref().map(active_text));
+    sentences.push(lts_text(own.lts.as_ref()));
+    let mut before = own;
+    for change in policy.changes() {
+        let fields: Vec<String> = change
+            .rules
+            .changed_from(before)
+            .into_iter()
+            .map(|field| field_text(field, policy.line_kind(), &change.rules))
+            .collect();
+        sentences.push(format!("from {} on: {}", change.from, fields.join("; ")));
+        before = &change.rules;
+    }
+    sentences.push(format!("history complete up to {}", policy.history_as_of()));
+    sentences
 }
 
 /// `1st`, `2nd`, `3rd`, `4th`, ... `11th`, `21st`.

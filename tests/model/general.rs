@@ -454,11 +454,11 @@ fn bad_general_policies_name_the_json_path() {
         ),
         (
             r#""releases": {"every_months": 1}, "support": {"round": "month_end"}"#,
-            "support: expected months, until_next or both",
+            "support: expected a period (months, weeks or days), until_next or both",
         ),
         (
             r#""releases": {"every_months": 1}, "support": {"months": 3, "grace_months": 1}"#,
-            "support.grace_months: grace months are added to until_next, which is missing",
+            "support.grace_months: a grace period is added to until_next, which is missing",
         ),
         (
             r#""releases": {"every_months": 1}, "support": {"until_next": 101}"#,

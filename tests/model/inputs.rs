@@ -220,8 +220,8 @@ fn policy_fields_of_the_wrong_type_or_missing() {
     assert_eq!(
         policy_error(r#"{"comments": "typo"}"#),
         "comments: unknown field; expected one of name, comment, lines, new_major, releases, \
-         patches, support, lts, branch_template, tag_prefix, history_as_of, history, \
-         release_weekday, minor_every_months, lts_every_months, lts_support_months, \
+         patches, support, active, lts, changes, branch_template, tag_prefix, history_as_of, \
+         history, release_weekday, minor_every_months, lts_every_months, lts_support_months, \
          lts_in_parallel"
     );
 }
@@ -338,14 +338,17 @@ fn every_problem_of_a_file_is_reported_with_its_path() {
         [
             // The shape first: types and unknown fields ...
             "lts_support_months: expected a whole number, got 12.5",
-            "history[0].lts: expected true or false, got \"yes\"",
-            "history[1].flag: unknown field; expected one of line, released, lts, eol, patches",
+            "history[1].flag: unknown field; expected one of line, released, lts, eol, \
+             active_until, patches",
             // ... then the values.
             "name: expected a non-empty name",
             "release_weekday: expected a day of the week such as Tuesday, got \"Someday\"",
             "minor_every_months: expected 1 to 1200 months, got 0",
             "branch_template: invalid branch template \"v{patch}\": unknown placeholder {patch}; \
              expected {major} or {minor}",
+            // `lts` takes a flag or a date (the day the line became LTS):
+            // text, so the value is read before it is refused.
+            "history[0].lts: expected true, false or a date, got \"yes\"",
             "history[1].released: 1.2 on 2025-08-01 is before 1.0 on 2025-09-09; \
              release dates cannot go back",
             "history[2].line: 1.1 comes after 1.2; list lines in release order",

@@ -10,6 +10,7 @@ use serde_json::json;
 use super::*;
 use lts_policy::VersionInput;
 use lts_policy::answers::SupportState;
+use lts_policy::rules::Round;
 
 const WEEKDAYS: [&str; 7] = [
     "Monday",
@@ -383,7 +384,7 @@ proptest! {
             // window open past its successor's release, as they are meant to.
             let counted = policy
                 .lts_rule()
-                .filter(|lts| lts.support.grace_months == 0 && !lts.support.month_end)
+                .filter(|lts| lts.support.grace.is_none() && lts.support.round == Round::Exact)
                 .and_then(|lts| lts.support.until_next);
             if let Some(allowed) = counted {
                 let in_window = supported.iter().filter(|s| s.roles.iter().any(|r| r.is_lts())).count();

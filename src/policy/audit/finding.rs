@@ -67,6 +67,16 @@ pub enum Finding {
         /// The end the rules give.
         promised: NaiveDate,
     },
+    /// A line whose announced end of active support comes before the end
+    /// the rules' `active` (or `lts.active`) promise.
+    EarlyActiveEnd {
+        /// The line.
+        line: Line,
+        /// The end of active support announced in the history.
+        announced: NaiveDate,
+        /// The end the rules give.
+        promised: NaiveDate,
+    },
     /// An LTS line maintained for less than `lts.support.months`.
     ShortLtsSupport {
         /// The line.
@@ -129,7 +139,7 @@ pub enum Finding {
 
 impl Finding {
     /// The finding's kind, as text and JSON name it: `off-cadence`,
-    /// `off-weekday`, `off-day`, `overdue`, `early-eol`,
+    /// `off-weekday`, `off-day`, `overdue`, `early-eol`, `early-active-end`,
     /// `short-lts-support`, `too-many-lts`, `lts-gap`, `patch-off-day`,
     /// `patch-after-eol`.
     #[must_use]
@@ -140,6 +150,7 @@ impl Finding {
             Self::OffDay { .. } => "off-day",
             Self::Overdue { .. } => "overdue",
             Self::EarlyEol { .. } => "early-eol",
+            Self::EarlyActiveEnd { .. } => "early-active-end",
             Self::ShortLtsSupport { .. } => "short-lts-support",
             Self::TooManyLts { .. } => "too-many-lts",
             Self::LtsGap { .. } => "lts-gap",
@@ -158,6 +169,11 @@ impl Finding {
                 due, history_as_of, ..
             } => Some(days_between(*due, *history_as_of)),
             Self::EarlyEol {
+                announced,
+                promised,
+                ..
+            }
+            | Self::EarlyActiveEnd {
                 announced,
                 promised,
                 ..
@@ -298,6 +314,15 @@ impl Finding {
                 vec![*line],
                 None,
                 vec![(Eol, *announced), (Promised, *promised)],
+            ),
+            Self::EarlyActiveEnd {
+                line,
+                announced,
+                promised,
+            } => (
+                vec![*line],
+                None,
+                vec![(Until, *announced), (Promised, *promised)],
             ),
             Self::ShortLtsSupport {
                 line,

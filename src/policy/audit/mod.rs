@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use super::dates::days_between;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::info::{EolReason, LineInfo};
+use super::info::{ActiveEnd, EolReason, LineInfo};
 use super::model::{Line, Place, Source};
 use super::rules::Patches;
 use super::schedule::DayRule;
@@ -127,9 +127,10 @@ impl Policy {
                 cadence.extend(self.cadence_finding(previous, &info)?.map(fact));
             }
             if is_known {
-                days.extend(self.day_finding(&info).map(fact));
-                days.extend(self.patch_findings(&info).into_iter().map(fact));
+                days.extend(self.day_finding(&info)?.map(fact));
+                days.extend(self.patch_findings(&info)?.into_iter().map(fact));
                 short.extend(self.early_eol_finding(&info)?.map(fact));
+                short.extend(early_active_end(&info).map(fact));
             }
             if let Some(window) = info.lts_window {
                 let cut_by = (!window.announced())
@@ -152,11 +153,13 @@ impl Policy {
                         projected: involves_projection,
                     });
                 }
-                if info.released < until {
+                // LTS from its LTS start.
+                let start = info.lts_from.unwrap_or(info.released);
+                if start < until && start < window.until {
                     windows.push(Window {
                         line: info.line,
                         projected: !is_known,
-                        start: info.released,
+                        start,
                         end: window.until.min(until),
                     });
                 }
@@ -185,8 +188,10 @@ impl Policy {
         previous: &LineInfo,
         info: &LineInfo,
     ) -> Result<Option<Finding>, PolicyError> {
+        // Each line against its own rules.
         let due = self
-            .releases_schedule()
+            .rules_at(info.place)?
+            .releases
             .nth(previous.released, 1)
             .ok_or_else(|| PolicyError::OutOfRange {
                 what: Beyond::DueAfter(previous.line),
@@ -213,7 +218,8 @@ impl Policy {
     ) -> Result<Option<Finding>, PolicyError> {
         let newest = self.newest_release();
         let due = self
-            .releases_schedule()
+            .rules_at(place)?
+            .releases
             .nth(newest.released, 1)
             .ok_or_else(|| PolicyError::OutOfRange {
                 what: Beyond::DueAfter(newest.line),
@@ -226,12 +232,12 @@ impl Policy {
     }
 
     /// A known line released on a day the release schedule does not name.
-    fn day_finding(&self, info: &LineInfo) -> Option<Finding> {
-        let rule = self.releases_schedule().on;
+    fn day_finding(&self, info: &LineInfo) -> Result<Option<Finding>, PolicyError> {
+        let rule = self.rules_at(info.place)?.releases.on;
         if rule.allows(info.released) {
-            return None;
+            return Ok(None);
         }
-        Some(match rule {
+        Ok(Some(match rule {
             DayRule::Weekday(_) => Finding::OffWeekday {
                 line: info.line,
                 released: info.released,
@@ -242,7 +248,7 @@ impl Policy {
                 released: info.released,
                 expected: rule,
             },
-        })
+        }))
     }
 
     /// A known line whose announced end comes before the rules' end.
@@ -272,9 +278,9 @@ impl Policy {
         )
     }
 
-    fn patch_findings(&self, info: &LineInfo) -> Vec<Finding> {
+    fn patch_findings(&self, info: &LineInfo) -> Result<Vec<Finding>, PolicyError> {
         let mut findings = Vec::new();
-        let rule = match self.patches_rule() {
+        let rule = match &self.rules_at(info.place)?.patches {
             Patches::Scheduled(schedule) => Some(schedule.on),
             Patches::Recorded => None,
         };
@@ -297,6 +303,31 @@ impl Policy {
                 });
             }
         }
-        findings
+        Ok(findings)
     }
+}
+
+/// A known line whose announced end of active support comes before the
+/// rules' (the latest of the next release and its active windows, never
+/// after its eol). Only a promise the history bears out counts.
+fn early_active_end(info: &LineInfo) -> Option<Finding> {
+    if info.active_end != ActiveEnd::Announced {
+        return None;
+    }
+    let windows = [info.active_window, info.lts_active_window];
+    let mut promised: Option<NaiveDate> = None;
+    for window in windows.iter().flatten() {
+        if window.cut_by_projection() {
+            return None;
+        }
+        promised = Some(promised.map_or(window.rule_until(), |end| end.max(window.rule_until())));
+    }
+    let promised = promised?.max(info.latest_until).min(info.eol);
+    (info.active_until < promised && info.latest_until_source == Source::History).then_some(
+        Finding::EarlyActiveEnd {
+            line: info.line,
+            announced: info.active_until,
+            promised,
+        },
+    )
 }

@@ -10,7 +10,7 @@ use super::{GRACE_DAYS, Window};
 use crate::policy::dates::days_between;
 use crate::policy::definition::Policy;
 use crate::policy::model::Line;
-use crate::policy::rules::LtsChoice;
+use crate::policy::rules::{self, LtsChoice};
 use crate::policy::schedule::Cadence;
 
 impl Policy {
@@ -96,7 +96,7 @@ impl Policy {
     fn lts_counts(&self) -> Option<(u64, u64)> {
         let lts = self.lts_rule()?;
         let allowed = lts.support.until_next.map_or(u64::MAX, u64::from);
-        let Some(months) = lts.support.months else {
+        let Some(months) = lts.support.period.map(rules::Period::in_months) else {
             return Some((allowed, allowed));
         };
         // Months between two LTS lines, on average.
@@ -106,7 +106,7 @@ impl Policy {
         };
         // A period spans ceil(months / spacing) LTS lines; a hair under a
         // whole number is that number, not the next.
-        let spans = (f64::from(months) / spacing - 1e-9).ceil().max(1.0);
+        let spans = (months / spacing - 1e-9).ceil().max(1.0);
         Some((allowed, allowed.min(spans as u64)))
     }
 

@@ -11,6 +11,7 @@ use super::error::{Beyond, PolicyError};
 use super::info::LineInfo;
 use super::model::Place;
 use super::patch_days::PatchDays;
+use super::rules::{Period, Support};
 
 pub use range::{DefaultPeriod, RangeEnd};
 
@@ -98,8 +99,9 @@ impl Policy {
     /// How far calendars look by default: the longest support the policy
     /// promises in months (its LTS rule's, else its support rule's), else a year.
     pub(crate) fn default_period(&self) -> DefaultPeriod {
-        let lts_months = self.lts_rule().and_then(|lts| lts.support.months);
-        match (lts_months, self.support().months) {
+        let months = |support: &Support| support.period.map(Period::whole_months);
+        let lts_months = self.lts_rule().and_then(|lts| months(&lts.support));
+        match (lts_months, months(self.support())) {
             (Some(lts), Some(support)) if support > lts => DefaultPeriod::Support(support),
             (Some(lts), _) => DefaultPeriod::LtsSupport(lts),
             (None, Some(support)) => DefaultPeriod::Support(support),

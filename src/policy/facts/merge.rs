@@ -44,10 +44,12 @@ impl Policy {
                 line,
                 released: released.date,
                 lts: None,
+                lts_from: None,
                 eol: None,
+                active_until: None,
                 patches: Vec::new(),
             });
-            if self.lts_rule().is_some() {
+            if self.rules().has_lts() {
                 release.lts = release.lts.or(line_facts.lts);
             }
             release.eol = release.eol.or(line_facts.eol);
@@ -93,7 +95,7 @@ impl Policy {
             first.get_or_insert(problem);
         };
         let mut problems = Problems::first(&mut report);
-        let mut history = History::new(rules.lines, rules.lts.is_some(), as_of);
+        let mut history = History::new(rules.lines, rules.has_lts(), as_of);
         for release in merged.into_values() {
             history.release(release, &mut problems);
         }

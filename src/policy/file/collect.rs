@@ -22,8 +22,9 @@ use serde::de::{
 use serde::forward_to_deserialize_any;
 use serde_json::value::RawValue;
 
-use super::format::{DAY, PATCHES, Text, two_kinds_object};
-use super::problem::{Expected, Found, Problem};
+use super::format::{DAY, LTS_FLAG, PATCHES, Text, two_kinds_object};
+use super::found::{Expected, Found};
+use super::problem::Problem;
 use super::problems::{Path, Problems};
 
 /// What stops a read: never a problem of the file, which is reported
@@ -153,17 +154,20 @@ impl<'de> Deserializer<'de> for Collect<'de, '_, '_, '_, '_> {
     }
 
     /// A value of two kinds, by the name the declaration gives it: a day
-    /// rule (a string or a whole number) or `patches` (a string or a
-    /// schedule).
+    /// rule (a string or a whole number), `patches` (a string or a
+    /// schedule) or a history entry's `lts` (a flag or a date).
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Refused> {
         let (expected, fits) = match (name, found(self.raw)) {
-            (DAY, Found::Text(_)) | (PATCHES, Found::Text(_) | Found::Object) => (None, true),
+            (DAY, Found::Text(_))
+            | (PATCHES, Found::Text(_) | Found::Object)
+            | (LTS_FLAG, Found::Text(_) | Found::Flag(_)) => (None, true),
             (DAY, Found::Number(number)) => (Some(Expected::TextOrWholeNumber), number.is_u64()),
             (DAY, _) => (Some(Expected::TextOrWholeNumber), false),
+            (LTS_FLAG, _) => (Some(Expected::FlagOrDate), false),
             _ => (Some(Expected::TextOrObject), false),
         };
         if fits {
@@ -286,7 +290,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Dispatch<'_, '_, '_, '_, V> {
 
     fn visit_bool<E: de::Error>(self, flag: bool) -> Result<V::Value, E> {
         match self.want {
-            Want::Flag => self.visitor.visit_bool(flag),
+            Want::Flag | Want::Any(_) => self.visitor.visit_bool(flag),
             _ => self.wrong(Found::Flag(flag)),
         }
     }

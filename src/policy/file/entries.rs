@@ -9,8 +9,9 @@ use serde_json::value::RawValue;
 
 use super::collect::{Collect, ReadEntries, found};
 use super::format::EntryFile;
+use super::found::Expected;
 use super::history::History;
-use super::problem::{Expected, Problem};
+use super::problem::Problem;
 use super::problems::{Path, Problems};
 
 /// What the reader does with the history's entries, met at the top.

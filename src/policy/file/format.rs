@@ -32,7 +32,11 @@ pub(crate) struct PolicyFile<'a> {
     #[serde(borrow)]
     pub support: Option<SupportFile<'a>>,
     #[serde(borrow)]
+    pub active: Option<SupportFile<'a>>,
+    #[serde(borrow)]
     pub lts: Option<LtsFile<'a>>,
+    #[serde(borrow)]
+    pub changes: Option<Vec<ChangeFile<'a>>>,
     #[serde(borrow)]
     pub branch_template: Option<Text<'a>>,
     #[serde(borrow)]
@@ -73,10 +77,18 @@ pub(crate) struct ScheduleFile<'a> {
 #[serde(deny_unknown_fields)]
 pub(crate) struct SupportFile<'a> {
     pub months: Option<u64>,
+    pub weeks: Option<u64>,
+    pub days: Option<u64>,
     pub until_next: Option<u64>,
     pub grace_months: Option<u64>,
+    pub grace_weeks: Option<u64>,
+    pub grace_days: Option<u64>,
     #[serde(borrow)]
     pub round: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub from: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub last_of_major: Option<Box<SupportFile<'a>>>,
 }
 
 /// The LTS rule.
@@ -85,8 +97,39 @@ pub(crate) struct SupportFile<'a> {
 pub(crate) struct LtsFile<'a> {
     pub every: Option<u64>,
     pub every_months: Option<u64>,
+    pub starts: Option<LtsStartFile>,
     #[serde(borrow)]
     pub support: Option<SupportFile<'a>>,
+    #[serde(borrow)]
+    pub active: Option<SupportFile<'a>>,
+}
+
+/// `lts.starts`: when an LTS line becomes LTS, if not on its release.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LtsStartFile {
+    pub at_next: Option<u64>,
+    pub months: Option<u64>,
+}
+
+/// One of `changes`: the line from which it applies, and the rule fields
+/// it replaces.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ChangeFile<'a> {
+    #[serde(borrow)]
+    pub from: Option<Text<'a>>,
+    pub new_major: Option<NewMajorFile>,
+    #[serde(borrow)]
+    pub releases: Option<ScheduleFile<'a>>,
+    #[serde(borrow)]
+    pub patches: Option<PatchesFile<'a>>,
+    #[serde(borrow)]
+    pub support: Option<SupportFile<'a>>,
+    #[serde(borrow)]
+    pub active: Option<SupportFile<'a>>,
+    #[serde(borrow)]
+    pub lts: Option<LtsFile<'a>>,
 }
 
 /// One line of the history.
@@ -97,9 +140,12 @@ pub(crate) struct EntryFile<'a> {
     pub line: Option<Text<'a>>,
     #[serde(borrow)]
     pub released: Option<Text<'a>>,
-    pub lts: Option<bool>,
+    #[serde(borrow)]
+    pub lts: Option<LtsFlagFile<'a>>,
     #[serde(borrow)]
     pub eol: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub active_until: Option<Text<'a>>,
     #[serde(borrow)]
     pub patches: Option<Vec<PatchFile<'a>>>,
 }
@@ -150,6 +196,8 @@ impl From<String> for Text<'_> {
 pub(crate) const DAY: &str = "Day";
 /// See [`DAY`].
 pub(crate) const PATCHES: &str = "Patches";
+/// See [`DAY`].
+pub(crate) const LTS_FLAG: &str = "LtsFlag";
 
 /// A schedule's `on`: a weekday or an nth weekday (`"Tuesday"`, `"3rd
 /// Thursday"`), or a day of the month (`15`).
@@ -164,6 +212,50 @@ pub(crate) enum DayFile<'a> {
 pub(crate) enum PatchesFile<'a> {
     Text(Text<'a>),
     Schedule(ScheduleFile<'a>),
+}
+
+/// A history entry's `lts`: a flag, or the day the line became LTS.
+#[derive(Debug)]
+pub(crate) enum LtsFlagFile<'a> {
+    Flag(bool),
+    Date(Text<'a>),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for LtsFlagFile<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LtsFlagVisitor;
+        impl<'de> Visitor<'de> for LtsFlagVisitor {
+            type Value = LtsFlagFile<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("true, false or a date")
+            }
+            fn visit_newtype_struct<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+            fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
+                Ok(LtsFlagFile::Flag(flag))
+            }
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+                Ok(LtsFlagFile::Date(text.into()))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(LtsFlagFile::Date(text.to_owned().into()))
+            }
+        }
+        deserializer.deserialize_newtype_struct(LTS_FLAG, LtsFlagVisitor)
+    }
+}
+
+impl Serialize for LtsFlagFile<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Flag(flag) => serializer.serialize_bool(*flag),
+            Self::Date(date) => serializer.serialize_str(date),
+        }
+    }
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for DayFile<'a> {

@@ -6,10 +6,11 @@
 
 use chrono::NaiveDate;
 
-use super::format::EntryFile;
+use super::format::{EntryFile, LtsFlagFile};
+use super::found::{Expected, Found};
 use super::problem::Problem;
 use super::problems::{Path, Problems};
-use crate::policy::dates::parse_date;
+use crate::policy::dates::{DateProblem, parse_date};
 use crate::policy::model::{KnownPatch, Line, LineKind, Release};
 use crate::policy::version::{parse_history_line, parse_patch_version};
 
@@ -79,8 +80,28 @@ impl History {
             .and_then(|text| problems.check(&line_path, parse_history_line(text, self.lines)));
         let released = date(problems, &entry.released, &at.field("released"));
         let eol = date(problems, &entry.eol, &at.field("eol"));
+        let active_until = date(problems, &entry.active_until, &at.field("active_until"));
         let lts_path = at.field("lts");
-        let lts = problems.value(&entry.lts, &lts_path).copied();
+        let (lts, lts_from) = match problems.value(&entry.lts, &lts_path) {
+            None => (None, None),
+            Some(LtsFlagFile::Flag(flag)) => (Some(*flag), None),
+            Some(LtsFlagFile::Date(text)) => {
+                let from = match parse_date(text) {
+                    Ok(from) => Some(from),
+                    // Text that is no date at all: neither kind of value.
+                    Err(err) if err.problem == DateProblem::Shape => {
+                        let problem = Problem::WrongType {
+                            expected: Expected::FlagOrDate,
+                            found: Found::Text(text.to_string()),
+                        };
+                        problems.add(&lts_path, problem);
+                        None
+                    }
+                    Err(err) => problems.check(&lts_path, Err::<NaiveDate, _>(err)),
+                };
+                (from.map(|_| true), from)
+            }
+        };
         if lts == Some(true) && !self.has_lts {
             problems.add(&lts_path, Problem::LtsWithoutRule);
         }
@@ -93,7 +114,9 @@ impl History {
             line,
             released,
             lts,
+            lts_from,
             eol,
+            active_until,
             patches,
         };
         self.release(release, problems);
@@ -146,6 +169,7 @@ impl History {
             };
             problems.add(&at.field("eol"), problem);
         }
+        check_phases(&at, &release, problems);
         self.check_as_of(&at, released, problems);
         let patches = at.field("patches");
         let mut previous: Option<&KnownPatch> = None;
@@ -185,6 +209,43 @@ fn date(
 ) -> Option<NaiveDate> {
     let text = problems.value(text, path)?;
     problems.check(path, parse_date(text))
+}
+
+/// An LTS start on or after the release, and an end of active support
+/// after the release and not after the eol.
+fn check_phases(at: &Path, release: &Release, problems: &mut Problems) {
+    let Release { line, released, .. } = *release;
+    if let Some(lts_from) = release.lts_from
+        && lts_from < released
+    {
+        let problem = Problem::LtsBeforeRelease {
+            line,
+            lts_from,
+            released,
+        };
+        problems.add(&at.field("lts"), problem);
+    }
+    let Some(active_until) = release.active_until else {
+        return;
+    };
+    let path = at.field("active_until");
+    if active_until <= released {
+        let problem = Problem::ActiveNotAfterRelease {
+            line,
+            active_until,
+            released,
+        };
+        problems.add(&path, problem);
+    } else if let Some(eol) = release.eol
+        && active_until > eol
+    {
+        let problem = Problem::ActiveAfterEol {
+            line,
+            active_until,
+            eol,
+        };
+        problems.add(&path, problem);
+    }
 }
 
 fn check_order(

@@ -10,10 +10,13 @@
 //! the same history checker. Problems are handed on as they are found;
 //! those of shape come first.
 
+mod changes;
 mod collect;
 mod entries;
 mod format;
+pub(crate) mod found;
 pub(crate) mod history;
+mod line_rules;
 pub(crate) mod problem;
 pub(crate) mod problems;
 mod rules;
@@ -31,8 +34,9 @@ use super::error::PolicyError;
 use collect::Collect;
 use entries::Entries;
 use format::PolicyFile;
+use found::Expected;
 use history::History;
-use problem::{Expected, Problem};
+use problem::Problem;
 use problems::{Path, Problems};
 use rules::Checked;
 

@@ -10,6 +10,8 @@ use semver::Version;
 use crate::policy::dates::DateError;
 use crate::policy::model::Line;
 use crate::policy::quote::Quoted;
+
+use super::found::{Expected, Found, Unit};
 use crate::policy::template::TemplateError;
 use crate::policy::version::VersionError;
 
@@ -125,10 +127,53 @@ pub enum Problem {
         /// The text found.
         found: String,
     },
-    /// A support rule with neither `months` nor `until_next`.
+    /// A support rule with neither a period (`months`, `weeks`, `days`)
+    /// nor `until_next`.
     NoSupportTerm,
-    /// `grace_months` without `until_next`.
+    /// A grace period (`grace_months`, ...) without `until_next`.
     GraceWithoutUntilNext,
+    /// `from` in a support rule without a period to count.
+    FromWithoutPeriod,
+    /// `last_of_major` anywhere but in `support`.
+    LastOfMajorNotHere,
+    /// `last_of_major` in a policy whose lines are majors.
+    LastOfMajorWithMajorLines,
+    /// A change listed after one from a later (or the same) line.
+    ChangeOrder {
+        /// The line the change applies from.
+        from: Line,
+        /// The line of the change listed before it.
+        previous: Line,
+    },
+    /// A change that names no rule field.
+    EmptyChange,
+    /// A history line dated LTS before its release.
+    LtsBeforeRelease {
+        /// The line.
+        line: Line,
+        /// The day it is said to become LTS.
+        lts_from: NaiveDate,
+        /// Its release.
+        released: NaiveDate,
+    },
+    /// An announced end of active support on or before the line's release.
+    ActiveNotAfterRelease {
+        /// The line.
+        line: Line,
+        /// The end announced.
+        active_until: NaiveDate,
+        /// Its release.
+        released: NaiveDate,
+    },
+    /// An announced end of active support after the line's eol.
+    ActiveAfterEol {
+        /// The line.
+        line: Line,
+        /// The end of active support announced.
+        active_until: NaiveDate,
+        /// The eol announced.
+        eol: NaiveDate,
+    },
     /// `{minor}` in the branch template of a policy whose lines are majors.
     MinorInTemplate,
     /// A history line declared LTS in a policy without an `lts` rule.
@@ -262,10 +307,54 @@ impl fmt::Display for Problem {
                  or a day of the month (1 to 31), got {}",
                 Quoted(found)
             ),
-            Self::NoSupportTerm => f.write_str("expected months, until_next or both"),
-            Self::GraceWithoutUntilNext => {
-                f.write_str("grace months are added to until_next, which is missing")
+            Self::NoSupportTerm => {
+                f.write_str("expected a period (months, weeks or days), until_next or both")
             }
+            Self::GraceWithoutUntilNext => {
+                f.write_str("a grace period is added to until_next, which is missing")
+            }
+            Self::FromWithoutPeriod => f.write_str(
+                "from says where a period (months, weeks or days) counts from; there is none",
+            ),
+            Self::LastOfMajorNotHere => f.write_str(
+                "last_of_major is a term of the support rule alone (support.last_of_major)",
+            ),
+            Self::LastOfMajorWithMajorLines => {
+                f.write_str("a policy whose lines are majors has no last minor of a major")
+            }
+            Self::ChangeOrder { from, previous } => write!(
+                f,
+                "a change from {from} comes after one from {previous}; list changes in line \
+                 order, one per line"
+            ),
+            Self::EmptyChange => f.write_str(
+                "a change names the rules it replaces: releases, patches, support, active, lts \
+                 or new_major",
+            ),
+            Self::LtsBeforeRelease {
+                line,
+                lts_from,
+                released,
+            } => write!(
+                f,
+                "{line} becomes LTS on {lts_from}, before its release on {released}"
+            ),
+            Self::ActiveNotAfterRelease {
+                line,
+                active_until,
+                released,
+            } => write!(
+                f,
+                "{line}'s active_until {active_until} is not after its release on {released}"
+            ),
+            Self::ActiveAfterEol {
+                line,
+                active_until,
+                eol,
+            } => write!(
+                f,
+                "{line}'s active support cannot end after its eol: {active_until} is after {eol}"
+            ),
             Self::MinorInTemplate => {
                 f.write_str("a policy whose lines are majors has no {minor} to fill in")
             }
@@ -339,102 +428,5 @@ impl From<VersionError> for Problem {
 impl From<TemplateError> for Problem {
     fn from(err: TemplateError) -> Self {
         Self::Template(err)
-    }
-}
-
-/// What a field of a policy file takes, as the format declares it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Expected {
-    /// A string.
-    Text,
-    /// A whole number from 0.
-    WholeNumber,
-    /// `true` or `false`.
-    Flag,
-    /// An array.
-    Array,
-    /// An object.
-    Object,
-    /// A string or a whole number (a day rule's `on`).
-    TextOrWholeNumber,
-    /// A string or an object (`patches`).
-    TextOrObject,
-}
-
-impl fmt::Display for Expected {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Text => "a string",
-            Self::WholeNumber => "a whole number",
-            Self::Flag => "true or false",
-            Self::Array => "an array",
-            Self::Object => "an object",
-            Self::TextOrWholeNumber => "a string or a whole number",
-            Self::TextOrObject => "a string or an object",
-        })
-    }
-}
-
-/// A value found where another kind was expected: a scalar as it was
-/// written, an array or an object by kind.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Found {
-    /// A string.
-    Text(String),
-    /// A number, as JSON writes it.
-    Number(serde_json::Number),
-    /// `true` or `false`.
-    Flag(bool),
-    /// `null`.
-    Null,
-    /// An array.
-    Array,
-    /// An object.
-    Object,
-}
-
-impl fmt::Display for Found {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Text(text) => write!(f, "{}", Quoted(text)),
-            Self::Number(number) => write!(f, "{}", serde_json::Value::Number(number.clone())),
-            Self::Flag(flag) => write!(f, "{flag}"),
-            Self::Null => f.write_str("null"),
-            Self::Array => f.write_str("an array"),
-            Self::Object => f.write_str("an object"),
-        }
-    }
-}
-
-/// What a bounded number counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Unit {
-    /// Months.
-    Months,
-    /// Weeks.
-    Weeks,
-    /// Lines.
-    Lines,
-    /// Minor lines of a major.
-    Minors,
-    /// A month of the year.
-    MonthOfYear,
-    /// A day of the month.
-    DayOfMonth,
-}
-
-impl fmt::Display for Unit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Months => "months",
-            Self::Weeks => "weeks",
-            Self::Lines => "lines",
-            Self::Minors => "minors",
-            Self::MonthOfYear => "(a month)",
-            Self::DayOfMonth => "(a day of the month)",
-        })
     }
 }

@@ -4,14 +4,17 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::format::{PatchesFile, PolicyFile};
-use super::problem::{Problem, Unit};
+use super::changes;
+use super::format::PolicyFile;
+use super::found::Unit;
+use super::line_rules::{GivenRules, RuleFields};
+use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
-use super::terms::{self, MAX_LINES, MAX_MONTHS, bounded};
+use super::terms::{MAX_LINES, MAX_MONTHS, bounded};
 use crate::policy::dates::parse_date;
-use crate::policy::definition::PolicyRules;
 use crate::policy::model::LineKind;
-use crate::policy::rules::{LtsChoice, LtsRule, NewMajor, Patches, Support};
+use crate::policy::policy_rules::PolicyRules;
+use crate::policy::rules::{Change, LineRules, LtsChoice, LtsRule, Patches, Period, Support};
 use crate::policy::schedule::{Cadence, DayRule, Schedule};
 use crate::policy::template::BranchTemplate;
 
@@ -49,7 +52,9 @@ fn general_fields(file: &PolicyFile) -> Vec<&'static str> {
         ("releases", file.releases.is_some()),
         ("patches", file.patches.is_some()),
         ("support", file.support.is_some()),
+        ("active", file.active.is_some()),
         ("lts", file.lts.is_some()),
+        ("changes", file.changes.is_some()),
     ]
     .into_iter()
     .filter_map(|(name, given)| given.then_some(name))
@@ -135,20 +140,22 @@ pub(super) fn rules(file: &PolicyFile, problems: &mut Problems) -> Checked {
             name: name?.to_string(),
             comment,
             lines: terms.lines,
-            new_major: terms.new_major,
-            releases: terms.releases,
-            patches: terms.patches,
-            support: terms.support,
-            lts: terms.lts,
+            rules: terms.rules,
+            changes: terms.changes,
             branch_template: branch_template?,
             tag_prefix,
             history_as_of,
         })
     })();
+    let changes_lts = file
+        .changes
+        .iter()
+        .flatten()
+        .any(|change| change.lts.is_some());
     Checked {
         rules,
         lines,
-        has_lts: file.lts.is_some() || !flat.is_empty(),
+        has_lts: file.lts.is_some() || changes_lts || !flat.is_empty(),
         history_as_of,
     }
 }
@@ -156,11 +163,8 @@ pub(super) fn rules(file: &PolicyFile, problems: &mut Problems) -> Checked {
 /// The rules besides name, comment, branch template and `history_as_of`.
 struct Terms {
     lines: LineKind,
-    new_major: Option<NewMajor>,
-    releases: Schedule,
-    patches: Patches,
-    support: Support,
-    lts: Option<LtsRule>,
+    rules: LineRules,
+    changes: Vec<Change>,
 }
 
 /// A count of the first form, checked against `bounds`.
@@ -236,24 +240,29 @@ fn flat_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
     if !lts_months.is_multiple_of(minor) {
         return None;
     }
+    let lts = LtsRule::new(
+        LtsChoice::Every(lts_months / minor),
+        Support {
+            period: Some(Period::Months(lts_support?)),
+            until_next: Some(lts_in_parallel?),
+            ..Support::UNTIL_NEXT_LINE
+        },
+    );
     Some(Terms {
         lines: LineKind::Minor,
-        new_major: None,
-        releases: Schedule::new(Cadence::EveryMonths(minor), DayRule::Weekday(weekday)),
-        patches: Patches::Scheduled(Schedule::new(
-            Cadence::EveryWeeks(1),
-            DayRule::Weekday(weekday),
-        )),
-        support: Support::UNTIL_NEXT_LINE,
-        lts: Some(LtsRule {
-            choice: LtsChoice::Every(lts_months / minor),
-            support: Support {
-                months: Some(lts_support?),
-                until_next: Some(lts_in_parallel?),
-                grace_months: 0,
-                month_end: false,
-            },
-        }),
+        rules: LineRules {
+            new_major: None,
+            releases: Schedule::new(Cadence::EveryMonths(minor), DayRule::Weekday(weekday)),
+            patches: Patches::Scheduled(Schedule::new(
+                Cadence::EveryWeeks(1),
+                DayRule::Weekday(weekday),
+            )),
+            support: Support::UNTIL_NEXT_LINE,
+            last_of_major: None,
+            active: None,
+            lts: Some(lts),
+        },
+        changes: Vec::new(),
     })
 }
 
@@ -277,59 +286,19 @@ fn general_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
             }
         },
     };
-    let new_major_path = root.field("new_major");
-    let new_major = match (problems.given(&file.new_major, &new_major_path), lines) {
-        (Given::Absent, _) => Some(None),
-        (Given::Invalid, _) => None,
-        (Given::Value(_), Some(LineKind::Major)) => {
-            problems.add(&new_major_path, Problem::NewMajorWithMajorLines);
-            None
-        }
-        (Given::Value(rule), _) => terms::new_major(rule, &new_major_path, problems).map(Some),
-    };
-    let releases_path = root.field("releases");
-    let releases = problems
-        .required(&file.releases, &releases_path)
-        .and_then(|schedule| terms::schedule(schedule, &releases_path, problems));
-    let patches_path = root.field("patches");
-    let patches = match problems.given(&file.patches, &patches_path) {
+    let own =
+        GivenRules::check(&RuleFields::of_file(file), &root, lines, problems).own(&root, problems);
+    let changes_path = root.field("changes");
+    let changes = match problems.given(&file.changes, &changes_path) {
+        Given::Absent => Some(Vec::new()),
         Given::Invalid => None,
-        // Weekly by default, on the weekday releases name if they name one.
-        Given::Absent => releases.as_ref().map(|releases| {
-            let on = releases.on.weekday().map_or(DayRule::Due, DayRule::Weekday);
-            Patches::Scheduled(Schedule::new(Cadence::EveryWeeks(1), on))
-        }),
-        Given::Value(PatchesFile::Text(text)) if &**text == "recorded" => Some(Patches::Recorded),
-        Given::Value(PatchesFile::Text(other)) => {
-            let problem = Problem::Keyword {
-                expected: &["recorded"],
-                found: other.to_string(),
-            };
-            problems.add(&patches_path, problem);
-            None
+        Given::Value(files) => {
+            changes::changes(files, lines.unwrap_or_default(), own.as_ref(), problems)
         }
-        Given::Value(PatchesFile::Schedule(schedule)) => {
-            terms::schedule(schedule, &patches_path, problems).map(Patches::Scheduled)
-        }
-    };
-    let support_path = root.field("support");
-    let support = match problems.given(&file.support, &support_path) {
-        Given::Value(rule) => terms::support(rule, &support_path, problems),
-        Given::Invalid => None,
-        Given::Absent => Some(Support::UNTIL_NEXT_LINE),
-    };
-    let lts_path = root.field("lts");
-    let lts = match problems.given(&file.lts, &lts_path) {
-        Given::Value(rule) => terms::lts(rule, &lts_path, problems).map(Some),
-        Given::Invalid => None,
-        Given::Absent => Some(None),
     };
     Some(Terms {
         lines: lines?,
-        new_major: new_major?,
-        releases: releases?,
-        patches: patches?,
-        support: support?,
-        lts: lts?,
+        rules: own?,
+        changes: changes?,
     })
 }

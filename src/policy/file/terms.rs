@@ -4,16 +4,22 @@
 
 use chrono::Weekday;
 
-use super::format::{DayFile, LtsFile, NewMajorFile, ScheduleFile, SupportFile};
-use super::problem::{Problem, Unit};
+use super::format::{
+    DayFile, LtsFile, LtsStartFile, NewMajorFile, ScheduleFile, SupportFile, Text,
+};
+use super::found::Unit;
+use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
-use crate::policy::rules::{LtsChoice, LtsRule, NewMajor, Support};
+use crate::policy::model::LineKind;
+use crate::policy::rules::{
+    CountFrom, LtsChoice, LtsRule, LtsStart, NewMajor, Period, Round, Support,
+};
 use crate::policy::schedule::{Cadence, DayRule, Nth, Schedule};
 
 /// Largest accepted cadence or support period: a century.
 pub(super) const MAX_MONTHS: u64 = 1200;
 /// Largest accepted cadence in weeks: ten years.
-const MAX_WEEKS: u64 = 520;
+pub(super) const MAX_WEEKS: u64 = 520;
 /// Largest accepted count of lines: for `until_next`, `lts_in_parallel`.
 pub(super) const MAX_LINES: u64 = 100;
 /// Largest accepted `lts.every`: what the first form allows, an LTS every
@@ -224,14 +230,108 @@ fn day_rule(day: &DayFile, path: &Path, problems: &mut Problems) -> Option<DayRu
     parsed
 }
 
-/// A support rule at `path`: months, until_next or both.
+/// Largest accepted support period in weeks and in days: a century.
+const MAX_PERIOD_WEEKS: u64 = 5_218;
+const MAX_DAYS: u64 = 36_525;
+
+/// A term given in one unit of three (`months`, `weeks`, `days`, or their
+/// `grace_` names), each from `min`: `None` absent, `Some(None)` given but
+/// wrong.
+fn period(
+    problems: &mut Problems,
+    path: &Path,
+    units: [(&'static str, &Option<u64>); 3],
+    names: &'static [&'static str],
+    min: u64,
+) -> Option<Option<Period>> {
+    let found = given_names(&units.map(|(name, value)| (name, value.is_some())));
+    if found.len() > 1 {
+        problems.add(
+            path,
+            Problem::Choice {
+                expected: names,
+                found,
+            },
+        );
+        return Some(None);
+    }
+    let [
+        (months, months_value),
+        (weeks, weeks_value),
+        (days, days_value),
+    ] = units;
+    let given = [
+        (
+            months,
+            months_value,
+            MAX_MONTHS,
+            Unit::Months,
+            Period::Months as fn(u32) -> Period,
+        ),
+        (
+            weeks,
+            weeks_value,
+            MAX_PERIOD_WEEKS,
+            Unit::Weeks,
+            Period::Weeks,
+        ),
+        (days, days_value, MAX_DAYS, Unit::Days, Period::Days),
+    ];
+    given
+        .into_iter()
+        .find(|(_, value, ..)| value.is_some())
+        .map(|(name, value, max, unit, period)| {
+            number(problems, value, &path.field(name), (min, max), unit)
+                .flatten()
+                .map(period)
+        })
+}
+
+/// A support rule at `path`: a period, until_next or both, with how the
+/// end is rounded and what the period counts from. `last_of_major` is a
+/// term of `support` alone ([`support_rule`]).
 pub(super) fn support(file: &SupportFile, path: &Path, problems: &mut Problems) -> Option<Support> {
-    let months = number(
+    let refused = file.last_of_major.is_some();
+    if refused {
+        problems.add(&path.field("last_of_major"), Problem::LastOfMajorNotHere);
+    }
+    let rule = support_terms(file, path, problems);
+    rule.filter(|_| !refused)
+}
+
+/// A `support` field: its rule, and the one for the last minor of a
+/// major (`last_of_major`) in a policy of minor lines.
+pub(super) fn support_rule(
+    file: &SupportFile,
+    path: &Path,
+    lines: Option<LineKind>,
+    problems: &mut Problems,
+) -> Option<(Support, Option<Support>)> {
+    let rule = support_terms(file, path, problems);
+    let last_path = path.field("last_of_major");
+    let last_of_major = match (&file.last_of_major, lines) {
+        (None, _) => Some(None),
+        (Some(_), Some(LineKind::Major)) => {
+            problems.add(&last_path, Problem::LastOfMajorWithMajorLines);
+            None
+        }
+        (Some(last), _) => support(last, &last_path, problems).map(Some),
+    };
+    Some((rule?, last_of_major?))
+}
+
+/// The terms of a support rule, `last_of_major` aside.
+fn support_terms(file: &SupportFile, path: &Path, problems: &mut Problems) -> Option<Support> {
+    let length = period(
         problems,
-        &file.months,
-        &path.field("months"),
-        (1, MAX_MONTHS),
-        Unit::Months,
+        path,
+        [
+            ("months", &file.months),
+            ("weeks", &file.weeks),
+            ("days", &file.days),
+        ],
+        &["months", "weeks", "days"],
+        1,
     );
     let until_next = number(
         problems,
@@ -240,49 +340,93 @@ pub(super) fn support(file: &SupportFile, path: &Path, problems: &mut Problems) 
         (1, MAX_LINES),
         Unit::Lines,
     );
-    let grace_path = path.field("grace_months");
-    let grace_months = number(
+    let grace_fields = [
+        ("grace_months", &file.grace_months),
+        ("grace_weeks", &file.grace_weeks),
+        ("grace_days", &file.grace_days),
+    ];
+    let grace_name = grace_fields
+        .iter()
+        .find(|(_, value)| value.is_some())
+        .map(|(name, _)| *name);
+    let grace = period(
         problems,
-        &file.grace_months,
-        &grace_path,
-        (0, MAX_MONTHS),
-        Unit::Months,
+        path,
+        grace_fields,
+        &["grace_months", "grace_weeks", "grace_days"],
+        0,
     );
     let mut valid = true;
-    if months.is_none() && until_next.is_none() {
+    if length.is_none() && until_next.is_none() {
         problems.add(path, Problem::NoSupportTerm);
         valid = false;
     }
-    if grace_months.is_some() && until_next.is_none() {
-        problems.add(&grace_path, Problem::GraceWithoutUntilNext);
+    if let Some(name) = grace_name
+        && until_next.is_none()
+    {
+        problems.add(&path.field(name), Problem::GraceWithoutUntilNext);
         valid = false;
     }
-    let round_path = path.field("round");
-    let month_end = match problems.given(&file.round, &round_path) {
-        Given::Absent => Some(false),
-        Given::Invalid => None,
-        Given::Value(round) if &**round == "month_end" => Some(true),
-        Given::Value(other) => {
-            let problem = Problem::Keyword {
-                expected: &["month_end"],
-                found: other.to_string(),
-            };
-            problems.add(&round_path, problem);
-            None
-        }
-    };
+    const ROUNDS: [Round; 3] = [Round::MonthEnd, Round::QuarterEnd, Round::YearEnd];
+    let round = keyword(
+        problems,
+        &file.round,
+        &path.field("round"),
+        &["month_end", "quarter_end", "year_end"],
+    )
+    .map(|at| at.map_or(Round::Exact, |at| ROUNDS[at]));
+    let from_path = path.field("from");
+    let from =
+        keyword(problems, &file.from, &from_path, &["release", "scheduled"]).map(|at| match at {
+            Some(1) => CountFrom::Scheduled,
+            _ => CountFrom::Release,
+        });
+    if file.from.is_some() && length.is_none() {
+        problems.add(&from_path, Problem::FromWithoutPeriod);
+        valid = false;
+    }
     // Absent is fine; given but wrong is not.
     let kept = |value: Option<Option<u32>>| value.map_or(Some(None), |valid| valid.map(Some));
+    let kept_period =
+        |value: Option<Option<Period>>| value.map_or(Some(None), |valid| valid.map(Some));
     let rule = Support {
-        months: kept(months)?,
+        period: kept_period(length)?,
         until_next: kept(until_next)?,
-        grace_months: kept(grace_months)?.unwrap_or(0),
-        month_end: month_end?,
+        // A grace of nothing is none.
+        grace: kept_period(grace)?.filter(|grace| !grace.is_zero()),
+        round: round?,
+        from: from?,
     };
     valid.then_some(rule)
 }
 
-/// The LTS rule: one way of choosing LTS lines, and their support.
+/// A word field: the index of its word among `words`, `Some(None)` when
+/// absent, `None` when given but wrong.
+fn keyword(
+    problems: &mut Problems,
+    value: &Option<Text>,
+    path: &Path,
+    words: &'static [&'static str],
+) -> Option<Option<usize>> {
+    match problems.given(value, path) {
+        Given::Absent => Some(None),
+        Given::Invalid => None,
+        Given::Value(text) => {
+            let at = words.iter().position(|word| *word == &**text);
+            if at.is_none() {
+                let problem = Problem::Keyword {
+                    expected: words,
+                    found: text.to_string(),
+                };
+                problems.add(path, problem);
+            }
+            at.map(Some)
+        }
+    }
+}
+
+/// The LTS rule: one way of choosing LTS lines, when they become LTS, and
+/// their support and active support.
 pub(super) fn lts(file: &LtsFile, path: &Path, problems: &mut Problems) -> Option<LtsRule> {
     let found = given_names(&[
         ("every", file.every.is_some()),
@@ -317,12 +461,64 @@ pub(super) fn lts(file: &LtsFile, path: &Path, problems: &mut Problems) -> Optio
         // Reported above.
         _ => None,
     };
+    let starts_path = path.field("starts");
+    let starts = match problems.given(&file.starts, &starts_path) {
+        Given::Absent => Some(LtsStart::Release),
+        Given::Invalid => None,
+        Given::Value(starts) => lts_start(starts, &starts_path, problems),
+    };
     let support_path = path.field("support");
-    let support = problems
+    let lts_support = problems
         .required(&file.support, &support_path)
         .and_then(|rule| support(rule, &support_path, problems));
+    let active_path = path.field("active");
+    let active = match problems.given(&file.active, &active_path) {
+        Given::Absent => Some(None),
+        Given::Invalid => None,
+        Given::Value(rule) => support(rule, &active_path, problems).map(Some),
+    };
     Some(LtsRule {
         choice: choice?,
-        support: support?,
+        starts: starts?,
+        support: lts_support?,
+        active: active?,
     })
+}
+
+/// `lts.starts`: exactly one of `at_next` and `months`.
+fn lts_start(file: &LtsStartFile, path: &Path, problems: &mut Problems) -> Option<LtsStart> {
+    let found = given_names(&[
+        ("at_next", file.at_next.is_some()),
+        ("months", file.months.is_some()),
+    ]);
+    if found.len() != 1 {
+        let problem = Problem::Choice {
+            expected: &["at_next", "months"],
+            found,
+        };
+        problems.add(path, problem);
+        return None;
+    }
+    if file.at_next.is_some() {
+        let at_next = path.field("at_next");
+        return number(
+            problems,
+            &file.at_next,
+            &at_next,
+            (1, MAX_LINES),
+            Unit::Lines,
+        )
+        .flatten()
+        .map(LtsStart::AtNext);
+    }
+    let months = path.field("months");
+    number(
+        problems,
+        &file.months,
+        &months,
+        (1, MAX_MONTHS),
+        Unit::Months,
+    )
+    .flatten()
+    .map(LtsStart::Months)
 }

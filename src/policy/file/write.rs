@@ -3,11 +3,15 @@
 use serde_json::Value;
 
 use super::format::{
-    DayFile, EntryFile, LtsFile, NewMajorFile, PatchFile, PatchesFile, PolicyFile, ScheduleFile,
-    SupportFile, Text,
+    ChangeFile, DayFile, EntryFile, LtsFile, LtsFlagFile, LtsStartFile, NewMajorFile, PatchFile,
+    PatchesFile, PolicyFile, ScheduleFile, SupportFile, Text,
 };
 use crate::policy::definition::Policy;
-use crate::policy::rules::{LtsChoice, NewMajor, Patches, Support};
+use crate::policy::model::Release;
+use crate::policy::rules::{
+    Change, CountFrom, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Patches, Period, Round,
+    RuleField, Support,
+};
 use crate::policy::schedule::{Cadence, DayRule, Schedule};
 
 fn schedule_file(schedule: &Schedule) -> ScheduleFile<'static> {
@@ -28,11 +32,129 @@ fn schedule_file(schedule: &Schedule) -> ScheduleFile<'static> {
 }
 
 fn support_file(support: &Support) -> SupportFile<'static> {
-    SupportFile {
-        months: support.months.map(u64::from),
+    let mut file = SupportFile {
         until_next: support.until_next.map(u64::from),
-        grace_months: (support.grace_months > 0).then_some(u64::from(support.grace_months)),
-        round: support.month_end.then_some(Text::from("month_end")),
+        round: match support.round {
+            Round::Exact => None,
+            Round::MonthEnd => Some("month_end".into()),
+            Round::QuarterEnd => Some("quarter_end".into()),
+            Round::YearEnd => Some("year_end".into()),
+        },
+        from: (support.from == CountFrom::Scheduled).then(|| "scheduled".into()),
+        ..SupportFile::default()
+    };
+    match support.period {
+        Some(Period::Months(months)) => file.months = Some(u64::from(months)),
+        Some(Period::Weeks(weeks)) => file.weeks = Some(u64::from(weeks)),
+        Some(Period::Days(days)) => file.days = Some(u64::from(days)),
+        None => {}
+    }
+    match support.grace {
+        Some(Period::Months(months)) => file.grace_months = Some(u64::from(months)),
+        Some(Period::Weeks(weeks)) => file.grace_weeks = Some(u64::from(weeks)),
+        Some(Period::Days(days)) => file.grace_days = Some(u64::from(days)),
+        None => {}
+    }
+    file
+}
+
+/// `support`, with the rule for the last minor of a major inside it.
+fn support_rule_file(support: &Support, last_of_major: Option<&Support>) -> SupportFile<'static> {
+    SupportFile {
+        last_of_major: last_of_major.map(|rule| Box::new(support_file(rule))),
+        ..support_file(support)
+    }
+}
+
+fn lts_file(lts: &LtsRule) -> LtsFile<'static> {
+    let mut file = LtsFile {
+        starts: match lts.starts {
+            LtsStart::Release => None,
+            LtsStart::AtNext(lines) => Some(LtsStartFile {
+                at_next: Some(u64::from(lines)),
+                months: None,
+            }),
+            LtsStart::Months(months) => Some(LtsStartFile {
+                at_next: None,
+                months: Some(u64::from(months)),
+            }),
+        },
+        support: Some(support_file(&lts.support)),
+        active: lts.active.as_ref().map(support_file),
+        ..LtsFile::default()
+    };
+    match lts.choice {
+        LtsChoice::Every(every) => file.every = Some(u64::from(every)),
+        LtsChoice::EveryMonths(months) => file.every_months = Some(u64::from(months)),
+    }
+    file
+}
+
+fn new_major_file(rule: NewMajor) -> NewMajorFile {
+    match rule {
+        NewMajor::AfterMinor(minor) => NewMajorFile {
+            after_minor: Some(minor),
+            in_month: None,
+        },
+        NewMajor::InMonth(month) => NewMajorFile {
+            after_minor: None,
+            in_month: Some(u64::from(month)),
+        },
+    }
+}
+
+fn patches_file(patches: &Patches) -> PatchesFile<'static> {
+    match patches {
+        Patches::Scheduled(schedule) => PatchesFile::Schedule(schedule_file(schedule)),
+        Patches::Recorded => PatchesFile::Text("recorded".into()),
+    }
+}
+
+/// A change, naming the rule fields that differ from the rules before it.
+fn change_file(change: &Change, before: &LineRules) -> ChangeFile<'static> {
+    let rules = &change.rules;
+    let mut file = ChangeFile {
+        from: Some(change.from.to_string().into()),
+        ..ChangeFile::default()
+    };
+    for field in rules.changed_from(before) {
+        match field {
+            RuleField::NewMajor => file.new_major = rules.new_major.map(new_major_file),
+            RuleField::Releases => file.releases = Some(schedule_file(&rules.releases)),
+            RuleField::Patches => file.patches = Some(patches_file(&rules.patches)),
+            RuleField::Support => {
+                file.support = Some(support_rule_file(
+                    &rules.support,
+                    rules.last_of_major.as_ref(),
+                ));
+            }
+            RuleField::Active => file.active = rules.active.as_ref().map(support_file),
+            RuleField::Lts => file.lts = rules.lts.as_ref().map(lts_file),
+        }
+    }
+    file
+}
+
+fn entry_file(release: &Release) -> EntryFile<'static> {
+    EntryFile {
+        line: Some(release.line.to_string().into()),
+        released: Some(release.released.to_string().into()),
+        lts: match (release.lts_from, release.lts) {
+            (Some(from), _) => Some(LtsFlagFile::Date(from.to_string().into())),
+            (None, flag) => flag.map(LtsFlagFile::Flag),
+        },
+        eol: release.eol.map(|eol| eol.to_string().into()),
+        active_until: release.active_until.map(|date| date.to_string().into()),
+        patches: (!release.patches.is_empty()).then(|| {
+            release
+                .patches
+                .iter()
+                .map(|patch| PatchFile {
+                    version: Some(patch.version.to_string().into()),
+                    released: Some(patch.released.to_string().into()),
+                })
+                .collect()
+        }),
     }
 }
 
@@ -40,64 +162,34 @@ impl Policy {
     /// The policy as its file format declares it, in the general form,
     /// every rule stated (defaults included).
     fn to_file(&self) -> PolicyFile<'_> {
-        let lts = self.lts_rule().map(|lts| {
-            let mut file = LtsFile {
-                support: Some(support_file(&lts.support)),
-                ..LtsFile::default()
-            };
-            match lts.choice {
-                LtsChoice::Every(every) => file.every = Some(u64::from(every)),
-                LtsChoice::EveryMonths(months) => file.every_months = Some(u64::from(months)),
-            }
-            file
-        });
-        let history = self
-            .history()
+        let own = self.own_rules();
+        let mut before = own;
+        let changes: Vec<ChangeFile> = self
+            .changes()
             .iter()
-            .map(|release| EntryFile {
-                line: Some(release.line.to_string().into()),
-                released: Some(release.released.to_string().into()),
-                lts: release.lts,
-                eol: release.eol.map(|eol| eol.to_string().into()),
-                patches: (!release.patches.is_empty()).then(|| {
-                    release
-                        .patches
-                        .iter()
-                        .map(|patch| PatchFile {
-                            version: Some(patch.version.to_string().into()),
-                            released: Some(patch.released.to_string().into()),
-                        })
-                        .collect()
-                }),
+            .map(|change| {
+                let file = change_file(change, before);
+                before = &change.rules;
+                file
             })
             .collect();
         PolicyFile {
             name: Some(self.name().into()),
             comment: self.comment().map(Text::from),
             lines: Some(self.line_kind().name().into()),
-            new_major: self.new_major().map(|rule| match rule {
-                NewMajor::AfterMinor(minor) => NewMajorFile {
-                    after_minor: Some(minor),
-                    in_month: None,
-                },
-                NewMajor::InMonth(month) => NewMajorFile {
-                    after_minor: None,
-                    in_month: Some(u64::from(month)),
-                },
-            }),
-            releases: Some(schedule_file(self.releases_schedule())),
-            patches: Some(match self.patches_rule() {
-                Patches::Scheduled(schedule) => PatchesFile::Schedule(schedule_file(schedule)),
-                Patches::Recorded => PatchesFile::Text("recorded".into()),
-            }),
-            support: Some(support_file(self.support())),
-            lts,
+            new_major: own.new_major.map(new_major_file),
+            releases: Some(schedule_file(&own.releases)),
+            patches: Some(patches_file(&own.patches)),
+            support: Some(support_rule_file(&own.support, own.last_of_major.as_ref())),
+            active: own.active.as_ref().map(support_file),
+            lts: own.lts.as_ref().map(lts_file),
+            changes: (!changes.is_empty()).then_some(changes),
             branch_template: Some(self.branch_template().to_string().into()),
             tag_prefix: self.tag_prefix().map(Text::from),
             history_as_of: self
                 .stated_history_as_of()
                 .map(|date| date.to_string().into()),
-            history: Some(history),
+            history: Some(self.history().iter().map(entry_file).collect()),
             ..PolicyFile::default()
         }
     }

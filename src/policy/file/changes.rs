@@ -1,0 +1,59 @@
+//! `changes`: the rules that change from a line on, checked in line order,
+//! each laid over the rules before it.
+
+use super::format::ChangeFile;
+use super::line_rules::{GivenRules, RuleFields};
+use super::problem::Problem;
+use super::problems::{Path, Problems};
+use crate::policy::model::{Line, LineKind};
+use crate::policy::rules::{Change, LineRules};
+use crate::policy::version::parse_history_line;
+
+/// The changes, each with the line it applies from (a line of the policy's
+/// `lines` kind, after the previous change's) and the rules from then on;
+/// `None` when one is wrong, or the policy's own rules are (`own`).
+pub(super) fn changes(
+    files: &[ChangeFile],
+    lines: LineKind,
+    own: Option<&LineRules>,
+    problems: &mut Problems,
+) -> Option<Vec<Change>> {
+    let path = Path::Root.field("changes");
+    let mut changes = Vec::with_capacity(files.len());
+    let mut valid = own.is_some();
+    let mut previous: Option<Line> = None;
+    let mut before = own.cloned();
+    for (at, file) in files.iter().enumerate() {
+        let item = path.item(at);
+        if problems.is_invalid(&item) {
+            valid = false;
+            continue;
+        }
+        let from_path = item.field("from");
+        let from = problems
+            .required(&file.from, &from_path)
+            .and_then(|text| problems.check(&from_path, parse_history_line(text, lines)));
+        if let (Some(from), Some(previous)) = (from, previous)
+            && from <= previous
+        {
+            problems.add(&from_path, Problem::ChangeOrder { from, previous });
+            valid = false;
+        }
+        let fields = RuleFields::of_change(file);
+        if !fields.any() {
+            problems.add(&item, Problem::EmptyChange);
+            valid = false;
+        }
+        let given = GivenRules::check(&fields, &item, Some(lines), problems);
+        let rules = before.as_ref().and_then(|before| given.over(before));
+        match (from, rules) {
+            (Some(from), Some(rules)) => {
+                before = Some(rules.clone());
+                changes.push(Change { from, rules });
+            }
+            _ => valid = false,
+        }
+        previous = from.or(previous);
+    }
+    valid.then_some(changes)
+}

@@ -1,0 +1,201 @@
+//! Which rules govern each line, and the projected lines worked out one by
+//! one from the newest known line, up to the first line of the last change
+//! the projection reaches.
+//!
+//! A change governs the lines from its `from` on: a known line by its
+//! name, a projected line once the rules before the change number it at or
+//! after `from`. That first line keeps the name the rules before gave it;
+//! its release is the first date of the change's schedule after the
+//! release of the line before it, and the lines after it are numbered and
+//! dated by the change's rules, counted from those two. Past the lines
+//! walked, the last rules work every line out directly from where the walk
+//! ended, so far dates cost no more than near ones.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::dates::weekday_after;
+use super::model::{Line, LineKind, Release};
+use super::policy_rules::{PolicyRules, RulesId};
+use super::rules::{LineRules, NewMajor};
+
+/// A change further than this many lines from the newest known one governs
+/// no projected line: the walk to its first line stops here.
+const MAX_WALK: u64 = 10_000;
+
+/// A projected line worked out by walking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct WalkedLine {
+    pub(crate) line: Line,
+    pub(crate) released: NaiveDate,
+    pub(crate) rules: RulesId,
+    /// The position its date counts from (0: the newest known line).
+    pub(crate) anchor: u64,
+    /// Whether it is the first projected line and overdue.
+    pub(crate) overdue: bool,
+}
+
+/// A position in release order after the newest known line (0), with its
+/// line's release: where the dates, or the names, of later lines count
+/// from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Origin {
+    pub(crate) position: u64,
+    pub(crate) line: Line,
+    pub(crate) released: NaiveDate,
+}
+
+/// How the rules project the lines after the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Plan {
+    /// The projected lines from the first, up to the first line of the
+    /// last change reached (and the first line when it is overdue).
+    pub(crate) walked: Vec<WalkedLine>,
+    /// The rules of every later line.
+    pub(crate) last_rules: RulesId,
+    /// Where the dates of later lines count from.
+    pub(crate) anchor: Origin,
+    /// Where the names of later lines count from: the last line walked, or
+    /// the newest known line.
+    pub(crate) origin: Origin,
+}
+
+/// The first line after the newest, released on `newest`, by `rules`: due
+/// on the next date of the release schedule, unless that is on or before
+/// `as_of` (the history would list it). Then the line is overdue, and
+/// comes on the first day after `as_of` that falls on the schedule's
+/// weekday (the next day, when the schedule names none).
+pub(crate) fn first_release(
+    rules: &LineRules,
+    newest: NaiveDate,
+    as_of: NaiveDate,
+) -> Option<(NaiveDate, bool)> {
+    let due = rules.releases.nth(newest, 1)?;
+    if due > as_of {
+        return Some((due, false));
+    }
+    let late = match rules.releases.on.weekday() {
+        Some(weekday) => weekday_after(as_of, weekday)?,
+        None => as_of.succ_opt()?,
+    };
+    Some((late, true))
+}
+
+/// The line after `previous` (released on `previous_released`), when it
+/// comes on `released`, numbered as `kind` and `new_major` say; `None`
+/// when its number would overflow.
+pub(crate) fn next_line(
+    previous: Line,
+    previous_released: NaiveDate,
+    released: NaiveDate,
+    kind: LineKind,
+    new_major: Option<NewMajor>,
+) -> Option<Line> {
+    let starts_major = match (kind, new_major) {
+        (LineKind::Major, _) => return Some(Line::whole_major(previous.major.checked_add(1)?)),
+        (_, None) => false,
+        (_, Some(NewMajor::AfterMinor(last))) => previous.minor? >= last,
+        // The first line released in that month of a year.
+        (_, Some(NewMajor::InMonth(month))) => {
+            let in_month = |date: NaiveDate| date.month() == month;
+            in_month(released)
+                && !(in_month(previous_released) && previous_released.year() == released.year())
+        }
+    };
+    if starts_major {
+        Some(Line::new(previous.major.checked_add(1)?, 0))
+    } else {
+        Some(Line::new(previous.major, previous.minor?.checked_add(1)?))
+    }
+}
+
+impl Plan {
+    /// The plan of `rules` after the newest known line, `newest`, with the
+    /// history complete up to `as_of`.
+    pub(crate) fn new(rules: &PolicyRules, newest: &Release, as_of: NaiveDate) -> Self {
+        let known = Origin {
+            position: 0,
+            line: newest.line,
+            released: newest.released,
+        };
+        let mut plan = Self {
+            walked: Vec::new(),
+            last_rules: rules.governing(newest.line),
+            anchor: known,
+            origin: known,
+        };
+        let last_change = rules.last_rules_id();
+        let overdue_first = first_release(rules.by_id(plan.last_rules), newest.released, as_of)
+            .is_some_and(|(_, overdue)| overdue);
+        // Walk while a change is still ahead, and to an overdue first line.
+        while plan.last_rules < last_change || overdue_first && plan.walked.is_empty() {
+            let position = plan.origin.position + 1;
+            if position > MAX_WALK {
+                break;
+            }
+            let Some(walked) = plan.step(rules, position, as_of) else {
+                break;
+            };
+            plan.origin = Origin {
+                position,
+                line: walked.line,
+                released: walked.released,
+            };
+            if walked.rules != plan.last_rules || walked.overdue {
+                plan.anchor = if walked.overdue {
+                    plan.origin
+                } else {
+                    plan.walked.last().map_or(known, |before| Origin {
+                        position: position - 1,
+                        line: before.line,
+                        released: before.released,
+                    })
+                };
+            }
+            plan.last_rules = walked.rules;
+            plan.walked.push(walked);
+        }
+        plan
+    }
+
+    /// The line at `position`, right after the origin: named by the rules
+    /// of the line before it, then dated by its own.
+    fn step(&self, rules: &PolicyRules, position: u64, as_of: NaiveDate) -> Option<WalkedLine> {
+        let before = self.origin;
+        let current = rules.by_id(self.last_rules);
+        let release_by = |set: &LineRules, anchor: Origin| {
+            if position == 1 {
+                first_release(set, anchor.released, as_of)
+            } else {
+                Some((
+                    set.releases
+                        .nth(anchor.released, position - anchor.position)?,
+                    false,
+                ))
+            }
+        };
+        let (named_on, _) = release_by(current, self.anchor)?;
+        let line = next_line(
+            before.line,
+            before.released,
+            named_on,
+            rules.lines,
+            current.new_major,
+        )?;
+        let governing = rules.governing(line);
+        let (released, overdue, anchor) = if governing == self.last_rules {
+            let (released, overdue) = release_by(current, self.anchor)?;
+            (released, overdue, self.anchor.position)
+        } else {
+            // A change's first line: dated from the line before it.
+            let (released, overdue) = release_by(rules.by_id(governing), before)?;
+            (released, overdue, before.position)
+        };
+        Some(WalkedLine {
+            line,
+            released,
+            rules: governing,
+            anchor,
+            overdue,
+        })
+    }
+}

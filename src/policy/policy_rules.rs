@@ -1,0 +1,63 @@
+//! The rules of a policy as its file states them, and which of them
+//! govern a line: the policy's own, or those of the last change at or
+//! before it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::model::{Line, LineKind};
+use super::rules::{Change, LineRules};
+use super::serde_form::date_form;
+use super::template::BranchTemplate;
+
+/// The rules of a policy, as its file states them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct PolicyRules {
+    pub name: String,
+    pub comment: Option<String>,
+    pub lines: LineKind,
+    /// The rules before any change.
+    pub rules: LineRules,
+    /// The rules that change from a line on, in line order.
+    pub changes: Vec<Change>,
+    pub branch_template: BranchTemplate,
+    pub tag_prefix: Option<String>,
+    #[serde(with = "date_form::option")]
+    pub history_as_of: Option<NaiveDate>,
+}
+
+/// The rules of a policy by number: 0 for its own, n for its n-th change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct RulesId(usize);
+
+impl RulesId {
+    /// The change this is, counted from 0; `None` for the policy's own rules.
+    pub(crate) fn change(self) -> Option<usize> {
+        self.0.checked_sub(1)
+    }
+}
+
+impl PolicyRules {
+    /// The rules numbered `id`.
+    pub(crate) fn by_id(&self, id: RulesId) -> &LineRules {
+        match id.change() {
+            Some(change) => &self.changes[change].rules,
+            None => &self.rules,
+        }
+    }
+
+    /// Whether any rules have LTS lines.
+    pub(crate) fn has_lts(&self) -> bool {
+        self.rules.lts.is_some() || self.changes.iter().any(|change| change.rules.lts.is_some())
+    }
+
+    /// The number of the last rules: the last change's, or the policy's own.
+    pub(crate) fn last_rules_id(&self) -> RulesId {
+        RulesId(self.changes.len())
+    }
+
+    /// The rules governing `line`: those of the last change at or before it.
+    pub(crate) fn governing(&self, line: Line) -> RulesId {
+        RulesId(self.changes.partition_point(|change| change.from <= line))
+    }
+}
