@@ -25,6 +25,7 @@ pub(crate) mod facts;
 pub(crate) mod file;
 pub(crate) mod info;
 pub(crate) mod lines;
+pub(crate) mod lookup;
 pub(crate) mod lts;
 pub(crate) mod model;
 pub(crate) mod patch_days;

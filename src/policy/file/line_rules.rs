@@ -7,7 +7,7 @@ use super::format::{
 };
 use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
-use super::terms;
+use super::{support, terms};
 use crate::policy::model::LineKind;
 use crate::policy::rules::{LineRules, LtsRule, NewMajor, Patches, Support};
 use crate::policy::schedule::{Cadence, DayRule, Schedule};
@@ -123,11 +123,11 @@ impl GivenRules {
         });
         let support_path = at.field("support");
         let support = Checked::of(problems.given(fields.support, &support_path), || {
-            terms::support_rule(fields.support.as_ref()?, &support_path, lines, problems)
+            support::support_rule(fields.support.as_ref()?, &support_path, lines, problems)
         });
         let active_path = at.field("active");
         let active = Checked::of(problems.given(fields.active, &active_path), || {
-            terms::support(fields.active.as_ref()?, &active_path, problems)
+            support::support(fields.active.as_ref()?, &active_path, problems)
         });
         let lts_path = at.field("lts");
         let lts = Checked::of(problems.given(fields.lts, &lts_path), || {

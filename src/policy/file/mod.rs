@@ -17,9 +17,11 @@ mod format;
 pub(crate) mod found;
 pub(crate) mod history;
 mod line_rules;
+mod numbers;
 pub(crate) mod problem;
 pub(crate) mod problems;
 mod rules;
+mod support;
 mod terms;
 mod write;
 

@@ -1,78 +1,19 @@
-//! The meaning of a file's rule terms: schedules and their day rules,
-//! support rules, the LTS rule and `new_major`, each checked into the
-//! model's type or reported with its path.
+//! The meaning of a file's rule terms: schedules and their day rules, the
+//! LTS rule and `new_major`, each checked into the model's type or
+//! reported with its path (support rules: `support.rs`).
 
 use chrono::Weekday;
 
-use super::format::{
-    DayFile, LtsFile, LtsStartFile, NewMajorFile, ScheduleFile, SupportFile, Text,
-};
+use super::format::{DayFile, LtsFile, LtsStartFile, NewMajorFile, ScheduleFile};
 use super::found::Unit;
+use super::numbers::{
+    MAX_EVERY, MAX_LINES, MAX_MINOR, MAX_MONTHS, MAX_WEEKS, bounded, given_names, number,
+};
 use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
-use crate::policy::model::LineKind;
-use crate::policy::rules::{
-    CountFrom, LtsChoice, LtsRule, LtsStart, NewMajor, Period, Round, Support,
-};
+use super::support;
+use crate::policy::rules::{LtsChoice, LtsRule, LtsStart, NewMajor};
 use crate::policy::schedule::{Cadence, DayRule, Nth, Schedule};
-
-/// Largest accepted cadence or support period: a century.
-pub(super) const MAX_MONTHS: u64 = 1200;
-/// Largest accepted cadence in weeks: ten years.
-pub(super) const MAX_WEEKS: u64 = 520;
-/// Largest accepted count of lines: for `until_next`, `lts_in_parallel`.
-pub(super) const MAX_LINES: u64 = 100;
-/// Largest accepted `lts.every`: what the first form allows, an LTS every
-/// 1200 months of monthly minors.
-const MAX_EVERY: u64 = MAX_MONTHS;
-/// Largest accepted `after_minor`.
-const MAX_MINOR: u64 = 10_000;
-
-/// A number from `min` to `max` that fits in 32 bits (every bound does),
-/// or a problem at `path`.
-pub(super) fn bounded(
-    problems: &mut Problems,
-    path: &Path,
-    found: u64,
-    (min, max): (u64, u64),
-    unit: Unit,
-) -> Option<u32> {
-    if (min..=max).contains(&found) {
-        return u32::try_from(found).ok();
-    }
-    let problem = Problem::OutOfBounds {
-        found,
-        min,
-        max,
-        unit,
-    };
-    problems.add(path, problem);
-    None
-}
-
-/// The names of the fields of `names` that are given, valid or not.
-fn given_names(fields: &[(&'static str, bool)]) -> Vec<&'static str> {
-    fields
-        .iter()
-        .filter_map(|&(name, given)| given.then_some(name))
-        .collect()
-}
-
-/// A number field: `Some(Some(n))` valid, `Some(None)` given but wrong,
-/// `None` absent.
-fn number(
-    problems: &mut Problems,
-    value: &Option<u64>,
-    path: &Path,
-    bounds: (u64, u64),
-    unit: Unit,
-) -> Option<Option<u32>> {
-    match problems.given(value, path) {
-        Given::Absent => None,
-        Given::Invalid => Some(None),
-        Given::Value(&found) => Some(bounded(problems, path, found, bounds, unit)),
-    }
-}
 
 /// `new_major`: exactly one of `after_minor` and `in_month`.
 pub(super) fn new_major(
@@ -230,201 +171,6 @@ fn day_rule(day: &DayFile, path: &Path, problems: &mut Problems) -> Option<DayRu
     parsed
 }
 
-/// Largest accepted support period in weeks and in days: a century.
-const MAX_PERIOD_WEEKS: u64 = 5_218;
-const MAX_DAYS: u64 = 36_525;
-
-/// A term given in one unit of three (`months`, `weeks`, `days`, or their
-/// `grace_` names), each from `min`: `None` absent, `Some(None)` given but
-/// wrong.
-fn period(
-    problems: &mut Problems,
-    path: &Path,
-    units: [(&'static str, &Option<u64>); 3],
-    names: &'static [&'static str],
-    min: u64,
-) -> Option<Option<Period>> {
-    let found = given_names(&units.map(|(name, value)| (name, value.is_some())));
-    if found.len() > 1 {
-        problems.add(
-            path,
-            Problem::Choice {
-                expected: names,
-                found,
-            },
-        );
-        return Some(None);
-    }
-    let [
-        (months, months_value),
-        (weeks, weeks_value),
-        (days, days_value),
-    ] = units;
-    let given = [
-        (
-            months,
-            months_value,
-            MAX_MONTHS,
-            Unit::Months,
-            Period::Months as fn(u32) -> Period,
-        ),
-        (
-            weeks,
-            weeks_value,
-            MAX_PERIOD_WEEKS,
-            Unit::Weeks,
-            Period::Weeks,
-        ),
-        (days, days_value, MAX_DAYS, Unit::Days, Period::Days),
-    ];
-    given
-        .into_iter()
-        .find(|(_, value, ..)| value.is_some())
-        .map(|(name, value, max, unit, period)| {
-            number(problems, value, &path.field(name), (min, max), unit)
-                .flatten()
-                .map(period)
-        })
-}
-
-/// A support rule at `path`: a period, until_next or both, with how the
-/// end is rounded and what the period counts from. `last_of_major` is a
-/// term of `support` alone ([`support_rule`]).
-pub(super) fn support(file: &SupportFile, path: &Path, problems: &mut Problems) -> Option<Support> {
-    let refused = file.last_of_major.is_some();
-    if refused {
-        problems.add(&path.field("last_of_major"), Problem::LastOfMajorNotHere);
-    }
-    let rule = support_terms(file, path, problems);
-    rule.filter(|_| !refused)
-}
-
-/// A `support` field: its rule, and the one for the last minor of a
-/// major (`last_of_major`) in a policy of minor lines.
-pub(super) fn support_rule(
-    file: &SupportFile,
-    path: &Path,
-    lines: Option<LineKind>,
-    problems: &mut Problems,
-) -> Option<(Support, Option<Support>)> {
-    let rule = support_terms(file, path, problems);
-    let last_path = path.field("last_of_major");
-    let last_of_major = match (&file.last_of_major, lines) {
-        (None, _) => Some(None),
-        (Some(_), Some(LineKind::Major)) => {
-            problems.add(&last_path, Problem::LastOfMajorWithMajorLines);
-            None
-        }
-        (Some(last), _) => support(last, &last_path, problems).map(Some),
-    };
-    Some((rule?, last_of_major?))
-}
-
-/// The terms of a support rule, `last_of_major` aside.
-fn support_terms(file: &SupportFile, path: &Path, problems: &mut Problems) -> Option<Support> {
-    let length = period(
-        problems,
-        path,
-        [
-            ("months", &file.months),
-            ("weeks", &file.weeks),
-            ("days", &file.days),
-        ],
-        &["months", "weeks", "days"],
-        1,
-    );
-    let until_next = number(
-        problems,
-        &file.until_next,
-        &path.field("until_next"),
-        (1, MAX_LINES),
-        Unit::Lines,
-    );
-    let grace_fields = [
-        ("grace_months", &file.grace_months),
-        ("grace_weeks", &file.grace_weeks),
-        ("grace_days", &file.grace_days),
-    ];
-    let grace_name = grace_fields
-        .iter()
-        .find(|(_, value)| value.is_some())
-        .map(|(name, _)| *name);
-    let grace = period(
-        problems,
-        path,
-        grace_fields,
-        &["grace_months", "grace_weeks", "grace_days"],
-        0,
-    );
-    let mut valid = true;
-    if length.is_none() && until_next.is_none() {
-        problems.add(path, Problem::NoSupportTerm);
-        valid = false;
-    }
-    if let Some(name) = grace_name
-        && until_next.is_none()
-    {
-        problems.add(&path.field(name), Problem::GraceWithoutUntilNext);
-        valid = false;
-    }
-    const ROUNDS: [Round; 3] = [Round::MonthEnd, Round::QuarterEnd, Round::YearEnd];
-    let round = keyword(
-        problems,
-        &file.round,
-        &path.field("round"),
-        &["month_end", "quarter_end", "year_end"],
-    )
-    .map(|at| at.map_or(Round::Exact, |at| ROUNDS[at]));
-    let from_path = path.field("from");
-    let from =
-        keyword(problems, &file.from, &from_path, &["release", "scheduled"]).map(|at| match at {
-            Some(1) => CountFrom::Scheduled,
-            _ => CountFrom::Release,
-        });
-    if file.from.is_some() && length.is_none() {
-        problems.add(&from_path, Problem::FromWithoutPeriod);
-        valid = false;
-    }
-    // Absent is fine; given but wrong is not.
-    let kept = |value: Option<Option<u32>>| value.map_or(Some(None), |valid| valid.map(Some));
-    let kept_period =
-        |value: Option<Option<Period>>| value.map_or(Some(None), |valid| valid.map(Some));
-    let rule = Support {
-        period: kept_period(length)?,
-        until_next: kept(until_next)?,
-        // A grace of nothing is none.
-        grace: kept_period(grace)?.filter(|grace| !grace.is_zero()),
-        round: round?,
-        from: from?,
-    };
-    valid.then_some(rule)
-}
-
-/// A word field: the index of its word among `words`, `Some(None)` when
-/// absent, `None` when given but wrong.
-fn keyword(
-    problems: &mut Problems,
-    value: &Option<Text>,
-    path: &Path,
-    words: &'static [&'static str],
-) -> Option<Option<usize>> {
-    match problems.given(value, path) {
-        Given::Absent => Some(None),
-        Given::Invalid => None,
-        Given::Value(text) => {
-            let at = words.iter().position(|word| *word == &**text);
-            if at.is_none() {
-                let problem = Problem::Keyword {
-                    expected: words,
-                    found: text.to_string(),
-                };
-                problems.add(path, problem);
-            }
-            at.map(Some)
-        }
-    }
-}
-
 /// The LTS rule: one way of choosing LTS lines, when they become LTS, and
 /// their support and active support.
 pub(super) fn lts(file: &LtsFile, path: &Path, problems: &mut Problems) -> Option<LtsRule> {
@@ -470,12 +216,12 @@ pub(super) fn lts(file: &LtsFile, path: &Path, problems: &mut Problems) -> Optio
     let support_path = path.field("support");
     let lts_support = problems
         .required(&file.support, &support_path)
-        .and_then(|rule| support(rule, &support_path, problems));
+        .and_then(|rule| support::support(rule, &support_path, problems));
     let active_path = path.field("active");
     let active = match problems.given(&file.active, &active_path) {
         Given::Absent => Some(None),
         Given::Invalid => None,
-        Given::Value(rule) => support(rule, &active_path, problems).map(Some),
+        Given::Value(rule) => support::support(rule, &active_path, problems).map(Some),
     };
     Some(LtsRule {
         choice: choice?,
