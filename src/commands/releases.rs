@@ -85,14 +85,23 @@ impl Report for Releases<'_> {
             self.calendar.to(),
             for_terminal(self.policy.name())
         )?;
-        let header = ["LINE", "RELEASED", "LTS", "EOL", "ENDED BY"];
-        text::table(out, Some(&header), || {
-            self.calendar.lines().map(|info| {
+        let phases = self.policy.has_phases();
+        let header: &[&str] = if phases {
+            &["LINE", "RELEASED", "LTS", "ACTIVE UNTIL", "EOL", "ENDED BY"]
+        } else {
+            &["LINE", "RELEASED", "LTS", "EOL", "ENDED BY"]
+        };
+        text::table(out, Some(header), || {
+            self.calendar.lines().map(move |info| {
                 let info = info?;
-                Ok(Row::default()
+                let mut row = Row::default()
                     .line(&info)
                     .sourced(info.released, info.released_source)
-                    .sourced(words::yes_no(info.lts), info.lts_source)
+                    .sourced(words::lts_cell(&info, None), info.lts_source);
+                if phases {
+                    row = row.sourced(info.active_until, info.active_source);
+                }
+                Ok(row
                     .sourced(info.eol, info.eol_source)
                     .cell(words::ended_by_text(&info)))
             })

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use lts_policy::{Policy, PolicyError, VersionInput};
 use lts_policy::answers::{Explanation, Status, SupportState};
-use lts_policy::lines::Patch;
+use lts_policy::lines::{Patch, Phase};
 
 use super::{Explain, Query, Run};
 use crate::session::{Answer, Context, Output, for_terminal};
@@ -72,6 +72,9 @@ struct View<'a> {
     supported: bool,
     state: &'static str,
     roles: RoleNames<'a>,
+    /// `active` or `security` when supported, else null.
+    phase: Option<&'static str>,
+    active_until: String,
     eol: String,
     days_left: i64,
     upgrade_to: Option<String>,
@@ -100,6 +103,9 @@ impl Report for StatusReport<'_> {
         "lts",
         "latest_patch",
         "eol_by",
+        "phase",
+        "active_until",
+        "lts_from",
     ];
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
@@ -122,7 +128,7 @@ impl Report for StatusReport<'_> {
                 .sourced(info.released, info.released_source),
             Row::default()
                 .cell("LTS")
-                .sourced(words::yes_no(info.lts), info.lts_source),
+                .sourced(words::lts_cell(info, Some(on)), info.lts_source),
         ];
         if !status.roles.is_empty() {
             rows.push(
@@ -136,6 +142,16 @@ impl Report for StatusReport<'_> {
             words::days_text(status.days_left),
             words::ended_by_text(info)
         );
+        if self.policy.has_phases() {
+            if let Some(phase) = status.phase {
+                rows.push(Row::default().cell("phase").cell(words::phase_cell(phase)));
+            }
+            rows.push(
+                Row::default()
+                    .cell("active until")
+                    .sourced(info.active_until, info.active_source),
+            );
+        }
         rows.push(
             Row::default()
                 .cell("end of support")
@@ -197,6 +213,9 @@ impl Report for StatusReport<'_> {
                 "lts" => info.lts.to_string(),
                 "latest_patch" => version(status.latest_patch.as_ref()),
                 "eol_by" => info.eol_reason.name().to_owned(),
+                "phase" => status.phase.map(Phase::name).unwrap_or_default().to_owned(),
+                "active_until" => info.active_until.to_string(),
+                "lts_from" => info.lts_from.map(|from| from.to_string()).unwrap_or_default(),
                 _ => String::new(),
             })
             .collect()
@@ -219,6 +238,8 @@ impl StatusReport<'_> {
                 supported: status.state == SupportState::Supported,
                 state: status.state.name(),
                 roles: RoleNames(&status.roles),
+                phase: status.phase.map(Phase::name),
+                active_until: status.info.active_until.to_string(),
                 eol: status.info.eol.to_string(),
                 days_left: status.days_left,
                 upgrade_to: status
@@ -226,6 +247,7 @@ impl StatusReport<'_> {
                     .as_ref()
                     .map(|patch| patch.version.to_string()),
                 details: LineView::new(&status.info, self.policy.branch_template())
+                    .on_date(status.phase)
                     .with_patch(status.latest_patch.as_ref()),
                 explanation: self.explanation.as_ref().map(|explanation| {
                     explain::explanation_text(explanation, status.on)

@@ -98,23 +98,38 @@ impl Report for Supported<'_> {
             )?;
         } else {
             writeln!(out.out(), "Supported on {on} (policy: {})\n", for_terminal(policy.name()))?;
-            let header = [
-                "LINE",
-                "ROLES",
-                "RELEASED",
-                "LTS",
-                "EOL",
-                "DAYS LEFT",
-                "LATEST PATCH",
-            ];
+            // The phase and its end, for a policy of two phases.
+            let phases = policy.has_phases();
+            let header: Vec<&str> = [
+                ("LINE", true),
+                ("ROLES", true),
+                ("PHASE", phases),
+                ("RELEASED", true),
+                ("LTS", true),
+                ("ACTIVE UNTIL", phases),
+                ("EOL", true),
+                ("DAYS LEFT", true),
+                ("LATEST PATCH", true),
+            ]
+            .into_iter()
+            .filter_map(|(name, shown)| shown.then_some(name))
+            .collect();
             text::table(out, Some(&header), || {
                 self.lines.iter().map(|line| {
                     let info = &line.info;
-                    Ok(Row::default()
+                    let mut row = Row::default()
                         .line(info)
-                        .cell(words::roles_text(&line.roles, ", "))
+                        .cell(words::roles_text(&line.roles, ", "));
+                    if phases {
+                        row = row.cell(words::phase_cell(line.phase));
+                    }
+                    row = row
                         .sourced(info.released, info.released_source)
-                        .sourced(words::yes_no(info.lts), info.lts_source)
+                        .sourced(words::lts_cell(info, Some(on)), info.lts_source);
+                    if phases {
+                        row = row.sourced(info.active_until, info.active_source);
+                    }
+                    Ok(row
                         .sourced(info.eol, info.eol_source)
                         .cell(line.days_left)
                         .sourced(&line.latest_patch.version, line.latest_patch.source))

@@ -151,6 +151,22 @@ impl Policy {
         self.rules.lines
     }
 
+    /// Whether the policy has two phases of support for some line: rules
+    /// with `active` or `lts.active`, or an end of active support the
+    /// history announces.
+    #[must_use]
+    pub fn has_phases(&self) -> bool {
+        let phased = |rules: &LineRules| {
+            rules.active.is_some() || rules.lts.is_some_and(|lts| lts.active.is_some())
+        };
+        phased(self.own_rules())
+            || self.changes().iter().any(|change| phased(&change.rules))
+            || self
+                .history
+                .iter()
+                .any(|release| release.active_until.is_some())
+    }
+
     /// The policy's own rules, before any change.
     #[must_use]
     pub fn own_rules(&self) -> &LineRules {

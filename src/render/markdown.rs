@@ -9,7 +9,7 @@ use lts_policy::calendar::Calendar;
 use lts_policy::{Policy, Source};
 
 use super::text::LEGEND;
-use super::words::{ended_by_text, yes_no};
+use super::words::{ended_by_text, lts_cell};
 
 /// Writes the table line by line.
 ///
@@ -23,8 +23,17 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
         calendar.from(),
         calendar.to()
     )?;
-    writeln!(out, "| Line | Released | LTS | End of support | Ended by |")?;
-    writeln!(out, "|---|---|---|---|---|")?;
+    let phases = policy.has_phases();
+    if phases {
+        writeln!(
+            out,
+            "| Line | Released | LTS | Active until | End of support | Ended by |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+    } else {
+        writeln!(out, "| Line | Released | LTS | End of support | Ended by |")?;
+        writeln!(out, "|---|---|---|---|---|")?;
+    }
     let mut marked = false;
     let mut cell = |value: String, source: Source| {
         if source == Source::Rules {
@@ -36,12 +45,20 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
     };
     for info in calendar.lines() {
         let info = info?;
+        let active = if phases {
+            format!(
+                "{} | ",
+                cell(info.active_until.to_string(), info.active_source)
+            )
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {active}{} | {} |",
             info.line,
             cell(info.released.to_string(), info.released_source),
-            cell(yes_no(info.lts).to_owned(), info.lts_source),
+            cell(lts_cell(&info, None), info.lts_source),
             cell(info.eol.to_string(), info.eol_source),
             ended_by_text(&info),
         )?;

@@ -7,7 +7,7 @@ use semver::Version;
 use serde::{Serialize, Serializer};
 
 use lts_policy::audit::AuditFinding;
-use lts_policy::lines::Patch;
+use lts_policy::lines::{Patch, Phase};
 use lts_policy::rules::{BranchName, BranchTemplate};
 use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine};
 
@@ -29,6 +29,10 @@ pub const LINE_COLUMNS: &[&str] = &[
     "source_released",
     "source_lts",
     "source_eol",
+    "lts_from",
+    "active_until",
+    "source_lts_from",
+    "source_active_until",
 ];
 
 /// The CSV columns of a supported line.
@@ -50,6 +54,11 @@ pub const SUPPORTED_COLUMNS: &[&str] = &[
     "source_lts",
     "source_eol",
     "source_latest_patch",
+    "lts_from",
+    "active_until",
+    "phase",
+    "source_lts_from",
+    "source_active_until",
 ];
 
 /// Where each value of a line came from: `history` or `rules`.
@@ -60,6 +69,8 @@ pub struct Sources {
     eol: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     latest_patch: Option<&'static str>,
+    lts_from: Option<&'static str>,
+    active_until: &'static str,
 }
 
 /// Roles by name.
@@ -95,6 +106,14 @@ pub struct LineView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     eol_by_line: Option<Shown<Line>>,
     lts_until: Option<IsoDate>,
+    /// The day an LTS line becomes LTS; null for a line that is not LTS.
+    lts_from: Option<IsoDate>,
+    /// The end of active support: security fixes only from then on.
+    active_until: IsoDate,
+    /// The phase on the date asked about (`active` or `security`), for a
+    /// supported line; null when it is not supported.
+    #[serde(skip_serializing_if = "Phased::is_undated")]
+    phase: Phased,
     branch: Shown<BranchName<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     roles: Option<RoleNames<'a>>,
@@ -119,6 +138,9 @@ impl<'a> LineView<'a> {
             eol_by: info.eol_reason.name(),
             eol_by_line,
             lts_until: info.lts_until().map(IsoDate),
+            lts_from: info.lts_from.map(IsoDate),
+            active_until: IsoDate(info.active_until),
+            phase: Phased::Undated,
             branch: Shown(branch.name(info.line)),
             roles: None,
             latest_patch: None,
@@ -130,6 +152,8 @@ impl<'a> LineView<'a> {
                 lts: info.lts_source.name(),
                 eol: info.eol_source.name(),
                 latest_patch: None,
+                lts_from: info.lts_from.map(|_| info.lts_from_source.name()),
+                active_until: info.active_source.name(),
             },
         }
     }
@@ -138,7 +162,14 @@ impl<'a> LineView<'a> {
         let mut view = Self::new(&line.info, branch);
         view.roles = Some(RoleNames(&line.roles));
         view.days_left = Some(line.days_left);
+        view.phase = Phased::On(Some(line.phase));
         view.with_patch(Some(&line.latest_patch))
+    }
+
+    /// The view of a line asked about on a date: its phase then, if supported.
+    pub fn on_date(mut self, phase: Option<Phase>) -> Self {
+        self.phase = Phased::On(phase);
+        self
     }
 
     pub fn with_patch(mut self, patch: Option<&'a Patch>) -> Self {
@@ -193,8 +224,40 @@ impl<'a> LineView<'a> {
             "source_lts" => self.source.lts.to_owned(),
             "source_eol" => self.source.eol.to_owned(),
             "source_latest_patch" => self.source.latest_patch.unwrap_or_default().to_owned(),
+            "lts_from" => self.lts_from.as_ref().map(date).unwrap_or_default(),
+            "active_until" => date(&self.active_until),
+            "phase" => self.phase.name().unwrap_or_default().to_owned(),
+            "source_lts_from" => self.source.lts_from.unwrap_or_default().to_owned(),
+            "source_active_until" => self.source.active_until.to_owned(),
             _ => String::new(),
         }
+    }
+}
+
+/// A line's phase in an answer about a date, or none for a calendar.
+enum Phased {
+    /// The answer is not about one date.
+    Undated,
+    /// The phase on the date, `None` when the line is not supported then.
+    On(Option<Phase>),
+}
+
+impl Phased {
+    fn is_undated(&self) -> bool {
+        matches!(self, Self::Undated)
+    }
+
+    fn name(&self) -> Option<&'static str> {
+        match self {
+            Self::On(Some(phase)) => Some(phase.name()),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Phased {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.name().serialize(serializer)
     }
 }
 

@@ -6,7 +6,7 @@ use std::error::Error;
 use chrono::NaiveDate;
 
 use lts_policy::answers::Dangling;
-use lts_policy::lines::EolReason;
+use lts_policy::lines::{EolReason, Phase};
 use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Nth, Patches,
     Period, Round, RuleField, Schedule, Support, weekday_name,
@@ -295,8 +295,23 @@ pub fn ordinal(n: u64) -> String {
     format!("{n}{suffix}")
 }
 
-pub fn yes_no(flag: bool) -> &'static str {
-    if flag { "yes" } else { "no" }
+/// A line's LTS flag in a table: `yes`, `no`, or `from 2025-10-28` for an
+/// LTS line that becomes LTS after its release, when it is not LTS by
+/// `on` (or, without a date, at all before then).
+pub fn lts_cell(info: &LineInfo, on: Option<NaiveDate>) -> String {
+    match info.lts_from {
+        None => "no".to_owned(),
+        Some(from) if from > on.unwrap_or(info.released) => format!("from {from}"),
+        Some(_) => "yes".to_owned(),
+    }
+}
+
+/// A supported line's phase in words: `active`, or `security` (fixes only).
+pub fn phase_cell(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Security => "security",
+        _ => "active",
+    }
 }
 
 /// Roles by name, joined by `separator`.

@@ -35,14 +35,20 @@ fn supported_json_says_where_every_value_came_from() {
                     "eol": "2026-03-03", "eol_by": "next_release", "eol_by_line": "1.3",
                     "lts_until": null, "branch": "releases/v1.2.x", "roles": ["latest"],
                     "latest_patch": "1.2.6", "days_left": 2, "projected": false, "overdue": false,
-                    "source": {"released": "history", "lts": "rules", "eol": "history", "latest_patch": "rules"}
+                    // One phase: active until the eol; not LTS, so no LTS start.
+                    "lts_from": null, "active_until": "2026-03-03", "phase": "active",
+                    "source": {"released": "history", "lts": "rules", "eol": "history", "latest_patch": "rules",
+                               "lts_from": null, "active_until": "history"}
                 },
                 {
                     "line": "1.0", "released": "2025-09-09", "lts": true,
                     "eol": "2026-09-09", "eol_by": "lts_support_period",
                     "lts_until": "2026-09-09", "branch": "releases/v1.0.x", "roles": ["latest-lts"],
                     "latest_patch": "1.0.24", "days_left": 192, "projected": false, "overdue": false,
-                    "source": {"released": "history", "lts": "history", "eol": "rules", "latest_patch": "rules"}
+                    // LTS from its release; active until its eol.
+                    "lts_from": "2025-09-09", "active_until": "2026-09-09", "phase": "active",
+                    "source": {"released": "history", "lts": "history", "eol": "rules", "latest_patch": "rules",
+                               "lts_from": "history", "active_until": "rules"}
                 }
             ]
         })

@@ -61,7 +61,9 @@ fn supported_json_for_a_projected_lts_line() {
             "eol": "2025-05-01", "eol_by": "lts_superseded", "eol_by_line": "4.32",
             "lts_until": "2025-05-01", "branch": "stable/4.16", "roles": ["latest-lts"],
             "latest_patch": "4.16.4", "days_left": 455, "projected": true, "overdue": false,
-            "source": {"released": "rules", "lts": "rules", "eol": "rules", "latest_patch": "rules"}
+            "lts_from": "2024-01-04", "active_until": "2025-05-01", "phase": "active",
+            "source": {"released": "rules", "lts": "rules", "eol": "rules", "latest_patch": "rules",
+                       "lts_from": "rules", "active_until": "rules"}
         })
     );
     assert_eq!(json["policy"], "monthly");

@@ -25,12 +25,14 @@ fn export(format: &str) -> String {
 #[test]
 fn csv_has_a_header_and_one_row_per_line() {
     // 2.0 (history), 2.1 (2026-11-10) and 2.2 (2027-01-12, LTS, cut by 2.8).
+    // One phase: each line is active until its eol; 2.2 is LTS from its
+    // release.
     assert_eq!(
         export("csv"),
-        "line,released,lts,eol,eol_by,eol_by_line,lts_until,branch,projected,overdue,source_released,source_lts,source_eol
-2.0,2026-09-08,false,2026-11-10,next_release,2.1,,releases/v2.0.x,false,false,history,rules,rules
-2.1,2026-11-10,false,2027-01-12,next_release,2.2,,releases/v2.1.x,true,false,rules,rules,rules
-2.2,2027-01-12,true,2028-01-11,lts_superseded,2.8,2028-01-11,releases/v2.2.x,true,false,rules,rules,rules
+        "line,released,lts,eol,eol_by,eol_by_line,lts_until,branch,projected,overdue,source_released,source_lts,source_eol,lts_from,active_until,source_lts_from,source_active_until
+2.0,2026-09-08,false,2026-11-10,next_release,2.1,,releases/v2.0.x,false,false,history,rules,rules,,2026-11-10,,rules
+2.1,2026-11-10,false,2027-01-12,next_release,2.2,,releases/v2.1.x,true,false,rules,rules,rules,,2027-01-12,,rules
+2.2,2027-01-12,true,2028-01-11,lts_superseded,2.8,2028-01-11,releases/v2.2.x,true,false,rules,rules,rules,2027-01-12,2028-01-11,rules,rules
 "
     );
 }
@@ -60,7 +62,7 @@ fn csv_quotes_a_branch_with_a_comma() {
     // months. No line's release ends it: eol_by_line stays empty, in its column.
     assert_eq!(
         csv.lines().nth(1).unwrap(),
-        "1.0,2025-09-09,true,2026-09-09,lts_support_period,,2026-09-09,\"v1,0\",false,false,history,rules,rules"
+        "1.0,2025-09-09,true,2026-09-09,lts_support_period,,2026-09-09,\"v1,0\",false,false,history,rules,rules,2025-09-09,2026-09-09,history,rules"
     );
 }
 

@@ -73,12 +73,14 @@ fn csv_flattens_the_json_fields() {
     assert_eq!(
         rows.next().unwrap(),
         "line,released,lts,eol,eol_by,eol_by_line,lts_until,branch,roles,latest_patch,days_left,\
-         projected,overdue,source_released,source_lts,source_eol,source_latest_patch"
+         projected,overdue,source_released,source_lts,source_eol,source_latest_patch,lts_from,\
+         active_until,phase,source_lts_from,source_active_until"
     );
+    // 1.2 is no LTS line, and active until its eol: the policy has one phase.
     assert_eq!(
         rows.next().unwrap(),
         "1.2,2026-01-13,false,2026-03-03,next_release,1.3,,releases/v1.2.x,latest,1.2.6,2,false,\
-         false,history,rules,history,rules"
+         false,history,rules,history,rules,,2026-03-03,active,,history"
     );
     // A message with commas is quoted.
     let audit = stdout_of(&["audit", "--on", "2026-11-25", "--format", "csv"], 1);
@@ -317,6 +319,9 @@ fn json_field_names_do_not_change_by_accident() {
         "eol_by",
         "eol_by_line",
         "lts_until",
+        "lts_from",
+        "active_until",
+        "phase",
         "branch",
         "roles",
         "latest_patch",
@@ -333,7 +338,14 @@ fn json_field_names_do_not_change_by_accident() {
     assert_eq!(keys(&supported["lines"][0]), line_fields);
     assert_eq!(
         keys(&supported["lines"][0]["source"]),
-        ["released", "lts", "eol", "latest_patch"]
+        [
+            "released",
+            "lts",
+            "eol",
+            "latest_patch",
+            "lts_from",
+            "active_until"
+        ]
     );
     let targets = json(&["backport-targets", "--latest", "1.3"], 0);
     assert_eq!(
@@ -359,6 +371,8 @@ fn json_field_names_do_not_change_by_accident() {
             "supported",
             "state",
             "roles",
+            "phase",
+            "active_until",
             "eol",
             "days_left",
             "upgrade_to",
@@ -379,6 +393,8 @@ fn json_field_names_do_not_change_by_accident() {
             "eol",
             "eol_by",
             "lts_until",
+            "lts_from",
+            "active_until",
             "branch",
             "projected",
             "overdue",
@@ -507,7 +523,7 @@ fn csv_headers_are_fixed_whatever_the_answer() {
     assert_eq!(
         csv_header(&["status", "1.0", "--on", "2026-11-25"], 1),
         "version,line,on,supported,state,roles,eol,days_left,upgrade_to,released,lts,\
-         latest_patch,eol_by"
+         latest_patch,eol_by,phase,active_until,lts_from"
     );
     assert_eq!(
         csv_header(&["tag", "latest", "--on", "2025-01-01"], 1),
