@@ -122,7 +122,7 @@ pub mod answers {
     pub use crate::policy::explain::Explanation;
     pub use crate::policy::patch_days::{PatchDay, PatchDays, ShippedPatch, Start};
     pub use crate::policy::projection::ProjectionBasis;
-    pub use crate::policy::roles::Selection;
+    pub use crate::policy::roles::{Fix, Selection};
 }
 
 pub mod calendar {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use lts_policy::{Line, Policy, PolicyError, SupportedLine};
-use lts_policy::answers::Explanation;
+use lts_policy::answers::{Explanation, Fix};
 use lts_policy::rules::BranchTemplate;
 
 use super::{Explain, Query, Run, line_option};
@@ -33,6 +33,12 @@ pub struct Args {
     /// Drop lines older than LINE, where the bug first appeared, e.g. 1.2
     #[arg(long, value_name = "LINE")]
     since: Option<String>,
+
+    /// A security fix: every supported line, not only those in active
+    /// support (a policy of one phase answers the same), e.g. `backport-targets
+    /// --security`
+    #[arg(long)]
+    security: bool,
 
     /// Print branch names: the policy's template, or TEMPLATE, e.g.
     /// 'release-{major}.{minor}'
@@ -68,18 +74,19 @@ impl Run for Args {
             Some(line) => policy.release_of(line).context("--latest")?,
             None => self.query.on.resolve(context.today)?,
         };
+        let fix = if self.security { Fix::Security } else { Fix::Bug };
         let report = Targets {
             policy,
             on,
             latest,
             since,
-            targets: policy.backport_targets(on, since).context("--since")?,
+            targets: policy.backport_targets(on, since, fix).context("--since")?,
             template: branches.as_ref().unwrap_or(policy.branch_template()),
             branches: branches.is_some(),
             explanations: self
                 .explain
                 .explain
-                .then(|| policy.explain_on(on, since))
+                .then(|| policy.explain_backports(on, since, fix))
                 .transpose()?,
         };
         out.answer(Answer::yes(), |out| match context.settings.format {

@@ -8,6 +8,7 @@ use super::error::{Beyond, PolicyError};
 use super::info::{LineInfo, LtsReason, SupportedLine};
 use super::model::{Line, Place, Role};
 use super::projection::ProjectionBasis;
+use super::roles::Fix;
 use super::rules::LineRules;
 
 /// Everything that decides one line's place in an answer on a date.
@@ -27,6 +28,9 @@ pub struct Explanation {
     /// For a supported line older than the `since` of a backport question,
     /// that line: the fix does not go to it.
     pub left_out_by_since: Option<Line>,
+    /// For a line in security support, when the backport question is of a
+    /// bug fix: it does not go there.
+    pub left_out_by_phase: bool,
     /// The rules that govern the line.
     pub rules: LineRules,
     /// The line from which those rules apply, when they are a change's.
@@ -61,7 +65,31 @@ impl Policy {
             projection: self.projection_basis(place)?,
             info,
             left_out_by_since,
+            left_out_by_phase: false,
         })
+    }
+
+    /// [`Policy::explain_on`] for a backport question: supported lines
+    /// older than `since`, and for a bug fix those in security support,
+    /// are marked as left out.
+    ///
+    /// # Errors
+    /// As [`Policy::explain_on`].
+    pub fn explain_backports(
+        &self,
+        date: NaiveDate,
+        since: Option<Line>,
+        fix: Fix,
+    ) -> Result<Vec<Explanation>, PolicyError> {
+        let mut explanations = self.explain_on(date, since)?;
+        for explanation in &mut explanations {
+            explanation.left_out_by_phase = !explanation.roles.is_empty()
+                && explanation
+                    .info
+                    .phase_on(date)
+                    .is_some_and(|phase| !fix.goes_to(phase));
+        }
+        Ok(explanations)
     }
 
     /// Why `line` is or is not supported on `date`.

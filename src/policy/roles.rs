@@ -32,6 +32,25 @@ impl Selection {
     }
 }
 
+/// What a fix is: it decides the supported lines it goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Fix {
+    /// A bug fix: the lines in active support.
+    #[default]
+    Bug,
+    /// A security fix: every supported line.
+    Security,
+}
+
+impl Fix {
+    /// Whether the fix goes to a line in `phase`.
+    #[must_use]
+    pub fn goes_to(self, phase: Phase) -> bool {
+        self == Self::Security || phase == Phase::Active
+    }
+}
+
 impl Policy {
     /// The lines supported on `date`, newest first, each with its roles,
     /// newest patch and days left; empty before the first release.
@@ -159,8 +178,9 @@ impl Policy {
         Ok(lines)
     }
 
-    /// The lines a fix goes to on `date`, dropping lines older than `since`
-    /// (the line the bug appeared in).
+    /// The lines `fix` goes to on `date` (for a bug fix, those in active
+    /// support; for a security fix, every supported line), dropping lines
+    /// older than `since` (the line the bug appeared in).
     ///
     /// # Errors
     /// [`PolicyError::UnknownLine`] when `since` is not a line of the policy.
@@ -168,13 +188,14 @@ impl Policy {
         &self,
         date: NaiveDate,
         since: Option<Line>,
+        fix: Fix,
     ) -> Result<Vec<SupportedLine>, PolicyError> {
         let oldest = since
             .map(|line| self.place_of(line))
             .transpose()?
             .unwrap_or(Place::FIRST);
         let mut targets = self.supported_on(date)?;
-        targets.retain(|target| target.info.place >= oldest);
+        targets.retain(|target| target.info.place >= oldest && fix.goes_to(target.phase));
         Ok(targets)
     }
 }

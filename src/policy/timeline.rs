@@ -25,6 +25,15 @@ pub struct Timeline<'p> {
     policy: &'p Policy,
 }
 
+impl Timeline<'_> {
+    /// Whether the policy has two phases of support, so that a picture
+    /// tells the security stretches apart.
+    #[must_use]
+    pub fn has_phases(&self) -> bool {
+        self.policy.has_phases()
+    }
+}
+
 /// One line of a timeline and the stretches of its support.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

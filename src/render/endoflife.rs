@@ -18,12 +18,23 @@ use super::json::{self, IsoDate, Shown, Stream};
 struct Cycle {
     release_cycle: Shown<lts_policy::Line>,
     release_date: IsoDate,
-    lts: bool,
-    /// End of active support: the day the line stops being the latest.
-    support: IsoDate,
+    lts: Lts,
+    /// End of active support, for a policy of two phases; endoflife.date
+    /// gives none for a product of one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    support: Option<IsoDate>,
     eol: IsoDate,
     latest: String,
     latest_release_date: IsoDate,
+}
+
+/// `lts` as endoflife.date writes it: a flag, or the day a line becomes LTS
+/// after its release.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Lts {
+    Flag(bool),
+    From(IsoDate),
 }
 
 fn cycle(policy: &Policy, info: &LineInfo, on: NaiveDate) -> Result<Cycle, PolicyError> {
@@ -31,8 +42,11 @@ fn cycle(policy: &Policy, info: &LineInfo, on: NaiveDate) -> Result<Cycle, Polic
     Ok(Cycle {
         release_cycle: Shown(info.line),
         release_date: IsoDate(info.released),
-        lts: info.lts,
-        support: IsoDate(info.latest_until),
+        lts: match info.lts_from {
+            Some(from) if from > info.released => Lts::From(IsoDate(from)),
+            _ => Lts::Flag(info.lts),
+        },
+        support: policy.has_phases().then_some(IsoDate(info.active_until)),
         eol: IsoDate(info.eol),
         latest: latest.version.to_string(),
         latest_release_date: IsoDate(latest.released),

@@ -325,6 +325,13 @@ pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
     if let Some(since) = explanation.left_out_by_since {
         sentences.push(format!("left out by --since {since}"));
     }
+    if explanation.left_out_by_phase {
+        sentences.push(format!(
+            "left out: security fixes only since {}, and a bug fix goes to the lines in active \
+             support (--security for every supported line)",
+            info.active_until
+        ));
+    }
     sentences.join("; ")
 }
 

@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use super::timeline::month_starts;
 use lts_policy::calendar::{Part, Timeline};
 use lts_policy::dates::days_between;
+use lts_policy::lines::Phase;
 
 use super::timeline::{label, month_name};
 
@@ -114,15 +115,22 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
                 Part::Lts => (top + 9.0, 6.0, "lts-part", "maintained as LTS"),
                 _ => (top + 11.0, 2.0, "maintained-part", "maintained"),
             };
-            let (opacity, dash) = if segment.projected {
-                ("0.35", r#" stroke-dasharray="4 2""#)
+            let security = segment.phase == Phase::Security;
+            let role = if security {
+                format!("{role}, security fixes only")
             } else {
-                ("1", "")
+                role.to_owned()
+            };
+            let (opacity, dash) = match (segment.projected, security) {
+                (true, _) => ("0.35", r#" stroke-dasharray="4 2""#),
+                (false, true) => ("0.6", r#" stroke-dasharray="1 2""#),
+                (false, false) => ("1", ""),
             };
             writeln!(
                 out,
-                r#"<rect class="{part}{}" x="{start:.1}" y="{y:.1}" width="{:.1}" height="{height}" fill="{colour}" fill-opacity="{opacity}" stroke="{colour}"{dash}><title>{} {}: {} to {}</title></rect>"#,
+                r#"<rect class="{part}{}{}" x="{start:.1}" y="{y:.1}" width="{:.1}" height="{height}" fill="{colour}" fill-opacity="{opacity}" stroke="{colour}"{dash}><title>{} {}: {} to {}</title></rect>"#,
                 if segment.projected { " projected" } else { "" },
+                if security { " security" } else { "" },
                 end - start,
                 info.line,
                 role,

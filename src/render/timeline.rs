@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use lts_policy::LineInfo;
 use lts_policy::calendar::{Part, Timeline, TimelineRow};
 use lts_policy::dates::{add_months, days_between};
+use lts_policy::lines::Phase;
 
 use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text};
 use crate::session::for_terminal;
@@ -46,6 +47,7 @@ const LTS: char = '━';
 const LTS_PROJECTED: char = '┅';
 const MAINTAINED: char = '─';
 const MAINTAINED_PROJECTED: char = '╌';
+const SECURITY: char = '┈';
 const TODAY: char = '│';
 
 /// Maps days to columns of a chart `columns` wide.
@@ -137,9 +139,14 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
         write!(out.out(), "{:label_width$}", label(&row.info))?;
         paint(out, &cells, colour)?;
     }
+    let security = if timeline.has_phases() {
+        format!("  {SECURITY} security fixes only")
+    } else {
+        String::new()
+    };
     writeln!(
         out.out(),
-        "\n{LATEST} latest  {LTS} maintained as LTS  {MAINTAINED} maintained"
+        "\n{LATEST} latest  {LTS} maintained as LTS  {MAINTAINED} maintained{security}"
     )?;
     writeln!(
         out.out(),
@@ -209,6 +216,7 @@ fn row_cells(
         let start = scale.column(segment.start);
         let end = scale.column(segment.end).max(start + 1).min(columns);
         let glyph = match (segment.part, segment.projected) {
+            _ if segment.phase == Phase::Security => SECURITY,
             (Part::Latest, false) => LATEST,
             (Part::Latest, true) => LATEST_PROJECTED,
             (Part::Lts, false) => LTS,

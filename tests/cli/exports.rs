@@ -89,14 +89,16 @@ fn endoflife_cycles_newest_first() {
     assert_eq!(
         cycles,
         json!([
-            // Not released by 2026-11-25: its latest is the .0.
-            {"releaseCycle": "2.2", "releaseDate": "2027-01-12", "lts": true, "support": "2027-03-09",
+            // Not released by 2026-11-25: its latest is the .0. Kestra's
+            // policy has one phase: no `support`, as endoflife.date writes
+            // none for such a product.
+            {"releaseCycle": "2.2", "releaseDate": "2027-01-12", "lts": true,
              "eol": "2028-01-11", "latest": "2.2.0", "latestReleaseDate": "2027-01-12"},
             // Tuesdays 11-17 and 11-24.
-            {"releaseCycle": "2.1", "releaseDate": "2026-11-10", "lts": false, "support": "2027-01-12",
+            {"releaseCycle": "2.1", "releaseDate": "2026-11-10", "lts": false,
              "eol": "2027-01-12", "latest": "2.1.2", "latestReleaseDate": "2026-11-24"},
             // Tuesdays 09-15 .. 11-03 before its eol on 11-10: eight patches.
-            {"releaseCycle": "2.0", "releaseDate": "2026-09-08", "lts": false, "support": "2026-11-10",
+            {"releaseCycle": "2.0", "releaseDate": "2026-09-08", "lts": false,
              "eol": "2026-11-10", "latest": "2.0.8", "latestReleaseDate": "2026-11-03"}
         ])
     );

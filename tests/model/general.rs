@@ -1,7 +1,7 @@
 //! The general model on real vendors' policies (examples/, histories from
 //! endoflife.date) and on small policies built for one boundary each.
 
-use lts_policy::answers::{Dangling, SupportState, Tag, TagTarget};
+use lts_policy::answers::{Dangling, Fix, SupportState, Tag, TagTarget};
 use lts_policy::lines::{EolReason, LtsReason, Patch};
 use lts_policy::{LineKind, Source};
 
@@ -568,7 +568,7 @@ fn the_worked_examples_of_the_spec_hold_on_the_embedded_policy() {
     );
     // backport-targets --latest 1.3: on 1.3's release day.
     let targets = kestra
-        .backport_targets(kestra.release_of(line("1.3")).unwrap(), None)
+        .backport_targets(kestra.release_of(line("1.3")).unwrap(), None, Fix::Bug)
         .unwrap();
     assert_eq!(
         roles(&targets),

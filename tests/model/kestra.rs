@@ -3,7 +3,7 @@
 
 use super::*;
 use lts_policy::Source;
-use lts_policy::answers::{Dangling, SupportState, Tag, TagTarget};
+use lts_policy::answers::{Dangling, Fix, SupportState, Tag, TagTarget};
 use lts_policy::lines::EolReason;
 
 #[test]
@@ -145,7 +145,7 @@ fn patches_count_release_weekdays_after_the_first_release() {
 fn backport_targets_on_the_release_of_a_line() {
     let policy = kestra();
     let on = policy.release_of(line("1.3")).unwrap();
-    let targets = policy.backport_targets(on, None).unwrap();
+    let targets = policy.backport_targets(on, None, Fix::Bug).unwrap();
     assert_eq!(
         roles(&targets),
         [
@@ -153,7 +153,9 @@ fn backport_targets_on_the_release_of_a_line() {
             pair("1.0", &[PREVIOUS_LTS])
         ]
     );
-    let since = policy.backport_targets(on, Some(line("1.3"))).unwrap();
+    let since = policy
+        .backport_targets(on, Some(line("1.3")), Fix::Bug)
+        .unwrap();
     assert_eq!(roles(&since), [pair("1.3", &[LATEST, LATEST_LTS])]);
 }
 

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::*;
 use lts_policy::VersionInput;
-use lts_policy::answers::SupportState;
+use lts_policy::answers::{Fix, SupportState};
 use lts_policy::rules::Round;
 
 const WEEKDAYS: [&str; 7] = [
@@ -151,7 +151,7 @@ proptest! {
     fn backport_targets_are_the_supported_lines_and_status_agrees(policy in policy_strategy(), offset: u16) {
         let on = date_in(&policy, offset);
         let supported = policy.supported_on(on).unwrap();
-        prop_assert_eq!(&policy.backport_targets(on, None).unwrap(), &supported);
+        prop_assert_eq!(&policy.backport_targets(on, None, Fix::Security).unwrap(), &supported);
         for index in 0..policy.history().len() + 2 {
             let line = nth_line(&policy, index).line;
             let status = policy.status(VersionInput::new(line.major, line.minor, None), on).unwrap();

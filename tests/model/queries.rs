@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use lts_policy::answers::{Start, Tag};
+use lts_policy::answers::{Fix, Start, Tag};
 use lts_policy::audit::AuditScope;
 use lts_policy::{Policy, VersionInput};
 
@@ -16,7 +16,8 @@ pub fn ask_everything(policy: &Policy) {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or(first),
     ] {
         let _ = policy.supported_on(on);
-        let _ = policy.backport_targets(on, None);
+        let _ = policy.backport_targets(on, None, Fix::Bug);
+        let _ = policy.backport_targets(on, None, Fix::Security);
         if let Ok(calendar) = policy.releases(None, None, on) {
             calendar.lines().for_each(drop);
             calendar.patch_days().take(20).for_each(drop);

@@ -159,7 +159,11 @@ pub(super) struct RawCycle<'a> {
     pub(super) name: Option<Scalar<'a>>,
     pub(super) released: Option<Scalar<'a>>,
     pub(super) lts: Option<Scalar<'a>>,
+    /// The v1 form's `ltsFrom`; the list form dates it in `lts`.
+    pub(super) lts_from: Option<Scalar<'a>>,
     pub(super) eol: Option<Scalar<'a>>,
+    /// The end of active support: `support`, or the v1 form's `eoasFrom`.
+    pub(super) support: Option<Scalar<'a>>,
     pub(super) latest: Option<Scalar<'a>>,
     pub(super) latest_released: Option<Scalar<'a>>,
 }
@@ -200,7 +204,9 @@ impl<'de> Visitor<'de> for CycleVisitor {
                 (Form::List, "cycle") | (Form::V1, "name") => &mut cycle.name,
                 (_, "releaseDate") => &mut cycle.released,
                 (Form::List, "lts") | (Form::V1, "isLts") => &mut cycle.lts,
+                (Form::V1, "ltsFrom") => &mut cycle.lts_from,
                 (Form::List, "eol") | (Form::V1, "eolFrom") => &mut cycle.eol,
+                (Form::List, "support") | (Form::V1, "eoasFrom") => &mut cycle.support,
                 (Form::List, "latest") => &mut cycle.latest,
                 (Form::List, "latestReleaseDate") => &mut cycle.latest_released,
                 (Form::V1, "latest") => {

@@ -68,15 +68,19 @@ impl Reading {
             }
             Some(value) => day(value, "releaseDate")?,
         };
-        let lts = match &raw.lts {
-            None | Some(Scalar::Null) => None,
-            Some(Scalar::Bool(flag)) => Some(*flag),
-            Some(value) => day(value, "lts").map(|_| Some(true))?,
+        // A date, or nothing: a flag, or null, announces no day.
+        let dated = |value: &Option<Scalar>, field| match value {
+            None | Some(Scalar::Null | Scalar::Bool(_)) => Ok(None),
+            Some(value) => day(value, field).map(Some),
         };
-        let eol = match &raw.eol {
-            None | Some(Scalar::Null | Scalar::Bool(_)) => None,
-            Some(value) => Some(day(value, "eol")?),
+        let (lts, mut lts_from) = match &raw.lts {
+            None | Some(Scalar::Null) => (None, None),
+            Some(Scalar::Bool(flag)) => (Some(*flag), None),
+            Some(value) => (Some(true), Some(day(value, "lts")?)),
         };
+        lts_from = lts_from.or(dated(&raw.lts_from, "ltsFrom")?);
+        let eol = dated(&raw.eol, "eol")?;
+        let active_until = dated(&raw.support, "support")?;
         let Ok(line) = parse_history_line(&name, self.kind) else {
             self.misfits.push((name, released));
             return Ok(());
@@ -87,7 +91,9 @@ impl Reading {
                 date: released,
             }),
             lts,
+            lts_from,
             eol,
+            active_until,
             ..LineFacts::default()
         };
         let latest = match &raw.latest {

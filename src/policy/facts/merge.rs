@@ -51,8 +51,14 @@ impl Policy {
             });
             if self.rules().has_lts() {
                 release.lts = release.lts.or(line_facts.lts);
+                // A day the policy does not give, for a line it does not
+                // declare other than LTS.
+                if release.lts == Some(true) && release.lts_from.is_none() {
+                    release.lts_from = line_facts.lts_from;
+                }
             }
             release.eol = release.eol.or(line_facts.eol);
+            release.active_until = release.active_until.or(line_facts.active_until);
             let mut patches: BTreeMap<&Version, KnownPatch> = line_facts
                 .patches
                 .iter()

@@ -16,7 +16,11 @@ use crate::policy::model::Line;
 pub(super) struct LineFacts {
     pub(super) released: Option<Origin>,
     pub(super) lts: Option<bool>,
+    /// The day it became LTS, when the source dates it.
+    pub(super) lts_from: Option<NaiveDate>,
     pub(super) eol: Option<NaiveDate>,
+    /// The end of its active support, when the source gives one.
+    pub(super) active_until: Option<NaiveDate>,
     /// Patches by version, with where each was found.
     pub(super) patches: BTreeMap<Version, Origin>,
 }

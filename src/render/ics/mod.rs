@@ -1,6 +1,6 @@
 //! `releases --format ics`: the calendar as an RFC 5545 iCalendar file, one
-//! all-day event per release, end of support and patch day, written as the
-//! calendar is read.
+//! all-day event per release, end of active support (for a policy of two
+//! phases), end of support and patch day, written as the calendar is read.
 //!
 //! The writer is ours: iCalendar crates hold the whole calendar before
 //! writing it, where a range of centuries must stream, and the format's
@@ -10,83 +10,18 @@
 use std::io::Write;
 
 use anyhow::Result;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use lts_policy::answers::PatchDay;
 use lts_policy::calendar::Calendar;
 use lts_policy::{Line, LineInfo, Policy, Source};
 
 use super::words::ended_by_text;
+use content::{
+    content_line, escape, fold, push_ics_date, push_iso_date, push_line, push_version, uid_domain,
+};
 
-/// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma
-/// escaped, a line break (LF, CR or CRLF) written `\n`, and the other
-/// control characters TEXT does not allow dropped, so that a name cannot
-/// end a line and forge a property or an event.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' | ';' | ',' => {
-                escaped.push('\\');
-                escaped.push(c);
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => escaped.push_str("\\n"),
-            '\t' => escaped.push(c),
-            c if c.is_control() => {}
-            _ => escaped.push(c),
-        }
-    }
-    escaped
-}
-
-/// Appends one content line to `folded`, folded at 75 octets (RFC 5545
-/// §3.1) without splitting a character, and ended by CRLF. A folded line
-/// never ends in a blank: parsers that trim lines before unfolding would
-/// lose it.
-fn fold(line: &str, folded: &mut String) {
-    let mut rest = line;
-    let mut limit = 75;
-    while rest.len() > limit {
-        let mut cut = limit;
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        while cut > 1 && rest.as_bytes()[cut - 1] == b' ' {
-            cut -= 1;
-        }
-        folded.push_str(&rest[..cut]);
-        folded.push_str("\r\n ");
-        rest = &rest[cut..];
-        // A continuation line's leading space counts.
-        limit = 74;
-    }
-    folded.push_str(rest);
-    folded.push_str("\r\n");
-}
-
-/// Writes one content line.
-fn content_line(out: &mut dyn Write, line: &str) -> std::io::Result<()> {
-    let mut folded = String::with_capacity(line.len() + 8);
-    fold(line, &mut folded);
-    out.write_all(folded.as_bytes())
-}
-
-/// A name fit for a UID's domain part: letters, digits and dashes.
-fn uid_domain(name: &str) -> String {
-    let domain: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{domain}.lts-policy")
-}
+mod content;
 
 /// `" (projected)"` for a value the rules work out.
 fn projected(source: Source) -> &'static str {
@@ -107,6 +42,7 @@ fn source_words(source: Source) -> &'static str {
 #[derive(Clone, Copy)]
 enum About {
     Release(Line),
+    EndOfActiveSupport(Line),
     EndOfSupport(Line),
     PatchDay(NaiveDate),
 }
@@ -182,6 +118,32 @@ impl Writer<'_> {
         self.event(about, info.eol, "end-of-support", &summary, &description)
     }
 
+    /// The day a line of a policy of two phases gets security fixes only.
+    fn end_of_active_support(&mut self, info: &LineInfo) -> std::io::Result<()> {
+        let line = info.line;
+        let summary = |text: &mut String, name: &str| {
+            text.push_str(name);
+            text.push(' ');
+            push_line(text, line);
+            text.push_str(" security fixes only");
+            text.push_str(projected(info.active_source));
+        };
+        let description = |text: &mut String, name: &str| {
+            text.push_str("From this day ");
+            text.push_str(name);
+            text.push(' ');
+            push_line(text, line);
+            text.push_str(" gets security fixes only\\, until its end of support on ");
+            push_iso_date(text, info.eol);
+            text.push_str(". Date from the ");
+            text.push_str(source_words(info.active_source));
+            text.push('.');
+        };
+        let about = About::EndOfActiveSupport(line);
+        let category = "end-of-active-support";
+        self.event(about, info.active_until, category, &summary, &description)
+    }
+
     fn patch_day(&mut self, day: &PatchDay) -> std::io::Result<()> {
         let versions = |text: &mut String| {
             for (at, shipped) in day.patches.iter().enumerate() {
@@ -227,6 +189,10 @@ impl Writer<'_> {
             match about {
                 About::Release(of) => {
                     line.push_str("release-");
+                    push_line(line, of);
+                }
+                About::EndOfActiveSupport(of) => {
+                    line.push_str("eoas-");
                     push_line(line, of);
                 }
                 About::EndOfSupport(of) => {
@@ -295,61 +261,6 @@ impl Writer<'_> {
     }
 }
 
-/// Appends `MAJOR.MINOR`, or `MAJOR` for a line that is a whole major.
-fn push_line(text: &mut String, line: Line) {
-    let mut digits = itoa::Buffer::new();
-    text.push_str(digits.format(line.major));
-    if let Some(minor) = line.minor {
-        text.push('.');
-        text.push_str(digits.format(minor));
-    }
-}
-
-/// Appends a version: its numbers and build metadata (a pre-release is
-/// never a patch).
-fn push_version(text: &mut String, version: &semver::Version) {
-    let mut digits = itoa::Buffer::new();
-    for (at, number) in [version.major, version.minor, version.patch]
-        .into_iter()
-        .enumerate()
-    {
-        if at > 0 {
-            text.push('.');
-        }
-        text.push_str(digits.format(number));
-    }
-    if !version.build.is_empty() {
-        text.push('+');
-        text.push_str(version.build.as_str());
-    }
-}
-
-/// Appends `YYYYMMDD` (an iCalendar DATE) or `YYYY-MM-DD`, for a day of a
-/// four-digit year.
-fn push_date(text: &mut String, date: NaiveDate, separator: &str) {
-    let year = u32::try_from(date.year()).unwrap_or(0);
-    let (month, day) = (date.month(), date.day());
-    let digit = |value: u32| char::from(b'0' + u8::try_from(value % 10).unwrap_or(0));
-    text.extend([
-        digit(year / 1000),
-        digit(year / 100),
-        digit(year / 10),
-        digit(year),
-    ]);
-    text.push_str(separator);
-    text.extend([digit(month / 10), digit(month)]);
-    text.push_str(separator);
-    text.extend([digit(day / 10), digit(day)]);
-}
-
-fn push_ics_date(text: &mut String, date: NaiveDate) {
-    push_date(text, date, "");
-}
-
-fn push_iso_date(text: &mut String, date: NaiveDate) {
-    push_date(text, date, "-");
-}
-
 /// The last day an iCalendar DATE can name: its year has four digits.
 const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
     Some(day) => day,
@@ -364,9 +275,13 @@ const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
 /// An error of the model met while the calendar is read.
 pub fn left_out(policy: &Policy, calendar: &Calendar) -> Result<usize> {
     let mut count = 0;
+    let phases = policy.has_phases();
     for info in calendar.lines() {
         let info = info?;
-        count += usize::from(info.released > LAST_DAY) + usize::from(info.eol > LAST_DAY);
+        let active_end = phases && info.active_until < info.eol && info.active_until > LAST_DAY;
+        count += usize::from(info.released > LAST_DAY)
+            + usize::from(active_end)
+            + usize::from(info.eol > LAST_DAY);
     }
     if let Some(after) = LAST_DAY.succ_opt().filter(|after| *after <= calendar.to()) {
         for day in policy.patch_days(after, calendar.to()) {
@@ -416,10 +331,14 @@ pub fn write(
         stamp,
         name: escape(policy.name()),
     };
+    let phases = policy.has_phases();
     for info in calendar.lines() {
         let info = info?;
         let branch = escape(&policy.branch_template().render(info.line));
         writer.release(&branch, &info)?;
+        if phases && info.active_until < info.eol {
+            writer.end_of_active_support(&info)?;
+        }
         writer.end_of_support(&info)?;
     }
     for day in calendar.patch_days() {
