@@ -69,7 +69,8 @@ impl Policy {
         self.plan().walked.get(index)
     }
 
-    /// The rules of the lines after those walked.
+    /// The rules of the lines after those walked: those the projection
+    /// follows.
     pub(crate) fn last_rules(&self) -> &LineRules {
         self.rules().by_id(self.plan().last_rules)
     }

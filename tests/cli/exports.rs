@@ -255,12 +255,24 @@ fn every_ics_the_tool_writes_parses() {
         )
         .lines()
         .count();
-        let patch_days = calendar
-            .events
-            .iter()
-            .filter(|event| property(&event.properties, "CATEGORIES") == "patch")
-            .count();
-        assert_eq!(calendar.events.len(), 2 * lines + patch_days, "{policy}");
+        let events = |category: &str| {
+            calendar
+                .events
+                .iter()
+                .filter(|event| property(&event.properties, "CATEGORIES") == category)
+                .count()
+        };
+        let (patch_days, active_ends) = (events("patch"), events("end-of-active-support"));
+        // Each line's release and end; its end of active support too, for
+        // a policy of two phases, when that comes before its end.
+        assert_eq!(events("release"), lines, "{policy}");
+        assert_eq!(events("end-of-support"), lines, "{policy}");
+        assert!(active_ends <= lines, "{policy}");
+        assert_eq!(
+            calendar.events.len(),
+            2 * lines + active_ends + patch_days,
+            "{policy}"
+        );
         assert!(patch_days > 0, "{policy}");
     }
     std::fs::remove_file(&file).unwrap();

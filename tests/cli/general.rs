@@ -109,7 +109,8 @@ fn no_patch_day_when_every_line_ends_before_its_first_one() {
 #[test]
 fn major_lines_on_the_command_line() {
     // 22 is LTS until its announced end, 2027-04-30; 24.19.0 is behind the
-    // projected 24.19.1 (see tests/model/general.rs).
+    // projected 24.19.1 (see tests/model/general.rs). A security fix goes
+    // to every supported line, a bug fix to those in active support.
     let status = json_of(
         &[
             "status",
@@ -132,6 +133,23 @@ fn major_lines_on_the_command_line() {
                 "--on",
                 "2026-08-22",
                 "--branch",
+                "--policy",
+                "examples/nodejs.json"
+            ],
+            0
+        ),
+        // A bug fix: 22 is in maintenance (security fixes only) since
+        // 2025-10-21, as Node.js's schedule records.
+        "v26.x\nv24.x\n"
+    );
+    assert_eq!(
+        stdout_of(
+            &[
+                "backport-targets",
+                "--on",
+                "2026-08-22",
+                "--branch",
+                "--security",
                 "--policy",
                 "examples/nodejs.json"
             ],
@@ -235,7 +253,9 @@ fn policy_check_says_what_a_general_file_means() {
   releases: in April and October, on the 3rd Tuesday of the month
   patches: every 2 weeks on Tuesdays, counted from each line's release
   support: 7 months, to the end of a month
-  LTS: every 2nd line, maintained as such 36 months, to the end of a month
+  active support (more than security fixes): 5 months, to the end of a month, at least until the next line comes out
+  LTS: every 2nd line, LTS once the next line comes out, maintained as such 36 months from the day the release schedule had it due, to the end of a month; active as LTS 18 months from the day the release schedule had it due
+  from 27 on: releases: in April, on the 3rd Tuesday of the month; LTS: every line, LTS 6 months after its release, maintained as such 36 months from the day the release schedule had it due, to the end of a month; active as LTS 18 months from the day the release schedule had it due
   history complete up to 2026-08-22
 "
     );

@@ -90,39 +90,80 @@ fn gitlab_keeps_the_current_release_and_the_two_before_it() {
 
 #[test]
 fn nodejs_lines_are_majors_with_even_ones_lts() {
+    // examples/nodejs.json, from Node.js's published schedule
+    // (github.com/nodejs/release): even majors become LTS when the odd one
+    // after them comes out; from 27 on, one major a year, in April, LTS six
+    // months later.
     let node = example("nodejs");
     assert_eq!(node.line_kind(), LineKind::Major);
+    // 26 came on 2026-05-05 and becomes LTS on 2026-10-28: until then it is
+    // the latest line only, 24 the newest LTS line and 22 the one before.
     assert_eq!(
         supported(&node, "2026-08-22"),
+        [
+            pair("26", &[LATEST]),
+            pair("24", &[LATEST_LTS]),
+            pair("22", &[PREVIOUS_LTS]),
+        ]
+    );
+    // On 2025-06-01, 24 (released 2025-05-06) is not LTS before
+    // 2025-10-28: latest-lts is 22, at its newest release then, 22.16.0
+    // (2025-05-21).
+    let TagTarget::Version { info, patch } = node.tag(Tag::LatestLts, date("2025-06-01")).unwrap()
+    else {
+        panic!("latest-lts points to a version");
+    };
+    assert_eq!(
+        (info.line, patch.version.to_string()),
+        (major(22), "22.16.0".to_owned())
+    );
+    // The day 26 becomes LTS, latest-lts moves to it; 24 and 22, still
+    // in their LTS windows (22 in maintenance LTS until 2027-04-30), are
+    // previous LTS lines.
+    assert_eq!(
+        supported(&node, "2026-10-28"),
         [
             pair("26", &[LATEST, LATEST_LTS]),
             pair("24", &[PREVIOUS_LTS]),
             pair("22", &[PREVIOUS_LTS]),
         ]
     );
-    // 27: the 3rd Tuesday of October 2026 (Oct 1 is a Thursday: 6, 13,
-    // 20); odd, so 7 months to the end of a month: 2027-05-20 -> 06-01.
-    let odd = node.line(major(27)).unwrap();
+    // 27: the first April after 26's release, on its 3rd Tuesday
+    // (2027-04-01 is a Thursday: 6, 13, 20): one major a year, no odd line
+    // in October 2026. LTS, every line being one from 27 on, six months
+    // after its release: 2027-10-20; maintained 36 months from its
+    // (projected) day, 2030-04-20, to the end of April: 2030-05-01.
+    let next = node.line(major(27)).unwrap();
     assert_eq!(
-        (odd.released, odd.lts, odd.eol, odd.eol_reason),
         (
-            date("2026-10-20"),
-            false,
-            date("2027-06-01"),
-            EolReason::SupportPeriod
-        )
-    );
-    // 28: 2027-04-01 is a Thursday: Tuesdays 6, 13, 20. Two lines after 26,
-    // so LTS: 36 months, 2030-04-20, to the end of April: 2030-05-01.
-    let even = node.line(major(28)).unwrap();
-    assert_eq!(
-        (even.released, even.lts, even.eol, even.eol_reason),
+            next.released,
+            next.lts,
+            next.lts_from,
+            next.eol,
+            next.eol_reason
+        ),
         (
             date("2027-04-20"),
             true,
+            Some(date("2027-10-20")),
             date("2030-05-01"),
             EolReason::LtsSupportPeriod
         )
+    );
+    // Active LTS 18 months from its day, 2028-10-20: later than 28's
+    // release (2028-04-01 is a Saturday: Tuesdays 4, 11, 18) and than the
+    // 5 months every line gets (2027-09-20, to the end of the month).
+    assert_eq!(next.active_until, date("2028-10-20"));
+    assert_eq!(node.line(major(28)).unwrap().released, date("2028-04-18"));
+    // 24 came in May, a month after its April schedule (the 3rd Tuesday,
+    // 2025-04-15): its end counts from the schedule, 2028-04-15, to the
+    // end of April, as Node.js ends it (the history announces 2028-04-30).
+    let late = node.line(major(24)).unwrap();
+    assert_eq!(late.scheduled, date("2025-04-15"));
+    let window = late.lts_window.unwrap();
+    assert_eq!(
+        (window.counted_from, window.rule_until()),
+        (date("2025-04-15"), date("2028-05-01"))
     );
 }
 

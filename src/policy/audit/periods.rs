@@ -10,7 +10,7 @@ use super::{GRACE_DAYS, Window};
 use crate::policy::dates::days_between;
 use crate::policy::definition::Policy;
 use crate::policy::model::Line;
-use crate::policy::rules::{self, LtsChoice};
+use crate::policy::rules::{self, LtsChoice, LtsStart};
 use crate::policy::schedule::Cadence;
 
 impl Policy {
@@ -91,32 +91,48 @@ impl Policy {
 
     /// How many LTS lines the policy allows side by side (`u64::MAX` when
     /// its LTS support does not count lines), and how many it keeps once
-    /// running: as many as one LTS support period spans, at most the
-    /// allowed. `None` without an LTS rule.
+    /// running: as many as one LTS window (its support period less the
+    /// time before it becomes LTS) spans, at most the allowed. The rules
+    /// are those of the newest lines, which the projection follows. `None`
+    /// without an LTS rule.
     fn lts_counts(&self) -> Option<(u64, u64)> {
-        let lts = self.lts_rule()?;
+        let rules = self.last_rules();
+        let lts = rules.lts.as_ref()?;
         let allowed = lts.support.until_next.map_or(u64::MAX, u64::from);
         let Some(months) = lts.support.period.map(rules::Period::in_months) else {
             return Some((allowed, allowed));
         };
+        let spacing_of_lines = release_spacing_months(&rules.releases.cadence);
         // Months between two LTS lines, on average.
         let spacing = match lts.choice {
             LtsChoice::EveryMonths(every) => f64::from(every),
-            LtsChoice::Every(every) => f64::from(every) * self.release_spacing_months(),
+            LtsChoice::Every(every) => f64::from(every) * spacing_of_lines,
         };
-        // A period spans ceil(months / spacing) LTS lines; a hair under a
-        // whole number is that number, not the next.
-        let spans = (months / spacing - 1e-9).ceil().max(1.0);
-        Some((allowed, allowed.min(spans as u64)))
+        let before_lts = match lts.starts {
+            LtsStart::Release => 0.0,
+            LtsStart::AtNext(lines) => f64::from(lines) * spacing_of_lines,
+            LtsStart::Months(months) => f64::from(months),
+        };
+        // A window spans ceil(months / spacing) LTS lines when it starts on
+        // the release (a hair under a whole number is that number, not the
+        // next); one that starts later keeps only its whole number all the
+        // time (30 months every 12: 2, and 3 half of the time).
+        let ratio = (months - before_lts) / spacing;
+        let spans = if before_lts > 0.0 {
+            (ratio + 1e-9).floor()
+        } else {
+            (ratio - 1e-9).ceil()
+        };
+        Some((allowed, allowed.min(spans.max(1.0) as u64)))
     }
+}
 
-    /// Months between two releases, on average.
-    fn release_spacing_months(&self) -> f64 {
-        match &self.releases_schedule().cadence {
-            Cadence::EveryMonths(months) => f64::from(*months),
-            Cadence::EveryWeeks(weeks) => f64::from(*weeks) * 7.0 * 12.0 / 365.2425,
-            Cadence::InMonths(months) => 12.0 / months.len() as f64,
-        }
+/// Months between two releases of a cadence, on average.
+fn release_spacing_months(cadence: &Cadence) -> f64 {
+    match cadence {
+        Cadence::EveryMonths(months) => f64::from(*months),
+        Cadence::EveryWeeks(weeks) => f64::from(*weeks) * 7.0 * 12.0 / 365.2425,
+        Cadence::InMonths(months) => 12.0 / months.len() as f64,
     }
 }
 
