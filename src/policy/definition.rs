@@ -82,19 +82,6 @@ impl Policy {
     /// Only the file reader builds a policy, after validating every value;
     /// `history` is never empty.
     pub(crate) fn new(rules: PolicyRules, history: Vec<Release>) -> Self {
-        // The newest line declared LTS; with none declared, the first line
-        // whose rules have LTS lines.
-        let anchor = Place::of(
-            history
-                .iter()
-                .rposition(|release| release.lts == Some(true))
-                .or_else(|| {
-                    history.iter().position(|release| {
-                        rules.by_id(rules.governing(release.line)).lts.is_some()
-                    })
-                })
-                .unwrap_or(0),
-        );
         let mut recorded_patches: Vec<(NaiveDate, Place)> = history
             .iter()
             .enumerate()
@@ -116,6 +103,26 @@ impl Policy {
         });
         // Validation guarantees a non-empty history.
         let plan = Plan::new(&rules, &history[history.len() - 1], as_of);
+        // The newest line declared LTS; with none declared, the first line
+        // whose rules have LTS lines, known or walked to (a change that adds
+        // LTS lines makes none before it LTS).
+        let has_lts = |id| rules.by_id(id).lts.is_some();
+        let anchor = Place::of(
+            history
+                .iter()
+                .rposition(|release| release.lts == Some(true))
+                .or_else(|| {
+                    let known = history
+                        .iter()
+                        .position(|release| has_lts(rules.governing(release.line)));
+                    let walked = || {
+                        let at = plan.walked.iter().position(|line| has_lts(line.rules))?;
+                        Some(history.len() + at)
+                    };
+                    known.or_else(walked)
+                })
+                .unwrap_or(0),
+        );
         Self {
             rules,
             history,

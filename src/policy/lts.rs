@@ -27,8 +27,12 @@ impl Policy {
             return Ok(LtsReason::Declared(flag));
         }
         let anchor_place = self.anchor();
-        let anchor_release = &self.history()[anchor_place.index()];
-        let anchor = anchor_release.line;
+        // The anchor may be a projected line: the first a change gives LTS
+        // lines to.
+        let anchor = self.line_at(anchor_place)?;
+        let anchor_declared = self
+            .known(anchor_place)
+            .is_some_and(|release| release.lts == Some(true));
         let Some(places) = place.since(anchor_place) else {
             return Ok(LtsReason::BeforeAnchor { anchor });
         };
@@ -38,7 +42,7 @@ impl Policy {
         match rule.choice {
             LtsChoice::Every(every) => Ok(LtsReason::Counted {
                 anchor,
-                anchor_declared: anchor_release.lts == Some(true),
+                anchor_declared,
                 places: places as u64,
                 every: u64::from(every),
             }),

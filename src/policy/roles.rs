@@ -87,17 +87,24 @@ impl Policy {
         // windows: once one has passed, so have all older ones.
         let mut support_ended = false;
         let mut lts_ended = !self.rules().has_lts();
+        // Under rules that change, the lines before those the last rules
+        // govern (the history's and those walked) are each looked at: their
+        // ends need not follow release order.
+        let varied_below = if self.changes().is_empty() {
+            0
+        } else {
+            self.history().len() + self.plan().walked.len()
+        };
         // Past the point where the ends have all passed, the lines left to
-        // look at: none, or those of the history that announce an end, or,
-        // under rules that change, every line before the last rules.
+        // look at: none, or those of the history that announce an end, or
+        // those whose rules vary.
         let mut the_rest = false;
-        let varied = !self.changes().is_empty();
         let mut candidates = latest.up_to().rev();
         while let Some(place) = candidates.next() {
             let may_be_supported = place == latest
+                || place.index() < varied_below
                 || !support_ended
                 || !lts_ended && self.lts_at(place)?.lts
-                || the_rest && varied
                 || announced_after(place);
             if !may_be_supported {
                 continue;
@@ -147,8 +154,8 @@ impl Policy {
             // Only an announced end, or other rules, can keep an older line
             // supported now.
             if support_ended && lts_ended && !the_rest {
-                let rest = if varied {
-                    Place::of(self.history().len() + self.plan().walked.len())
+                let rest = if varied_below > 0 {
+                    Place::of(varied_below)
                 } else if self.announced_eol_after(date) {
                     Place::of(self.history().len())
                 } else {

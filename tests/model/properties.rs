@@ -199,49 +199,77 @@ fn general_rules() -> impl Strategy<Value = serde_json::Value> {
         }),
         (1..=31u32).prop_map(|day| Some(json!(day))),
     ];
+    // A period in one of the three units, a grace in one of them, a
+    // rounding and what the period counts from.
     let support = (
-        prop::option::of(1..=40u32),
+        prop::option::of((1..=40u32, 0..3usize)),
         prop::option::of(1..=4u32),
-        0..=3u32,
+        (0..=3u32, 0..3usize),
+        0..4usize,
         any::<bool>(),
     )
-        .prop_map(|(months, until_next, grace, month_end)| {
-            let mut support = json!({});
-            match (months, until_next) {
-                (None, None) => support["until_next"] = 1.into(),
-                _ => {
-                    if let Some(months) = months {
-                        support["months"] = months.into();
-                    }
-                    if let Some(next) = until_next {
-                        support["until_next"] = next.into();
-                        if grace > 0 {
-                            support["grace_months"] = grace.into();
+        .prop_map(
+            |(period, until_next, (grace, grace_unit), round, scheduled)| {
+                const UNITS: [(&str, u32); 3] = [("months", 1), ("weeks", 4), ("days", 30)];
+                let mut support = json!({});
+                match (period, until_next) {
+                    (None, None) => support["until_next"] = 1.into(),
+                    _ => {
+                        if let Some((length, unit)) = period {
+                            let (name, per_month) = UNITS[unit];
+                            support[name] = (length * per_month).into();
+                            if scheduled {
+                                support["from"] = "scheduled".into();
+                            }
+                        }
+                        if let Some(next) = until_next {
+                            support["until_next"] = next.into();
+                            if grace > 0 {
+                                let (name, per_month) = UNITS[grace_unit];
+                                support[format!("grace_{name}")] = (grace * per_month).into();
+                            }
                         }
                     }
                 }
-            }
-            if month_end {
-                support["round"] = "month_end".into();
-            }
-            support
-        });
+                if let Some(round) = ["month_end", "quarter_end", "year_end"].get(round) {
+                    support["round"] = (*round).into();
+                }
+                support
+            },
+        );
     let lts = prop_oneof![
         Just(None),
         (1..=4u32).prop_map(|every| Some(json!({"every": every}))),
         (1..=12u32).prop_map(|months| Some(json!({"every_months": months}))),
+    ];
+    let starts = prop_oneof![
+        Just(None),
+        (1..=3u32).prop_map(|lines| Some(json!({"at_next": lines}))),
+        (1..=9u32).prop_map(|months| Some(json!({"months": months}))),
     ];
     (
         any::<bool>(),
         cadence,
         day,
         support.clone(),
-        lts,
-        support,
+        (lts, starts),
+        support.clone(),
+        prop::option::of(support.clone()),
+        prop::option::of((1..=4u64, support)),
         any::<bool>(),
     )
         .prop_map(
-            |(major_lines, mut releases, on, support, lts, lts_support, recorded)| {
+            |(
+                major_lines,
+                mut releases,
+                on,
+                support,
+                (lts, starts),
+                lts_support,
+                active,
+                change,
+                recorded,
+            )| {
                 let weeks = releases.get("every_weeks").is_some();
                 if let Some(on) =
                     on.filter(|on| !weeks || on.as_str().is_some_and(|on| !on.contains(' ')))
@@ -256,7 +284,18 @@ fn general_rules() -> impl Strategy<Value = serde_json::Value> {
                 });
                 if let Some(mut lts) = lts {
                     lts["support"] = lts_support;
+                    if let Some(starts) = starts {
+                        lts["starts"] = starts;
+                    }
                     rules["lts"] = lts;
+                }
+                if let Some(active) = active {
+                    rules["active"] = active;
+                }
+                // A change of support some lines after the first, written
+                // as a line number the history fills in.
+                if let Some((after, support)) = change {
+                    rules["changes"] = json!([{"from": after, "support": support}]);
                 }
                 if recorded {
                     rules["patches"] = "recorded".into();
@@ -312,6 +351,20 @@ fn general_strategy() -> impl Strategy<Value = Policy> {
             }
             if let Some(days) = as_of {
                 rules["history_as_of"] = (released + Days::new(u64::from(days))).to_string().into();
+            }
+            // The change applies from the line that many majors (or minors
+            // of major 1) after the first.
+            if let Some(change) = rules
+                .get_mut("changes")
+                .and_then(|changes| changes.get_mut(0))
+            {
+                let after = change["from"].as_u64().unwrap_or(1);
+                change["from"] = if major_lines {
+                    (1 + after).to_string()
+                } else {
+                    format!("1.{after}")
+                }
+                .into();
             }
             rules["name"] = "random".into();
             rules["history"] = history.into();
