@@ -349,7 +349,7 @@ fn a_change_that_adds_lts_lines_makes_no_earlier_line_lts() {
         r#""new_major": {"after_minor": 1}, "releases": {"every_months": 6}, "changes": [{"from": "2.0", "lts": {"every": 2, "support": {"months": 12}}}]"#,
         r#"[{"line": "1.0", "released": "2024-01-01"}, {"line": "1.1", "released": "2024-07-01"}]"#,
     );
-    assert_eq!(info(&policy, "1.1").lts, false);
+    assert!(!info(&policy, "1.1").lts);
     assert_eq!(
         policy
             .explain_line(line("1.1"), date("2024-08-01"))
