@@ -15,6 +15,7 @@ mod formats;
 mod fuzz;
 mod general;
 mod hostile;
+mod phases;
 mod pipes;
 mod snapshots;
 mod timeline;
