@@ -95,7 +95,7 @@ pub mod lines {
     //! ```
     pub use crate::policy::info::{
         ActiveEnd, EolReason, LineInfo, LtsReason, Patch, Phase, Successor, SupportedLine, Window,
-        WindowRule,
+        WindowEnd, WindowRule,
     };
     pub use crate::policy::model::{KnownPatch, Release};
     pub use crate::policy::version::VersionInput;

@@ -5,7 +5,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use chrono::NaiveDate;
 
 use super::error::PolicyError;
-use super::model::{LineKind, Place, Release};
+use super::model::{Line, LineKind, Place, Release};
 use super::plan::Plan;
 use super::policy_rules::PolicyRules;
 use super::rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
@@ -59,8 +59,8 @@ pub struct Policy {
     as_of: NaiveDate,
     /// Which rules govern the projected lines, and those walked to find it.
     plan: Plan,
-    /// The place of the line the LTS choice starts from.
-    anchor: Place,
+    /// The line the LTS choice starts from.
+    anchor: LtsAnchor,
     /// Every recorded patch's date and the place of its line, in date order.
     recorded_patches: Vec<(NaiveDate, Place)>,
     pub(crate) major_starts: Memo<MajorStarts>,
@@ -77,6 +77,17 @@ impl PartialEq for Policy {
 }
 
 impl Eq for Policy {}
+
+/// The line the LTS choice counts from, worked out once: the newest line
+/// declared LTS or, with none declared, the first line whose rules have LTS
+/// lines.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LtsAnchor {
+    pub(crate) place: Place,
+    pub(crate) line: Line,
+    /// Whether the history declares it LTS (else the count starts at it).
+    pub(crate) declared: bool,
+}
 
 impl Policy {
     /// Only the file reader builds a policy, after validating every value;
@@ -107,22 +118,32 @@ impl Policy {
         // whose rules have LTS lines, known or walked to (a change that adds
         // LTS lines makes none before it LTS).
         let has_lts = |id| rules.by_id(id).lts.is_some();
-        let anchor = Place::of(
-            history
-                .iter()
-                .rposition(|release| release.lts == Some(true))
-                .or_else(|| {
-                    let known = history
-                        .iter()
-                        .position(|release| has_lts(rules.governing(release.line)));
-                    let walked = || {
-                        let at = plan.walked.iter().position(|line| has_lts(line.rules))?;
-                        Some(history.len() + at)
-                    };
-                    known.or_else(walked)
-                })
-                .unwrap_or(0),
-        );
+        let declared = history
+            .iter()
+            .rposition(|release| release.lts == Some(true));
+        let anchor = match declared {
+            Some(index) => LtsAnchor {
+                place: Place::of(index),
+                line: history[index].line,
+                declared: true,
+            },
+            None => {
+                let known = history
+                    .iter()
+                    .position(|release| has_lts(rules.governing(release.line)))
+                    .map(|index| (index, history[index].line));
+                let walked = || {
+                    let at = plan.walked.iter().position(|line| has_lts(line.rules))?;
+                    Some((history.len() + at, plan.walked[at].line))
+                };
+                let (index, line) = known.or_else(walked).unwrap_or((0, history[0].line));
+                LtsAnchor {
+                    place: Place::of(index),
+                    line,
+                    declared: false,
+                }
+            }
+        };
         Self {
             rules,
             history,
@@ -276,7 +297,7 @@ impl Policy {
     }
 
     /// The place of the line the LTS choice starts from.
-    pub(crate) fn anchor(&self) -> Place {
+    pub(crate) fn anchor(&self) -> LtsAnchor {
         self.anchor
     }
 

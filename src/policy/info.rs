@@ -167,8 +167,8 @@ pub struct Window {
     pub rule: WindowRule,
     /// The end of the window (not supported on this day).
     pub until: NaiveDate,
-    /// What ends it.
-    pub ends_by: EolReason,
+    /// Which of its terms ends it.
+    pub ends: WindowEnd,
     /// The day the rule's period counts from: the release, or the day the
     /// release schedule had the line due (`from: "scheduled"`).
     pub counted_from: NaiveDate,
@@ -178,16 +178,43 @@ pub struct Window {
     pub successor: Option<Successor>,
 }
 
+/// Which term of its rule ends a window. (The line is in
+/// [`Window::successor`]; [`Window::ends_by`] gives both as an
+/// [`EolReason`].)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WindowEnd {
+    /// The rule's period.
+    Period,
+    /// The release of the successor, plus the grace.
+    Successor,
+    /// The end the history announces.
+    Announced,
+}
+
 impl Window {
+    /// What ends it, as a line's end of support names it.
+    #[must_use]
+    pub fn ends_by(&self) -> EolReason {
+        let lts = self.rule.counts_lts_lines();
+        match (self.ends, self.successor) {
+            (WindowEnd::Announced, _) => EolReason::Announced,
+            (WindowEnd::Successor, Some(successor)) if lts => {
+                EolReason::LtsSuperseded(successor.line)
+            }
+            (WindowEnd::Successor, Some(successor)) => EolReason::Superseded(successor.line),
+            _ if lts => EolReason::LtsSupportPeriod,
+            _ => EolReason::SupportPeriod,
+        }
+    }
+
     /// Whether `until` is recorded (announced, or a known release) or worked out.
     #[must_use]
     pub fn source(&self) -> Source {
-        match (self.ends_by, self.successor) {
-            (EolReason::Announced, _) => Source::History,
+        match (self.ends, self.successor) {
+            (WindowEnd::Announced, _) => Source::History,
             // A release date itself, not one moved by grace months or rounding.
-            (EolReason::Superseded(_) | EolReason::LtsSuperseded(_), Some(successor))
-                if successor.ends == successor.released =>
-            {
+            (WindowEnd::Successor, Some(successor)) if successor.ends == successor.released => {
                 successor.source
             }
             _ => Source::Rules,
@@ -197,12 +224,10 @@ impl Window {
     /// Whether the window's end depends on a release the rules project.
     #[must_use]
     pub fn cut_by_projection(&self) -> bool {
-        matches!(
-            self.ends_by,
-            EolReason::Superseded(_) | EolReason::LtsSuperseded(_)
-        ) && self
-            .successor
-            .is_some_and(|successor| successor.source == Source::Rules)
+        self.ends == WindowEnd::Successor
+            && self
+                .successor
+                .is_some_and(|successor| successor.source == Source::Rules)
     }
 
     /// The end the rule alone gives, announced or not: the earlier of its
@@ -220,7 +245,7 @@ impl Window {
     /// Whether the end is the one the history announces.
     #[must_use]
     pub fn announced(&self) -> bool {
-        self.ends_by == EolReason::Announced
+        self.ends == WindowEnd::Announced
     }
 }
 
@@ -307,10 +332,11 @@ pub struct LineInfo {
     pub lts_from: Option<NaiveDate>,
     /// Where `lts_from` comes from.
     pub lts_from_source: Source,
-    /// The day the release schedule had it due: its release for the first
-    /// line and for a projected one (for an overdue one, the day it was
-    /// due), else the schedule's date nearest its release.
-    pub scheduled: NaiveDate,
+    /// The day the release schedule had it due, when one of its rules
+    /// counts from it (`from: "scheduled"`): its release for the first line
+    /// and for a projected one (for an overdue one, the day it was due),
+    /// else the schedule's date nearest its release.
+    pub scheduled: Option<NaiveDate>,
     /// End of its time as `latest`: the next line's release.
     pub latest_until: NaiveDate,
     /// Where `latest_until` comes from.
@@ -344,6 +370,14 @@ impl LineInfo {
     #[must_use]
     pub fn is_supported_on(&self, date: NaiveDate) -> bool {
         self.released <= date && date < self.eol
+    }
+
+    /// The windows of its active rules (`active`, then `lts.active`), those
+    /// it has.
+    pub fn active_windows(&self) -> impl Iterator<Item = &Window> {
+        [&self.active_window, &self.lts_active_window]
+            .into_iter()
+            .flatten()
     }
 
     /// End of its LTS maintenance, for an LTS line.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::dates::add_months;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
-use super::info::{ActiveEnd, EolReason, LineInfo, Successor, Window, WindowRule};
+use super::info::{ActiveEnd, EolReason, LineInfo, Successor, Window, WindowEnd, WindowRule};
 use super::lts::LtsFlag;
 use super::model::{Dated, Line, Place, Source};
 use super::rules::{CountFrom, LtsStart, Period, Support};
@@ -24,19 +24,22 @@ struct Next {
 struct Base {
     place: Place,
     line: Line,
-    released: NaiveDate,
-    scheduled: NaiveDate,
+    released: Dated,
+    /// The day the schedule had it due, when a rule counts from it.
+    scheduled: Option<NaiveDate>,
     next: Next,
 }
 
 impl Policy {
     /// Everything about the line at `place`.
     pub(crate) fn line_info(&self, place: Place) -> Result<LineInfo, PolicyError> {
-        let line = self.line_at(place)?;
-        let Dated {
-            date: released,
-            source: released_source,
-        } = self.release_at(place)?;
+        let (
+            line,
+            Dated {
+                date: released,
+                source: released_source,
+            },
+        ) = self.line_and_release_at(place)?;
         let LtsFlag {
             lts,
             source: lts_source,
@@ -49,8 +52,14 @@ impl Policy {
         let base = Base {
             place,
             line,
-            released,
-            scheduled: self.scheduled_at(place)?,
+            released: Dated {
+                date: released,
+                source: released_source,
+            },
+            scheduled: rules
+                .counts_from_schedule()
+                .then(|| self.scheduled_at(place, released))
+                .transpose()?,
             next,
         };
         let (latest_until, next_source) = (next.released, next.source);
@@ -67,7 +76,7 @@ impl Policy {
         if support_window.until > eol.0 {
             eol = (
                 support_window.until,
-                support_window.ends_by,
+                support_window.ends_by(),
                 support_window.source(),
             );
         }
@@ -78,7 +87,7 @@ impl Policy {
         if let Some(window) = &lts_window
             && window.until > eol.0
         {
-            eol = (window.until, window.ends_by, window.source());
+            eol = (window.until, window.ends_by(), window.source());
         }
         let known = self.known(place);
         if let Some(announced) = known.and_then(|release| release.eol) {
@@ -101,7 +110,7 @@ impl Policy {
             .map(|rule| self.window(&base, WindowRule::LtsActive, rule))
             .transpose()?;
         let active = active_end(
-            [active_window, lts_active_window],
+            [active_window.as_ref(), lts_active_window.as_ref()],
             (latest_until, next.line, next_source),
             (eol.0, eol.2),
             known.and_then(|release| release.active_until),
@@ -134,9 +143,9 @@ impl Policy {
 
     /// The line at `place` and its release, as a line after another.
     fn next_at(&self, place: Place) -> Result<Next, PolicyError> {
-        let Dated { date, source } = self.release_at(place)?;
+        let (line, Dated { date, source }) = self.line_and_release_at(place)?;
         Ok(Next {
-            line: self.line_at(place)?,
+            line,
             released: date,
             source,
         })
@@ -155,7 +164,7 @@ impl Policy {
             what: Beyond::LtsEnd(base.line),
         };
         match starts {
-            LtsStart::Release => self.release_at(base.place),
+            LtsStart::Release => Ok(base.released),
             LtsStart::AtNext(1) => Ok(Dated {
                 date: base.next.released,
                 source: base.next.source,
@@ -165,7 +174,7 @@ impl Policy {
                 self.release_at(at)
             }
             LtsStart::Months(months) => Ok(Dated {
-                date: add_months(base.released, u64::from(months)).ok_or_else(out_of_range)?,
+                date: add_months(base.released.date, u64::from(months)).ok_or_else(out_of_range)?,
                 source: Source::Rules,
             }),
         }
@@ -190,9 +199,9 @@ impl Policy {
                 .and_then(|date| support.round(date))
                 .ok_or_else(out_of_range)
         };
-        let counted_from = match support.from {
-            CountFrom::Scheduled => base.scheduled,
-            _ => base.released,
+        let counted_from = match (support.from, base.scheduled) {
+            (CountFrom::Scheduled, Some(scheduled)) => scheduled,
+            _ => base.released.date,
         };
         let promised = support
             .period
@@ -217,25 +226,14 @@ impl Policy {
                 })
             }
         };
-        let (period, superseded) = if rule.counts_lts_lines() {
-            (
-                EolReason::LtsSupportPeriod,
-                EolReason::LtsSuperseded as fn(Line) -> EolReason,
-            )
-        } else {
-            (
-                EolReason::SupportPeriod,
-                EolReason::Superseded as fn(Line) -> EolReason,
-            )
-        };
         // Validation requires one term at least; the period wins a tie.
-        let (until, ends_by) = match (promised, successor) {
+        let (until, ends) = match (promised, successor) {
             (Some(promised), Some(successor)) if successor.ends < promised => {
-                (successor.ends, superseded(successor.line))
+                (successor.ends, WindowEnd::Successor)
             }
-            (Some(promised), _) => (promised, period),
-            (None, Some(successor)) => (successor.ends, superseded(successor.line)),
-            (None, None) => (base.released, period),
+            (Some(promised), _) => (promised, WindowEnd::Period),
+            (None, Some(successor)) => (successor.ends, WindowEnd::Successor),
+            (None, None) => (base.released.date, WindowEnd::Period),
         };
         let announced = match rule {
             WindowRule::Lts => self.known(base.place).and_then(|release| release.eol),
@@ -244,7 +242,7 @@ impl Policy {
         Ok(Window {
             rule,
             until: announced.unwrap_or(until),
-            ends_by: announced.map_or(ends_by, |_| EolReason::Announced),
+            ends: announced.map_or(ends, |_| WindowEnd::Announced),
             counted_from,
             promised,
             successor,
@@ -317,7 +315,7 @@ impl Policy {
 /// the eol; the eol itself without an active rule; an announced end (never
 /// after the eol) instead of either.
 fn active_end(
-    windows: [Option<Window>; 2],
+    windows: [Option<&Window>; 2],
     (next_release, next_line, next_source): (NaiveDate, Line, Source),
     (eol, eol_source): (NaiveDate, Source),
     announced: Option<NaiveDate>,

@@ -26,23 +26,19 @@ impl Policy {
         if let Some(flag) = self.known(place).and_then(|release| release.lts) {
             return Ok(LtsReason::Declared(flag));
         }
-        let anchor_place = self.anchor();
-        // The anchor may be a projected line: the first a change gives LTS
-        // lines to.
-        let anchor = self.line_at(anchor_place)?;
-        let anchor_declared = self
-            .known(anchor_place)
-            .is_some_and(|release| release.lts == Some(true));
-        let Some(places) = place.since(anchor_place) else {
-            return Ok(LtsReason::BeforeAnchor { anchor });
+        let anchor = self.anchor();
+        let Some(places) = place.since(anchor.place) else {
+            return Ok(LtsReason::BeforeAnchor {
+                anchor: anchor.line,
+            });
         };
         if places == 0 {
             return Ok(LtsReason::FirstLine);
         }
         match rule.choice {
             LtsChoice::Every(every) => Ok(LtsReason::Counted {
-                anchor,
-                anchor_declared,
+                anchor: anchor.line,
+                anchor_declared: anchor.declared,
                 places: places as u64,
                 every: u64::from(every),
             }),
@@ -83,7 +79,7 @@ impl Policy {
         let at = match chains.iter().position(|(every, _)| *every == months) {
             Some(at) => at,
             None => {
-                chains.push((months, vec![self.anchor()]));
+                chains.push((months, vec![self.anchor().place]));
                 chains.len() - 1
             }
         };

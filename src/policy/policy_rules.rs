@@ -31,6 +31,9 @@ pub(crate) struct PolicyRules {
 pub(crate) struct RulesId(usize);
 
 impl RulesId {
+    /// The policy's own rules, before any change.
+    pub(crate) const OWN: Self = Self(0);
+
     /// The change this is, counted from 0; `None` for the policy's own rules.
     pub(crate) fn change(self) -> Option<usize> {
         self.0.checked_sub(1)

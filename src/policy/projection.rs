@@ -77,6 +77,11 @@ impl Policy {
 
     /// Which rules govern the line at `place`.
     pub(crate) fn rules_id_at(&self, place: Place) -> Result<RulesId, PolicyError> {
+        // Most policies never change their rules: every line is under the
+        // policy's own, with no search.
+        if self.changes().is_empty() {
+            return Ok(RulesId::OWN);
+        }
         if let Some(release) = self.known(place) {
             return Ok(self.rules().governing(release.line));
         }
@@ -110,11 +115,16 @@ impl Policy {
             return Ok(walked as u64);
         }
         let schedule = &self.last_rules().releases;
-        if plan.walked.is_empty() && schedule.nth(plan.anchor.released, 1).is_none() {
+        let after_anchor = schedule.count_until(plan.anchor.released, date);
+        // A schedule that cannot date even its first line counts none: that
+        // is an answer beyond the calendar, not "nothing released yet".
+        if after_anchor == 0
+            && plan.walked.is_empty()
+            && schedule.nth(plan.anchor.released, 1).is_none()
+        {
             return Err(beyond(Beyond::LatestLineOn(date)));
         }
-        let counted = plan.anchor.position + schedule.count_until(plan.anchor.released, date);
-        Ok(counted.max(walked as u64))
+        Ok((plan.anchor.position + after_anchor).max(walked as u64))
     }
 
     /// Whether the line at `place` is overdue.
@@ -132,10 +142,42 @@ impl Policy {
 
     /// The line at `place`: a known one, or the one the rules project there.
     pub(crate) fn line_at(&self, place: Place) -> Result<Line, PolicyError> {
+        match self.known(place) {
+            Some(release) => Ok(release.line),
+            None => self.projected_line(self.position(place), None),
+        }
+    }
+
+    /// The line at `place` and its release, worked out together: where a
+    /// projected line's number hangs on its release (`new_major:
+    /// {in_month}`), the schedule is counted once for both.
+    pub(crate) fn line_and_release_at(&self, place: Place) -> Result<(Line, Dated), PolicyError> {
         if let Some(release) = self.known(place) {
-            return Ok(release.line);
+            let released = Dated {
+                date: release.released,
+                source: Source::History,
+            };
+            return Ok((release.line, released));
         }
         let position = self.position(place);
+        let Some(date) = self.projected_release(position) else {
+            let line = self.projected_line(position, None)?;
+            return Err(beyond(Beyond::ProjectedRelease(line)));
+        };
+        let released = Dated {
+            date,
+            source: Source::Rules,
+        };
+        Ok((self.projected_line(position, Some(date))?, released))
+    }
+
+    /// The line the rules project at `position` (from 1), released on
+    /// `released` when the caller has that day at hand already.
+    fn projected_line(
+        &self,
+        position: u64,
+        released: Option<NaiveDate>,
+    ) -> Result<Line, PolicyError> {
         if let Some(walked) = self.walked(position) {
             return Ok(walked.line);
         }
@@ -159,7 +201,7 @@ impl Policy {
                 }
             }
             (LineKind::Minor, Some(NewMajor::InMonth(month))) => {
-                let (majors, start) = self.majors_started_by(position, month)?;
+                let (majors, start) = self.majors_started_by(position, month, released)?;
                 match start {
                     None => (0, after_origin(steps)),
                     Some(start) => (majors, Some(Some(position - start))),
@@ -180,10 +222,11 @@ impl Policy {
         &self,
         position: u64,
         month: u32,
+        released: Option<NaiveDate>,
     ) -> Result<(u64, Option<u64>), PolicyError> {
         let origin = self.plan().origin;
-        let released = self
-            .projected_release(position)
+        let released = released
+            .or_else(|| self.projected_release(position))
             .ok_or_else(|| beyond(Beyond::ProjectedRelease(origin.line)))?;
         let mut starts = self.major_starts.lock();
         while starts.next_year.is_none_or(|year| year <= released.year()) {
@@ -275,13 +318,18 @@ impl Policy {
         }
     }
 
-    /// The day the release schedule had the line at `place` due: the first
+    /// The day the release schedule had the line at `place`, released on
+    /// `released`, due: the first
     /// line's release; for a later known line, the date of its rules'
     /// schedule counted from the previous line's release that is nearest
     /// its release (a tie goes to the earlier), so that a skipped line does
     /// not shorten the next one's support; a projected line's projected
     /// day; an overdue line's first due day.
-    pub(crate) fn scheduled_at(&self, place: Place) -> Result<NaiveDate, PolicyError> {
+    pub(crate) fn scheduled_at(
+        &self,
+        place: Place,
+        released: NaiveDate,
+    ) -> Result<NaiveDate, PolicyError> {
         let schedule = &self.rules_at(place)?.releases;
         let Some(release) = self.known(place) else {
             if self.is_overdue(place) {
@@ -289,7 +337,7 @@ impl Policy {
                     .nth(self.newest_release().released, 1)
                     .ok_or_else(|| beyond(Beyond::ProjectedRelease(self.newest_release().line)));
             }
-            return Ok(self.release_at(place)?.date);
+            return Ok(released);
         };
         let Some(previous) = place.previous().and_then(|previous| self.known(previous)) else {
             return Ok(release.released);

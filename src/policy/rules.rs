@@ -313,4 +313,18 @@ impl LineRules {
         .filter_map(|(field, changed)| changed.then_some(field))
         .collect()
     }
+
+    /// Whether any of these rules counts its period from the day the
+    /// schedule had a line due (`from: "scheduled"`), so that the day must
+    /// be worked out.
+    pub(crate) fn counts_from_schedule(&self) -> bool {
+        let from_schedule =
+            |rule: Option<&Support>| rule.is_some_and(|rule| rule.from == CountFrom::Scheduled);
+        let lts = self.lts.as_ref();
+        from_schedule(Some(&self.support))
+            || from_schedule(self.last_of_major.as_ref())
+            || from_schedule(self.active.as_ref())
+            || from_schedule(lts.map(|lts| &lts.support))
+            || from_schedule(lts.and_then(|lts| lts.active.as_ref()))
+    }
 }

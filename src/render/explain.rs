@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use lts_policy::answers::{Explanation, ProjectionBasis};
-use lts_policy::lines::{ActiveEnd, EolReason, LtsReason, Window, WindowRule};
+use lts_policy::lines::{ActiveEnd, EolReason, LtsReason, Window, WindowEnd, WindowRule};
 use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsStart, Schedule, Support, weekday_name,
 };
@@ -204,12 +204,9 @@ fn window_text(rules: &LineRules, info: &LineInfo, window: &Window) -> String {
     };
     let Terms { period, successor } = window_terms(info, &support, window);
     let until = window.until;
-    let cut = matches!(
-        window.ends_by,
-        EolReason::LtsSuperseded(_) | EolReason::Superseded(_)
-    );
-    match (window.ends_by, period, successor) {
-        (EolReason::Announced, period, successor) => {
+    let cut = window.ends == WindowEnd::Successor;
+    match (window.ends, period, successor) {
+        (WindowEnd::Announced, period, successor) => {
             let mut rules: Vec<String> = period
                 .map(|(period, promised)| format!("{period} = {promised}"))
                 .into_iter()
@@ -309,10 +306,7 @@ pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
     if let Some(window) = &info.lts_window {
         sentences.push(window_text(rules, info, window));
     }
-    for window in [&info.active_window, &info.lts_active_window]
-        .into_iter()
-        .flatten()
-    {
+    for window in info.active_windows() {
         sentences.push(window_text(rules, info, window));
     }
     sentences.extend(active_text(info));

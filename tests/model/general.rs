@@ -159,7 +159,7 @@ fn nodejs_lines_are_majors_with_even_ones_lts() {
     // 2025-04-15): its end counts from the schedule, 2028-04-15, to the
     // end of April, as Node.js ends it (the history announces 2028-04-30).
     let late = node.line(major(24)).unwrap();
-    assert_eq!(late.scheduled, date("2025-04-15"));
+    assert_eq!(late.scheduled, Some(date("2025-04-15")));
     let window = late.lts_window.unwrap();
     assert_eq!(
         (window.counted_from, window.rule_until()),

@@ -222,12 +222,12 @@ fn support_counts_from_the_day_the_schedule_had_a_line_due() {
     let late = info(&policy, "1.1");
     assert_eq!(
         (late.scheduled, late.eol),
-        (date("2025-04-01"), date("2028-04-01"))
+        (Some(date("2025-04-01")), date("2028-04-01"))
     );
     assert_eq!(late.support_window.counted_from, date("2025-04-01"));
     // 1.2 skipped 2026: after 1.1's release the dates are 2026-04-01 and
     // 2027-04-01, nine days before it: a skipped line does not shorten it.
-    assert_eq!(info(&policy, "1.2").scheduled, date("2027-04-01"));
+    assert_eq!(info(&policy, "1.2").scheduled, Some(date("2027-04-01")));
     // 1.3 was due on 2028-04-01, on or before history_as_of (2028-06-01):
     // overdue, projected the day after, 2028-06-02; its support still
     // counts from the day it was due: until 2031-04-01.
@@ -235,7 +235,11 @@ fn support_counts_from_the_day_the_schedule_had_a_line_due() {
     assert!(overdue.overdue);
     assert_eq!(
         (overdue.released, overdue.scheduled, overdue.eol),
-        (date("2028-06-02"), date("2028-04-01"), date("2031-04-01"))
+        (
+            date("2028-06-02"),
+            Some(date("2028-04-01")),
+            date("2031-04-01")
+        )
     );
 }
 

@@ -314,9 +314,8 @@ fn early_active_end(info: &LineInfo) -> Option<Finding> {
     if info.active_end != ActiveEnd::Announced {
         return None;
     }
-    let windows = [info.active_window, info.lts_active_window];
     let mut promised: Option<NaiveDate> = None;
-    for window in windows.iter().flatten() {
+    for window in info.active_windows() {
         if window.cut_by_projection() {
             return None;
         }
