@@ -1,19 +1,18 @@
 //! `audit`: the history (and, on request, the projection) against the
 //! policy's promises.
 
-
 use anyhow::Result;
 use serde::Serialize;
 
-use lts_policy::{Policy, PolicyError, Source};
 use lts_policy::audit::{Audit, AuditScope};
+use lts_policy::{Policy, PolicyError, Source};
 
 use super::{Query, Run, date_option};
-use crate::session::{Answer, Context, Output, for_terminal};
+use crate::render::json::{self, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{FINDING_COLUMNS, FindingView};
-use crate::render::json::{self, Stream};
 use crate::render::{self, Report, findings};
+use crate::session::{Answer, Context, Output, for_terminal};
 
 help!(
     "Check the history against the policy; exits 1 when anything is found",
@@ -134,7 +133,10 @@ impl Report for AuditReport<'_> {
     }
 
     fn cells(&self, item: &FindingView) -> Vec<String> {
-        Self::COLUMNS.iter().map(|column| item.cell(column)).collect()
+        Self::COLUMNS
+            .iter()
+            .map(|column| item.cell(column))
+            .collect()
     }
 
     fn plain(&self, item: &FindingView) -> Option<String> {

@@ -1,19 +1,18 @@
 //! `backport-targets`: the lines (or branches) a fix goes to.
 
-
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 use lts_policy::answers::{Explanation, Fix};
 use lts_policy::rules::BranchTemplate;
+use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 
 use super::{Explain, Query, Run, line_option};
-use crate::session::{Answer, Context, Format, Output};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, github, json};
+use crate::session::{Answer, Context, Format, Output};
 
 help!(
     "Lines (or branch names) a fix must be backported to, one per line",
@@ -74,7 +73,11 @@ impl Run for Args {
             Some(line) => policy.release_of(line).context("--latest")?,
             None => self.query.on.resolve(context.today)?,
         };
-        let fix = if self.security { Fix::Security } else { Fix::Bug };
+        let fix = if self.security {
+            Fix::Security
+        } else {
+            Fix::Bug
+        };
         let report = Targets {
             policy,
             on,
@@ -180,7 +183,10 @@ impl Report for Targets<'_> {
     }
 
     fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
-        Self::COLUMNS.iter().map(|column| item.cell(column)).collect()
+        Self::COLUMNS
+            .iter()
+            .map(|column| item.cell(column))
+            .collect()
     }
 
     fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {

@@ -5,9 +5,7 @@ use anyhow::Result;
 use super::Run;
 use crate::session::{Answer, Context, Format, Output};
 
-help!(
-    "Print the man page (roff), e.g. `lts-policy man | man -l -`"
-);
+help!("Print the man page (roff), e.g. `lts-policy man | man -l -`");
 
 #[derive(Debug, clap::Args)]
 #[group(skip)]

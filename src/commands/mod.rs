@@ -1,38 +1,22 @@
 //! One module per subcommand: its arguments, its call into the library, and
-//! the report it hands to the renderers. A new command is a new module and
-//! one line in the list at the end of this file, which says where its
-//! arguments keep the options every query shares (`query`: `--on` and the
-//! sources of facts; `sources`: the sources alone).
+//! the report it hands to the renderers. A new command is a new module, its
+//! `mod` line, and one line in the list at the end of this file, which says
+//! where its arguments keep the options every query shares (`query`: `--on`
+//! and the sources of facts; `sources`: the sources alone).
 
 mod args;
+mod run;
 
 use anyhow::Result;
 use clap::Subcommand;
 
-use crate::session::{Answer, Context, Format, Output, QUERY_FORMATS};
+use crate::session::{Answer, Context, Format, Output};
 
 pub use args::{
     ColorChoice, CommonOptions, DateRange, Explain, OnDate, Query, Source, Sources, WithCommon,
     date_option, line_option,
 };
-
-/// A subcommand's arguments, and how it runs.
-pub trait Run {
-    /// The formats it writes; the first is its default.
-    const FORMATS: &'static [Format] = QUERY_FORMATS;
-
-    /// Whether it answers from the policy; completions and the man page
-    /// describe the program instead.
-    const READS_POLICY: bool = true;
-
-    /// The columns it was asked to draw in, for a picture.
-    fn width(&self) -> Option<u16> {
-        None
-    }
-
-    /// Decides the answer, then writes it through `out`.
-    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer>;
-}
+pub use run::Run;
 
 /// Declares a command's `--help` texts, kept apart from its arguments so
 /// that clap builds those only for the command that runs: `ABOUT`, its line
@@ -65,8 +49,6 @@ macro_rules! shared {
 /// dispatches to each module's [`Run`] implementation.
 macro_rules! commands {
     ($($module:ident => $variant:ident ($shared:ident),)+) => {
-        $(mod $module;)+
-
         // Deferred: clap builds the arguments of the one command that runs.
         #[derive(Debug, Subcommand)]
         #[command(defer = true)]
@@ -137,6 +119,20 @@ macro_rules! commands {
         }
     };
 }
+
+// Declared here rather than by `commands!`, so that rustfmt (which does not
+// expand macros) and every other tool sees them; after the macros they use.
+mod audit;
+mod backport_targets;
+mod completions;
+mod man;
+mod next_patch;
+mod policy;
+mod releases;
+mod status;
+mod supported;
+mod tag;
+mod timeline;
 
 commands! {
     supported => Supported(query),

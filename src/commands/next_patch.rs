@@ -1,24 +1,21 @@
 //! `next-patch`: the next patch day and the versions it ships.
 
-
 use anyhow::Result;
 use chrono::Datelike;
 use serde::Serialize;
 
-use lts_policy::{Policy, PolicyError};
 use lts_policy::answers::{PatchDay, Start};
 use lts_policy::lines::Patch;
 use lts_policy::rules::{Patches, weekday_name};
+use lts_policy::{Policy, PolicyError};
 
 use super::{Run, Sources, date_option};
-use crate::session::{Answer, Context, Format, Output, for_terminal};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{PatchView, RoleNames};
 use crate::render::{self, Report, json, words};
+use crate::session::{Answer, Context, Format, Output, for_terminal};
 
-help!(
-    "The next patch day and the versions it ships"
-);
+help!("The next patch day and the versions it ships");
 
 #[derive(Debug, clap::Args)]
 #[group(skip)]
@@ -70,7 +67,9 @@ fn no_patch_day(policy: &Policy, start: Start) -> String {
              its end of support, and none is recorded",
             policy.patch_search_end(start)
         ),
-        _ => format!("no patch day {after}: the policy projects no patches, and records none later"),
+        _ => {
+            format!("no patch day {after}: the policy projects no patches, and records none later")
+        }
     }
 }
 

@@ -11,7 +11,10 @@ use serde_json::Value;
 use lts_policy::{Policy, PolicyError};
 
 use super::{Run, Sources};
-use crate::session::{Answer, Context, Format, MAX_FILE_BYTES, Output, for_terminal, json_for_terminal, read_policy_file, replace_file};
+use crate::session::{
+    Answer, Context, Format, MAX_FILE_BYTES, Output, for_terminal, json_for_terminal,
+    read_policy_file, replace_file,
+};
 
 use crate::render::{json, words};
 

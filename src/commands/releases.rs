@@ -1,22 +1,19 @@
 //! `releases`: the calendar of every line released in a range.
 
-
 use anyhow::Result;
 use serde::Serialize;
 
-use lts_policy::{Policy, PolicyError};
 use lts_policy::calendar::Calendar;
+use lts_policy::{Policy, PolicyError};
 
 use super::{DateRange, Query, Run};
-use crate::session::{Answer, Context, Format, Output, for_terminal};
 use crate::render::json::{self, IsoDate, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LINE_COLUMNS, LineView};
 use crate::render::{self, Report, endoflife, ics, markdown, words};
+use crate::session::{Answer, Context, Format, Output, for_terminal};
 
-help!(
-    "The calendar: every line released in a range, with LTS flag and eol"
-);
+help!("The calendar: every line released in a range, with LTS flag and eol");
 
 #[derive(Debug, clap::Args)]
 #[group(skip)]
@@ -134,7 +131,10 @@ impl Report for Releases<'_> {
     }
 
     fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
-        Self::COLUMNS.iter().map(|column| item.cell(column)).collect()
+        Self::COLUMNS
+            .iter()
+            .map(|column| item.cell(column))
+            .collect()
     }
 
     fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {

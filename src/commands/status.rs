@@ -1,19 +1,18 @@
 //! `status VERSION`: whether a version is supported, until when, and what
 //! to upgrade to.
 
-
 use anyhow::{Context as _, Result};
 use serde::Serialize;
 
-use lts_policy::{Policy, PolicyError, VersionInput};
 use lts_policy::answers::{Explanation, Status, SupportState};
 use lts_policy::lines::{Patch, Phase};
+use lts_policy::{Policy, PolicyError, VersionInput};
 
 use super::{Explain, Query, Run};
-use crate::session::{Answer, Context, Output, for_terminal};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LineView, RoleNames};
 use crate::render::{self, Report, explain, json, words};
+use crate::session::{Answer, Context, Output, for_terminal};
 
 help!(
     "Whether a version is supported, until when, and what to upgrade to",
@@ -152,11 +151,11 @@ impl Report for StatusReport<'_> {
                     .sourced(info.active_until, info.active_source),
             );
         }
-        rows.push(
-            Row::default()
-                .cell("end of support")
-                .annotated(info.eol, info.eol_source, &note),
-        );
+        rows.push(Row::default().cell("end of support").annotated(
+            info.eol,
+            info.eol_source,
+            &note,
+        ));
         let patch_row = |label: &str, patch: &Patch| {
             Row::default()
                 .cell(label)
@@ -215,7 +214,10 @@ impl Report for StatusReport<'_> {
                 "eol_by" => info.eol_reason.name().to_owned(),
                 "phase" => status.phase.map(Phase::name).unwrap_or_default().to_owned(),
                 "active_until" => info.active_until.to_string(),
-                "lts_from" => info.lts_from.map(|from| from.to_string()).unwrap_or_default(),
+                "lts_from" => info
+                    .lts_from
+                    .map(|from| from.to_string())
+                    .unwrap_or_default(),
                 _ => String::new(),
             })
             .collect()
@@ -249,9 +251,10 @@ impl StatusReport<'_> {
                 details: LineView::new(&status.info, self.policy.branch_template())
                     .on_date(status.phase)
                     .with_patch(status.latest_patch.as_ref()),
-                explanation: self.explanation.as_ref().map(|explanation| {
-                    explain::explanation_text(explanation, status.on)
-                }),
+                explanation: self
+                    .explanation
+                    .as_ref()
+                    .map(|explanation| explain::explanation_text(explanation, status.on)),
             },
         )
     }

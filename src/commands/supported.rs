@@ -1,18 +1,17 @@
 //! `supported`: the lines supported on a date, with their roles.
 
-
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use lts_policy::{Policy, PolicyError, SupportedLine};
 use lts_policy::answers::{Explanation, Selection};
+use lts_policy::{Policy, PolicyError, SupportedLine};
 
 use super::{Explain, Query, Run};
-use crate::session::{Answer, Context, Output, for_terminal};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, json, words};
+use crate::session::{Answer, Context, Output, for_terminal};
 
 help!(
     "Lines supported on a date, with roles, release date, eol, days left and newest patch",
@@ -57,7 +56,9 @@ impl Run for Args {
                 .then(|| policy.explain_on(on, None))
                 .transpose()?,
         };
-        out.answer(Answer::yes(), |out| render::query(&report, &context.settings, out))
+        out.answer(Answer::yes(), |out| {
+            render::query(&report, &context.settings, out)
+        })
     }
 }
 
@@ -97,7 +98,11 @@ impl Report for Supported<'_> {
                 first.released
             )?;
         } else {
-            writeln!(out.out(), "Supported on {on} (policy: {})\n", for_terminal(policy.name()))?;
+            writeln!(
+                out.out(),
+                "Supported on {on} (policy: {})\n",
+                for_terminal(policy.name())
+            )?;
             // The phase and its end, for a policy of two phases.
             let phases = policy.has_phases();
             let header: Vec<&str> = [
@@ -176,7 +181,10 @@ impl Report for Supported<'_> {
     }
 
     fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
-        Self::COLUMNS.iter().map(|column| item.cell(column)).collect()
+        Self::COLUMNS
+            .iter()
+            .map(|column| item.cell(column))
+            .collect()
     }
 
     fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {

@@ -3,9 +3,9 @@
 use anyhow::Result;
 
 use super::{DateRange, Query, Run};
-use crate::session::{Answer, Context, Format, Output};
 use crate::render::text::Text;
 use crate::render::{svg, timeline};
+use crate::session::{Answer, Context, Format, Output};
 
 help!(
     "A Gantt-style picture of every line's support, with today marked",
