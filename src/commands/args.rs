@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{ArgMatches, Args, FromArgMatches, ValueEnum};
 
 use lts_policy::{Line, LineKind, VersionInput, parse_date};
 
+use super::run::Run;
 use crate::session::Format;
 
 // `--on`, for the questions about one date. (A doc comment here would
@@ -136,15 +138,100 @@ impl CommonOptions {
     }
 }
 
-// A command's own arguments, then the common options.
-#[derive(Debug, Args)]
-#[group(skip)]
-pub struct WithCommon<A: Args> {
-    #[command(flatten)]
+/// A command's own arguments, then the common options, whose `--format`
+/// offers the formats the command writes (to `--help` and to completion).
+#[derive(Debug)]
+pub struct WithCommon<A> {
     pub args: A,
-
-    #[command(flatten)]
     pub common: CommonOptions,
+}
+
+impl<A: Args + Run> Args for WithCommon<A> {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        offer_formats::<A>(CommonOptions::augment_args(A::augment_args(command)))
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        offer_formats::<A>(CommonOptions::augment_args_for_update(
+            A::augment_args_for_update(command),
+        ))
+    }
+}
+
+impl<A: FromArgMatches> FromArgMatches for WithCommon<A> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        Self::from_arg_matches_mut(&mut matches.clone())
+    }
+
+    fn from_arg_matches_mut(matches: &mut ArgMatches) -> Result<Self, clap::Error> {
+        Ok(Self {
+            args: A::from_arg_matches_mut(matches)?,
+            common: CommonOptions::from_arg_matches_mut(matches)?,
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.update_from_arg_matches_mut(&mut matches.clone())
+    }
+
+    fn update_from_arg_matches_mut(&mut self, matches: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.args.update_from_arg_matches_mut(matches)?;
+        self.common.update_from_arg_matches_mut(matches)
+    }
+}
+
+/// `command`'s `--format`, offering the formats `A` writes.
+fn offer_formats<A: Run>(command: clap::Command) -> clap::Command {
+    let formats = A::FORMATS;
+    let names: Vec<&str> = formats.iter().map(|format| format.name()).collect();
+    let listed = match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    let example = names.last().copied().unwrap_or_default();
+    command.mut_arg("format", |arg| {
+        arg.value_parser(FormatChoice(formats))
+            .help(format!("Output format: {listed}, e.g. --format {example}"))
+    })
+}
+
+/// `--format`'s values after a command: every format is read, so that the
+/// command refuses one it does not write in its own words (`--format json is
+/// not available for man; it writes roff`); those it writes are the ones
+/// offered, and an unknown name is refused with them.
+#[derive(Clone)]
+struct FormatChoice(&'static [Format]);
+
+impl TypedValueParser for FormatChoice {
+    type Value = Format;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Format, clap::Error> {
+        if let Some(format) = value
+            .to_str()
+            .and_then(|name| Format::from_str(name, false).ok())
+        {
+            return Ok(format);
+        }
+        let offered = self.0.iter().filter_map(ValueEnum::to_possible_value);
+        PossibleValuesParser::new(offered)
+            .parse_ref(command, arg, value)
+            .and_then(|name| {
+                Format::from_str(&name, false)
+                    .map_err(|_| clap::Error::new(clap::error::ErrorKind::InvalidValue))
+            })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().filter_map(ValueEnum::to_possible_value),
+        ))
+    }
 }
 
 /// Where the facts of a run come from.

@@ -1,17 +1,19 @@
 //! `tag NAME`: the version a floating tag points to.
 
+use std::ffi::OsStr;
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use serde::Serialize;
 
-use lts_policy::{Policy, PolicyError};
 use lts_policy::answers::{Tag, TagTarget};
+use lts_policy::{Policy, PolicyError};
 
 use super::{Query, Run};
-use crate::session::{Answer, Context, Format, Output};
 use crate::render::text::Text;
 use crate::render::{self, Report, json, words};
+use crate::session::{Answer, Context, Format, Output};
 
 help!(
     "The version a floating tag points to: latest, latest-lts or a line such as 1.3",
@@ -22,10 +24,35 @@ help!(
 #[group(skip)]
 pub struct Args {
     /// latest, latest-lts, or a line, e.g. 1.3
+    #[arg(value_parser = TagName, hide_possible_values = true)]
     name: String,
 
     #[command(flatten)]
     pub(super) query: Query,
+}
+
+/// A tag's name: any text, read by [`Tag::parse`] with the policy at hand;
+/// the names that are not lines are offered to completion.
+#[derive(Clone)]
+struct TagName;
+
+impl TypedValueParser for TagName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Tag::NAMES.iter().map(|name| PossibleValue::new(*name)),
+        ))
+    }
 }
 
 impl Run for Args {
@@ -107,8 +134,9 @@ impl Report for TagReport<'_> {
     where
         Self: 'a;
 
-    const COLUMNS: &'static [&'static str] =
-        &["tag", "on", "version", "line", "released", "source", "reason"];
+    const COLUMNS: &'static [&'static str] = &[
+        "tag", "on", "version", "line", "released", "source", "reason",
+    ];
 
     /// The version alone, for `docker pull "image:$(lts-policy tag latest-lts)"`.
     fn text(&self, out: &mut Text<'_>) -> Result<()> {

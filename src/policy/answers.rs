@@ -72,6 +72,9 @@ pub enum Tag {
 }
 
 impl Tag {
+    /// The tags that are names, not lines.
+    pub const NAMES: &'static [&'static str] = &["latest", "latest-lts"];
+
     /// Parses `latest`, `latest-lts`, or a line in any spelling a version
     /// takes: `1.3`, `v1.3`, `1.3.0`, `v1.3.7` all name line 1.3's tag.
     ///

@@ -4,6 +4,7 @@
 
 mod audit;
 mod commands;
+mod completion;
 mod custom;
 mod errors;
 mod examples;
