@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         Err(said) => return ExitCode::from(session::usage(&said)),
     };
     let answer = Output::stdout().and_then(|mut out| {
-        let environment = Environment::read(out.file());
+        let environment = Environment::read(out.file())?;
         let context = cli::resolve(&cli, &environment)?;
         cli.command.run(&context, &mut out)
     });

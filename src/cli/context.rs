@@ -3,6 +3,7 @@
 //! before any command runs, as ripgrep turns its low-level arguments into
 //! high-level ones. No command decides any of it again.
 
+use std::ffi::OsString;
 use std::fs::File;
 use std::io::IsTerminal;
 
@@ -19,7 +20,8 @@ use crate::session::{Context, Format, Settings, message, read_policy_file};
 
 /// What the program learns from outside its arguments, read once in `main`.
 pub struct Environment {
-    /// The current UTC date.
+    /// The day the questions are asked on: SOURCE_DATE_EPOCH's where it is
+    /// set, else the current UTC date.
     pub today: NaiveDate,
     pub stdout_is_terminal: bool,
     pub terminal_width: Option<u16>,
@@ -31,14 +33,39 @@ pub struct Environment {
 impl Environment {
     /// Reads the clock, the terminal and the environment: the only place
     /// the program does.
-    pub fn read(stdout: &File) -> Self {
-        Self {
-            today: chrono::Utc::now().date_naive(),
+    ///
+    /// # Errors
+    /// A SOURCE_DATE_EPOCH that is not a number of seconds.
+    pub fn read(stdout: &File) -> Result<Self> {
+        Ok(Self {
+            today: today(std::env::var_os("SOURCE_DATE_EPOCH"))?,
             stdout_is_terminal: stdout.is_terminal(),
             terminal_width: terminal_size::terminal_size_of(stdout).map(|(width, _)| width.0),
             wants_color: anstream::AutoStream::choice(stdout) != anstream::ColorChoice::Never,
-        }
+        })
     }
+}
+
+/// The day asked on: that of `source_date_epoch` (seconds since 1970-01-01
+/// UTC, as reproducible builds set it and distro-info reads it) where it is
+/// set and not empty, else today's UTC date. A malformed value is an error,
+/// as the specification asks, rather than quietly today.
+fn today(source_date_epoch: Option<OsString>) -> Result<NaiveDate> {
+    let Some(value) = source_date_epoch.filter(|value| !value.is_empty()) else {
+        return Ok(chrono::Utc::now().date_naive());
+    };
+    let text = value.to_string_lossy();
+    text.parse::<i64>()
+        .ok()
+        .filter(|seconds| *seconds >= 0)
+        .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+        .map(|moment| moment.date_naive())
+        .with_context(|| {
+            format!(
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not \
+                 {text:?}"
+            )
+        })
 }
 
 /// Decides the context from the arguments and the environment, once:

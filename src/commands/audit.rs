@@ -7,7 +7,7 @@ use serde::Serialize;
 use lts_policy::audit::{Audit, AuditScope};
 use lts_policy::{Policy, PolicyError, Source};
 
-use super::{Query, Run, date_option};
+use super::{ManText, Query, Run, date_option};
 use crate::render::json::{self, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{FINDING_COLUMNS, FindingView};
@@ -39,6 +39,23 @@ pub struct Args {
 }
 
 impl Run for Args {
+    const MAN: ManText = ManText {
+        exit: (
+            "nothing to report",
+            Some("something was found: each finding is listed"),
+        ),
+        examples: &[
+            (
+                "lts-policy audit",
+                "Checks the history against the policy's rules.",
+            ),
+            (
+                "lts-policy audit --projected --to 2028-12-31",
+                "Checks the lines the rules project up to the end of 2028 as well.",
+            ),
+        ],
+    };
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let on = self.query.on.resolve(context.today)?;
         let scope = if self.projected {

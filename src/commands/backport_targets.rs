@@ -8,7 +8,7 @@ use lts_policy::answers::{Explanation, Fix};
 use lts_policy::rules::BranchTemplate;
 use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 
-use super::{Explain, Query, Run, line_option};
+use super::{Explain, ManText, Query, Run, line_option};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, github, json};
@@ -58,6 +58,24 @@ impl Run for Args {
         Format::GithubMatrix,
         Format::Backportrc,
     ];
+
+    const MAN: ManText = ManText {
+        exit: ("answered, however many lines a fix goes to", None),
+        examples: &[
+            (
+                "lts-policy backport-targets --branch",
+                "The branches a bug fix goes to today, one per line: the lines in active support.",
+            ),
+            (
+                "lts-policy backport-targets --security --since 1.2",
+                "The lines a security fix for a bug that appeared in 1.2 goes to: every supported line from 1.2 on.",
+            ),
+            (
+                "lts-policy backport-targets --latest 1.3 --format github-matrix",
+                "The targets on the day 1.3 comes out, as a GitHub Actions matrix.",
+            ),
+        ],
+    };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;

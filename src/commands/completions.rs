@@ -5,7 +5,7 @@
 use anyhow::Result;
 use clap_complete::Shell;
 
-use super::Run;
+use super::{ManText, Run};
 use crate::session::{Answer, Context, Format, Output};
 
 help!(
@@ -25,6 +25,20 @@ pub struct Args {
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Script];
     const READS_POLICY: bool = false;
+
+    const MAN: ManText = ManText {
+        exit: ("printed", None),
+        examples: &[
+            (
+                "lts-policy completions bash > /etc/bash_completion.d/lts-policy",
+                "Installs bash completion for every user.",
+            ),
+            (
+                "source <(lts-policy completions bash)",
+                "Completes in the current bash session.",
+            ),
+        ],
+    };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let mut script = Vec::new();

@@ -16,7 +16,7 @@ pub use args::{
     ColorChoice, CommonOptions, DateRange, Explain, OnDate, Query, Source, Sources, WithCommon,
     date_option, line_option,
 };
-pub use run::Run;
+pub use run::{ManText, Run};
 
 /// Declares a command's `--help` texts, kept apart from its arguments so
 /// that clap builds those only for the command that runs: `ABOUT`, its line
@@ -110,6 +110,15 @@ macro_rules! commands {
                 }
             }
 
+            /// What the man page of the command named `name` says beyond
+            /// its options.
+            pub fn man_text(name: &str) -> Option<&'static ManText> {
+                $(if name == stringify!($module).replace('_', "-") {
+                    return Some(&<$module::Args as Run>::MAN);
+                })+
+                None
+            }
+
             /// Runs the command.
             pub fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
                 match self {
@@ -140,7 +149,7 @@ commands! {
     status => Status(query),
     releases => Releases(query),
     tag => Tag(query),
-    next_patch => NextPatch(sources),
+    next_patch => NextPatch(query),
     audit => Audit(query),
     timeline => Timeline(query),
     completions => Completions(none),

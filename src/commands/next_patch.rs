@@ -1,6 +1,6 @@
 //! `next-patch`: the next patch day and the versions it ships.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -9,7 +9,7 @@ use lts_policy::lines::Patch;
 use lts_policy::rules::{Patches, weekday_name};
 use lts_policy::{Policy, PolicyError};
 
-use super::{Run, Sources, date_option};
+use super::{ManText, Query, Run, date_option};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{PatchView, RoleNames};
 use crate::render::{self, Report, json, words};
@@ -21,20 +21,54 @@ help!("The next patch day and the versions it ships");
 #[group(skip)]
 pub struct Args {
     /// Look strictly after DATE (YYYY-MM-DD), e.g. 2026-11-25 [default: from
-    /// today on, today included]
-    #[arg(long, value_name = "DATE")]
+    /// --on on, that day included]
+    #[arg(long, value_name = "DATE", conflicts_with = "on")]
     after: Option<String>,
 
+    /// Print the day alone (YYYY-MM-DD), for a script, e.g. `day=$(lts-policy
+    /// next-patch --day)`
+    #[arg(long)]
+    day: bool,
+
     #[command(flatten)]
-    pub(super) sources: Sources,
+    pub(super) query: Query,
 }
 
 impl Run for Args {
+    const MAN: ManText = ManText {
+        exit: (
+            "a patch day comes, and is printed",
+            Some("no patch day comes: the reason goes to standard error"),
+        ),
+        examples: &[
+            (
+                "lts-policy next-patch",
+                "The next patch day from today, and the versions it ships.",
+            ),
+            (
+                "lts-policy next-patch --after 2026-11-25 --json",
+                "The first patch day after 25 November 2026, as JSON.",
+            ),
+            (
+                "lts-policy next-patch --on 2026-12-01 --day",
+                "The next patch day from 1 December 2026 on, that day included, alone.",
+            ),
+        ],
+    };
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let start = match date_option("--after", self.after.as_deref())? {
             Some(after) => Start::After(after),
-            None => Start::OnOrAfter(context.today),
+            None => Start::OnOrAfter(self.query.on.resolve(context.today)?),
         };
+        let format = context.settings.format;
+        if self.day && !matches!(format, Format::Text | Format::Plain) {
+            bail!(
+                "--day prints the day alone, as text; --format {} writes the whole answer, \
+                 the day included",
+                format.name()
+            );
+        }
         let report = NextPatch {
             policy: &context.policy,
             start,
@@ -44,11 +78,19 @@ impl Run for Args {
             Some(_) => Answer::yes(),
             None => {
                 // Text and plain print no day, so the reason goes to stderr.
-                let silent = matches!(context.settings.format, Format::Text | Format::Plain);
+                let silent = matches!(format, Format::Text | Format::Plain);
                 let reason = no_patch_day(&context.policy, start);
                 Answer::from_bool(false).with_note(silent.then_some(reason))
             }
         };
+        if self.day {
+            return out.answer(answer, |out| {
+                if let Some(day) = &report.day {
+                    writeln!(out, "{}", day.day)?;
+                }
+                Ok(())
+            });
+        }
         out.answer(answer, |out| render::query(&report, &context.settings, out))
     }
 }

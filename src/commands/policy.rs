@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use lts_policy::{Policy, PolicyError};
 
-use super::{Run, Sources};
+use super::{ManText, Run, Sources};
 use crate::session::{
     Answer, Context, Format, MAX_FILE_BYTES, Output, for_terminal, json_for_terminal,
     read_policy_file, replace_file,
@@ -45,6 +45,27 @@ pub struct Args {
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Json];
+
+    const MAN: ManText = ManText {
+        exit: (
+            "printed, written, or checked without a problem",
+            Some("--check found problems in the file: each is listed with its JSON path"),
+        ),
+        examples: &[
+            (
+                "lts-policy policy > my-policy.json",
+                "The embedded policy in the general form, a starting point for another vendor's.",
+            ),
+            (
+                "lts-policy policy --check my-policy.json",
+                "Lists every problem of my-policy.json, or says in words what its rules mean.",
+            ),
+            (
+                "lts-policy --policy my-policy.json policy --git . --write my-policy.json",
+                "Merges the repository's release tags into the file's history and replaces the file.",
+            ),
+        ],
+    };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         if let Some(path) = &self.write {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use lts_policy::calendar::Calendar;
 use lts_policy::{Policy, PolicyError};
 
-use super::{DateRange, Query, Run};
+use super::{DateRange, ManText, Query, Run};
 use crate::render::json::{self, IsoDate, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LINE_COLUMNS, LineView};
@@ -36,6 +36,20 @@ impl Run for Args {
         Format::Ics,
         Format::Endoflife,
     ];
+
+    const MAN: ManText = ManText {
+        exit: ("answered", None),
+        examples: &[
+            (
+                "lts-policy releases --from 2026-01-01 --to 2027-12-31",
+                "Every line released in 2026 and 2027, with its LTS flag and end of support.",
+            ),
+            (
+                "lts-policy releases --format ics > releases.ics",
+                "A calendar of releases, ends of support and patch days, to subscribe to.",
+            ),
+        ],
+    };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;

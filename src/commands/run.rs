@@ -13,6 +13,9 @@ pub trait Run {
     /// describe the program instead.
     const READS_POLICY: bool = true;
 
+    /// What its man page says beyond its options.
+    const MAN: ManText;
+
     /// The columns it was asked to draw in, for a picture.
     fn width(&self) -> Option<u16> {
         None
@@ -20,4 +23,14 @@ pub trait Run {
 
     /// Decides the answer, then writes it through `out`.
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer>;
+}
+
+/// What a command's man page says beyond its options: what its exit codes
+/// mean and how it is used.
+pub struct ManText {
+    /// What exit code 0 means for it, and 1 (`None` when it never exits 1;
+    /// 2 is always an error).
+    pub exit: (&'static str, Option<&'static str>),
+    /// Command lines, each with what it answers.
+    pub examples: &'static [(&'static str, &'static str)],
 }

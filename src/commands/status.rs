@@ -8,7 +8,7 @@ use lts_policy::answers::{Explanation, Status, SupportState};
 use lts_policy::lines::{Patch, Phase};
 use lts_policy::{Policy, PolicyError, VersionInput};
 
-use super::{Explain, Query, Run};
+use super::{Explain, ManText, Query, Run};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LineView, RoleNames};
 use crate::render::{self, Report, explain, json, words};
@@ -33,6 +33,23 @@ pub struct Args {
 }
 
 impl Run for Args {
+    const MAN: ManText = ManText {
+        exit: (
+            "the version's line is supported on the date",
+            Some("it is not: its support has ended, or it is not released yet"),
+        ),
+        examples: &[
+            (
+                "lts-policy status 1.0.5",
+                "Whether 1.0.5 is supported today, until when, and what to upgrade to.",
+            ),
+            (
+                "lts-policy status \"$VERSION\" --on 2026-11-25 || exit 1",
+                "Fails a CI job whose version is not supported on 25 November 2026.",
+            ),
+        ],
+    };
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let version = VersionInput::parse(&self.version).context("VERSION")?;

@@ -7,7 +7,7 @@ use serde::Serialize;
 use lts_policy::answers::{Explanation, Selection};
 use lts_policy::{Policy, PolicyError, SupportedLine};
 
-use super::{Explain, Query, Run};
+use super::{Explain, ManText, Query, Run};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, json, words};
@@ -38,6 +38,27 @@ pub struct Args {
 }
 
 impl Run for Args {
+    const MAN: ManText = ManText {
+        exit: (
+            "answered, however many lines are supported (none before the first release)",
+            None,
+        ),
+        examples: &[
+            (
+                "lts-policy supported",
+                "The lines supported today, with their roles, release dates, ends of support, days left and newest patches.",
+            ),
+            (
+                "lts-policy supported --lts --format plain",
+                "The LTS lines maintained today, one per line.",
+            ),
+            (
+                "lts-policy supported --on 2027-01-01 --json",
+                "The same answer for 1 January 2027, as JSON.",
+            ),
+        ],
+    };
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let on = self.query.on.resolve(context.today)?;

@@ -10,7 +10,7 @@ use serde::Serialize;
 use lts_policy::answers::{Tag, TagTarget};
 use lts_policy::{Policy, PolicyError};
 
-use super::{Query, Run};
+use super::{ManText, Query, Run};
 use crate::render::text::Text;
 use crate::render::{self, Report, json, words};
 use crate::session::{Answer, Context, Format, Output};
@@ -56,6 +56,25 @@ impl TypedValueParser for TagName {
 }
 
 impl Run for Args {
+    const MAN: ManText = ManText {
+        exit: (
+            "the tag points to a version, printed",
+            Some(
+                "it points to no version yet; nothing is printed, the reason goes to standard error",
+            ),
+        ),
+        examples: &[
+            (
+                "lts-policy tag latest-lts",
+                "The version the latest-lts tag points to today.",
+            ),
+            (
+                "docker pull \"kestra/kestra:$(lts-policy tag latest-lts)\"",
+                "Pulls the image of that version.",
+            ),
+        ],
+    };
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let tag = Tag::parse(&self.name).context("NAME")?;
         if let Tag::Line(version) = tag {

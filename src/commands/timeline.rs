@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{DateRange, Query, Run};
+use super::{DateRange, ManText, Query, Run};
 use crate::render::text::Text;
 use crate::render::{svg, timeline};
 use crate::session::{Answer, Context, Format, Output};
@@ -31,6 +31,20 @@ pub struct Args {
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Text, Format::Svg];
+
+    const MAN: ManText = ManText {
+        exit: ("drawn", None),
+        examples: &[
+            (
+                "lts-policy timeline --width 100",
+                "Every line's support around today, 100 columns wide.",
+            ),
+            (
+                "lts-policy timeline --format svg > timeline.svg",
+                "The same picture as a standalone SVG file.",
+            ),
+        ],
+    };
 
     fn width(&self) -> Option<u16> {
         self.width

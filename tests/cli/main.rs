@@ -16,6 +16,8 @@ mod formats;
 mod fuzz;
 mod general;
 mod hostile;
+mod keyboard;
+mod man;
 mod phases;
 mod pipes;
 mod snapshots;
@@ -75,3 +77,36 @@ fn json_of(args: &[&str], code: i32) -> Value {
 
 const LEGEND: &str =
     "* worked out from the policy's rules; unmarked values are recorded in the history\n";
+
+/// A directory of its own for a test, removed at its end.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let path =
+            std::env::temp_dir().join(format!("lts-policy-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Self(path)
+    }
+
+    fn join(&self, name: &str) -> std::path::PathBuf {
+        self.0.join(name)
+    }
+
+    /// The names in the directory, sorted.
+    fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.0)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

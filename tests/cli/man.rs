@@ -1,0 +1,146 @@
+//! The man pages: one for the program and one per command, each with the
+//! sections a man page has, rendered by `man -l` without a warning.
+
+use std::process::Command;
+
+use super::{Scratch, stdout_of};
+
+/// The pages `man --dir` writes: the program's and each command's.
+const PAGES: [&str; 12] = [
+    "lts-policy.1",
+    "lts-policy-audit.1",
+    "lts-policy-backport-targets.1",
+    "lts-policy-completions.1",
+    "lts-policy-man.1",
+    "lts-policy-next-patch.1",
+    "lts-policy-policy.1",
+    "lts-policy-releases.1",
+    "lts-policy-status.1",
+    "lts-policy-supported.1",
+    "lts-policy-tag.1",
+    "lts-policy-timeline.1",
+];
+
+/// A page as `man -l` renders it, 100 columns wide; `None` (said on
+/// stderr) where man is not installed. Fails on any warning.
+fn rendered(page: &std::path::Path) -> Option<String> {
+    let output = Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(page)
+        .env("MANWIDTH", "100")
+        .output();
+    let Ok(output) = output else {
+        eprintln!("skipped: man is not installed, so the pages are not rendered");
+        return None;
+    };
+    assert!(output.status.success(), "{page:?}: {output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{page:?}");
+    // Off a terminal, bold and underline are still overstruck (X, backspace,
+    // X): the text alone.
+    let mut text = String::new();
+    for char in String::from_utf8(output.stdout).unwrap().chars() {
+        if char == '\u{8}' {
+            text.pop();
+        } else {
+            text.push(char);
+        }
+    }
+    Some(text)
+}
+
+#[test]
+fn every_page_renders_with_every_section() {
+    let scratch = Scratch::new("man");
+    let dir = scratch.join("man1");
+    std::fs::create_dir(&dir).unwrap();
+    let written = stdout_of(&["man", "--dir", dir.to_str().unwrap()], 0);
+    let mut listed: Vec<&str> = written
+        .lines()
+        .map(|path| path.rsplit('/').next().unwrap())
+        .collect();
+    listed.sort_unstable();
+    let mut pages = PAGES;
+    pages.sort_unstable();
+    assert_eq!(listed, pages);
+    for name in PAGES {
+        let Some(text) = rendered(&dir.join(name)) else {
+            return;
+        };
+        for section in [
+            "NAME",
+            "SYNOPSIS",
+            "DESCRIPTION",
+            "OPTIONS",
+            "EXIT STATUS",
+            "ENVIRONMENT",
+            "FILES",
+            "EXAMPLES",
+            "SEE ALSO",
+        ] {
+            assert!(
+                text.contains(&format!("\n{section}\n")),
+                "{name}: no {section}"
+            );
+        }
+        // Every page SEE ALSO names is one of those written.
+        let see_also = text.split_once("\nSEE ALSO\n").unwrap().1;
+        let see_also = see_also.split_once("\nVERSION\n").unwrap().0;
+        let joined: String = see_also.split_whitespace().collect::<Vec<_>>().join(" ");
+        for named in joined.replace("‐ ", "").replace("- ", "-").split(", ") {
+            let named = named.trim().trim_end_matches(',');
+            if named == "distro-info(1)" {
+                continue;
+            }
+            let file = named.replace("(1)", ".1");
+            assert!(PAGES.contains(&file.as_str()), "{name}: SEE ALSO {named}");
+        }
+    }
+}
+
+#[test]
+fn a_commands_page_has_its_own_options_and_exit_codes() {
+    let scratch = Scratch::new("man-status");
+    let page = scratch.join("lts-policy-status.1");
+    std::fs::write(&page, stdout_of(&["man", "status"], 0)).unwrap();
+    let Some(text) = rendered(&page) else {
+        return;
+    };
+    assert!(text.starts_with("lts-policy-status(1)"), "{text}");
+    // Justified text: compared word by word.
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = words(&text);
+    assert!(
+        page.contains("SYNOPSIS lts-policy status [--on] [--git]"),
+        "{page}"
+    );
+    assert!(
+        page.contains("--explain Say, for each line, the rule"),
+        "{page}"
+    );
+    // status says what its own 1 means.
+    let exit = page.split_once("EXIT STATUS ").unwrap().1;
+    let exit = exit.split_once(" ENVIRONMENT ").unwrap().0;
+    assert!(
+        exit.starts_with(
+            "0 The version's line is supported on the date. 1 It is not: its support has \
+             ended, or it is not released yet. 2 An error: "
+        ),
+        "{exit}"
+    );
+    // The top page lists the commands and their pages.
+    let top = stdout_of(&["man"], 0);
+    assert!(top.contains("lts\\-policy\\-supported(1)"), "{top}");
+}
+
+#[test]
+fn a_page_for_no_command_is_an_error() {
+    super::lts_policy(&["man", "nothing"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: man: there is no command \"nothing\"; the commands are supported, \
+             backport-targets, status, releases, tag, next-patch, audit, timeline, completions, \
+             man, policy\n",
+        );
+}
