@@ -32,8 +32,8 @@ fn main() -> ExitCode {
     });
     match answer {
         Ok(answer) => {
-            if let Some(note) = answer.note() {
-                session::message(note);
+            for line in answer.note().into_iter().flat_map(str::lines) {
+                session::message(line);
             }
             ExitCode::from(answer.exit_code())
         }

@@ -110,10 +110,22 @@ impl Run for Args {
                 .then(|| policy.explain_backports(on, since, fix))
                 .transpose()?,
         };
-        out.answer(Answer::yes(), |out| match context.settings.format {
-            Format::GithubMatrix => github::matrix(&report.pairs(), out),
-            Format::Backportrc => github::backportrc(&report.pairs(), out),
-            _ => render::query(&report, &context.settings, out),
+        // Text and plain are bare lines or branches, one per line, for
+        // `$(...)`: the explanation goes to stderr.
+        let note = matches!(context.settings.format, Format::Text | Format::Plain)
+            .then(|| {
+                report
+                    .explanations
+                    .as_deref()
+                    .map(|why| explain::note(why, on))
+            })
+            .flatten();
+        out.answer(Answer::yes().with_note(note), |out| {
+            match context.settings.format {
+                Format::GithubMatrix => github::matrix(&report.pairs(), out),
+                Format::Backportrc => github::backportrc(&report.pairs(), out),
+                _ => render::query(&report, &context.settings, out),
+            }
         })
     }
 }
@@ -158,9 +170,6 @@ impl Report for Targets<'_> {
             if let Some(value) = self.plain(&item?) {
                 writeln!(out.out(), "{value}")?;
             }
-        }
-        if let Some(explanations) = &self.explanations {
-            explain::text_block(explanations, self.on, out.out())?;
         }
         Ok(())
     }

@@ -1,7 +1,9 @@
-//! `status VERSION`: whether a version is supported, until when, and what
-//! to upgrade to.
+//! `status VERSION...`: whether each version is supported, until when, and
+//! what to upgrade to; with `--ends-within DAYS`, whether it stays supported
+//! that long.
 
 use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use lts_policy::answers::{Explanation, Status, SupportState};
@@ -12,18 +14,26 @@ use super::{Explain, ManText, Query, Run};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LineView, RoleNames};
 use crate::render::{self, Report, explain, json, words};
-use crate::session::{Answer, Context, Output, for_terminal};
+use crate::session::{Answer, Context, Format, Output, for_terminal};
 
 help!(
     "Whether a version is supported, until when, and what to upgrade to",
-    "Exits 0 when VERSION is supported on the date, 1 when it is not."
+    "Exits 0 when every VERSION is supported on the date (and, with --ends-within DAYS, \
+     stays supported for more than DAYS days), 1 when one is not."
 );
 
 #[derive(Debug, clap::Args)]
 #[group(skip)]
 pub struct Args {
-    /// The version or line, e.g. 1.3.7, v1.3 or 1.3
-    version: String,
+    /// The versions or lines, one or more, e.g. 1.3.7, v1.3 or 1.3
+    #[arg(value_name = "VERSION", required = true)]
+    versions: Vec<String>,
+
+    /// Count a version whose support ends within DAYS days of the date as
+    /// not supported (exit 1), as scanners' lookahead does, e.g.
+    /// `--ends-within 60`
+    #[arg(long, value_name = "DAYS")]
+    ends_within: Option<u32>,
 
     #[command(flatten)]
     pub(super) query: Query,
@@ -35,8 +45,12 @@ pub struct Args {
 impl Run for Args {
     const MAN: ManText = ManText {
         exit: (
-            "the version's line is supported on the date",
-            Some("it is not: its support has ended, or it is not released yet"),
+            "every version's line is supported on the date (with --ends-within DAYS, for more \
+             than DAYS days)",
+            Some(
+                "one is not: its support has ended, it is not released yet, or it ends within \
+                 --ends-within's days",
+            ),
         ),
         examples: &[
             (
@@ -47,41 +61,115 @@ impl Run for Args {
                 "lts-policy status \"$VERSION\" --on 2026-11-25 || exit 1",
                 "Fails a CI job whose version is not supported on 25 November 2026.",
             ),
+            (
+                "lts-policy status 1.3.2 2.0.1 --ends-within 60 --format csv",
+                "Both versions, one row each; exit 1 unless both stay supported for more than 60 \
+                 days.",
+            ),
         ],
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
-        let version = VersionInput::parse(&self.version).context("VERSION")?;
-        let line = version.line(policy.line_kind()).context("VERSION")?;
         let on = self.query.on.resolve(context.today)?;
-        let status = policy.status(version, on)?;
-        let explanation = if self.explain.explain {
-            Some(policy.explain_line(line, on)?)
-        } else {
-            None
-        };
-        let supported = status.state == SupportState::Supported;
-        let report = StatusReport {
-            policy,
-            status,
-            explanation,
-        };
-        out.answer(Answer::from_bool(supported), |out| {
+        let answers = self
+            .versions
+            .iter()
+            .map(|raw| self.answer(policy, raw, on))
+            .collect::<Result<Vec<_>>>()?;
+        let yes = answers.iter().all(VersionAnswer::passes);
+        // Plain output is one state per line: why a "no" is one, and the
+        // explanations, go to stderr.
+        let note = (context.settings.format == Format::Plain)
+            .then(|| {
+                let lines: Vec<String> = answers
+                    .iter()
+                    .filter_map(|answer| self.ending_note(answer))
+                    .chain(answers.iter().filter_map(|answer| {
+                        let why = answer.explanation.as_ref()?;
+                        Some(explain::note(std::slice::from_ref(why), on))
+                    }))
+                    .collect();
+                (!lines.is_empty()).then(|| lines.join("\n"))
+            })
+            .flatten();
+        let report = StatusReport { policy, answers };
+        out.answer(Answer::from_bool(yes).with_note(note), |out| {
             render::query(&report, &context.settings, out)
         })
     }
 }
 
-struct StatusReport<'p> {
-    policy: &'p Policy,
-    status: Status,
-    explanation: Option<Explanation>,
+impl Args {
+    /// The answer for the version written `raw`.
+    fn answer(&self, policy: &Policy, raw: &str, on: NaiveDate) -> Result<VersionAnswer> {
+        let version = VersionInput::parse(raw).context("VERSION")?;
+        let line = version.line(policy.line_kind()).context("VERSION")?;
+        let status = policy.status(version, on)?;
+        let explanation = self
+            .explain
+            .explain
+            .then(|| policy.explain_line(line, on))
+            .transpose()?;
+        // Support is half-open: a line supported until its eol, `days_left`
+        // days after the date, ends within DAYS days when days_left <= DAYS.
+        let ends_within = self.ends_within.filter(|&days| {
+            status.state == SupportState::Supported && status.days_left <= i64::from(days)
+        });
+        Ok(VersionAnswer {
+            status,
+            explanation,
+            ends_within,
+        })
+    }
+
+    /// Why a supported version is a "no" under `--ends-within`.
+    fn ending_note(&self, answer: &VersionAnswer) -> Option<String> {
+        let days = answer.ends_within?;
+        let status = &answer.status;
+        Some(format!(
+            "{}: support ends on {}, within {days} days ({})",
+            status.version,
+            status.info.eol,
+            words::days_text(status.days_left)
+        ))
+    }
 }
 
-/// The answer, as JSON, ndjson and CSV show it.
+/// One version's answer.
+struct VersionAnswer {
+    status: Status,
+    explanation: Option<Explanation>,
+    /// `--ends-within`'s DAYS, when the version's support ends within them.
+    ends_within: Option<u32>,
+}
+
+impl VersionAnswer {
+    /// Whether the version counts as a "yes": supported, and for longer
+    /// than `--ends-within` asks.
+    fn passes(&self) -> bool {
+        self.status.state == SupportState::Supported && self.ends_within.is_none()
+    }
+}
+
+struct StatusReport<'p> {
+    policy: &'p Policy,
+    answers: Vec<VersionAnswer>,
+}
+
+/// One answer, or several (a JSON array of them), as JSON writes them.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum OneOrMore<T> {
+    One(T),
+    More(Vec<T>),
+}
+
+/// One version's answer, as JSON, ndjson and CSV show it.
 #[derive(Serialize)]
 struct View<'a> {
+    #[serde(skip)]
+    answer: &'a VersionAnswer,
     version: String,
     line: String,
     on: String,
@@ -94,6 +182,8 @@ struct View<'a> {
     eol: String,
     days_left: i64,
     upgrade_to: Option<String>,
+    /// With `--ends-within`: whether the support ends within its days.
+    ends_soon: bool,
     details: LineView<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<String>,
@@ -122,19 +212,89 @@ impl Report for StatusReport<'_> {
         "phase",
         "active_until",
         "lts_from",
+        "ends_soon",
     ];
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
-        let status = &self.status;
+        for (at, answer) in self.answers.iter().enumerate() {
+            if at > 0 {
+                writeln!(out.out())?;
+            }
+            self.version_text(answer, out)?;
+        }
+        Ok(())
+    }
+
+    fn json(&self) -> impl Serialize {
+        match self.answers.as_slice() {
+            [one] => OneOrMore::One(self.view(one)),
+            more => OneOrMore::More(more.iter().map(|answer| self.view(answer)).collect()),
+        }
+    }
+
+    fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>> {
+        self.answers.iter().map(|answer| Ok(self.view(answer)))
+    }
+
+    fn cells<'a>(&'a self, item: &Self::Item<'a>) -> Vec<String> {
+        let answer = item.body().answer;
+        let status = &answer.status;
+        let info = &status.info;
+        let version = |patch: Option<&Patch>| {
+            patch
+                .map(|patch| patch.version.to_string())
+                .unwrap_or_default()
+        };
+        Self::COLUMNS
+            .iter()
+            .map(|column| match *column {
+                "version" => status.version.to_string(),
+                "line" => info.line.to_string(),
+                "on" => status.on.to_string(),
+                "supported" => (status.state == SupportState::Supported).to_string(),
+                "state" => status.state.name().to_owned(),
+                "roles" => RoleNames(&status.roles).joined(),
+                "eol" => info.eol.to_string(),
+                "days_left" => status.days_left.to_string(),
+                "upgrade_to" => version(status.upgrade_to.as_ref()),
+                "released" => info.released.to_string(),
+                "lts" => info.lts.to_string(),
+                "latest_patch" => version(status.latest_patch.as_ref()),
+                "eol_by" => info.eol_reason.name().to_owned(),
+                "phase" => status.phase.map(Phase::name).unwrap_or_default().to_owned(),
+                "active_until" => info.active_until.to_string(),
+                "lts_from" => info
+                    .lts_from
+                    .map(|from| from.to_string())
+                    .unwrap_or_default(),
+                "ends_soon" => answer.ends_within.is_some().to_string(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    fn plain<'a>(&'a self, item: &Self::Item<'a>) -> Option<String> {
+        Some(item.body().answer.status.state.name().to_owned())
+    }
+}
+
+impl StatusReport<'_> {
+    /// One version's answer for people: a verdict, then a table.
+    fn version_text(&self, answer: &VersionAnswer, out: &mut Text<'_>) -> Result<()> {
+        let status = &answer.status;
         let (version, on, info) = (&status.version, status.on, &status.info);
         let verdict = match status.state {
             SupportState::Supported => "is supported",
             SupportState::Ended => "is no longer supported",
             _ => "is not released yet",
         };
+        let ending = answer
+            .ends_within
+            .map(|days| format!(", but its support ends within {days} days"))
+            .unwrap_or_default();
         writeln!(
             out.out(),
-            "{version} {verdict} on {on} (policy: {})\n",
+            "{version} {verdict} on {on} (policy: {}){ending}\n",
             for_terminal(self.policy.name())
         )?;
         let mut rows = vec![
@@ -191,66 +351,18 @@ impl Report for StatusReport<'_> {
                 .map(|patch| patch_row("upgrade to", patch)),
         );
         text::table(out, None, || rows.iter().map(|row| Ok(row.clone())))?;
-        if let Some(explanation) = &self.explanation {
+        if let Some(explanation) = &answer.explanation {
             explain::text_block(std::slice::from_ref(explanation), on, out.out())?;
         }
         Ok(())
     }
 
-    fn json(&self) -> impl Serialize {
-        self.view()
-    }
-
-    fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>> {
-        std::iter::once(Ok(self.view()))
-    }
-
-    fn cells<'a>(&'a self, _item: &Self::Item<'a>) -> Vec<String> {
-        let status = &self.status;
-        let info = &status.info;
-        let version = |patch: Option<&Patch>| {
-            patch
-                .map(|patch| patch.version.to_string())
-                .unwrap_or_default()
-        };
-        Self::COLUMNS
-            .iter()
-            .map(|column| match *column {
-                "version" => status.version.to_string(),
-                "line" => info.line.to_string(),
-                "on" => status.on.to_string(),
-                "supported" => (status.state == SupportState::Supported).to_string(),
-                "state" => status.state.name().to_owned(),
-                "roles" => RoleNames(&status.roles).joined(),
-                "eol" => info.eol.to_string(),
-                "days_left" => status.days_left.to_string(),
-                "upgrade_to" => version(status.upgrade_to.as_ref()),
-                "released" => info.released.to_string(),
-                "lts" => info.lts.to_string(),
-                "latest_patch" => version(status.latest_patch.as_ref()),
-                "eol_by" => info.eol_reason.name().to_owned(),
-                "phase" => status.phase.map(Phase::name).unwrap_or_default().to_owned(),
-                "active_until" => info.active_until.to_string(),
-                "lts_from" => info
-                    .lts_from
-                    .map(|from| from.to_string())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            })
-            .collect()
-    }
-
-    fn plain<'a>(&'a self, _item: &Self::Item<'a>) -> Option<String> {
-        Some(self.status.state.name().to_owned())
-    }
-}
-
-impl StatusReport<'_> {
-    fn view(&self) -> json::Envelope<'_, View<'_>> {
-        let status = &self.status;
+    fn view<'a>(&'a self, answer: &'a VersionAnswer) -> json::Envelope<'a, View<'a>> {
+        let status = &answer.status;
         json::envelope(
             self.policy,
             View {
+                answer,
                 version: status.version.to_string(),
                 line: status.info.line.to_string(),
                 on: status.on.to_string(),
@@ -265,10 +377,11 @@ impl StatusReport<'_> {
                     .upgrade_to
                     .as_ref()
                     .map(|patch| patch.version.to_string()),
+                ends_soon: answer.ends_within.is_some(),
                 details: LineView::new(&status.info, self.policy.branch_template())
                     .on_date(status.phase)
                     .with_patch(status.latest_patch.as_ref()),
-                explanation: self
+                explanation: answer
                     .explanation
                     .as_ref()
                     .map(|explanation| explain::explanation_text(explanation, status.on)),

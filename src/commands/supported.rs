@@ -11,7 +11,7 @@ use super::{Explain, ManText, Query, Run};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, json, words};
-use crate::session::{Answer, Context, Output, for_terminal};
+use crate::session::{Answer, Context, Format, Output, for_terminal};
 
 help!(
     "Lines supported on a date, with roles, release date, eol, days left and newest patch",
@@ -77,7 +77,16 @@ impl Run for Args {
                 .then(|| policy.explain_on(on, None))
                 .transpose()?,
         };
-        out.answer(Answer::yes(), |out| {
+        // Plain output is one line per item: the explanation goes to stderr.
+        let note = (context.settings.format == Format::Plain)
+            .then(|| {
+                report
+                    .explanations
+                    .as_deref()
+                    .map(|why| explain::note(why, on))
+            })
+            .flatten();
+        out.answer(Answer::yes().with_note(note), |out| {
             render::query(&report, &context.settings, out)
         })
     }

@@ -347,9 +347,18 @@ pub fn text_block(
     on: NaiveDate,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "\nWhy, line by line, on {on}:")?;
-    for explanation in explanations {
-        writeln!(out, "  {}", explanation_text(explanation, on))?;
-    }
-    Ok(())
+    writeln!(out, "\n{}", note(explanations, on))
+}
+
+/// The explanations as stderr takes them beside an answer of one item per
+/// line (plain output, bare branch names), which they would break.
+pub fn note(explanations: &[Explanation], on: NaiveDate) -> String {
+    std::iter::once(format!("Why, line by line, on {on}:"))
+        .chain(
+            explanations
+                .iter()
+                .map(|explanation| format!("  {}", explanation_text(explanation, on))),
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -27,6 +27,13 @@ pub struct Envelope<'a, Body: Serialize> {
     body: Body,
 }
 
+impl<Body: Serialize> Envelope<'_, Body> {
+    /// The answer's own fields.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+}
+
 /// `body` in the envelope of `policy`'s answers.
 pub fn envelope<Body: Serialize>(policy: &Policy, body: Body) -> Envelope<'_, Body> {
     Envelope {

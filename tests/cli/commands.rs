@@ -310,7 +310,8 @@ fn help_lists_every_command_with_what_it_answers() {
     assert!(
         status.starts_with(
             "Whether a version is supported, until when, and what to upgrade to\n\n\
-             Exits 0 when VERSION is supported on the date, 1 when it is not.\n"
+             Exits 0 when every VERSION is supported on the date (and, with --ends-within DAYS, \
+             stays supported\nfor more than DAYS days), 1 when one is not.\n"
         ),
         "{status}"
     );

@@ -376,6 +376,7 @@ fn json_field_names_do_not_change_by_accident() {
             "eol",
             "days_left",
             "upgrade_to",
+            "ends_soon",
             "details",
         ]
     );
@@ -523,7 +524,7 @@ fn csv_headers_are_fixed_whatever_the_answer() {
     assert_eq!(
         csv_header(&["status", "1.0", "--on", "2026-11-25"], 1),
         "version,line,on,supported,state,roles,eol,days_left,upgrade_to,released,lts,\
-         latest_patch,eol_by,phase,active_until,lts_from"
+         latest_patch,eol_by,phase,active_until,lts_from,ends_soon"
     );
     assert_eq!(
         csv_header(&["tag", "latest", "--on", "2025-01-01"], 1),

@@ -20,7 +20,10 @@ fn source_date_epoch_is_the_day_asked_on() {
     assert_eq!(String::from_utf8(on_the_day.stdout).unwrap(), "1.3\n1.0\n");
     // One second before, 2026-03-02 23:59:59 UTC: the day before.
     let the_day_before = supported_at("1772495999", &[]);
-    assert_eq!(String::from_utf8(the_day_before.stdout).unwrap(), "1.2\n1.0\n");
+    assert_eq!(
+        String::from_utf8(the_day_before.stdout).unwrap(),
+        "1.2\n1.0\n"
+    );
     // An explicit --on still wins.
     let asked = supported_at("1772496000", &["--on", "2026-03-01"]);
     assert_eq!(String::from_utf8(asked.stdout).unwrap(), "1.2\n1.0\n");
@@ -85,15 +88,226 @@ fn each_command_lists_the_formats_it_writes() {
             })
             .collect::<Vec<_>>()
     };
-    assert_eq!(offered("supported"), ["text", "json", "ndjson", "csv", "plain"]);
+    assert_eq!(
+        offered("supported"),
+        ["text", "json", "ndjson", "csv", "plain"]
+    );
     assert_eq!(offered("timeline"), ["text", "svg"]);
     assert_eq!(offered("man"), ["roff"]);
     assert_eq!(offered("completions"), ["script"]);
     assert_eq!(
         offered("releases"),
-        ["text", "json", "ndjson", "csv", "plain", "md", "ics", "endoflife"]
+        [
+            "text",
+            "json",
+            "ndjson",
+            "csv",
+            "plain",
+            "md",
+            "ics",
+            "endoflife"
+        ]
     );
     // Before the command every format is offered: the command decides.
     let top = stdout_of(&["--help"], 0);
     assert!(top.contains("- svg:") && top.contains("- roff:"), "{top}");
+}
+
+#[test]
+fn status_answers_for_several_versions_in_every_format() {
+    let args = ["status", "1.0.5", "1.3.2", "--on", "2026-11-25"];
+    // 1.0's support ended on 2026-09-09 (announced); 1.3's lasts to
+    // 2027-03-03. One "no" makes the whole answer a no.
+    let plain = embedded(&[&args[..], &["--format", "plain"]].concat())
+        .output()
+        .unwrap();
+    assert_eq!(plain.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(plain.stdout).unwrap(),
+        "ended\nsupported\n"
+    );
+    let both = [
+        "status",
+        "1.3.2",
+        "2.0.1",
+        "--on",
+        "2026-11-25",
+        "--format",
+        "plain",
+    ];
+    embedded(&both)
+        .assert()
+        .code(0)
+        .stdout("supported\nsupported\n");
+    let csv = embedded(&[&args[..], &["--format", "csv"]].concat())
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    assert!(
+        rows[1].starts_with("1.0.5,1.0,2026-11-25,false,ended,"),
+        "{csv}"
+    );
+    assert!(
+        rows[2].starts_with("1.3.2,1.3,2026-11-25,true,supported,"),
+        "{csv}"
+    );
+    // JSON: an array of the answers, each as for one version.
+    let json = embedded(&[&args[..], &["--json"]].concat())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let versions: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|answer| answer["version"].as_str().unwrap())
+        .collect();
+    assert_eq!(versions, ["1.0.5", "1.3.2"]);
+    let ndjson = embedded(&[&args[..], &["--format", "ndjson"]].concat())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(ndjson.stdout).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn ends_within_fails_a_version_before_its_end() {
+    // 2026-11-25 to 1.3's end on 2027-03-03: 6 + 31 + 31 + 28 + 2... counted
+    // by month: Nov 25 -> Dec 25 30, -> Jan 25 31, -> Feb 25 31, -> Mar 3
+    // 6 = 98 days left. The end falls within 98 days, not within 97.
+    let within = |days: &str| {
+        embedded(&[
+            "status",
+            "1.3.2",
+            "--on",
+            "2026-11-25",
+            "--ends-within",
+            days,
+        ])
+        .output()
+        .unwrap()
+    };
+    let ending = within("98");
+    assert_eq!(ending.status.code(), Some(1));
+    let text = String::from_utf8(ending.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "1.3.2 is supported on 2026-11-25 (policy: kestra), but its support ends within 98 \
+             days\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("2027-03-03 (98 days left;"), "{text}");
+    assert_eq!(within("97").status.code(), Some(0));
+    // Plain keeps its state; stderr says why the answer is a no.
+    let plain = embedded(&[
+        "status",
+        "1.3.2",
+        "2.0.1",
+        "--on",
+        "2026-11-25",
+        "--ends-within",
+        "98",
+        "--format",
+        "plain",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(plain.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(plain.stdout).unwrap(),
+        "supported\nsupported\n"
+    );
+    assert_eq!(
+        String::from_utf8(plain.stderr).unwrap(),
+        "1.3.2: support ends on 2027-03-03, within 98 days (98 days left)\n"
+    );
+    let json = embedded(&[
+        "status",
+        "1.3.2",
+        "--on",
+        "2026-11-25",
+        "--ends-within",
+        "98",
+        "--json",
+    ])
+    .output()
+    .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["ends_soon"], true);
+    assert_eq!(json["days_left"], 98);
+    // An ended version is a no with or without it.
+    embedded(&[
+        "status",
+        "1.0.5",
+        "--on",
+        "2026-11-25",
+        "--ends-within",
+        "0",
+    ])
+    .assert()
+    .code(1);
+}
+
+#[test]
+fn an_explanation_beside_one_item_per_line_goes_to_stderr() {
+    let targets = embedded(&[
+        "backport-targets",
+        "--branch",
+        "--explain",
+        "--on",
+        "2026-11-01",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(targets.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(targets.stdout).unwrap(),
+        "releases/v2.0.x\nreleases/v1.3.x\n"
+    );
+    let why = String::from_utf8(targets.stderr).unwrap();
+    assert!(
+        why.starts_with("Why, line by line, on 2026-11-01:\n  2.1: not released until 2026-11-10;"),
+        "{why}"
+    );
+    let supported = embedded(&[
+        "supported",
+        "--format",
+        "plain",
+        "--explain",
+        "--on",
+        "2026-11-01",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(String::from_utf8(supported.stdout).unwrap(), "2.0\n1.3\n");
+    assert!(
+        String::from_utf8(supported.stderr)
+            .unwrap()
+            .contains("\n  1.3: supported as previous-lts;")
+    );
+    let status = embedded(&[
+        "status",
+        "1.3",
+        "--format",
+        "plain",
+        "--explain",
+        "--on",
+        "2026-11-01",
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(String::from_utf8(status.stdout).unwrap(), "supported\n");
+    assert!(
+        String::from_utf8(status.stderr)
+            .unwrap()
+            .starts_with("Why, line by line, on 2026-11-01:\n  1.3: supported")
+    );
+    // Text for people keeps it on stdout, after the table.
+    let table = stdout_of(&["supported", "--explain", "--on", "2026-11-01"], 0);
+    assert!(
+        table.contains("\nWhy, line by line, on 2026-11-01:\n"),
+        "{table}"
+    );
 }
