@@ -89,10 +89,15 @@ impl Report for AuditReport<'_> {
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
         let (policy, audit) = (self.policy, &self.audit);
+        // The history is complete up to its as-of day, whatever the day asked.
+        let known_until = audit.until.min(policy.history_as_of());
         let scope = if audit.projected {
-            "history and projection"
+            format!(
+                "known history up to {known_until} and projection up to {}",
+                audit.until
+            )
         } else {
-            "known history"
+            format!("known history up to {known_until}")
         };
         let count = match audit.findings.len() {
             0 => "no findings, the policy is kept".to_owned(),
@@ -101,9 +106,8 @@ impl Report for AuditReport<'_> {
         };
         writeln!(
             out.out(),
-            "Audit of policy {}, {scope} up to {}, {} lines: {count}",
+            "Audit of policy {}, {scope}, {} lines: {count}",
             for_terminal(policy.name()),
-            audit.until,
             audit.lines_checked
         )?;
         if audit.findings.is_empty() {
@@ -129,6 +133,8 @@ impl Report for AuditReport<'_> {
         #[serde(bound(serialize = "Stream<I>: Serialize"))]
         struct View<I> {
             until: String,
+            /// The day the history is complete up to, as far as it is checked.
+            history_until: String,
             projected: bool,
             lines_checked: usize,
             findings: Stream<I>,
@@ -138,6 +144,7 @@ impl Report for AuditReport<'_> {
             self.policy,
             View {
                 until: audit.until.to_string(),
+                history_until: audit.until.min(self.policy.history_as_of()).to_string(),
                 projected: audit.projected,
                 lines_checked: audit.lines_checked,
                 findings: Stream::new(self.items()),

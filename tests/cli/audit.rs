@@ -9,7 +9,7 @@ fn audit_of_kestra_reports_the_late_2_0_and_the_gap_and_exits_1() {
     // 2.0 was due 2026-03-03 + 2 months -> Tuesday 2026-05-05 and came on
     // 2026-09-08: 126 days late, 189 days = 27 weeks after 1.3. 1.0's LTS
     // ended 2026-09-09; since then 1.3 alone, 77 days by 2026-11-25.
-    let expected = "Audit of policy kestra, known history up to 2026-11-25, 5 lines: 2 findings
+    let expected = "Audit of policy kestra, known history up to 2026-09-08, 5 lines: 2 findings
 
 KIND         FINDING
 off-cadence  2.0 came on 2026-09-08, 189 days (27 weeks) after 1.3 (2026-03-03), where the policy says 2 months: 126 days late (due 2026-05-05)
@@ -102,4 +102,26 @@ tests/data/unsorted.json: history[2].released: 1.1 on 2025-11-04 is before 1.2 o
         .assert()
         .code(2)
         .stderr("error: cannot read policy file tests/data/missing.json: No such file or directory (os error 2)\n");
+}
+
+#[test]
+fn audit_says_the_day_the_history_is_complete_up_to() {
+    // The embedded history is complete up to 2026-09-18 (history_as_of),
+    // whatever the day asked; before that day, up to the day asked.
+    for (on, until) in [
+        ("2026-12-01", "2026-09-18"),
+        ("2030-01-01", "2026-09-18"),
+        ("2026-01-01", "2026-01-01"),
+    ] {
+        let output = super::embedded(&["audit", "--on", on]).output().unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let header = format!("Audit of policy kestra, known history up to {until}, ");
+        assert!(text.starts_with(&header), "{on}: {text}");
+        let json = super::embedded(&["audit", "--on", on, "--json"])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        assert_eq!(json["history_until"], until, "{on}");
+        assert_eq!(json["until"], on, "{on}");
+    }
 }

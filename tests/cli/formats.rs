@@ -439,6 +439,7 @@ fn json_field_names_do_not_change_by_accident() {
             "schema_version",
             "policy",
             "until",
+            "history_until",
             "projected",
             "lines_checked",
             "findings"
