@@ -11,7 +11,7 @@ use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 use super::{Explain, ManText, Query, Run, line_option};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
-use crate::render::{self, Report, explain, github, json};
+use crate::render::{self, Report, explain, github, json, words};
 use crate::session::{Answer, Context, Format, Output};
 
 help!(
@@ -112,7 +112,8 @@ impl Run for Args {
         };
         // Text and plain are bare lines or branches, one per line, for
         // `$(...)`: the explanation goes to stderr.
-        let note = matches!(context.settings.format, Format::Text | Format::Plain)
+        let bare = matches!(context.settings.format, Format::Text | Format::Plain);
+        let note = bare
             .then(|| {
                 report
                     .explanations
@@ -120,12 +121,21 @@ impl Run for Args {
                     .map(|why| explain::note(why, on))
             })
             .flatten();
-        out.answer(Answer::yes().with_note(note), |out| {
-            match context.settings.format {
-                Format::GithubMatrix => github::matrix(&report.pairs(), out),
-                Format::Backportrc => github::backportrc(&report.pairs(), out),
-                _ => render::query(&report, &context.settings, out),
-            }
+        let projected = bare
+            .then(|| {
+                let lines = report.targets.iter().map(|line| &line.info);
+                words::projected_note(
+                    policy,
+                    &words::projected_lines(lines, context.today),
+                    context.today,
+                )
+            })
+            .flatten();
+        let answer = Answer::yes().with_note(projected).and_note(note);
+        out.answer(answer, |out| match context.settings.format {
+            Format::GithubMatrix => github::matrix(&report.pairs(), out),
+            Format::Backportrc => github::backportrc(&report.pairs(), out),
+            _ => render::query(&report, &context.settings, out),
         })
     }
 }

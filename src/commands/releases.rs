@@ -64,6 +64,19 @@ impl Run for Args {
                      iCalendar years have four digits"
                 ))),
             },
+            Format::Plain => {
+                // In release order: the lines past today are not looked at,
+                // so that memory stays as small over any range.
+                let mut projected = Vec::new();
+                for info in calendar.lines() {
+                    let info = info?;
+                    if info.released > context.today {
+                        break;
+                    }
+                    projected.extend(words::projected_lines([&info], context.today));
+                }
+                Answer::yes().with_note(words::projected_note(policy, &projected, context.today))
+            }
             _ => Answer::yes(),
         };
         out.answer(answer, |out| match context.settings.format {

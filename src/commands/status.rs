@@ -93,10 +93,16 @@ impl Run for Args {
                 (!lines.is_empty()).then(|| lines.join("\n"))
             })
             .flatten();
+        let projected = (context.settings.format == Format::Plain)
+            .then(|| {
+                let lines = answers.iter().map(|answer| &answer.status.info);
+                let projected = words::projected_lines(lines, context.today);
+                words::projected_note(policy, &projected, context.today)
+            })
+            .flatten();
         let report = StatusReport { policy, answers };
-        out.answer(Answer::from_bool(yes).with_note(note), |out| {
-            render::query(&report, &context.settings, out)
-        })
+        let answer = Answer::from_bool(yes).with_note(projected).and_note(note);
+        out.answer(answer, |out| render::query(&report, &context.settings, out))
     }
 }
 

@@ -86,7 +86,17 @@ impl Run for Args {
                     .map(|why| explain::note(why, on))
             })
             .flatten();
-        out.answer(Answer::yes().with_note(note), |out| {
+        let projected = (context.settings.format == Format::Plain)
+            .then(|| {
+                let lines = report.lines.iter().map(|line| &line.info);
+                words::projected_note(
+                    policy,
+                    &words::projected_lines(lines, context.today),
+                    context.today,
+                )
+            })
+            .flatten();
+        out.answer(Answer::yes().with_note(projected).and_note(note), |out| {
             render::query(&report, &context.settings, out)
         })
     }

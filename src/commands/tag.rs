@@ -8,7 +8,7 @@ use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use serde::Serialize;
 
 use lts_policy::answers::{Tag, TagTarget};
-use lts_policy::{Policy, PolicyError};
+use lts_policy::{Policy, PolicyError, Source};
 
 use super::{ManText, Query, Run};
 use crate::render::text::Text;
@@ -26,6 +26,12 @@ pub struct Args {
     /// latest, latest-lts, or a line, e.g. 1.3
     #[arg(value_parser = TagName, hide_possible_values = true)]
     name: String,
+
+    /// Answer from the recorded history alone: the newest recorded version,
+    /// never a projected one (exit 1 when none is recorded), e.g. `docker
+    /// pull "kestra/kestra:$(lts-policy tag latest --recorded)"`
+    #[arg(long)]
+    recorded: bool,
 
     #[command(flatten)]
     pub(super) query: Query,
@@ -81,19 +87,36 @@ impl Run for Args {
             version.line(context.policy.line_kind()).context("NAME")?;
         }
         let on = self.query.on.resolve(context.today)?;
+        let policy = &context.policy;
+        let target = if self.recorded {
+            policy.recorded_tag(tag, on)?
+        } else {
+            policy.tag(tag, on)?
+        };
         let report = TagReport {
-            policy: &context.policy,
+            policy,
             name: &self.name,
             on,
-            target: context.policy.tag(tag, on)?,
+            target,
         };
+        // Text and plain print the version alone: what it cannot say (why
+        // there is none, that it is a projection) goes to stderr; the other
+        // formats carry it.
+        let bare = matches!(context.settings.format, Format::Text | Format::Plain);
         let answer = match &report.target {
-            TagTarget::Nowhere(dangling) => {
-                // Text prints no version, so the reason goes to stderr; the
-                // other formats carry it.
-                let silent = matches!(context.settings.format, Format::Text | Format::Plain);
-                Answer::from_bool(false)
-                    .with_note(silent.then(|| words::dangling_message(&self.name, on, *dangling)))
+            TagTarget::Nowhere(dangling) => Answer::from_bool(false)
+                .with_note(bare.then(|| words::dangling_message(&self.name, on, *dangling))),
+            TagTarget::Version { info, patch } => {
+                let today = context.today;
+                let mut projected = words::projected_lines([info], today);
+                if patch.source == Source::Rules && patch.released <= today {
+                    projected.push(format!("{} (due {})", patch.version, patch.released));
+                }
+                let note = bare
+                    .then(|| words::projected_note(policy, &projected, today))
+                    .flatten()
+                    .map(|note| format!("{note}, and --recorded the newest recorded version"));
+                Answer::yes().with_note(note)
             }
             _ => Answer::yes(),
         };

@@ -137,6 +137,12 @@ pub enum Dangling {
     NoLtsYet,
     /// The policy has no LTS lines at all.
     NoLtsRule,
+    /// The named line is not in the recorded history (`recorded_tag`): only
+    /// the rules project it.
+    NotRecorded {
+        /// The line.
+        line: Line,
+    },
     /// The named line is released later.
     LineNotYetReleased {
         /// The line.
@@ -236,6 +242,45 @@ impl Policy {
     /// assert!(matches!(before, TagTarget::Nowhere(Dangling::BeforeFirstRelease { .. })));
     /// ```
     pub fn tag(&self, tag: Tag, date: NaiveDate) -> Result<TagTarget, PolicyError> {
+        self.tag_from(tag, date, TagBasis::Rules)
+    }
+
+    /// The version `tag` points to on `date` by the recorded history alone,
+    /// as a registry's real tags are: projected lines and patches are left
+    /// out, so the tag points to the newest recorded version of the newest
+    /// recorded line it may point to.
+    ///
+    /// # Errors
+    /// As [`Policy::tag`].
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::{Policy, parse_date};
+    /// use lts_policy::answers::{Dangling, Tag, TagTarget};
+    /// let kestra = Policy::kestra().unwrap();
+    /// let on = parse_date("2026-12-01").unwrap();
+    /// // The rules have 2.1 out on 2026-11-10; the history, complete up to
+    /// // 2026-09-18, ends with 2.0, of which it records no patch: 2.0.0.
+    /// let TagTarget::Version { patch, .. } = kestra.recorded_tag(Tag::Latest, on).unwrap() else {
+    ///     panic!("2.0 is recorded");
+    /// };
+    /// assert_eq!(patch.version.to_string(), "2.0.0");
+    /// let projected = Tag::parse("2.1").unwrap();
+    /// assert!(matches!(
+    ///     kestra.recorded_tag(projected, on).unwrap(),
+    ///     TagTarget::Nowhere(Dangling::NotRecorded { .. })
+    /// ));
+    /// ```
+    pub fn recorded_tag(&self, tag: Tag, date: NaiveDate) -> Result<TagTarget, PolicyError> {
+        self.tag_from(tag, date, TagBasis::History)
+    }
+
+    fn tag_from(
+        &self,
+        tag: Tag,
+        date: NaiveDate,
+        basis: TagBasis,
+    ) -> Result<TagTarget, PolicyError> {
         let named = match tag {
             Tag::Line(version) => Some(self.place_of(version.line(self.line_kind())?)?),
             Tag::Latest | Tag::LatestLts => None,
@@ -243,8 +288,21 @@ impl Policy {
         if tag == Tag::LatestLts && !self.rules().has_lts() {
             return Ok(TagTarget::Nowhere(Dangling::NoLtsRule));
         }
-        let latest = self.latest_place_on(date)?;
+        let latest = match basis {
+            TagBasis::Rules => self.latest_place_on(date)?,
+            TagBasis::History => {
+                let released = self
+                    .history()
+                    .partition_point(|release| release.released <= date);
+                released.checked_sub(1).map(Place::of)
+            }
+        };
         let place = match (named, latest) {
+            (Some(place), _) if basis == TagBasis::History && self.known(place).is_none() => {
+                return Ok(TagTarget::Nowhere(Dangling::NotRecorded {
+                    line: self.line_at(place)?,
+                }));
+            }
             (Some(place), _) => place,
             (None, None) => {
                 let first = self.first_release();
@@ -260,7 +318,11 @@ impl Policy {
             },
         };
         let info = self.line_info(place)?;
-        Ok(match self.newest_patch(&info, date)? {
+        let newest = match basis {
+            TagBasis::Rules => self.newest_patch(&info, date)?,
+            TagBasis::History => self.newest_recorded_patch(&info, date),
+        };
+        Ok(match newest {
             Some(patch) => TagTarget::Version { info, patch },
             None => TagTarget::Nowhere(Dangling::LineNotYetReleased {
                 line: info.line,
@@ -268,4 +330,13 @@ impl Policy {
             }),
         })
     }
+}
+
+/// What a tag's answer rests on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagBasis {
+    /// The rules, with the history: projected lines and patches included.
+    Rules,
+    /// The recorded history alone.
+    History,
 }

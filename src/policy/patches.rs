@@ -16,6 +16,25 @@ impl Policy {
             .map_or(&[][..], |release| &release.patches[..])
     }
 
+    /// The newest version of a line the history records by `date` (its `.0`
+    /// when it records no patch by then); `None` before the line's release.
+    pub(crate) fn newest_recorded_patch(&self, info: &LineInfo, date: NaiveDate) -> Option<Patch> {
+        if date < info.released {
+            return None;
+        }
+        let recorded = self
+            .known_patches(info)
+            .iter()
+            .rev()
+            .find(|patch| patch.released <= date)
+            .map(|patch| Patch {
+                version: patch.version.clone(),
+                released: patch.released,
+                source: Source::History,
+            });
+        Some(recorded.unwrap_or_else(|| Patch::opening(info)))
+    }
+
     /// The newest version of a line on `date`: known patches as recorded,
     /// then one more per day of the patch schedule (counted from the
     /// line's `.0`) after the newest known one, before the eol. `None`

@@ -11,7 +11,7 @@ use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Nth, Patches,
     Period, Round, RuleField, Schedule, Support, weekday_name,
 };
-use lts_policy::{LineInfo, LineKind, Policy, Role};
+use lts_policy::{LineInfo, LineKind, Policy, Role, Source};
 
 /// What ends a line's support, in words.
 pub fn ended_by_text(info: &LineInfo) -> String {
@@ -341,9 +341,54 @@ pub fn dangling_message(tag: &str, on: NaiveDate, dangling: Dangling) -> String 
             format!("{line} is released on {released}")
         }
         Dangling::NoLtsRule => "the policy has no LTS lines".to_owned(),
+        Dangling::NotRecorded { line } => {
+            format!("{line} has no recorded version, only the rules project it")
+        }
         _ => "no LTS line is released by then".to_owned(),
     };
     format!("tag {tag} points to no version on {on}: {why}")
+}
+
+/// The note a bare answer (plain output, a tag, branch names) gets on
+/// stderr when it rests on `projected`, what the rules project for days
+/// that have come by `today`: the history does not say they happened.
+pub fn projected_note(policy: &Policy, projected: &[String], today: NaiveDate) -> Option<String> {
+    let (last, rest) = projected.split_last()?;
+    let what = match rest {
+        [] => format!("{last} is"),
+        rest => format!("{} and {last} are", rest.join(", ")),
+    };
+    let as_of = policy.history_as_of();
+    let age = match (today - as_of).num_days() {
+        days if days > 0 => format!(" ({} before {today})", days_count(days)),
+        _ => String::new(),
+    };
+    Some(format!(
+        "note: {what} projected by the policy's rules, not recorded: its history is complete \
+         up to {as_of}{age}; --git DIR or --endoflife FILE gives the facts"
+    ))
+}
+
+/// The lines among `lines` whose release the rules project on or before
+/// `today`, as [`projected_note`] names them.
+pub fn projected_lines<'a>(
+    lines: impl IntoIterator<Item = &'a LineInfo>,
+    today: NaiveDate,
+) -> Vec<String> {
+    lines
+        .into_iter()
+        .filter(|info| info.released_source == Source::Rules && info.released <= today)
+        .map(|info| format!("{} (due {})", info.line, info.released))
+        .collect()
+}
+
+/// `n day` or `n days`.
+fn days_count(days: i64) -> String {
+    if days == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{days} days")
+    }
 }
 
 /// An error and its causes, `: `-separated, as anyhow's `{:#}` writes them.

@@ -24,6 +24,15 @@ impl Answer {
         Self { note, ..self }
     }
 
+    /// The same answer, with `more` after its note, on a line of its own.
+    pub fn and_note(self, more: Option<String>) -> Self {
+        let note = match (self.note, more) {
+            (Some(note), Some(more)) => Some(format!("{note}\n{more}")),
+            (note, more) => note.or(more),
+        };
+        Self { note, ..self }
+    }
+
     /// The note for stderr, if any.
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()

@@ -3,26 +3,36 @@
 
 use serde_json::json;
 
-use super::{LEGEND, json_of, stdout_of};
+use super::{LEGEND, json_of, lts_policy, stdout_of, stdout_projected};
 
 const MONTHLY: &str = "tests/data/monthly.json";
 
 #[test]
 fn backport_targets_use_the_policys_branch_template() {
     // On 2024-02-01 4.17 comes out; LTS 4.16, 4.12, 4.8 and 4.0 (until 2024-02-29).
+    let args = [
+        "backport-targets",
+        "--on",
+        "2024-02-01",
+        "--branch",
+        "--policy",
+        MONTHLY,
+    ];
+    let output = lts_policy(&args).output().unwrap();
     assert_eq!(
-        stdout_of(
-            &[
-                "backport-targets",
-                "--on",
-                "2024-02-01",
-                "--branch",
-                "--policy",
-                MONTHLY
-            ],
-            0
-        ),
+        String::from_utf8(output.stdout).unwrap(),
         "stable/4.17\nstable/4.16\nstable/4.12\nstable/4.8\nstable/4.0\n"
+    );
+    // The history ends with 4.5 (2023-02-10): the four lines after it are
+    // the rules' alone, and their days have come by the tests' day,
+    // 2026-09-07, 1,305 days later (2023-02-10 -> 2026-02-10 is 365 * 3 +
+    // 1, 2024's leap day; -> 2026-09-07 209 more).
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "note: 4.17 (due 2024-02-01), 4.16 (due 2024-01-04), 4.12 (due 2023-08-31) and 4.8 (due \
+         2023-05-04) are projected by the policy's rules, not recorded: its history is complete \
+         up to 2023-02-10 (1305 days before 2026-09-07); --git DIR or --endoflife FILE gives \
+         the facts\n"
     );
 }
 
@@ -41,9 +51,10 @@ fn an_lts_line_ends_on_a_leap_day() {
 
 #[test]
 fn a_known_patch_is_the_tag_until_counting_resumes() {
-    let tag = |on| stdout_of(&["tag", "4.5", "--on", on, "--policy", MONTHLY], 0);
-    assert_eq!(tag("2023-02-10"), "4.5.2\n");
-    assert_eq!(tag("2023-02-16"), "4.5.3\n");
+    let tag = |on| ["tag", "4.5", "--on", on, "--policy", MONTHLY];
+    // 4.5.2 is recorded; 4.5.3 the rules' (noted on stderr).
+    assert_eq!(stdout_of(&tag("2023-02-10"), 0), "4.5.2\n");
+    assert_eq!(stdout_projected(&tag("2023-02-16"), 0), "4.5.3\n");
 }
 
 #[test]

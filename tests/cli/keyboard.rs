@@ -311,3 +311,70 @@ fn an_explanation_beside_one_item_per_line_goes_to_stderr() {
         "{table}"
     );
 }
+
+/// The embedded policy asked on 2026-12-01 (1796083200 = 20788 days *
+/// 86400), 74 days after its history ends on 2026-09-18 (12 + 31 + 30 + 1).
+fn asked_on_2026_12_01(args: &[&str]) -> std::process::Output {
+    let mut command = embedded(args);
+    command.env("SOURCE_DATE_EPOCH", "1796083200");
+    command.output().unwrap()
+}
+
+#[test]
+fn a_bare_answer_resting_on_a_projection_says_so() {
+    // 2.1 is due 2026-09-08 + 2 months, the next Tuesday: 2026-11-10; its
+    // patches every Tuesday after: 11-17, 11-24, 12-01: 2.1.3. Neither is
+    // in the history.
+    let latest = asked_on_2026_12_01(&["tag", "latest"]);
+    assert_eq!(String::from_utf8(latest.stdout).unwrap(), "2.1.3\n");
+    assert_eq!(
+        String::from_utf8(latest.stderr).unwrap(),
+        "note: 2.1 (due 2026-11-10) and 2.1.3 (due 2026-12-01) are projected by the policy's \
+         rules, not recorded: its history is complete up to 2026-09-18 (74 days before \
+         2026-12-01); --git DIR or --endoflife FILE gives the facts, and --recorded the newest \
+         recorded version\n"
+    );
+    let branches = asked_on_2026_12_01(&["backport-targets", "--branch"]);
+    assert_eq!(
+        String::from_utf8(branches.stdout).unwrap(),
+        "releases/v2.1.x\nreleases/v2.0.x\nreleases/v1.3.x\n"
+    );
+    assert!(
+        String::from_utf8(branches.stderr)
+            .unwrap()
+            .starts_with("note: 2.1 (due 2026-11-10) is projected by the policy's rules")
+    );
+    // JSON says where each value comes from: no note.
+    let json = asked_on_2026_12_01(&["tag", "latest", "--json"]);
+    assert!(json.stderr.is_empty());
+    // A projection for a day still to come is what was asked for.
+    let later = asked_on_2026_12_01(&["tag", "latest", "--on", "2027-06-01"]);
+    assert!(later.stderr.is_empty(), "{later:?}");
+}
+
+#[test]
+fn tag_recorded_answers_from_the_history_alone() {
+    // The history ends with 2.0 (2026-09-08), declared LTS, with no patch
+    // recorded; 1.3's last recorded patch is 1.3.15.
+    for (tag, version) in [
+        ("latest", "2.0.0\n"),
+        ("latest-lts", "2.0.0\n"),
+        ("1.3", "1.3.15\n"),
+    ] {
+        let output = asked_on_2026_12_01(&["tag", tag, "--recorded"]);
+        assert_eq!(output.status.code(), Some(0), "{tag}");
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), version, "{tag}");
+        assert!(output.stderr.is_empty(), "{tag}: {:?}", output.stderr);
+    }
+    let projected = asked_on_2026_12_01(&["tag", "2.1", "--recorded"]);
+    assert_eq!(projected.status.code(), Some(1));
+    assert!(projected.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(projected.stderr).unwrap(),
+        "tag 2.1 points to no version on 2026-12-01: 2.1 has no recorded version, only the \
+         rules project it\n"
+    );
+    // Before the first release there is no recorded version either.
+    let early = asked_on_2026_12_01(&["tag", "latest", "--recorded", "--on", "2025-01-01"]);
+    assert_eq!(early.status.code(), Some(1));
+}

@@ -46,10 +46,17 @@ fn lts_policy(args: &[&str]) -> Command {
     command
 }
 
+/// The day the tests ask on, whatever the clock says: 2026-09-07, the day
+/// before the test policy's history ends (1788739200 = 20703 days * 86400;
+/// 2026-01-01 is day 20454, 243 days later September 1st), so that its
+/// answers about later days are about the future, as the tests were written.
+/// A projection for a day that has come is noted on stderr.
+const TESTS_TODAY: &str = "1788739200";
+
 /// The binary with the given arguments, on the embedded policy by default.
 fn embedded(args: &[&str]) -> Command {
     let mut command = Command::cargo_bin("lts-policy").unwrap();
-    command.args(args);
+    command.args(args).env("SOURCE_DATE_EPOCH", TESTS_TODAY);
     command
 }
 
@@ -65,6 +72,26 @@ fn stdout_of(args: &[&str], code: i32) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// As [`stdout_of`], for a bare answer that rests on projections for days
+/// that have come by the tests' day (a history that ends years before it):
+/// stderr holds the one note that says so, and nothing else.
+#[track_caller]
+fn stdout_projected(args: &[&str], code: i32) -> String {
+    let output = lts_policy(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(is_projection_note(&stderr), "{args:?}: {stderr}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Whether `stderr` is the one line that notes a projection.
+fn is_projection_note(stderr: &str) -> bool {
+    stderr.starts_with("note: ")
+        && stderr.contains(" projected by the policy's rules, not recorded: ")
+        && stderr.contains("--git DIR or --endoflife FILE gives the facts")
+        && stderr.lines().count() == 1
 }
 
 /// Runs a command with `--json` and parses what it prints.
