@@ -75,6 +75,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
 <text x="4" y="18" font-size="14" font-weight="bold">{name} support from {} to {}</text>"#,
         timeline.from, timeline.to, timeline.from, timeline.to
     )?;
+    let mut year_named = None;
     for month in month_starts(timeline.from, timeline.to) {
         let at = x(month);
         writeln!(
@@ -83,12 +84,18 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
             HEADER - 8.0
         )?;
         if month.month() % 3 == 1 {
+            // The first label and each January's carry the year.
+            let name = if year_named == Some(month.year()) {
+                month_name(month)
+            } else {
+                year_named = Some(month.year());
+                format!("{} {}", month_name(month), month.year())
+            };
             writeln!(
                 out,
-                r#"<text class="month" x="{:.1}" y="{}">{}</text>"#,
+                r#"<text class="month" x="{:.1}" y="{}">{name}</text>"#,
                 at + 2.0,
                 HEADER - 12.0,
-                month_name(month)
             )?;
         }
     }

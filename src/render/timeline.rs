@@ -22,13 +22,18 @@ pub fn label(info: &LineInfo) -> String {
     }
 }
 
-/// The name over a month's tick: the year in January, else the month.
+/// The name over a month's tick, `Jan` to `Dec`: the years have a row of
+/// their own.
 pub fn month_name(month: NaiveDate) -> String {
-    if month.month() == 1 {
-        month.year().to_string()
-    } else {
-        month.format("%b").to_string()
-    }
+    month.format("%b").to_string()
+}
+
+/// Where each year on an axis from `from` to `to` starts: `from` for the
+/// first, then each January 1st.
+pub fn year_starts(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    let later =
+        (from.year() + 1..=to.year()).filter_map(|year| NaiveDate::from_ymd_opt(year, 1, 1));
+    std::iter::once(from).chain(later)
 }
 
 /// The first day of every month from `from` to `to`, both included: the
@@ -127,6 +132,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
         timeline.from,
         timeline.to
     )?;
+    write_years(timeline, &scale, label_width, out)?;
     write_months(timeline, &scale, today, label_width, out)?;
     for row in timeline.rows()? {
         let row = row?;
@@ -156,8 +162,43 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
     Ok(())
 }
 
-/// Month names (the year in January) above a row of ticks, and the
-/// marker of `--on`.
+/// The years over the month names: each at its first column on the axis,
+/// so that no month is left to guess its year. A first year too short on
+/// the axis for its label has it just left of the axis, in the gutter.
+fn write_years(
+    timeline: &Timeline,
+    scale: &Scale,
+    label_width: usize,
+    out: &mut Text,
+) -> Result<()> {
+    let mut row = vec![' '; label_width + scale.columns];
+    let starts: Vec<usize> = year_starts(timeline.from, timeline.to)
+        .map(|start| label_width + scale.column(start).min(scale.columns - 1))
+        .collect();
+    for (at, start) in year_starts(timeline.from, timeline.to).enumerate() {
+        let name = start.year().to_string();
+        let length = name.chars().count();
+        let fits_before_next = starts
+            .get(at + 1)
+            .is_none_or(|next| starts[at] + length < *next);
+        let column = if fits_before_next {
+            starts[at]
+        } else {
+            // Only the first year can be this short: Januaries are 12
+            // months apart, the axis at least 10 columns over its range.
+            label_width.saturating_sub(length + 1)
+        };
+        for (offset, c) in name.chars().enumerate() {
+            if let Some(cell) = row.get_mut(column + offset) {
+                *cell = c;
+            }
+        }
+    }
+    writeln!(out.out(), "{}", row.iter().collect::<String>().trim_end())?;
+    Ok(())
+}
+
+/// Month names above a row of ticks, and the marker of `--on`.
 fn write_months(
     timeline: &Timeline,
     scale: &Scale,

@@ -11,7 +11,8 @@ fn timeline_text_golden() {
     // 2 and 1.2 in column 10, where --on is marked; 1.3 fills the rest.
     let expected = "kestra support, 2026-01-01 to 2026-06-30
 
-         2026 Feb  Mar  Apr  May  Jun
+         2026
+         Jan  Feb  Mar  Apr  May  Jun
          ╷    ╷    ▼    ╷    ╷    ╷
 1.0 LTS  ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
 1.1      ██        │
@@ -185,4 +186,38 @@ fn svg_stays_well_formed_whatever_the_policy_is_called() {
             .descendants()
             .any(|node| node.has_tag_name("script"))
     );
+}
+
+#[test]
+fn every_year_on_the_axis_has_its_label() {
+    // 2025-11-25 to 2027-11-25: 731 days. The rows' labels take 9 columns
+    // ("2.3 LTS" and two spaces), the rest the axis. January 1st, 2026 is 37
+    // days in (6 + 31), January 1st, 2027 402; a day d days in sits in
+    // column floor(d * columns / 731) of the axis.
+    for (width, columns) in [(90, 81), (100, 91)] {
+        let args = [
+            "timeline",
+            "--on",
+            "2026-11-25",
+            "--width",
+            width.to_string().as_str(),
+            "--color",
+            "never",
+        ]
+        .map(str::to_owned);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let picture = super::embedded(&args).output().unwrap().stdout;
+        let picture = String::from_utf8(picture).unwrap();
+        let rows: Vec<&str> = picture.lines().collect();
+        let (years, months) = (rows[2], rows[3]);
+        let at = |days: usize| 9 + days * columns / 731;
+        assert_eq!(years.find("2026"), Some(at(37)), "{width}: {picture}");
+        assert_eq!(years.find("2027"), Some(at(402)), "{width}: {picture}");
+        // 2025 has 37 days on the axis, too few for its label before 2026's:
+        // it stands just left of the axis, over nothing but the gutter.
+        assert_eq!(years.find("2025"), Some(4), "{width}: {picture}");
+        // The month row names months only.
+        assert!(!months.contains("20"), "{width}: {months}");
+        assert!(months.trim_start().starts_with("Dec"), "{width}: {months}");
+    }
 }
