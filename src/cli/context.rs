@@ -148,7 +148,12 @@ fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
         }
         Source::Endoflife(file) => {
             let facts = facts::endoflife_facts(file, kind)?;
-            (facts, None, format!("--endoflife {}", file.display()))
+            let source = format!("--endoflife {}", file.display());
+            let policy_named = cli.command.common().over(&cli.common).policy.is_some();
+            if !policy_named {
+                facts::check_same_product(&facts, &policy).with_context(|| source.clone())?;
+            }
+            (facts, None, source)
         }
         Source::None => return Ok(policy),
     };

@@ -8,9 +8,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use anyhow::{Context as _, Result, anyhow, bail};
+use chrono::NaiveDate;
 
-use lts_policy::LineKind;
 use lts_policy::facts::{Facts, GitTag};
+use lts_policy::{Line, LineKind, Policy};
 
 use crate::session::{MAX_FILE_BYTES, read_text};
 
@@ -135,4 +136,41 @@ pub fn endoflife_facts(source: &Path, kind: LineKind) -> Result<Facts> {
         read_text(source, "endoflife.date answer", "answer")?
     };
     Facts::from_endoflife(&text, kind).with_context(|| format!("--endoflife {name}"))
+}
+
+/// An endoflife.date answer read with the embedded policy that dates none
+/// of its history's lines as the history does (within a month) is another
+/// product's: the user forgot `--policy`. Said so, rather than the
+/// contradiction merging it would report (another product's 2.0 against
+/// Kestra's).
+///
+/// # Errors
+/// When no line of `facts` is one of `policy`'s history, released then.
+pub fn check_same_product(facts: &Facts, policy: &Policy) -> Result<()> {
+    let history = policy.history();
+    let cycles: Vec<(Line, Option<NaiveDate>)> = facts.lines().collect();
+    let same_line = |(line, released): &(Line, Option<NaiveDate>)| {
+        history.iter().any(|release| {
+            release.line == *line
+                && released.is_none_or(|date| (date - release.released).num_days().abs() <= 31)
+        })
+    };
+    if cycles.is_empty() || cycles.iter().any(same_line) {
+        return Ok(());
+    }
+    let span = |lines: &[Line]| match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
+        (Some(only), _) => only.to_string(),
+        _ => String::new(),
+    };
+    let cycles: Vec<Line> = cycles.iter().map(|(line, _)| *line).collect();
+    let history: Vec<Line> = history.iter().map(|release| release.line).collect();
+    bail!(
+        "its cycles ({}) are not the lines of the {} policy's history ({}), released then: it \
+         looks like another product's answer; name that product's policy with --policy FILE \
+         (examples/ holds sixteen vendors')",
+        span(&cycles),
+        policy.name(),
+        span(&history)
+    )
 }

@@ -1,6 +1,6 @@
 //! `backport-targets`: the lines (or branches) a fix goes to.
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -46,6 +46,11 @@ pub struct Args {
 
     #[command(flatten)]
     explain: Explain,
+
+    // A line given bare, as `backport-targets 1.3`, is taken only to be
+    // refused with the two options it may mean. (Hidden: no doc comment.)
+    #[arg(hide = true, value_name = "LINE")]
+    bare_line: Option<String>,
 }
 
 impl Run for Args {
@@ -78,6 +83,13 @@ impl Run for Args {
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
+        if let Some(line) = &self.bare_line {
+            bail!(
+                "backport-targets takes no bare line {line:?}: did you mean --latest {line} (the \
+                 targets on the day it comes out) or --since {line} (leave out the lines older \
+                 than it, where the bug appeared)?"
+            );
+        }
         let policy = &context.policy;
         let kind = context.policy.line_kind();
         let latest = line_option("--latest", self.latest.as_deref(), kind)?;

@@ -55,7 +55,11 @@ impl VersionInput {
     /// assert_eq!(node.line(LineKind::Major).unwrap().to_string(), "22");
     /// assert!(node.line(LineKind::Minor).is_err());
     /// let err = VersionInput::parse("1.99999999999999999999").unwrap_err();
-    /// assert_eq!(err.to_string(), "invalid version \"1.99999999999999999999\"");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid version \"1.99999999999999999999\" (expected MAJOR.MINOR or \
+    ///      MAJOR.MINOR.PATCH, like 1.3 or v1.3.7)",
+    /// );
     /// assert_eq!(
     ///     err.source().unwrap().to_string(),
     ///     "value of minor version number exceeds u64::MAX",
@@ -70,8 +74,21 @@ impl VersionInput {
         if bare.is_empty() {
             return Err(invalid(VersionProblem::Shape));
         }
+        // A tag's name (`release-1.0.5`) rather than a version: text before
+        // the first number, which is not a suffix's fault.
+        if let Some(first_digit) = input.find(|c: char| c.is_ascii_digit())
+            && !bare.starts_with(|c: char| c.is_ascii_digit())
+            && input[..first_digit].ends_with(['-', '_', '/', '@'])
+        {
+            return Err(invalid(VersionProblem::Prefix(
+                input[..first_digit].to_owned(),
+            )));
+        }
         if bare.contains(['-', '+']) {
             return Err(invalid(VersionProblem::Suffix));
+        }
+        if bare.split('.').any(|part| matches!(part, "x" | "X" | "*")) {
+            return Err(invalid(VersionProblem::Wildcard));
         }
         let numbers = bare.bytes().filter(|&b| b == b'.').count();
         if numbers > 2 {
@@ -86,7 +103,7 @@ impl VersionInput {
             1 => Version::parse(&format!("{bare}.0")),
             _ => Version::parse(bare),
         };
-        let version = full.map_err(|err| invalid(VersionProblem::Semver(err)))?;
+        let version = full.map_err(|err| invalid(VersionProblem::Numbers(err)))?;
         Ok(Self {
             major: version.major,
             minor: (numbers >= 1).then_some(version.minor),
@@ -197,7 +214,15 @@ fn plain_numbers(text: &str) -> Option<VersionInput> {
 /// Parses a history line, which must be exactly `MAJOR.MINOR` (or `MAJOR`
 /// where lines are majors).
 pub(crate) fn parse_history_line(input: &str, kind: LineKind) -> Result<Line, VersionError> {
-    let version = VersionInput::parse(input)?;
+    // The forms a typed version takes (a patch, a `v`) are no history
+    // line's: semver's words alone, for numbers it rejects.
+    let version = VersionInput::parse(input).map_err(|err| match err.problem {
+        VersionProblem::Numbers(semver) => VersionError {
+            problem: VersionProblem::Semver(semver),
+            ..err
+        },
+        _ => err,
+    })?;
     let exact_shape = match kind {
         LineKind::Minor => version.minor.is_some() && version.patch.is_none(),
         LineKind::Major => version.minor.is_none(),
@@ -234,8 +259,15 @@ pub struct VersionError {
 impl fmt::Display for VersionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.problem {
-            // semver says what is wrong, as the source.
+            // semver says what is wrong, as the source; typed input is told
+            // the forms it may take.
             VersionProblem::Semver(_) => write!(f, "invalid version {}", Quoted(&self.input)),
+            VersionProblem::Numbers(_) => write!(
+                f,
+                "invalid version {} (expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or \
+                 v1.3.7)",
+                Quoted(&self.input)
+            ),
             problem => write!(f, "invalid version {}: {problem}", Quoted(&self.input)),
         }
     }
@@ -244,7 +276,7 @@ impl fmt::Display for VersionError {
 impl Error for VersionError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         match &self.problem {
-            VersionProblem::Semver(err) => Some(err),
+            VersionProblem::Semver(err) | VersionProblem::Numbers(err) => Some(err),
             _ => None,
         }
     }
@@ -256,13 +288,21 @@ impl Error for VersionError {
 pub enum VersionProblem {
     /// Not one or two dots.
     Shape,
+    /// Text before the version, as a tag's name has (`release-` of
+    /// `release-1.0.5`).
+    Prefix(String),
     /// A pre-release or build suffix.
     Suffix,
+    /// A wildcard (`1.x`, `1.*`) in place of a number.
+    Wildcard,
     /// A history line given with a patch number or a `v`, or of the
     /// other kind than the policy's lines.
     NotALine(LineKind),
     /// A version without the minor number a policy of minor lines needs.
     NoMinor,
+    /// Numbers semver rejects in a version typed as input (a leading zero,
+    /// past `u64::MAX`, a stray character), said with the forms accepted.
+    Numbers(semver::Error),
     /// Numbers semver rejects (a leading zero, past `u64::MAX`, a stray
     /// character); the error's source.
     Semver(semver::Error),
@@ -274,6 +314,16 @@ impl fmt::Display for VersionProblem {
             Self::Shape => {
                 f.write_str("expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or v1.3.7")
             }
+            Self::Prefix(prefix) => write!(
+                f,
+                "{} before the version is not part of it (a tag's prefix goes in the policy's \
+                 tag_prefix); expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or v1.3.7",
+                Quoted(prefix)
+            ),
+            Self::Wildcard => f.write_str(
+                "a wildcard is no version: name the line, like 1.3, or a version of it, like \
+                 1.3.7",
+            ),
             Self::Suffix => f.write_str(
                 "pre-release and build suffixes are not part of a release line; \
                  expected MAJOR.MINOR or MAJOR.MINOR.PATCH",
@@ -285,7 +335,7 @@ impl fmt::Display for VersionProblem {
                 f.write_str("a history line is MAJOR, like 22, where lines are majors")
             }
             Self::NoMinor => f.write_str("the policy's lines are MAJOR.MINOR, like 1.3"),
-            Self::Semver(err) => err.fmt(f),
+            Self::Numbers(err) | Self::Semver(err) => err.fmt(f),
         }
     }
 }

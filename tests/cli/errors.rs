@@ -26,7 +26,8 @@ const BAD_INPUTS: &[(&[&str], &str)] = &[
     ),
     (
         &["status", "é.1"],
-        "VERSION: invalid version \"é.1\": unexpected character 'é' while parsing major version number",
+        "VERSION: invalid version \"é.1\" (expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or \
+         v1.3.7): unexpected character 'é' while parsing major version number",
     ),
     (
         &["status", "1.3.-1"],
@@ -78,8 +79,21 @@ const BAD_INPUTS: &[(&[&str], &str)] = &[
         "line 0.1 is not in the kestra policy: its first line is 1.0",
     ),
     (
+        &["status", "release-1.0.5"],
+        "VERSION: invalid version \"release-1.0.5\": \"release-\" before the version is not part \
+         of it (a tag's prefix goes in the policy's tag_prefix); expected MAJOR.MINOR or \
+         MAJOR.MINOR.PATCH, like 1.3 or v1.3.7",
+    ),
+    (
+        &["backport-targets", "1.3"],
+        "backport-targets takes no bare line \"1.3\": did you mean --latest 1.3 (the targets on \
+         the day it comes out) or --since 1.3 (leave out the lines older than it, where the bug \
+         appeared)?",
+    ),
+    (
         &["status", "1.x"],
-        "VERSION: invalid version \"1.x\": unexpected character 'x' while parsing minor version number",
+        "VERSION: invalid version \"1.x\": a wildcard is no version: name the line, like 1.3, or \
+         a version of it, like 1.3.7",
     ),
     (
         &["status", ""],
@@ -87,7 +101,8 @@ const BAD_INPUTS: &[(&[&str], &str)] = &[
     ),
     (
         &["status", "99999999999999999999.0"],
-        "VERSION: invalid version \"99999999999999999999.0\": value of major version number exceeds u64::MAX",
+        "VERSION: invalid version \"99999999999999999999.0\" (expected MAJOR.MINOR or \
+         MAJOR.MINOR.PATCH, like 1.3 or v1.3.7): value of major version number exceeds u64::MAX",
     ),
     (
         &["status", "2.99999999"],
@@ -250,4 +265,37 @@ fn usage_errors_are_clap_errors_with_exit_2() {
 fn today_is_the_default_date() {
     lts_policy(&["supported"]).assert().success();
     lts_policy(&["next-patch"]).assert().success();
+}
+
+#[test]
+fn another_products_endoflife_answer_asks_for_its_policy() {
+    // Quarkus's answer read with the embedded policy: its 2.0 came out on
+    // 2021-06-30, Kestra's on 2026-09-08, and no other cycle is a Kestra
+    // line: not Kestra's answer.
+    super::embedded(&[
+        "--endoflife",
+        "tests/data/endoflife/quarkus.json",
+        "supported",
+    ])
+    .assert()
+    .code(2)
+    .stdout("")
+    .stderr(
+        "error: --endoflife tests/data/endoflife/quarkus.json: its cycles (2.0 to 3.38) are \
+             not the lines of the kestra policy's history (1.0 to 2.0), released then: it looks \
+             like another product's answer; name that product's policy with --policy FILE \
+             (examples/ holds sixteen vendors')\n",
+    );
+    // With its own policy it merges.
+    super::embedded(&[
+        "--policy",
+        "examples/quarkus.json",
+        "--endoflife",
+        "tests/data/endoflife/quarkus.json",
+        "supported",
+        "--on",
+        "2026-08-22",
+    ])
+    .assert()
+    .code(0);
 }

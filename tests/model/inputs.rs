@@ -83,15 +83,26 @@ fn versions() {
     );
     assert_eq!(
         version_error("1.x"),
-        "invalid version \"1.x\": unexpected character 'x' while parsing minor version number"
+        "invalid version \"1.x\": a wildcard is no version: name the line, like 1.3, or a \
+         version of it, like 1.3.7"
+    );
+    assert_eq!(
+        version_error("release-1.0.5"),
+        "invalid version \"release-1.0.5\": \"release-\" before the version is not part of it \
+         (a tag's prefix goes in the policy's tag_prefix); expected MAJOR.MINOR or \
+         MAJOR.MINOR.PATCH, like 1.3 or v1.3.7"
     );
     assert_eq!(
         version_error("18446744073709551616.0"),
-        "invalid version \"18446744073709551616.0\": value of major version number exceeds u64::MAX"
+        "invalid version \"18446744073709551616.0\" (expected MAJOR.MINOR or MAJOR.MINOR.PATCH, \
+         like 1.3 or v1.3.7): value of major version number exceeds u64::MAX"
     );
     // semver's own error is kept whole, as the cause.
-    let err = VersionInput::parse("1.x").unwrap_err();
-    assert_eq!(err.to_string(), "invalid version \"1.x\"");
+    let err = VersionInput::parse("1.3a").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid version \"1.3a\" (expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or v1.3.7)"
+    );
     let cause = std::error::Error::source(&err).unwrap();
     assert!(cause.downcast_ref::<semver::Error>().is_some(), "{cause:?}");
     assert_eq!(

@@ -64,6 +64,14 @@ impl Facts {
         &self.ignored
     }
 
+    /// The lines the facts speak of, in the order of their numbers, each
+    /// with its release when they date it.
+    pub fn lines(&self) -> impl Iterator<Item = (Line, Option<NaiveDate>)> + '_ {
+        self.lines
+            .iter()
+            .map(|(line, facts)| (*line, facts.released.as_ref().map(|origin| origin.date)))
+    }
+
     /// The newest day the facts speak of (a release or a patch).
     #[must_use]
     pub fn newest(&self) -> Option<NaiveDate> {
