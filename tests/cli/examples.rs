@@ -248,3 +248,23 @@ fn camel_in_june_2025() {
         "camel-4.12.x\ncamel-4.10.x\ncamel-4.8.x\n"
     );
 }
+
+#[test]
+fn the_readme_counts_the_examples_and_names_the_toolchain() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let examples = examples().len();
+    assert_eq!(examples, 16);
+    // Every count of them in words is the same count.
+    for wrong in ["fourteen", "fifteen", "seventeen"] {
+        assert!(!readme.contains(&format!("{wrong} real")), "{wrong}");
+    }
+    assert!(readme.contains("holds\nsixteen real ones"));
+    assert!(readme.contains("sixteen real projects"));
+    let manifest = std::fs::read_to_string("Cargo.toml").unwrap();
+    let declared = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("rust-version = "))
+        .unwrap()
+        .trim_matches('"');
+    assert!(readme.contains(&format!("Rust toolchain, {declared} or later")), "{declared}");
+}
