@@ -136,11 +136,7 @@ impl Run for Args {
         let projected = bare
             .then(|| {
                 let lines = report.targets.iter().map(|line| &line.info);
-                words::projected_note(
-                    policy,
-                    &words::projected_lines(lines, context.today),
-                    context.today,
-                )
+                words::projected_note(policy, &words::projected_lines(lines, context.today))
             })
             .flatten();
         let answer = Answer::yes().with_note(projected).and_note(note);

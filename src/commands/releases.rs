@@ -75,7 +75,7 @@ impl Run for Args {
                     }
                     projected.extend(words::projected_lines([&info], context.today));
                 }
-                Answer::yes().with_note(words::projected_note(policy, &projected, context.today))
+                Answer::yes().with_note(words::projected_note(policy, &projected))
             }
             _ => Answer::yes(),
         };

@@ -97,7 +97,7 @@ impl Run for Args {
             .then(|| {
                 let lines = answers.iter().map(|answer| &answer.status.info);
                 let projected = words::projected_lines(lines, context.today);
-                words::projected_note(policy, &projected, context.today)
+                words::projected_note(policy, &projected)
             })
             .flatten();
         let report = StatusReport { policy, answers };

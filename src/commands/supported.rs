@@ -89,11 +89,7 @@ impl Run for Args {
         let projected = (context.settings.format == Format::Plain)
             .then(|| {
                 let lines = report.lines.iter().map(|line| &line.info);
-                words::projected_note(
-                    policy,
-                    &words::projected_lines(lines, context.today),
-                    context.today,
-                )
+                words::projected_note(policy, &words::projected_lines(lines, context.today))
             })
             .flatten();
         out.answer(Answer::yes().with_note(projected).and_note(note), |out| {

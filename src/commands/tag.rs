@@ -113,7 +113,7 @@ impl Run for Args {
                     projected.push(format!("{} (due {})", patch.version, patch.released));
                 }
                 let note = bare
-                    .then(|| words::projected_note(policy, &projected, today))
+                    .then(|| words::projected_note(policy, &projected))
                     .flatten()
                     .map(|note| format!("{note}, and --recorded the newest recorded version"));
                 Answer::yes().with_note(note)

@@ -351,21 +351,19 @@ pub fn dangling_message(tag: &str, on: NaiveDate, dangling: Dangling) -> String 
 
 /// The note a bare answer (plain output, a tag, branch names) gets on
 /// stderr when it rests on `projected`, what the rules project for days
-/// that have come by `today`: the history does not say they happened.
-pub fn projected_note(policy: &Policy, projected: &[String], today: NaiveDate) -> Option<String> {
+/// that have come: the history does not say they happened.
+pub fn projected_note(policy: &Policy, projected: &[String]) -> Option<String> {
     let (last, rest) = projected.split_last()?;
     let what = match rest {
         [] => format!("{last} is"),
         rest => format!("{} and {last} are", rest.join(", ")),
     };
-    let as_of = policy.history_as_of();
-    let age = match (today - as_of).num_days() {
-        days if days > 0 => format!(" ({} before {today})", days_count(days)),
-        _ => String::new(),
-    };
+    // The day the history is complete up to says how old it is, and keeps
+    // the note the same whatever day it is read on.
     Some(format!(
         "note: {what} projected by the policy's rules, not recorded: its history is complete \
-         up to {as_of}{age}; --git DIR or --endoflife FILE gives the facts"
+         up to {}; --git DIR or --endoflife FILE gives the facts",
+        policy.history_as_of()
     ))
 }
 
@@ -380,15 +378,6 @@ pub fn projected_lines<'a>(
         .filter(|info| info.released_source == Source::Rules && info.released <= today)
         .map(|info| format!("{} (due {})", info.line, info.released))
         .collect()
-}
-
-/// `n day` or `n days`.
-fn days_count(days: i64) -> String {
-    if days == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{days} days")
-    }
 }
 
 /// An error and its causes, `: `-separated, as anyhow's `{:#}` writes them.
