@@ -30,9 +30,11 @@ fuzz_target!(|data: &[u8]| {
     let args: Vec<&str> = text.split('\0').collect();
     // Files that never end or wait for input are the reader's tests'.
     let unbounded = |arg: &&str| arg.starts_with("/dev/") || arg.starts_with("/proc/") || *arg == "-";
-    // Writing files and running git are the tests' (tests/cli/facts_sources.rs):
-    // a fuzzer would overwrite the files it names.
-    let outside = |arg: &&str| arg.starts_with("--write") || arg.starts_with("--git");
+    // Writing files and running git are the tests' (tests/cli/facts_sources.rs,
+    // tests/cli/man.rs): a fuzzer would overwrite the files it names.
+    let outside = |arg: &&str| {
+        arg.starts_with("--write") || arg.starts_with("--git") || arg.starts_with("--dir")
+    };
     if args.len() > 16 || args.iter().any(|arg| unbounded(arg) || outside(arg)) {
         return;
     }
