@@ -11,7 +11,7 @@ use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 use super::{Explain, ManText, Query, Run, line_option};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
-use crate::render::{self, Report, explain, github, json, words};
+use crate::render::{self, Report, explain, github, json};
 use crate::session::{Answer, Context, Format, Output};
 
 help!(
@@ -123,23 +123,17 @@ impl Run for Args {
                 .transpose()?,
         };
         // Text and plain are bare lines or branches, one per line, for
-        // `$(...)`: the explanation goes to stderr.
-        let bare = matches!(context.settings.format, Format::Text | Format::Plain);
-        let note = bare
-            .then(|| {
-                report
-                    .explanations
-                    .as_deref()
-                    .map(|why| explain::note(why, on))
-            })
-            .flatten();
-        let projected = bare
-            .then(|| {
-                let lines = report.targets.iter().map(|line| &line.info);
-                words::projected_note(policy, &words::projected_lines(lines, context.today))
-            })
-            .flatten();
-        let answer = Answer::yes().with_note(projected).and_note(note);
+        // `$(...)`: what they cannot carry goes to stderr.
+        let answer = match context.settings.format {
+            Format::Text | Format::Plain => explain::beside_bare_lines(
+                policy,
+                &report.targets,
+                report.explanations.as_deref(),
+                on,
+                context.today,
+            ),
+            _ => Answer::yes(),
+        };
         out.answer(answer, |out| match context.settings.format {
             Format::GithubMatrix => github::matrix(&report.pairs(), out),
             Format::Backportrc => github::backportrc(&report.pairs(), out),

@@ -77,24 +77,19 @@ impl Run for Args {
                 .then(|| policy.explain_on(on, None))
                 .transpose()?,
         };
-        // Plain output is one line per item: the explanation goes to stderr.
-        let note = (context.settings.format == Format::Plain)
-            .then(|| {
-                report
-                    .explanations
-                    .as_deref()
-                    .map(|why| explain::note(why, on))
-            })
-            .flatten();
-        let projected = (context.settings.format == Format::Plain)
-            .then(|| {
-                let lines = report.lines.iter().map(|line| &line.info);
-                words::projected_note(policy, &words::projected_lines(lines, context.today))
-            })
-            .flatten();
-        out.answer(Answer::yes().with_note(projected).and_note(note), |out| {
-            render::query(&report, &context.settings, out)
-        })
+        // Plain output is one line per item: what it cannot carry goes to
+        // stderr.
+        let answer = match context.settings.format {
+            Format::Plain => explain::beside_bare_lines(
+                policy,
+                &report.lines,
+                report.explanations.as_deref(),
+                on,
+                context.today,
+            ),
+            _ => Answer::yes(),
+        };
+        out.answer(answer, |out| render::query(&report, &context.settings, out))
     }
 }
 

@@ -8,12 +8,13 @@ use lts_policy::lines::{ActiveEnd, EolReason, LtsReason, Window, WindowEnd, Wind
 use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsStart, Schedule, Support, weekday_name,
 };
-use lts_policy::{LineInfo, Source};
+use lts_policy::{LineInfo, Policy, Source, SupportedLine};
 
 use super::views::ExplanationView;
 use super::words::{
-    day_rule_text, months_text, ordinal, period_text, plural, roles_text, round_text,
+    self, day_rule_text, months_text, ordinal, period_text, plural, roles_text, round_text,
 };
+use crate::session::Answer;
 
 /// How the schedule places a projected line: `2.0's release on 2026-09-08 +
 /// 2 months = 2026-11-08, and the first Tuesday on or after it`.
@@ -361,4 +362,23 @@ pub fn note(explanations: &[Explanation], on: NaiveDate) -> String {
         )
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// What an answer of bare lines (plain output, branch names) cannot carry,
+/// for stderr: the projections it rests on for days that have come by
+/// `today`, then the explanations asked for.
+pub fn beside_bare_lines(
+    policy: &Policy,
+    lines: &[SupportedLine],
+    explanations: Option<&[Explanation]>,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Answer {
+    let infos = lines.iter().map(|line| &line.info);
+    Answer::yes()
+        .with_note(words::projected_note(
+            policy,
+            &words::projected_lines(infos, today),
+        ))
+        .and_note(explanations.map(|why| note(why, on)))
 }

@@ -221,33 +221,60 @@ pub(crate) enum LtsFlagFile<'a> {
     Date(Text<'a>),
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for LtsFlagFile<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct LtsFlagVisitor;
-        impl<'de> Visitor<'de> for LtsFlagVisitor {
-            type Value = LtsFlagFile<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("true, false or a date")
-            }
-            fn visit_newtype_struct<D: Deserializer<'de>>(
-                self,
-                deserializer: D,
-            ) -> Result<Self::Value, D::Error> {
-                deserializer.deserialize_any(self)
-            }
-            fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
-                Ok(LtsFlagFile::Flag(flag))
-            }
-            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
-                Ok(LtsFlagFile::Date(text.into()))
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-                Ok(LtsFlagFile::Date(text.to_owned().into()))
+/// Deserializes `$file`, a value of one of two kinds, one of them text
+/// (borrowed where it can be, as `$file::$text`), under the newtype name
+/// `$name` that tells a reader reporting problems what it takes; the
+/// visitor's other methods read the other kind.
+macro_rules! text_or {
+    ($file:ident, $name:expr, $expecting:literal, $text:ident, { $($other:tt)* }) => {
+        impl<'de: 'a, 'a> Deserialize<'de> for $file<'a> {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct TextOrVisitor;
+                impl<'de> Visitor<'de> for TextOrVisitor {
+                    type Value = $file<'de>;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_newtype_struct<D: Deserializer<'de>>(
+                        self,
+                        deserializer: D,
+                    ) -> Result<Self::Value, D::Error> {
+                        deserializer.deserialize_any(self)
+                    }
+                    fn visit_borrowed_str<E: de::Error>(
+                        self,
+                        text: &'de str,
+                    ) -> Result<Self::Value, E> {
+                        Ok($file::$text(text.into()))
+                    }
+                    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                        Ok($file::$text(text.to_owned().into()))
+                    }
+                    $($other)*
+                }
+                deserializer.deserialize_newtype_struct($name, TextOrVisitor)
             }
         }
-        deserializer.deserialize_newtype_struct(LTS_FLAG, LtsFlagVisitor)
-    }
+    };
 }
+
+text_or!(LtsFlagFile, LTS_FLAG, "true, false or a date", Date, {
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
+        Ok(LtsFlagFile::Flag(flag))
+    }
+});
+
+text_or!(DayFile, DAY, "a string or a whole number", Text, {
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
+        Ok(DayFile::Number(number))
+    }
+});
+
+text_or!(PatchesFile, PATCHES, "a string or an object", Text, {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        ScheduleFile::deserialize(MapAccessDeserializer::new(map)).map(PatchesFile::Schedule)
+    }
+});
 
 impl Serialize for LtsFlagFile<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -255,63 +282,6 @@ impl Serialize for LtsFlagFile<'_> {
             Self::Flag(flag) => serializer.serialize_bool(*flag),
             Self::Date(date) => serializer.serialize_str(date),
         }
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for DayFile<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DayVisitor;
-        impl<'de> Visitor<'de> for DayVisitor {
-            type Value = DayFile<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string or a whole number")
-            }
-            fn visit_newtype_struct<D: Deserializer<'de>>(
-                self,
-                deserializer: D,
-            ) -> Result<Self::Value, D::Error> {
-                deserializer.deserialize_any(self)
-            }
-            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
-                Ok(DayFile::Text(text.into()))
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-                Ok(DayFile::Text(text.to_owned().into()))
-            }
-            fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
-                Ok(DayFile::Number(number))
-            }
-        }
-        deserializer.deserialize_newtype_struct(DAY, DayVisitor)
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for PatchesFile<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PatchesVisitor;
-        impl<'de> Visitor<'de> for PatchesVisitor {
-            type Value = PatchesFile<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string or an object")
-            }
-            fn visit_newtype_struct<D: Deserializer<'de>>(
-                self,
-                deserializer: D,
-            ) -> Result<Self::Value, D::Error> {
-                deserializer.deserialize_any(self)
-            }
-            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
-                Ok(PatchesFile::Text(text.into()))
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-                Ok(PatchesFile::Text(text.to_owned().into()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                ScheduleFile::deserialize(MapAccessDeserializer::new(map))
-                    .map(PatchesFile::Schedule)
-            }
-        }
-        deserializer.deserialize_newtype_struct(PATCHES, PatchesVisitor)
     }
 }
 
