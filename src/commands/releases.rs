@@ -1,6 +1,6 @@
 //! `releases`: the calendar of every line released in a range.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use serde::Serialize;
 
 use lts_policy::calendar::Calendar;
@@ -20,6 +20,11 @@ help!("The calendar: every line released in a range, with LTS flag and eol");
 pub struct Args {
     #[command(flatten)]
     range: DateRange,
+
+    /// With --format ics, an alarm DAYS before each end of support, several
+    /// comma-separated, e.g. `--format ics --remind 90,30`
+    #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(0..=36_600))]
+    remind: Vec<u32>,
 
     #[command(flatten)]
     pub(super) query: Query,
@@ -45,14 +50,18 @@ impl Run for Args {
                 "Every line released in 2026 and 2027, with its LTS flag and end of support.",
             ),
             (
-                "lts-policy releases --format ics > releases.ics",
-                "A calendar of releases, ends of support and patch days, to subscribe to.",
+                "lts-policy releases --format ics --remind 90,30 > releases.ics",
+                "A calendar of releases, ends of support and patch days, to subscribe to, with an \
+                 alarm 90 and 30 days before each end of support.",
             ),
         ],
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
+        if !self.remind.is_empty() && context.settings.format != Format::Ics {
+            bail!("--remind adds alarms to the iCalendar export: use it with --format ics");
+        }
         let (from, to) = self.range.resolve()?;
         let on = self.query.on.resolve(context.today)?;
         let calendar = policy.releases(from, to, on)?;
@@ -81,7 +90,7 @@ impl Run for Args {
         };
         out.answer(answer, |out| match context.settings.format {
             Format::Md => markdown::write(policy, &calendar, out),
-            Format::Ics => ics::write(policy, &calendar, on, out),
+            Format::Ics => ics::write(policy, &calendar, on, &self.remind, out),
             Format::Endoflife => endoflife::write(policy, &calendar, on, out),
             _ => render::query(&Releases { policy, calendar }, &context.settings, out),
         })

@@ -223,6 +223,8 @@ fn every_ics_the_tool_writes_parses() {
                 "2026-11-25",
                 "--format",
                 "ics",
+                "--remind",
+                "90,30",
                 "--policy",
                 policy,
             ],
@@ -272,6 +274,24 @@ fn every_ics_the_tool_writes_parses() {
         // a policy of two phases, when that comes before its end.
         assert_eq!(events("release"), lines, "{policy}");
         assert_eq!(events("end-of-support"), lines, "{policy}");
+        // --remind 90,30: two display alarms on each end of support, none
+        // on any other event.
+        for event in &calendar.events {
+            let triggers: Vec<&str> = event
+                .alarms
+                .iter()
+                .map(|alarm| {
+                    assert_eq!(property(&alarm.properties, "ACTION"), "DISPLAY");
+                    assert!(!property(&alarm.properties, "DESCRIPTION").is_empty());
+                    property(&alarm.properties, "TRIGGER")
+                })
+                .collect();
+            let expected: &[&str] = match property(&event.properties, "CATEGORIES") {
+                "end-of-support" => &["-P90D", "-P30D"],
+                _ => &[],
+            };
+            assert_eq!(triggers, expected, "{policy}");
+        }
         assert!(active_ends <= lines, "{policy}");
         assert_eq!(
             calendar.events.len(),
@@ -315,5 +335,40 @@ fn an_ics_name_is_escaped_and_unfolds_to_itself() {
     assert_eq!(
         property(&calendar.properties, "X-WR-CALNAME"),
         "Késtra\\; \"LTS\"\\, \\\\ édition ünïcödé façade ½ ↯ 𝄞 release channels releases"
+    );
+}
+
+#[test]
+fn remind_is_for_the_calendar_only() {
+    lts_policy(&["releases", "--remind", "30"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: --remind adds alarms to the iCalendar export: use it with --format ics\n");
+    // 1.2 ends on 2026-03-03 (1.3's release): its alarm 30 days before.
+    let ics = stdout_of(
+        &[
+            "releases",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-03-31",
+            "--on",
+            "2026-01-01",
+            "--format",
+            "ics",
+            "--remind",
+            "30",
+        ],
+        0,
+    );
+    let event = ics.split("UID:eol-1.2@").nth(1).unwrap();
+    let event = event.split_once("END:VEVENT").unwrap().0;
+    assert!(
+        event.contains(
+            "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P30D\r\nDESCRIPTION:kestra 1.2 end of \
+             support in 30 days\r\nEND:VALARM\r\n"
+        ),
+        "{event}"
     );
 }

@@ -62,6 +62,8 @@ struct Writer<'o> {
     stamp: String,
     /// The policy's name, escaped once for every event.
     name: String,
+    /// How many days before an end of support its alarms go off.
+    reminders: &'o [u32],
 }
 
 impl Writer<'_> {
@@ -245,10 +247,39 @@ impl Writer<'_> {
             line.push_str(category);
         })?;
         self.put(|line, _| line.push_str("TRANSP:TRANSPARENT"))?;
+        if matches!(about, About::EndOfSupport(_)) {
+            let reminders = self.reminders;
+            for days in reminders {
+                self.alarm(*days, summary)?;
+            }
+        }
         self.put(|line, _| line.push_str("END:VEVENT"))?;
         let written = self.out.write_all(self.event.as_bytes());
         self.event.clear();
         written
+    }
+
+    /// An alarm `days` before the event's day (RFC 5545 §3.6.6: a display
+    /// alarm needs a DESCRIPTION), saying what comes in so many days.
+    fn alarm(&mut self, days: u32, summary: Part) -> std::io::Result<()> {
+        self.put(|line, _| line.push_str("BEGIN:VALARM"))?;
+        self.put(|line, _| line.push_str("ACTION:DISPLAY"))?;
+        self.put(|line, _| {
+            line.push_str("TRIGGER:-P");
+            line.push_str(&days.to_string());
+            line.push('D');
+        })?;
+        let name = std::mem::take(&mut self.name);
+        let described = self.put(|line, _| {
+            line.push_str("DESCRIPTION:");
+            summary(line, &name);
+            line.push_str(" in ");
+            line.push_str(&days.to_string());
+            line.push_str(if days == 1 { " day" } else { " days" });
+        });
+        self.name = name;
+        described?;
+        self.put(|line, _| line.push_str("END:VALARM"))
     }
 
     /// Builds one content line in the buffer (given the UID domain) and
@@ -294,7 +325,8 @@ pub fn left_out(policy: &Policy, calendar: &Calendar) -> Result<usize> {
 
 /// Writes the calendar: each line's release and end of support, then the
 /// patch days. DTSTAMP is `on` at midnight UTC, so that the same query
-/// gives the same file.
+/// gives the same file. Each end of support has an alarm (VALARM) each
+/// of `reminders` days before it.
 ///
 /// # Errors
 /// An error of the model met while the calendar is read, or of the output.
@@ -302,6 +334,7 @@ pub fn write(
     policy: &Policy,
     calendar: &Calendar,
     on: NaiveDate,
+    reminders: &[u32],
     out: &mut dyn Write,
 ) -> Result<()> {
     for line in [
@@ -330,6 +363,7 @@ pub fn write(
         domain: uid_domain(policy.name()),
         stamp,
         name: escape(policy.name()),
+        reminders,
     };
     let phases = policy.has_phases();
     for info in calendar.lines() {
