@@ -47,6 +47,11 @@ pub struct Args {
     #[command(flatten)]
     explain: Explain,
 
+    /// With --format dependabot, the package ecosystem of its updates, as
+    /// Dependabot names them, e.g. `--ecosystem maven`
+    #[arg(long, value_name = "ECOSYSTEM")]
+    ecosystem: Option<String>,
+
     // A line given bare, as `backport-targets 1.3`, is taken only to be
     // refused with the two options it may mean. (Hidden: no doc comment.)
     #[arg(hide = true, value_name = "LINE")]
@@ -62,6 +67,8 @@ impl Run for Args {
         Format::Plain,
         Format::GithubMatrix,
         Format::Backportrc,
+        Format::Renovate,
+        Format::Dependabot,
     ];
 
     const MAN: ManText = ManText {
@@ -90,6 +97,16 @@ impl Run for Args {
                  than it, where the bug appeared)?"
             );
         }
+        let format = context.settings.format;
+        let ecosystem = match (format, self.ecosystem.as_deref()) {
+            (Format::Dependabot, Some(ecosystem)) => ecosystem_name(ecosystem)?,
+            (Format::Dependabot, None) => bail!(
+                "--format dependabot needs --ecosystem, the package ecosystem of its updates \
+                 (e.g. maven, npm, pip, docker, github-actions)"
+            ),
+            (_, Some(_)) => bail!("--ecosystem is for --format dependabot"),
+            (_, None) => "",
+        };
         let policy = &context.policy;
         let kind = context.policy.line_kind();
         let latest = line_option("--latest", self.latest.as_deref(), kind)?;
@@ -134,12 +151,31 @@ impl Run for Args {
             ),
             _ => Answer::yes(),
         };
-        out.answer(answer, |out| match context.settings.format {
+        out.answer(answer, |out| match format {
             Format::GithubMatrix => github::matrix(&report.pairs(), out),
             Format::Backportrc => github::backportrc(&report.pairs(), out),
+            Format::Renovate => github::renovate(&report.pairs(), out),
+            Format::Dependabot => github::dependabot(&report.pairs(), ecosystem, out),
             _ => render::query(&report, &context.settings, out),
         })
     }
+}
+
+/// A Dependabot package ecosystem as `--ecosystem` gives it: a name of
+/// lowercase letters, digits and `-`, as Dependabot's are (`maven`,
+/// `github-actions`).
+fn ecosystem_name(ecosystem: &str) -> Result<&str> {
+    let valid = !ecosystem.is_empty()
+        && ecosystem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        bail!(
+            "--ecosystem {ecosystem:?}: a Dependabot package ecosystem is lowercase letters, \
+             digits and '-', like maven or github-actions"
+        );
+    }
+    Ok(ecosystem)
 }
 
 struct Targets<'p> {
@@ -158,13 +194,7 @@ struct Targets<'p> {
 impl Targets<'_> {
     /// Each target's line and branch, for the CI recipes.
     fn pairs(&self) -> Vec<(String, String)> {
-        self.targets
-            .iter()
-            .map(|target| {
-                let line = target.info.line;
-                (line.to_string(), self.template.render(line))
-            })
-            .collect()
+        github::pairs(&self.targets, self.template)
     }
 }
 

@@ -10,7 +10,7 @@ use lts_policy::{Policy, PolicyError, SupportedLine};
 use super::{Explain, ManText, Query, Run};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
-use crate::render::{self, Report, explain, json, words};
+use crate::render::{self, Report, explain, github, json, words};
 use crate::session::{Answer, Context, Format, Output, for_terminal};
 
 help!(
@@ -59,6 +59,15 @@ impl Run for Args {
         ],
     };
 
+    const FORMATS: &'static [Format] = &[
+        Format::Text,
+        Format::Json,
+        Format::Ndjson,
+        Format::Csv,
+        Format::Plain,
+        Format::GithubMatrix,
+    ];
+
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let on = self.query.on.resolve(context.today)?;
@@ -89,7 +98,14 @@ impl Run for Args {
             ),
             _ => Answer::yes(),
         };
-        out.answer(answer, |out| render::query(&report, &context.settings, out))
+        out.answer(answer, |out| match context.settings.format {
+            // The supported lines as a test matrix: one job per line.
+            Format::GithubMatrix => {
+                let pairs = github::pairs(&report.lines, policy.branch_template());
+                github::matrix(&pairs, out)
+            }
+            _ => render::query(&report, &context.settings, out),
+        })
     }
 }
 

@@ -21,10 +21,14 @@ pub enum Format {
     Ics,
     /// endoflife.date's release cycles (releases)
     Endoflife,
-    /// A GitHub Actions matrix, {"include": [...]} (backport-targets)
+    /// A GitHub Actions matrix, {"include": [...]} (backport-targets, supported)
     GithubMatrix,
     /// A .backportrc.json fragment for sorenlouv/backport (backport-targets)
     Backportrc,
+    /// A renovate.json fragment: the target branches as baseBranches (backport-targets)
+    Renovate,
+    /// A .github/dependabot.yml: one update per target branch (backport-targets, with --ecosystem)
+    Dependabot,
     /// A standalone SVG picture (timeline)
     Svg,
     /// A roff man page (man)
@@ -56,6 +60,8 @@ impl Format {
             Self::Endoflife => "endoflife",
             Self::GithubMatrix => "github-matrix",
             Self::Backportrc => "backportrc",
+            Self::Renovate => "renovate",
+            Self::Dependabot => "dependabot",
             Self::Svg => "svg",
             Self::Roff => "roff",
             Self::Script => "script",

@@ -55,7 +55,7 @@ fn bash_completes_a_commands_flags_and_values() {
     // A command offers the formats it writes, and only those.
     assert_eq!(
         bash_offers(&["lts-policy", "supported", "--format", ""]),
-        ["text", "json", "ndjson", "csv", "plain"]
+        ["text", "json", "ndjson", "csv", "plain", "github-matrix"]
     );
     assert_eq!(
         bash_offers(&["lts-policy", "timeline", "--format", "s"]),
@@ -139,7 +139,7 @@ fn fish_completes_a_commands_flags_and_values() {
     };
     assert_eq!(
         offers("lts-policy supported --format "),
-        ["text", "json", "ndjson", "csv", "plain"]
+        ["text", "json", "ndjson", "csv", "plain", "github-matrix"]
     );
     assert!(offers("lts-policy backport-targets --").contains(&"--security".to_owned()));
 }

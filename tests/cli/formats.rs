@@ -206,12 +206,12 @@ fn backportrc_maps_version_labels_to_branches() {
 
 #[test]
 fn formats_belong_to_their_commands() {
-    lts_policy(&["supported", "--format", "github-matrix"])
+    lts_policy(&["status", "1.3", "--format", "github-matrix"])
         .assert()
         .code(2)
         .stdout("")
         .stderr(
-            "error: --format github-matrix is not available for supported; it writes text, json, \
+            "error: --format github-matrix is not available for status; it writes text, json, \
              ndjson, csv, plain\n",
         );
     lts_policy(&["timeline", "--format", "json"])

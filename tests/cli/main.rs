@@ -16,6 +16,7 @@ mod formats;
 mod fuzz;
 mod general;
 mod hostile;
+mod integrations;
 mod keyboard;
 mod man;
 mod phases;

@@ -1,0 +1,131 @@
+//! The configurations the answers feed: Renovate's base branches,
+//! Dependabot's updates and a GitHub Actions matrix of the supported
+//! lines, each read back the way its tool reads it.
+
+use yaml_rust2::YamlLoader;
+
+use super::{lts_policy, stdout_of};
+
+/// On 2026-11-01 the test policy's targets are 2.0 (latest, LTS) and 1.3
+/// (LTS): 2.1 comes on 2026-11-10.
+const ON: [&str; 2] = ["--on", "2026-11-01"];
+
+fn targets(format: &[&str]) -> String {
+    stdout_of(&[&["backport-targets"][..], &ON, format].concat(), 0)
+}
+
+#[test]
+fn renovate_gets_the_target_branches() {
+    let fragment: serde_json::Value =
+        serde_json::from_str(&targets(&["--format", "renovate"])).unwrap();
+    assert_eq!(
+        fragment,
+        serde_json::json!({"baseBranches": ["releases/v2.0.x", "releases/v1.3.x"]})
+    );
+}
+
+#[test]
+fn dependabot_gets_one_update_per_target_branch() {
+    let file = targets(&[
+        "--format",
+        "dependabot",
+        "--ecosystem",
+        "maven",
+        "--branch",
+        "'{major}.{minor}'\"x",
+    ]);
+    let documents = YamlLoader::load_from_str(&file).unwrap();
+    let config = &documents[0];
+    // What Dependabot requires of version 2: version, and for each update
+    // package-ecosystem, directory and schedule.interval.
+    assert_eq!(config["version"].as_i64(), Some(2));
+    let updates = config["updates"].as_vec().unwrap();
+    let branches: Vec<&str> = updates
+        .iter()
+        .map(|update| {
+            assert_eq!(update["package-ecosystem"].as_str(), Some("maven"));
+            assert_eq!(update["directory"].as_str(), Some("/"));
+            assert_eq!(update["schedule"]["interval"].as_str(), Some("weekly"));
+            update["target-branch"].as_str().unwrap()
+        })
+        .collect();
+    // A template's quotes reach the file as the branch's own characters.
+    assert_eq!(branches, ["'2.0'\"x", "'1.3'\"x"]);
+    // Before the first release there is no target: an empty list.
+    let none = stdout_of(
+        &[
+            "backport-targets",
+            "--on",
+            "2025-01-01",
+            "--format",
+            "dependabot",
+            "--ecosystem",
+            "npm",
+        ],
+        0,
+    );
+    let documents = YamlLoader::load_from_str(&none).unwrap();
+    assert!(
+        documents[0]["updates"].as_vec().unwrap().is_empty(),
+        "{none}"
+    );
+}
+
+#[test]
+fn dependabot_needs_its_ecosystem_and_only_it_takes_one() {
+    for (args, message) in [
+        (
+            &["--format", "dependabot"][..],
+            "--format dependabot needs --ecosystem, the package ecosystem of its updates (e.g. \
+             maven, npm, pip, docker, github-actions)",
+        ),
+        (
+            &["--ecosystem", "maven"],
+            "--ecosystem is for --format dependabot",
+        ),
+        (
+            &["--format", "dependabot", "--ecosystem", "Maven: x"],
+            "--ecosystem \"Maven: x\": a Dependabot package ecosystem is lowercase letters, \
+             digits and '-', like maven or github-actions",
+        ),
+    ] {
+        lts_policy(&[&["backport-targets"][..], args].concat())
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("error: {message}\n"));
+    }
+}
+
+#[test]
+fn the_supported_lines_as_a_test_matrix() {
+    let matrix: serde_json::Value = serde_json::from_str(&stdout_of(
+        &[
+            "supported",
+            "--on",
+            "2026-11-01",
+            "--format",
+            "github-matrix",
+        ],
+        0,
+    ))
+    .unwrap();
+    assert_eq!(
+        matrix,
+        serde_json::json!({"include": [
+            {"line": "2.0", "branch": "releases/v2.0.x"},
+            {"line": "1.3", "branch": "releases/v1.3.x"},
+        ]})
+    );
+    let before = stdout_of(
+        &[
+            "supported",
+            "--on",
+            "2025-01-01",
+            "--format",
+            "github-matrix",
+        ],
+        0,
+    );
+    assert_eq!(before, "{\"include\":[]}\n");
+}
