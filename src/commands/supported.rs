@@ -10,7 +10,7 @@ use lts_policy::{Policy, PolicyError, SupportedLine};
 use super::{Explain, ManText, Query, Run};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
-use crate::render::{self, Report, explain, github, json, words};
+use crate::render::{self, Report, explain, github, json, markdown, words};
 use crate::session::{Answer, Context, Format, Output, for_terminal};
 
 help!(
@@ -65,6 +65,7 @@ impl Run for Args {
         Format::Ndjson,
         Format::Csv,
         Format::Plain,
+        Format::Md,
         Format::GithubMatrix,
     ];
 
@@ -104,6 +105,7 @@ impl Run for Args {
                 let pairs = github::pairs(&report.lines, policy.branch_template());
                 github::matrix(&pairs, out)
             }
+            Format::Md => markdown::supported(policy, on, &report.lines, out),
             _ => render::query(&report, &context.settings, out),
         })
     }

@@ -1,15 +1,18 @@
-//! `releases --format md`: the calendar as a Markdown table, with `\*` on
-//! values worked out from the rules.
+//! `releases --format md` and `supported --format md`: the calendar, or the
+//! lines supported on a date, as a Markdown table (a CI job's summary),
+//! with `\*` on values worked out from the rules.
 
 use std::io::Write;
 
 use anyhow::Result;
 
+use chrono::NaiveDate;
 use lts_policy::calendar::Calendar;
-use lts_policy::{Policy, Source};
+
+use lts_policy::{Policy, Source, SupportedLine};
 
 use super::text::LEGEND;
-use super::words::{ended_by_text, lts_cell};
+use super::words::{ended_by_text, lts_cell, roles_text};
 
 /// Writes the table line by line.
 ///
@@ -61,6 +64,60 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
             cell(lts_cell(&info, None), info.lts_source),
             cell(info.eol.to_string(), info.eol_source),
             ended_by_text(&info),
+        )?;
+    }
+    if marked {
+        writeln!(out, "\n{}", LEGEND.replacen('*', "\\*", 1))?;
+    }
+    Ok(())
+}
+
+/// The lines supported on `on`, newest first, with their roles, end of
+/// support, days left and newest patch.
+///
+/// # Errors
+/// An error of the output.
+pub fn supported(
+    policy: &Policy,
+    on: NaiveDate,
+    lines: &[SupportedLine],
+    out: &mut dyn Write,
+) -> Result<()> {
+    writeln!(
+        out,
+        "{} lines supported on {on}\n",
+        markdown_text(policy.name())
+    )?;
+    writeln!(
+        out,
+        "| Line | Branch | Roles | Released | End of support | Days left | Latest patch |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    let mut marked = false;
+    let mut cell = |value: String, source: Source| {
+        if source == Source::Rules {
+            marked = true;
+            format!("{value}\\*")
+        } else {
+            value
+        }
+    };
+    let branch = policy.branch_template();
+    for line in lines {
+        let info = &line.info;
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            info.line,
+            markdown_text(&branch.render(info.line)),
+            roles_text(&line.roles, ", "),
+            cell(info.released.to_string(), info.released_source),
+            cell(info.eol.to_string(), info.eol_source),
+            line.days_left,
+            cell(
+                line.latest_patch.version.to_string(),
+                line.latest_patch.source
+            ),
         )?;
     }
     if marked {

@@ -226,6 +226,27 @@ fn markdown_keeps_a_name_in_its_line() {
     for row in md.lines().filter(|line| line.starts_with("| ")) {
         assert_eq!(row.matches(" | ").count(), 4, "{row}");
     }
+    // The supported lines' table, a CI job's summary, keeps the name in
+    // its line too, and a branch its cell.
+    let supported = stdout_of(
+        &[
+            "supported",
+            "--on",
+            "2026-10-01",
+            "--format",
+            "md",
+            "--policy",
+            file.path(),
+        ],
+        0,
+    );
+    assert_eq!(
+        supported.lines().next().unwrap(),
+        "a\\|b \\# \\<b\\>heading\\<\\/b\\> \\[x\\]\\(y\\) \\*z\\* lines supported on 2026-10-01"
+    );
+    for row in supported.lines().filter(|line| line.starts_with("| ")) {
+        assert_eq!(row.matches(" | ").count(), 6, "{row}");
+    }
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! JSON, exit codes and bad input. One test binary; expected values are
 //! worked out by hand from the model (`src/model.md`; arithmetic in comments).
 
+mod action;
 mod audit;
 mod commands;
 mod completion;
@@ -52,7 +53,7 @@ fn lts_policy(args: &[&str]) -> Command {
 /// 2026-01-01 is day 20454, 243 days later September 1st), so that its
 /// answers about later days are about the future, as the tests were written.
 /// A projection for a day that has come is noted on stderr.
-const TESTS_TODAY: &str = "1788739200";
+pub(crate) const TESTS_TODAY: &str = "1788739200";
 
 /// The binary with the given arguments, on the embedded policy by default.
 fn embedded(args: &[&str]) -> Command {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The action's one query step: the backport matrix, the supported lines and
+# the version a tag points to go to $GITHUB_OUTPUT, the supported lines as
+# a Markdown table to $GITHUB_STEP_SUMMARY. Inputs come as INPUT_*; the
+# tool is $LTS_POLICY. The tests run it with those pointing at temporary
+# files (tests/cli/action.rs).
+set -euo pipefail
+
+tool=${LTS_POLICY:-lts-policy}
+# Each array holds one element at least, so that "${array[@]}" is safe
+# under `set -u` in every bash (3.2, macOS's, included).
+common=(--color never)
+[[ -n ${INPUT_POLICY:-} ]] && common+=(--policy "$INPUT_POLICY")
+[[ -n ${INPUT_GIT:-} ]] && common+=(--git "$INPUT_GIT")
+[[ -n ${INPUT_ON:-} ]] && common+=(--on "$INPUT_ON")
+
+targets=(--format github-matrix)
+[[ -n ${INPUT_SINCE:-} ]] && targets+=(--since "$INPUT_SINCE")
+case ${INPUT_SECURITY:-false} in
+  true) targets+=(--security) ;;
+  false) ;;
+  *)
+    echo "::error::the security input is true or false, not '${INPUT_SECURITY}'" >&2
+    exit 2
+    ;;
+esac
+
+matrix=$("$tool" backport-targets "${common[@]}" "${targets[@]}")
+supported=$("$tool" supported "${common[@]}" --format plain | paste -sd ' ' -)
+# A tag that points to no recorded version yet (exit 1) is an empty output;
+# an error (exit 2) fails the step.
+status=0
+version=$("$tool" tag "${INPUT_TAG:-latest-lts}" "${common[@]}" --recorded) || status=$?
+if (( status > 1 )); then
+  exit "$status"
+fi
+
+{
+  echo "matrix=$matrix"
+  echo "supported=$supported"
+  echo "version=$version"
+} >> "$GITHUB_OUTPUT"
+"$tool" supported "${common[@]}" --format md >> "$GITHUB_STEP_SUMMARY"

@@ -1,0 +1,124 @@
+//! The GitHub Action (`action/`): its metadata as Actions reads it, and its
+//! query step run here with the variables a runner sets pointing at
+//! temporary files.
+
+use std::process::Command;
+
+use yaml_rust2::{Yaml, YamlLoader};
+
+use super::Scratch;
+
+const INPUTS: [&str; 6] = ["policy", "git", "on", "since", "security", "tag"];
+
+#[test]
+fn the_action_is_a_composite_action_with_its_inputs_and_outputs() {
+    let text = std::fs::read_to_string("action/action.yml").unwrap();
+    let documents = YamlLoader::load_from_str(&text).unwrap();
+    let action = &documents[0];
+    // What Actions requires of action metadata: a name, a description, and
+    // for a composite action its steps, each with a shell.
+    assert!(action["name"].as_str().is_some());
+    assert!(action["description"].as_str().is_some());
+    assert_eq!(action["runs"]["using"].as_str(), Some("composite"));
+    let Yaml::Hash(inputs) = &action["inputs"] else {
+        panic!("no inputs");
+    };
+    let names: Vec<&str> = inputs.keys().map(|key| key.as_str().unwrap()).collect();
+    assert_eq!(names, INPUTS);
+    for (name, input) in inputs {
+        assert!(input["description"].as_str().is_some(), "{name:?}");
+        assert!(input["default"].as_str().is_some(), "{name:?}");
+    }
+    for output in ["matrix", "supported", "version"] {
+        assert_eq!(
+            action["outputs"][output]["value"].as_str(),
+            Some(format!("${{{{ steps.answer.outputs.{output} }}}}").as_str())
+        );
+    }
+    let steps = action["runs"]["steps"].as_vec().unwrap();
+    for step in steps {
+        assert_eq!(step["shell"].as_str(), Some("bash"), "{step:?}");
+    }
+    // The tool is built from the repository at the action's ref.
+    assert_eq!(
+        steps[0]["run"].as_str(),
+        Some(
+            "cargo install --locked --quiet --path \"$GITHUB_ACTION_PATH/..\" --root \
+             \"$RUNNER_TEMP/lts-policy\""
+        )
+    );
+    // The query step gets every input, and the tool just installed.
+    let answer = &steps[1];
+    assert_eq!(answer["id"].as_str(), Some("answer"));
+    assert_eq!(
+        answer["env"]["LTS_POLICY"].as_str(),
+        Some("${{ runner.temp }}/lts-policy/bin/lts-policy")
+    );
+    for input in INPUTS {
+        let variable = format!("INPUT_{}", input.to_uppercase());
+        assert_eq!(
+            answer["env"][variable.as_str()].as_str(),
+            Some(format!("${{{{ inputs.{input} }}}}").as_str()),
+            "{variable}"
+        );
+    }
+}
+
+/// The query step run with `inputs`; its exit code, $GITHUB_OUTPUT and
+/// $GITHUB_STEP_SUMMARY.
+fn answer(name: &str, inputs: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let scratch = Scratch::new(name);
+    let (output, summary) = (scratch.join("output"), scratch.join("summary"));
+    let mut step = Command::new("bash");
+    step.arg("action/answer.sh")
+        .env("LTS_POLICY", assert_cmd::cargo::cargo_bin("lts-policy"))
+        .env("GITHUB_OUTPUT", &output)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("SOURCE_DATE_EPOCH", super::TESTS_TODAY);
+    for (input, value) in inputs {
+        step.env(format!("INPUT_{}", input.to_uppercase()), value);
+    }
+    let code = step.output().unwrap().status.code();
+    let read = |path| std::fs::read_to_string(path).unwrap_or_default();
+    (code, read(&output), read(&summary))
+}
+
+#[test]
+fn the_query_step_writes_its_outputs_and_a_summary() {
+    // On 2026-11-01 (embedded policy): 2.0 latest and latest-lts, 1.3
+    // previous-lts; a bug since 1.3 goes to both; 2.0 records no patch, so
+    // the tag's recorded version is 2.0.0.
+    let (code, output, summary) = answer("action", &[("on", "2026-11-01"), ("since", "1.3")]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        output,
+        "matrix={\"include\":[{\"line\":\"2.0\",\"branch\":\"releases/v2.0.x\"},\
+         {\"line\":\"1.3\",\"branch\":\"releases/v1.3.x\"}]}\n\
+         supported=2.0 1.3\n\
+         version=2.0.0\n"
+    );
+    assert!(summary.starts_with("kestra lines supported on 2026-11-01\n\n| Line | Branch |"));
+    assert!(summary.contains("\n| 1.3 | releases\\/v1\\.3\\.x | previous-lts | 2026-03-03 |"));
+    // --since 2.0 leaves 1.3 out of the targets, not of the supported lines.
+    let (_, since, _) = answer("action-since", &[("on", "2026-11-01"), ("since", "2.0")]);
+    assert!(
+        since.starts_with("matrix={\"include\":[{\"line\":\"2.0\""),
+        "{since}"
+    );
+    assert!(since.contains("\nsupported=2.0 1.3\n"), "{since}");
+}
+
+#[test]
+fn before_the_first_release_the_outputs_are_empty() {
+    let (code, output, _) = answer("action-early", &[("on", "2025-01-01")]);
+    assert_eq!(code, Some(0));
+    assert_eq!(output, "matrix={\"include\":[]}\nsupported=\nversion=\n");
+}
+
+#[test]
+fn a_bad_input_fails_the_step() {
+    assert_eq!(answer("action-date", &[("on", "2026-13-01")]).0, Some(2));
+    assert_eq!(answer("action-security", &[("security", "yes")]).0, Some(2));
+    let (code, _, _) = answer("action-policy", &[("policy", "no/such/file.json")]);
+    assert_eq!(code, Some(2));
+}
