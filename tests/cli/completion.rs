@@ -55,7 +55,15 @@ fn bash_completes_a_commands_flags_and_values() {
     // A command offers the formats it writes, and only those.
     assert_eq!(
         bash_offers(&["lts-policy", "supported", "--format", ""]),
-        ["text", "json", "ndjson", "csv", "plain", "github-matrix"]
+        [
+            "text",
+            "json",
+            "ndjson",
+            "csv",
+            "plain",
+            "md",
+            "github-matrix"
+        ]
     );
     assert_eq!(
         bash_offers(&["lts-policy", "timeline", "--format", "s"]),
@@ -139,7 +147,15 @@ fn fish_completes_a_commands_flags_and_values() {
     };
     assert_eq!(
         offers("lts-policy supported --format "),
-        ["text", "json", "ndjson", "csv", "plain", "github-matrix"]
+        [
+            "text",
+            "json",
+            "ndjson",
+            "csv",
+            "plain",
+            "md",
+            "github-matrix"
+        ]
     );
     assert!(offers("lts-policy backport-targets --").contains(&"--security".to_owned()));
 }

@@ -184,7 +184,7 @@ fn export_formats_are_for_releases_only() {
         .stdout("")
         .stderr(
             "error: --format ics is not available for supported; it writes text, json, ndjson, \
-             csv, plain, github-matrix\n",
+             csv, plain, md, github-matrix\n",
         );
     lts_policy(&["releases", "--json", "--format", "csv"])
         .assert()

@@ -90,7 +90,15 @@ fn each_command_lists_the_formats_it_writes() {
     };
     assert_eq!(
         offered("supported"),
-        ["text", "json", "ndjson", "csv", "plain", "github-matrix"]
+        [
+            "text",
+            "json",
+            "ndjson",
+            "csv",
+            "plain",
+            "md",
+            "github-matrix"
+        ]
     );
     assert_eq!(offered("timeline"), ["text", "svg"]);
     assert_eq!(offered("man"), ["roff"]);
