@@ -141,6 +141,7 @@ mod releases;
 mod status;
 mod supported;
 mod tag;
+mod tags_for;
 mod timeline;
 
 commands! {
@@ -149,6 +150,7 @@ commands! {
     status => Status(query),
     releases => Releases(query),
     tag => Tag(query),
+    tags_for => TagsFor(query),
     next_patch => NextPatch(query),
     audit => Audit(query),
     timeline => Timeline(query),

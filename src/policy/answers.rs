@@ -1,12 +1,13 @@
 //! Answers about one version or tag: `status` and floating tags.
 
 use chrono::NaiveDate;
+use semver::Version;
 
 use super::dates::days_between;
 use super::definition::Policy;
 use super::error::PolicyError;
 use super::info::{LineInfo, Patch, Phase};
-use super::model::{Line, Place, Role};
+use super::model::{Line, LineKind, Place, Role};
 use super::version::VersionInput;
 
 /// Where a version stands on a date.
@@ -74,6 +75,17 @@ pub enum Tag {
 impl Tag {
     /// The tags that are names, not lines.
     pub const NAMES: &'static [&'static str] = &["latest", "latest-lts"];
+
+    /// The tag's name, as `tag` takes it: `latest`, `latest-lts`, or the
+    /// line (`2.0`, `22`).
+    #[must_use]
+    pub fn name(self) -> String {
+        match self {
+            Self::Latest => "latest".to_owned(),
+            Self::LatestLts => "latest-lts".to_owned(),
+            Self::Line(version) => version.to_string(),
+        }
+    }
 
     /// Parses `latest`, `latest-lts`, or a line in any spelling a version
     /// takes: `1.3`, `v1.3`, `1.3.0`, `v1.3.7` all name line 1.3's tag.
@@ -273,6 +285,51 @@ impl Policy {
     /// ```
     pub fn recorded_tag(&self, tag: Tag, date: NaiveDate) -> Result<TagTarget, PolicyError> {
         self.tag_from(tag, date, TagBasis::History)
+    }
+
+    /// The floating tags that point to `version` on `date`, those a
+    /// release manager moves to it on publishing it: `latest` when its line
+    /// is the latest, `latest-lts` when it is the newest LTS line, and its
+    /// line's own tag, each only when `version` is the newest version of
+    /// its line then. Empty for a version that must move none (an older
+    /// patch than the newest, a patch of a line past its end). The reverse
+    /// of [`Policy::tag`]: each tag given points to `version` on `date`.
+    ///
+    /// # Errors
+    /// [`PolicyError::UnknownLine`] for a version of a line the policy
+    /// never releases; as [`Policy::tag`].
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::{Policy, parse_date};
+    /// use lts_policy::answers::Tag;
+    /// let kestra = Policy::kestra().unwrap();
+    /// let on = parse_date("2026-11-01").unwrap();
+    /// // 2.0 is the latest and the newest LTS line until 2.1 on 2026-11-10;
+    /// // its weekly patches make 2.0.7 the newest on 2026-11-01.
+    /// let tags = kestra.tags_for(&"2.0.7".parse().unwrap(), on).unwrap();
+    /// let names: Vec<String> = tags.into_iter().map(Tag::name).collect();
+    /// assert_eq!(names, ["latest", "latest-lts", "2.0"]);
+    /// assert!(kestra.tags_for(&"2.0.6".parse().unwrap(), on).unwrap().is_empty());
+    /// ```
+    pub fn tags_for(&self, version: &Version, date: NaiveDate) -> Result<Vec<Tag>, PolicyError> {
+        let (major, minor) = (version.major, version.minor);
+        let line = match self.line_kind() {
+            LineKind::Minor => VersionInput::new(major, Some(minor), None),
+            LineKind::Major => VersionInput::new(major, None, None),
+        };
+        self.place_of(line.line(self.line_kind())?)?;
+        let mut tags = Vec::new();
+        for tag in [Tag::Latest, Tag::LatestLts, Tag::Line(line)] {
+            let points_here = match self.tag(tag, date)? {
+                TagTarget::Version { patch, .. } => patch.version == *version,
+                TagTarget::Nowhere(_) => false,
+            };
+            if points_here {
+                tags.push(tag);
+            }
+        }
+        Ok(tags)
     }
 
     fn tag_from(

@@ -6,12 +6,13 @@ use serde_json::{Value, json};
 use super::{lts_policy, stdout_of};
 
 /// The commands that take options.
-const COMMANDS: [&str; 9] = [
+const COMMANDS: [&str; 10] = [
     "supported",
     "backport-targets",
     "status",
     "releases",
     "tag",
+    "tags-for",
     "next-patch",
     "audit",
     "timeline",
@@ -25,6 +26,9 @@ const QUERIES: &[&[&str]] = &[
     &["status", "1.3.7", "--on", "2026-11-25"],
     &["releases", "--on", "2026-01-01"],
     &["tag", "latest", "--on", "2026-11-25"],
+    // The version `tag 1.3` points to then (tests/cli/integrations.rs holds
+    // the two consistent).
+    &["tags-for", "1.3.38", "--on", "2026-11-25"],
     &["next-patch", "--after", "2026-11-25"],
 ];
 

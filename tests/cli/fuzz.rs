@@ -15,6 +15,7 @@ const WORDS: &[&str] = &[
     "status",
     "releases",
     "tag",
+    "tags-for",
     "next-patch",
     "audit",
     "timeline",

@@ -129,3 +129,49 @@ fn the_supported_lines_as_a_test_matrix() {
     );
     assert_eq!(before, "{\"include\":[]}\n");
 }
+
+#[test]
+fn tags_for_gives_the_tags_a_version_takes_and_tag_reads_them_back() {
+    // The embedded policy on 2026-11-01: 2.0 latest and latest-lts, its weekly
+    // patches since 2026-09-08 making 2.0.7 the newest (Sep 15 .. Oct 27).
+    let args = ["tags-for", "2.0.7", "--on", "2026-11-01"];
+    assert_eq!(embedded_stdout(&args), "latest\nlatest-lts\n2.0\n");
+    for tag in ["latest", "latest-lts", "2.0"] {
+        assert_eq!(
+            embedded_stdout(&["tag", tag, "--on", "2026-11-01"]),
+            "2.0.7\n"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&embedded_stdout(&[&args[..], &["--json"]].concat())).unwrap();
+    assert_eq!(
+        json["tags"],
+        serde_json::json!(["latest", "latest-lts", "2.0"])
+    );
+    assert_eq!(
+        embedded_stdout(&[&args[..], &["--format", "csv"]].concat()),
+        "tag\nlatest\nlatest-lts\n2.0\n"
+    );
+    // An older patch moves no tag, and says nothing: exit 0.
+    assert_eq!(
+        embedded_stdout(&["tags-for", "2.0.6", "--on", "2026-11-01"]),
+        ""
+    );
+    super::embedded(&["tags-for", "2.0", "--on", "2026-11-01"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: VERSION: tags-for takes a whole version, with its patch number, like 2.0.12, \
+             not \"2.0\"\n",
+        );
+}
+
+/// stdout of the embedded policy's answer, which must be a yes with
+/// nothing on stderr.
+fn embedded_stdout(args: &[&str]) -> String {
+    let output = super::embedded(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+    assert!(output.stderr.is_empty(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}

@@ -6,7 +6,7 @@ use std::process::Command;
 use super::{Scratch, stdout_of};
 
 /// The pages `man --dir` writes: the program's and each command's.
-const PAGES: [&str; 12] = [
+const PAGES: [&str; 13] = [
     "lts-policy.1",
     "lts-policy-audit.1",
     "lts-policy-backport-targets.1",
@@ -18,6 +18,7 @@ const PAGES: [&str; 12] = [
     "lts-policy-status.1",
     "lts-policy-supported.1",
     "lts-policy-tag.1",
+    "lts-policy-tags-for.1",
     "lts-policy-timeline.1",
 ];
 
@@ -140,7 +141,7 @@ fn a_page_for_no_command_is_an_error() {
         .stdout("")
         .stderr(
             "error: man: there is no command \"nothing\"; the commands are supported, \
-             backport-targets, status, releases, tag, next-patch, audit, timeline, completions, \
-             man, policy\n",
+             backport-targets, status, releases, tag, tags-for, next-patch, audit, timeline, \
+             completions, man, policy\n",
         );
 }

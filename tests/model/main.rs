@@ -13,6 +13,7 @@ mod layout;
 mod properties;
 mod queries;
 mod schedules;
+mod tags;
 mod vendor_rules;
 
 use chrono::NaiveDate;

@@ -1,0 +1,134 @@
+//! `tags-for VERSION`: the floating tags a newly published version takes,
+//! the reverse of `tag NAME`.
+
+use anyhow::{Context as _, Result, bail};
+use chrono::NaiveDate;
+use semver::Version;
+use serde::Serialize;
+
+use lts_policy::answers::Tag;
+use lts_policy::{Policy, PolicyError, VersionInput};
+
+use super::{ManText, Query, Run};
+use crate::render::text::Text;
+use crate::render::{self, Report, json};
+use crate::session::{Answer, Context, Output};
+
+help!(
+    "The floating tags a version takes when it is published: latest, latest-lts, its line's",
+    "One tag per line, none for a version that must move no tag (an older patch than its line's \
+     newest, a patch of a line past its end). The reverse of `tag`: each tag printed points to \
+     VERSION on the date."
+);
+
+#[derive(Debug, clap::Args)]
+#[group(skip)]
+pub struct Args {
+    /// The version published, with its patch number, e.g. 2.0.12
+    version: String,
+
+    #[command(flatten)]
+    pub(super) query: Query,
+}
+
+impl Run for Args {
+    const MAN: ManText = ManText {
+        exit: (
+            "answered, however many tags the version takes (none too)",
+            None,
+        ),
+        examples: &[
+            (
+                "lts-policy tags-for 2.0.12",
+                "The tags to move to 2.0.12 on publishing it today: latest when 2.0 is the latest \
+                 line, latest-lts when it is the newest LTS line, and 2.0.",
+            ),
+            (
+                "for tag in $(lts-policy tags-for \"$VERSION\"); do docker tag \"app:$VERSION\" \
+                 \"app:$tag\"; done",
+                "Moves each floating tag of an image to the version just built.",
+            ),
+        ],
+    };
+
+    fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
+        let input = VersionInput::parse(&self.version).context("VERSION")?;
+        let (Some(minor), Some(patch)) = (input.minor, input.patch) else {
+            bail!(
+                "VERSION: tags-for takes a whole version, with its patch number, like 2.0.12, not \
+                 {:?}",
+                self.version
+            );
+        };
+        let version = Version::new(input.major, minor, patch);
+        let on = self.query.on.resolve(context.today)?;
+        let report = TagsFor {
+            policy: &context.policy,
+            tags: context.policy.tags_for(&version, on)?,
+            version,
+            on,
+        };
+        out.answer(Answer::yes(), |out| {
+            render::query(&report, &context.settings, out)
+        })
+    }
+}
+
+struct TagsFor<'p> {
+    policy: &'p Policy,
+    version: Version,
+    on: NaiveDate,
+    tags: Vec<Tag>,
+}
+
+/// One tag, as ndjson and CSV show it.
+#[derive(Serialize)]
+struct TagView {
+    tag: String,
+}
+
+impl Report for TagsFor<'_> {
+    type Item<'a>
+        = TagView
+    where
+        Self: 'a;
+
+    const COLUMNS: &'static [&'static str] = &["tag"];
+
+    /// The tags alone, one per line, for `$(...)`.
+    fn text(&self, out: &mut Text<'_>) -> Result<()> {
+        for tag in &self.tags {
+            writeln!(out.out(), "{}", tag.name())?;
+        }
+        Ok(())
+    }
+
+    fn json(&self) -> impl Serialize {
+        #[derive(Serialize)]
+        struct View {
+            version: String,
+            on: String,
+            tags: Vec<String>,
+        }
+        json::envelope(
+            self.policy,
+            View {
+                version: self.version.to_string(),
+                on: self.on.to_string(),
+                tags: self.tags.iter().map(|tag| tag.name()).collect(),
+            },
+        )
+    }
+
+    fn items(&self) -> impl Iterator<Item = Result<TagView, PolicyError>> {
+        self.tags.iter().map(|tag| Ok(TagView { tag: tag.name() }))
+    }
+
+    fn cells(&self, item: &TagView) -> Vec<String> {
+        vec![item.tag.clone()]
+    }
+
+    fn plain(&self, item: &TagView) -> Option<String> {
+        Some(item.tag.clone())
+    }
+}
