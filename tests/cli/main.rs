@@ -20,6 +20,7 @@ mod hostile;
 mod integrations;
 mod keyboard;
 mod man;
+mod package;
 mod phases;
 mod pipes;
 mod snapshots;
