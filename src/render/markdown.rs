@@ -37,21 +37,13 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
         writeln!(out, "| Line | Released | LTS | End of support | Ended by |")?;
         writeln!(out, "|---|---|---|---|---|")?;
     }
-    let mut marked = false;
-    let mut cell = |value: String, source: Source| {
-        if source == Source::Rules {
-            marked = true;
-            format!("{value}\\*")
-        } else {
-            value
-        }
-    };
+    let mut marks = Marks::default();
     for info in calendar.lines() {
         let info = info?;
         let active = if phases {
             format!(
                 "{} | ",
-                cell(info.active_until.to_string(), info.active_source)
+                marks.cell(info.active_until.to_string(), info.active_source)
             )
         } else {
             String::new()
@@ -60,16 +52,13 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
             out,
             "| {} | {} | {} | {active}{} | {} |",
             info.line,
-            cell(info.released.to_string(), info.released_source),
-            cell(lts_cell(&info, None), info.lts_source),
-            cell(info.eol.to_string(), info.eol_source),
+            marks.cell(info.released.to_string(), info.released_source),
+            marks.cell(lts_cell(&info, None), info.lts_source),
+            marks.cell(info.eol.to_string(), info.eol_source),
             ended_by_text(&info),
         )?;
     }
-    if marked {
-        writeln!(out, "\n{}", LEGEND.replacen('*', "\\*", 1))?;
-    }
-    Ok(())
+    marks.legend(out)
 }
 
 /// The lines supported on `on`, newest first, with their roles, end of
@@ -93,15 +82,7 @@ pub fn supported(
         "| Line | Branch | Roles | Released | End of support | Days left | Latest patch |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|---|")?;
-    let mut marked = false;
-    let mut cell = |value: String, source: Source| {
-        if source == Source::Rules {
-            marked = true;
-            format!("{value}\\*")
-        } else {
-            value
-        }
-    };
+    let mut marks = Marks::default();
     let branch = policy.branch_template();
     for line in lines {
         let info = &line.info;
@@ -111,19 +92,41 @@ pub fn supported(
             info.line,
             markdown_text(&branch.render(info.line)),
             roles_text(&line.roles, ", "),
-            cell(info.released.to_string(), info.released_source),
-            cell(info.eol.to_string(), info.eol_source),
+            marks.cell(info.released.to_string(), info.released_source),
+            marks.cell(info.eol.to_string(), info.eol_source),
             line.days_left,
-            cell(
+            marks.cell(
                 line.latest_patch.version.to_string(),
                 line.latest_patch.source
             ),
         )?;
     }
-    if marked {
-        writeln!(out, "\n{}", LEGEND.replacen('*', "\\*", 1))?;
+    marks.legend(out)
+}
+
+/// The values of a table worked out from the rules, marked `\*`: the
+/// legend follows the table when there is one.
+#[derive(Default)]
+struct Marks {
+    marked: bool,
+}
+
+impl Marks {
+    fn cell(&mut self, value: String, source: Source) -> String {
+        if source == Source::Rules {
+            self.marked = true;
+            format!("{value}\\*")
+        } else {
+            value
+        }
     }
-    Ok(())
+
+    fn legend(&self, out: &mut dyn Write) -> Result<()> {
+        if self.marked {
+            writeln!(out, "\n{}", LEGEND.replacen('*', "\\*", 1))?;
+        }
+        Ok(())
+    }
 }
 
 /// Text that stays text in Markdown: every ASCII punctuation character
