@@ -18,10 +18,21 @@ fn installed(shell: &str) -> bool {
     runs
 }
 
+/// `shell` run with `args`, the completion script `completions SHELL`
+/// writes in $SCRIPT and `env` besides.
+fn with_script(shell: &str, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let script = stdout_of(&["completions", shell], 0);
+    let mut command = Command::new(shell);
+    command.args(args).env("SCRIPT", script);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().unwrap()
+}
+
 /// What bash offers for `words`, the command line typed so far, the last
 /// being the word under the cursor (empty after a space).
 fn bash_offers(words: &[&str]) -> Vec<String> {
-    let script = stdout_of(&["completions", "bash"], 0);
     // bash calls the function with the command's name, the current word and
     // the one before it, COMP_WORDS and COMP_CWORD set.
     let drive = r#"eval "$SCRIPT"
@@ -29,12 +40,11 @@ COMP_WORDS=("$@")
 COMP_CWORD=$(( $# - 1 ))
 _lts__policy "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 printf '%s\n' "${COMPREPLY[@]}""#;
-    let output = Command::new("bash")
-        .args(["--norc", "-c", drive, "bash"])
-        .args(words)
-        .env("SCRIPT", script)
-        .output()
-        .unwrap();
+    let output = with_script(
+        "bash",
+        &[&["--norc", "-c", drive, "bash"][..], words].concat(),
+        &[],
+    );
     assert!(output.status.success(), "{words:?}: {output:?}");
     String::from_utf8(output.stdout)
         .unwrap()
@@ -105,17 +115,8 @@ fn bash_loads_the_script_in_posix_mode() {
         return;
     }
     // As `sh` when it is bash: a function name with a hyphen is refused there.
-    let script = stdout_of(&["completions", "bash"], 0);
-    let output = Command::new("bash")
-        .args([
-            "--posix",
-            "--norc",
-            "-c",
-            r#"eval "$SCRIPT" && type _lts__policy >/dev/null"#,
-        ])
-        .env("SCRIPT", script)
-        .output()
-        .unwrap();
+    let load = r#"eval "$SCRIPT" && type _lts__policy >/dev/null"#;
+    let output = with_script("bash", &["--posix", "--norc", "-c", load], &[]);
     assert!(output.status.success(), "{output:?}");
     assert!(output.stderr.is_empty(), "{output:?}");
 }
@@ -125,18 +126,9 @@ fn fish_completes_a_commands_flags_and_values() {
     if !installed("fish") {
         return;
     }
-    let script = stdout_of(&["completions", "fish"], 0);
     let offers = |line: &str| -> Vec<String> {
-        let output = Command::new("fish")
-            .args([
-                "--no-config",
-                "-c",
-                r#"printf '%s' "$SCRIPT" | source; complete -C "$LINE""#,
-            ])
-            .env("SCRIPT", &script)
-            .env("LINE", line)
-            .output()
-            .unwrap();
+        let complete = r#"printf '%s' "$SCRIPT" | source; complete -C "$LINE""#;
+        let output = with_script("fish", &["--no-config", "-c", complete], &[("LINE", line)]);
         assert!(output.status.success(), "{line}: {output:?}");
         // Each offer is the word, a tab and its description.
         String::from_utf8(output.stdout)
@@ -168,15 +160,8 @@ fn zsh_loads_the_script_and_knows_each_commands_flags() {
     let script = stdout_of(&["completions", "zsh"], 0);
     // Completing needs zsh's line editor on a terminal; loading the script
     // under compinit checks that it defines the function without an error.
-    let output = Command::new("zsh")
-        .args([
-            "-f",
-            "-c",
-            r#"autoload -U compinit && compinit -u && eval "$SCRIPT" && whence -w _lts-policy"#,
-        ])
-        .env("SCRIPT", &script)
-        .output()
-        .unwrap();
+    let load = r#"autoload -U compinit && compinit -u && eval "$SCRIPT" && whence -w _lts-policy"#;
+    let output = with_script("zsh", &["-f", "-c", load], &[]);
     assert!(output.status.success(), "{output:?}");
     // Each command's own flags, and the formats it writes.
     assert!(script.contains("'--security["));

@@ -258,59 +258,34 @@ fn ends_within_fails_a_version_before_its_end() {
     .code(1);
 }
 
+/// The embedded policy's answer to `args` on 2026-11-01, a yes: its
+/// stdout and stderr.
+fn on_2026_11_01(args: &[&str]) -> (String, String) {
+    let output = embedded(&[args, &["--on", "2026-11-01"]].concat())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
 #[test]
 fn an_explanation_beside_one_item_per_line_goes_to_stderr() {
-    let targets = embedded(&[
-        "backport-targets",
-        "--branch",
-        "--explain",
-        "--on",
-        "2026-11-01",
-    ])
-    .output()
-    .unwrap();
-    assert_eq!(targets.status.code(), Some(0));
-    assert_eq!(
-        String::from_utf8(targets.stdout).unwrap(),
-        "releases/v2.0.x\nreleases/v1.3.x\n"
-    );
-    let why = String::from_utf8(targets.stderr).unwrap();
+    let why_header = "Why, line by line, on 2026-11-01:\n";
+    let (branches, why) = on_2026_11_01(&["backport-targets", "--branch", "--explain"]);
+    assert_eq!(branches, "releases/v2.0.x\nreleases/v1.3.x\n");
+    let first = format!("{why_header}  2.1: not released until 2026-11-10;");
+    assert!(why.starts_with(&first), "{why}");
+    let (lines, why) = on_2026_11_01(&["supported", "--format", "plain", "--explain"]);
+    assert_eq!(lines, "2.0\n1.3\n");
+    assert!(why.contains("\n  1.3: supported as previous-lts;"), "{why}");
+    let (state, why) = on_2026_11_01(&["status", "1.3", "--format", "plain", "--explain"]);
+    assert_eq!(state, "supported\n");
     assert!(
-        why.starts_with("Why, line by line, on 2026-11-01:\n  2.1: not released until 2026-11-10;"),
+        why.starts_with(&format!("{why_header}  1.3: supported")),
         "{why}"
-    );
-    let supported = embedded(&[
-        "supported",
-        "--format",
-        "plain",
-        "--explain",
-        "--on",
-        "2026-11-01",
-    ])
-    .output()
-    .unwrap();
-    assert_eq!(String::from_utf8(supported.stdout).unwrap(), "2.0\n1.3\n");
-    assert!(
-        String::from_utf8(supported.stderr)
-            .unwrap()
-            .contains("\n  1.3: supported as previous-lts;")
-    );
-    let status = embedded(&[
-        "status",
-        "1.3",
-        "--format",
-        "plain",
-        "--explain",
-        "--on",
-        "2026-11-01",
-    ])
-    .output()
-    .unwrap();
-    assert_eq!(String::from_utf8(status.stdout).unwrap(), "supported\n");
-    assert!(
-        String::from_utf8(status.stderr)
-            .unwrap()
-            .starts_with("Why, line by line, on 2026-11-01:\n  1.3: supported")
     );
     // Text for people keeps it on stdout, after the table.
     let table = stdout_of(&["supported", "--explain", "--on", "2026-11-01"], 0);
