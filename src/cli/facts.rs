@@ -8,7 +8,6 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use anyhow::{Context as _, Result, anyhow, bail};
-use chrono::NaiveDate;
 
 use lts_policy::facts::{Facts, GitTag};
 use lts_policy::{Line, LineKind, Policy};
@@ -138,24 +137,15 @@ pub fn endoflife_facts(source: &Path, kind: LineKind) -> Result<Facts> {
     Facts::from_endoflife(&text, kind).with_context(|| format!("--endoflife {name}"))
 }
 
-/// An endoflife.date answer read with the embedded policy that dates none
-/// of its history's lines as the history does (within a month) is another
-/// product's: the user forgot `--policy`. Said so, rather than the
-/// contradiction merging it would report (another product's 2.0 against
-/// Kestra's).
+/// An endoflife.date answer read with the embedded policy that cannot be
+/// its product's ([`Facts::could_be_of`]) is another product's: the user
+/// forgot `--policy`. Said so, rather than the contradiction merging it
+/// would report.
 ///
 /// # Errors
-/// When no line of `facts` is one of `policy`'s history, released then.
+/// When the facts cannot be `policy`'s product's.
 pub fn check_same_product(facts: &Facts, policy: &Policy) -> Result<()> {
-    let history = policy.history();
-    let cycles: Vec<(Line, Option<NaiveDate>)> = facts.lines().collect();
-    let same_line = |(line, released): &(Line, Option<NaiveDate>)| {
-        history.iter().any(|release| {
-            release.line == *line
-                && released.is_none_or(|date| (date - release.released).num_days().abs() <= 31)
-        })
-    };
-    if cycles.is_empty() || cycles.iter().any(same_line) {
+    if facts.could_be_of(policy) {
         return Ok(());
     }
     let span = |lines: &[Line]| match (lines.first(), lines.last()) {
@@ -163,8 +153,12 @@ pub fn check_same_product(facts: &Facts, policy: &Policy) -> Result<()> {
         (Some(only), _) => only.to_string(),
         _ => String::new(),
     };
-    let cycles: Vec<Line> = cycles.iter().map(|(line, _)| *line).collect();
-    let history: Vec<Line> = history.iter().map(|release| release.line).collect();
+    let cycles: Vec<Line> = facts.lines().collect();
+    let history: Vec<Line> = policy
+        .history()
+        .iter()
+        .map(|release| release.line)
+        .collect();
     bail!(
         "its cycles ({}) are not the lines of the {} policy's history ({}), released then: it \
          looks like another product's answer; name that product's policy with --policy FILE \

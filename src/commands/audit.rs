@@ -89,8 +89,7 @@ impl Report for AuditReport<'_> {
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
         let (policy, audit) = (self.policy, &self.audit);
-        // The history is complete up to its as-of day, whatever the day asked.
-        let known_until = audit.until.min(policy.history_as_of());
+        let known_until = audit.history_until;
         let scope = if audit.projected {
             format!(
                 "known history up to {known_until} and projection up to {}",
@@ -144,7 +143,7 @@ impl Report for AuditReport<'_> {
             self.policy,
             View {
                 until: audit.until.to_string(),
-                history_until: audit.until.min(self.policy.history_as_of()).to_string(),
+                history_until: audit.history_until.to_string(),
                 projected: audit.projected,
                 lines_checked: audit.lines_checked,
                 findings: Stream::new(self.items()),

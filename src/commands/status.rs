@@ -117,11 +117,7 @@ impl Args {
             .explain
             .then(|| policy.explain_line(line, on))
             .transpose()?;
-        // Support is half-open: a line supported until its eol, `days_left`
-        // days after the date, ends within DAYS days when days_left <= DAYS.
-        let ends_within = self.ends_within.filter(|&days| {
-            status.state == SupportState::Supported && status.days_left <= i64::from(days)
-        });
+        let ends_within = self.ends_within.filter(|&days| status.ends_within(days));
         Ok(VersionAnswer {
             status,
             explanation,

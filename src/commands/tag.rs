@@ -8,7 +8,7 @@ use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use serde::Serialize;
 
 use lts_policy::answers::{Tag, TagTarget};
-use lts_policy::{Policy, PolicyError, Source};
+use lts_policy::{Policy, PolicyError};
 
 use super::{ManText, Query, Run};
 use crate::render::text::Text;
@@ -109,7 +109,7 @@ impl Run for Args {
             TagTarget::Version { info, patch } => {
                 let today = context.today;
                 let mut projected = words::projected_lines([info], today);
-                if patch.source == Source::Rules && patch.released <= today {
+                if patch.is_projected_by(today) {
                     projected.push(format!("{} (due {})", patch.version, patch.released));
                 }
                 let note = bare

@@ -60,6 +60,16 @@ pub struct Status {
     pub upgrade_to: Option<Patch>,
 }
 
+impl Status {
+    /// Whether the version is supported on the date but its support ends
+    /// within `days` days of it: support is half-open, so the end, `days_left`
+    /// days later, falls within them when `days_left <= days`.
+    #[must_use]
+    pub fn ends_within(&self, days: u32) -> bool {
+        self.state == SupportState::Supported && self.days_left <= i64::from(days)
+    }
+}
+
 /// A floating tag name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

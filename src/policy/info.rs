@@ -419,6 +419,13 @@ impl LineInfo {
     pub fn is_projected(&self) -> bool {
         self.released_source == Source::Rules
     }
+
+    /// Whether the rules alone release it on or before `date`: a release
+    /// that should have happened by then, which the history does not list.
+    #[must_use]
+    pub fn is_projected_by(&self, date: NaiveDate) -> bool {
+        self.is_projected() && self.released <= date
+    }
 }
 
 /// A released version of a line, with its date.
@@ -434,6 +441,12 @@ pub struct Patch {
 }
 
 impl Patch {
+    /// Whether the rules alone put it out on or before `date`.
+    #[must_use]
+    pub fn is_projected_by(&self, date: NaiveDate) -> bool {
+        self.source == Source::Rules && self.released <= date
+    }
+
     /// The `.0` release that opens a line.
     #[must_use]
     pub fn opening(info: &LineInfo) -> Self {

@@ -2,10 +2,11 @@
 //! stretch of each line's support it spends as the latest or as an LTS, and
 //! which stretches depend on projected releases.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Lines;
 use super::calendar::RangeEnd;
+use super::dates::add_months;
 use super::definition::Policy;
 use super::error::PolicyError;
 use super::info::{EolReason, LineInfo, Phase};
@@ -31,6 +32,25 @@ impl Timeline<'_> {
     #[must_use]
     pub fn has_phases(&self) -> bool {
         self.policy.has_phases()
+    }
+
+    /// The first day of every month shown, `from` and `to` included: the
+    /// ticks of its axis.
+    pub fn month_starts(&self) -> impl Iterator<Item = NaiveDate> + use<> {
+        let (from, to) = (self.from, self.to);
+        let first = from.with_day(1).unwrap_or(from);
+        (0..)
+            .map_while(move |month| add_months(first, month))
+            .skip_while(move |date| *date < from)
+            .take_while(move |date| *date <= to)
+    }
+
+    /// Where each year shown starts: `from` for the first, then each
+    /// January 1st.
+    pub fn year_starts(&self) -> impl Iterator<Item = NaiveDate> + use<> {
+        let later = (self.from.year() + 1..=self.to.year())
+            .filter_map(|year| NaiveDate::from_ymd_opt(year, 1, 1));
+        std::iter::once(self.from).chain(later)
     }
 }
 

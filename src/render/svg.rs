@@ -7,7 +7,6 @@ use std::io::Write;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use super::timeline::month_starts;
 use lts_policy::calendar::{Part, Timeline};
 use lts_policy::dates::days_between;
 use lts_policy::lines::Phase;
@@ -76,7 +75,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
         timeline.from, timeline.to, timeline.from, timeline.to
     )?;
     let mut year_named = None;
-    for month in month_starts(timeline.from, timeline.to) {
+    for month in timeline.month_starts() {
         let at = x(month);
         writeln!(
             out,

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use lts_policy::LineInfo;
 use lts_policy::calendar::{Part, Timeline, TimelineRow};
-use lts_policy::dates::{add_months, days_between};
+use lts_policy::dates::days_between;
 use lts_policy::lines::Phase;
 
 use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text};
@@ -26,24 +26,6 @@ pub fn label(info: &LineInfo) -> String {
 /// their own.
 pub fn month_name(month: NaiveDate) -> String {
     month.format("%b").to_string()
-}
-
-/// Where each year on an axis from `from` to `to` starts: `from` for the
-/// first, then each January 1st.
-pub fn year_starts(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
-    let later =
-        (from.year() + 1..=to.year()).filter_map(|year| NaiveDate::from_ymd_opt(year, 1, 1));
-    std::iter::once(from).chain(later)
-}
-
-/// The first day of every month from `from` to `to`, both included: the
-/// ticks of a timeline.
-pub fn month_starts(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
-    let first = from.with_day(1).unwrap_or(from);
-    (0..)
-        .map_while(move |month| add_months(first, month))
-        .skip_while(move |date| *date < from)
-        .take_while(move |date| *date <= to)
 }
 
 const LATEST: char = '█';
@@ -172,10 +154,11 @@ fn write_years(
     out: &mut Text,
 ) -> Result<()> {
     let mut row = vec![' '; label_width + scale.columns];
-    let starts: Vec<usize> = year_starts(timeline.from, timeline.to)
+    let starts: Vec<usize> = timeline
+        .year_starts()
         .map(|start| label_width + scale.column(start).min(scale.columns - 1))
         .collect();
-    for (at, start) in year_starts(timeline.from, timeline.to).enumerate() {
+    for (at, start) in timeline.year_starts().enumerate() {
         let name = start.year().to_string();
         let length = name.chars().count();
         let fits_before_next = starts
@@ -209,7 +192,7 @@ fn write_months(
     let columns = scale.columns;
     let mut names = vec![' '; columns];
     let mut ticks = vec![' '; columns];
-    for month in month_starts(timeline.from, timeline.to) {
+    for month in timeline.month_starts() {
         let column = scale.column(month);
         if column >= columns {
             continue;
@@ -281,18 +264,4 @@ fn row_cells(
         };
     }
     cells
-}
-
-#[cfg(test)]
-mod tests {
-    use lts_policy::parse_date;
-
-    #[test]
-    fn month_starts_include_both_ends() {
-        let date = |text| parse_date(text).unwrap();
-        let months: Vec<String> = super::month_starts(date("2024-01-31"), date("2024-04-01"))
-            .map(|month| month.to_string())
-            .collect();
-        assert_eq!(months, ["2024-02-01", "2024-03-01", "2024-04-01"]);
-    }
 }

@@ -11,7 +11,7 @@ use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Nth, Patches,
     Period, Round, RuleField, Schedule, Support, weekday_name,
 };
-use lts_policy::{LineInfo, LineKind, Policy, Role, Source};
+use lts_policy::{LineInfo, LineKind, Policy, Role};
 
 /// What ends a line's support, in words.
 pub fn ended_by_text(info: &LineInfo) -> String {
@@ -375,7 +375,7 @@ pub fn projected_lines<'a>(
 ) -> Vec<String> {
     lines
         .into_iter()
-        .filter(|info| info.released_source == Source::Rules && info.released <= today)
+        .filter(|info| info.is_projected_by(today))
         .map(|info| format!("{} (due {})", info.line, info.released))
         .collect()
 }

@@ -192,3 +192,33 @@ fn endoflife_flags_dates_and_booleans() {
          \"1.3\" (or a whole number), got 1.1, a number whose digits may be lost (1.10 reads 1.1)"
     );
 }
+
+#[test]
+fn facts_could_be_a_policys_when_they_date_one_of_its_lines_within_a_month() {
+    let kestra = Policy::kestra().unwrap();
+    let answer = |released: &str| {
+        let json = format!(r#"[{{"cycle": "2.0", "releaseDate": "{released}", "eol": false}}]"#);
+        Facts::from_endoflife(&json, LineKind::Minor).unwrap()
+    };
+    // Kestra's 2.0 came on 2026-09-08: 31 days later is 2026-10-09 (22 + 9).
+    assert!(answer("2026-10-09").could_be_of(&kestra));
+    assert!(answer("2026-08-08").could_be_of(&kestra));
+    assert!(!answer("2026-10-10").could_be_of(&kestra));
+    // Quarkus's 2.0, of 2021: the same number, not the same line.
+    assert!(!answer("2021-06-30").could_be_of(&kestra));
+    // A line the history does not have says nothing either way: one of
+    // its lines, dated as it is, is enough.
+    let newer = Facts::from_endoflife(
+        r#"[{"cycle": "3.0", "releaseDate": "2027-09-14", "eol": false},
+            {"cycle": "2.0", "releaseDate": "2026-09-08", "eol": false}]"#,
+        LineKind::Minor,
+    )
+    .unwrap();
+    assert!(newer.could_be_of(&kestra));
+    let unrelated = Facts::from_endoflife(
+        r#"[{"cycle": "3.0", "releaseDate": "2027-09-14", "eol": false}]"#,
+        LineKind::Minor,
+    )
+    .unwrap();
+    assert!(!unrelated.could_be_of(&kestra));
+}

@@ -501,3 +501,22 @@ fn the_embedded_policy_is_the_file_it_was_built_from() {
     assert_eq!(newest.version.to_string(), "1.3.15");
     assert_eq!(newest.released, date("2026-04-29"));
 }
+
+#[test]
+fn a_status_ends_within_the_days_its_end_falls_in() {
+    let kestra = Policy::kestra().unwrap();
+    let status = |version: &str, on: &str| {
+        kestra
+            .status(VersionInput::parse(version).unwrap(), date(on))
+            .unwrap()
+    };
+    // 1.3's announced end, 2027-03-03, is 98 days after 2026-11-25
+    // (30 + 31 + 31 + 6): within 98 days, not within 97.
+    let supported = status("1.3.2", "2026-11-25");
+    assert_eq!(supported.days_left, 98);
+    assert!(supported.ends_within(98));
+    assert!(!supported.ends_within(97));
+    // Ended (1.0, on 2026-09-09) or not released: never "ends within".
+    assert!(!status("1.0.5", "2026-11-25").ends_within(1000));
+    assert!(!status("1.3.0", "2026-01-01").ends_within(1000));
+}

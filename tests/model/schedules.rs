@@ -3,7 +3,7 @@
 use chrono::Weekday;
 use lts_policy::rules::{Cadence, DayRule, Nth, Schedule};
 
-use super::date;
+use super::{Policy, date};
 
 fn dates(schedule: &Schedule, anchor: &str, count: u64) -> Vec<String> {
     (1..=count)
@@ -122,4 +122,32 @@ fn counts_and_next_dates_agree_with_the_dates() {
             assert_eq!(schedule.next_after(anchor, eve), Some(day));
         }
     }
+}
+
+#[test]
+fn a_timelines_axis_has_every_month_start_and_year_start_it_shows() {
+    let kestra = Policy::kestra().unwrap();
+    let axis = |from: &str, to: &str| {
+        kestra
+            .timeline(date(from), Some(date(from)), Some(date(to)))
+            .unwrap()
+    };
+    // Both ends included; a month starting after the first day is not shown
+    // before it (2024 is a leap year: February's 29 days change nothing).
+    let months: Vec<String> = axis("2024-01-31", "2024-04-01")
+        .month_starts()
+        .map(|month| month.to_string())
+        .collect();
+    assert_eq!(months, ["2024-02-01", "2024-03-01", "2024-04-01"]);
+    // The first year starts with the axis, each later one on January 1st.
+    let years: Vec<String> = axis("2025-11-25", "2027-11-25")
+        .year_starts()
+        .map(|start| start.to_string())
+        .collect();
+    assert_eq!(years, ["2025-11-25", "2026-01-01", "2027-01-01"]);
+    let one: Vec<String> = axis("2026-01-01", "2026-06-30")
+        .year_starts()
+        .map(|start| start.to_string())
+        .collect();
+    assert_eq!(one, ["2026-01-01"]);
 }

@@ -52,6 +52,9 @@ pub struct AuditFinding {
 pub struct Audit {
     /// Lines released up to this day are checked, and periods before it.
     pub until: NaiveDate,
+    /// The day the checked history is complete up to: its as-of day, or
+    /// `until` when that is earlier, whatever day was asked.
+    pub history_until: NaiveDate,
     /// Whether projected lines were checked too.
     pub projected: bool,
     /// How many lines were checked.
@@ -177,6 +180,7 @@ impl Policy {
         );
         Ok(Audit {
             until,
+            history_until: until.min(self.history_as_of()),
             projected,
             lines_checked,
             findings,

@@ -8,6 +8,7 @@ use semver::Version;
 
 use super::problem::FactsProblem;
 use super::record::Facts;
+use crate::policy::dates::days_between;
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::file::history::History;
@@ -113,5 +114,25 @@ impl Policy {
             }
             Some(other) => Err(other),
         }
+    }
+}
+
+impl Facts {
+    /// Whether the facts could be `policy`'s product's: they speak of no
+    /// line, or of one of its history's lines, released (where they date
+    /// it) within a month of the day the history has. Another product's
+    /// answer shares numbers at most (Quarkus's 2.0 of 2021, Kestra's of
+    /// 2026), not days.
+    #[must_use]
+    pub fn could_be_of(&self, policy: &Policy) -> bool {
+        self.lines.is_empty()
+            || self.lines.iter().any(|(line, facts)| {
+                policy.history().iter().any(|release| {
+                    release.line == *line
+                        && facts.released.as_ref().is_none_or(|origin| {
+                            days_between(release.released, origin.date).abs() <= 31
+                        })
+                })
+            })
     }
 }

@@ -64,12 +64,9 @@ impl Facts {
         &self.ignored
     }
 
-    /// The lines the facts speak of, in the order of their numbers, each
-    /// with its release when they date it.
-    pub fn lines(&self) -> impl Iterator<Item = (Line, Option<NaiveDate>)> + '_ {
-        self.lines
-            .iter()
-            .map(|(line, facts)| (*line, facts.released.as_ref().map(|origin| origin.date)))
+    /// The lines the facts speak of, in the order of their numbers.
+    pub fn lines(&self) -> impl Iterator<Item = Line> + '_ {
+        self.lines.keys().copied()
     }
 
     /// The newest day the facts speak of (a release or a patch).
