@@ -26,8 +26,9 @@ const QUERIES: &[&[&str]] = &[
     &["status", "1.3.7", "--on", "2026-11-25"],
     &["releases", "--on", "2026-01-01"],
     &["tag", "latest", "--on", "2026-11-25"],
-    // The version `tag 1.3` points to then (tests/cli/integrations.rs holds
-    // the two consistent).
+    // 1.3's newest version then: released Tuesday 2026-03-03 with no patch
+    // recorded, one a Tuesday after: 2026-03-03 to 2026-11-24 is 266 days,
+    // 38 weeks, so 1.3.38.
     &["tags-for", "1.3.38", "--on", "2026-11-25"],
     &["next-patch", "--after", "2026-11-25"],
 ];
