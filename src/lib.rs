@@ -73,7 +73,7 @@ pub mod rules {
         Round, RuleField, Support,
     };
     pub use crate::policy::schedule::{Cadence, DayRule, Nth, Schedule, weekday_name};
-    pub use crate::policy::template::{BranchName, BranchTemplate};
+    pub use crate::policy::template::{BranchName, BranchTemplate, TagTemplate};
 }
 
 pub mod lines {
@@ -118,8 +118,9 @@ pub mod answers {
     //! assert_eq!(info.line.to_string(), "1.0");
     //! # Ok::<(), Box<dyn std::error::Error>>(())
     //! ```
-    pub use crate::policy::answers::{Dangling, Status, SupportState, Tag, TagTarget};
+    pub use crate::policy::answers::{Status, SupportState};
     pub use crate::policy::explain::Explanation;
+    pub use crate::policy::floating::{Dangling, Tag, TagTarget};
     pub use crate::policy::patch_days::{PatchDay, PatchDays, ShippedPatch, Start};
     pub use crate::policy::projection::ProjectionBasis;
     pub use crate::policy::roles::{Fix, Selection};
@@ -209,6 +210,6 @@ pub mod error {
     pub use crate::policy::facts::FactsProblem;
     pub use crate::policy::file::found::{Expected, Found, Unit};
     pub use crate::policy::file::problem::Problem;
-    pub use crate::policy::template::{TemplateError, TemplateProblem};
+    pub use crate::policy::template::{TemplateError, TemplateKind, TemplateProblem};
     pub use crate::policy::version::{VersionError, VersionProblem};
 }

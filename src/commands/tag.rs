@@ -23,7 +23,7 @@ help!(
 #[derive(Debug, clap::Args)]
 #[group(skip)]
 pub struct Args {
-    /// latest, latest-lts, or a line, e.g. 1.3
+    /// latest, latest-lts, a line, e.g. 1.3, or one of the policy's own tags
     #[arg(value_parser = TagName, hide_possible_values = true)]
     name: String,
 
@@ -82,7 +82,7 @@ impl Run for Args {
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
-        let tag = Tag::parse(&self.name).context("NAME")?;
+        let tag = context.policy.parse_tag(&self.name).context("NAME")?;
         if let Tag::Line(version) = tag {
             version.line(context.policy.line_kind()).context("NAME")?;
         }

@@ -15,7 +15,8 @@ use crate::render::{self, Report, json};
 use crate::session::{Answer, Context, Output};
 
 help!(
-    "The floating tags a version takes when it is published: latest, latest-lts, its line's",
+    "The floating tags a version takes when it is published: latest, latest-lts, its line's, \
+     the policy's own",
     "One tag per line, none for a version that must move no tag (an older patch than its line's \
      newest, a patch of a line past its end). The reverse of `tag`: each tag printed points to \
      VERSION on the date."

@@ -10,7 +10,7 @@ use super::plan::Plan;
 use super::policy_rules::PolicyRules;
 use super::rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
 use super::schedule::Schedule;
-use super::template::BranchTemplate;
+use super::template::{BranchTemplate, TagTemplate};
 
 /// What the model works out once and keeps, as far as it has needed it:
 /// values whose n-th item depends on every one before it.
@@ -275,6 +275,13 @@ impl Policy {
     #[must_use]
     pub fn branch_template(&self) -> &BranchTemplate {
         &self.rules.branch_template
+    }
+
+    /// The policy's own floating tags (its file's `tags`), besides
+    /// `latest`, `latest-lts` and each line's.
+    #[must_use]
+    pub fn own_tags(&self) -> &[TagTemplate] {
+        &self.rules.tags
     }
 
     /// The known releases, oldest first; never empty.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{Line, LineKind};
 use super::rules::{Change, LineRules};
 use super::serde_form::date_form;
-use super::template::BranchTemplate;
+use super::template::{BranchTemplate, TagTemplate};
 
 /// The rules of a policy, as its file states them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +22,9 @@ pub(crate) struct PolicyRules {
     pub changes: Vec<Change>,
     pub branch_template: BranchTemplate,
     pub tag_prefix: Option<String>,
+    /// The policy's own floating tags, besides `latest`, `latest-lts` and
+    /// each line's.
+    pub tags: Vec<TagTemplate>,
     #[serde(with = "date_form::option")]
     pub history_as_of: Option<NaiveDate>,
 }

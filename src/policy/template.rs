@@ -10,7 +10,11 @@ use super::serde_form::serde_as_text;
 /// A validated template: literal text with `{major}` and `{minor}` placeholders
 /// (`{{` and `}}` stand for literal braces).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BranchTemplate {
+pub struct BranchTemplate(Template);
+
+/// The text and placeholders of a template, branch or tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Template {
     source: String,
     parts: Vec<Part>,
 }
@@ -22,30 +26,30 @@ enum Part {
     Minor,
 }
 
-impl BranchTemplate {
-    /// Parses and checks a template.
-    ///
-    /// # Errors
-    /// [`TemplateError`] for an unknown placeholder, an unclosed
-    /// `{` or a lone `}`.
-    ///
-    /// # Examples
-    /// ```
-    /// use lts_policy::Line;
-    /// use lts_policy::rules::BranchTemplate;
-    /// let template = BranchTemplate::parse("releases/v{major}.{minor}.x").unwrap();
-    /// assert_eq!(template.render(Line::new(1, 3)), "releases/v1.3.x");
-    /// assert!(BranchTemplate::parse("release-{patch}").is_err());
-    /// // One word for a shell, a name git accepts.
-    /// assert_eq!(
-    ///     BranchTemplate::parse("rel {minor}").unwrap_err().to_string(),
-    ///     "invalid branch template \"rel {minor}\": a branch name cannot hold whitespace \
-    ///      or control characters",
-    /// );
-    /// ```
-    pub fn parse(template: &str) -> Result<Self, TemplateError> {
+/// What a template names, which decides the names it may make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TemplateKind {
+    /// A branch: a name git accepts.
+    Branch,
+    /// A floating tag: a name both a container registry and git accept.
+    Tag,
+}
+
+impl TemplateKind {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Branch => "branch",
+            Self::Tag => "tag",
+        }
+    }
+}
+
+impl Template {
+    fn parse(template: &str, kind: TemplateKind) -> Result<Self, TemplateError> {
         let invalid = |problem| TemplateError {
             template: template.to_owned(),
+            kind,
             problem,
         };
         let mut parts = Vec::new();
@@ -93,18 +97,97 @@ impl BranchTemplate {
             source: template.to_owned(),
             parts,
         };
-        // Placeholders become digits: a name that git accepts for one line
-        // is accepted for every line.
-        let sample = template.render(Line::new(1, 3));
-        branch_name_rule_broken(&sample).map_or(Ok(template), |rule| {
-            Err(invalid(TemplateProblem::NotABranchName(rule)))
+        // Placeholders become digits: a name accepted for one line is
+        // accepted for every line.
+        let sample = template.name(Line::new(1, 3)).to_string();
+        let broken = match kind {
+            TemplateKind::Branch => branch_name_rule_broken(&sample),
+            TemplateKind::Tag => tag_name_rule_broken(&sample),
+        };
+        broken.map_or(Ok(template), |rule| {
+            Err(invalid(TemplateProblem::NotAName(rule)))
         })
+    }
+
+    fn uses(&self, placeholder: &Part) -> bool {
+        self.parts.contains(placeholder)
+    }
+
+    fn name(&self, line: Line) -> BranchName<'_> {
+        BranchName {
+            template: self,
+            line,
+        }
+    }
+
+    /// The line whose name `name` is, if any: each placeholder takes the
+    /// digits of a number written without a leading zero.
+    fn line_named(&self, name: &str) -> Option<Line> {
+        fn number(digits: &str) -> Option<u64> {
+            (digits == "0" || !digits.starts_with('0'))
+                .then(|| digits.parse().ok())
+                .flatten()
+        }
+        fn rest(
+            parts: &[Part],
+            name: &str,
+            major: Option<u64>,
+            minor: Option<u64>,
+        ) -> Option<Line> {
+            let Some((part, parts)) = parts.split_first() else {
+                return name.is_empty().then(|| Line {
+                    major: major.unwrap_or(0),
+                    minor,
+                });
+            };
+            if let Part::Text(text) = part {
+                return rest(parts, name.strip_prefix(text.as_str())?, major, minor);
+            }
+            let digits = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            // Adjacent placeholders split their digits every way.
+            (1..=digits).find_map(|end| {
+                let value = number(&name[..end])?;
+                let (major, minor) = match part {
+                    Part::Major if major.is_none_or(|major| major == value) => (Some(value), minor),
+                    Part::Minor if minor.is_none_or(|minor| minor == value) => (major, Some(value)),
+                    _ => return None,
+                };
+                rest(parts, &name[end..], major, minor)
+            })
+        }
+        rest(&self.parts, name, None, None)
+    }
+}
+
+impl BranchTemplate {
+    /// Parses and checks a template.
+    ///
+    /// # Errors
+    /// [`TemplateError`] for an unknown placeholder, an unclosed
+    /// `{` or a lone `}`.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::Line;
+    /// use lts_policy::rules::BranchTemplate;
+    /// let template = BranchTemplate::parse("releases/v{major}.{minor}.x").unwrap();
+    /// assert_eq!(template.render(Line::new(1, 3)), "releases/v1.3.x");
+    /// assert!(BranchTemplate::parse("release-{patch}").is_err());
+    /// // One word for a shell, a name git accepts.
+    /// assert_eq!(
+    ///     BranchTemplate::parse("rel {minor}").unwrap_err().to_string(),
+    ///     "invalid branch template \"rel {minor}\": a branch name cannot hold whitespace \
+    ///      or control characters",
+    /// );
+    /// ```
+    pub fn parse(template: &str) -> Result<Self, TemplateError> {
+        Template::parse(template, TemplateKind::Branch).map(Self)
     }
 
     /// Whether the template has a `{minor}` placeholder.
     #[must_use]
     pub fn uses_minor(&self) -> bool {
-        self.parts.contains(&Part::Minor)
+        self.0.uses(&Part::Minor)
     }
 
     /// The branch name of a line.
@@ -116,10 +199,78 @@ impl BranchTemplate {
     /// The branch name of a line, written without building a string.
     #[must_use]
     pub fn name(&self, line: Line) -> BranchName<'_> {
-        BranchName {
-            template: self,
-            line,
+        self.0.name(line)
+    }
+}
+
+/// A floating tag of the policy's own, such as `lts-v{major}.{minor}`: it
+/// points to the newest version of the line it names, as the line's own tag
+/// (`2.0`) does, and, when `lts_only`, names LTS lines alone, from the day
+/// each becomes LTS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagTemplate {
+    template: Template,
+    lts_only: bool,
+}
+
+impl TagTemplate {
+    /// Parses and checks a tag template: its names must be tags a container
+    /// registry and git both accept, and it must name lines (`{major}`).
+    ///
+    /// # Errors
+    /// [`TemplateError`] as for [`BranchTemplate::parse`], for a name
+    /// a registry or git refuses, or for a template without `{major}`.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::Line;
+    /// use lts_policy::rules::TagTemplate;
+    /// let lts = TagTemplate::parse("lts-v{major}.{minor}", true).unwrap();
+    /// assert_eq!(lts.render(Line::new(1, 0)), "lts-v1.0");
+    /// assert_eq!(lts.line_named("lts-v1.10"), Some(Line::new(1, 10)));
+    /// assert_eq!(lts.line_named("lts-v1.010"), None);
+    /// assert!(TagTemplate::parse("lts/{major}", false).is_err());
+    /// ```
+    pub fn parse(template: &str, lts_only: bool) -> Result<Self, TemplateError> {
+        let template = Template::parse(template, TemplateKind::Tag)?;
+        if !template.uses(&Part::Major) {
+            return Err(TemplateError {
+                template: template.source,
+                kind: TemplateKind::Tag,
+                problem: TemplateProblem::NoMajor,
+            });
         }
+        Ok(Self { template, lts_only })
+    }
+
+    /// Whether it names LTS lines alone.
+    #[must_use]
+    pub fn lts_only(&self) -> bool {
+        self.lts_only
+    }
+
+    /// Whether the template has a `{minor}` placeholder.
+    #[must_use]
+    pub fn uses_minor(&self) -> bool {
+        self.template.uses(&Part::Minor)
+    }
+
+    /// The tag of a line.
+    #[must_use]
+    pub fn render(&self, line: Line) -> String {
+        self.template.name(line).to_string()
+    }
+
+    /// The line whose tag `name` is, if it is one of this template's.
+    #[must_use]
+    pub fn line_named(&self, name: &str) -> Option<Line> {
+        self.template.line_named(name)
+    }
+
+    /// The template as written.
+    #[must_use]
+    pub fn source(&self) -> &str {
+        &self.template.source
     }
 }
 
@@ -133,6 +284,19 @@ impl std::str::FromStr for BranchTemplate {
 }
 
 serde_as_text!(BranchTemplate);
+
+impl serde::Serialize for TagTemplate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.source(), self.lts_only).serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TagTemplate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (source, lts_only) = <(String, bool)>::deserialize(deserializer)?;
+        Self::parse(&source, lts_only).map_err(serde::de::Error::custom)
+    }
+}
 
 /// The first of git's rules for branch names (`git check-ref-format`) that
 /// `name` breaks, as the end of a sentence starting "a branch name"; they
@@ -162,10 +326,28 @@ fn branch_name_rule_broken(name: &str) -> Option<&'static str> {
     }
 }
 
-/// A line's branch name, as [`BranchTemplate::name`] gives it.
+/// The first rule for container image tags (the OCI distribution
+/// specification's `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`) or git's that `name`
+/// breaks, as the end of a sentence starting "a tag name".
+fn tag_name_rule_broken(name: &str) -> Option<&'static str> {
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    {
+        Some("can hold only ASCII letters, digits, _ . and - (a container image tag)")
+    } else if name.starts_with(['.', '-']) {
+        Some("cannot start with . or -")
+    } else if name.len() > 128 {
+        Some("cannot be longer than 128 characters")
+    } else {
+        branch_name_rule_broken(name)
+    }
+}
+
+/// A line's name by a template, as [`BranchTemplate::name`] gives it.
 #[derive(Debug, Clone, Copy)]
 pub struct BranchName<'a> {
-    template: &'a BranchTemplate,
+    template: &'a Template,
     line: Line,
 }
 
@@ -185,35 +367,38 @@ impl fmt::Display for BranchName<'_> {
 
 impl fmt::Display for BranchTemplate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.source)
+        f.write_str(&self.0.source)
     }
 }
 
-/// A branch template with an unknown or unbalanced placeholder, or one that
-/// makes names git refuses.
+/// A template with an unknown or unbalanced placeholder, or one that makes
+/// names git (or, for a tag, a container registry) refuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TemplateError {
     /// The template as given.
     pub template: String,
+    /// What it names.
+    pub kind: TemplateKind,
     /// What is wrong with it.
     pub problem: TemplateProblem,
 }
 
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid branch template {}: {}",
-            Quoted(&self.template),
-            self.problem
-        )
+        let kind = self.kind.name();
+        write!(f, "invalid {kind} template {}: ", Quoted(&self.template))?;
+        match self.problem {
+            TemplateProblem::Empty => write!(f, "a {kind} name cannot be empty"),
+            TemplateProblem::NotAName(rule) => write!(f, "a {kind} name {rule}"),
+            _ => self.problem.fmt(f),
+        }
     }
 }
 
 impl Error for TemplateError {}
 
-/// What is wrong with a branch template.
+/// What is wrong with a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TemplateProblem {
@@ -225,9 +410,12 @@ pub enum TemplateProblem {
     UnknownPlaceholder(String),
     /// Nothing at all.
     Empty,
-    /// Names that git would refuse as a branch, or a shell split: the rule
-    /// broken.
-    NotABranchName(&'static str),
+    /// Names that git would refuse as a branch (a registry or git as a
+    /// tag), or a shell split: the rule broken, as the end of a sentence
+    /// starting "a name".
+    NotAName(&'static str),
+    /// A tag template without `{major}`, which names no line.
+    NoMajor,
 }
 
 impl fmt::Display for TemplateProblem {
@@ -240,8 +428,11 @@ impl fmt::Display for TemplateProblem {
                 "unknown placeholder {{{}}}; expected {{major}} or {{minor}}",
                 Excerpt(name)
             ),
-            Self::Empty => f.write_str("a branch name cannot be empty"),
-            Self::NotABranchName(rule) => write!(f, "a branch name {rule}"),
+            Self::Empty => f.write_str("a name cannot be empty"),
+            Self::NotAName(rule) => write!(f, "a name {rule}"),
+            Self::NoMajor => f.write_str(
+                "a tag template names lines: it needs {major} (and {minor} where lines are minors)",
+            ),
         }
     }
 }

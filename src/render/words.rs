@@ -279,6 +279,20 @@ pub fn rules_text(policy: &Policy) -> Vec<String> {
         sentences.push(format!("from {} on: {}", change.from, fields.join("; ")));
         before = &change.rules;
     }
+    if !policy.own_tags().is_empty() {
+        let tags: Vec<String> = policy
+            .own_tags()
+            .iter()
+            .map(|tag| match tag.lts_only() {
+                true => format!("{} (LTS lines, once LTS)", tag.source()),
+                false => tag.source().to_owned(),
+            })
+            .collect();
+        sentences.push(format!(
+            "own tags, each on its line's newest version: {}",
+            tags.join(", ")
+        ));
+    }
     sentences.push(format!("history complete up to {}", policy.history_as_of()));
     sentences
 }
@@ -341,6 +355,10 @@ pub fn dangling_message(tag: &str, on: NaiveDate, dangling: Dangling) -> String 
             format!("{line} is released on {released}")
         }
         Dangling::NoLtsRule => "the policy has no LTS lines".to_owned(),
+        Dangling::NotLts { line } => {
+            format!("{line} is not an LTS line, and this tag names LTS lines alone")
+        }
+        Dangling::NotLtsYet { line, from } => format!("{line} becomes LTS on {from}"),
         Dangling::NotRecorded { line } => {
             format!("{line} has no recorded version, only the rules project it")
         }

@@ -167,6 +167,68 @@ fn tags_for_gives_the_tags_a_version_takes_and_tag_reads_them_back() {
         );
 }
 
+#[test]
+fn a_policy_names_its_own_tags_and_tag_reads_them() {
+    // Kestra's policy with the tags kestra-io/kestra#12999 asks for, and
+    // the image's line tags (`v2.0`).
+    let scratch = super::Scratch::new("own-tags");
+    let path = scratch.join("kestra.json");
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
+    file["tags"] = serde_json::json!([
+        {"name": "lts-v{major}.{minor}", "lts_only": true},
+        {"name": "v{major}.{minor}"}
+    ]);
+    std::fs::write(&path, file.to_string()).unwrap();
+    let policy = path.to_str().unwrap();
+    // 2026-11-01: 2.0 (LTS) is latest, 2.0.7 its newest (as above).
+    let args = [
+        "--policy",
+        policy,
+        "tags-for",
+        "2.0.7",
+        "--on",
+        "2026-11-01",
+    ];
+    assert_eq!(
+        embedded_stdout(&args),
+        "latest\nlatest-lts\n2.0\nlts-v2.0\nv2.0\n"
+    );
+    for tag in ["lts-v2.0", "v2.0"] {
+        assert_eq!(
+            embedded_stdout(&["--policy", policy, "tag", tag, "--on", "2026-11-01"]),
+            "2.0.7\n"
+        );
+    }
+    // 2.1, out 2026-11-10, is no LTS line: its tags are its line's alone.
+    let args = [
+        "--policy",
+        policy,
+        "tags-for",
+        "2.1.0",
+        "--on",
+        "2026-11-10",
+    ];
+    assert_eq!(embedded_stdout(&args), "latest\n2.1\nv2.1\n");
+    super::embedded(&["--policy", policy, "tag", "lts-v2.1", "--on", "2026-11-10"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "tag lts-v2.1 points to no version on 2026-11-10: 2.1 is not an LTS line, and this \
+             tag names LTS lines alone\n",
+        );
+    // The policy, written back, keeps them.
+    let written = embedded_stdout(&["--policy", policy, "policy"]);
+    assert!(
+        written.contains(
+            "\"tags\": [\n    {\"name\": \"lts-v{major}.{minor}\", \"lts_only\": true},\n    \
+             {\"name\": \"v{major}.{minor}\"}\n  ],"
+        ),
+        "{written}"
+    );
+}
+
 /// stdout of the embedded policy's answer, which must be a yes with
 /// nothing on stderr.
 fn embedded_stdout(args: &[&str]) -> String {

@@ -42,6 +42,8 @@ pub(crate) struct PolicyFile<'a> {
     #[serde(borrow)]
     pub tag_prefix: Option<Text<'a>>,
     #[serde(borrow)]
+    pub tags: Option<Vec<TagFile<'a>>>,
+    #[serde(borrow)]
     pub history_as_of: Option<Text<'a>>,
     #[serde(borrow)]
     pub history: Option<Vec<EntryFile<'a>>>,
@@ -130,6 +132,15 @@ pub(crate) struct ChangeFile<'a> {
     pub active: Option<SupportFile<'a>>,
     #[serde(borrow)]
     pub lts: Option<LtsFile<'a>>,
+}
+
+/// One of the policy's own floating tags.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TagFile<'a> {
+    #[serde(borrow)]
+    pub name: Option<Text<'a>>,
+    pub lts_only: Option<bool>,
 }
 
 /// One line of the history.

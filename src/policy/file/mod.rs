@@ -22,6 +22,7 @@ pub(crate) mod problem;
 pub(crate) mod problems;
 mod rules;
 mod support;
+mod tags;
 mod terms;
 mod write;
 

@@ -178,6 +178,22 @@ pub enum Problem {
     MinorInTemplate,
     /// A history line declared LTS in a policy without an `lts` rule.
     LtsWithoutRule,
+    /// A tag template without `{minor}` in a policy whose lines are minors.
+    TagWithoutMinor,
+    /// An `lts_only` tag in a policy without LTS lines.
+    LtsTagWithoutRule,
+    /// A tag template that makes the names of an earlier one.
+    TagTwice {
+        /// The earlier one's place in `tags`, from 0.
+        first: usize,
+    },
+    /// A tag template whose names read as another tag `tag` takes.
+    TagReadsAsOther {
+        /// The name it makes for `line`.
+        name: String,
+        /// A line.
+        line: Line,
+    },
     /// A `tag_prefix` that is empty or holds blanks or control characters.
     TagPrefix,
     /// A date in the history after `history_as_of`.
@@ -361,6 +377,20 @@ impl fmt::Display for Problem {
             Self::TagPrefix => f.write_str(
                 "expected the text release tags start with, such as \"kestra-\", without \
                  blanks or control characters",
+            ),
+            Self::TagWithoutMinor => f.write_str(
+                "a policy whose lines are minors needs {minor} in a tag template, or one name \
+                 would point to every line of a major",
+            ),
+            Self::LtsTagWithoutRule => {
+                f.write_str("an lts_only tag needs an lts section in the policy")
+            }
+            Self::TagTwice { first } => write!(f, "makes the same names as tags[{first}]"),
+            Self::TagReadsAsOther { name, line } => write!(
+                f,
+                "makes names that `tag` already reads as a line's own ({} for line {line}); add a \
+                 word, such as lts-",
+                Quoted(name)
             ),
             Self::LtsWithoutRule => {
                 f.write_str("a line declared LTS needs an lts section in the policy")

@@ -1,6 +1,6 @@
 //! The meaning of a file's top-level values: its name, which of the two
 //! forms its rules are written in and what they say, its branch template,
-//! tag prefix and `history_as_of`.
+//! tag prefix, own tags and `history_as_of`.
 
 use chrono::{NaiveDate, Weekday};
 
@@ -11,6 +11,7 @@ use super::line_rules::{GivenRules, RuleFields};
 use super::numbers::{MAX_LINES, MAX_MONTHS, bounded};
 use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
+use super::tags;
 use crate::policy::dates::parse_date;
 use crate::policy::model::LineKind;
 use crate::policy::policy_rules::PolicyRules;
@@ -131,6 +132,14 @@ pub(super) fn rules(file: &PolicyFile, problems: &mut Problems) -> Checked {
             !refused
         })
         .map(|prefix| prefix.to_string());
+    let has_lts = file.lts.is_some()
+        || file
+            .changes
+            .iter()
+            .flatten()
+            .any(|change| change.lts.is_some())
+        || !flat.is_empty();
+    let tags = tags::tags(file.tags.as_deref(), lines, has_lts, problems);
     let comment = problems
         .value(&file.comment, &root.field("comment"))
         .map(|comment| comment.to_string());
@@ -144,18 +153,14 @@ pub(super) fn rules(file: &PolicyFile, problems: &mut Problems) -> Checked {
             changes: terms.changes,
             branch_template: branch_template?,
             tag_prefix,
+            tags: tags?,
             history_as_of,
         })
     })();
-    let changes_lts = file
-        .changes
-        .iter()
-        .flatten()
-        .any(|change| change.lts.is_some());
     Checked {
         rules,
         lines,
-        has_lts: file.lts.is_some() || changes_lts || !flat.is_empty(),
+        has_lts,
         history_as_of,
     }
 }

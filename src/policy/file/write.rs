@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::format::{
     ChangeFile, DayFile, EntryFile, LtsFile, LtsFlagFile, LtsStartFile, NewMajorFile, PatchFile,
-    PatchesFile, PolicyFile, ScheduleFile, SupportFile, Text,
+    PatchesFile, PolicyFile, ScheduleFile, SupportFile, TagFile, Text,
 };
 use crate::policy::definition::Policy;
 use crate::policy::model::Release;
@@ -186,6 +186,15 @@ impl Policy {
             changes: (!changes.is_empty()).then_some(changes),
             branch_template: Some(self.branch_template().to_string().into()),
             tag_prefix: self.tag_prefix().map(Text::from),
+            tags: (!self.own_tags().is_empty()).then(|| {
+                self.own_tags()
+                    .iter()
+                    .map(|tag| TagFile {
+                        name: Some(tag.source().into()),
+                        lts_only: tag.lts_only().then_some(true),
+                    })
+                    .collect()
+            }),
             history_as_of: self
                 .stated_history_as_of()
                 .map(|date| date.to_string().into()),
