@@ -16,7 +16,7 @@
 //! [`rules`] (schedules, support, LTS choice), [`lines`] (what the rules
 //! say of one line), [`answers`] (the queries' answers), [`calendar`]
 //! (ranges of days), [`audit`], [`facts`] (git tags and endoflife.date
-//! answers), [`dates`] and [`error`].
+//! answers), [`fit`] (rules fitted to a history), [`dates`] and [`error`].
 //!
 //! # Example
 //! ```
@@ -175,6 +175,24 @@ pub mod facts {
     //! ```
     pub use crate::policy::facts::{
         Facts, FactsProblem, GitObject, GitTag, Ignored, Origin, TagDate, Witness,
+    };
+}
+
+pub mod fit {
+    //! A policy from its history: a [`Draft`] states the rules a user knows
+    //! (any may be left out), and [`Draft::fit`] fits the others to the
+    //! history, saying for each what it rests on.
+    //!
+    //! ```
+    //! use lts_policy::Policy;
+    //! use lts_policy::fit::Draft;
+    //! // What Kestra's history alone says of its rules.
+    //! let fit = Draft::of_history(&Policy::kestra()?).fit()?;
+    //! assert_eq!(fit.policy.name(), "kestra");
+    //! # Ok::<(), lts_policy::PolicyError>(())
+    //! ```
+    pub use crate::policy::fit::{
+        Draft, Fit, FitBasis, FitNote, FitSubject, PATCH_WITHIN_DAYS, WITHIN_DAYS,
     };
 }
 

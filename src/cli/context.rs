@@ -6,12 +6,15 @@
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::IsTerminal;
+use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use lts_policy::Policy;
+use lts_policy::facts::Facts;
+use lts_policy::fit::{Draft, Fit};
+use lts_policy::{LineKind, Policy};
 
 use super::facts;
 use super::flags::Cli;
@@ -92,15 +95,21 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
             names.join(", ")
         );
     }
-    let policy = match &common.policy {
-        Some(path) if cli.command.reads_policy() => Policy::from_json(&read_policy_file(path)?)
-            .with_context(|| format!("policy file {}", path.display()))?,
-        _ => Policy::kestra()?,
-    };
-    let policy = if cli.command.reads_policy() {
-        with_facts(policy, cli, environment.today)?
+    let (policy, fit_notes) = if cli.command.fits() {
+        let fit = fitted(common.policy.as_deref(), cli, environment.today)?;
+        (fit.policy, fit.notes)
     } else {
-        policy
+        let policy = match &common.policy {
+            Some(path) if cli.command.reads_policy() => Policy::from_json(&read_policy_file(path)?)
+                .with_context(|| format!("policy file {}", path.display()))?,
+            _ => Policy::kestra()?,
+        };
+        let policy = if cli.command.reads_policy() {
+            with_facts(policy, cli, environment.today)?
+        } else {
+            policy
+        };
+        (policy, Vec::new())
     };
     let settings = Settings {
         format,
@@ -119,51 +128,113 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
     Ok(Context {
         today: environment.today,
         policy,
+        fit_notes,
         settings,
         program: Cli::command,
     })
 }
 
 /// The policy with the facts `--git` or `--endoflife` name merged into its
-/// history. With `--git` the repository is the truth up to the day asked
-/// about, capped at today: a line the rules expected by then without a
-/// tag is overdue.
+/// history.
 fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
-    let kind = policy.line_kind();
-    let (facts, history_as_of, source) = match cli.sources.either(cli.command.sources())? {
+    let named = cli.command.common().over(&cli.common).policy.is_some();
+    let product = (!named).then_some(&policy);
+    let Some(read) = read_facts(cli, policy.line_kind(), policy.tag_prefix(), product, today)?
+    else {
+        return Ok(policy);
+    };
+    policy
+        .with_facts(&read.facts, read.history_as_of)
+        .with_context(|| read.source)
+}
+
+/// The policy `policy --fit` prints: the draft `--policy` names (the rules
+/// it states kept), or none, completed from its history with the facts
+/// merged in; without either, the embedded policy's history alone.
+fn fitted(path: Option<&Path>, cli: &Cli, today: NaiveDate) -> Result<Fit> {
+    let source = cli.sources.either(cli.command.sources())?;
+    let draft = match (path, &source) {
+        (Some(path), _) => Draft::from_json(&read_policy_file(path)?)
+            .with_context(|| format!("policy file {}", path.display()))?,
+        (None, Source::None) => Draft::of_history(&Policy::kestra()?),
+        (None, Source::Git(name) | Source::Endoflife(name)) => {
+            Draft::empty(&product_name(name), LineKind::Minor)
+        }
+    };
+    let draft = match read_facts(cli, draft.line_kind(), draft.tag_prefix(), None, today)? {
+        Some(read) => draft
+            .with_facts(&read.facts, read.history_as_of)
+            .with_context(|| read.source)?,
+        None => draft,
+    };
+    draft.fit().context("policy --fit")
+}
+
+/// A product's name from where its facts come from: the repository's
+/// directory, or the endoflife.date answer's file, without its extension.
+fn product_name(path: &Path) -> String {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .filter(|stem| !stem.is_empty() && stem != "-")
+        .unwrap_or_else(|| "fitted".to_owned())
+}
+
+/// Facts read from `--git` or `--endoflife`, to merge into a history.
+struct ReadFacts {
+    facts: Facts,
+    history_as_of: Option<NaiveDate>,
+    /// Where they come from, as the command line named it.
+    source: String,
+}
+
+/// The facts `--git` or `--endoflife` name, for a history of `kind` whose
+/// tags start with `prefix`; `None` without either. With `--git` the
+/// repository is the truth up to the day asked about, capped at today: a
+/// line the rules expected by then without a tag is overdue. An
+/// endoflife.date answer must be `product`'s, when one is given.
+fn read_facts(
+    cli: &Cli,
+    kind: LineKind,
+    prefix: Option<&str>,
+    product: Option<&Policy>,
+    today: NaiveDate,
+) -> Result<Option<ReadFacts>> {
+    let read = match cli.sources.either(cli.command.sources())? {
         Source::Git(dir) => {
             let on = match cli.command.on_date() {
                 Some(on) => on.resolve(today)?,
                 None => today,
             };
-            let (facts, warnings) = facts::git_facts(dir, policy.tag_prefix(), kind)?;
+            let (facts, warnings) = facts::git_facts(dir, prefix, kind)?;
             for warning in warnings {
                 message(&warning);
             }
-            (
+            ReadFacts {
                 facts,
-                Some(on.min(today)),
-                format!("--git {}", dir.display()),
-            )
+                history_as_of: Some(on.min(today)),
+                source: format!("--git {}", dir.display()),
+            }
         }
         Source::Endoflife(file) => {
             let facts = facts::endoflife_facts(file, kind)?;
             let source = format!("--endoflife {}", file.display());
-            let policy_named = cli.command.common().over(&cli.common).policy.is_some();
-            if !policy_named {
-                facts::check_same_product(&facts, &policy).with_context(|| source.clone())?;
+            if let Some(policy) = product {
+                facts::check_same_product(&facts, policy).with_context(|| source.clone())?;
             }
-            (facts, None, source)
+            ReadFacts {
+                facts,
+                history_as_of: None,
+                source,
+            }
         }
-        Source::None => return Ok(policy),
+        Source::None => return Ok(None),
     };
     // `policy`, which shows the merged history, says what was left out.
     if matches!(cli.command, Command::Policy(_)) {
-        for (name, why) in facts.ignored() {
-            message(&format!("{source}: left {name} out: {why}"));
+        for (name, why) in read.facts.ignored() {
+            message(&format!("{}: left {name} out: {why}", read.source));
         }
     }
-    policy
-        .with_facts(&facts, history_as_of)
-        .with_context(|| source)
+    Ok(Some(read))
 }

@@ -158,3 +158,11 @@ commands! {
     man => Man(none),
     policy => Policy(sources),
 }
+
+impl Command {
+    /// Whether it is `policy --fit`, which answers with a policy fitted to
+    /// the history.
+    pub fn fits(&self) -> bool {
+        matches!(self, Self::Policy(given) if given.args.fits())
+    }
+}

@@ -12,7 +12,7 @@ use lts_policy::{Policy, PolicyError};
 
 use super::{ManText, Run, Sources};
 use crate::session::{
-    Answer, Context, Format, MAX_FILE_BYTES, Output, for_terminal, json_for_terminal,
+    Answer, Context, Format, MAX_FILE_BYTES, Output, for_terminal, json_for_terminal, message,
     read_policy_file, replace_file,
 };
 
@@ -22,8 +22,9 @@ help!(
     "Print the effective policy as JSON, a starting point for a custom file",
     "Print the effective policy as JSON (the general form, every rule stated), a starting point \
      for a custom file; with --git or --endoflife, its history merged with those facts, ready to \
-     replace the file (--write FILE). With --check FILE, list every problem of FILE with its \
-     JSON path, or say in words what its rules mean."
+     replace the file (--write FILE). With --fit, the rules the policy leaves out (all of them \
+     without --policy) fitted to its history, each saying how well it foresees it. With --check \
+     FILE, list every problem of FILE with its JSON path, or say in words what its rules mean."
 );
 
 #[derive(Debug, clap::Args)]
@@ -39,8 +40,21 @@ pub struct Args {
     #[arg(long, value_name = "FILE", conflicts_with = "check")]
     write: Option<PathBuf>,
 
+    /// Fit the rules the policy leaves out to its history (from --policy,
+    /// --git or --endoflife), keeping those it states; each rule's fit goes
+    /// to standard error and into the comment, e.g. `policy --fit --git .`
+    #[arg(long, conflicts_with = "check")]
+    fit: bool,
+
     #[command(flatten)]
     pub(super) sources: Sources,
+}
+
+impl Args {
+    /// Whether it is `policy --fit`.
+    pub fn fits(&self) -> bool {
+        self.fit
+    }
 }
 
 impl Run for Args {
@@ -64,10 +78,18 @@ impl Run for Args {
                 "lts-policy --policy my-policy.json policy --git . --write my-policy.json",
                 "Merges the repository's release tags into the file's history and replaces the file.",
             ),
+            (
+                "lts-policy --policy draft.json policy --fit --git . --write policy.json",
+                "Completes draft.json, which states the rules the vendor publishes, with the rules \
+                 its repository's release tags follow.",
+            ),
         ],
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
+        for note in &context.fit_notes {
+            message(&words::fit_text(&context.policy, note));
+        }
         if let Some(path) = &self.write {
             replace_file(path, readable_file(&context.policy)?.as_bytes())?;
             return Ok(Answer::yes());

@@ -9,7 +9,7 @@ use super::error::{Beyond, PolicyError};
 use super::info::{ActiveEnd, EolReason, LineInfo, Successor, Window, WindowEnd, WindowRule};
 use super::lts::LtsFlag;
 use super::model::{Dated, Line, Place, Source};
-use super::rules::{CountFrom, LtsStart, Period, Support};
+use super::rules::{CountFrom, LtsStart, Support};
 use super::version::VersionInput;
 
 /// The line after a line, worked out once for all of its windows.
@@ -193,20 +193,13 @@ impl Policy {
         let out_of_range = || PolicyError::OutOfRange {
             what: Beyond::LtsEnd(base.line),
         };
-        let after = |date: NaiveDate, period: Option<Period>| {
-            period
-                .map_or(Some(date), |period| period.after(date))
-                .and_then(|date| support.round(date))
-                .ok_or_else(out_of_range)
-        };
         let counted_from = match (support.from, base.scheduled) {
             (CountFrom::Scheduled, Some(scheduled)) => scheduled,
             _ => base.released.date,
         };
         let promised = support
-            .period
-            .map(|period| after(counted_from, Some(period)))
-            .transpose()?;
+            .promised_end(counted_from)
+            .ok_or_else(out_of_range)?;
         let successor = match support.until_next {
             None => None,
             Some(places) => {
@@ -222,7 +215,9 @@ impl Policy {
                     places,
                     released: next.released,
                     source: next.source,
-                    ends: after(next.released, support.grace)?,
+                    ends: support
+                        .successor_end(next.released)
+                        .ok_or_else(out_of_range)?,
                 })
             }
         };

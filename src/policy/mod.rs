@@ -23,6 +23,7 @@ pub(crate) mod error;
 pub(crate) mod explain;
 pub(crate) mod facts;
 pub(crate) mod file;
+pub(crate) mod fit;
 pub(crate) mod floating;
 pub(crate) mod info;
 pub(crate) mod lines;

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Line, LineKind};
-use super::rules::{Change, LineRules};
+use super::rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
+use super::schedule::Schedule;
 use super::serde_form::date_form;
 use super::template::{BranchTemplate, TagTemplate};
 
@@ -66,4 +67,44 @@ impl PolicyRules {
     pub(crate) fn governing(&self, line: Line) -> RulesId {
         RulesId(self.changes.partition_point(|change| change.from <= line))
     }
+}
+
+/// The rule fields a policy states, each kept as it is by a fit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Stated {
+    pub(crate) new_major: Option<NewMajor>,
+    pub(crate) releases: Option<Schedule>,
+    pub(crate) patches: Option<Patches>,
+    pub(crate) support: Option<(Support, Option<Support>)>,
+    pub(crate) active: Option<Support>,
+    pub(crate) lts: Option<LtsRule>,
+}
+
+impl Stated {
+    /// Every rule of `rules` stated.
+    pub(crate) fn all(rules: &LineRules) -> Self {
+        Self {
+            new_major: rules.new_major,
+            releases: Some(rules.releases.clone()),
+            patches: Some(rules.patches.clone()),
+            support: Some((rules.support, rules.last_of_major)),
+            active: rules.active,
+            lts: rules.lts,
+        }
+    }
+}
+
+/// What a draft states besides its history: what a [`PolicyRules`] holds,
+/// with the rules it gives, and without a branch template when it gives
+/// none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DraftRules {
+    pub(crate) name: String,
+    pub(crate) comment: Option<String>,
+    pub(crate) lines: LineKind,
+    pub(crate) stated: Stated,
+    pub(crate) branch_template: Option<BranchTemplate>,
+    pub(crate) tag_prefix: Option<String>,
+    pub(crate) tags: Vec<TagTemplate>,
+    pub(crate) history_as_of: Option<NaiveDate>,
 }

@@ -171,6 +171,45 @@ impl Support {
     pub fn round(&self, date: NaiveDate) -> Option<NaiveDate> {
         self.round.apply(date)
     }
+
+    /// The end its period promises, counted from `counted_from` and
+    /// rounded: `Some(None)` without a period, `None` past chrono's dates.
+    pub(crate) fn promised_end(&self, counted_from: NaiveDate) -> Option<Option<NaiveDate>> {
+        self.period
+            .map(|period| period.after(counted_from).and_then(|date| self.round(date)))
+            .map_or(Some(None), |end| end.map(Some))
+    }
+
+    /// The end `until_next` gives, from the release of the line it counts
+    /// to: that release plus the grace, rounded.
+    pub(crate) fn successor_end(&self, successor_released: NaiveDate) -> Option<NaiveDate> {
+        self.grace
+            .map_or(Some(successor_released), |grace| {
+                grace.after(successor_released)
+            })
+            .and_then(|date| self.round(date))
+    }
+
+    /// The end of the support it gives a line whose period counts from
+    /// `counted_from`, and whose successor (the line `until_next` places
+    /// later) is released on `successor`: the earlier of its terms. `None`
+    /// when a term it has cannot be worked out (no successor given, or past
+    /// chrono's dates).
+    pub(crate) fn end(
+        &self,
+        counted_from: NaiveDate,
+        successor: Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
+        let promised = self.promised_end(counted_from)?;
+        let by_successor = match self.until_next {
+            Some(_) => Some(self.successor_end(successor?)?),
+            None => None,
+        };
+        match (promised, by_successor) {
+            (Some(promised), Some(by_successor)) => Some(promised.min(by_successor)),
+            (promised, by_successor) => promised.or(by_successor),
+        }
+    }
 }
 
 /// How LTS lines are chosen after the anchor.

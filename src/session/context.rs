@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use lts_policy::Policy;
+use lts_policy::fit::FitNote;
 
 use super::format::Settings;
 
@@ -12,8 +13,11 @@ pub struct Context {
     /// The current UTC date, the default of every date.
     pub today: NaiveDate,
     /// The policy `--policy` names, or the embedded one, with the facts of
-    /// `--git` or `--endoflife` merged in.
+    /// `--git` or `--endoflife` merged in; for `policy --fit`, the policy
+    /// fitted to that history.
     pub policy: Policy,
+    /// For `policy --fit`, what each rule of `policy` rests on.
+    pub fit_notes: Vec<FitNote>,
     /// What the renderers are handed.
     pub settings: Settings,
     /// The program's command line, for the commands that describe it (the

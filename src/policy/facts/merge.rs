@@ -13,7 +13,7 @@ use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::file::history::History;
 use crate::policy::file::problems::Problems;
-use crate::policy::model::{KnownPatch, Line, Release};
+use crate::policy::model::{KnownPatch, Line, LineKind, Release};
 
 impl Policy {
     /// The policy with `facts` merged into its history: the file's lines,
@@ -32,88 +32,114 @@ impl Policy {
         facts: &Facts,
         history_as_of: Option<NaiveDate>,
     ) -> Result<Self, PolicyError> {
-        let mut merged: BTreeMap<Line, Release> = self
-            .history()
-            .iter()
-            .map(|release| (release.line, release.clone()))
-            .collect();
-        for (&line, line_facts) in &facts.lines {
-            let Some(released) = &line_facts.released else {
-                continue;
-            };
-            let release = merged.entry(line).or_insert_with(|| Release {
-                line,
-                released: released.date,
-                lts: None,
-                lts_from: None,
-                eol: None,
-                active_until: None,
-                patches: Vec::new(),
-            });
-            if self.rules().has_lts() {
-                release.lts = release.lts.or(line_facts.lts);
-                // A day the policy does not give, for a line it does not
-                // declare other than LTS.
-                if release.lts == Some(true) && release.lts_from.is_none() {
-                    release.lts_from = line_facts.lts_from;
-                }
-            }
-            release.eol = release.eol.or(line_facts.eol);
-            release.active_until = release.active_until.or(line_facts.active_until);
-            let mut patches: BTreeMap<&Version, KnownPatch> = line_facts
-                .patches
-                .iter()
-                .map(|(version, origin)| {
-                    let patch = KnownPatch {
-                        version: version.clone(),
-                        released: origin.date,
-                    };
-                    (version, patch)
-                })
-                .collect();
-            // The file's own patches win.
-            for patch in &release.patches {
-                patches.insert(&patch.version, patch.clone());
-            }
-            release.patches = patches.into_values().collect();
-        }
-        // The newest day the file or the facts record.
-        let newest = self
-            .history()
-            .iter()
-            .flat_map(|release| {
-                std::iter::once(release.released)
-                    .chain(release.patches.iter().map(|patch| patch.released))
-            })
-            .max()
-            .max(facts.newest);
-        let as_of = [
-            history_as_of.or(facts.newest),
-            self.stated_history_as_of(),
-            newest,
-        ]
-        .into_iter()
-        .flatten()
-        .max();
+        let merged = merge(self.history(), facts, self.rules().has_lts());
+        let as_of = merged_as_of(
+            &merged,
+            facts,
+            [history_as_of.or(facts.newest), self.stated_history_as_of()],
+        );
         let mut rules = self.rules().clone();
         rules.history_as_of = as_of;
-        let mut first = None;
-        let mut report = |problem| {
-            first.get_or_insert(problem);
+        let releases = checked(merged, rules.lines, rules.has_lts(), as_of)?;
+        Ok(Self::new(rules, releases))
+    }
+}
+
+/// `history` with `facts` merged: the history's lines, dates, flags,
+/// announced ends and patches win where both speak; the facts add the
+/// lines and patches it lacks, and LTS flags where `lts` (the rules have
+/// LTS lines).
+pub(crate) fn merge(history: &[Release], facts: &Facts, lts: bool) -> Vec<Release> {
+    let mut merged: BTreeMap<Line, Release> = history
+        .iter()
+        .map(|release| (release.line, release.clone()))
+        .collect();
+    for (&line, line_facts) in &facts.lines {
+        let Some(released) = &line_facts.released else {
+            continue;
         };
-        let mut problems = Problems::first(&mut report);
-        let mut history = History::new(rules.lines, rules.has_lts(), as_of);
-        for release in merged.into_values() {
-            history.release(release, &mut problems);
-        }
-        let releases = history.finish(&mut problems);
-        match first {
-            None => Ok(Self::new(rules, releases)),
-            Some(PolicyError::InvalidPolicy { path, problem }) => {
-                Err(FactsProblem::MergedHistory { path, problem }.into())
+        let release = merged.entry(line).or_insert_with(|| Release {
+            line,
+            released: released.date,
+            lts: None,
+            lts_from: None,
+            eol: None,
+            active_until: None,
+            patches: Vec::new(),
+        });
+        if lts {
+            release.lts = release.lts.or(line_facts.lts);
+            // A day the policy does not give, for a line it does not
+            // declare other than LTS.
+            if release.lts == Some(true) && release.lts_from.is_none() {
+                release.lts_from = line_facts.lts_from;
             }
-            Some(other) => Err(other),
         }
+        release.eol = release.eol.or(line_facts.eol);
+        release.active_until = release.active_until.or(line_facts.active_until);
+        let mut patches: BTreeMap<&Version, KnownPatch> = line_facts
+            .patches
+            .iter()
+            .map(|(version, origin)| {
+                let patch = KnownPatch {
+                    version: version.clone(),
+                    released: origin.date,
+                };
+                (version, patch)
+            })
+            .collect();
+        // The history's own patches win.
+        for patch in &release.patches {
+            patches.insert(&patch.version, patch.clone());
+        }
+        release.patches = patches.into_values().collect();
+    }
+    merged.into_values().collect()
+}
+
+/// The day a merged history is complete up to: the latest of the days
+/// `stated` (by the caller, the facts, the file) and the newest day the
+/// merged history records.
+pub(crate) fn merged_as_of(
+    merged: &[Release],
+    facts: &Facts,
+    stated: [Option<NaiveDate>; 2],
+) -> Option<NaiveDate> {
+    let newest = merged
+        .iter()
+        .flat_map(|release| {
+            std::iter::once(release.released)
+                .chain(release.patches.iter().map(|patch| patch.released))
+        })
+        .max()
+        .max(facts.newest);
+    stated.into_iter().chain([newest]).flatten().max()
+}
+
+/// A merged history, checked as a file's is, with the same problems and
+/// paths.
+pub(crate) fn checked(
+    merged: Vec<Release>,
+    lines: LineKind,
+    has_lts: bool,
+    as_of: Option<NaiveDate>,
+) -> Result<Vec<Release>, PolicyError> {
+    let mut first = None;
+    let mut report = |problem| {
+        first.get_or_insert(problem);
+    };
+    let mut problems = Problems::first(&mut report);
+    let mut history = History::new(lines, has_lts, as_of);
+    for release in merged {
+        history.release(release, &mut problems);
+    }
+    let releases = history.finish(&mut problems);
+    match first {
+        None => Ok(releases),
+        Some(PolicyError::InvalidPolicy { path, problem }) => {
+            Err(FactsProblem::MergedHistory { path, problem }.into())
+        }
+        Some(other) => Err(other),
     }
 }
 

@@ -10,7 +10,7 @@
 mod answer;
 mod endoflife;
 mod git;
-mod merge;
+pub(crate) mod merge;
 pub(crate) mod problem;
 mod record;
 

@@ -192,6 +192,11 @@ impl History {
         }
     }
 
+    /// The releases read, for a draft, whose history may be empty.
+    pub(crate) fn into_releases(self) -> Vec<Release> {
+        self.releases
+    }
+
     /// The history once every release is checked; a problem when it has none.
     pub(crate) fn finish(self, problems: &mut Problems) -> Vec<Release> {
         if self.seen == 0 {

@@ -9,6 +9,7 @@ use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
 use super::{support, terms};
 use crate::policy::model::LineKind;
+use crate::policy::policy_rules::Stated;
 use crate::policy::rules::{LineRules, LtsRule, NewMajor, Patches, Support};
 use crate::policy::schedule::{Cadence, DayRule, Schedule};
 
@@ -175,6 +176,21 @@ impl GivenRules {
             last_of_major,
             active: self.active.or_none()?,
             lts: self.lts.or_none()?,
+        })
+    }
+
+    /// The fields given, for a draft; `None` when one is wrong.
+    pub(super) fn stated(self) -> Option<Stated> {
+        fn given<T>(checked: Checked<T>) -> Option<Option<T>> {
+            checked.or_none()
+        }
+        Some(Stated {
+            new_major: given(self.new_major)?,
+            releases: given(self.releases)?,
+            patches: given(self.patches)?,
+            support: given(self.support)?,
+            active: given(self.active)?,
+            lts: given(self.lts)?,
         })
     }
 

@@ -20,7 +20,7 @@ mod line_rules;
 mod numbers;
 pub(crate) mod problem;
 pub(crate) mod problems;
-mod rules;
+pub(crate) mod rules;
 mod support;
 mod tags;
 mod terms;
@@ -34,6 +34,7 @@ use serde_json::value::RawValue;
 
 use super::definition::Policy;
 use super::error::PolicyError;
+use crate::policy::fit::Draft;
 use collect::Collect;
 use entries::Entries;
 use format::PolicyFile;
@@ -41,7 +42,7 @@ use found::Expected;
 use history::History;
 use problem::Problem;
 use problems::{Path, Problems};
-use rules::Checked;
+use rules::{Checked, Reading};
 
 /// Kestra's policy, as announced with Kestra 1.0, and its real history.
 pub(crate) const KESTRA_JSON: &str = include_str!("../../../examples/kestra.json");
@@ -65,7 +66,7 @@ impl Policy {
         let mut report = |problem| {
             first.get_or_insert(problem);
         };
-        let policy = check(json, Problems::first(&mut report));
+        let policy = check_policy(json, Problems::first(&mut report));
         match (policy, first) {
             (Some(policy), None) => Ok(policy),
             (_, Some(problem)) => Err(problem),
@@ -96,36 +97,95 @@ impl Policy {
     ///
     /// Returns the policy when the file has no problem.
     pub fn check_json_with(json: &str, report: &mut dyn FnMut(PolicyError)) -> Option<Self> {
-        check(json, Problems::new(report))
+        check_policy(json, Problems::new(report))
     }
 }
 
-/// Reads a file, handing its problems to `problems`.
-fn check(json: &str, mut problems: Problems) -> Option<Policy> {
+impl Draft {
+    /// Reads a draft: a policy file that may leave out any rule, its
+    /// branch template and its history, each checked as a policy file's is.
+    /// `changes` are refused, as the rules a fit completes are a policy's
+    /// own.
+    ///
+    /// # Errors
+    /// As [`Policy::from_json`]: the first problem found.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::fit::Draft;
+    /// let draft = Draft::from_json(r#"{"name": "x", "support": {"months": 12}}"#).unwrap();
+    /// assert!(draft.history().is_empty());
+    /// assert!(Draft::from_json(r#"{"name": "x", "support": {"months": "12"}}"#).is_err());
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, PolicyError> {
+        let mut first = None;
+        let mut report = |problem| {
+            first.get_or_insert(problem);
+        };
+        let mut problems = Problems::first(&mut report);
+        let read = check(json, Reading::Draft, &mut problems);
+        let found = problems.found;
+        let draft = read.filter(|_| !found).and_then(|read| {
+            Some(Draft::new(
+                read.checked.draft?,
+                read.history.into_releases(),
+            ))
+        });
+        match (draft, first) {
+            (Some(draft), None) => Ok(draft),
+            (_, Some(problem)) => Err(problem),
+            (None, None) => Err(PolicyError::InvalidPolicy {
+                path: "policy".to_owned(),
+                problem: Problem::Missing,
+            }),
+        }
+    }
+}
+
+/// A file once read: its rules checked, its history's entries, and
+/// whether it gives a history.
+struct Read {
+    checked: Checked,
+    history: History,
+    history_given: bool,
+}
+
+/// Reads a file as `reading` says, handing its problems to `problems`.
+fn check(json: &str, reading: Reading, problems: &mut Problems) -> Option<Read> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     match serde_json::from_str::<PolicyFile>(json) {
-        Ok(file) => check_typed(&file, &mut problems),
-        Err(_) => check_pieces(json, &mut problems),
+        Ok(file) => Some(check_typed(&file, reading, problems)),
+        Err(_) => check_pieces(json, reading, problems),
     }
+}
+
+/// Reads a policy file, handing its problems to `problems`.
+fn check_policy(json: &str, mut problems: Problems) -> Option<Policy> {
+    let read = check(json, Reading::Policy, &mut problems)?;
+    build(read, &mut problems)
 }
 
 /// A file read whole into the declarations: its required fields, its
 /// rules, then its history entry by entry.
-fn check_typed(file: &PolicyFile, problems: &mut Problems) -> Option<Policy> {
-    rules::require(file, problems);
+fn check_typed(file: &PolicyFile, reading: Reading, problems: &mut Problems) -> Read {
+    rules::require(file, reading, problems);
     let entries = file.history.as_deref().unwrap_or_default();
     let history_path = Path::Root.field("history");
     for (at, entry) in entries.iter().enumerate() {
         History::require(entry, &history_path.item(at), problems);
     }
-    let checked = rules::rules(file, problems);
+    let checked = rules::rules(file, reading, problems);
     let mut history = history_of(&checked);
     if file.history.is_some() {
         for entry in entries {
             history.entry(entry, problems);
         }
     }
-    build(checked, history, file.history.is_some(), problems)
+    Read {
+        checked,
+        history,
+        history_given: file.history.is_some(),
+    }
 }
 
 fn history_of(checked: &Checked) -> History {
@@ -134,17 +194,12 @@ fn history_of(checked: &Checked) -> History {
 
 /// The policy, when no problem was found; a history that is given must
 /// have a line.
-fn build(
-    checked: Checked,
-    history: History,
-    history_given: bool,
-    problems: &mut Problems,
-) -> Option<Policy> {
-    if !history_given {
+fn build(read: Read, problems: &mut Problems) -> Option<Policy> {
+    if !read.history_given {
         return None;
     }
-    let releases = history.finish(problems);
-    checked
+    let releases = read.history.finish(problems);
+    read.checked
         .rules
         .filter(|_| !problems.found)
         .map(|rules| Policy::new(rules, releases))
@@ -153,7 +208,7 @@ fn build(
 /// A file with a problem, read as it is parsed: first for its shape, in
 /// the file's order, then for the meaning of its rules, then its history
 /// again, entry by entry, for the meaning of each.
-fn check_pieces(json: &str, problems: &mut Problems) -> Option<Policy> {
+fn check_pieces(json: &str, reading: Reading, problems: &mut Problems) -> Option<Read> {
     // The syntax, and numbers no float holds (2e2222222), which a value's
     // raw text would pass.
     let raw = match serde_json::from_str::<Syntax>(json)
@@ -180,8 +235,8 @@ fn check_pieces(json: &str, problems: &mut Problems) -> Option<Policy> {
     if history_given {
         file.history.get_or_insert_with(Vec::new);
     }
-    rules::require(&file, problems);
-    let checked = rules::rules(&file, problems);
+    rules::require(&file, reading, problems);
+    let checked = rules::rules(&file, reading, problems);
     let mut history = history_of(&checked);
     if history_given {
         problems.telling = false;
@@ -189,7 +244,11 @@ fn check_pieces(json: &str, problems: &mut Problems) -> Option<Policy> {
         let _ = PolicyFile::deserialize(Collect::top(raw, problems, &mut check));
         problems.telling = true;
     }
-    build(checked, history, history_given, problems)
+    Some(Read {
+        checked,
+        history,
+        history_given,
+    })
 }
 
 /// Any JSON value, parsed whole and kept in nothing.

@@ -178,6 +178,8 @@ pub enum Problem {
     MinorInTemplate,
     /// A history line declared LTS in a policy without an `lts` rule.
     LtsWithoutRule,
+    /// `changes` in a draft, whose own rules a fit completes.
+    ChangesInDraft,
     /// A tag template without `{minor}` in a policy whose lines are minors.
     TagWithoutMinor,
     /// An `lts_only` tag in a policy without LTS lines.
@@ -377,6 +379,10 @@ impl fmt::Display for Problem {
             Self::TagPrefix => f.write_str(
                 "expected the text release tags start with, such as \"kestra-\", without \
                  blanks or control characters",
+            ),
+            Self::ChangesInDraft => f.write_str(
+                "a draft's own rules are fitted to its whole history: leave changes out, and add \
+                 them to the fitted policy",
             ),
             Self::TagWithoutMinor => f.write_str(
                 "a policy whose lines are minors needs {minor} in a tag template, or one name \

@@ -14,15 +14,25 @@ use super::problems::{Given, Path, Problems};
 use super::tags;
 use crate::policy::dates::parse_date;
 use crate::policy::model::LineKind;
-use crate::policy::policy_rules::PolicyRules;
+use crate::policy::policy_rules::{DraftRules, PolicyRules, Stated};
 use crate::policy::rules::{Change, LineRules, LtsChoice, LtsRule, Patches, Period, Support};
 use crate::policy::schedule::{Cadence, DayRule, Schedule};
 use crate::policy::template::BranchTemplate;
 
+/// How a file is read: as a policy, or as a draft a fit completes, which
+/// may leave out any rule, the branch template and the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    Policy,
+    Draft,
+}
+
 /// The rules once checked, and how the history is to be read.
 pub(super) struct Checked {
-    /// `None` when a rule is missing or wrong.
+    /// `None` when a rule is missing or wrong, or for a draft.
     pub(super) rules: Option<PolicyRules>,
+    /// A draft's rules; `None` when one is wrong, or for a policy.
+    pub(super) draft: Option<DraftRules>,
     /// How the history's lines are numbered (minor, when `lines` is wrong).
     pub(super) lines: LineKind,
     /// Whether the policy has an LTS rule (or a wrong one).
@@ -64,12 +74,13 @@ fn general_fields(file: &PolicyFile) -> Vec<&'static str> {
 
 /// The fields every file has, reported missing before any value is
 /// checked, as problems of its shape.
-pub(super) fn require(file: &PolicyFile, problems: &mut Problems) {
+pub(super) fn require(file: &PolicyFile, reading: Reading, problems: &mut Problems) {
     let root = Path::Root;
+    let policy = reading == Reading::Policy;
     for (name, given) in [
         ("name", file.name.is_some()),
-        ("branch_template", file.branch_template.is_some()),
-        ("history", file.history.is_some()),
+        ("branch_template", file.branch_template.is_some() || !policy),
+        ("history", file.history.is_some() || !policy),
     ] {
         if !given {
             problems.missing(&root.field(name));
@@ -78,7 +89,7 @@ pub(super) fn require(file: &PolicyFile, problems: &mut Problems) {
 }
 
 /// Checks the rules; `rules` is `None` when one is missing or wrong.
-pub(super) fn rules(file: &PolicyFile, problems: &mut Problems) -> Checked {
+pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems) -> Checked {
     let root = Path::Root;
     let name_path = root.field("name");
     let name = problems.value(&file.name, &name_path).cloned();
@@ -100,7 +111,7 @@ pub(super) fn rules(file: &PolicyFile, problems: &mut Problems) -> Checked {
             None
         }
         (Some(_), None) => flat_rules(file, problems),
-        (None, _) => general_rules(file, problems),
+        (None, _) => general_rules(file, reading, problems),
     };
     let lines = terms.as_ref().map_or(
         match file.lines.as_deref() {
@@ -143,13 +154,36 @@ pub(super) fn rules(file: &PolicyFile, problems: &mut Problems) -> Checked {
     let comment = problems
         .value(&file.comment, &root.field("comment"))
         .map(|comment| comment.to_string());
+    if reading == Reading::Draft {
+        let draft = (|| {
+            let terms = terms?;
+            Some(DraftRules {
+                name: name?.to_string(),
+                comment,
+                lines: terms.lines,
+                stated: terms.stated,
+                branch_template,
+                tag_prefix,
+                tags: tags?,
+                history_as_of,
+            })
+        })();
+        return Checked {
+            rules: None,
+            draft,
+            lines,
+            // The fit makes the LTS rule of a history that declares LTS lines.
+            has_lts: true,
+            history_as_of,
+        };
+    }
     let rules = (|| {
         let terms = terms?;
         Some(PolicyRules {
             name: name?.to_string(),
             comment,
             lines: terms.lines,
-            rules: terms.rules,
+            rules: terms.rules?,
             changes: terms.changes,
             branch_template: branch_template?,
             tag_prefix,
@@ -159,16 +193,19 @@ pub(super) fn rules(file: &PolicyFile, problems: &mut Problems) -> Checked {
     })();
     Checked {
         rules,
+        draft: None,
         lines,
         has_lts,
         history_as_of,
     }
 }
 
-/// The rules besides name, comment, branch template and `history_as_of`.
+/// The rules besides name, comment, branch template and `history_as_of`:
+/// a policy's own rules (`None` for a draft), and the rule fields stated.
 struct Terms {
     lines: LineKind,
-    rules: LineRules,
+    rules: Option<LineRules>,
+    stated: Stated,
     changes: Vec<Change>,
 }
 
@@ -253,26 +290,28 @@ fn flat_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
             ..Support::UNTIL_NEXT_LINE
         },
     );
+    let rules = LineRules {
+        new_major: None,
+        releases: Schedule::new(Cadence::EveryMonths(minor), DayRule::Weekday(weekday)),
+        patches: Patches::Scheduled(Schedule::new(
+            Cadence::EveryWeeks(1),
+            DayRule::Weekday(weekday),
+        )),
+        support: Support::UNTIL_NEXT_LINE,
+        last_of_major: None,
+        active: None,
+        lts: Some(lts),
+    };
     Some(Terms {
         lines: LineKind::Minor,
-        rules: LineRules {
-            new_major: None,
-            releases: Schedule::new(Cadence::EveryMonths(minor), DayRule::Weekday(weekday)),
-            patches: Patches::Scheduled(Schedule::new(
-                Cadence::EveryWeeks(1),
-                DayRule::Weekday(weekday),
-            )),
-            support: Support::UNTIL_NEXT_LINE,
-            last_of_major: None,
-            active: None,
-            lts: Some(lts),
-        },
+        stated: Stated::all(&rules),
+        rules: Some(rules),
         changes: Vec::new(),
     })
 }
 
 /// The general form.
-fn general_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
+fn general_rules(file: &PolicyFile, reading: Reading, problems: &mut Problems) -> Option<Terms> {
     let root = Path::Root;
     let lines_path = root.field("lines");
     let lines = match problems.given(&file.lines, &lines_path) {
@@ -291,9 +330,21 @@ fn general_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
             }
         },
     };
-    let own =
-        GivenRules::check(&RuleFields::of_file(file), &root, lines, problems).own(&root, problems);
+    let given = GivenRules::check(&RuleFields::of_file(file), &root, lines, problems);
     let changes_path = root.field("changes");
+    if reading == Reading::Draft {
+        if file.changes.is_some() {
+            problems.add(&changes_path, Problem::ChangesInDraft);
+        }
+        let stated = given.stated()?;
+        return Some(Terms {
+            lines: lines?,
+            rules: None,
+            stated,
+            changes: Vec::new(),
+        });
+    }
+    let own = given.own(&root, problems);
     let changes = match problems.given(&file.changes, &changes_path) {
         Given::Absent => Some(Vec::new()),
         Given::Invalid => None,
@@ -301,9 +352,11 @@ fn general_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
             changes::changes(files, lines.unwrap_or_default(), own.as_ref(), problems)
         }
     };
+    let own = own?;
     Some(Terms {
         lines: lines?,
-        rules: own?,
+        stated: Stated::all(&own),
+        rules: Some(own),
         changes: changes?,
     })
 }

@@ -1,0 +1,190 @@
+//! A draft: a policy that may leave rules out, with the history a fit
+//! completes it from.
+
+use chrono::NaiveDate;
+
+use super::notes::FitNote;
+use super::rules::fit_rules;
+use crate::policy::definition::Policy;
+use crate::policy::error::PolicyError;
+use crate::policy::facts::Facts;
+use crate::policy::facts::merge::{checked, merge, merged_as_of};
+use crate::policy::file::problem::Problem;
+use crate::policy::model::{LineKind, Release};
+use crate::policy::policy_rules::{DraftRules, PolicyRules, Stated};
+use crate::policy::template::BranchTemplate;
+
+/// A policy a fit completes: the rules it states (any may be left out), its
+/// name, branch template and tags, and a history (which may be empty until
+/// facts are merged into it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    rules: DraftRules,
+    history: Vec<Release>,
+}
+
+/// A fitted policy, and what each of its rules rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Fit {
+    /// The policy: the draft's rules, and the others fitted.
+    pub policy: Policy,
+    /// One note per rule, in the file's order.
+    pub notes: Vec<FitNote>,
+}
+
+impl Draft {
+    pub(crate) fn new(rules: DraftRules, history: Vec<Release>) -> Self {
+        Self { rules, history }
+    }
+
+    /// A draft named `name` whose lines are `lines`, stating no rule and
+    /// with no history yet: for a history of facts alone.
+    #[must_use]
+    pub fn empty(name: &str, lines: LineKind) -> Self {
+        Self::new(
+            DraftRules {
+                name: name.to_owned(),
+                comment: None,
+                lines,
+                stated: Stated::default(),
+                branch_template: None,
+                tag_prefix: None,
+                tags: Vec::new(),
+                history_as_of: None,
+            },
+            Vec::new(),
+        )
+    }
+
+    /// A draft of `policy`'s history, name, branch template, tag prefix and
+    /// tags, stating none of its rules: what its history alone says.
+    #[must_use]
+    pub fn of_history(policy: &Policy) -> Self {
+        let rules = policy.rules();
+        Self::new(
+            DraftRules {
+                name: rules.name.clone(),
+                comment: None,
+                lines: rules.lines,
+                stated: Stated::default(),
+                branch_template: Some(rules.branch_template.clone()),
+                tag_prefix: rules.tag_prefix.clone(),
+                tags: rules.tags.clone(),
+                history_as_of: rules.history_as_of,
+            },
+            policy.history().to_vec(),
+        )
+    }
+
+    /// Its history.
+    #[must_use]
+    pub fn history(&self) -> &[Release] {
+        &self.history
+    }
+
+    /// How its lines are numbered.
+    #[must_use]
+    pub fn line_kind(&self) -> LineKind {
+        self.rules.lines
+    }
+
+    /// The tag prefix its releases' tags start with, for `--git`.
+    #[must_use]
+    pub fn tag_prefix(&self) -> Option<&str> {
+        self.rules.tag_prefix.as_deref()
+    }
+
+    /// The draft with `facts` merged into its history as
+    /// [`Policy::with_facts`] merges them (LTS flags kept: the fit makes the
+    /// rule of the LTS lines they declare).
+    ///
+    /// # Errors
+    /// As [`Policy::with_facts`].
+    pub fn with_facts(
+        &self,
+        facts: &Facts,
+        history_as_of: Option<NaiveDate>,
+    ) -> Result<Self, PolicyError> {
+        let merged = merge(&self.history, facts, true);
+        let stated = [history_as_of.or(facts.newest()), self.rules.history_as_of];
+        let as_of = merged_as_of(&merged, facts, stated);
+        let history = checked(merged, self.rules.lines, true, as_of)?;
+        let mut rules = self.rules.clone();
+        rules.history_as_of = as_of;
+        Ok(Self::new(rules, history))
+    }
+
+    /// The policy of the draft: the rules it states, and the others fitted
+    /// to its history, with a note on each rule, which its comment repeats
+    /// after the draft's own.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidPolicy`] (at `history`) for a draft without
+    /// a history.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::fit::{Draft, FitBasis, FitSubject};
+    /// // Monthly on the third Thursday, support as stated.
+    /// let draft = Draft::from_json(
+    ///     r#"{"name": "gl", "support": {"until_next": 3}, "history": [
+    ///         {"line": "1.0", "released": "2026-01-15"},
+    ///         {"line": "1.1", "released": "2026-02-19"},
+    ///         {"line": "1.2", "released": "2026-03-19"},
+    ///         {"line": "1.3", "released": "2026-04-16"},
+    ///         {"line": "1.4", "released": "2026-05-21"}]}"#,
+    /// )
+    /// .unwrap();
+    /// let fit = draft.fit().unwrap();
+    /// let releases = fit.policy.releases_schedule();
+    /// assert_eq!(releases.on.to_string(), "3rd Thursday");
+    /// let note = fit.notes.iter().find(|note| note.subject == FitSubject::Releases).unwrap();
+    /// assert!(matches!(note.basis, FitBasis::Fitted { hits: 4, total: 4, .. }));
+    /// ```
+    pub fn fit(&self) -> Result<Fit, PolicyError> {
+        if self.history.is_empty() {
+            return Err(PolicyError::InvalidPolicy {
+                path: "history".to_owned(),
+                problem: Problem::EmptyHistory,
+            });
+        }
+        let (rules, notes) = fit_rules(&self.history, self.rules.lines, &self.rules.stated);
+        let branch_template = match &self.rules.branch_template {
+            Some(template) => template.clone(),
+            None => {
+                let default = match self.rules.lines {
+                    LineKind::Minor => "releases/v{major}.{minor}.x",
+                    LineKind::Major => "releases/v{major}.x",
+                };
+                BranchTemplate::parse(default).map_err(|err| PolicyError::InvalidPolicy {
+                    path: "branch_template".to_owned(),
+                    problem: Problem::Template(err),
+                })?
+            }
+        };
+        let said: Vec<String> = notes.iter().map(ToString::to_string).collect();
+        let fitted = format!("What each rule rests on: {}.", said.join("; "));
+        let comment = match &self.rules.comment {
+            Some(comment) => format!("{comment} {fitted}"),
+            None => fitted,
+        };
+        let policy_rules = PolicyRules {
+            name: self.rules.name.clone(),
+            comment: Some(comment),
+            lines: self.rules.lines,
+            rules,
+            changes: Vec::new(),
+            branch_template,
+            tag_prefix: self.rules.tag_prefix.clone(),
+            tags: self.rules.tags.clone(),
+            history_as_of: self.rules.history_as_of,
+        };
+        // The history was checked as a draft's, and the fit gives an LTS
+        // rule to one that declares LTS lines: it is the policy's as it is.
+        Ok(Fit {
+            policy: Policy::new(policy_rules, self.history.clone()),
+            notes,
+        })
+    }
+}

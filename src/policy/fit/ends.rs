@@ -1,0 +1,249 @@
+//! The support rules a history's recorded ends follow: until a later
+//! line's release (with a grace the ends suggest), a period from the
+//! release (rounded to a calendar boundary or not), or the earlier of the
+//! two. Each recorded end is foreseen from the releases recorded, as the
+//! model would work it out once those lines are out.
+
+use chrono::NaiveDate;
+
+use super::notes::{FitBasis, WITHIN_DAYS};
+use super::schedules::{MONTH_DAYS, whole};
+use super::seen::Seen;
+use super::track::{Candidate, Track, choose};
+use crate::policy::dates::days_between;
+use crate::policy::rules::{Period, Round, Support};
+
+/// The most lines later a support may last until.
+const MOST_LINES_LATER: u32 = 6;
+
+/// The most lines later tried with a period, as "12 months or until the
+/// 2nd LTS line after".
+const MOST_LINES_WITH_PERIOD: u32 = 4;
+
+/// A recorded end a rule is fitted to: the line's place in the history,
+/// and the day.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Target {
+    pub(super) index: usize,
+    pub(super) end: NaiveDate,
+}
+
+/// How a rule's end becomes the end the history records: the line, the
+/// rule's end, and what the model makes of it (the later of it and the
+/// support every line has, for an LTS line; between the next release and
+/// the eol, for active support).
+pub(super) trait Ends {
+    /// The release of the line `places` lines (or LTS lines) after the one
+    /// at `index`, when the history has it.
+    fn successor(&self, index: usize, places: u32) -> Option<NaiveDate>;
+
+    /// The end the model gives the line at `index` when the rule alone
+    /// would end it on `rule_end`.
+    fn end(&self, index: usize, rule_end: NaiveDate) -> Option<NaiveDate>;
+}
+
+/// The rule that best foresees `targets`; `None` when there is none to
+/// fit.
+pub(super) fn fit(seen: &Seen, targets: &[Target], ends: &dyn Ends) -> Option<(Support, FitBasis)> {
+    let mut targets = targets.to_vec();
+    targets.sort_by_key(|target| target.end);
+    if targets.is_empty() {
+        return None;
+    }
+    let released = |target: &Target| seen.lines[target.index].released;
+    let candidates: Vec<Candidate<Support>> = rules(seen, &targets, ends)
+        .into_iter()
+        .map(|(rule, complexity)| {
+            let mut track = Track::default();
+            for target in &targets {
+                let successor = rule
+                    .until_next
+                    .and_then(|places| ends.successor(target.index, places));
+                let error = rule
+                    .end(released(target), successor)
+                    .and_then(|rule_end| ends.end(target.index, rule_end))
+                    .map(|end| days_between(target.end, end));
+                track.step(seen.weight(target.end), error, i64::from(WITHIN_DAYS));
+            }
+            Candidate {
+                rule,
+                complexity,
+                track,
+            }
+        })
+        .collect();
+    choose(&candidates).map(|(rule, track)| (rule, FitBasis::of(track, WITHIN_DAYS)))
+}
+
+/// The candidates, each with how complex it is.
+fn rules(seen: &Seen, targets: &[Target], ends: &dyn Ends) -> Vec<(Support, u32)> {
+    let mut rules = Vec::new();
+    for places in 1..=MOST_LINES_LATER {
+        let until = Support {
+            until_next: Some(places),
+            ..Support::UNTIL_NEXT_LINE
+        };
+        rules.push((until, 0));
+        // The grace the ends suggest: how long after the successor's
+        // release they come, in the middle.
+        let after: Vec<i64> = targets
+            .iter()
+            .filter_map(|target| {
+                let successor = ends.successor(target.index, places)?;
+                Some(days_between(successor, target.end))
+            })
+            .collect();
+        if let Some(grace) = median(&after).filter(|days| *days > i64::from(WITHIN_DAYS) / 2) {
+            let grace = Support {
+                grace: Some(period_of(grace)),
+                ..until
+            };
+            rules.push((grace, 1));
+        }
+    }
+    let lasted: Vec<i64> = targets
+        .iter()
+        .map(|target| days_between(seen.lines[target.index].released, target.end))
+        .collect();
+    let Some(lasted) = median(&lasted).filter(|days| *days > 0) else {
+        return rules;
+    };
+    let periods: Vec<Period> = match period_of(lasted) {
+        Period::Months(months) => (months.saturating_sub(1).max(1)..=months + 1)
+            .map(Period::Months)
+            .collect(),
+        short => vec![short],
+    };
+    for &period in &periods {
+        for (round, complexity) in [
+            (Round::Exact, 0),
+            (Round::MonthEnd, 1),
+            (Round::QuarterEnd, 1),
+            (Round::YearEnd, 1),
+        ] {
+            let rule = Support {
+                period: Some(period),
+                until_next: None,
+                round,
+                ..Support::UNTIL_NEXT_LINE
+            };
+            rules.push((rule, complexity));
+        }
+        for places in 1..=MOST_LINES_WITH_PERIOD {
+            let rule = Support {
+                period: Some(period),
+                until_next: Some(places),
+                ..Support::UNTIL_NEXT_LINE
+            };
+            rules.push((rule, 2));
+        }
+    }
+    rules
+}
+
+/// A length in days as a period of the largest unit that holds it about
+/// whole: months from four weeks on, then weeks, then days.
+fn period_of(days: i64) -> Period {
+    let days_f = days as f64;
+    if days_f >= MONTH_DAYS - 3.0 {
+        Period::Months(whole(days_f / MONTH_DAYS))
+    } else if days >= 7 {
+        Period::Weeks(whole(days_f / 7.0))
+    } else {
+        Period::Days(u32::try_from(days.max(1)).unwrap_or(1))
+    }
+}
+
+/// The middle value (the lower of the two middle ones).
+pub(super) fn median(values: &[i64]) -> Option<i64> {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    sorted.get(sorted.len().checked_sub(1)? / 2).copied()
+}
+
+/// Lines counted one by one: the support every line has.
+pub(super) struct EveryLine<'s, 'h> {
+    pub(super) seen: &'s Seen<'h>,
+}
+
+impl Ends for EveryLine<'_, '_> {
+    fn successor(&self, index: usize, places: u32) -> Option<NaiveDate> {
+        let at = index.checked_add(usize::try_from(places).ok()?)?;
+        self.seen.lines.get(at).map(|line| line.released)
+    }
+
+    fn end(&self, _index: usize, rule_end: NaiveDate) -> Option<NaiveDate> {
+        Some(rule_end)
+    }
+}
+
+/// The support rule of the history's lines: of those not LTS, when some
+/// are LTS.
+pub(super) fn support(seen: &Seen) -> (Support, FitBasis) {
+    let targets: Vec<Target> = seen
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !seen.is_lts(*index))
+        .filter_map(|(index, line)| {
+            Some(Target {
+                index,
+                end: line.eol?,
+            })
+        })
+        .collect();
+    fit(seen, &targets, &EveryLine { seen })
+        .unwrap_or((Support::UNTIL_NEXT_LINE, FitBasis::TooShort { steps: 0 }))
+}
+
+/// Whether the history records two phases of support: a line whose active
+/// support ended before its support did.
+pub(super) fn two_phases(seen: &Seen, lts: bool) -> Vec<Target> {
+    seen.lines
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| seen.is_lts(*index) == lts)
+        .filter_map(|(index, line)| {
+            Some(Target {
+                index,
+                end: line.active_until?,
+            })
+        })
+        .collect()
+}
+
+/// Active support ends between the next line's release and the eol.
+pub(super) struct Active<'s, 'h> {
+    pub(super) seen: &'s Seen<'h>,
+}
+
+impl Ends for Active<'_, '_> {
+    fn successor(&self, index: usize, places: u32) -> Option<NaiveDate> {
+        EveryLine { seen: self.seen }.successor(index, places)
+    }
+
+    fn end(&self, index: usize, rule_end: NaiveDate) -> Option<NaiveDate> {
+        let line = &self.seen.lines[index];
+        let next = self.successor(index, 1).unwrap_or(rule_end);
+        let end = rule_end.max(next);
+        Some(line.eol.map_or(end, |eol| end.min(eol)))
+    }
+}
+
+/// The `active` rule, when the history records two phases for the lines
+/// that are not LTS.
+pub(super) fn active(seen: &Seen) -> (Option<Support>, FitBasis) {
+    let targets = two_phases(seen, false);
+    let phased = targets.iter().any(|target| {
+        seen.lines[target.index]
+            .eol
+            .is_none_or(|eol| target.end < eol)
+    });
+    if !phased {
+        return (None, FitBasis::Absent);
+    }
+    match fit(seen, &targets, &Active { seen }) {
+        Some((rule, basis)) => (Some(rule), basis),
+        None => (None, FitBasis::Absent),
+    }
+}

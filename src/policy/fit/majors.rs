@@ -1,0 +1,74 @@
+//! Where a history's new majors start: after the same minor each time, or
+//! with the first line of the same month each year.
+
+use chrono::Datelike;
+
+use super::notes::{FitBasis, WITHIN_DAYS};
+use super::seen::Seen;
+use super::track::{Candidate, Track, choose};
+use crate::policy::rules::NewMajor;
+
+/// The `new_major` rule of a history of minor lines: `None` when it has
+/// one major, or when no rule foresees half of its new majors.
+pub(super) fn new_major(seen: &Seen) -> (Option<NewMajor>, FitBasis) {
+    // (the last minor of a major, the first line after it): every new major.
+    let starts: Vec<(u64, usize)> = seen
+        .lines
+        .windows(2)
+        .enumerate()
+        .filter(|(_, pair)| pair[1].line.major > pair[0].line.major)
+        .map(|(at, pair)| (pair[0].line.minor.unwrap_or(0), at + 1))
+        .collect();
+    if starts.is_empty() {
+        return (None, FitBasis::Absent);
+    }
+    let mut rules: Vec<NewMajor> = starts
+        .iter()
+        .map(|&(last, _)| NewMajor::AfterMinor(last))
+        .collect();
+    rules.extend(
+        starts
+            .iter()
+            .map(|&(_, first)| NewMajor::InMonth(seen.lines[first].released.month())),
+    );
+    let mut unique = Vec::new();
+    for rule in rules {
+        if !unique.contains(&rule) {
+            unique.push(rule);
+        }
+    }
+    let candidates: Vec<Candidate<NewMajor>> = unique
+        .into_iter()
+        .map(|rule| {
+            let mut track = Track::default();
+            for &(last, first) in &starts {
+                let released = seen.lines[first].released;
+                let hit = match rule {
+                    NewMajor::AfterMinor(after) => after == last,
+                    // The first line of that month: the one before came earlier.
+                    NewMajor::InMonth(month) => {
+                        let before = seen.lines[first - 1].released;
+                        released.month() == month
+                            && (before.month() != month || before.year() != released.year())
+                    }
+                };
+                let error = if hit { 0 } else { i64::from(WITHIN_DAYS) + 1 };
+                track.step(seen.weight(released), Some(error), i64::from(WITHIN_DAYS));
+            }
+            // Counting lines is simpler than a calendar.
+            let complexity = u32::from(matches!(rule, NewMajor::InMonth(_)));
+            Candidate {
+                rule,
+                complexity,
+                track,
+            }
+        })
+        .collect();
+    match choose(&candidates) {
+        Some((rule, track)) => match FitBasis::of(track, WITHIN_DAYS) {
+            basis @ FitBasis::Irregular { .. } => (None, basis),
+            basis => (Some(rule), basis),
+        },
+        None => (None, FitBasis::Absent),
+    }
+}

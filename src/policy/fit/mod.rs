@@ -1,0 +1,20 @@
+//! Rules fitted to a history: for each rule a policy leaves out, the
+//! candidate of the vocabulary that foresees the history best, one step at
+//! a time (each release from the one before it, each patch from the one
+//! before, each recorded end from the releases it counts from), recent
+//! years weighing more, the simpler of two about as good, and a rule the
+//! newest steps follow in a row preferred to an older one they break.
+//! Only the history is used; no vendor is known here.
+
+mod draft;
+mod ends;
+mod lts;
+mod majors;
+mod notes;
+mod rules;
+mod schedules;
+mod seen;
+mod track;
+
+pub use draft::{Draft, Fit};
+pub use notes::{FitBasis, FitNote, FitSubject, PATCH_WITHIN_DAYS, WITHIN_DAYS};

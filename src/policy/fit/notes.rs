@@ -1,0 +1,221 @@
+//! What each rule of a fitted policy rests on, and how close a step must
+//! be to count as foreseen.
+
+use super::track::Track;
+
+/// A step counts as foreseen when the rule's day is this close to the day
+/// recorded: releases and ends of support.
+pub const WITHIN_DAYS: u32 = 7;
+
+/// The same for patches, which come days apart.
+pub const PATCH_WITHIN_DAYS: u32 = 2;
+
+/// The fewest steps a rule is fitted on; with fewer, the history is too
+/// short to say and the simplest rule is taken.
+pub(super) const FEWEST_STEPS: u32 = 3;
+
+/// A rule a fit chose or kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FitSubject {
+    /// `new_major`.
+    NewMajor,
+    /// `releases`.
+    Releases,
+    /// `patches`.
+    Patches,
+    /// `support`.
+    Support,
+    /// `active`.
+    Active,
+    /// Which lines are LTS (`lts.every`, `lts.every_months`).
+    Lts,
+    /// `lts.starts`.
+    LtsStarts,
+    /// `lts.support`.
+    LtsSupport,
+    /// `lts.active`.
+    LtsActive,
+}
+
+impl FitSubject {
+    /// Its name in a policy file.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::NewMajor => "new_major",
+            Self::Releases => "releases",
+            Self::Patches => "patches",
+            Self::Support => "support",
+            Self::Active => "active",
+            Self::Lts => "lts",
+            Self::LtsStarts => "lts.starts",
+            Self::LtsSupport => "lts.support",
+            Self::LtsActive => "lts.active",
+        }
+    }
+
+    /// What its steps are, as a count of them is written: `releases`,
+    /// `recorded ends` (`release`, `recorded end` for one).
+    #[must_use]
+    pub fn steps(self, count: u32) -> &'static str {
+        let (one, many) = match self {
+            Self::NewMajor => ("new major", "new majors"),
+            Self::Releases => ("release", "releases"),
+            Self::Patches => ("patch", "patches"),
+            Self::Support => ("recorded end", "recorded ends"),
+            Self::Active => (
+                "recorded end of active support",
+                "recorded ends of active support",
+            ),
+            Self::Lts => ("LTS line", "LTS lines"),
+            Self::LtsStarts => ("recorded LTS start", "recorded LTS starts"),
+            Self::LtsSupport => ("recorded end of an LTS line", "recorded ends of LTS lines"),
+            Self::LtsActive => (
+                "recorded end of an LTS line's active support",
+                "recorded ends of LTS lines' active support",
+            ),
+        };
+        if count == 1 { one } else { many }
+    }
+}
+
+/// What a rule of a fitted policy rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FitBasis {
+    /// The policy states it; it is kept as stated.
+    Stated,
+    /// Chosen for how well it foresaw the history: `hits` of `total` steps
+    /// within `within_days`.
+    Fitted {
+        /// Steps foreseen.
+        hits: u32,
+        /// Steps.
+        total: u32,
+        /// How close a step had to be.
+        within_days: u32,
+    },
+    /// No candidate foresaw even half of the steps: the rule the fit falls
+    /// back on (for patches, `"recorded"`), with the best candidate's record.
+    Irregular {
+        /// Steps the best candidate foresaw.
+        hits: u32,
+        /// Steps.
+        total: u32,
+        /// How close a step had to be.
+        within_days: u32,
+    },
+    /// The history has `steps` steps, too few to say: the simplest rule.
+    TooShort {
+        /// Steps the history has.
+        steps: u32,
+    },
+    /// The history shows none of it (no LTS line, one phase of support,
+    /// one major): the policy has no such rule.
+    Absent,
+}
+
+impl FitBasis {
+    /// The basis of a candidate chosen with `track`: fitted, or irregular
+    /// when it foresaw fewer than half of the steps.
+    pub(super) fn of(track: Track, within_days: u32) -> Self {
+        let Track { hits, total, .. } = track;
+        if total < FEWEST_STEPS {
+            Self::TooShort { steps: total }
+        } else if hits * 2 < total {
+            Self::Irregular {
+                hits,
+                total,
+                within_days,
+            }
+        } else {
+            Self::Fitted {
+                hits,
+                total,
+                within_days,
+            }
+        }
+    }
+}
+
+/// One rule of a fit: what it is about, and what it rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FitNote {
+    /// The rule.
+    pub subject: FitSubject,
+    /// What it rests on.
+    pub basis: FitBasis,
+}
+
+/// Says what the rule rests on, after its name: `releases: 38 of 40
+/// releases within 7 days`.
+impl std::fmt::Display for FitNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.subject.name(), self.basis_text())
+    }
+}
+
+impl FitNote {
+    /// What the rule rests on, in words: `38 of 40 releases within 7 days`.
+    #[must_use]
+    pub fn basis_text(&self) -> String {
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_basis(&mut text);
+        text
+    }
+
+    fn write_basis(&self, f: &mut dyn std::fmt::Write) -> std::fmt::Result {
+        let subject = self.subject;
+        match self.basis {
+            FitBasis::Stated => f.write_str("as the policy states it"),
+            FitBasis::Fitted {
+                hits,
+                total,
+                within_days,
+            } => write!(
+                f,
+                "{hits} of {total} {} within {within_days} days",
+                subject.steps(total)
+            ),
+            FitBasis::Irregular {
+                hits,
+                total,
+                within_days,
+            } => {
+                write!(
+                    f,
+                    "irregular: the best rule foresees {hits} of {total} {} within \
+                     {within_days} days",
+                    subject.steps(total)
+                )?;
+                match subject {
+                    FitSubject::Patches => f.write_str(", so patches are the recorded ones alone"),
+                    FitSubject::NewMajor => f.write_str(", so no new major is projected"),
+                    _ => Ok(()),
+                }
+            }
+            FitBasis::TooShort { steps: 0 } => write!(
+                f,
+                "the history has no {} to go by: the simplest rule",
+                subject.steps(0)
+            ),
+            FitBasis::TooShort { steps: count } => write!(
+                f,
+                "the history has {count} {}, too few to say: the simplest rule",
+                subject.steps(count)
+            ),
+            FitBasis::Absent => f.write_str(match subject {
+                FitSubject::NewMajor => "the history has one major: no new major is projected",
+                FitSubject::Active | FitSubject::LtsActive => {
+                    "no line ends its active support before its support: one phase"
+                }
+                FitSubject::Lts => "no line is declared LTS: no LTS rule",
+                FitSubject::LtsStarts => "LTS lines are LTS from their release",
+                _ => "the history shows none",
+            }),
+        }
+    }
+}

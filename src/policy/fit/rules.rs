@@ -1,0 +1,97 @@
+//! The rules of a history: each one stated kept, each other fitted.
+
+use super::notes::{FitBasis, FitNote, FitSubject};
+use super::seen::Seen;
+use super::{ends, lts, majors, schedules};
+use crate::policy::model::{LineKind, Release};
+use crate::policy::policy_rules::Stated;
+use crate::policy::rules::LineRules;
+
+/// The rules of `history`, for lines of `kind`: those `stated` as they are,
+/// the others fitted; with a note on each.
+pub(crate) fn fit_rules(
+    history: &[Release],
+    kind: LineKind,
+    stated: &Stated,
+) -> (LineRules, Vec<FitNote>) {
+    let seen = Seen::new(history);
+    let mut notes = Vec::new();
+    let mut note = |subject, basis| notes.push(FitNote { subject, basis });
+    let new_major = match (kind, stated.new_major) {
+        (LineKind::Major, _) => None,
+        (LineKind::Minor, Some(rule)) => {
+            note(FitSubject::NewMajor, FitBasis::Stated);
+            Some(rule)
+        }
+        (LineKind::Minor, None) => {
+            let (rule, basis) = majors::new_major(&seen);
+            note(FitSubject::NewMajor, basis);
+            rule
+        }
+    };
+    let releases = match &stated.releases {
+        Some(rule) => {
+            note(FitSubject::Releases, FitBasis::Stated);
+            rule.clone()
+        }
+        None => {
+            let (rule, basis) = schedules::releases(&seen);
+            note(FitSubject::Releases, basis);
+            rule
+        }
+    };
+    let patches = match &stated.patches {
+        Some(rule) => {
+            note(FitSubject::Patches, FitBasis::Stated);
+            rule.clone()
+        }
+        None => {
+            let (rule, basis) = schedules::patches(&seen);
+            note(FitSubject::Patches, basis);
+            rule
+        }
+    };
+    let (support, last_of_major) = match stated.support {
+        Some(rule) => {
+            note(FitSubject::Support, FitBasis::Stated);
+            rule
+        }
+        None => {
+            let (rule, basis) = ends::support(&seen);
+            note(FitSubject::Support, basis);
+            (rule, None)
+        }
+    };
+    let active = match stated.active {
+        Some(rule) => {
+            note(FitSubject::Active, FitBasis::Stated);
+            Some(rule)
+        }
+        None => {
+            let (rule, basis) = ends::active(&seen);
+            note(FitSubject::Active, basis);
+            rule
+        }
+    };
+    let lts = match stated.lts {
+        Some(rule) => {
+            note(FitSubject::Lts, FitBasis::Stated);
+            Some(rule)
+        }
+        None if !seen.has_lts() => {
+            note(FitSubject::Lts, FitBasis::Absent);
+            None
+        }
+        None => Some(lts::lts(&seen, &support, &mut note)),
+    };
+    let rules = LineRules {
+        new_major,
+        releases,
+        patches,
+        support,
+        last_of_major,
+        active,
+        lts,
+    };
+    (rules, notes)
+}

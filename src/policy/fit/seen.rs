@@ -1,0 +1,42 @@
+//! A history as the fit reads it.
+
+use chrono::NaiveDate;
+
+use super::track;
+use crate::policy::model::Release;
+
+/// A history as the fit reads it: the lines in release order, and the
+/// newest day it records, from which the weights count back.
+pub(super) struct Seen<'h> {
+    pub(super) lines: &'h [Release],
+    pub(super) newest: NaiveDate,
+}
+
+impl<'h> Seen<'h> {
+    pub(super) fn new(lines: &'h [Release]) -> Self {
+        let newest = lines
+            .iter()
+            .flat_map(|line| {
+                std::iter::once(line.released)
+                    .chain(line.patches.iter().map(|patch| patch.released))
+            })
+            .max()
+            .unwrap_or(NaiveDate::MIN);
+        Self { lines, newest }
+    }
+
+    /// The weight of a step on `day`.
+    pub(super) fn weight(&self, day: NaiveDate) -> f64 {
+        track::weight(day, self.newest)
+    }
+
+    /// Whether the line at `index` is declared LTS.
+    pub(super) fn is_lts(&self, index: usize) -> bool {
+        self.lines[index].lts == Some(true)
+    }
+
+    /// Whether the history declares any line LTS.
+    pub(super) fn has_lts(&self) -> bool {
+        (0..self.lines.len()).any(|index| self.is_lts(index))
+    }
+}
