@@ -1,7 +1,7 @@
 //! Micro-benchmarks of the policy model's hot paths (divan):
 //! `cargo bench --bench policy`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use divan::black_box;
 use lts_policy::{Policy, parse_date};
 
@@ -168,4 +168,55 @@ fn long_history_calendar(bencher: divan::Bencher) {
         let calendar = policy.releases(Some(from), Some(to), to).unwrap();
         calendar.lines().map(Result::unwrap).count()
     });
+}
+
+/// A history to fit: 1,000 lines a month apart on the 2nd Tuesday, every
+/// 4th LTS, with 10 weekly patches each (10,000), and recorded ends: two
+/// lines later, two years for LTS lines.
+fn history_to_fit() -> Policy {
+    let mut history = Vec::new();
+    let first = date("1900-01-01");
+    let released_at = |n: u32| {
+        let month = first.checked_add_months(chrono::Months::new(n)).unwrap();
+        NaiveDate::from_weekday_of_month_opt(month.year(), month.month(), chrono::Weekday::Tue, 2)
+            .unwrap()
+    };
+    for n in 0..1000u32 {
+        let (major, minor) = (1 + n / 10, n % 10);
+        let released = released_at(n);
+        let patches: Vec<String> = (1..=10u64)
+            .map(|patch| {
+                let day = released
+                    .checked_add_days(chrono::Days::new(patch * 7))
+                    .unwrap();
+                format!(r#"{{"version": "{major}.{minor}.{patch}", "released": "{day}"}}"#)
+            })
+            .collect();
+        let lts = n.is_multiple_of(4);
+        let eol = if lts {
+            released
+                .checked_add_months(chrono::Months::new(24))
+                .unwrap()
+        } else {
+            released_at(n + 2)
+        };
+        history.push(format!(
+            r#"{{"line": "{major}.{minor}", "released": "{released}", "lts": {lts}, "eol": "{eol}", "patches": [{}]}}"#,
+            patches.join(", ")
+        ));
+    }
+    example(&format!(
+        r#"{{"name": "fit", "releases": {{"every_months": 1}},
+            "lts": {{"every": 4, "support": {{"months": 24}}}},
+            "branch_template": "b/{{major}}.{{minor}}", "history": [{}]}}"#,
+        history.join(", ")
+    ))
+}
+
+/// Fitting every rule to 1,000 lines and 10,000 patches (the goal: well
+/// under a second).
+#[divan::bench]
+fn fit_long_history(bencher: divan::Bencher) {
+    let draft = lts_policy::fit::Draft::of_history(&history_to_fit());
+    bencher.bench(|| black_box(&draft).fit().unwrap());
 }

@@ -16,6 +16,9 @@ use crate::policy::rules::{Period, Round, Support};
 /// The most lines later a support may last until.
 const MOST_LINES_LATER: u32 = 6;
 
+/// The newest ends a period is also taken from.
+const RECENT_ENDS: usize = 3;
+
 /// The most lines later tried with a period, as "12 months or until the
 /// 2nd LTS line after".
 const MOST_LINES_WITH_PERIOD: u32 = 4;
@@ -105,15 +108,24 @@ fn rules(seen: &Seen, targets: &[Target], ends: &dyn Ends) -> Vec<(Support, u32)
         .iter()
         .map(|target| days_between(seen.lines[target.index].released, target.end))
         .collect();
-    let Some(lasted) = median(&lasted).filter(|days| *days > 0) else {
-        return rules;
-    };
-    let periods: Vec<Period> = match period_of(lasted) {
-        Period::Months(months) => (months.saturating_sub(1).max(1)..=months + 1)
-            .map(Period::Months)
-            .collect(),
-        short => vec![short],
-    };
+    // The periods about as long as the lines lasted, over the whole history
+    // and over its newest ends, which a period that grew lasts.
+    let newest = &lasted[lasted.len().saturating_sub(RECENT_ENDS)..];
+    let mut periods: Vec<Period> = Vec::new();
+    for lasted in [median(&lasted), median(newest)].into_iter().flatten() {
+        let near = match period_of(lasted) {
+            _ if lasted <= 0 => Vec::new(),
+            Period::Months(months) => (months.saturating_sub(1).max(1)..=months + 1)
+                .map(Period::Months)
+                .collect(),
+            short => vec![short],
+        };
+        for period in near {
+            if !periods.contains(&period) {
+                periods.push(period);
+            }
+        }
+    }
     for &period in &periods {
         for (round, complexity) in [
             (Round::Exact, 0),

@@ -96,6 +96,17 @@ pub enum FitBasis {
         /// How close a step had to be.
         within_days: u32,
     },
+    /// Chosen as the rule the vendor changed to: it foresaw the newest
+    /// `hits` steps in a row, which the rule that foresaw the steps before
+    /// them missed.
+    Changed {
+        /// The newest steps, foreseen in a row.
+        hits: u32,
+        /// The steps before them.
+        before: u32,
+        /// How close a step had to be.
+        within_days: u32,
+    },
     /// No candidate foresaw even half of the steps: the rule the fit falls
     /// back on (for patches, `"recorded"`), with the best candidate's record.
     Irregular {
@@ -121,7 +132,13 @@ impl FitBasis {
     /// when it foresaw fewer than half of the steps.
     pub(super) fn of(track: Track, within_days: u32) -> Self {
         let Track { hits, total, .. } = track;
-        if total < FEWEST_STEPS {
+        if let Some((run, before)) = track.followed_since() {
+            Self::Changed {
+                hits: run,
+                before,
+                within_days,
+            }
+        } else if total < FEWEST_STEPS {
             Self::TooShort { steps: total }
         } else if hits * 2 < total {
             Self::Irregular {
@@ -179,6 +196,16 @@ impl FitNote {
                 f,
                 "{hits} of {total} {} within {within_days} days",
                 subject.steps(total)
+            ),
+            FitBasis::Changed {
+                hits,
+                before,
+                within_days,
+            } => write!(
+                f,
+                "a changed rule: the newest {hits} {} in a row within {within_days} days, which \
+                 the rule of the {before} before missed",
+                subject.steps(hits)
             ),
             FitBasis::Irregular {
                 hits,

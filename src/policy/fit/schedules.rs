@@ -23,6 +23,10 @@ const RELEASE_WEEKS: u32 = 8;
 /// The week cadences tried for patches.
 const PATCH_WEEKS: u32 = 4;
 
+/// The share of dates (by weight) on one weekday from which the rule
+/// names it.
+const ONE_WEEKDAY_SHARE: f64 = 0.9;
+
 /// A month is this many days on average (the Gregorian mean).
 pub(super) const MONTH_DAYS: f64 = 30.436_875;
 
@@ -173,6 +177,9 @@ fn listed_months(dates: &[NaiveDate], seen: &Seen) -> Option<Vec<u32>> {
 struct DayHabits {
     /// Its two commonest weekdays, the commonest first.
     weekdays: Vec<Weekday>,
+    /// Whether nearly every date (by weight) falls on the commonest: then
+    /// naming it is the simplest rule, as it says what the history shows.
+    one_weekday: bool,
     /// Where the commonest weekday falls in its month, most often.
     nth: Option<Nth>,
     /// Its commonest day of the month.
@@ -196,6 +203,9 @@ impl DayHabits {
                 .or_insert(0.0) += weight;
             *days.entry(date.day()).or_insert(0.0) += weight;
         }
+        let total: f64 = weekdays.values().sum();
+        let top = weekdays.values().copied().fold(0.0, f64::max);
+        let one_weekday = total > 0.0 && top >= ONE_WEEKDAY_SHARE * total;
         let weekdays: Vec<Weekday> = commonest(weekdays)
             .into_iter()
             .take(2)
@@ -218,6 +228,7 @@ impl DayHabits {
         });
         Self {
             weekdays,
+            one_weekday,
             nth,
             day: commonest(days).first().copied(),
         }
@@ -225,8 +236,14 @@ impl DayHabits {
 
     /// The day rules to try with `cadence`, each with how complex it is.
     fn rules(&self, cadence: &Cadence) -> Vec<(DayRule, u32)> {
-        let mut rules = vec![(DayRule::Due, 0)];
-        rules.extend(self.weekdays.iter().map(|&day| (DayRule::Weekday(day), 1)));
+        let (due, first) = if self.one_weekday { (1, 0) } else { (0, 1) };
+        let mut rules = vec![(DayRule::Due, due)];
+        rules.extend(
+            self.weekdays
+                .iter()
+                .enumerate()
+                .map(|(at, &day)| (DayRule::Weekday(day), if at == 0 { first } else { 1 })),
+        );
         if !matches!(cadence, Cadence::EveryWeeks(_)) {
             if let (Some(nth), Some(&first)) = (self.nth, self.weekdays.first()) {
                 rules.push((DayRule::NthWeekday(nth, first), 2));

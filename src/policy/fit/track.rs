@@ -49,6 +49,8 @@ pub(crate) struct Track {
     run: u32,
     /// Steps missed in a row up to the newest.
     missed: u32,
+    /// Whether it was chosen for its run, as a rule the vendor changed to.
+    followed: bool,
 }
 
 impl Track {
@@ -71,6 +73,12 @@ impl Track {
             self.run = 0;
             self.missed += 1;
         }
+    }
+
+    /// For a rule chosen as the one the vendor changed to: the steps it
+    /// foresaw in a row up to the newest, and the steps before them.
+    pub(crate) fn followed_since(&self) -> Option<(u32, u32)> {
+        self.followed.then(|| (self.run, self.total - self.run))
     }
 
     /// The weighted share of steps foreseen.
@@ -117,18 +125,27 @@ pub(super) fn choose<R: Clone>(candidates: &[Candidate<R>]) -> Option<(R, Track)
     // A rule the vendor follows now, where the best over the years missed
     // the newest steps.
     if best.track.missed >= MISSES_TO_LEAVE {
+        // The longest run; of those as long, the simplest, then the best.
         let mut follower: Option<&Candidate<R>> = None;
         for candidate in candidates.iter().filter(|c| c.track.run >= RUN_TO_FOLLOW) {
-            let longer = follower.is_none_or(|chosen| {
-                (candidate.track.run, candidate.track.rate())
-                    > (chosen.track.run, chosen.track.rate())
+            let preferred = follower.is_none_or(|chosen| {
+                let (run, other) = (candidate.track.run, chosen.track.run);
+                run > other
+                    || (run == other
+                        && (candidate.complexity < chosen.complexity
+                            || (candidate.complexity == chosen.complexity
+                                && candidate.track.better_than(&chosen.track))))
             });
-            if longer {
+            if preferred {
                 follower = Some(candidate);
             }
         }
         if let Some(follower) = follower {
-            return Some((follower.rule.clone(), follower.track));
+            let track = Track {
+                followed: true,
+                ..follower.track
+            };
+            return Some((follower.rule.clone(), track));
         }
     }
     let about_as_good = |candidate: &&Candidate<R>| {
@@ -193,6 +210,8 @@ mod tests {
                 track: track(&new.collect::<Vec<_>>()),
             },
         ];
-        assert_eq!(choose(&candidates).unwrap().0, "new");
+        let (rule, track) = choose(&candidates).unwrap();
+        assert_eq!(rule, "new");
+        assert_eq!(track.followed_since(), Some((3, 6)));
     }
 }
