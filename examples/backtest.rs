@@ -2,12 +2,17 @@
 //! happened. Each history is cut at the end of every quarter of the two
 //! years before its data ends (endoflife.date's snapshot, 2026-08-22): the
 //! lines released by the cut are kept with their patches and declared LTS
-//! flags, but not their recorded ends of support or of active support (an
-//! LTS start dated after the cut becomes a plain `true`), and
+//! flags, and the ends of support and of active support that came by the
+//! cut, but not the later ones (an LTS start dated after the cut becomes a
+//! plain `true`), and
 //! `history_as_of` is the cut. From each cut the model projects the next
 //! line's release, and the end of support and of active support of every
 //! line it supports on that day; each is compared with the full history,
 //! and counts as right within 7 days.
+//!
+//! Each cut is forecast three times: by the published rules, by rules
+//! fitted to the history up to the cut alone (`policy --fit`), and by the
+//! published rules with the fit in the place of those the file leaves out.
 //!
 //! Run by hand, not in CI: `cargo run --release --example backtest`, with
 //! `-- --misses` to list every miss, or `-- FILE...` for other policies.
@@ -18,6 +23,7 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
 use lts_policy::dates::add_months;
+use lts_policy::fit::Draft;
 use lts_policy::{Line, Policy, parse_date};
 
 /// How far a forecast may be from what happened and still count as right.
@@ -116,8 +122,17 @@ fn cut_file(file: &Value, cut: NaiveDate) -> Option<String> {
     }
     for entry in history.iter_mut() {
         let entry = entry.as_object_mut()?;
-        entry.remove("eol");
-        entry.remove("active_until");
+        // An end that came by the cut is history then; a later one is the
+        // forecast's to find.
+        for field in ["eol", "active_until"] {
+            if entry
+                .get(field)
+                .and_then(Value::as_str)
+                .is_some_and(|day| date(day) > cut)
+            {
+                entry.remove(field);
+            }
+        }
         // An LTS start not come by the cut is the rule's to say.
         if entry
             .get("lts")
@@ -154,7 +169,43 @@ fn within(forecast: NaiveDate, real: NaiveDate) -> bool {
     (forecast - real).num_days().abs() <= TOLERANCE_DAYS
 }
 
-fn backtest(path: &str, misses: bool) -> Result<Scores, String> {
+/// The policies forecasting from a cut: the published rules; the rules
+/// fitted to the history up to the cut alone; the published rules with the
+/// fit in the place of those the file leaves out.
+#[derive(Clone, Copy)]
+enum Rules {
+    Published,
+    Fitted,
+    Completed,
+}
+
+impl Rules {
+    const ALL: [Self; 3] = [Self::Published, Self::Fitted, Self::Completed];
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Published => "published rules",
+            Self::Fitted => "rules fitted to the history up to each cut",
+            Self::Completed => "published rules, the fit where they leave one out",
+        }
+    }
+
+    /// The policy of these rules at a cut, from the cut file's text.
+    fn at_cut(self, json: &str) -> Result<Policy, lts_policy::PolicyError> {
+        match self {
+            Self::Published => Policy::from_json(json),
+            Self::Fitted => Draft::of_history(&Policy::from_json(json)?)
+                .fit()
+                .map(|fit| fit.policy),
+            // A fit completes a policy's own rules, not its changes: a file
+            // with changes forecasts as published.
+            Self::Completed if json.contains("\"changes\"") => Policy::from_json(json),
+            Self::Completed => Draft::from_json(json)?.fit().map(|fit| fit.policy),
+        }
+    }
+}
+
+fn backtest(path: &str, rules: Rules, misses: bool) -> Result<Scores, String> {
     let text = std::fs::read_to_string(path).map_err(|err| format!("{path}: {err}"))?;
     let file: Value = serde_json::from_str(&text).map_err(|err| format!("{path}: {err}"))?;
     let full = Policy::from_json(&text).map_err(|err| format!("{path}: {err}"))?;
@@ -165,7 +216,9 @@ fn backtest(path: &str, misses: bool) -> Result<Scores, String> {
         let Some(json) = cut_file(&file, cut) else {
             continue;
         };
-        let policy = Policy::from_json(&json).map_err(|err| format!("{path} at {cut}: {err}"))?;
+        let policy = rules
+            .at_cut(&json)
+            .map_err(|err| format!("{path} at {cut}: {err}"))?;
         let known = policy.history().len();
         if let Some(next) = history.get(known).filter(|next| next.released <= end) {
             // The first line the model projects after the cut.
@@ -232,35 +285,38 @@ fn main() -> ExitCode {
             .collect();
         paths.sort();
     }
-    println!(
-        "{:<28} {:>16} {:>16} {:>16}",
-        "policy", "next release", "eol", "active end"
-    );
-    let mut total = Scores::default();
-    for path in &paths {
-        match backtest(path, misses) {
-            Ok(scores) => {
-                println!(
-                    "{:<28} {:>16} {:>16} {:>16}",
-                    path.trim_start_matches("examples/"),
-                    scores.releases.cell(),
-                    scores.eols.cell(),
-                    scores.active.cell()
-                );
-                total.merge(scores);
-            }
-            Err(err) => {
-                eprintln!("error: {err}");
-                return ExitCode::from(2);
+    for rules in Rules::ALL {
+        println!("{}:", rules.name());
+        println!(
+            "{:<28} {:>16} {:>16} {:>16}",
+            "policy", "next release", "eol", "active end"
+        );
+        let mut total = Scores::default();
+        for path in &paths {
+            match backtest(path, rules, misses) {
+                Ok(scores) => {
+                    println!(
+                        "{:<28} {:>16} {:>16} {:>16}",
+                        path.trim_start_matches("examples/"),
+                        scores.releases.cell(),
+                        scores.eols.cell(),
+                        scores.active.cell()
+                    );
+                    total.merge(scores);
+                }
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    return ExitCode::from(2);
+                }
             }
         }
+        println!(
+            "{:<28} {:>16} {:>16} {:>16}\n",
+            "all",
+            total.releases.cell(),
+            total.eols.cell(),
+            total.active.cell()
+        );
     }
-    println!(
-        "{:<28} {:>16} {:>16} {:>16}",
-        "all",
-        total.releases.cell(),
-        total.eols.cell(),
-        total.active.cell()
-    );
     ExitCode::SUCCESS
 }

@@ -1,7 +1,7 @@
 //! The release and patch schedules a history follows: every cadence of
 //! the vocabulary, each with the day rules the history's own days suggest
-//! (its commonest weekdays, the commonest place of the first of them in
-//! its month, its commonest day of the month).
+//! (its two commonest weekdays, at every place in the month, and its
+//! commonest day of the month).
 
 use std::collections::BTreeMap;
 
@@ -23,9 +23,18 @@ const RELEASE_WEEKS: u32 = 8;
 /// The week cadences tried for patches.
 const PATCH_WEEKS: u32 = 4;
 
+/// The places in a month a weekday rule is tried at.
+const NTHS: [Nth; 5] = [
+    Nth::Number(1),
+    Nth::Number(2),
+    Nth::Number(3),
+    Nth::Number(4),
+    Nth::Last,
+];
+
 /// The share of dates (by weight) on one weekday from which the rule
 /// names it.
-const ONE_WEEKDAY_SHARE: f64 = 0.9;
+const ONE_WEEKDAY_SHARE: f64 = 0.5;
 
 /// A month is this many days on average (the Gregorian mean).
 pub(super) const MONTH_DAYS: f64 = 30.436_875;
@@ -180,8 +189,6 @@ struct DayHabits {
     /// Whether nearly every date (by weight) falls on the commonest: then
     /// naming it is the simplest rule, as it says what the history shows.
     one_weekday: bool,
-    /// Where the commonest weekday falls in its month, most often.
-    nth: Option<Nth>,
     /// Its commonest day of the month.
     day: Option<u32>,
 }
@@ -211,25 +218,9 @@ impl DayHabits {
             .take(2)
             .filter_map(|day| Weekday::try_from(u8::try_from(day).ok()?).ok())
             .collect();
-        let nth = weekdays.first().and_then(|&first| {
-            let mut places = BTreeMap::new();
-            for date in dates.iter().filter(|date| date.weekday() == first) {
-                let last = date
-                    .checked_add_days(Days::new(7))
-                    .is_some_and(|week_later| week_later.month() != date.month());
-                // 0 for the last, else 1 to 4 (a 5th is always the last).
-                let place = if last { 0 } else { (date.day() - 1) / 7 + 1 };
-                *places.entry(place).or_insert(0.0) += seen.weight(*date);
-            }
-            commonest(places).first().map(|&place| match place {
-                0 => Nth::Last,
-                n => Nth::Number(n),
-            })
-        });
         Self {
             weekdays,
             one_weekday,
-            nth,
             day: commonest(days).first().copied(),
         }
     }
@@ -245,8 +236,13 @@ impl DayHabits {
                 .map(|(at, &day)| (DayRule::Weekday(day), if at == 0 { first } else { 1 })),
         );
         if !matches!(cadence, Cadence::EveryWeeks(_)) {
-            if let (Some(nth), Some(&first)) = (self.nth, self.weekdays.first()) {
-                rules.push((DayRule::NthWeekday(nth, first), 2));
+            // Every place in the month of the two commonest weekdays: a
+            // vendor's "3rd Wednesday" may fall 4th where its month starts
+            // late, and the commonest place need not be the rule.
+            for &weekday in &self.weekdays {
+                for nth in NTHS {
+                    rules.push((DayRule::NthWeekday(nth, weekday), 2));
+                }
             }
             rules.extend(self.day.map(|day| (DayRule::DayOfMonth(day), 2)));
         }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::policy::dates::days_between;
 
 /// A step's weight halves every this many days back from the newest.
-const HALF_LIFE_DAYS: f64 = 730.0;
+const HALF_LIFE_DAYS: f64 = 365.0;
 
 /// A miss counts at most this many days in a mean error, and a step the
 /// rule could not foresee at all counts as much.
