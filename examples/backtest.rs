@@ -61,19 +61,33 @@ impl Score {
 }
 
 /// One project's scores: next releases, ends of support, ends of active
-/// support.
-#[derive(Default, Clone, Copy)]
+/// support; and of the next releases' 80% ranges, how many held the real
+/// release and how wide each was.
+#[derive(Default, Clone)]
 struct Scores {
     releases: Score,
     eols: Score,
     active: Score,
+    ranges: Score,
+    widths: Vec<i64>,
 }
 
 impl Scores {
-    fn merge(&mut self, other: Self) {
+    fn merge(&mut self, other: &Self) {
         self.releases.merge(other.releases);
         self.eols.merge(other.eols);
         self.active.merge(other.active);
+        self.ranges.merge(other.ranges);
+        self.widths.extend(&other.widths);
+    }
+
+    /// The median width of the ranges, in days.
+    fn width(&self) -> String {
+        let mut widths = self.widths.clone();
+        widths.sort_unstable();
+        widths
+            .get(widths.len().saturating_sub(1) / 2)
+            .map_or("-".to_owned(), |days| format!("{days} d"))
     }
 }
 
@@ -222,14 +236,18 @@ fn backtest(path: &str, rules: Rules, misses: bool) -> Result<Scores, String> {
         let known = policy.history().len();
         if let Some(next) = history.get(known).filter(|next| next.released <= end) {
             // The first line the model projects after the cut.
-            let forecast = cut
+            let projected = cut
                 .succ_opt()
                 .and_then(|after| policy.releases(Some(after), add_months(cut, 60), cut).ok())
                 .and_then(|calendar| calendar.lines().next())
-                .and_then(Result::ok)
-                .map(|info| info.released);
+                .and_then(Result::ok);
+            let forecast = projected.as_ref().map(|info| info.released);
             let right = forecast.is_some_and(|forecast| within(forecast, next.released));
             scores.releases.add(right);
+            if let Some(range) = projected.and_then(|info| info.released_range) {
+                scores.ranges.add(range.contains(next.released));
+                scores.widths.push(range.days());
+            }
             if misses && !right {
                 println!(
                     "  {path} cut {cut}: next line {} came {}, projected {}",
@@ -288,21 +306,23 @@ fn main() -> ExitCode {
     for rules in Rules::ALL {
         println!("{}:", rules.name());
         println!(
-            "{:<28} {:>16} {:>16} {:>16}",
-            "policy", "next release", "eol", "active end"
+            "{:<20} {:>14} {:>14} {:>14} {:>14} {:>7}",
+            "policy", "next release", "eol", "active end", "in 80% range", "width"
         );
         let mut total = Scores::default();
         for path in &paths {
             match backtest(path, rules, misses) {
                 Ok(scores) => {
                     println!(
-                        "{:<28} {:>16} {:>16} {:>16}",
-                        path.trim_start_matches("examples/"),
+                        "{:<20} {:>14} {:>14} {:>14} {:>14} {:>7}",
+                        path.trim_start_matches("examples/").trim_end_matches(".json"),
                         scores.releases.cell(),
                         scores.eols.cell(),
-                        scores.active.cell()
+                        scores.active.cell(),
+                        scores.ranges.cell(),
+                        scores.width()
                     );
-                    total.merge(scores);
+                    total.merge(&scores);
                 }
                 Err(err) => {
                     eprintln!("error: {err}");
@@ -311,11 +331,13 @@ fn main() -> ExitCode {
             }
         }
         println!(
-            "{:<28} {:>16} {:>16} {:>16}\n",
+            "{:<20} {:>14} {:>14} {:>14} {:>14} {:>7}\n",
             "all",
             total.releases.cell(),
             total.eols.cell(),
-            total.active.cell()
+            total.active.cell(),
+            total.ranges.cell(),
+            total.width()
         );
     }
     ExitCode::SUCCESS

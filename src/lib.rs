@@ -76,6 +76,23 @@ pub mod rules {
     pub use crate::policy::template::{BranchName, BranchTemplate, TagTemplate};
 }
 
+pub mod forecast {
+    //! How sure a projection is: the policy's [`TrackRecord`] (how far its
+    //! history's releases fell from the days its rules had them due) and
+    //! the 80% [`Range`] of each projected release and of each end counted
+    //! from one.
+    //!
+    //! ```
+    //! use lts_policy::{Line, Policy};
+    //! let kestra = Policy::kestra()?;
+    //! // Four releases are too few to say how far 2.1 may slip.
+    //! assert_eq!(kestra.track_record().len(), 4);
+    //! assert_eq!(kestra.line(Line::new(2, 1))?.released_range, None);
+    //! # Ok::<(), lts_policy::PolicyError>(())
+    //! ```
+    pub use crate::policy::forecast::{FEWEST_SLIPS, Range, TrackRecord};
+}
+
 pub mod lines {
     //! What a policy says of one line, known or projected: its release, LTS
     //! flag and windows of support, with why each ends, and the releases

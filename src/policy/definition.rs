@@ -5,6 +5,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use chrono::NaiveDate;
 
 use super::error::PolicyError;
+use super::forecast::TrackRecord;
 use super::model::{Line, LineKind, Place, Release};
 use super::plan::Plan;
 use super::policy_rules::PolicyRules;
@@ -67,6 +68,8 @@ pub struct Policy {
     /// The places of the LTS lines chosen by `every_months`, from the
     /// anchor on, for each number of months the rules give.
     pub(crate) lts_chain: Memo<Vec<(u32, Vec<Place>)>>,
+    /// How far the history's releases fell from the rules' days.
+    track_record: TrackRecord,
 }
 
 /// Two policies are equal when their rules and history are.
@@ -144,6 +147,7 @@ impl Policy {
                 }
             }
         };
+        let track_record = TrackRecord::of(&rules, &history);
         Self {
             rules,
             history,
@@ -153,6 +157,7 @@ impl Policy {
             recorded_patches,
             major_starts: Memo::default(),
             lts_chain: Memo::default(),
+            track_record,
         }
     }
 
@@ -269,6 +274,13 @@ impl Policy {
     #[must_use]
     pub fn stated_history_as_of(&self) -> Option<NaiveDate> {
         self.rules.history_as_of
+    }
+
+    /// How far its history's releases fell from the days its rules had
+    /// them due: what the 80% ranges of projected dates come from.
+    #[must_use]
+    pub fn track_record(&self) -> &TrackRecord {
+        &self.track_record
     }
 
     /// The template of release branch names.

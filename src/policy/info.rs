@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use semver::Version;
 
+use super::forecast::Range;
 use super::model::{Line, Place, Role, Source};
 
 /// What ends a line's support, or one of its windows, on a date.
@@ -125,6 +126,8 @@ pub struct Successor {
     pub line: Line,
     /// How many lines (or LTS lines) later it is.
     pub places: u32,
+    /// Its place in release order.
+    pub(crate) place: Place,
     /// Its release.
     pub released: NaiveDate,
     /// Where its release date comes from.
@@ -319,6 +322,10 @@ pub struct LineInfo {
     pub released: NaiveDate,
     /// Where `released` comes from.
     pub released_source: Source,
+    /// For a projected release, the days between which it falls with 80%
+    /// confidence, from the policy's track record; `None` for a recorded
+    /// one, or when the track record is too short to say.
+    pub released_range: Option<Range>,
     /// A projected line the rules had due on or before the history's
     /// `history_as_of`, which lists no such line: it is late, and projected
     /// on the first release day after that date.
@@ -363,6 +370,10 @@ pub struct LineInfo {
     pub eol_reason: EolReason,
     /// Where `eol` comes from.
     pub eol_source: Source,
+    /// For an end the rules count from a projected release, the days
+    /// between which it falls with 80% confidence, as that release's
+    /// range says; `None` otherwise.
+    pub eol_range: Option<Range>,
 }
 
 impl LineInfo {

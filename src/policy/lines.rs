@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 
 use super::dates::add_months;
+use super::dates::days_between;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
+use super::forecast::{Range, shift};
 use super::info::{ActiveEnd, EolReason, LineInfo, Successor, Window, WindowEnd, WindowRule};
 use super::lts::LtsFlag;
 use super::model::{Dated, Line, Place, Source};
@@ -115,11 +117,29 @@ impl Policy {
             (eol.0, eol.2),
             known.and_then(|release| release.active_until),
         );
+        // The release whose day the eol counts from, when it is projected.
+        let counted_from = match eol.1 {
+            EolReason::NextRelease(_) => next_place,
+            EolReason::Superseded(_) => support_window.successor.map_or(place, |next| next.place),
+            EolReason::LtsSuperseded(_) => lts_window
+                .and_then(|window| window.successor)
+                .map_or(place, |next| next.place),
+            _ => place,
+        };
+        let eol_range = match eol.1 {
+            EolReason::Announced => None,
+            _ => {
+                let from = self.release_at(counted_from)?.date;
+                self.release_range(counted_from, from)
+                    .and_then(|range| range.shifted(days_between(from, eol.0)))
+            }
+        };
         Ok(LineInfo {
             place,
             line,
             released,
             released_source,
+            released_range: self.release_range(place, released),
             overdue: self.is_overdue(place),
             lts,
             lts_source,
@@ -138,6 +158,40 @@ impl Policy {
             eol: eol.0,
             eol_reason: eol.1,
             eol_source: eol.2,
+            eol_range,
+        })
+    }
+
+    /// The 80% range of the release at `place`, on `released`, when it is
+    /// projected and the track record says: the middle of the track record
+    /// around the day, or, for a line overdue, from the day after the
+    /// history to the day releases as late as it came by; never before the
+    /// day after the history.
+    fn release_range(&self, place: Place, released: NaiveDate) -> Option<Range> {
+        let ahead = place.since(Place::of(self.history().len() - 1))?;
+        if ahead == 0 {
+            return None;
+        }
+        let record = self.track_record();
+        let range = if self.is_overdue(place) {
+            let newest = self.newest_release().released;
+            let due = self.rules_at(place).ok()?.releases.nth(newest, 1)?;
+            let by = record.late_by(days_between(due, released))?;
+            Range {
+                from: released,
+                to: shift(due, by)?.max(released),
+            }
+        } else {
+            let (low, high) = record.offsets(ahead as u64)?;
+            Range {
+                from: shift(released, low)?,
+                to: shift(released, high)?,
+            }
+        };
+        let first = self.history_as_of().succ_opt()?;
+        Some(Range {
+            from: range.from.max(first),
+            to: range.to.max(first),
         })
     }
 
@@ -203,16 +257,20 @@ impl Policy {
         let successor = match support.until_next {
             None => None,
             Some(places) => {
-                let next = if rule.counts_lts_lines() {
-                    self.next_at(self.lts_after(base.place, places)?)?
-                } else if places == 1 {
+                let place = if rule.counts_lts_lines() {
+                    self.lts_after(base.place, places)?
+                } else {
+                    base.place.after(places as usize).ok_or_else(out_of_range)?
+                };
+                let next = if places == 1 && !rule.counts_lts_lines() {
                     base.next
                 } else {
-                    self.next_at(base.place.after(places as usize).ok_or_else(out_of_range)?)?
+                    self.next_at(place)?
                 };
                 Some(Successor {
                     line: next.line,
                     places,
+                    place,
                     released: next.released,
                     source: next.source,
                     ends: support

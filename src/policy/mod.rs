@@ -25,6 +25,7 @@ pub(crate) mod facts;
 pub(crate) mod file;
 pub(crate) mod fit;
 pub(crate) mod floating;
+pub(crate) mod forecast;
 pub(crate) mod info;
 pub(crate) mod lines;
 pub(crate) mod lookup;

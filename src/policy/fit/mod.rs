@@ -14,7 +14,7 @@ mod notes;
 mod rules;
 mod schedules;
 mod seen;
-mod track;
+pub(crate) mod track;
 
 pub use draft::{Draft, Fit};
 pub use notes::{FitBasis, FitNote, FitSubject, PATCH_WITHIN_DAYS, WITHIN_DAYS};

@@ -29,8 +29,9 @@ const RUN_TO_FOLLOW: u32 = 3;
 /// ...this many in a row: one slip is no new rule.
 const MISSES_TO_LEAVE: u32 = 2;
 
-/// The weight of a step on `day`, seen from `newest`.
-pub(super) fn weight(day: NaiveDate, newest: NaiveDate) -> f64 {
+/// The weight of a step on `day`, seen from `newest`: a fit's, and a
+/// track record's.
+pub(crate) fn weight(day: NaiveDate, newest: NaiveDate) -> f64 {
     let age = days_between(day, newest).max(0) as f64;
     0.5_f64.powf(age / HALF_LIFE_DAYS)
 }

@@ -1,0 +1,156 @@
+//! How sure a projection is: the policy's track record, how far its
+//! history's releases fell from the day its rules had each due (recent
+//! years weighing more), and the days between which a projected release
+//! falls with 80% confidence.
+
+use chrono::{Days, NaiveDate};
+
+use super::dates::days_between;
+use super::fit::track::weight;
+use super::model::Release;
+use super::policy_rules::PolicyRules;
+
+/// The share of the track record below a range's first day...
+const LOW: f64 = 0.1;
+
+/// ...and at or below its last.
+const HIGH: f64 = 0.9;
+
+/// The fewest steps of the track record a range is given from.
+pub const FEWEST_SLIPS: usize = 5;
+
+/// The days between which a projected date falls with 80% confidence, both
+/// included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Range {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The last day.
+    pub to: NaiveDate,
+}
+
+impl Range {
+    /// Whether `date` falls in it.
+    #[must_use]
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        (self.from..=self.to).contains(&date)
+    }
+
+    /// Its days, both ends counted.
+    #[must_use]
+    pub fn days(&self) -> i64 {
+        days_between(self.from, self.to) + 1
+    }
+
+    /// The range moved by `days`.
+    pub(crate) fn shifted(self, days: i64) -> Option<Self> {
+        Some(Self {
+            from: shift(self.from, days)?,
+            to: shift(self.to, days)?,
+        })
+    }
+}
+
+/// `date` moved by `days`, back when negative.
+pub(crate) fn shift(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    let by = Days::new(days.unsigned_abs());
+    if days >= 0 {
+        date.checked_add_days(by)
+    } else {
+        date.checked_sub_days(by)
+    }
+}
+
+/// How far each release of the history fell from the day the rules had it
+/// due (the release before it, plus the schedule), in days, late positive,
+/// with its weight.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrackRecord {
+    /// (days late, weight), in increasing order of days.
+    slips: Vec<(i64, f64)>,
+}
+
+impl TrackRecord {
+    /// The track record of `history` under `rules`.
+    pub(crate) fn of(rules: &PolicyRules, history: &[Release]) -> Self {
+        let Some(newest) = history.last().map(|release| release.released) else {
+            return Self::default();
+        };
+        let mut slips: Vec<(i64, f64)> = history
+            .windows(2)
+            .filter_map(|pair| {
+                let schedule = &rules.by_id(rules.governing(pair[1].line)).releases;
+                let due = schedule.nth(pair[0].released, 1)?;
+                let late = days_between(due, pair[1].released);
+                Some((late, weight(pair[1].released, newest)))
+            })
+            .collect();
+        slips.sort_by(|a, b| a.0.cmp(&b.0));
+        Self { slips }
+    }
+
+    /// How many releases it counts.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.slips.len()
+    }
+
+    /// Whether it counts none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.slips.is_empty()
+    }
+
+    /// Whether it is long enough to give ranges.
+    #[must_use]
+    pub fn gives_ranges(&self) -> bool {
+        self.slips.len() >= FEWEST_SLIPS
+    }
+
+    /// The days late of the share `share` of the weight of `slips` (in
+    /// increasing order): the first whose weight, with those before, reaches it.
+    fn quantile(slips: &[(i64, f64)], share: f64) -> Option<i64> {
+        let total: f64 = slips.iter().map(|(_, weight)| weight).sum();
+        let mut seen = 0.0;
+        for &(late, weight) in slips {
+            seen += weight;
+            if seen >= share * total {
+                return Some(late);
+            }
+        }
+        slips.last().map(|(late, _)| *late)
+    }
+
+    /// The 80% range, in days from the projected day, of the release
+    /// `ahead` lines after the newest one recorded: the middle 80% of the
+    /// track record, widened by the square root of `ahead`, as slips add up
+    /// from release to release.
+    #[must_use]
+    pub fn offsets(&self, ahead: u64) -> Option<(i64, i64)> {
+        if !self.gives_ranges() {
+            return None;
+        }
+        let widen = (ahead.max(1) as f64).sqrt();
+        let scale = |late: i64| (late as f64 * widen).round() as i64;
+        Some((
+            scale(Self::quantile(&self.slips, LOW)?),
+            scale(Self::quantile(&self.slips, HIGH)?),
+        ))
+    }
+
+    /// For a release already `late` days past the day it was due: the days
+    /// past that day by which it comes with 80% confidence, from the
+    /// releases at least as late; `None` when none was.
+    #[must_use]
+    pub fn late_by(&self, late: i64) -> Option<i64> {
+        if !self.gives_ranges() {
+            return None;
+        }
+        let at = self.slips.partition_point(|(slip, _)| *slip < late);
+        let later = &self.slips[at..];
+        (!later.is_empty())
+            .then(|| Self::quantile(later, HIGH - LOW))
+            .flatten()
+    }
+}
