@@ -315,7 +315,8 @@ fn main() -> ExitCode {
                 Ok(scores) => {
                     println!(
                         "{:<20} {:>14} {:>14} {:>14} {:>14} {:>7}",
-                        path.trim_start_matches("examples/").trim_end_matches(".json"),
+                        path.trim_start_matches("examples/")
+                            .trim_end_matches(".json"),
                         scores.releases.cell(),
                         scores.eols.cell(),
                         scores.active.cell(),

@@ -35,6 +35,9 @@ pub struct Explanation {
     pub rules: LineRules,
     /// The line from which those rules apply, when they are a change's.
     pub change: Option<Line>,
+    /// How many releases the policy's track record counts, which the 80%
+    /// ranges of projected dates come from.
+    pub track_record: usize,
 }
 
 impl Policy {
@@ -66,6 +69,7 @@ impl Policy {
             info,
             left_out_by_since,
             left_out_by_phase: false,
+            track_record: self.track_record().len(),
         })
     }
 

@@ -86,7 +86,7 @@ impl TrackRecord {
                 Some((late, weight(pair[1].released, newest)))
             })
             .collect();
-        slips.sort_by(|a, b| a.0.cmp(&b.0));
+        slips.sort_by_key(|&(late, _)| late);
         Self { slips }
     }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use lts_policy::answers::{Explanation, ProjectionBasis};
+use lts_policy::forecast::FEWEST_SLIPS;
 use lts_policy::lines::{ActiveEnd, EolReason, LtsReason, Window, WindowEnd, WindowRule};
 use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsStart, Schedule, Support, weekday_name,
@@ -57,7 +58,7 @@ fn schedule_steps(schedule: &Schedule, basis: &ProjectionBasis) -> String {
 fn released_text(explanation: &Explanation) -> String {
     let info = &explanation.info;
     let schedule = &explanation.rules.releases;
-    match (
+    let projected = match (
         &explanation.projection,
         explanation.projection.and_then(|basis| basis.overdue_after),
     ) {
@@ -78,7 +79,25 @@ fn released_text(explanation: &Explanation) -> String {
             info.released,
             schedule_steps(schedule, basis)
         ),
-        (None, _) => format!("released {} (history)", info.released),
+        (None, _) => return format!("released {} (history)", info.released),
+    };
+    format!("{projected}; {}", range_text(explanation))
+}
+
+/// Where a projected release's 80% range comes from, or why it has none.
+fn range_text(explanation: &Explanation) -> String {
+    let count = explanation.track_record;
+    match explanation.info.released_range {
+        Some(range) => format!(
+            "80% between {} and {}, from how far the history's {count} releases after its first \
+             fell from the days the rules had them due, recent years weighing more",
+            range.from, range.to
+        ),
+        None if count < FEWEST_SLIPS => format!(
+            "no 80% range: the history has {count} releases after its first to go by, \
+             {FEWEST_SLIPS} are needed"
+        ),
+        None => "no 80% range: no release of the history came as late".to_owned(),
     }
 }
 

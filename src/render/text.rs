@@ -17,6 +17,10 @@ pub const LEGEND: &str =
 pub const OVERDUE_LEGEND: &str = "! overdue: due by the rules on or before the day the history \
      is complete up to, which does not list it; projected on the first release day after";
 
+/// Introduces the 80% ranges of projected dates, under a table.
+pub const RANGES_LEGEND: &str = "80% ranges, from how far the history's releases fell from the \
+     days its rules had them due:";
+
 /// Headers of tables.
 const HEADER: Style = Style::new().bold();
 
@@ -67,6 +71,8 @@ pub struct Row {
     marked: bool,
     /// Whether a line is marked overdue.
     overdue: bool,
+    /// The 80% ranges of the line's projected dates, for under the table.
+    ranges: Option<String>,
 }
 
 impl Row {
@@ -76,8 +82,19 @@ impl Row {
         self
     }
 
-    /// Adds a line's name, marked `!` when it is overdue.
+    /// Adds a line's name, marked `!` when it is overdue; the 80% ranges of
+    /// its projected dates go under the table.
     pub fn line(mut self, info: &LineInfo) -> Self {
+        let ranges: Vec<String> = [("released", info.released_range), ("eol", info.eol_range)]
+            .into_iter()
+            .filter_map(|(what, range)| {
+                let range = range?;
+                Some(format!("{what} {} to {}", range.from, range.to))
+            })
+            .collect();
+        if !ranges.is_empty() {
+            self.ranges = Some(format!("{:<6}{}", info.line.to_string(), ranges.join(", ")));
+        }
         if info.overdue {
             self.overdue = true;
             self.cells.push(format!("{}!", info.line));
@@ -137,8 +154,11 @@ where
         out.styled(HEADER, &aligned(&header, &widths))?;
         writeln!(out.out())?;
     }
+    let mut ranges = Vec::new();
     for row in rows() {
-        writeln!(out.out(), "{}", aligned(&row?.cells, &widths))?;
+        let row = row?;
+        writeln!(out.out(), "{}", aligned(&row.cells, &widths))?;
+        ranges.extend(row.ranges);
     }
     if marked || overdue {
         writeln!(out.out())?;
@@ -148,6 +168,12 @@ where
     }
     if overdue {
         writeln!(out.out(), "{OVERDUE_LEGEND}")?;
+    }
+    if !ranges.is_empty() {
+        writeln!(out.out(), "{RANGES_LEGEND}")?;
+        for range in ranges {
+            writeln!(out.out(), "  {range}")?;
+        }
     }
     Ok(())
 }

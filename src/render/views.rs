@@ -7,6 +7,7 @@ use semver::Version;
 use serde::{Serialize, Serializer};
 
 use lts_policy::audit::AuditFinding;
+use lts_policy::forecast::Range;
 use lts_policy::lines::{Patch, Phase};
 use lts_policy::rules::{BranchName, BranchTemplate};
 use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine};
@@ -96,8 +97,14 @@ impl RoleNames<'_> {
 pub struct LineView<'a> {
     line: Shown<Line>,
     released: IsoDate,
+    /// For a projected release, the days between which it falls with 80%
+    /// confidence (`{"from", "to"}`); null for a recorded one, or where the
+    /// track record is too short to say.
+    released_range: Option<RangeView>,
     lts: bool,
     eol: IsoDate,
+    /// The same for an end counted from a projected release.
+    eol_range: Option<RangeView>,
     /// What ends support on the eol: `next_release`, `support_period`,
     /// `superseded`, `lts_support_period`, `lts_superseded` or `announced`.
     eol_by: &'static str,
@@ -127,14 +134,32 @@ pub struct LineView<'a> {
     source: Sources,
 }
 
+/// An 80% range in JSON.
+#[derive(Serialize)]
+struct RangeView {
+    from: IsoDate,
+    to: IsoDate,
+}
+
+impl RangeView {
+    fn of(range: Range) -> Self {
+        Self {
+            from: IsoDate(range.from),
+            to: IsoDate(range.to),
+        }
+    }
+}
+
 impl<'a> LineView<'a> {
     pub fn new(info: &LineInfo, branch: &'a BranchTemplate) -> Self {
         let eol_by_line = info.eol_reason.line().map(Shown);
         Self {
             line: Shown(info.line),
             released: IsoDate(info.released),
+            released_range: info.released_range.map(RangeView::of),
             lts: info.lts,
             eol: IsoDate(info.eol),
+            eol_range: info.eol_range.map(RangeView::of),
             eol_by: info.eol_reason.name(),
             eol_by_line,
             lts_until: info.lts_until().map(IsoDate),

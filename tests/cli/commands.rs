@@ -33,6 +33,8 @@ fn supported_json_says_where_every_value_came_from() {
                 {
                     "line": "1.2", "released": "2026-01-13", "lts": false,
                     "eol": "2026-03-03", "eol_by": "next_release", "eol_by_line": "1.3",
+                    // Recorded, as is the release its end counts from: no range.
+                    "released_range": null, "eol_range": null,
                     "lts_until": null, "branch": "releases/v1.2.x", "roles": ["latest"],
                     "latest_patch": "1.2.6", "days_left": 2, "projected": false, "overdue": false,
                     // One phase: active until the eol; not LTS, so no LTS start.
@@ -43,6 +45,7 @@ fn supported_json_says_where_every_value_came_from() {
                 {
                     "line": "1.0", "released": "2025-09-09", "lts": true,
                     "eol": "2026-09-09", "eol_by": "lts_support_period",
+                    "released_range": null, "eol_range": null,
                     "lts_until": "2026-09-09", "branch": "releases/v1.0.x", "roles": ["latest-lts"],
                     "latest_patch": "1.0.24", "days_left": 192, "projected": false, "overdue": false,
                     // LTS from its release; active until its eol.

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::{LEGEND, json_of, lts_policy, stdout_of, stdout_projected};
+use super::{LEGEND, RANGES_LEGEND, json_of, lts_policy, stdout_of, stdout_projected};
 
 const MONTHLY: &str = "tests/data/monthly.json";
 
@@ -63,11 +63,17 @@ fn supported_json_for_a_projected_lts_line() {
     // 2024-01-04 + 18 months = 2025-07-04, is cut by the 4th LTS after it,
     // 4.32: k=27, 2025-04-30 (Wednesday) -> 2025-05-01, 366 + 89 = 455 days on.
     // Thursdays 01-11, 01-18, 01-25, 02-01 -> 4.16.4.
+    // The 80% ranges (see releases_across_month_ends: (-9, 0) days for the
+    // next line): 4.16 is 11 lines ahead, -9 * sqrt(11) = -29.85, 30 days
+    // before 01-04; its end moves with 4.32, 27 ahead, -9 * sqrt(27) =
+    // -46.77, 47 days before 2025-05-01 (30 in April, 17 back in March).
     assert_eq!(
         *four_sixteen,
         json!({
             "line": "4.16", "released": "2024-01-04", "lts": true,
             "eol": "2025-05-01", "eol_by": "lts_superseded", "eol_by_line": "4.32",
+            "released_range": {"from": "2023-12-05", "to": "2024-01-04"},
+            "eol_range": {"from": "2025-03-15", "to": "2025-05-01"},
             "lts_until": "2025-05-01", "branch": "stable/4.16", "roles": ["latest-lts"],
             "latest_patch": "4.16.4", "days_left": 455, "projected": true, "overdue": false,
             "lts_from": "2024-01-04", "active_until": "2025-05-01", "phase": "active",
@@ -80,6 +86,17 @@ fn supported_json_for_a_projected_lts_line() {
 
 #[test]
 fn releases_across_month_ends() {
+    // The 80% ranges, from the track record of the five releases after 4.0
+    // (a month after the one before, then the first Thursday):
+    //   4.1 due 09-30 + Thu = 10-06, came 09-29: -7; 4.2 due 11-03, came
+    //   10-27: -7; 4.3 due 12-01, came then: 0; 4.4 due 01-05: 0; 4.5 due
+    //   02-09, came 01-31: -9.
+    // Weights halve every 365 days back from 01-31: 4.5 1.0, 4.4 0.952,
+    // 4.3 0.890, 4.2 0.833, 4.1 0.790 (total 4.465). Sorted, -9 alone
+    // reaches 10% of it, and 90% (4.019) only with the last 0: (-9, 0)
+    // days for the next line, widened by the square root of how many lines
+    // ahead: 4.7 (2) -13, 4.8 (3) -16, 4.24 (19) -39. Each end counted from
+    // a projected release moves with it.
     let expected = format!(
         "Releases from 2023-01-01 to 2023-05-31 (policy: monthly)
 
@@ -90,7 +107,12 @@ LINE  RELEASED     LTS   EOL          ENDED BY
 4.7   2023-04-06*  no*   2023-05-04*  release of 4.8
 4.8   2023-05-04*  yes*  2024-09-05*  release of LTS 4.24
 
-{LEGEND}"
+{LEGEND}{RANGES_LEGEND}
+  4.5   eol 2023-02-21 to 2023-03-02
+  4.6   released 2023-02-21 to 2023-03-02, eol 2023-03-24 to 2023-04-06
+  4.7   released 2023-03-24 to 2023-04-06, eol 2023-04-18 to 2023-05-04
+  4.8   released 2023-04-18 to 2023-05-04, eol 2024-07-28 to 2024-09-05
+"
     );
     let args = [
         "releases",

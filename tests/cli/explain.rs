@@ -38,11 +38,13 @@ fn supported_explains_every_known_line_and_the_next_one() {
 fn status_explains_a_projected_line() {
     // 2.2: 2026-09-08 + 4 months = 2027-01-08, a Friday -> Tuesday 2027-01-12;
     // 6 lines after 1.0; cut by 2.8 (2028-01-11) a day before 2028-01-12.
+    // The history's five lines give four releases to judge slips by.
     let json = json_of(&["status", "2.2", "--on", "2026-11-25", "--explain"], 1);
     assert_eq!(
         json["explanation"],
         "2.2: not released until 2027-01-12; projected for 2027-01-12: 2.0's release on \
-         2026-09-08 + 4 months = 2027-01-08, and the first Tuesday on or after it; LTS: 6 lines \
+         2026-09-08 + 4 months = 2027-01-08, and the first Tuesday on or after it; no 80% range: \
+         the history has 4 releases after its first to go by, 5 are needed; LTS: 6 lines \
          after 1.0, the newest line declared LTS, a multiple of 3; latest until 2027-03-09, the \
          release of 2.3; maintained as LTS until 2028-01-11, the release of 2.8 on 2028-01-11, the \
          2nd LTS line after it, earlier than released 2027-01-12 + 12 months = 2028-01-12"

@@ -319,8 +319,10 @@ fn json_field_names_do_not_change_by_accident() {
     let line_fields = [
         "line",
         "released",
+        "released_range",
         "lts",
         "eol",
+        "eol_range",
         "eol_by",
         "eol_by_line",
         "lts_until",
@@ -395,8 +397,10 @@ fn json_field_names_do_not_change_by_accident() {
         [
             "line",
             "released",
+            "released_range",
             "lts",
             "eol",
+            "eol_range",
             "eol_by",
             "lts_until",
             "lts_from",

@@ -109,6 +109,10 @@ fn json_of(args: &[&str], code: i32) -> Value {
 const LEGEND: &str =
     "* worked out from the policy's rules; unmarked values are recorded in the history\n";
 
+/// The line before the 80% ranges of projected dates, under a table.
+const RANGES_LEGEND: &str = "80% ranges, from how far the history's releases fell from the \
+     days its rules had them due:";
+
 /// A directory of its own for a test, removed at its end.
 struct Scratch(std::path::PathBuf);
 
