@@ -126,8 +126,17 @@ impl Policy {
                 .map_or(place, |next| next.place),
             _ => place,
         };
+        // A period counted from the day the schedule has the line due does
+        // not move with its release.
+        let from_schedule =
+            |rule: Option<&Support>| rule.is_some_and(|rule| rule.from == CountFrom::Scheduled);
+        let support_rule = last_of_major.unwrap_or(&rules.support);
         let eol_range = match eol.1 {
             EolReason::Announced => None,
+            EolReason::SupportPeriod if from_schedule(Some(support_rule)) => None,
+            EolReason::LtsSupportPeriod if from_schedule(lts_rule.map(|rule| &rule.support)) => {
+                None
+            }
             _ => {
                 let from = self.release_at(counted_from)?.date;
                 self.release_range(counted_from, from)
