@@ -317,3 +317,67 @@ fn djangos_history_gives_an_lts_every_third_line() {
     let fit = Draft::of_history(&example("django")).fit().unwrap();
     assert!(rule(&fit.policy, "lts").starts_with(r#""lts": {"every": 3, "#));
 }
+
+#[test]
+fn the_last_minor_of_each_major_keeps_its_own_support() {
+    // Three minors a major (1.0 .. 3.2, then 4.0), one a month on the third
+    // Thursdays: each line supported until the next comes, but the last of
+    // a major (1.2, 2.2, 3.2) for 12 months.
+    let names = [
+        "1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "3.0", "3.1", "3.2", "4.0",
+    ];
+    let history: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(at, line)| {
+            let released = THIRD_THURSDAYS[at];
+            let eol = match (line.ends_with(".2"), THIRD_THURSDAYS.get(at + 1)) {
+                (true, _) => released.replacen("2026", "2027", 1),
+                (false, Some(next)) if at + 1 < names.len() => (*next).to_owned(),
+                _ => return format!(r#"{{"line": "{line}", "released": "{released}"}}"#),
+            };
+            format!(r#"{{"line": "{line}", "released": "{released}", "eol": "{eol}"}}"#)
+        })
+        .collect();
+    let json = format!(r#"{{"name": "x", "history": [{}]}}"#, history.join(", "));
+    let (policy, notes) = fit(&json);
+    // The others' rule foresees 6 of the 9 ends and none of the three last
+    // minors': those have their own, 12 months, and the rest 6 of 6.
+    assert_eq!(
+        rule(&policy, "support"),
+        r#""support": {"until_next": 1, "last_of_major": {"months": 12}}"#
+    );
+    assert_eq!(
+        basis(&notes, FitSubject::LastOfMajor),
+        FitBasis::Fitted {
+            hits: 3,
+            total: 3,
+            within_days: 7
+        }
+    );
+    assert_eq!(
+        rule(&policy, "new_major"),
+        r#""new_major": {"after_minor": 2}"#
+    );
+}
+
+#[test]
+fn grafanas_history_gives_nine_months_and_fifteen_for_a_majors_last_minor() {
+    // Grafana publishes 9 months of support, 15 for the last minor of a
+    // major: its history's last minors, 10.4 (2024-03-05 to 2025-06-05),
+    // 11.6 (2025-03-21 to 2026-06-25) and 12.4 (2026-02-25 to 2027-05-24),
+    // each about 15 months, which 9 months misses by half a year.
+    let fit = Draft::of_history(&example("grafana")).fit().unwrap();
+    assert_eq!(
+        rule(&fit.policy, "support"),
+        r#""support": {"months": 9, "last_of_major": {"months": 15}}"#
+    );
+    assert_eq!(
+        basis(&fit.notes, FitSubject::LastOfMajor),
+        FitBasis::Fitted {
+            hits: 3,
+            total: 3,
+            within_days: 7
+        }
+    );
+}

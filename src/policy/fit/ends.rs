@@ -53,29 +53,31 @@ pub(super) fn fit(seen: &Seen, targets: &[Target], ends: &dyn Ends) -> Option<(S
     if targets.is_empty() {
         return None;
     }
-    let released = |target: &Target| seen.lines[target.index].released;
     let candidates: Vec<Candidate<Support>> = rules(seen, &targets, ends)
         .into_iter()
-        .map(|(rule, complexity)| {
-            let mut track = Track::default();
-            for target in &targets {
-                let successor = rule
-                    .until_next
-                    .and_then(|places| ends.successor(target.index, places));
-                let error = rule
-                    .end(released(target), successor)
-                    .and_then(|rule_end| ends.end(target.index, rule_end))
-                    .map(|end| days_between(target.end, end));
-                track.step(seen.weight(target.end), error, i64::from(WITHIN_DAYS));
-            }
-            Candidate {
-                rule,
-                complexity,
-                track,
-            }
+        .map(|(rule, complexity)| Candidate {
+            track: score(seen, &targets, ends, &rule),
+            rule,
+            complexity,
         })
         .collect();
     choose(&candidates).map(|(rule, track)| (rule, FitBasis::of(track, WITHIN_DAYS)))
+}
+
+/// How well `rule` foresees `targets`, in the order of their ends.
+fn score(seen: &Seen, targets: &[Target], ends: &dyn Ends, rule: &Support) -> Track {
+    let mut track = Track::default();
+    for target in targets {
+        let successor = rule
+            .until_next
+            .and_then(|places| ends.successor(target.index, places));
+        let error = rule
+            .end(seen.lines[target.index].released, successor)
+            .and_then(|rule_end| ends.end(target.index, rule_end))
+            .map(|end| days_between(target.end, end));
+        track.step(seen.weight(target.end), error, i64::from(WITHIN_DAYS));
+    }
+    track
 }
 
 /// The candidates, each with how complex it is.
@@ -189,23 +191,66 @@ impl Ends for EveryLine<'_, '_> {
     }
 }
 
-/// The support rule of the history's lines: of those not LTS, when some
-/// are LTS.
-pub(super) fn support(seen: &Seen) -> (Support, FitBasis) {
-    let targets: Vec<Target> = seen
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(index, _)| !seen.is_lts(*index))
-        .filter_map(|(index, line)| {
-            Some(Target {
-                index,
-                end: line.eol?,
+/// The support rule of the history's lines (of those not LTS, when some
+/// are), and for minor lines the rule of the last minor of each major,
+/// when those ends follow a rule of their own that the rule of the others
+/// misses: `(support, its basis, last of a major's, its basis)`.
+pub(super) fn support(
+    seen: &Seen,
+    minor_lines: bool,
+) -> (Support, FitBasis, Option<(Support, FitBasis)>) {
+    let last_of_major = |index: usize| {
+        seen.lines
+            .get(index + 1)
+            .is_some_and(|next| next.line.major > seen.lines[index].line.major)
+    };
+    let targets = |last: Option<bool>| -> Vec<Target> {
+        let mut targets: Vec<Target> = seen
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| !seen.is_lts(*index))
+            .filter(|(index, _)| last.is_none_or(|last| last_of_major(*index) == last))
+            .filter_map(|(index, line)| {
+                Some(Target {
+                    index,
+                    end: line.eol?,
+                })
             })
-        })
-        .collect();
-    fit(seen, &targets, &EveryLine { seen })
-        .unwrap_or((Support::UNTIL_NEXT_LINE, FitBasis::TooShort { steps: 0 }))
+            .collect();
+        targets.sort_by_key(|target| target.end);
+        targets
+    };
+    let every_line = EveryLine { seen };
+    let fallback = (Support::UNTIL_NEXT_LINE, FitBasis::TooShort { steps: 0 });
+    let all = || fit(seen, &targets(None), &every_line).unwrap_or(fallback);
+    let lasts = targets(Some(true));
+    if !minor_lines || lasts.is_empty() {
+        let (support, basis) = all();
+        return (support, basis, None);
+    }
+    // The others' rule, and whether the last minors follow one of their
+    // own that it misses. (Fitted together, the last minors' later ends
+    // would read as a rule the vendor changed to.) Few majors have ended:
+    // a rule of their own that foresees every one of them is taken, saying
+    // how few.
+    let (support, basis) = fit(seen, &targets(Some(false)), &every_line).unwrap_or(fallback);
+    let own = fit(seen, &lasts, &every_line).filter(|(rule, basis)| match basis {
+        FitBasis::Fitted { .. } | FitBasis::Changed { .. } => true,
+        FitBasis::TooShort { .. } => {
+            let own = score(seen, &lasts, &every_line, rule);
+            own.hits == own.total
+        }
+        _ => false,
+    });
+    let missed = score(seen, &lasts, &every_line, &support);
+    match own {
+        Some(own) if missed.hits * 2 < missed.total => (support, basis, Some(own)),
+        _ => {
+            let (support, basis) = all();
+            (support, basis, None)
+        }
+    }
 }
 
 /// Whether the history records two phases of support: a line whose active

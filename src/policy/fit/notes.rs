@@ -26,6 +26,8 @@ pub enum FitSubject {
     Patches,
     /// `support`.
     Support,
+    /// `support.last_of_major`.
+    LastOfMajor,
     /// `active`.
     Active,
     /// Which lines are LTS (`lts.every`, `lts.every_months`).
@@ -47,6 +49,7 @@ impl FitSubject {
             Self::Releases => "releases",
             Self::Patches => "patches",
             Self::Support => "support",
+            Self::LastOfMajor => "support.last_of_major",
             Self::Active => "active",
             Self::Lts => "lts",
             Self::LtsStarts => "lts.starts",
@@ -64,6 +67,10 @@ impl FitSubject {
             Self::Releases => ("release", "releases"),
             Self::Patches => ("patch", "patches"),
             Self::Support => ("recorded end", "recorded ends"),
+            Self::LastOfMajor => (
+                "recorded end of a major's last line",
+                "recorded ends of majors' last lines",
+            ),
             Self::Active => (
                 "recorded end of active support",
                 "recorded ends of active support",

@@ -57,9 +57,12 @@ pub(crate) fn fit_rules(
             rule
         }
         None => {
-            let (rule, basis) = ends::support(&seen);
+            let (rule, basis, last) = ends::support(&seen, kind == LineKind::Minor);
             note(FitSubject::Support, basis);
-            (rule, None)
+            if let Some((_, basis)) = last {
+                note(FitSubject::LastOfMajor, basis);
+            }
+            (rule, last.map(|(rule, _)| rule))
         }
     };
     let active = match stated.active {
