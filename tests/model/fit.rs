@@ -381,3 +381,31 @@ fn grafanas_history_gives_nine_months_and_fifteen_for_a_majors_last_minor() {
         }
     );
 }
+
+#[test]
+fn every_fitted_policy_is_a_valid_file_that_reads_back() {
+    // Every example's whole history, and every prefix of Kestra's (one line
+    // to five): the fit writes only what the file format accepts.
+    let mut drafts: Vec<Draft> = Vec::new();
+    for entry in std::fs::read_dir("examples").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|ext| ext == "json") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            drafts.push(Draft::of_history(&Policy::from_json(&text).unwrap()));
+        }
+    }
+    let kestra: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
+    for lines in 1..=5 {
+        let mut draft = serde_json::json!({"name": "kestra"});
+        draft["history"] = serde_json::Value::Array(
+            kestra["history"].as_array().unwrap()[..lines].to_vec(),
+        );
+        drafts.push(Draft::from_json(&draft.to_string()).unwrap());
+    }
+    for draft in drafts {
+        let fit = draft.fit().unwrap();
+        let json = fit.policy.to_json();
+        assert_eq!(Policy::from_json(&json).unwrap(), fit.policy, "{json}");
+    }
+}
