@@ -398,9 +398,8 @@ fn every_fitted_policy_is_a_valid_file_that_reads_back() {
         serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
     for lines in 1..=5 {
         let mut draft = serde_json::json!({"name": "kestra"});
-        draft["history"] = serde_json::Value::Array(
-            kestra["history"].as_array().unwrap()[..lines].to_vec(),
-        );
+        draft["history"] =
+            serde_json::Value::Array(kestra["history"].as_array().unwrap()[..lines].to_vec());
         drafts.push(Draft::from_json(&draft.to_string()).unwrap());
     }
     for draft in drafts {
@@ -408,4 +407,87 @@ fn every_fitted_policy_is_a_valid_file_that_reads_back() {
         let json = fit.policy.to_json();
         assert_eq!(Policy::from_json(&json).unwrap(), fit.policy, "{json}");
     }
+}
+
+#[test]
+fn kestras_first_two_lines_are_too_few_and_its_patches_come_weekly() {
+    // 1.0 (2025-09-09) and 1.1 (2025-11-04): one step of 56 days, 1.84
+    // months: every 2 months, Kestra's own cadence, and too few to say.
+    let kestra: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
+    let mut draft = serde_json::json!({"name": "kestra"});
+    draft["history"] =
+        serde_json::Value::Array(kestra["history"].as_array().unwrap()[..2].to_vec());
+    let (policy, notes) = fit(&draft.to_string());
+    assert_eq!(
+        rule(&policy, "releases"),
+        r#""releases": {"every_months": 2}"#
+    );
+    assert_eq!(
+        basis(&notes, FitSubject::Releases),
+        FitBasis::TooShort { steps: 1 }
+    );
+    // Its whole history: patches about weekly from each line's Tuesday
+    // release (1.0.1 09-16, 1.0.2 09-24 a day late, ...), twice some weeks.
+    let fit = Draft::of_history(&example("kestra")).fit().unwrap();
+    assert!(
+        rule(&fit.policy, "patches").starts_with(r#""patches": {"every_weeks": 1"#),
+        "{}",
+        rule(&fit.policy, "patches")
+    );
+    assert!(matches!(
+        basis(&fit.notes, FitSubject::Patches),
+        FitBasis::Fitted { hits, total: 41, within_days: 2 } if hits * 2 >= 41
+    ));
+}
+
+#[test]
+fn an_overdue_line_ranges_from_the_day_after_the_history_to_the_late_releases() {
+    // Monthly on the 1st, one slip a month late: releases 2026-01-01,
+    // 02-01, 03-01, 04-01, 06-01 (May was 31 days late), 07-01, 08-01; the
+    // track record: 0, 0, 0, 31, 0, 0 days late, the newest weighing most.
+    let days = [
+        "2026-01-01",
+        "2026-02-01",
+        "2026-03-01",
+        "2026-04-01",
+        "2026-06-01",
+        "2026-07-01",
+        "2026-08-01",
+    ];
+    let history: Vec<String> = days
+        .iter()
+        .enumerate()
+        .map(|(at, day)| format!(r#"{{"line": "1.{at}", "released": "{day}"}}"#))
+        .collect();
+    let json = |as_of: &str| {
+        format!(
+            r#"{{"name": "x", "releases": {{"every_months": 1}}, "branch_template": "b",
+                "history_as_of": "{as_of}", "history": [{}]}}"#,
+            history.join(", ")
+        )
+    };
+    // On time: 1.7 due 09-01. Weights back from 08-01: 07-01 (31 days)
+    // 0.943, 06-01 (61, the late one) 0.891, 04-01 (122) 0.793, 03-01
+    // (153) 0.748, 02-01 (181) 0.709; total with 08-01's 1.0: 5.084. The
+    // five 0s weigh 4.193, past 10% of it (0.508) but short of 90% (4.576):
+    // the range runs from the day to 31 days after it...
+    let policy = Policy::from_json(&json("2026-08-01")).unwrap();
+    let info = policy.line(lts_policy::Line::new(1, 7)).unwrap();
+    let range = info.released_range.unwrap();
+    assert_eq!(
+        (range.from.to_string(), range.to.to_string()),
+        ("2026-09-01".into(), "2026-10-02".into())
+    );
+    // ...and on 09-10, with no 1.7, it is overdue, projected 09-11, 10 days
+    // late: of the track record only 1.4's 31 days is as late, so the range
+    // runs from 09-11 to 09-01 + 31 = 10-02.
+    let policy = Policy::from_json(&json("2026-09-10")).unwrap();
+    let info = policy.line(lts_policy::Line::new(1, 7)).unwrap();
+    assert!(info.overdue);
+    let range = info.released_range.unwrap();
+    assert_eq!(
+        (range.from.to_string(), range.to.to_string()),
+        ("2026-09-11".into(), "2026-10-02".into())
+    );
 }
