@@ -116,20 +116,25 @@ fn supported_far_out(bencher: divan::Bencher, name: &str) {
         .bench_values(|policy| policy.supported_on(black_box(on)).unwrap().len());
 }
 
+/// `count` patches of `major.minor`, a week apart from its release.
+fn weekly_patches(major: u32, minor: u32, released: NaiveDate, count: u64) -> Vec<String> {
+    (1..=count)
+        .map(|patch| {
+            let day = released
+                .checked_add_days(chrono::Days::new(patch * 7))
+                .unwrap();
+            format!(r#"{{"version": "{major}.{minor}.{patch}", "released": "{day}"}}"#)
+        })
+        .collect()
+}
+
 /// A long history: 2,000 lines, a month apart, with 4 patches each.
 fn long_history() -> String {
     let mut history = Vec::new();
     let mut released = date("1860-01-06");
     for n in 0..2000u32 {
         let (major, minor) = (1 + n / 10, n % 10);
-        let patches: Vec<String> = (1..=4u64)
-            .map(|patch| {
-                let day = released
-                    .checked_add_days(chrono::Days::new(patch * 7))
-                    .unwrap();
-                format!(r#"{{"version": "{major}.{minor}.{patch}", "released": "{day}"}}"#)
-            })
-            .collect();
+        let patches = weekly_patches(major, minor, released, 4);
         history.push(format!(
             r#"{{"line": "{major}.{minor}", "released": "{released}", "patches": [{}]}}"#,
             patches.join(", ")
@@ -184,14 +189,7 @@ fn history_to_fit() -> Policy {
     for n in 0..1000u32 {
         let (major, minor) = (1 + n / 10, n % 10);
         let released = released_at(n);
-        let patches: Vec<String> = (1..=10u64)
-            .map(|patch| {
-                let day = released
-                    .checked_add_days(chrono::Days::new(patch * 7))
-                    .unwrap();
-                format!(r#"{{"version": "{major}.{minor}.{patch}", "released": "{day}"}}"#)
-            })
-            .collect();
+        let patches = weekly_patches(major, minor, released, 10);
         let lts = n.is_multiple_of(4);
         let eol = if lts {
             released

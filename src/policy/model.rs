@@ -186,6 +186,17 @@ pub struct Release {
     pub patches: Vec<KnownPatch>,
 }
 
+/// The newest day `history` records, a release's or a patch's.
+pub(crate) fn newest_recorded(history: &[Release]) -> Option<NaiveDate> {
+    history
+        .iter()
+        .flat_map(|release| {
+            std::iter::once(release.released)
+                .chain(release.patches.iter().map(|patch| patch.released))
+        })
+        .max()
+}
+
 /// A patch release recorded in the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

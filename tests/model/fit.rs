@@ -43,6 +43,15 @@ fn rule(policy: &Policy, field: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Fitted: `hits` of `total` steps within 7 days.
+fn fitted(hits: u32, total: u32) -> FitBasis {
+    FitBasis::Fitted {
+        hits,
+        total,
+        within_days: 7,
+    }
+}
+
 fn basis(notes: &[FitNote], subject: FitSubject) -> FitBasis {
     notes
         .iter()
@@ -79,14 +88,7 @@ fn a_clean_monthly_cadence_on_the_third_thursday() {
     // days, but misses by a week where a month starts late (05-21 + 1
     // month = 06-21, a Sunday: 06-25, not 06-18): the 3rd Thursday is
     // never off.
-    assert_eq!(
-        basis(&notes, FitSubject::Releases),
-        FitBasis::Fitted {
-            hits: 11,
-            total: 11,
-            within_days: 7
-        }
-    );
+    assert_eq!(basis(&notes, FitSubject::Releases), fitted(11, 11));
     let said = notes
         .iter()
         .find(|note| note.subject == FitSubject::Releases)
@@ -118,14 +120,7 @@ fn a_weekly_tuesday_cadence_with_two_holidays() {
         rule(&policy, "releases"),
         r#""releases": {"every_weeks": 1, "on": "Tuesday"}"#
     );
-    assert_eq!(
-        basis(&notes, FitSubject::Releases),
-        FitBasis::Fitted {
-            hits: 17,
-            total: 17,
-            within_days: 7
-        }
-    );
+    assert_eq!(basis(&notes, FitSubject::Releases), fitted(17, 17));
 }
 
 #[test]
@@ -136,14 +131,7 @@ fn every_third_line_lts() {
     let days = &THIRD_THURSDAYS[..10];
     let (policy, notes) = fit(&draft("", days, lts));
     assert!(rule(&policy, "lts").starts_with(r#""lts": {"every": 3, "#));
-    assert_eq!(
-        basis(&notes, FitSubject::Lts),
-        FitBasis::Fitted {
-            hits: 3,
-            total: 3,
-            within_days: 7
-        }
-    );
+    assert_eq!(basis(&notes, FitSubject::Lts), fitted(3, 3));
     // Nothing records how long LTS lines last: the simplest rule, until the
     // next LTS line, and it says so.
     assert!(rule(&policy, "lts").ends_with(r#""support": {"until_next": 1}}"#));
@@ -166,14 +154,7 @@ fn support_until_the_second_line_after() {
     // "2 months" comes within 7 days too (01-15 + 2 months = 03-15, 4 days
     // early; 05-21 + 2 = 07-21, 5 late), but never on the day.
     assert_eq!(rule(&policy, "support"), r#""support": {"until_next": 2}"#);
-    assert_eq!(
-        basis(&notes, FitSubject::Support),
-        FitBasis::Fitted {
-            hits: 6,
-            total: 6,
-            within_days: 7
-        }
-    );
+    assert_eq!(basis(&notes, FitSubject::Support), fitted(6, 6));
 }
 
 #[test]
@@ -347,14 +328,7 @@ fn the_last_minor_of_each_major_keeps_its_own_support() {
         rule(&policy, "support"),
         r#""support": {"until_next": 1, "last_of_major": {"months": 12}}"#
     );
-    assert_eq!(
-        basis(&notes, FitSubject::LastOfMajor),
-        FitBasis::Fitted {
-            hits: 3,
-            total: 3,
-            within_days: 7
-        }
-    );
+    assert_eq!(basis(&notes, FitSubject::LastOfMajor), fitted(3, 3));
     assert_eq!(
         rule(&policy, "new_major"),
         r#""new_major": {"after_minor": 2}"#
@@ -372,14 +346,7 @@ fn grafanas_history_gives_nine_months_and_fifteen_for_a_majors_last_minor() {
         rule(&fit.policy, "support"),
         r#""support": {"months": 9, "last_of_major": {"months": 15}}"#
     );
-    assert_eq!(
-        basis(&fit.notes, FitSubject::LastOfMajor),
-        FitBasis::Fitted {
-            hits: 3,
-            total: 3,
-            within_days: 7
-        }
-    );
+    assert_eq!(basis(&fit.notes, FitSubject::LastOfMajor), fitted(3, 3));
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::file::history::History;
 use crate::policy::file::problems::Problems;
-use crate::policy::model::{KnownPatch, Line, LineKind, Release};
+use crate::policy::model::{KnownPatch, Line, LineKind, Release, newest_recorded};
 
 impl Policy {
     /// The policy with `facts` merged into its history: the file's lines,
@@ -105,14 +105,7 @@ pub(crate) fn merged_as_of(
     facts: &Facts,
     stated: [Option<NaiveDate>; 2],
 ) -> Option<NaiveDate> {
-    let newest = merged
-        .iter()
-        .flat_map(|release| {
-            std::iter::once(release.released)
-                .chain(release.patches.iter().map(|patch| patch.released))
-        })
-        .max()
-        .max(facts.newest);
+    let newest = newest_recorded(merged).max(facts.newest);
     stated.into_iter().chain([newest]).flatten().max()
 }
 

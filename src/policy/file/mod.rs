@@ -67,15 +67,7 @@ impl Policy {
             first.get_or_insert(problem);
         };
         let policy = check_policy(json, Problems::first(&mut report));
-        match (policy, first) {
-            (Some(policy), None) => Ok(policy),
-            (_, Some(problem)) => Err(problem),
-            // A policy that could not be built always has a problem.
-            (None, None) => Err(PolicyError::InvalidPolicy {
-                path: "policy".to_owned(),
-                problem: Problem::Missing,
-            }),
-        }
+        read_or_first_problem(policy, first)
     }
 
     /// Like [`Policy::from_json`], but reports every problem found.
@@ -131,14 +123,20 @@ impl Draft {
                 read.history.into_releases(),
             ))
         });
-        match (draft, first) {
-            (Some(draft), None) => Ok(draft),
-            (_, Some(problem)) => Err(problem),
-            (None, None) => Err(PolicyError::InvalidPolicy {
-                path: "policy".to_owned(),
-                problem: Problem::Missing,
-            }),
-        }
+        read_or_first_problem(draft, first)
+    }
+}
+
+/// What was read, when no problem was found; else the first problem.
+fn read_or_first_problem<T>(read: Option<T>, first: Option<PolicyError>) -> Result<T, PolicyError> {
+    match (read, first) {
+        (Some(read), None) => Ok(read),
+        (_, Some(problem)) => Err(problem),
+        // What could not be read always has a problem.
+        (None, None) => Err(PolicyError::InvalidPolicy {
+            path: "policy".to_owned(),
+            problem: Problem::Missing,
+        }),
     }
 }
 

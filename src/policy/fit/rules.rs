@@ -29,28 +29,12 @@ pub(crate) fn fit_rules(
             rule
         }
     };
-    let releases = match &stated.releases {
-        Some(rule) => {
-            note(FitSubject::Releases, FitBasis::Stated);
-            rule.clone()
-        }
-        None => {
-            let (rule, basis) = schedules::releases(&seen);
-            note(FitSubject::Releases, basis);
-            rule
-        }
-    };
-    let patches = match &stated.patches {
-        Some(rule) => {
-            note(FitSubject::Patches, FitBasis::Stated);
-            rule.clone()
-        }
-        None => {
-            let (rule, basis) = schedules::patches(&seen);
-            note(FitSubject::Patches, basis);
-            rule
-        }
-    };
+    let releases = kept_or_fitted(&stated.releases, FitSubject::Releases, &mut note, || {
+        schedules::releases(&seen)
+    });
+    let patches = kept_or_fitted(&stated.patches, FitSubject::Patches, &mut note, || {
+        schedules::patches(&seen)
+    });
     let (support, last_of_major) = match stated.support {
         Some(rule) => {
             note(FitSubject::Support, FitBasis::Stated);
@@ -97,4 +81,19 @@ pub(crate) fn fit_rules(
         lts,
     };
     (rules, notes)
+}
+
+/// The rule `stated`, noted as such, or the one `fit` gives, noted as it says.
+fn kept_or_fitted<R: Clone>(
+    stated: &Option<R>,
+    subject: FitSubject,
+    note: &mut impl FnMut(FitSubject, FitBasis),
+    fit: impl FnOnce() -> (R, FitBasis),
+) -> R {
+    let (rule, basis) = match stated {
+        Some(rule) => (rule.clone(), FitBasis::Stated),
+        None => fit(),
+    };
+    note(subject, basis);
+    rule
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::track;
-use crate::policy::model::Release;
+use crate::policy::model::{Release, newest_recorded};
 
 /// A history as the fit reads it: the lines in release order, and the
 /// newest day it records, from which the weights count back.
@@ -14,14 +14,7 @@ pub(super) struct Seen<'h> {
 
 impl<'h> Seen<'h> {
     pub(super) fn new(lines: &'h [Release]) -> Self {
-        let newest = lines
-            .iter()
-            .flat_map(|line| {
-                std::iter::once(line.released)
-                    .chain(line.patches.iter().map(|patch| patch.released))
-            })
-            .max()
-            .unwrap_or(NaiveDate::MIN);
+        let newest = newest_recorded(lines).unwrap_or(NaiveDate::MIN);
         Self { lines, newest }
     }
 
