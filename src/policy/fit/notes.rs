@@ -135,8 +135,9 @@ pub enum FitBasis {
 }
 
 impl FitBasis {
-    /// The basis of a candidate chosen with `track`: fitted, or irregular
-    /// when it foresaw fewer than half of the steps.
+    /// The basis of a candidate chosen with `track`: changed when it was
+    /// chosen for its newest steps, too short with fewer than three steps,
+    /// irregular when it foresaw fewer than half of them, else fitted.
     pub(super) fn of(track: Track, within_days: u32) -> Self {
         let Track { hits, total, .. } = track;
         if let Some((run, before)) = track.followed_since() {
