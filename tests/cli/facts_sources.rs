@@ -295,6 +295,43 @@ fn policy_with_git_writes_a_file_that_answers_alone() {
 }
 
 #[test]
+fn policy_fit_with_git_alone_fits_the_tags() {
+    // No --policy: the repository's tags are the whole history, the draft
+    // is named after its directory, and every rule is fitted.
+    let scratch = Scratch::new("git-fit");
+    let repo = repository(&scratch, KESTRA_TAGS);
+    let output = super::embedded(&["policy", "--fit", "--git", &repo])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let file: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(file["name"], "repo");
+    // 1.0 to 1.3, as tagged: four lines, three steps to fit releases on.
+    let lines: Vec<&str> = file["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["line"].as_str().unwrap())
+        .collect();
+    assert_eq!(lines, ["1.0", "1.1", "1.2", "1.3"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(" of 3 releases within 7 days)\n"),
+        "{stderr}"
+    );
+    // Three patches (the -rc1 is left out), each a week after its line's
+    // Tuesday release: 1.0.1 09-16, 1.2.1 01-20, 1.3.1 03-10.
+    assert_eq!(file["patches"], json!({"every_weeks": 1, "on": "Tuesday"}));
+    assert!(
+        stderr.contains(
+            "fit: patches: every week on Tuesdays, counted from each line's release (3 of 3 \
+             patches within 2 days)\n"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_failed_write_leaves_the_old_file() {
     let scratch = Scratch::new("git-write");
     let repo = repository(
