@@ -16,7 +16,7 @@ use crate::session::{
     read_policy_file, replace_file,
 };
 
-use crate::render::{json, words};
+use crate::render::{self, json, words};
 
 help!(
     "Print the effective policy as JSON, a starting point for a custom file",
@@ -88,7 +88,7 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         for note in &context.fit_notes {
-            message(&words::fit_text(&context.policy, note));
+            message(&render::fit::note_line(&context.policy, note));
         }
         if let Some(path) = &self.write {
             replace_file(path, readable_file(&context.policy)?.as_bytes())?;

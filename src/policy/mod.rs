@@ -44,3 +44,4 @@ pub(crate) mod serde_form;
 pub(crate) mod template;
 pub(crate) mod timeline;
 pub(crate) mod version;
+pub(crate) mod window;

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod endoflife;
 pub mod explain;
 pub mod findings;
+pub mod fit;
 pub mod github;
 pub mod ics;
 pub mod json;

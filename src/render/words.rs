@@ -6,7 +6,6 @@ use std::error::Error;
 use chrono::NaiveDate;
 
 use lts_policy::answers::Dangling;
-use lts_policy::fit::{FitBasis, FitNote, FitSubject};
 use lts_policy::lines::{EolReason, Phase};
 use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Nth, Patches,
@@ -245,7 +244,7 @@ fn lts_text(lts: Option<&LtsRule>) -> String {
 }
 
 /// One rule field of `rules` in words.
-fn field_text(field: RuleField, kind: LineKind, rules: &LineRules) -> String {
+pub(super) fn field_text(field: RuleField, kind: LineKind, rules: &LineRules) -> String {
     match field {
         RuleField::NewMajor => lines_text(kind, rules.new_major),
         RuleField::Releases => format!("releases: {}", schedule_text(&rules.releases)),
@@ -296,31 +295,6 @@ pub fn rules_text(policy: &Policy) -> Vec<String> {
     }
     sentences.push(format!("history complete up to {}", policy.history_as_of()));
     sentences
-}
-
-/// A fitted rule in words, and what it rests on: `releases: every month,
-/// on the 3rd Thursday (38 of 40 releases within 7 days)`.
-pub fn fit_text(policy: &Policy, note: &FitNote) -> String {
-    let own = policy.own_rules();
-    let kind = policy.line_kind();
-    let field = match note.subject {
-        FitSubject::NewMajor => Some(RuleField::NewMajor),
-        FitSubject::Releases => Some(RuleField::Releases),
-        FitSubject::Patches => Some(RuleField::Patches),
-        FitSubject::Support => Some(RuleField::Support),
-        FitSubject::Active => Some(RuleField::Active),
-        FitSubject::Lts => Some(RuleField::Lts),
-        // The LTS rule's parts are in its sentence.
-        _ => None,
-    };
-    match field.filter(|_| note.basis != FitBasis::Absent) {
-        Some(field) => format!(
-            "fit: {} ({})",
-            field_text(field, kind, own),
-            note.basis_text()
-        ),
-        None => format!("fit: {note}"),
-    }
 }
 
 /// `1st`, `2nd`, `3rd`, `4th`, ... `11th`, `21st`.

@@ -1,0 +1,33 @@
+//! What each rule of a fitted policy is and rests on, in words, for
+//! `policy --fit`.
+
+use lts_policy::Policy;
+use lts_policy::fit::{FitBasis, FitNote, FitSubject};
+use lts_policy::rules::RuleField;
+
+use super::words::field_text;
+
+/// A fitted rule in words, and what it rests on: `releases: every month,
+/// on the 3rd Thursday (38 of 40 releases within 7 days)`.
+pub fn note_line(policy: &Policy, note: &FitNote) -> String {
+    let own = policy.own_rules();
+    let kind = policy.line_kind();
+    let field = match note.subject {
+        FitSubject::NewMajor => Some(RuleField::NewMajor),
+        FitSubject::Releases => Some(RuleField::Releases),
+        FitSubject::Patches => Some(RuleField::Patches),
+        FitSubject::Support => Some(RuleField::Support),
+        FitSubject::Active => Some(RuleField::Active),
+        FitSubject::Lts => Some(RuleField::Lts),
+        // The LTS rule's parts are in its sentence.
+        _ => None,
+    };
+    match field.filter(|_| note.basis != FitBasis::Absent) {
+        Some(field) => format!(
+            "fit: {} ({})",
+            field_text(field, kind, own),
+            note.basis_text()
+        ),
+        None => format!("fit: {note}"),
+    }
+}
