@@ -57,16 +57,17 @@ pub(super) fn releases(seen: &Seen) -> (Schedule, FitBasis) {
         )
         .collect();
     cadences.extend(listed_months(&dates, seen).map(|months| (Cadence::InMonths(months), 1)));
+    let weights: Vec<f64> = dates[1..].iter().map(|day| seen.weight(*day)).collect();
     let mut candidates = Vec::new();
     for (cadence, cadence_cost) in cadences {
         for (on, day_cost) in days.rules(&cadence) {
             let schedule = Schedule::new(cadence.clone(), on);
             let mut track = Track::default();
-            for pair in dates.windows(2) {
+            for (pair, weight) in dates.windows(2).zip(&weights) {
                 let error = schedule
                     .nth(pair[0], 1)
                     .map(|due| days_between(pair[1], due));
-                track.step(seen.weight(pair[1]), error, i64::from(WITHIN_DAYS));
+                track.step(*weight, error, i64::from(WITHIN_DAYS));
             }
             candidates.push(Candidate {
                 rule: schedule,
@@ -106,16 +107,17 @@ pub(super) fn patches(seen: &Seen) -> (Patches, FitBasis) {
     let cadences = (1..=PATCH_WEEKS)
         .map(Cadence::EveryWeeks)
         .chain([Cadence::EveryMonths(1)]);
+    let weights: Vec<f64> = dates.iter().map(|day| seen.weight(*day)).collect();
     let mut candidates = Vec::new();
     for cadence in cadences {
         for (on, complexity) in days.rules(&cadence) {
             let schedule = Schedule::new(cadence.clone(), on);
             let mut track = Track::default();
-            for &(anchor, before, day) in &steps {
+            for (&(anchor, before, day), weight) in steps.iter().zip(&weights) {
                 let error = schedule
                     .next_after(anchor, before)
                     .map(|due| days_between(day, due));
-                track.step(seen.weight(day), error, i64::from(PATCH_WITHIN_DAYS));
+                track.step(*weight, error, i64::from(PATCH_WITHIN_DAYS));
             }
             candidates.push(Candidate {
                 rule: schedule,

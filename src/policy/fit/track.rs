@@ -47,7 +47,8 @@ pub(crate) fn weight(day: NaiveDate, newest: NaiveDate) -> f64 {
         term *= -rest / f64::from(k);
         sum += term;
     }
-    (0..halvings).fold(sum, |weight, _| weight * 0.5)
+    // powi is compiled in (compiler-builtins' __powidf2), not libm's.
+    sum * 0.5_f64.powi(i32::try_from(halvings).unwrap_or(i32::MAX))
 }
 
 /// One candidate's record over the steps, fed oldest first.
