@@ -253,8 +253,9 @@ pub(super) fn support(
     }
 }
 
-/// Whether the history records two phases of support: a line whose active
-/// support ended before its support did.
+/// The recorded ends of active support of the LTS lines (`lts`) or of the
+/// others: what `active` and `lts.active` are fitted to, where some end
+/// before their line's support does (two phases).
 pub(super) fn two_phases(seen: &Seen, lts: bool) -> Vec<Target> {
     seen.lines
         .iter()
