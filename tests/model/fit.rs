@@ -1,7 +1,7 @@
 //! `Draft::fit`: rules fitted to small histories invented for one shape
 //! each, worked out by hand, and to real vendors' histories.
 
-use lts_policy::fit::{Draft, FitBasis, FitNote, FitSubject};
+use lts_policy::fit::{Draft, Fit, FitBasis, FitNote, FitSubject};
 
 use super::{Policy, message};
 
@@ -263,12 +263,17 @@ fn example(name: &str) -> Policy {
     Policy::from_json(&std::fs::read_to_string(format!("examples/{name}.json")).unwrap()).unwrap()
 }
 
+/// The fit of an example's whole history, no rule stated.
+fn fit_of(name: &str) -> Fit {
+    Draft::of_history(&example(name)).fit().unwrap()
+}
+
 #[test]
 fn gitlabs_history_gives_its_monthly_lines_its_majors_in_may_and_its_ends() {
     // endoflife.date's GitLab: a line every month (on the 3rd Thursday
     // since 2023, the 22nd before), majors starting in May, each line
     // supported while the next two come out: a rule foresees every step.
-    let fit = Draft::of_history(&example("gitlab")).fit().unwrap();
+    let fit = fit_of("gitlab");
     assert_eq!(
         rule(&fit.policy, "new_major"),
         r#""new_major": {"in_month": 5}"#
@@ -285,7 +290,7 @@ fn gitlabs_history_gives_its_monthly_lines_its_majors_in_may_and_its_ends() {
 fn electrons_history_gives_support_until_the_third_major_after() {
     // Electron supports its three newest majors: a line until the third one
     // after it comes out, as the published rule says.
-    let fit = Draft::of_history(&example("electron")).fit().unwrap();
+    let fit = fit_of("electron");
     assert_eq!(
         rule(&fit.policy, "support"),
         r#""support": {"until_next": 3}"#
@@ -295,7 +300,7 @@ fn electrons_history_gives_support_until_the_third_major_after() {
 #[test]
 fn djangos_history_gives_an_lts_every_third_line() {
     // Django: X.2 is LTS (1.8, 1.11, 2.2, 3.2, 4.2, 5.2): every 3rd line.
-    let fit = Draft::of_history(&example("django")).fit().unwrap();
+    let fit = fit_of("django");
     assert!(rule(&fit.policy, "lts").starts_with(r#""lts": {"every": 3, "#));
 }
 
@@ -341,7 +346,7 @@ fn grafanas_history_gives_nine_months_and_fifteen_for_a_majors_last_minor() {
     // major: its history's last minors, 10.4 (2024-03-05 to 2025-06-05),
     // 11.6 (2025-03-21 to 2026-06-25) and 12.4 (2026-02-25 to 2027-05-24),
     // each about 15 months, which 9 months misses by half a year.
-    let fit = Draft::of_history(&example("grafana")).fit().unwrap();
+    let fit = fit_of("grafana");
     assert_eq!(
         rule(&fit.policy, "support"),
         r#""support": {"months": 9, "last_of_major": {"months": 15}}"#
@@ -396,7 +401,7 @@ fn kestras_first_two_lines_are_too_few_and_its_patches_come_weekly() {
     );
     // Its whole history: patches about weekly from each line's Tuesday
     // release (1.0.1 09-16, 1.0.2 09-24 a day late, ...), twice some weeks.
-    let fit = Draft::of_history(&example("kestra")).fit().unwrap();
+    let fit = fit_of("kestra");
     assert!(
         rule(&fit.policy, "patches").starts_with(r#""patches": {"every_weeks": 1"#),
         "{}",
