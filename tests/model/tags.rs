@@ -253,6 +253,13 @@ fn a_policy_tag_is_a_name_registries_and_git_take_for_one_line() {
             json!([{"lts_only": true}]),
             "tags[0].name: missing",
         ),
+        (
+            // A tag naming one version moves nowhere: no floating tag.
+            "kestra",
+            json!([{"name": "lts-{major}.{minor}.{patch}"}]),
+            "tags[0].name: invalid tag template \"lts-{major}.{minor}.{patch}\": unknown \
+             placeholder {patch}; expected {major} or {minor}",
+        ),
     ];
     for (example, tags, expected) in cases {
         assert_eq!(tags_problem(example, tags.clone()), expected, "{tags}");
