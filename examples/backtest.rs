@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use lts_policy::dates::add_months;
 use lts_policy::fit::Draft;
-use lts_policy::{Line, Policy, parse_date};
+use lts_policy::{Line, Policy, PolicyError, parse_date};
 
 /// How far a forecast may be from what happened and still count as right.
 const TOLERANCE_DAYS: i64 = 7;
@@ -205,7 +205,7 @@ impl Rules {
     }
 
     /// The policy of these rules at a cut, from the cut file's text.
-    fn at_cut(self, json: &str) -> Result<Policy, lts_policy::PolicyError> {
+    fn at_cut(self, json: &str) -> Result<Policy, PolicyError> {
         match self {
             Self::Published => Policy::from_json(json),
             Self::Fitted => Draft::of_history(&Policy::from_json(json)?)
@@ -213,8 +213,12 @@ impl Rules {
                 .map(|fit| fit.policy),
             // A fit completes a policy's own rules, not its changes: a file
             // with changes forecasts as published.
-            Self::Completed if json.contains("\"changes\"") => Policy::from_json(json),
-            Self::Completed => Draft::from_json(json)?.fit().map(|fit| fit.policy),
+            Self::Completed => match Draft::from_json(json) {
+                Err(PolicyError::InvalidPolicy { path, .. }) if path == "changes" => {
+                    Policy::from_json(json)
+                }
+                draft => draft?.fit().map(|fit| fit.policy),
+            },
         }
     }
 }

@@ -96,7 +96,8 @@ impl Stated {
 
 /// What a draft states besides its history: what a [`PolicyRules`] holds,
 /// with the rules it gives, and without a branch template when it gives
-/// none.
+/// none. A field of one is a field of the other: the two conversions
+/// below are where both meet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DraftRules {
     pub(crate) name: String,
@@ -107,4 +108,55 @@ pub(crate) struct DraftRules {
     pub(crate) tag_prefix: Option<String>,
     pub(crate) tags: Vec<TagTemplate>,
     pub(crate) history_as_of: Option<NaiveDate>,
+}
+
+impl DraftRules {
+    /// A draft named `name` whose lines are `lines`, stating nothing else.
+    pub(crate) fn named(name: &str, lines: LineKind) -> Self {
+        Self {
+            name: name.to_owned(),
+            comment: None,
+            lines,
+            stated: Stated::default(),
+            branch_template: None,
+            tag_prefix: None,
+            tags: Vec::new(),
+            history_as_of: None,
+        }
+    }
+
+    /// A draft of the policy `rules` are, stating none of its rules.
+    pub(crate) fn stating_no_rule(rules: &PolicyRules) -> Self {
+        Self {
+            name: rules.name.clone(),
+            comment: None,
+            lines: rules.lines,
+            stated: Stated::default(),
+            branch_template: Some(rules.branch_template.clone()),
+            tag_prefix: rules.tag_prefix.clone(),
+            tags: rules.tags.clone(),
+            history_as_of: rules.history_as_of,
+        }
+    }
+
+    /// The policy's rules: the draft's, with `rules` for its own, the
+    /// branch template it takes and `comment`.
+    pub(crate) fn with(
+        &self,
+        rules: LineRules,
+        branch_template: BranchTemplate,
+        comment: String,
+    ) -> PolicyRules {
+        PolicyRules {
+            name: self.name.clone(),
+            comment: Some(comment),
+            lines: self.lines,
+            rules,
+            changes: Vec::new(),
+            branch_template,
+            tag_prefix: self.tag_prefix.clone(),
+            tags: self.tags.clone(),
+            history_as_of: self.history_as_of,
+        }
+    }
 }

@@ -11,7 +11,7 @@ use crate::policy::facts::Facts;
 use crate::policy::facts::merge::{checked, merge, merged_as_of};
 use crate::policy::file::problem::Problem;
 use crate::policy::model::{LineKind, Release};
-use crate::policy::policy_rules::{DraftRules, PolicyRules, Stated};
+use crate::policy::policy_rules::DraftRules;
 use crate::policy::template::BranchTemplate;
 
 /// A policy a fit completes: the rules it states (any may be left out), its
@@ -42,37 +42,15 @@ impl Draft {
     /// with no history yet: for a history of facts alone.
     #[must_use]
     pub fn empty(name: &str, lines: LineKind) -> Self {
-        Self::new(
-            DraftRules {
-                name: name.to_owned(),
-                comment: None,
-                lines,
-                stated: Stated::default(),
-                branch_template: None,
-                tag_prefix: None,
-                tags: Vec::new(),
-                history_as_of: None,
-            },
-            Vec::new(),
-        )
+        Self::new(DraftRules::named(name, lines), Vec::new())
     }
 
     /// A draft of `policy`'s history, name, branch template, tag prefix and
     /// tags, stating none of its rules: what its history alone says.
     #[must_use]
     pub fn of_history(policy: &Policy) -> Self {
-        let rules = policy.rules();
         Self::new(
-            DraftRules {
-                name: rules.name.clone(),
-                comment: None,
-                lines: rules.lines,
-                stated: Stated::default(),
-                branch_template: Some(rules.branch_template.clone()),
-                tag_prefix: rules.tag_prefix.clone(),
-                tags: rules.tags.clone(),
-                history_as_of: rules.history_as_of,
-            },
+            DraftRules::stating_no_rule(policy.rules()),
             policy.history().to_vec(),
         )
     }
@@ -169,17 +147,7 @@ impl Draft {
             Some(comment) => format!("{comment} {fitted}"),
             None => fitted,
         };
-        let policy_rules = PolicyRules {
-            name: self.rules.name.clone(),
-            comment: Some(comment),
-            lines: self.rules.lines,
-            rules,
-            changes: Vec::new(),
-            branch_template,
-            tag_prefix: self.rules.tag_prefix.clone(),
-            tags: self.rules.tags.clone(),
-            history_as_of: self.rules.history_as_of,
-        };
+        let policy_rules = self.rules.with(rules, branch_template, comment);
         // The history was checked as a draft's, and the fit gives an LTS
         // rule to one that declares LTS lines: it is the policy's as it is.
         Ok(Fit {
