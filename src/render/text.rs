@@ -122,9 +122,10 @@ impl Row {
 }
 
 /// Writes `header` (in bold when colour is on) and the rows `rows` gives,
-/// in columns padded to the widest cell, then the legends of the marks used. `rows` is called twice,
-/// once to measure and once to write, so that a long answer is worked out
-/// twice rather than held in memory.
+/// in columns padded to the widest cell, then the legends of the marks used
+/// and the rows' 80% ranges. `rows` is called to measure, to write, and
+/// (when a row has ranges) to write those, so that a long answer is worked
+/// out again rather than held in memory.
 ///
 /// # Errors
 /// The first error of `rows`, or of the output.
@@ -138,11 +139,12 @@ where
         .map(|&cell| cell.to_owned())
         .collect();
     let mut widths: Vec<usize> = header.iter().map(|cell| width(cell)).collect();
-    let (mut marked, mut overdue) = (false, false);
+    let (mut marked, mut overdue, mut ranged) = (false, false, false);
     for row in rows() {
         let row = row?;
         marked |= row.marked;
         overdue |= row.overdue;
+        ranged |= row.ranges.is_some();
         for (column, cell) in row.cells.iter().enumerate() {
             match widths.get_mut(column) {
                 Some(width_so_far) => *width_so_far = (*width_so_far).max(width(cell)),
@@ -154,11 +156,8 @@ where
         out.styled(HEADER, &aligned(&header, &widths))?;
         writeln!(out.out())?;
     }
-    let mut ranges = Vec::new();
     for row in rows() {
-        let row = row?;
-        writeln!(out.out(), "{}", aligned(&row.cells, &widths))?;
-        ranges.extend(row.ranges);
+        writeln!(out.out(), "{}", aligned(&row?.cells, &widths))?;
     }
     if marked || overdue {
         writeln!(out.out())?;
@@ -169,10 +168,14 @@ where
     if overdue {
         writeln!(out.out(), "{OVERDUE_LEGEND}")?;
     }
-    if !ranges.is_empty() {
+    // A third pass, as the rows are never held: a calendar to 9999 has
+    // tens of thousands.
+    if ranged {
         writeln!(out.out(), "{RANGES_LEGEND}")?;
-        for range in ranges {
-            writeln!(out.out(), "  {range}")?;
+        for row in rows() {
+            if let Some(range) = row?.ranges {
+                writeln!(out.out(), "  {range}")?;
+            }
         }
     }
     Ok(())
