@@ -169,7 +169,7 @@ fn cut_file(file: &Value, cut: NaiveDate) -> Option<String> {
 
 /// A date the full history records for a line, by the line's name and the
 /// entry's field (`eol`, `active_until`).
-fn recorded(file: &Value, line: Line, field: &str) -> Option<NaiveDate> {
+fn recorded(file: &Value, line: &Line, field: &str) -> Option<NaiveDate> {
     let name = line.to_string();
     file["history"]
         .as_array()?
@@ -270,15 +270,16 @@ fn backtest(path: &str, rules: Rules, misses: bool) -> Result<Scores, String> {
                 ("eol", info.eol, &mut scores.eols),
                 ("active_until", info.active_until, &mut scores.active),
             ] {
-                let Some(real) = recorded(&file, info.line, field) else {
+                let Some(real) = recorded(&file, &info.line, field) else {
                     continue;
                 };
-                let right = within(forecast, real);
+                let right = forecast.is_some_and(|forecast| within(forecast, real));
                 score.add(right);
                 if misses && !right {
                     println!(
-                        "  {path} cut {cut}: {} {field} {real}, forecast {forecast} ({})",
+                        "  {path} cut {cut}: {} {field} {real}, forecast {} ({})",
                         info.line,
+                        forecast.map_or("none".to_owned(), |day| day.to_string()),
                         match field {
                             "eol" => info.eol_reason.name(),
                             _ => info.active_end.name(),

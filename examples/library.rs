@@ -10,16 +10,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for supported in kestra.supported_on(on)? {
         let info = &supported.info;
         let roles: Vec<String> = supported.roles.iter().map(ToString::to_string).collect();
+        // A line without an end day is one whose history says it ended on
+        // a day it does not give, or one nothing ends.
+        let eol = info
+            .eol
+            .map_or("no known day".to_owned(), |eol| eol.to_string());
         println!(
-            "{} ({}) until {}, from the {}",
+            "{} ({}) until {eol}, from the {}",
             info.line,
             roles.join(", "),
-            info.eol,
             info.eol_source
         );
     }
     let status = kestra.status("1.3.7".parse()?, on)?;
-    println!("1.3.7: {:?}, {} days left", status.state, status.days_left);
+    if let Some(days) = status.days_left {
+        println!("1.3.7: {:?}, {days} days left", status.state);
+    }
     if let TagTarget::Version { patch, .. } = kestra.tag(Tag::LatestLts, on)? {
         println!("latest-lts: {} ({})", patch.version, patch.source);
     }

@@ -30,7 +30,7 @@
 //! // end Kestra announced, one year after its release.
 //! let one_three = &supported[1];
 //! assert_eq!(one_three.roles, [Role::PreviousLts]);
-//! assert_eq!(one_three.info.eol.to_string(), "2027-03-03");
+//! assert_eq!(one_three.info.eol, Some(parse_date("2027-03-03")?));
 //! assert_eq!(one_three.info.eol_source, Source::History);
 //! // A line, or any version of it, as a user types it.
 //! assert_eq!(kestra.line_of("v1.3.7")?, "1.3".parse::<Line>()?);
@@ -49,7 +49,8 @@ pub use policy::dates::parse_date;
 pub use policy::definition::Policy;
 pub use policy::error::PolicyError;
 pub use policy::info::{LineInfo, SupportedLine};
-pub use policy::model::{Line, LineKind, Role, Source};
+pub use policy::model::{Line, LineKind, Numbering, Role, Source};
+pub use policy::numbers::Version;
 pub use policy::version::VersionInput;
 
 pub mod rules {
@@ -106,7 +107,7 @@ pub mod lines {
     //! // year, whichever comes first.
     //! let two = kestra.line(Line::new(2, 0))?;
     //! assert!(two.lts);
-    //! assert_eq!(two.eol.to_string(), "2027-09-08");
+    //! assert_eq!(two.eol, Some(lts_policy::parse_date("2027-09-08")?));
     //! assert_eq!(two.eol_reason, EolReason::LtsSupportPeriod);
     //! # Ok::<(), lts_policy::PolicyError>(())
     //! ```
@@ -114,7 +115,8 @@ pub mod lines {
         ActiveEnd, EolReason, LineInfo, LtsReason, Patch, Phase, Successor, SupportedLine, Window,
         WindowEnd, WindowRule,
     };
-    pub use crate::policy::model::{KnownPatch, Release};
+    pub use crate::policy::model::{KnownPatch, RecordedEnd, Release};
+    pub use crate::policy::numbers::{MAX_LINE_NUMBERS, MAX_NUMBERS};
     pub use crate::policy::version::VersionInput;
 }
 
@@ -191,7 +193,7 @@ pub mod facts {
     //! # Ok::<(), Box<dyn std::error::Error>>(())
     //! ```
     pub use crate::policy::facts::{
-        Facts, FactsProblem, GitObject, GitTag, Ignored, Origin, TagDate, Witness,
+        Contradiction, Facts, FactsProblem, GitObject, GitTag, Ignored, Origin, TagDate, Witness,
     };
 }
 
@@ -245,6 +247,7 @@ pub mod error {
     pub use crate::policy::facts::FactsProblem;
     pub use crate::policy::file::found::{Expected, Found, Unit};
     pub use crate::policy::file::problem::Problem;
+    pub use crate::policy::numbers::NumbersError;
     pub use crate::policy::template::{TemplateError, TemplateKind, TemplateProblem};
     pub use crate::policy::version::{VersionError, VersionProblem};
 }

@@ -14,7 +14,7 @@ use clap::CommandFactory;
 
 use lts_policy::facts::Facts;
 use lts_policy::fit::{Draft, Fit};
-use lts_policy::{LineKind, Policy};
+use lts_policy::{LineKind, Numbering, Policy};
 
 use super::facts;
 use super::flags::Cli;
@@ -135,17 +135,45 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
 }
 
 /// The policy with the facts `--git` or `--endoflife` name merged into its
-/// history.
+/// history. Without `--policy`, an endoflife.date answer that cannot be
+/// Kestra's is answered by rules fitted to its own record, as `policy
+/// --fit` fits them, and a note says so.
 fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
     let named = cli.command.common().over(&cli.common).policy.is_some();
-    let product = (!named).then_some(&policy);
-    let Some(read) = read_facts(cli, policy.line_kind(), policy.tag_prefix(), product, today)?
-    else {
+    let numbering = named.then(|| policy.numbering());
+    let Some(read) = read_facts(cli, numbering.as_ref(), policy.tag_prefix(), today)? else {
         return Ok(policy);
     };
+    if let Some(name) = &read.endoflife
+        && !named
+        && !read.facts.could_be_of(&policy)
+    {
+        message(&format!(
+            "note: {}: no --policy names its product's rules, so they are fitted to its record \
+             (policy --fit prints them; --policy FILE names others)",
+            read.source
+        ));
+        let fit = fitted_to_facts(name, &read)?;
+        return Ok(fit.policy);
+    }
     policy
         .with_facts(&read.facts, read.history_as_of)
         .with_context(|| read.source)
+}
+
+/// A policy fitted to facts alone, named after where they come from, its
+/// lines numbered as the facts number them.
+fn fitted_to_facts(name: &Path, read: &ReadFacts) -> Result<Fit> {
+    let numbering = read
+        .facts
+        .numbering()
+        .cloned()
+        .unwrap_or_else(|| Numbering::of(LineKind::Minor));
+    Draft::empty(&product_name(name), numbering)
+        .with_facts(&read.facts, read.history_as_of)
+        .with_context(|| read.source.clone())?
+        .fit()
+        .context("policy --fit")
 }
 
 /// The policy `policy --fit` prints: the draft `--policy` names (the rules
@@ -154,18 +182,27 @@ fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
 fn fitted(path: Option<&Path>, cli: &Cli, today: NaiveDate) -> Result<Fit> {
     let source = cli.sources.either(cli.command.sources())?;
     let draft = match (path, &source) {
-        (Some(path), _) => Draft::from_json(&read_policy_file(path)?)
-            .with_context(|| format!("policy file {}", path.display()))?,
-        (None, Source::None) => Draft::of_history(&Policy::kestra()?),
-        (None, Source::Git(name) | Source::Endoflife(name)) => {
-            Draft::empty(&product_name(name), LineKind::Minor)
-        }
+        (Some(path), _) => Some(
+            Draft::from_json(&read_policy_file(path)?)
+                .with_context(|| format!("policy file {}", path.display()))?,
+        ),
+        (None, Source::None) => Some(Draft::of_history(&Policy::kestra()?)),
+        // Numbered as the facts are.
+        (None, Source::Git(_) | Source::Endoflife(_)) => None,
     };
-    let draft = match read_facts(cli, draft.line_kind(), draft.tag_prefix(), None, today)? {
-        Some(read) => draft
+    let numbering = draft.as_ref().map(Draft::numbering);
+    let prefix = draft.as_ref().and_then(Draft::tag_prefix);
+    let read = read_facts(cli, numbering.as_ref(), prefix, today)?;
+    let draft = match (draft, read, &source) {
+        (Some(draft), Some(read), _) => draft
             .with_facts(&read.facts, read.history_as_of)
             .with_context(|| read.source)?,
-        None => draft,
+        (Some(draft), None, _) => draft,
+        (None, Some(read), Source::Git(name) | Source::Endoflife(name)) => {
+            return fitted_to_facts(name, &read);
+        }
+        // Without a draft, a source of facts was named, and read.
+        (None, _, _) => Draft::of_history(&Policy::kestra()?),
     };
     draft.fit().context("policy --fit")
 }
@@ -186,18 +223,22 @@ struct ReadFacts {
     history_as_of: Option<NaiveDate>,
     /// Where they come from, as the command line named it.
     source: String,
+    /// The endoflife.date answer's file, when they come from one.
+    endoflife: Option<std::path::PathBuf>,
 }
 
-/// The facts `--git` or `--endoflife` name, for a history of `kind` whose
-/// tags start with `prefix`; `None` without either. With `--git` the
-/// repository is the truth up to the day asked about, capped at today: a
-/// line the rules expected by then without a tag is overdue. An
-/// endoflife.date answer must be `product`'s, when one is given.
+/// The facts `--git` or `--endoflife` name, for a history numbered as
+/// `numbering` says (a policy's; without one, a repository's tags are read
+/// as minor lines and an endoflife.date answer's cycles as it numbers
+/// them) whose tags start with `prefix`; `None` without either. With
+/// `--git` the repository is the truth up to the day asked about, capped
+/// at today: a line the rules expected by then without a tag is overdue.
+/// What an answer's cycles contradict of themselves is left out, and said
+/// in one note.
 fn read_facts(
     cli: &Cli,
-    kind: LineKind,
+    numbering: Option<&Numbering>,
     prefix: Option<&str>,
-    product: Option<&Policy>,
     today: NaiveDate,
 ) -> Result<Option<ReadFacts>> {
     let read = match cli.sources.either(cli.command.sources())? {
@@ -206,6 +247,7 @@ fn read_facts(
                 Some(on) => on.resolve(today)?,
                 None => today,
             };
+            let kind = numbering.map_or(LineKind::Minor, |numbering| numbering.kind);
             let (facts, warnings) = facts::git_facts(dir, prefix, kind)?;
             for warning in warnings {
                 message(&warning);
@@ -214,22 +256,29 @@ fn read_facts(
                 facts,
                 history_as_of: Some(on.min(today)),
                 source: format!("--git {}", dir.display()),
+                endoflife: None,
             }
         }
         Source::Endoflife(file) => {
-            let facts = facts::endoflife_facts(file, kind)?;
-            let source = format!("--endoflife {}", file.display());
-            if let Some(policy) = product {
-                facts::check_same_product(&facts, policy).with_context(|| source.clone())?;
-            }
+            let facts = facts::endoflife_facts(file, numbering)?;
             ReadFacts {
                 facts,
                 history_as_of: None,
-                source,
+                source: format!("--endoflife {}", file.display()),
+                endoflife: Some(file.to_path_buf()),
             }
         }
         Source::None => return Ok(None),
     };
+    let contradictions = read.facts.contradictions();
+    if !contradictions.is_empty() {
+        let named: Vec<String> = contradictions.iter().map(ToString::to_string).collect();
+        message(&format!(
+            "note: {}: left out what cycles say against themselves: {}",
+            read.source,
+            named.join("; ")
+        ));
+    }
     // `policy`, which shows the merged history, says what was left out.
     if matches!(cli.command, Command::Policy(_)) {
         for (name, why) in read.facts.ignored() {

@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 use anyhow::{Context as _, Result, anyhow, bail};
 
 use lts_policy::facts::{Facts, GitTag};
-use lts_policy::{Line, LineKind, Policy};
+use lts_policy::{LineKind, Numbering};
 
 use crate::session::{MAX_FILE_BYTES, read_text};
 
@@ -106,8 +106,9 @@ pub fn git_facts(dir: &Path, prefix: Option<&str>, kind: LineKind) -> Result<(Fa
 }
 
 /// The facts of an endoflife.date answer in `source`, a file or `-` for
-/// stdin.
-pub fn endoflife_facts(source: &Path, kind: LineKind) -> Result<Facts> {
+/// stdin, its lines numbered as `numbering` says (a policy's), or as its
+/// own cycles are.
+pub fn endoflife_facts(source: &Path, numbering: Option<&Numbering>) -> Result<Facts> {
     let from_stdin = source == Path::new("-");
     let name = if from_stdin {
         "-".to_owned()
@@ -134,37 +135,5 @@ pub fn endoflife_facts(source: &Path, kind: LineKind) -> Result<Facts> {
     } else {
         read_text(source, "endoflife.date answer", "answer")?
     };
-    Facts::from_endoflife(&text, kind).with_context(|| format!("--endoflife {name}"))
-}
-
-/// An endoflife.date answer read with the embedded policy that cannot be
-/// its product's ([`Facts::could_be_of`]) is another product's: the user
-/// forgot `--policy`. Said so, rather than the contradiction merging it
-/// would report.
-///
-/// # Errors
-/// When the facts cannot be `policy`'s product's.
-pub fn check_same_product(facts: &Facts, policy: &Policy) -> Result<()> {
-    if facts.could_be_of(policy) {
-        return Ok(());
-    }
-    let span = |lines: &[Line]| match (lines.first(), lines.last()) {
-        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
-        (Some(only), _) => only.to_string(),
-        _ => String::new(),
-    };
-    let cycles: Vec<Line> = facts.lines().collect();
-    let history: Vec<Line> = policy
-        .history()
-        .iter()
-        .map(|release| release.line)
-        .collect();
-    bail!(
-        "its cycles ({}) are not the lines of the {} policy's history ({}), released then: it \
-         looks like another product's answer; name that product's policy with --policy FILE \
-         (examples/ holds sixteen vendors')",
-        span(&cycles),
-        policy.name(),
-        span(&history)
-    )
+    Facts::from_endoflife(&text, numbering).with_context(|| format!("--endoflife {name}"))
 }

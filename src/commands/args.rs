@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{ArgMatches, Args, FromArgMatches, ValueEnum};
 
-use lts_policy::{Line, LineKind, VersionInput, parse_date};
+use lts_policy::{Line, Policy, parse_date};
 
 use super::run::Run;
 use crate::session::Format;
@@ -298,12 +298,8 @@ pub fn date_option(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>>
 /// Parses an optional line option (`--latest`, `--since`) as a line of
 /// `kind`; a patch number is accepted and ignored, as `1.3.7` belongs to
 /// line 1.3.
-pub fn line_option(flag: &str, value: Option<&str>, kind: LineKind) -> Result<Option<Line>> {
+pub fn line_option(flag: &str, value: Option<&str>, policy: &Policy) -> Result<Option<Line>> {
     value
-        .map(|raw| {
-            VersionInput::parse(raw)
-                .and_then(|version| version.line(kind))
-                .with_context(|| flag.to_owned())
-        })
+        .map(|raw| policy.line_of(raw).with_context(|| flag.to_owned()))
         .transpose()
 }

@@ -108,16 +108,15 @@ impl Run for Args {
             (_, None) => "",
         };
         let policy = &context.policy;
-        let kind = context.policy.line_kind();
-        let latest = line_option("--latest", self.latest.as_deref(), kind)?;
-        let since = line_option("--since", self.since.as_deref(), kind)?;
+        let latest = line_option("--latest", self.latest.as_deref(), policy)?;
+        let since = line_option("--since", self.since.as_deref(), policy)?;
         let branches = match &self.branch {
             None => None,
             Some(None) => Some(policy.branch_template().clone()),
             Some(Some(raw)) => Some(BranchTemplate::parse(raw).context("--branch")?),
         };
-        let on = match latest {
-            Some(line) => policy.release_of(line).context("--latest")?,
+        let on = match &latest {
+            Some(line) => policy.release_of(line.clone()).context("--latest")?,
             None => self.query.on.resolve(context.today)?,
         };
         let fix = if self.security {
@@ -128,15 +127,17 @@ impl Run for Args {
         let report = Targets {
             policy,
             on,
+            targets: policy
+                .backport_targets(on, since.clone(), fix)
+                .context("--since")?,
             latest,
-            since,
-            targets: policy.backport_targets(on, since, fix).context("--since")?,
+            since: since.clone(),
             template: branches.as_ref().unwrap_or(policy.branch_template()),
             branches: branches.is_some(),
             explanations: self
                 .explain
                 .explain
-                .then(|| policy.explain_backports(on, since, fix))
+                .then(|| policy.explain_backports(on, since.clone(), fix))
                 .transpose()?,
         };
         // Text and plain are bare lines or branches, one per line, for
@@ -230,8 +231,8 @@ impl Report for Targets<'_> {
             self.policy,
             View {
                 on: self.on.to_string(),
-                latest: self.latest.map(|line| line.to_string()),
-                since: self.since.map(|line| line.to_string()),
+                latest: self.latest.as_ref().map(ToString::to_string),
+                since: self.since.as_ref().map(ToString::to_string),
                 targets: self
                     .targets
                     .iter()

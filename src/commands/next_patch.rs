@@ -160,17 +160,20 @@ impl Report for NextPatch<'_> {
                 words::roles_text(&shipped.roles, ", ")
             };
             Row::default()
-                .sourced(&shipped.patch.version, shipped.patch.source)
-                .cell(shipped.info.line)
+                .sourced(shipped.patch.version, shipped.patch.source)
+                .cell(&shipped.info.line)
                 .cell(roles)
-                .cell(branch.name(shipped.info.line))
+                .cell(branch.name(&shipped.info.line))
         });
         let new_lines = day.new_lines.iter().map(|info| {
-            Row::default()
-                .sourced(info.line.first_version(), info.released_source)
-                .cell(info.line)
+            let opening = Patch::opening(info);
+            let row = match &opening {
+                Some(opening) => Row::default().sourced(opening.version, opening.source),
+                None => Row::default().cell("-"),
+            };
+            row.cell(&info.line)
                 .cell("new line")
-                .cell(branch.name(info.line))
+                .cell(branch.name(&info.line))
         });
         let rows: Vec<Row> = patches.chain(new_lines).collect();
         let header = ["VERSION", "LINE", "ROLES", "BRANCH"];
@@ -197,7 +200,7 @@ impl Report for NextPatch<'_> {
                 new_lines: day
                     .iter()
                     .flat_map(|day| &day.new_lines)
-                    .map(|info| PatchView::new(&Patch::opening(info)))
+                    .filter_map(|info| Patch::opening(info).as_ref().map(PatchView::new))
                     .collect(),
                 reason: day.is_none().then(|| no_patch_day(self.policy, self.start)),
             },
@@ -230,7 +233,7 @@ impl NextPatch<'_> {
         patches.map(move |shipped| Shipped {
             version: shipped.patch.version.to_string(),
             line: shipped.info.line.to_string(),
-            branch: branch.render(shipped.info.line),
+            branch: branch.render(&shipped.info.line),
             roles: RoleNames(&shipped.roles),
             source: shipped.patch.source.name(),
         })

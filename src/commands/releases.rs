@@ -132,10 +132,13 @@ impl Report for Releases<'_> {
                     .sourced(info.released, info.released_source)
                     .sourced(words::lts_cell(&info, None), info.lts_source);
                 if phases {
-                    row = row.sourced(info.active_until, info.active_source);
+                    row = match info.active_until {
+                        Some(until) => row.sourced(until, info.active_source),
+                        None => row.cell("-"),
+                    };
                 }
                 Ok(row
-                    .sourced(info.eol, info.eol_source)
+                    .sourced(words::eol_cell(&info), info.eol_source)
                     .cell(words::ended_by_text(&info)))
             })
         })

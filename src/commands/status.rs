@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use lts_policy::answers::{Explanation, Status, SupportState};
 use lts_policy::lines::{Patch, Phase};
-use lts_policy::{Policy, PolicyError, VersionInput};
+use lts_policy::{Policy, PolicyError};
 
 use super::{Explain, ManText, Query, Run};
 use crate::render::text::{self, Row, Text};
@@ -95,7 +95,9 @@ impl Run for Args {
             .flatten();
         let projected = (context.settings.format == Format::Plain)
             .then(|| {
-                let lines = answers.iter().map(|answer| &answer.status.info);
+                let lines = answers
+                    .iter()
+                    .filter_map(|answer| answer.status.info.as_ref());
                 let projected = words::projected_lines(lines, context.today);
                 words::projected_note(policy, &projected)
             })
@@ -109,13 +111,14 @@ impl Run for Args {
 impl Args {
     /// The answer for the version written `raw`.
     fn answer(&self, policy: &Policy, raw: &str, on: NaiveDate) -> Result<VersionAnswer> {
-        let version = VersionInput::parse(raw).context("VERSION")?;
-        let line = version.line(policy.line_kind()).context("VERSION")?;
-        let status = policy.status(version, on)?;
-        let explanation = self
-            .explain
-            .explain
-            .then(|| policy.explain_line(line, on))
+        let version = policy.read_version(raw).context("VERSION")?;
+        let status = match policy.status(version, on) {
+            // A version of no line of the policy's kind: the input's fault.
+            Err(err @ PolicyError::InvalidVersion(_)) => return Err(err).context("VERSION"),
+            status => status?,
+        };
+        let explanation = (self.explain.explain && status.info.is_some())
+            .then(|| policy.explain_line(&status.line, on))
             .transpose()?;
         let ends_within = self.ends_within.filter(|&days| status.ends_within(days));
         Ok(VersionAnswer {
@@ -129,10 +132,10 @@ impl Args {
     fn ending_note(&self, answer: &VersionAnswer) -> Option<String> {
         let days = answer.ends_within?;
         let status = &answer.status;
+        let eol = status.info.as_ref()?.eol?;
         Some(format!(
-            "{}: support ends on {}, within {days} days ({})",
+            "{}: support ends on {eol}, within {days} days ({})",
             status.version,
-            status.info.eol,
             words::days_text(status.days_left)
         ))
     }
@@ -178,15 +181,24 @@ struct View<'a> {
     supported: bool,
     state: &'static str,
     roles: RoleNames<'a>,
-    /// `active` or `security` when supported, else null.
+    /// `active` or `security` when supported, `extended` in extended
+    /// support, else null.
     phase: Option<&'static str>,
-    active_until: String,
-    eol: String,
-    days_left: i64,
+    /// Null where no day is known.
+    active_until: Option<String>,
+    /// Null where no day is known: see `details.eol_by`.
+    eol: Option<String>,
+    /// Null where the line has no end day.
+    days_left: Option<i64>,
     upgrade_to: Option<String>,
     /// With `--ends-within`: whether the support ends within its days.
     ends_soon: bool,
-    details: LineView<'a>,
+    /// Why the version is not supported, where its line has no dates: it
+    /// is older than the policy's first line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    /// Null for a line older than the policy's first.
+    details: Option<LineView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<String>,
 }
@@ -241,34 +253,38 @@ impl Report for StatusReport<'_> {
     fn cells<'a>(&'a self, item: &Self::Item<'a>) -> Vec<String> {
         let answer = item.body().answer;
         let status = &answer.status;
-        let info = &status.info;
+        let info = status.info.as_ref();
         let version = |patch: Option<&Patch>| {
             patch
                 .map(|patch| patch.version.to_string())
                 .unwrap_or_default()
         };
+        let day =
+            |day: Option<chrono::NaiveDate>| day.map(|day| day.to_string()).unwrap_or_default();
         Self::COLUMNS
             .iter()
             .map(|column| match *column {
                 "version" => status.version.to_string(),
-                "line" => info.line.to_string(),
+                "line" => status.line.to_string(),
                 "on" => status.on.to_string(),
                 "supported" => (status.state == SupportState::Supported).to_string(),
                 "state" => status.state.name().to_owned(),
                 "roles" => RoleNames(&status.roles).joined(),
-                "eol" => info.eol.to_string(),
-                "days_left" => status.days_left.to_string(),
-                "upgrade_to" => version(status.upgrade_to.as_ref()),
-                "released" => info.released.to_string(),
-                "lts" => info.lts.to_string(),
-                "latest_patch" => version(status.latest_patch.as_ref()),
-                "eol_by" => info.eol_reason.name().to_owned(),
-                "phase" => status.phase.map(Phase::name).unwrap_or_default().to_owned(),
-                "active_until" => info.active_until.to_string(),
-                "lts_from" => info
-                    .lts_from
-                    .map(|from| from.to_string())
+                "eol" => day(info.and_then(|info| info.eol)),
+                "days_left" => status
+                    .days_left
+                    .map(|days| days.to_string())
                     .unwrap_or_default(),
+                "upgrade_to" => version(status.upgrade_to.as_ref()),
+                "released" => day(info.map(|info| info.released)),
+                "lts" => info.map(|info| info.lts.to_string()).unwrap_or_default(),
+                "latest_patch" => version(status.latest_patch.as_ref()),
+                "eol_by" => info
+                    .map(|info| info.eol_reason.name().to_owned())
+                    .unwrap_or_default(),
+                "phase" => status.phase.map(Phase::name).unwrap_or_default().to_owned(),
+                "active_until" => day(info.and_then(|info| info.active_until)),
+                "lts_from" => day(info.and_then(|info| info.lts_from)),
                 "ends_soon" => answer.ends_within.is_some().to_string(),
                 _ => String::new(),
             })
@@ -284,10 +300,11 @@ impl StatusReport<'_> {
     /// One version's answer for people: a verdict, then a table.
     fn version_text(&self, answer: &VersionAnswer, out: &mut Text<'_>) -> Result<()> {
         let status = &answer.status;
-        let (version, on, info) = (&status.version, status.on, &status.info);
+        let (version, on) = (&status.version, status.on);
         let verdict = match status.state {
             SupportState::Supported => "is supported",
             SupportState::Ended => "is no longer supported",
+            SupportState::BeforeFirstLine => "is not supported",
             _ => "is not released yet",
         };
         let ending = answer
@@ -299,6 +316,20 @@ impl StatusReport<'_> {
             "{version} {verdict} on {on} (policy: {}){ending}\n",
             for_terminal(self.policy.name())
         )?;
+        let Some(info) = &status.info else {
+            let mut rows = vec![
+                Row::default().cell("line").cell(&status.line),
+                Row::default()
+                    .cell("why")
+                    .cell(before_first_text(self.policy, &status.line)),
+            ];
+            rows.extend(status.upgrade_to.as_ref().map(|patch| {
+                Row::default()
+                    .cell("upgrade to")
+                    .sourced(patch.version, patch.source)
+            }));
+            return text::table(out, None, || rows.iter().map(|row| Ok(row.clone())));
+        };
         let mut rows = vec![
             Row::default().cell("line").line(info),
             Row::default()
@@ -324,21 +355,29 @@ impl StatusReport<'_> {
             if let Some(phase) = status.phase {
                 rows.push(Row::default().cell("phase").cell(words::phase_cell(phase)));
             }
+            if let Some(active_until) = info.active_until {
+                rows.push(
+                    Row::default()
+                        .cell("active until")
+                        .sourced(active_until, info.active_source),
+                );
+            }
+        } else if status.phase == Some(Phase::Extended) {
             rows.push(
                 Row::default()
-                    .cell("active until")
-                    .sourced(info.active_until, info.active_source),
+                    .cell("phase")
+                    .cell(words::phase_cell(Phase::Extended)),
             );
         }
         rows.push(Row::default().cell("end of support").annotated(
-            info.eol,
+            words::eol_cell(info),
             info.eol_source,
             &note,
         ));
         let patch_row = |label: &str, patch: &Patch| {
             Row::default()
                 .cell(label)
-                .sourced(&patch.version, patch.source)
+                .sourced(patch.version, patch.source)
         };
         rows.extend(
             status
@@ -361,33 +400,57 @@ impl StatusReport<'_> {
 
     fn view<'a>(&'a self, answer: &'a VersionAnswer) -> json::Envelope<'a, View<'a>> {
         let status = &answer.status;
+        let info = status.info.as_ref();
         json::envelope(
             self.policy,
             View {
                 answer,
                 version: status.version.to_string(),
-                line: status.info.line.to_string(),
+                line: status.line.to_string(),
                 on: status.on.to_string(),
                 supported: status.state == SupportState::Supported,
                 state: status.state.name(),
                 roles: RoleNames(&status.roles),
                 phase: status.phase.map(Phase::name),
-                active_until: status.info.active_until.to_string(),
-                eol: status.info.eol.to_string(),
+                active_until: info
+                    .and_then(|info| info.active_until)
+                    .map(|day| day.to_string()),
+                eol: info.and_then(|info| info.eol).map(|day| day.to_string()),
                 days_left: status.days_left,
+                reason: info
+                    .is_none()
+                    .then(|| before_first_text(self.policy, &status.line)),
                 upgrade_to: status
                     .upgrade_to
                     .as_ref()
                     .map(|patch| patch.version.to_string()),
                 ends_soon: answer.ends_within.is_some(),
-                details: LineView::new(&status.info, self.policy.branch_template())
-                    .on_date(status.phase)
-                    .with_patch(status.latest_patch.as_ref()),
+                details: info.map(|info| {
+                    LineView::new(info, self.policy.branch_template())
+                        .on_date(status.phase)
+                        .with_patch(status.latest_patch.as_ref())
+                }),
                 explanation: answer
                     .explanation
                     .as_ref()
                     .map(|explanation| explain::explanation_text(explanation, status.on)),
             },
         )
+    }
+}
+
+/// Why a version of `line`, older than the policy's first line, is not
+/// supported.
+fn before_first_text(policy: &Policy, line: &lts_policy::Line) -> String {
+    let first = policy
+        .history_by_line()
+        .find(|release| release.line.numbers().is_some())
+        .map(|release| format!("{} ({})", release.line, release.released));
+    match first {
+        Some(first) => format!(
+            "{line} is older than the first line the {} policy records, {first}",
+            for_terminal(policy.name())
+        ),
+        None => format!("{line} is older than every line the policy records"),
     }
 }

@@ -181,12 +181,19 @@ impl Report for Supported<'_> {
                         .sourced(info.released, info.released_source)
                         .sourced(words::lts_cell(info, Some(on)), info.lts_source);
                     if phases {
-                        row = row.sourced(info.active_until, info.active_source);
+                        row = match info.active_until {
+                            Some(until) => row.sourced(until, info.active_source),
+                            None => row.cell("-"),
+                        };
                     }
-                    Ok(row
-                        .sourced(info.eol, info.eol_source)
-                        .cell(line.days_left)
-                        .sourced(&line.latest_patch.version, line.latest_patch.source))
+                    row = row.sourced(words::eol_cell(info), info.eol_source).cell(
+                        line.days_left
+                            .map_or_else(|| "-".to_owned(), |days| days.to_string()),
+                    );
+                    Ok(match &line.latest_patch {
+                        Some(patch) => row.sourced(patch.version, patch.source),
+                        None => row.cell("-"),
+                    })
                 })
             })?;
         }

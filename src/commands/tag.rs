@@ -83,8 +83,8 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let tag = context.policy.parse_tag(&self.name).context("NAME")?;
-        if let Tag::Line(version) = tag {
-            version.line(context.policy.line_kind()).context("NAME")?;
+        if let Tag::Line(version) = &tag {
+            context.policy.line_of_version(version).context("NAME")?;
         }
         let on = self.query.on.resolve(context.today)?;
         let policy = &context.policy;
@@ -105,7 +105,7 @@ impl Run for Args {
         let bare = matches!(context.settings.format, Format::Text | Format::Plain);
         let answer = match &report.target {
             TagTarget::Nowhere(dangling) => Answer::from_bool(false)
-                .with_note(bare.then(|| words::dangling_message(&self.name, on, *dangling))),
+                .with_note(bare.then(|| words::dangling_message(&self.name, on, dangling))),
             TagTarget::Version { info, patch } => {
                 let today = context.today;
                 let mut projected = words::projected_lines([info], today);
@@ -162,7 +162,7 @@ impl TagReport<'_> {
                 view.source = Some(patch.source.name());
             }
             TagTarget::Nowhere(dangling) => {
-                view.reason = Some(words::dangling_message(self.name, self.on, *dangling));
+                view.reason = Some(words::dangling_message(self.name, self.on, dangling));
             }
             _ => {}
         }

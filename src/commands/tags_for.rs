@@ -3,11 +3,10 @@
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
-use semver::Version;
 use serde::Serialize;
 
 use lts_policy::answers::Tag;
-use lts_policy::{Policy, PolicyError, VersionInput};
+use lts_policy::{Policy, PolicyError, Version};
 
 use super::{ManText, Query, Run};
 use crate::render::text::Text;
@@ -53,15 +52,19 @@ impl Run for Args {
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
-        let input = VersionInput::parse(&self.version).context("VERSION")?;
-        let (Some(minor), Some(patch)) = (input.minor, input.patch) else {
+        let input = context
+            .policy
+            .read_version(&self.version)
+            .context("VERSION")?;
+        // A whole version names more than its line: its patch number too.
+        let line = context.policy.line_of_version(&input).context("VERSION")?;
+        let Some(version) = input.numbers().and_then(|numbers| numbers.exact(&line)) else {
             bail!(
                 "VERSION: tags-for takes a whole version, with its patch number, like 2.0.12, not \
                  {:?}",
                 self.version
             );
         };
-        let version = Version::new(input.major, minor, patch);
         let on = self.query.on.resolve(context.today)?;
         let report = TagsFor {
             policy: &context.policy,

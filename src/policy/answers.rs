@@ -2,11 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::dates::days_between;
 use super::definition::Policy;
-use super::error::PolicyError;
+use super::error::{LineHint, PolicyError};
 use super::info::{LineInfo, Patch, Phase};
-use super::model::Role;
+use super::model::{Line, Role};
 use super::version::VersionInput;
 
 /// Where a version stands on a date.
@@ -17,8 +16,11 @@ pub enum SupportState {
     Unreleased,
     /// Its line is supported.
     Supported,
-    /// Its line's support has ended.
+    /// Its line's support has ended (on a day the history may not give).
     Ended,
+    /// Its line is older than the first line the policy records: not
+    /// supported.
+    BeforeFirstLine,
 }
 
 impl SupportState {
@@ -29,6 +31,7 @@ impl SupportState {
             Self::Unreleased => "unreleased",
             Self::Supported => "supported",
             Self::Ended => "ended",
+            Self::BeforeFirstLine => "before_first_line",
         }
     }
 }
@@ -42,15 +45,19 @@ pub struct Status {
     /// The date asked about.
     pub on: NaiveDate,
     /// Its line.
-    pub info: LineInfo,
+    pub line: Line,
+    /// Its line's dates; `None` for a line older than the policy's first.
+    pub info: Option<LineInfo>,
     /// Where it stands.
     pub state: SupportState,
     /// Its line's roles on the date; empty when it is not supported.
     pub roles: Vec<Role>,
-    /// Its line's phase on the date, when it is supported.
+    /// Its line's phase on the date, when it is supported (or in extended
+    /// support).
     pub phase: Option<Phase>,
-    /// Days from `on` to the eol; zero or negative once support has ended.
-    pub days_left: i64,
+    /// Days from `on` to the eol, when its line has one; zero or negative
+    /// once support has ended.
+    pub days_left: Option<i64>,
     /// The newest patch of the line on `on`, once released.
     pub latest_patch: Option<Patch>,
     /// The smallest upgrade that is supported: the newest patch of the
@@ -65,15 +72,19 @@ impl Status {
     /// days later, falls within them when `days_left <= days`.
     #[must_use]
     pub fn ends_within(&self, days: u32) -> bool {
-        self.state == SupportState::Supported && self.days_left <= i64::from(days)
+        self.state == SupportState::Supported
+            && self.days_left.is_some_and(|left| left <= i64::from(days))
     }
 }
 
 impl Policy {
-    /// Whether `version` is supported on `date`, until when, and what to upgrade to.
+    /// Whether `version` is supported on `date`, until when, and what to
+    /// upgrade to. A version of a line older than the policy's first is
+    /// not supported ([`SupportState::BeforeFirstLine`]), not an error.
     ///
     /// # Errors
-    /// [`PolicyError::UnknownLine`] for a version of a line the policy never releases.
+    /// [`PolicyError::UnknownLine`] for a version of a line the policy
+    /// never releases, between or after its lines.
     ///
     /// # Examples
     /// ```
@@ -84,14 +95,52 @@ impl Policy {
     /// let status = kestra.status(version, parse_date("2026-11-25").unwrap()).unwrap();
     /// // 1.0's LTS support ended on 2026-09-09, 77 days before.
     /// assert_eq!(status.state, SupportState::Ended);
-    /// assert_eq!(status.days_left, -77);
+    /// assert_eq!(status.days_left, Some(-77));
     /// // The oldest line still supported is 1.3: its newest recorded patch is
     /// // 1.3.15 (2026-04-29), then 30 Tuesdays, 05-05 to 11-24.
     /// assert_eq!(status.upgrade_to.unwrap().version.to_string(), "1.3.45");
+    /// // Kestra 0.19 came before the policy's first line, 1.0.
+    /// let old = kestra.status(VersionInput::parse("0.19.5").unwrap(), status.on).unwrap();
+    /// assert_eq!(old.state, SupportState::BeforeFirstLine);
     /// ```
     pub fn status(&self, version: VersionInput, date: NaiveDate) -> Result<Status, PolicyError> {
-        let info = self.line_info(self.place_of(version.line(self.line_kind())?)?)?;
         let supported = self.supported_on(date)?;
+        // The upgrade from a line no longer supported: the oldest supported
+        // line numbered after it.
+        let oldest_after = |line: &Line| {
+            line.numbers()?;
+            supported
+                .iter()
+                .filter(|candidate| candidate.info.line > *line)
+                .min_by(|a, b| a.info.line.cmp(&b.info.line))
+                .and_then(|candidate| candidate.latest_patch.clone())
+        };
+        let found = self
+            .line_of_version(&version)
+            .and_then(|line| Ok((self.place_of(&line)?, line)));
+        let (place, line) = match found {
+            Ok(found) => found,
+            Err(PolicyError::UnknownLine {
+                line,
+                hint: LineHint::BeforeFirst(_),
+                ..
+            }) => {
+                return Ok(Status {
+                    upgrade_to: oldest_after(&line),
+                    version,
+                    on: date,
+                    line,
+                    info: None,
+                    state: SupportState::BeforeFirstLine,
+                    roles: Vec::new(),
+                    phase: None,
+                    days_left: None,
+                    latest_patch: None,
+                });
+            }
+            Err(err) => return Err(err),
+        };
+        let info = self.line_info(place)?;
         let mine = supported.iter().find(|line| line.info.place == info.place);
         let state = match mine {
             Some(_) => SupportState::Supported,
@@ -99,25 +148,26 @@ impl Policy {
             None => SupportState::Ended,
         };
         let upgrade_to = match (state, mine) {
-            (SupportState::Supported, Some(mine)) => version
-                .exact(self.line_kind())
-                .filter(|exact| *exact < mine.latest_patch.version)
-                .map(|_| mine.latest_patch.clone()),
-            (SupportState::Ended, _) => supported
-                .iter()
-                .rev()
-                .find(|line| line.info.place > info.place)
-                .map(|line| line.latest_patch.clone()),
+            (SupportState::Supported, Some(mine)) => {
+                let newest = mine.latest_patch.as_ref();
+                version
+                    .numbers()
+                    .and_then(|numbers| numbers.exact(&info.line))
+                    .filter(|exact| newest.is_some_and(|newest| *exact < newest.version))
+                    .and(newest.cloned())
+            }
+            (SupportState::Ended, _) => oldest_after(&info.line),
             _ => None,
         };
         Ok(Status {
             version,
             on: date,
-            days_left: days_between(date, info.eol),
+            line,
+            days_left: info.days_left(date),
             roles: mine.map(|line| line.roles.clone()).unwrap_or_default(),
-            phase: mine.map(|line| line.phase),
+            phase: info.phase_on(date),
             latest_patch: self.newest_patch(&info, date)?,
-            info,
+            info: Some(info),
             state,
             upgrade_to,
         })

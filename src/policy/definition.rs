@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::error::PolicyError;
 use super::forecast::TrackRecord;
-use super::model::{Line, LineKind, Place, Release};
+use super::model::{Line, LineKind, Numbering, Place, RecordedEnd, Release};
 use super::plan::Plan;
 use super::policy_rules::PolicyRules;
 use super::rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
@@ -58,8 +58,9 @@ pub struct Policy {
     history: Vec<Release>,
     /// The day up to which the history is complete.
     as_of: NaiveDate,
-    /// Which rules govern the projected lines, and those walked to find it.
-    plan: Plan,
+    /// Which rules govern the projected lines, and those walked to find
+    /// it; `None` when the history has no numbered line to project after.
+    plan: Option<Plan>,
     /// The line the LTS choice starts from.
     anchor: LtsAnchor,
     /// Every recorded patch's date and the place of its line, in date order.
@@ -81,10 +82,20 @@ impl PartialEq for Policy {
 
 impl Eq for Policy {}
 
+/// Whether the history's record of `release`'s end of support keeps it
+/// supported after `date`, with the history complete up to `as_of`.
+pub(crate) fn keeps_after(release: &Release, date: NaiveDate, as_of: NaiveDate) -> bool {
+    match release.eol {
+        Some(RecordedEnd::On(eol)) => eol > date,
+        Some(RecordedEnd::NotYet) => date <= as_of,
+        Some(RecordedEnd::Passed) | None => false,
+    }
+}
+
 /// The line the LTS choice counts from, worked out once: the newest line
 /// declared LTS or, with none declared, the first line whose rules have LTS
 /// lines.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct LtsAnchor {
     pub(crate) place: Place,
     pub(crate) line: Line,
@@ -94,8 +105,16 @@ pub(crate) struct LtsAnchor {
 
 impl Policy {
     /// Only the file reader builds a policy, after validating every value;
-    /// `history` is never empty.
-    pub(crate) fn new(rules: PolicyRules, history: Vec<Release>) -> Self {
+    /// `history` is never empty. Its lines are kept in the order they came
+    /// out (two on one day in line order), which is the order the rules
+    /// count them in: a maintenance line of an older major may come after
+    /// a newer major's first line (Python 2.7 after 3.0).
+    pub(crate) fn new(rules: PolicyRules, mut history: Vec<Release>) -> Self {
+        history.sort_by(|a, b| {
+            a.released
+                .cmp(&b.released)
+                .then_with(|| a.line.cmp(&b.line))
+        });
         let mut recorded_patches: Vec<(NaiveDate, Place)> = history
             .iter()
             .enumerate()
@@ -115,8 +134,12 @@ impl Policy {
         let as_of = rules.history_as_of.unwrap_or_else(|| {
             newest_patch.map_or(newest_release, |patch| patch.max(newest_release))
         });
-        // Validation guarantees a non-empty history.
-        let plan = Plan::new(&rules, &history[history.len() - 1], as_of);
+        let highest = history
+            .iter()
+            .map(|release| &release.line)
+            .filter(|line| line.numbers().is_some())
+            .max();
+        let plan = Plan::new(&rules, highest, newest_release, as_of);
         // The newest line declared LTS; with none declared, the first line
         // whose rules have LTS lines, known or walked to (a change that adds
         // LTS lines makes none before it LTS).
@@ -127,19 +150,22 @@ impl Policy {
         let anchor = match declared {
             Some(index) => LtsAnchor {
                 place: Place::of(index),
-                line: history[index].line,
+                line: history[index].line.clone(),
                 declared: true,
             },
             None => {
                 let known = history
                     .iter()
-                    .position(|release| has_lts(rules.governing(release.line)))
-                    .map(|index| (index, history[index].line));
+                    .position(|release| has_lts(rules.governing(&release.line)))
+                    .map(|index| (index, history[index].line.clone()));
                 let walked = || {
-                    let at = plan.walked.iter().position(|line| has_lts(line.rules))?;
-                    Some((history.len() + at, plan.walked[at].line))
+                    let walked = &plan.as_ref()?.walked;
+                    let at = walked.iter().position(|line| has_lts(line.rules))?;
+                    Some((history.len() + at, walked[at].line.clone()))
                 };
-                let (index, line) = known.or_else(walked).unwrap_or((0, history[0].line));
+                let (index, line) = known
+                    .or_else(walked)
+                    .unwrap_or_else(|| (0, history[0].line.clone()));
                 LtsAnchor {
                     place: Place::of(index),
                     line,
@@ -184,6 +210,16 @@ impl Policy {
         self.rules.lines
     }
 
+    /// How the policy numbers its lines, with their prefix: how facts from
+    /// elsewhere are read for it.
+    #[must_use]
+    pub fn numbering(&self) -> Numbering {
+        Numbering {
+            kind: self.rules.lines,
+            prefix: self.rules.line_prefix.clone(),
+        }
+    }
+
     /// Whether the policy has two phases of support for some line: rules
     /// with `active` or `lts.active`, or an end of active support the
     /// history announces.
@@ -197,7 +233,7 @@ impl Policy {
             || self
                 .history
                 .iter()
-                .any(|release| release.active_until.is_some())
+                .any(|release| release.announced_active_until().is_some())
     }
 
     /// The policy's own rules, before any change.
@@ -217,7 +253,7 @@ impl Policy {
     ///
     /// # Errors
     /// As [`Policy::line`].
-    pub fn rules_of(&self, line: super::model::Line) -> Result<&LineRules, PolicyError> {
+    pub fn rules_of(&self, line: &Line) -> Result<&LineRules, PolicyError> {
         self.rules_at(self.place_of(line)?)
     }
 
@@ -258,9 +294,10 @@ impl Policy {
         self.as_of
     }
 
-    /// Which rules govern the projected lines.
-    pub(crate) fn plan(&self) -> &Plan {
-        &self.plan
+    /// Which rules govern the projected lines; `None` when no line is
+    /// projected (the history's lines are all known by name only).
+    pub(crate) fn plan(&self) -> Option<&Plan> {
+        self.plan.as_ref()
     }
 
     /// What a repository's release tags start with before the version
@@ -296,10 +333,18 @@ impl Policy {
         &self.rules.tags
     }
 
-    /// The known releases, oldest first; never empty.
+    /// The known releases in the order they came out (two on one day in
+    /// line order); never empty.
     #[must_use]
     pub fn history(&self) -> &[Release] {
         &self.history
+    }
+
+    /// The known releases in line order, as a policy file lists them.
+    pub fn history_by_line(&self) -> impl Iterator<Item = &Release> {
+        let mut by_line: Vec<&Release> = self.history.iter().collect();
+        by_line.sort_unstable_by(|a, b| a.line.cmp(&b.line));
+        by_line.into_iter()
     }
 
     /// The first known release.
@@ -316,8 +361,8 @@ impl Policy {
     }
 
     /// The place of the line the LTS choice starts from.
-    pub(crate) fn anchor(&self) -> LtsAnchor {
-        self.anchor
+    pub(crate) fn anchor(&self) -> &LtsAnchor {
+        &self.anchor
     }
 
     /// The recorded patches (date, place of the line) in date order.
@@ -331,10 +376,13 @@ impl Policy {
         self.history.get(place.index())
     }
 
-    /// Whether the history announces an end of support later than `date`.
-    pub(crate) fn announced_eol_after(&self, date: NaiveDate) -> bool {
+    /// Whether the history's record of a line's end of support keeps it
+    /// supported after `date`, whatever its rules say: an end it announces
+    /// later, or one it says had not come by its `history_as_of`, on a day
+    /// up to then.
+    pub(crate) fn recorded_eol_after(&self, date: NaiveDate) -> bool {
         self.history
             .iter()
-            .any(|release| release.eol.is_some_and(|eol| eol > date))
+            .any(|release| keeps_after(release, date, self.as_of))
     }
 }

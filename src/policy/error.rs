@@ -1,18 +1,16 @@
 //! The one error type of the policy model. Every variant carries the value
 //! that was wrong, typed, so that a message can name it and a program can
-//! match on it; an error of another crate (semver's, serde_json's) is kept
-//! whole.
+//! match on it; an error of another crate (serde_json's) is kept whole.
 //!
 //! Messages leave out the text of a foreign cause, which [`Error::source`]
 //! returns instead: printed with its chain (`{:#}` in anyhow), an error reads
-//! `invalid version "é.1": unexpected character 'é' while parsing major
-//! version number`.
+//! `invalid version "é.1": unexpected character 'é' in the first number`.
 
 use std::error::Error;
 use std::fmt;
 
+use super::numbers::Version;
 use chrono::NaiveDate;
-use semver::Version;
 
 use super::calendar::range::RangeEnd;
 use super::dates::DateError;
@@ -75,8 +73,9 @@ pub enum PolicyError {
     InvalidPolicy {
         /// The JSON path of the value, such as `history[2].line`.
         path: String,
-        /// What is wrong with it.
-        problem: Problem,
+        /// What is wrong with it (boxed: an error is rare, and every answer's
+        /// `Result` is as large as its largest error).
+        problem: Box<Problem>,
     },
 }
 
@@ -157,7 +156,7 @@ impl Error for PolicyError {
 }
 
 /// Where a line that is not in a policy would have been.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LineHint {
     /// Older than the first line.
@@ -174,7 +173,7 @@ pub enum LineHint {
         /// The newest known line.
         newest: Line,
     },
-    /// Between two lines the rules project (or the newest known line and
+    /// Between two lines the rules project (or the highest known line and
     /// the first projected one).
     Projected {
         /// The line before it.
@@ -182,33 +181,37 @@ pub enum LineHint {
         /// The line the rules project after `before`.
         next: Line,
     },
+    /// Numbers the rules never name a line with: of another depth than
+    /// the lines they project, or past a history of lines known by name
+    /// only.
+    NotProjected,
+    /// A name that is none of the history's lines known by name only.
+    NotNamed,
 }
 
 impl fmt::Display for LineHint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
+        match self {
             Self::BeforeFirst(first) => write!(f, "its first line is {first}"),
             Self::Between { before, next } => write!(f, "after {before} came {next}"),
-            Self::NewMajor { newest } => {
-                let minor = newest.minor.unwrap_or(0);
-                write!(
+            Self::NewMajor { newest } => match (newest.plus_last(1), newest.plus_last(2)) {
+                (Some(next), Some(after)) => write!(
                     f,
-                    "majors are never projected; after {newest} come {}.{}, {}.{} and so on",
-                    newest.major,
-                    minor.saturating_add(1),
-                    newest.major,
-                    minor.saturating_add(2),
-                )
-            }
+                    "majors are never projected; after {newest} come {next}, {after} and so on"
+                ),
+                _ => write!(f, "majors are never projected after {newest}"),
+            },
             Self::Projected { before, next } => {
                 write!(f, "the rules project {next} after {before}")
             }
+            Self::NotProjected => f.write_str("the rules project no line numbered so"),
+            Self::NotNamed => f.write_str("no line of its history is known by that name"),
         }
     }
 }
 
 /// A date the model could not compute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Beyond {
     /// The rules' release date of a line.
@@ -241,6 +244,8 @@ pub enum Beyond {
     PatchDayAfter(NaiveDate),
     /// The day the line after this one is due.
     DueAfter(Line),
+    /// The day after this one.
+    DayAfter(NaiveDate),
 }
 
 impl fmt::Display for Beyond {
@@ -256,6 +261,7 @@ impl fmt::Display for Beyond {
             Self::PatchDays(line) => write!(f, "the patch days of {line}"),
             Self::PatchDayAfter(date) => write!(f, "the next patch day after {date}"),
             Self::DueAfter(line) => write!(f, "the due date of the line after {line}"),
+            Self::DayAfter(date) => write!(f, "the day after {date}"),
         }
     }
 }

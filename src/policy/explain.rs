@@ -19,8 +19,9 @@ pub struct Explanation {
     pub info: LineInfo,
     /// Its roles on the date; empty when it is not supported.
     pub roles: Vec<Role>,
-    /// The line after it, whose release ends its time as latest.
-    pub next_line: Line,
+    /// The line after it, whose release ends its time as latest; `None`
+    /// when none is known or projected.
+    pub next_line: Option<Line>,
     /// Why it is LTS or not.
     pub lts_reason: LtsReason,
     /// How the rules date it, for a projected line.
@@ -46,7 +47,7 @@ impl Policy {
         &self,
         place: Place,
         supported: &[SupportedLine],
-        since: Option<Line>,
+        since: Option<&Line>,
     ) -> Result<Explanation, PolicyError> {
         let roles = supported
             .iter()
@@ -54,16 +55,23 @@ impl Policy {
             .map(|line| line.roles.clone())
             .unwrap_or_default();
         let info = self.line_info(place)?;
-        let next = place.next().ok_or(PolicyError::OutOfRange {
-            what: Beyond::ProjectedRelease(info.line),
+        let next = place.next().ok_or_else(|| PolicyError::OutOfRange {
+            what: Beyond::ProjectedRelease(info.line.clone()),
         })?;
-        let left_out_by_since = since.filter(|since| !roles.is_empty() && info.line < *since);
+        let left_out_by_since = since
+            .filter(|since| !roles.is_empty() && info.line < **since)
+            .cloned();
         let rules = self.rules_id_at(place)?;
         Ok(Explanation {
             rules: self.rules().by_id(rules).clone(),
-            change: rules.change().map(|change| self.changes()[change].from),
+            change: rules
+                .change()
+                .map(|change| self.changes()[change].from.clone()),
             roles,
-            next_line: self.line_at(next)?,
+            next_line: self
+                .has_line_at(next)
+                .then(|| self.line_at(next))
+                .transpose()?,
             lts_reason: self.lts_reason(place)?,
             projection: self.projection_basis(place)?,
             info,
@@ -100,7 +108,7 @@ impl Policy {
     ///
     /// # Errors
     /// As [`Policy::line`].
-    pub fn explain_line(&self, line: Line, date: NaiveDate) -> Result<Explanation, PolicyError> {
+    pub fn explain_line(&self, line: &Line, date: NaiveDate) -> Result<Explanation, PolicyError> {
         self.explain_place(self.place_of(line)?, &self.supported_on(date)?, None)
     }
 
@@ -128,7 +136,9 @@ impl Policy {
         (0..known)
             .chain(projected_from..=next.index())
             .rev()
-            .map(|index| self.explain_place(Place::of(index), &supported, since))
+            .map(Place::of)
+            .filter(|place| self.has_line_at(*place))
+            .map(|place| self.explain_place(place, &supported, since.as_ref()))
             .collect()
     }
 }

@@ -2,12 +2,12 @@
 //! policy's own tags point on a date, and which of them a version takes.
 
 use chrono::NaiveDate;
-use semver::Version;
 
 use super::definition::Policy;
 use super::error::PolicyError;
 use super::info::{LineInfo, Patch};
-use super::model::{Line, LineKind, Place};
+use super::model::{Line, Place};
+use super::numbers::Version;
 use super::version::VersionInput;
 
 /// A floating tag name.
@@ -96,7 +96,7 @@ pub enum TagTarget {
 }
 
 /// Why a floating tag points to no version yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Dangling {
     /// Nothing is released before the first line.
@@ -134,6 +134,11 @@ pub enum Dangling {
         line: Line,
         /// Its release.
         released: NaiveDate,
+    },
+    /// The named line is known by name only: it has no versions to point to.
+    NoVersions {
+        /// The line.
+        line: Line,
     },
 }
 
@@ -254,16 +259,16 @@ impl Policy {
     /// assert!(kestra.tags_for(&"2.0.6".parse().unwrap(), on).unwrap().is_empty());
     /// ```
     pub fn tags_for(&self, version: &Version, date: NaiveDate) -> Result<Vec<Tag>, PolicyError> {
-        let (major, minor) = (version.major, version.minor);
-        let line = match self.line_kind() {
-            LineKind::Minor => VersionInput::new(major, Some(minor), None),
-            LineKind::Major => VersionInput::new(major, None, None),
-        };
-        let named = line.line(self.line_kind())?;
-        self.place_of(named)?;
+        let named = self.line_of_version(&VersionInput::Numbers(*version))?;
+        self.place_of(&named)?;
+        // The line's own tag is its numbers, without the policy's prefix.
+        let line = named.numbers().map_or_else(
+            || VersionInput::Name(named.to_string()),
+            |numbers| VersionInput::Numbers(*numbers),
+        );
         let own = self.own_tags().iter().map(|template| Tag::Own {
-            name: template.render(named),
-            line: named,
+            name: template.render(&named),
+            line: named.clone(),
             lts_only: template.lts_only(),
         });
         let mut tags: Vec<Tag> = Vec::new();
@@ -289,8 +294,8 @@ impl Policy {
         basis: TagBasis,
     ) -> Result<TagTarget, PolicyError> {
         let named = match &tag {
-            Tag::Line(version) => Some(self.place_of(version.line(self.line_kind())?)?),
-            Tag::Own { line, .. } => Some(self.place_of(*line)?),
+            Tag::Line(version) => Some(self.place_of(&self.line_of_version(version)?)?),
+            Tag::Own { line, .. } => Some(self.place_of(line)?),
             Tag::Latest | Tag::LatestLts => None,
         };
         if tag == Tag::LatestLts && !self.rules().has_lts() {
@@ -315,7 +320,7 @@ impl Policy {
             (None, None) => {
                 let first = self.first_release();
                 return Ok(TagTarget::Nowhere(Dangling::BeforeFirstRelease {
-                    first: first.line,
+                    first: first.line.clone(),
                     released: first.released,
                 }));
             }
@@ -341,10 +346,13 @@ impl Policy {
         }
         let newest = match basis {
             TagBasis::Rules => self.newest_patch(&info, date)?,
-            TagBasis::History => self.newest_recorded_patch(&info, date),
+            TagBasis::History => self.newest_recorded_version(&info, date),
         };
         Ok(match newest {
             Some(patch) => TagTarget::Version { info, patch },
+            None if info.line.name().is_some() => {
+                TagTarget::Nowhere(Dangling::NoVersions { line: info.line })
+            }
             None => TagTarget::Nowhere(Dangling::LineNotYetReleased {
                 line: info.line,
                 released: info.released,

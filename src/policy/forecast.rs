@@ -80,7 +80,7 @@ impl TrackRecord {
         let mut slips: Vec<(i64, f64)> = history
             .windows(2)
             .filter_map(|pair| {
-                let schedule = &rules.by_id(rules.governing(pair[1].line)).releases;
+                let schedule = &rules.by_id(rules.governing(&pair[1].line)).releases;
                 let due = schedule.nth(pair[0].released, 1)?;
                 let late = days_between(due, pair[1].released);
                 Some((late, weight(pair[1].released, newest)))

@@ -2,16 +2,17 @@
 //! ends, why it is LTS or not, its windows of support, and its roles and
 //! newest patch on a date.
 
+use super::numbers::Version;
 use chrono::NaiveDate;
-use semver::Version;
 
+use super::dates::days_between;
 use super::forecast::Range;
-use super::model::{Line, Place, Role, Source};
+use super::model::{Line, Place, RecordedEnd, Role, Source};
 
 pub use super::window::{EolReason, Successor, Window, WindowEnd, WindowRule};
 
 /// Why a line is LTS or not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LtsReason {
     /// The policy has no LTS rule, so no line is LTS.
@@ -53,19 +54,19 @@ pub enum LtsReason {
 impl LtsReason {
     /// Whether the reason makes the line LTS.
     #[must_use]
-    pub fn is_lts(self) -> bool {
+    pub fn is_lts(&self) -> bool {
         match self {
-            Self::Declared(flag) => flag,
+            Self::Declared(flag) => *flag,
             Self::FirstLine => true,
-            Self::Counted { places, every, .. } => places.is_multiple_of(every),
-            Self::Nearest { chosen, .. } => chosen,
+            Self::Counted { places, every, .. } => places.is_multiple_of(*every),
+            Self::Nearest { chosen, .. } => *chosen,
             Self::NoLtsRule | Self::BeforeAnchor { .. } => false,
         }
     }
 
     /// Where the flag comes from.
     #[must_use]
-    pub fn source(self) -> Source {
+    pub fn source(&self) -> Source {
         match self {
             Self::Declared(_) => Source::History,
             _ => Source::Rules,
@@ -73,7 +74,7 @@ impl LtsReason {
     }
 }
 
-/// The phase of a supported line on a date.
+/// The phase of a line on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Phase {
@@ -81,15 +82,19 @@ pub enum Phase {
     Active,
     /// Security fixes only, after the end of active support.
     Security,
+    /// Extended support, after the eol (often paid): never counted as
+    /// support.
+    Extended,
 }
 
 impl Phase {
-    /// The name JSON and CSV give it: `active` or `security`.
+    /// The name JSON and CSV give it: `active`, `security` or `extended`.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Self::Active => "active",
             Self::Security => "security",
+            Self::Extended => "extended",
         }
     }
 }
@@ -101,7 +106,7 @@ impl std::fmt::Display for Phase {
 }
 
 /// What ends a line's active support.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ActiveEnd {
     /// The policy has one phase for the line: active until its eol.
@@ -114,19 +119,27 @@ pub enum ActiveEnd {
     Eol,
     /// The history records the end of its active support.
     Announced,
+    /// The history records that its active support ended, on a day it does
+    /// not give: security fixes only, as far as is known.
+    EndedUndated,
+    /// The history records it in active support on its `history_as_of`,
+    /// after the end its rules give: the end is projected the day after.
+    Overdue,
 }
 
 impl ActiveEnd {
     /// The name JSON gives it: `one_phase`, `next_release`, `active_period`
-    /// (a window), `eol` or `announced`.
+    /// (a window), `eol`, `announced`, `ended_undated` or `overdue`.
     #[must_use]
-    pub fn name(self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
             Self::OnePhase => "one_phase",
             Self::NextRelease(_) => "next_release",
             Self::Rule(_) => "active_period",
             Self::Eol => "eol",
             Self::Announced => "announced",
+            Self::EndedUndated => "ended_undated",
+            Self::Overdue => "overdue",
         }
     }
 }
@@ -165,7 +178,9 @@ pub struct LineInfo {
     /// and for a projected one (for an overdue one, the day it was due),
     /// else the schedule's date nearest its release.
     pub scheduled: Option<NaiveDate>,
-    /// End of its time as `latest`: the next line's release.
+    /// End of its time as `latest`: the next line's release;
+    /// `NaiveDate::MAX` when no later line is known or projected (the
+    /// history's lines are all known by name only).
     pub latest_until: NaiveDate,
     /// Where `latest_until` comes from.
     pub latest_until_source: Source,
@@ -178,15 +193,19 @@ pub struct LineInfo {
     /// The window of `lts.active`, for an LTS line whose rules have one.
     pub lts_active_window: Option<Window>,
     /// End of active support: from this day on, security fixes only. Its
-    /// eol when the policy has one phase.
-    pub active_until: NaiveDate,
+    /// eol when the policy has one phase; `None` where no day is known.
+    pub active_until: Option<NaiveDate>,
     /// What ends its active support.
     pub active_end: ActiveEnd,
     /// Where `active_until` comes from.
     pub active_source: Source,
     /// End of support: the end of its latest window, or the end the history
-    /// announces. Not supported on this day.
-    pub eol: NaiveDate,
+    /// announces. Not supported on this day. `None` where no day is known:
+    /// the history says support ended on a day it does not give
+    /// ([`EolReason::EndedUndated`]: never supported, as far as is known),
+    /// or nothing ends it ([`EolReason::NoLaterLine`]: supported from its
+    /// release on).
+    pub eol: Option<NaiveDate>,
     /// What ends its support on `eol`.
     pub eol_reason: EolReason,
     /// Where `eol` comes from.
@@ -195,13 +214,36 @@ pub struct LineInfo {
     /// between which it falls with 80% confidence, as that release's
     /// range says; `None` otherwise.
     pub eol_range: Option<Range>,
+    /// The end of its extended support, as the history records it: a phase
+    /// after the eol, shown and never counted as support.
+    pub extended: Option<RecordedEnd>,
+    /// When it was sold no more, as the history records it (hardware):
+    /// shown, and ending nothing.
+    pub discontinued: Option<RecordedEnd>,
 }
 
 impl LineInfo {
-    /// Whether the line is released and not yet at its end of support on `date`.
+    /// Whether the line is released and not yet at its end of support on
+    /// `date`.
     #[must_use]
     pub fn is_supported_on(&self, date: NaiveDate) -> bool {
-        self.released <= date && date < self.eol
+        self.released <= date && self.supported_until_after(date)
+    }
+
+    /// Whether its support lasts past `date`: its eol is later, or no end
+    /// is known and none has passed.
+    #[must_use]
+    pub fn supported_until_after(&self, date: NaiveDate) -> bool {
+        match self.eol {
+            Some(eol) => date < eol,
+            None => self.eol_reason != EolReason::EndedUndated,
+        }
+    }
+
+    /// Days from `date` to its eol, when it has one.
+    #[must_use]
+    pub fn days_left(&self, date: NaiveDate) -> Option<i64> {
+        self.eol.map(|eol| days_between(date, eol))
     }
 
     /// The windows of its active rules (`active`, then `lts.active`), those
@@ -233,17 +275,32 @@ impl LineInfo {
         self.lts_from.is_some_and(|from| from <= date)
     }
 
-    /// Its phase on `date`, when it is supported then.
+    /// Its phase on `date`: active or security while it is supported,
+    /// extended after its eol while the history records extended support;
+    /// `None` otherwise.
     #[must_use]
     pub fn phase_on(&self, date: NaiveDate) -> Option<Phase> {
         if !self.is_supported_on(date) {
-            return None;
+            return self.is_extended_on(date).then_some(Phase::Extended);
         }
-        Some(if date < self.active_until {
+        Some(if self.active_until.is_none_or(|until| date < until) {
             Phase::Active
         } else {
             Phase::Security
         })
+    }
+
+    /// Whether `date` falls in the extended support the history records,
+    /// after the eol: before the end it gives, or, for one it says is still
+    /// to come, on a day its record covers.
+    fn is_extended_on(&self, date: NaiveDate) -> bool {
+        let after_eol = self.eol.is_some_and(|eol| eol <= date);
+        after_eol
+            && match self.extended {
+                Some(RecordedEnd::On(end)) => date < end,
+                Some(RecordedEnd::NotYet) => true,
+                Some(RecordedEnd::Passed) | None => false,
+            }
     }
 
     /// Whether its release date is a projection of the rules.
@@ -264,7 +321,7 @@ impl LineInfo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Patch {
-    /// The version, `MAJOR.MINOR.PATCH`.
+    /// The version, `MAJOR.MINOR.PATCH` or as its line numbers it.
     pub version: Version,
     /// The day it comes out.
     pub released: NaiveDate,
@@ -279,14 +336,15 @@ impl Patch {
         self.source == Source::Rules && self.released <= date
     }
 
-    /// The `.0` release that opens a line.
+    /// The `.0` release that opens a line; `None` for a line known by
+    /// name only, which has no version numbers.
     #[must_use]
-    pub fn opening(info: &LineInfo) -> Self {
-        Self {
-            version: info.line.first_version(),
+    pub fn opening(info: &LineInfo) -> Option<Self> {
+        Some(Self {
+            version: info.line.first_version()?,
             released: info.released,
             source: info.released_source,
-        }
+        })
     }
 }
 
@@ -300,8 +358,9 @@ pub struct SupportedLine {
     pub roles: Vec<Role>,
     /// Its phase on the date.
     pub phase: Phase,
-    /// Its newest version on the date.
-    pub latest_patch: Patch,
-    /// Days from the date asked about to the eol.
-    pub days_left: i64,
+    /// Its newest version on the date; `None` for a line known by name
+    /// only.
+    pub latest_patch: Option<Patch>,
+    /// Days from the date asked about to the eol, when it has one.
+    pub days_left: Option<i64>,
 }

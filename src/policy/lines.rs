@@ -6,16 +6,17 @@ use chrono::NaiveDate;
 use super::dates::add_months;
 use super::dates::days_between;
 use super::definition::Policy;
-use super::error::{Beyond, PolicyError};
+use super::error::{Beyond, LineHint, PolicyError};
 use super::forecast::{Range, shift};
 use super::info::{ActiveEnd, EolReason, LineInfo, Successor, Window, WindowEnd, WindowRule};
 use super::lts::LtsFlag;
-use super::model::{Dated, Line, Place, Source};
+use super::model::{Dated, Line, LineKind, Place, RecordedEnd, Source};
+use super::numbers::MAX_LINE_NUMBERS;
 use super::rules::{CountFrom, LtsStart, Support};
 use super::version::VersionInput;
 
 /// The line after a line, worked out once for all of its windows.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Next {
     line: Line,
     released: NaiveDate,
@@ -29,8 +30,13 @@ struct Base {
     released: Dated,
     /// The day the schedule had it due, when a rule counts from it.
     scheduled: Option<NaiveDate>,
-    next: Next,
+    /// The line after it; `None` when none is known or projected.
+    next: Option<Next>,
 }
+
+/// A line's end of support as it is worked out: the day (`None` where no
+/// day is known), why, and where it comes from.
+type Eol = (Option<NaiveDate>, EolReason, Source);
 
 impl Policy {
     /// Everything about the line at `place`.
@@ -46,14 +52,14 @@ impl Policy {
             lts,
             source: lts_source,
         } = self.lts_at(place)?;
-        let next_place = place.next().ok_or(PolicyError::OutOfRange {
-            what: Beyond::LtsEnd(line),
+        let next_place = place.next().ok_or_else(|| PolicyError::OutOfRange {
+            what: Beyond::LtsEnd(line.clone()),
         })?;
         let next = self.next_at(next_place)?;
         let rules = self.rules_at(place)?;
         let base = Base {
             place,
-            line,
+            line: line.clone(),
             released: Dated {
                 date: released,
                 source: released_source,
@@ -62,39 +68,48 @@ impl Policy {
                 .counts_from_schedule()
                 .then(|| self.scheduled_at(place, released))
                 .transpose()?,
-            next,
+            next: next.clone(),
         };
-        let (latest_until, next_source) = (next.released, next.source);
-        let mut eol = (latest_until, EolReason::NextRelease(next.line), next_source);
-        // The last minor of a major, followed by (X+1).0, has its own rule.
-        let last_of_major = rules
-            .last_of_major
+        // Without a line after it, it is the latest for good.
+        let (latest_until, next_source) = next
             .as_ref()
-            .filter(|_| line.minor.is_some() && next.line.major > line.major);
+            .map_or((NaiveDate::MAX, Source::Rules), |next| {
+                (next.released, next.source)
+            });
+        let mut eol: Eol = match &next {
+            Some(next) => (
+                Some(next.released),
+                EolReason::NextRelease(next.line.clone()),
+                next.source,
+            ),
+            None => (None, EolReason::NoLaterLine, Source::Rules),
+        };
+        let later = |eol: &Eol, until: NaiveDate| eol.0.is_some_and(|day| until > day);
+        // The last minor of a major, followed by (X+1).0, has its own rule.
+        let last_of_major = rules.last_of_major.as_ref().filter(|_| {
+            line.minor().is_some()
+                && next
+                    .as_ref()
+                    .is_some_and(|next| next.line.major() > line.major())
+        });
         let support_window = match last_of_major {
             Some(rule) => self.window(&base, WindowRule::LastOfMajor, rule)?,
             None => self.window(&base, WindowRule::Support, &rules.support)?,
         };
-        if support_window.until > eol.0 {
-            eol = (
-                support_window.until,
-                support_window.ends_by(),
-                support_window.source(),
-            );
+        if later(&eol, support_window.until) {
+            eol = window_end(&support_window);
         }
         let lts_rule = rules.lts.as_ref().filter(|_| lts);
         let lts_window = lts_rule
             .map(|rule| self.window(&base, WindowRule::Lts, &rule.support))
             .transpose()?;
         if let Some(window) = &lts_window
-            && window.until > eol.0
+            && later(&eol, window.until)
         {
-            eol = (window.until, window.ends_by(), window.source());
+            eol = window_end(window);
         }
         let known = self.known(place);
-        if let Some(announced) = known.and_then(|release| release.eol) {
-            eol = (announced, EolReason::Announced, Source::History);
-        }
+        eol = self.recorded_eol(eol, known.and_then(|release| release.eol))?;
         let (lts_from, lts_from_source) = match lts_rule {
             Some(rule) => {
                 let start = self.lts_start(&base, rule.starts)?;
@@ -111,18 +126,28 @@ impl Policy {
             .and_then(|rule| rule.active.as_ref())
             .map(|rule| self.window(&base, WindowRule::LtsActive, rule))
             .transpose()?;
-        let active = active_end(
+        let computed_active = active_end(
             [active_window.as_ref(), lts_active_window.as_ref()],
-            (latest_until, next.line, next_source),
+            next.as_ref()
+                .map(|next| (next.released, next.line.clone(), next.source)),
             (eol.0, eol.2),
-            known.and_then(|release| release.active_until),
         );
+        let active = self.recorded_active_end(
+            computed_active,
+            known.and_then(|release| release.active_until),
+            released,
+            eol.0,
+        )?;
         // The release whose day the eol counts from, when it is projected.
-        let counted_from = match eol.1 {
+        let counted_from = match &eol.1 {
             EolReason::NextRelease(_) => next_place,
-            EolReason::Superseded(_) => support_window.successor.map_or(place, |next| next.place),
+            EolReason::Superseded(_) => support_window
+                .successor
+                .as_ref()
+                .map_or(place, |next| next.place),
             EolReason::LtsSuperseded(_) => lts_window
-                .and_then(|window| window.successor)
+                .as_ref()
+                .and_then(|window| window.successor.as_ref())
                 .map_or(place, |next| next.place),
             _ => place,
         };
@@ -131,17 +156,26 @@ impl Policy {
         let from_schedule =
             |rule: Option<&Support>| rule.is_some_and(|rule| rule.from == CountFrom::Scheduled);
         let support_rule = last_of_major.unwrap_or(&rules.support);
-        let eol_range = match eol.1 {
-            EolReason::Announced => None,
-            EolReason::SupportPeriod if from_schedule(Some(support_rule)) => None,
-            EolReason::LtsSupportPeriod if from_schedule(lts_rule.map(|rule| &rule.support)) => {
+        let eol_range = match (&eol.1, eol.0) {
+            (EolReason::SupportPeriod, _) if from_schedule(Some(support_rule)) => None,
+            (EolReason::LtsSupportPeriod, _)
+                if from_schedule(lts_rule.map(|rule| &rule.support)) =>
+            {
                 None
             }
-            _ => {
+            (
+                EolReason::NextRelease(_)
+                | EolReason::SupportPeriod
+                | EolReason::Superseded(_)
+                | EolReason::LtsSupportPeriod
+                | EolReason::LtsSuperseded(_),
+                Some(day),
+            ) => {
                 let from = self.release_at(counted_from)?.date;
                 self.release_range(counted_from, from)
-                    .and_then(|range| range.shifted(days_between(from, eol.0)))
+                    .and_then(|range| range.shifted(days_between(from, day)))
             }
+            _ => None,
         };
         Ok(LineInfo {
             place,
@@ -168,7 +202,69 @@ impl Policy {
             eol_reason: eol.1,
             eol_source: eol.2,
             eol_range,
+            extended: known.and_then(|release| release.extended_until),
+            discontinued: known.and_then(|release| release.discontinued),
         })
+    }
+
+    /// The end of support once the history's record of it is read: a day
+    /// it announces replaces the rules'; an end it says has passed, on a
+    /// day it does not give, leaves none; an end it says has not come by
+    /// its `history_as_of`, where the rules' end is on or before that day,
+    /// is overdue: projected the day after, as an overdue line is.
+    fn recorded_eol(&self, rules: Eol, recorded: Option<RecordedEnd>) -> Result<Eol, PolicyError> {
+        Ok(match recorded {
+            None => rules,
+            Some(RecordedEnd::On(day)) => (Some(day), EolReason::Announced, Source::History),
+            Some(RecordedEnd::Passed) => (None, EolReason::EndedUndated, Source::History),
+            Some(RecordedEnd::NotYet) => match rules.0 {
+                Some(day) if day <= self.history_as_of() => (
+                    Some(self.day_after_history()?),
+                    EolReason::Overdue,
+                    Source::Rules,
+                ),
+                _ => rules,
+            },
+        })
+    }
+
+    /// The end of active support once the history's record of it is read,
+    /// as [`Policy::recorded_eol`] reads the end of support; an end of
+    /// active support that has passed on a day not given leaves the line in
+    /// security support from its release; never after the eol.
+    fn recorded_active_end(
+        &self,
+        rules: ActiveUntil,
+        recorded: Option<RecordedEnd>,
+        released: NaiveDate,
+        eol: Option<NaiveDate>,
+    ) -> Result<ActiveUntil, PolicyError> {
+        let capped = |day: NaiveDate| eol.map_or(day, |eol| day.min(eol));
+        Ok(match recorded {
+            None => rules,
+            Some(RecordedEnd::On(day)) => {
+                (Some(capped(day)), ActiveEnd::Announced, Source::History)
+            }
+            Some(RecordedEnd::Passed) => (Some(released), ActiveEnd::EndedUndated, Source::History),
+            Some(RecordedEnd::NotYet) => match rules.0 {
+                Some(day) if day <= self.history_as_of() => (
+                    Some(capped(self.day_after_history()?)),
+                    ActiveEnd::Overdue,
+                    Source::Rules,
+                ),
+                _ => rules,
+            },
+        })
+    }
+
+    /// The first day after the history: where ends it says are still to
+    /// come, and lines it does not list, are projected at the earliest.
+    fn day_after_history(&self) -> Result<NaiveDate, PolicyError> {
+        self.history_as_of()
+            .succ_opt()
+            .ok_or_else(|| PolicyError::OutOfRange {
+                what: Beyond::DayAfter(self.history_as_of()),
+            })
     }
 
     /// The 80% range of the release at `place`, on `released`, when it is
@@ -204,14 +300,19 @@ impl Policy {
         })
     }
 
-    /// The line at `place` and its release, as a line after another.
-    fn next_at(&self, place: Place) -> Result<Next, PolicyError> {
+    /// The line at `place` and its release, as a line after another;
+    /// `None` when there is no such line (the history's lines are all known
+    /// by name only, and no rule names one after them).
+    fn next_at(&self, place: Place) -> Result<Option<Next>, PolicyError> {
+        if !self.has_line_at(place) {
+            return Ok(None);
+        }
         let (line, Dated { date, source }) = self.line_and_release_at(place)?;
-        Ok(Next {
+        Ok(Some(Next {
             line,
             released: date,
             source,
-        })
+        }))
     }
 
     /// The day an LTS line becomes LTS: the day the history gives, or the
@@ -224,16 +325,29 @@ impl Policy {
             });
         }
         let out_of_range = || PolicyError::OutOfRange {
-            what: Beyond::LtsEnd(base.line),
+            what: Beyond::LtsEnd(base.line.clone()),
         };
         match starts {
             LtsStart::Release => Ok(base.released),
-            LtsStart::AtNext(1) => Ok(Dated {
-                date: base.next.released,
-                source: base.next.source,
-            }),
+            // The release of a line that never comes: LTS never.
+            LtsStart::AtNext(1) => Ok(base.next.as_ref().map_or(
+                Dated {
+                    date: NaiveDate::MAX,
+                    source: Source::Rules,
+                },
+                |next| Dated {
+                    date: next.released,
+                    source: next.source,
+                },
+            )),
             LtsStart::AtNext(places) => {
                 let at = base.place.after(places as usize).ok_or_else(out_of_range)?;
+                if !self.has_line_at(at) {
+                    return Ok(Dated {
+                        date: NaiveDate::MAX,
+                        source: Source::Rules,
+                    });
+                }
                 self.release_at(at)
             }
             LtsStart::Months(months) => Ok(Dated {
@@ -254,7 +368,7 @@ impl Policy {
         support: &Support,
     ) -> Result<Window, PolicyError> {
         let out_of_range = || PolicyError::OutOfRange {
-            what: Beyond::LtsEnd(base.line),
+            what: Beyond::LtsEnd(base.line.clone()),
         };
         let counted_from = match (support.from, base.scheduled) {
             (CountFrom::Scheduled, Some(scheduled)) => scheduled,
@@ -269,42 +383,52 @@ impl Policy {
                 let place = if rule.counts_lts_lines() {
                     self.lts_after(base.place, places)?
                 } else {
-                    base.place.after(places as usize).ok_or_else(out_of_range)?
+                    base.place.after(places as usize)
                 };
-                let next = if places == 1 && !rule.counts_lts_lines() {
-                    base.next
-                } else {
-                    self.next_at(place)?
+                let next = match place {
+                    _ if places == 1 && !rule.counts_lts_lines() => base.next.clone(),
+                    Some(place) => self.next_at(place)?,
+                    None => None,
                 };
-                Some(Successor {
-                    line: next.line,
-                    places,
-                    place,
-                    released: next.released,
-                    source: next.source,
-                    ends: support
-                        .successor_end(next.released)
-                        .ok_or_else(out_of_range)?,
-                })
+                match (place, next) {
+                    (Some(place), Some(next)) => Some(Successor {
+                        ends: support
+                            .successor_end(next.released)
+                            .ok_or_else(out_of_range)?,
+                        line: next.line,
+                        places,
+                        place,
+                        released: next.released,
+                        source: next.source,
+                    }),
+                    _ => None,
+                }
             }
         };
-        // Validation requires one term at least; the period wins a tie.
-        let (until, ends) = match (promised, successor) {
+        // Validation requires one term at least; the period wins a tie. A
+        // rule whose line never comes, and without a period, never ends.
+        let (until, ends) = match (promised, &successor) {
             (Some(promised), Some(successor)) if successor.ends < promised => {
                 (successor.ends, WindowEnd::Successor)
             }
             (Some(promised), _) => (promised, WindowEnd::Period),
             (None, Some(successor)) => (successor.ends, WindowEnd::Successor),
-            (None, None) => (base.released.date, WindowEnd::Period),
+            (None, None) => (NaiveDate::MAX, WindowEnd::Successor),
         };
-        let announced = match rule {
-            WindowRule::Lts => self.known(base.place).and_then(|release| release.eol),
+        // The history's end of support ends the line's LTS maintenance too;
+        // one that passed on a day it does not give leaves none it vouches for.
+        let recorded = match rule {
+            WindowRule::Lts => match self.known(base.place).and_then(|release| release.eol) {
+                Some(RecordedEnd::On(day)) => Some(day),
+                Some(RecordedEnd::Passed) => Some(base.released.date),
+                Some(RecordedEnd::NotYet) | None => None,
+            },
             _ => None,
         };
         Ok(Window {
             rule,
-            until: announced.unwrap_or(until),
-            ends: announced.map_or(ends, |_| WindowEnd::Announced),
+            until: recorded.unwrap_or(until),
+            ends: recorded.map_or(ends, |_| WindowEnd::Announced),
             counted_from,
             promised,
             successor,
@@ -331,16 +455,18 @@ impl Policy {
     /// assert_eq!(unknown.to_string(), "line 1.4 is not in the kestra policy: after 1.3 came 2.0");
     /// ```
     pub fn line(&self, line: Line) -> Result<LineInfo, PolicyError> {
-        self.line_info(self.place_of(line)?)
+        self.line_info(self.place_of(&line)?)
     }
 
     /// The line of this policy that a version names, in any spelling a
-    /// user types: `1.3`, `1.3.7`, `v1.3.7`, and `22` where lines are
-    /// majors.
+    /// user types: `1.3`, `1.3.7`, `v1.3.7`, `22` where lines are majors,
+    /// `24.04.1` as Ubuntu writes it, the name of a line known by name only.
     ///
     /// # Errors
     /// [`PolicyError::InvalidVersion`] for text that is no version, or a
-    /// major alone where lines are `MAJOR.MINOR`.
+    /// major alone where lines are `MAJOR.MINOR`;
+    /// [`PolicyError::UnknownLine`] where lines are dotted and none is the
+    /// version's.
     ///
     /// # Examples
     /// ```
@@ -350,7 +476,76 @@ impl Policy {
     /// assert!(kestra.line_of("2").is_err());
     /// ```
     pub fn line_of(&self, version: &str) -> Result<Line, PolicyError> {
-        Ok(VersionInput::parse(version)?.line(self.line_kind())?)
+        self.line_of_version(&self.read_version(version)?)
+    }
+
+    /// A version as a user types it, read for this policy: the name of one
+    /// of its lines known by name only, or numbers after the policy's
+    /// `line_prefix`, if it has one and they have it.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidVersion`] for text that is neither.
+    pub fn read_version(&self, text: &str) -> Result<VersionInput, PolicyError> {
+        if self
+            .history()
+            .iter()
+            .any(|release| release.line.name() == Some(text))
+        {
+            return Ok(VersionInput::Name(text.to_owned()));
+        }
+        let bare = self
+            .rules()
+            .line_prefix
+            .as_deref()
+            .and_then(|prefix| text.strip_prefix(prefix))
+            .unwrap_or(text);
+        Ok(VersionInput::parse(bare)?)
+    }
+
+    /// The line of this policy a version belongs to: the line its first
+    /// numbers make (two where lines are minors, one where they are majors);
+    /// where lines are dotted, the longest line of the policy, known or
+    /// projected, that the version starts with (Jenkins's `2.401.3` is of
+    /// `2.401`, its `2.100` of `2`); for a name, the line known by it.
+    ///
+    /// # Errors
+    /// [`PolicyError::InvalidVersion`] for a major alone where lines are
+    /// `MAJOR.MINOR`; [`PolicyError::UnknownLine`] for a name none of its
+    /// lines has, and where lines are dotted and none is the version's.
+    pub fn line_of_version(&self, version: &VersionInput) -> Result<Line, PolicyError> {
+        let prefix = self.rules().line_prefix.as_ref();
+        let numbers = match version {
+            VersionInput::Name(name) => {
+                let line = Line::named(name);
+                self.place_of(&line)?;
+                return Ok(line);
+            }
+            VersionInput::Numbers(numbers) => numbers,
+        };
+        if self.line_kind() != LineKind::Dotted {
+            return Ok(version.line(self.line_kind())?.with_prefix(prefix));
+        }
+        let candidates = (1..=numbers.len().min(MAX_LINE_NUMBERS))
+            .rev()
+            .filter_map(|depth| numbers.truncated(depth))
+            .filter_map(Line::numbered)
+            .map(|line| line.with_prefix(prefix));
+        let mut first_error = None;
+        for line in candidates {
+            match self.place_of(&line) {
+                Ok(_) => return Ok(line),
+                Err(err @ PolicyError::UnknownLine { .. }) => {
+                    first_error.get_or_insert(err);
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        // One candidate at least: a version has one number at least.
+        Err(first_error.unwrap_or_else(|| PolicyError::UnknownLine {
+            line: Line::named(&version.to_string()),
+            policy: self.name().to_owned(),
+            hint: LineHint::NotProjected,
+        }))
     }
 
     /// The release date of a line: the day `backport-targets --latest` asks about.
@@ -358,7 +553,7 @@ impl Policy {
     /// # Errors
     /// As [`Policy::line`].
     pub fn release_of(&self, line: Line) -> Result<NaiveDate, PolicyError> {
-        Ok(self.release_at(self.place_of(line)?)?.date)
+        Ok(self.release_at(self.place_of(&line)?)?.date)
     }
 
     /// The newest line released on or before `date`; `None` before the first release.
@@ -372,31 +567,42 @@ impl Policy {
     }
 }
 
-/// The end of active support, what ends it and where it comes from: the
-/// latest of the next line's release and the active windows, never after
-/// the eol; the eol itself without an active rule; an announced end (never
-/// after the eol) instead of either.
+/// A line's end of active support as it is worked out: the day (`None`
+/// where no day is known), what ends it, and where it comes from.
+type ActiveUntil = (Option<NaiveDate>, ActiveEnd, Source);
+
+/// The end a window gives a line's support, what ends it and where that
+/// comes from; `None` for a window that never ends.
+fn window_end(window: &Window) -> Eol {
+    let until = (window.until != NaiveDate::MAX).then_some(window.until);
+    (until, window.ends_by(), window.source())
+}
+
+/// The end of active support the rules give, what ends it and where it
+/// comes from: the latest of the next line's release and the active
+/// windows, never after the eol; the eol itself without an active rule.
 fn active_end(
     windows: [Option<&Window>; 2],
-    (next_release, next_line, next_source): (NaiveDate, Line, Source),
-    (eol, eol_source): (NaiveDate, Source),
-    announced: Option<NaiveDate>,
-) -> (NaiveDate, ActiveEnd, Source) {
-    if let Some(announced) = announced {
-        return (announced.min(eol), ActiveEnd::Announced, Source::History);
-    }
+    next: Option<(NaiveDate, Line, Source)>,
+    (eol, eol_source): (Option<NaiveDate>, Source),
+) -> ActiveUntil {
     let mut ends = windows.into_iter().flatten().peekable();
     if ends.peek().is_none() {
         return (eol, ActiveEnd::OnePhase, eol_source);
     }
-    let mut active = (next_release, ActiveEnd::NextRelease(next_line), next_source);
+    let mut active: ActiveUntil = match next {
+        Some((released, line, source)) => (Some(released), ActiveEnd::NextRelease(line), source),
+        None => (None, ActiveEnd::OnePhase, Source::Rules),
+    };
     for window in ends {
-        if window.until > active.0 {
-            active = (window.until, ActiveEnd::Rule(window.rule), window.source());
+        if active.0.is_some_and(|day| window.until > day) {
+            let until = (window.until != NaiveDate::MAX).then_some(window.until);
+            active = (until, ActiveEnd::Rule(window.rule), window.source());
         }
     }
-    if active.0 > eol {
-        return (eol, ActiveEnd::Eol, eol_source);
+    match (active.0, eol) {
+        (Some(day), Some(eol)) if day > eol => (Some(eol), ActiveEnd::Eol, eol_source),
+        (None, Some(eol)) => (Some(eol), ActiveEnd::Eol, eol_source),
+        _ => active,
     }
-    active
 }

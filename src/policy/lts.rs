@@ -29,7 +29,7 @@ impl Policy {
         let anchor = self.anchor();
         let Some(places) = place.since(anchor.place) else {
             return Ok(LtsReason::BeforeAnchor {
-                anchor: anchor.line,
+                anchor: anchor.line.clone(),
             });
         };
         if places == 0 {
@@ -37,7 +37,7 @@ impl Policy {
         }
         match rule.choice {
             LtsChoice::Every(every) => Ok(LtsReason::Counted {
-                anchor: anchor.line,
+                anchor: anchor.line.clone(),
                 anchor_declared: anchor.declared,
                 places: places as u64,
                 every: u64::from(every),
@@ -55,19 +55,23 @@ impl Policy {
         })
     }
 
-    /// The place of the `count`-th LTS line after `place`.
-    pub(crate) fn lts_after(&self, place: Place, count: u32) -> Result<Place, PolicyError> {
+    /// The place of the `count`-th LTS line after `place`; `None` when
+    /// the history has no such line and no rule projects one.
+    pub(crate) fn lts_after(&self, place: Place, count: u32) -> Result<Option<Place>, PolicyError> {
         let mut found = 0;
         let mut candidate = place;
         // Past the anchor and the history, the rule makes a line LTS every
         // `every` lines or every so many months, so this ends.
         while found < count {
             candidate = candidate.next().ok_or_else(beyond_last_line)?;
+            if !self.has_line_at(candidate) {
+                return Ok(None);
+            }
             if self.lts_at(candidate)?.lts {
                 found += 1;
             }
         }
-        Ok(candidate)
+        Ok(Some(candidate))
     }
 
     /// `every_months`: whether the line at `place`, past the anchor, is the

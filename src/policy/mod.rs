@@ -31,6 +31,7 @@ pub(crate) mod lines;
 pub(crate) mod lookup;
 pub(crate) mod lts;
 pub(crate) mod model;
+pub(crate) mod numbers;
 pub(crate) mod patch_days;
 pub(crate) mod patches;
 pub(crate) mod plan;

@@ -2,16 +2,19 @@
 //! comes from, roles, and what the rules work out about a line.
 //!
 //! This module is the leaf of the model: it imports nothing else of it but
-//! `serde_form`, which imports nothing, so that every other module can
-//! import it without a cycle.
+//! `serde_form` and `version` (the numbers lines are named by), which
+//! import nothing but the quoting of messages, so that every other module
+//! can import it without a cycle.
 
 use std::fmt;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
-use semver::Version;
 use serde::{Deserialize, Serialize};
 
-use super::serde_form::{date_form, serde_as_text, version_form};
+use super::numbers::{MAX_LINE_NUMBERS, Version};
+use super::serde_form::date_form;
 
 /// How a policy numbers its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -23,85 +26,283 @@ pub enum LineKind {
     Minor,
     /// A line is `MAJOR`; every version `MAJOR.x.y` belongs to it.
     Major,
+    /// A line is one to four numbers (`2`, `2.401`, `1.9.3`, `1.4.8.0`),
+    /// and a version belongs to the longest line it starts with: Jenkins's
+    /// `2.401.3` to `2.401`, its `2.100` to `2`.
+    Dotted,
 }
 
 impl LineKind {
-    /// The name a policy file gives it: `minor` or `major`.
+    /// The name a policy file gives it: `minor`, `major` or `dotted`.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Self::Minor => "minor",
             Self::Major => "major",
+            Self::Dotted => "dotted",
+        }
+    }
+
+    /// Whether a line of `depth` numbers is of this kind.
+    #[must_use]
+    pub fn fits(self, depth: usize) -> bool {
+        match self {
+            Self::Minor => depth == 2,
+            Self::Major => depth == 1,
+            Self::Dotted => (1..=MAX_LINE_NUMBERS).contains(&depth),
         }
     }
 }
 
-/// A release line: `MAJOR.MINOR`, or `MAJOR` alone in a policy of major
-/// lines. Ordered by major, then minor, which is also the order lines of
-/// one policy are released in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Line {
-    /// The major number.
-    pub major: u64,
-    /// The minor number; `None` for a line that is a whole major.
-    pub minor: Option<u64>,
+/// How lines are numbered: their kind, and the text before their numbers
+/// where all have one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Numbering {
+    /// The kind of lines.
+    pub kind: LineKind,
+    /// The text before every line's numbers (`cos-` of `cos-129`).
+    pub prefix: Option<Arc<str>>,
 }
 
-serde_as_text!(Line);
+impl Numbering {
+    /// Lines of `kind`, without a prefix.
+    #[must_use]
+    pub fn of(kind: LineKind) -> Self {
+        Self { kind, prefix: None }
+    }
+}
+
+/// A release line: numbers (`1.3`, `22`, Ubuntu's `24.04` as written,
+/// Jenkins's `2.401`, `1.4.8.0`), after the policy's text prefix where it
+/// has one (`cos-129`); or, for a line known by name only (a device, an
+/// edition: `fold`, `17-pro`), its name. Numbered lines are ordered by
+/// their numbers (a line before the longer ones it starts: `2` before
+/// `2.401`), named lines after them, by name. A line is one pointer:
+/// answers hold many, and copy them often.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Line(Arc<LineName>);
+
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum LineName {
+    Numbered {
+        prefix: Option<Arc<str>>,
+        numbers: Version,
+    },
+    Named(Box<str>),
+}
 
 impl Line {
     /// The line `major.minor`.
     #[must_use]
-    pub const fn new(major: u64, minor: u64) -> Self {
-        Self {
-            major,
-            minor: Some(minor),
-        }
+    pub fn new(major: u64, minor: u64) -> Self {
+        Self::of_numbers(Version::first_two(major, Some(minor)))
     }
 
     /// The line that is the whole major `major`, as Node.js 22.
     #[must_use]
-    pub const fn whole_major(major: u64) -> Self {
-        Self { major, minor: None }
+    pub fn whole_major(major: u64) -> Self {
+        Self::of_numbers(Version::first_two(major, None))
     }
 
-    /// How the line is numbered.
+    /// The line of `numbers` (one to four of them); `None` for more.
     #[must_use]
-    pub fn kind(self) -> LineKind {
-        match self.minor {
-            Some(_) => LineKind::Minor,
-            None => LineKind::Major,
+    pub fn numbered(numbers: Version) -> Option<Self> {
+        (numbers.len() <= MAX_LINE_NUMBERS).then(|| Self::of_numbers(numbers))
+    }
+
+    fn of_numbers(numbers: Version) -> Self {
+        Self(Arc::new(LineName::Numbered {
+            prefix: None,
+            numbers,
+        }))
+    }
+
+    /// A line known by its name only, such as a device's.
+    #[must_use]
+    pub fn named(name: &str) -> Self {
+        Self(Arc::new(LineName::Named(name.into())))
+    }
+
+    /// The same line after the policy's text `prefix` (a named line is
+    /// left as it is).
+    #[must_use]
+    pub fn with_prefix(self, prefix: Option<&Arc<str>>) -> Self {
+        match &*self.0 {
+            LineName::Numbered { numbers, .. } => Self(Arc::new(LineName::Numbered {
+                prefix: prefix.cloned(),
+                numbers: *numbers,
+            })),
+            LineName::Named(_) => self,
         }
     }
 
-    /// The `.0` release that opens the line: `1.3.0`, or `22.0.0`.
+    /// Its numbers; `None` for a line known by name only.
     #[must_use]
-    pub fn first_version(self) -> Version {
-        Version::new(self.major, self.minor.unwrap_or(0), 0)
-    }
-
-    /// The line of `kind` a version belongs to.
-    #[must_use]
-    pub fn of(version: &Version, kind: LineKind) -> Self {
-        match kind {
-            LineKind::Minor => Self::new(version.major, version.minor),
-            LineKind::Major => Self::whole_major(version.major),
+    pub fn numbers(&self) -> Option<&Version> {
+        match &*self.0 {
+            LineName::Numbered { numbers, .. } => Some(numbers),
+            LineName::Named(_) => None,
         }
     }
 
-    /// Whether `version` belongs to the line.
+    /// Its first number; `None` for a line known by name only.
     #[must_use]
-    pub fn holds(self, version: &Version) -> bool {
-        Self::of(version, self.kind()) == self
+    pub fn major(&self) -> Option<u64> {
+        self.numbers().and_then(|numbers| numbers.number(0))
+    }
+
+    /// Its second number, when it has one.
+    #[must_use]
+    pub fn minor(&self) -> Option<u64> {
+        self.numbers().and_then(|numbers| numbers.number(1))
+    }
+
+    /// How many numbers it has: 0 for a line known by name only.
+    #[must_use]
+    pub fn depth(&self) -> usize {
+        self.numbers().map_or(0, Version::len)
+    }
+
+    /// The text before its numbers, the policy's `line_prefix`.
+    #[must_use]
+    pub fn prefix(&self) -> Option<&str> {
+        match &*self.0 {
+            LineName::Numbered { prefix, .. } => prefix.as_deref(),
+            LineName::Named(_) => None,
+        }
+    }
+
+    /// Its name, for a line known by name only.
+    #[must_use]
+    pub fn name(&self) -> Option<&str> {
+        match &*self.0 {
+            LineName::Named(name) => Some(name),
+            LineName::Numbered { .. } => None,
+        }
+    }
+
+    /// The `.0` release that opens the line: its numbers followed by
+    /// zeros, to three numbers (`1.3.0`, `22.0.0`) or one more than it has
+    /// (`1.9.3.0`); `None` for a line known by name only.
+    #[must_use]
+    pub fn first_version(&self) -> Option<Version> {
+        let numbers = self.numbers()?;
+        Some(numbers.padded(numbers.len().saturating_add(1).max(3)))
+    }
+
+    /// Whether `version` is of the line: it starts with the line's numbers.
+    #[must_use]
+    pub fn holds(&self, version: &Version) -> bool {
+        self.numbers()
+            .is_some_and(|numbers| version.starts_with(numbers))
+    }
+
+    /// The line after it at its depth (`2.401` -> `2.402`, `22` -> `23`),
+    /// with its prefix; `None` for a named line, or past `u64::MAX`.
+    #[must_use]
+    pub fn next(&self) -> Option<Self> {
+        self.renumbered(|numbers| numbers.next())
+    }
+
+    /// The first line of the next major (`1.13` -> `2.0`), with its prefix
+    /// and its numbers as wide; `None` for a named line, or past `u64::MAX`.
+    #[must_use]
+    pub fn next_major(&self) -> Option<Self> {
+        self.renumbered(|numbers| {
+            let major = numbers.number(0)?.checked_add(1)?;
+            numbers.restarted(0, major)
+        })
+    }
+
+    /// The line `count` after it at its depth (`2.401` -> `2.403` for 2);
+    /// `None` for a named line, or past `u64::MAX`.
+    #[must_use]
+    pub fn plus_last(&self, count: u64) -> Option<Self> {
+        self.renumbered(|numbers| numbers.plus_last(count))
+    }
+
+    /// The line `minor` of the major `majors` after its own (`1.13` with
+    /// 2 and 3 -> `3.3`), with its prefix and its numbers as wide; `None`
+    /// for a line without two numbers, or past `u64::MAX`.
+    #[must_use]
+    pub fn in_major_after(&self, majors: u64, minor: u64) -> Option<Self> {
+        self.renumbered(|numbers| {
+            let major = numbers.number(0)?.checked_add(majors)?;
+            numbers.restarted(0, major)?.restarted(1, minor)
+        })
+    }
+
+    /// The numbered line `renumber` makes of its numbers, with its prefix.
+    fn renumbered(&self, renumber: impl FnOnce(&Version) -> Option<Version>) -> Option<Self> {
+        match &*self.0 {
+            LineName::Numbered { prefix, numbers } => Some(Self(Arc::new(LineName::Numbered {
+                prefix: prefix.clone(),
+                numbers: renumber(numbers)?,
+            }))),
+            LineName::Named(_) => None,
+        }
     }
 }
 
 impl fmt::Display for Line {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.minor {
-            Some(minor) => write!(f, "{}.{minor}", self.major),
-            None => write!(f, "{}", self.major),
+        match &*self.0 {
+            LineName::Numbered { prefix, numbers } => {
+                if let Some(prefix) = prefix {
+                    f.write_str(prefix)?;
+                }
+                numbers.fmt(f)
+            }
+            LineName::Named(name) => f.write_str(name),
         }
+    }
+}
+
+impl fmt::Debug for Line {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Line({self})")
+    }
+}
+
+/// How a line is kept in a binary form (the embedded policy's).
+#[derive(Serialize, Deserialize)]
+enum LineForm {
+    Numbered(Option<String>, Version),
+    Named(String),
+}
+
+/// A line is written as its text in a text format such as JSON (read back
+/// as a history writes it, of any kind); with its prefix apart in a binary
+/// one.
+impl Serialize for Line {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return serializer.collect_str(self);
+        }
+        match &*self.0 {
+            LineName::Numbered { prefix, numbers } => {
+                LineForm::Numbered(prefix.as_deref().map(str::to_owned), *numbers)
+            }
+            LineName::Named(name) => LineForm::Named(name.to_string()),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Line {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            let text = String::deserialize(deserializer)?;
+            return text.parse().map_err(serde::de::Error::custom);
+        }
+        Ok(match LineForm::deserialize(deserializer)? {
+            LineForm::Numbered(prefix, numbers) => Self(Arc::new(LineName::Numbered {
+                prefix: prefix.map(Arc::from),
+                numbers,
+            })),
+            LineForm::Named(name) => Self::named(&name),
+        })
     }
 }
 
@@ -174,16 +375,133 @@ pub struct Release {
     /// (`"lts": "2025-10-28"`); then `lts` is `Some(true)`.
     #[serde(with = "date_form::option")]
     pub lts_from: Option<NaiveDate>,
-    /// The end of support the vendor announced; it replaces the rules'
-    /// answer (and, for an LTS line, the end of its LTS window).
-    #[serde(with = "date_form::option")]
-    pub eol: Option<NaiveDate>,
-    /// The end of active support the vendor announced (from then on,
-    /// security fixes only); it replaces the rules' answer.
-    #[serde(with = "date_form::option")]
-    pub active_until: Option<NaiveDate>,
+    /// The end of support, as the history records it: the day the vendor
+    /// announced, which replaces the rules' answer (and, for an LTS line,
+    /// the end of its LTS window), or that it has passed, or not yet, by
+    /// the day the history is complete up to.
+    pub eol: Option<RecordedEnd>,
+    /// The end of active support (from then on, security fixes only), as
+    /// the history records it; a day replaces the rules' answer.
+    pub active_until: Option<RecordedEnd>,
+    /// The end of extended support, a phase after the eol (often paid)
+    /// that is shown and never counted as support.
+    pub extended_until: Option<RecordedEnd>,
+    /// When the product (hardware) was sold no more: shown, and ending
+    /// nothing.
+    pub discontinued: Option<RecordedEnd>,
     /// Known patches, in order; authoritative up to the newest one.
     pub patches: Vec<KnownPatch>,
+}
+
+impl Release {
+    /// A line released on `released`, of which the history records
+    /// nothing else.
+    #[must_use]
+    pub fn new(line: Line, released: NaiveDate) -> Self {
+        Self {
+            line,
+            released,
+            lts: None,
+            lts_from: None,
+            eol: None,
+            active_until: None,
+            extended_until: None,
+            discontinued: None,
+            patches: Vec::new(),
+        }
+    }
+
+    /// The end of support the history dates.
+    #[must_use]
+    pub fn announced_eol(&self) -> Option<NaiveDate> {
+        self.eol.and_then(RecordedEnd::date)
+    }
+
+    /// The end of active support the history dates.
+    #[must_use]
+    pub fn announced_active_until(&self) -> Option<NaiveDate> {
+        self.active_until.and_then(RecordedEnd::date)
+    }
+}
+
+/// What a history records of the end of a phase (support, active support,
+/// extended support, sales): the first day after it, in lts-policy's
+/// half-open way (endoflife.date and OpenEoX write the day before, the
+/// phase's last day, and are read one day on); that it has passed on a
+/// day the record does not give (endoflife.date's `true`); or that it has
+/// not come by the day the history is complete up to (`false`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RecordedEnd {
+    /// The first day after the phase.
+    On(NaiveDate),
+    /// Over by the history's `history_as_of`, on a day it does not give.
+    Passed,
+    /// Not over on the history's `history_as_of`.
+    NotYet,
+}
+
+/// How a recorded end is kept in a binary form (the embedded policy's).
+#[derive(Serialize, Deserialize)]
+enum EndForm {
+    On(#[serde(with = "date_form")] NaiveDate),
+    Passed,
+    NotYet,
+}
+
+/// A recorded end is written as a policy file writes it in a text format
+/// such as JSON: its day, or `true` (passed) or `false` (not yet).
+impl Serialize for RecordedEnd {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return match self {
+                Self::On(day) => serializer.collect_str(day),
+                Self::Passed => serializer.serialize_bool(true),
+                Self::NotYet => serializer.serialize_bool(false),
+            };
+        }
+        match *self {
+            Self::On(day) => EndForm::On(day),
+            Self::Passed => EndForm::Passed,
+            Self::NotYet => EndForm::NotYet,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordedEnd {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// A day or a flag, as a policy file writes an end.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Flag(bool),
+            Day(String),
+        }
+        if !deserializer.is_human_readable() {
+            return Ok(match EndForm::deserialize(deserializer)? {
+                EndForm::On(day) => Self::On(day),
+                EndForm::Passed => Self::Passed,
+                EndForm::NotYet => Self::NotYet,
+            });
+        }
+        match Written::deserialize(deserializer)? {
+            Written::Flag(true) => Ok(Self::Passed),
+            Written::Flag(false) => Ok(Self::NotYet),
+            Written::Day(text) => text.parse().map(Self::On).map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+impl RecordedEnd {
+    /// The day, when the history gives one.
+    #[must_use]
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Self::On(date) => Some(date),
+            Self::Passed | Self::NotYet => None,
+        }
+    }
 }
 
 /// The newest day `history` records, a release's or a patch's.
@@ -202,7 +520,6 @@ pub(crate) fn newest_recorded(history: &[Release]) -> Option<NaiveDate> {
 #[non_exhaustive]
 pub struct KnownPatch {
     /// Its version, of the line it is recorded under.
-    #[serde(with = "version_form")]
     pub version: Version,
     /// The day it came out.
     #[serde(with = "date_form")]

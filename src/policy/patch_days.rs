@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::dates::{add_months, days_between};
+use super::dates::add_months;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
 use super::info::{LineInfo, Patch, SupportedLine};
@@ -156,13 +156,11 @@ impl Policy {
                 let Patches::Scheduled(schedule) = &self.rules_at(line.info.place)?.patches else {
                     continue;
                 };
-                // Up to the newest recorded patch, only recorded ones ship.
-                let from = self
-                    .known_patches(&line.info)
-                    .last()
-                    .map_or(cursor, |patch| patch.released.max(cursor));
+                // Up to the newest recorded patch, and while the patch
+                // record is complete, only recorded ones ship.
+                let from = self.patches_projected_after(&line.info).max(cursor);
                 if let Some(day) = schedule.next_after(line.info.released, from)
-                    && day < line.info.eol
+                    && line.info.supported_until_after(day)
                 {
                     next = Some(next.map_or(day, |next| next.min(day)));
                 }
@@ -176,7 +174,11 @@ impl Policy {
                     // A line's newest version dated this day is a patch
                     // shipped this day (its `.0` is a release, not a patch).
                     let ships = |line: &SupportedLine| {
-                        line.info.released != day && line.latest_patch.released == day
+                        line.info.released != day
+                            && line
+                                .latest_patch
+                                .as_ref()
+                                .is_some_and(|patch| patch.released == day)
                     };
                     if supported.on(self, day)?.iter().any(ships) {
                         return Ok(Some(day));
@@ -213,7 +215,9 @@ impl Policy {
             }
         };
         for line in supported {
-            ships(&line.info, &line.roles, &line.latest_patch);
+            if let Some(patch) = &line.latest_patch {
+                ships(&line.info, &line.roles, patch);
+            }
         }
         let recorded = self.recorded_patches();
         let first = recorded.partition_point(|(date, _)| *date < day);
@@ -229,7 +233,7 @@ impl Policy {
             }
         }
         // Newest line first, backports to older lines after.
-        patches.sort_by_key(|shipped| std::cmp::Reverse(shipped.info.line));
+        patches.sort_by(|a, b| b.info.line.cmp(&a.info.line));
         patches.dedup_by(|a, b| a.info.line == b.info.line);
         Ok(PatchDay {
             day,
@@ -276,9 +280,9 @@ impl SupportedDays {
         if holds {
             for line in &mut self.lines {
                 if let Some(patch) = policy.newest_patch(&line.info, day)? {
-                    line.latest_patch = patch;
+                    line.latest_patch = Some(patch);
                 }
-                line.days_left = days_between(day, line.info.eol);
+                line.days_left = line.info.days_left(day);
             }
         } else {
             self.lines = policy.supported_on(day)?;
@@ -288,7 +292,7 @@ impl SupportedDays {
             let ends = self.lines.iter().flat_map(|line| {
                 [
                     Some(line.info.latest_until),
-                    Some(line.info.eol),
+                    line.info.eol,
                     Some(line.info.support_window.until),
                     line.info.lts_until(),
                 ]

@@ -1,7 +1,6 @@
 //! Patch releases: the newest version of a line on a date.
 
 use chrono::NaiveDate;
-use semver::Version;
 
 use super::definition::Policy;
 use super::error::{Beyond, Numbered, PolicyError};
@@ -17,8 +16,10 @@ impl Policy {
     }
 
     /// The newest version of a line the history records by `date` (its `.0`
-    /// when it records no patch by then); `None` before the line's release.
-    pub(crate) fn newest_recorded_patch(&self, info: &LineInfo, date: NaiveDate) -> Option<Patch> {
+    /// when it records no patch by then); `None` before the line's release,
+    /// and for a line known by name only.
+    #[must_use]
+    pub fn newest_recorded_version(&self, info: &LineInfo, date: NaiveDate) -> Option<Patch> {
         if date < info.released {
             return None;
         }
@@ -28,17 +29,40 @@ impl Policy {
             .rev()
             .find(|patch| patch.released <= date)
             .map(|patch| Patch {
-                version: patch.version.clone(),
+                version: patch.version,
                 released: patch.released,
                 source: Source::History,
             });
-        Some(recorded.unwrap_or_else(|| Patch::opening(info)))
+        recorded.or_else(|| Patch::opening(info))
+    }
+
+    /// The day up to which the history's record of patches is complete:
+    /// the file's `patches_as_of`, or the newest recorded patch's day;
+    /// `None` for a history that records no patch.
+    #[must_use]
+    pub fn patches_as_of(&self) -> Option<NaiveDate> {
+        self.rules()
+            .patches_as_of
+            .or_else(|| self.recorded_patches().last().map(|(date, _)| *date))
+    }
+
+    /// The day after which a line's patches are projected: the later of
+    /// its newest recorded patch (or its `.0`) and the day the patch record
+    /// is complete up to.
+    pub(crate) fn patches_projected_after(&self, info: &LineInfo) -> NaiveDate {
+        let newest = self
+            .known_patches(info)
+            .last()
+            .map_or(info.released, |patch| patch.released);
+        self.patches_as_of()
+            .map_or(newest, |as_of| newest.max(as_of))
     }
 
     /// The newest version of a line on `date`: known patches as recorded,
     /// then one more per day of the patch schedule (counted from the
-    /// line's `.0`) after the newest known one, before the eol. `None`
-    /// before the line's release.
+    /// line's `.0`) after the newest known one and after the day the patch
+    /// record is complete up to, before the eol. `None` before the line's
+    /// release, and for a line known by name only.
     ///
     /// # Errors
     /// [`PolicyError::NumberOverflow`] when the patch number would pass `u64::MAX`.
@@ -47,55 +71,48 @@ impl Policy {
         info: &LineInfo,
         date: NaiveDate,
     ) -> Result<Option<Patch>, PolicyError> {
-        if date < info.released {
+        let Some(base) = self.newest_recorded_version(info, date) else {
             return Ok(None);
-        }
-        let known = self.known_patches(info);
-        let opening = Patch::opening(info);
-        let recorded = |patch: &KnownPatch| Patch {
-            version: patch.version.clone(),
-            released: patch.released,
-            source: Source::History,
-        };
-        let base = match known.last() {
-            Some(newest) if date < newest.released => {
-                let newest_by_then = known.iter().rev().find(|patch| patch.released <= date);
-                return Ok(Some(newest_by_then.map_or(opening, recorded)));
-            }
-            Some(newest) => recorded(newest),
-            None => opening,
         };
         let Patches::Scheduled(schedule) = &self.rules_at(info.place)?.patches else {
             return Ok(Some(base));
         };
+        let after = self.patches_projected_after(info);
+        if date <= after {
+            return Ok(Some(base));
+        }
         // Patch days count from the line's `.0`; the last is before the eol.
-        let last_day = info.eol.pred_opt().map_or(date, |last| last.min(date));
+        let last_day = match info.eol.and_then(|eol| eol.pred_opt()) {
+            Some(last) => last.min(date),
+            None if info.supported_until_after(date) => date,
+            None => return Ok(Some(base)),
+        };
         let anchor = info.released;
         let until_last = schedule.count_until(anchor, last_day);
-        let count = until_last.saturating_sub(schedule.count_until(anchor, base.released));
+        let count = until_last.saturating_sub(schedule.count_until(anchor, after));
         if count == 0 {
             return Ok(Some(base));
         }
-        let patch =
-            base.version
-                .patch
-                .checked_add(count)
-                .ok_or_else(|| PolicyError::NumberOverflow {
-                    after: Numbered::Patch(base.version.clone()),
-                })?;
+        let version = base
+            .version
+            .plus_last(count)
+            .ok_or(PolicyError::NumberOverflow {
+                after: Numbered::Patch(base.version),
+            })?;
         let released = schedule
             .nth(anchor, until_last)
             .ok_or_else(|| PolicyError::OutOfRange {
-                what: Beyond::PatchDays(info.line),
+                what: Beyond::PatchDays(info.line.clone()),
             })?;
         Ok(Some(Patch {
-            version: Version::new(base.version.major, base.version.minor, patch),
+            version,
             released,
             source: Source::Rules,
         }))
     }
 
-    /// The newest version of a line on `date`, or its `.0` when it comes later.
+    /// The newest version of a line on `date`, or its `.0` when it comes
+    /// later; `None` for a line known by name only.
     ///
     /// # Errors
     /// As [`Policy::newest_patch`].
@@ -103,10 +120,10 @@ impl Policy {
         &self,
         info: &LineInfo,
         date: NaiveDate,
-    ) -> Result<Patch, PolicyError> {
+    ) -> Result<Option<Patch>, PolicyError> {
         let on_or_after_release = date.max(info.released);
         Ok(self
             .newest_patch(info, on_or_after_release)?
-            .unwrap_or_else(|| Patch::opening(info)))
+            .or_else(|| Patch::opening(info)))
     }
 }

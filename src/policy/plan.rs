@@ -14,7 +14,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::dates::weekday_after;
-use super::model::{Line, LineKind, Release};
+use super::model::{Line, LineKind};
 use super::policy_rules::{PolicyRules, RulesId};
 use super::rules::{LineRules, NewMajor};
 
@@ -37,7 +37,7 @@ pub(crate) struct WalkedLine {
 /// A position in release order after the newest known line (0), with its
 /// line's release: where the dates, or the names, of later lines count
 /// from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Origin {
     pub(crate) position: u64,
     pub(crate) line: Line,
@@ -81,19 +81,20 @@ pub(crate) fn first_release(
 }
 
 /// The line after `previous` (released on `previous_released`), when it
-/// comes on `released`, numbered as `kind` and `new_major` say; `None`
-/// when its number would overflow.
+/// comes on `released`, numbered as `kind` and `new_major` say: the next
+/// major where `new_major` starts one, else one more in the last number;
+/// `None` for a line known by name only, or when its number would
+/// overflow.
 pub(crate) fn next_line(
-    previous: Line,
+    previous: &Line,
     previous_released: NaiveDate,
     released: NaiveDate,
     kind: LineKind,
     new_major: Option<NewMajor>,
 ) -> Option<Line> {
     let starts_major = match (kind, new_major) {
-        (LineKind::Major, _) => return Some(Line::whole_major(previous.major.checked_add(1)?)),
-        (_, None) => false,
-        (_, Some(NewMajor::AfterMinor(last))) => previous.minor? >= last,
+        (LineKind::Major | LineKind::Dotted, _) | (_, None) => false,
+        (_, Some(NewMajor::AfterMinor(last))) => previous.minor()? >= last,
         // The first line released in that month of a year.
         (_, Some(NewMajor::InMonth(month))) => {
             let in_month = |date: NaiveDate| date.month() == month;
@@ -102,29 +103,38 @@ pub(crate) fn next_line(
         }
     };
     if starts_major {
-        Some(Line::new(previous.major.checked_add(1)?, 0))
+        previous.next_major()
     } else {
-        Some(Line::new(previous.major, previous.minor?.checked_add(1)?))
+        previous.next()
     }
 }
 
 impl Plan {
-    /// The plan of `rules` after the newest known line, `newest`, with the
-    /// history complete up to `as_of`.
-    pub(crate) fn new(rules: &PolicyRules, newest: &Release, as_of: NaiveDate) -> Self {
+    /// The plan of `rules` after the history, whose highest numbered line
+    /// is `highest` and whose newest release came on `newest`, complete up
+    /// to `as_of`: new lines are named after the highest line and dated
+    /// from the newest release (a maintenance line of an older major may
+    /// come out after a newer one). `None` for a history without a numbered
+    /// line: no rule names a line after lines known by name only.
+    pub(crate) fn new(
+        rules: &PolicyRules,
+        highest: Option<&Line>,
+        newest: NaiveDate,
+        as_of: NaiveDate,
+    ) -> Option<Self> {
         let known = Origin {
             position: 0,
-            line: newest.line,
-            released: newest.released,
+            line: highest?.clone(),
+            released: newest,
         };
         let mut plan = Self {
             walked: Vec::new(),
-            last_rules: rules.governing(newest.line),
-            anchor: known,
-            origin: known,
+            last_rules: rules.governing(&known.line),
+            anchor: known.clone(),
+            origin: known.clone(),
         };
         let last_change = rules.last_rules_id();
-        let overdue_first = first_release(rules.by_id(plan.last_rules), newest.released, as_of)
+        let overdue_first = first_release(rules.by_id(plan.last_rules), newest, as_of)
             .is_some_and(|(_, overdue)| overdue);
         // Walk while a change is still ahead, and to an overdue first line.
         while plan.last_rules < last_change || overdue_first && plan.walked.is_empty() {
@@ -137,16 +147,16 @@ impl Plan {
             };
             plan.origin = Origin {
                 position,
-                line: walked.line,
+                line: walked.line.clone(),
                 released: walked.released,
             };
             if walked.rules != plan.last_rules || walked.overdue {
                 plan.anchor = if walked.overdue {
-                    plan.origin
+                    plan.origin.clone()
                 } else {
-                    plan.walked.last().map_or(known, |before| Origin {
+                    plan.walked.last().map_or(known.clone(), |before| Origin {
                         position: position - 1,
-                        line: before.line,
+                        line: before.line.clone(),
                         released: before.released,
                     })
                 };
@@ -154,15 +164,15 @@ impl Plan {
             plan.last_rules = walked.rules;
             plan.walked.push(walked);
         }
-        plan
+        Some(plan)
     }
 
     /// The line at `position`, right after the origin: named by the rules
     /// of the line before it, then dated by its own.
     fn step(&self, rules: &PolicyRules, position: u64, as_of: NaiveDate) -> Option<WalkedLine> {
-        let before = self.origin;
+        let before = &self.origin;
         let current = rules.by_id(self.last_rules);
-        let release_by = |set: &LineRules, anchor: Origin| {
+        let release_by = |set: &LineRules, anchor: &Origin| {
             if position == 1 {
                 first_release(set, anchor.released, as_of)
             } else {
@@ -173,17 +183,17 @@ impl Plan {
                 ))
             }
         };
-        let (named_on, _) = release_by(current, self.anchor)?;
+        let (named_on, _) = release_by(current, &self.anchor)?;
         let line = next_line(
-            before.line,
+            &before.line,
             before.released,
             named_on,
             rules.lines,
             current.new_major,
         )?;
-        let governing = rules.governing(line);
+        let governing = rules.governing(&line);
         let (released, overdue, anchor) = if governing == self.last_rules {
-            let (released, overdue) = release_by(current, self.anchor)?;
+            let (released, overdue) = release_by(current, &self.anchor)?;
             (released, overdue, self.anchor.position)
         } else {
             // A change's first line: dated from the line before it.

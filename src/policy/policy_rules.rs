@@ -2,6 +2,8 @@
 //! govern a line: the policy's own, or those of the last change at or
 //! before it.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +19,9 @@ pub(crate) struct PolicyRules {
     pub name: String,
     pub comment: Option<String>,
     pub lines: LineKind,
+    /// The text before every line's numbers (`cos-` of `cos-129`).
+    #[serde(with = "arc_text")]
+    pub line_prefix: Option<Arc<str>>,
     /// The rules before any change.
     pub rules: LineRules,
     /// The rules that change from a line on, in line order.
@@ -28,6 +33,30 @@ pub(crate) struct PolicyRules {
     pub tags: Vec<TagTemplate>,
     #[serde(with = "date_form::option")]
     pub history_as_of: Option<NaiveDate>,
+    /// The day up to which the history's record of patches is complete.
+    #[serde(with = "date_form::option")]
+    pub patches_as_of: Option<NaiveDate>,
+}
+
+/// The form of a shared text in serde: as a string.
+mod arc_text {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[allow(clippy::ref_option)] // serde hands `with` a reference to the field
+    pub(super) fn serialize<S: Serializer>(
+        text: &Option<Arc<str>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        text.as_deref().serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Arc<str>>, D::Error> {
+        Ok(Option::<String>::deserialize(deserializer)?.map(Arc::from))
+    }
 }
 
 /// The rules of a policy by number: 0 for its own, n for its n-th change.
@@ -64,8 +93,8 @@ impl PolicyRules {
     }
 
     /// The rules governing `line`: those of the last change at or before it.
-    pub(crate) fn governing(&self, line: Line) -> RulesId {
-        RulesId(self.changes.partition_point(|change| change.from <= line))
+    pub(crate) fn governing(&self, line: &Line) -> RulesId {
+        RulesId(self.changes.partition_point(|change| change.from <= *line))
     }
 }
 
@@ -103,11 +132,13 @@ pub(crate) struct DraftRules {
     pub(crate) name: String,
     pub(crate) comment: Option<String>,
     pub(crate) lines: LineKind,
+    pub(crate) line_prefix: Option<Arc<str>>,
     pub(crate) stated: Stated,
     pub(crate) branch_template: Option<BranchTemplate>,
     pub(crate) tag_prefix: Option<String>,
     pub(crate) tags: Vec<TagTemplate>,
     pub(crate) history_as_of: Option<NaiveDate>,
+    pub(crate) patches_as_of: Option<NaiveDate>,
 }
 
 impl DraftRules {
@@ -117,11 +148,13 @@ impl DraftRules {
             name: name.to_owned(),
             comment: None,
             lines,
+            line_prefix: None,
             stated: Stated::default(),
             branch_template: None,
             tag_prefix: None,
             tags: Vec::new(),
             history_as_of: None,
+            patches_as_of: None,
         }
     }
 
@@ -131,11 +164,13 @@ impl DraftRules {
             name: rules.name.clone(),
             comment: None,
             lines: rules.lines,
+            line_prefix: rules.line_prefix.clone(),
             stated: Stated::default(),
             branch_template: Some(rules.branch_template.clone()),
             tag_prefix: rules.tag_prefix.clone(),
             tags: rules.tags.clone(),
             history_as_of: rules.history_as_of,
+            patches_as_of: rules.patches_as_of,
         }
     }
 
@@ -151,12 +186,14 @@ impl DraftRules {
             name: self.name.clone(),
             comment: Some(comment),
             lines: self.lines,
+            line_prefix: self.line_prefix.clone(),
             rules,
             changes: Vec::new(),
             branch_template,
             tag_prefix: self.tag_prefix.clone(),
             tags: self.tags.clone(),
             history_as_of: self.history_as_of,
+            patches_as_of: self.patches_as_of,
         }
     }
 }

@@ -12,13 +12,13 @@ use chrono::{Datelike, NaiveDate};
 use super::definition::Policy;
 use super::error::{Beyond, Numbered, PolicyError};
 use super::model::{Dated, Line, LineKind, Place, Source};
-use super::plan::WalkedLine;
+use super::plan::{Plan, WalkedLine};
 use super::policy_rules::RulesId;
 use super::rules::{LineRules, NewMajor};
 
 /// How the rules date a projected line: the `steps`-th date of the release
 /// schedule after the release of `from`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ProjectionBasis {
     /// The line projections count from: the newest known line, or the
@@ -58,21 +58,45 @@ impl Policy {
         place.since(self.newest_place()).unwrap_or(0) as u64
     }
 
-    /// The place of the k-th projected line.
+    /// How the rules project lines, for a place after the history: an
+    /// error where no line is projected (the history's lines are all known
+    /// by name only).
+    fn projecting(&self) -> Result<&Plan, PolicyError> {
+        self.plan()
+            .ok_or_else(|| beyond(Beyond::ProjectedRelease(self.newest_release().line.clone())))
+    }
+
+    /// Whether a line is at `place`: one of the history's, or one the
+    /// rules project (all of them, where a line is projected at all).
+    pub(crate) fn has_line_at(&self, place: Place) -> bool {
+        self.known(place).is_some() || self.plan().is_some()
+    }
+
+    /// The place of the k-th projected line (0: the newest known one);
+    /// `None` past what can be numbered, or when no line is projected.
     pub(crate) fn place_at(&self, position: u64) -> Option<Place> {
+        if position > 0 {
+            self.plan()?;
+        }
         self.newest_place().after(usize::try_from(position).ok()?)
     }
 
     /// The projected line at `position` (from 1), if it was walked.
     fn walked(&self, position: u64) -> Option<&WalkedLine> {
         let index = usize::try_from(position.checked_sub(1)?).ok()?;
-        self.plan().walked.get(index)
+        self.plan()?.walked.get(index)
+    }
+
+    /// Which rules the lines after those walked follow: the projection's.
+    fn last_rules_id(&self) -> RulesId {
+        self.plan()
+            .map_or_else(|| self.rules().last_rules_id(), |plan| plan.last_rules)
     }
 
     /// The rules of the lines after those walked: those the projection
     /// follows.
     pub(crate) fn last_rules(&self) -> &LineRules {
-        self.rules().by_id(self.plan().last_rules)
+        self.rules().by_id(self.last_rules_id())
     }
 
     /// Which rules govern the line at `place`.
@@ -83,11 +107,11 @@ impl Policy {
             return Ok(RulesId::OWN);
         }
         if let Some(release) = self.known(place) {
-            return Ok(self.rules().governing(release.line));
+            return Ok(self.rules().governing(&release.line));
         }
         Ok(self
             .walked(self.position(place))
-            .map_or(self.plan().last_rules, |walked| walked.rules))
+            .map_or_else(|| self.last_rules_id(), |walked| walked.rules))
     }
 
     /// The rules that govern the line at `place`: the policy's own, or
@@ -101,7 +125,7 @@ impl Policy {
         if let Some(walked) = self.walked(position) {
             return Some(walked.released);
         }
-        let anchor = self.plan().anchor;
+        let anchor = &self.plan()?.anchor;
         self.last_rules()
             .releases
             .nth(anchor.released, position.checked_sub(anchor.position)?)
@@ -109,7 +133,9 @@ impl Policy {
 
     /// How many projected lines come out on or before `date`.
     fn projected_count_until(&self, date: NaiveDate) -> Result<u64, PolicyError> {
-        let plan = self.plan();
+        let Some(plan) = self.plan() else {
+            return Ok(0);
+        };
         let walked = plan.walked.partition_point(|line| line.released <= date);
         if walked < plan.walked.len() {
             return Ok(walked as u64);
@@ -133,7 +159,7 @@ impl Policy {
     }
 
     pub(crate) fn after_minor(&self, last_minor: u64) -> Option<AfterMinor> {
-        let origin = self.plan().origin.line.minor?;
+        let origin = self.plan()?.origin.line.minor()?;
         Some(AfterMinor {
             first_start: last_minor.saturating_sub(origin).checked_add(1)?,
             span: last_minor.checked_add(1)?,
@@ -143,7 +169,7 @@ impl Policy {
     /// The line at `place`: a known one, or the one the rules project there.
     pub(crate) fn line_at(&self, place: Place) -> Result<Line, PolicyError> {
         match self.known(place) {
-            Some(release) => Ok(release.line),
+            Some(release) => Ok(release.line.clone()),
             None => self.projected_line(self.position(place), None),
         }
     }
@@ -157,7 +183,7 @@ impl Policy {
                 date: release.released,
                 source: Source::History,
             };
-            return Ok((release.line, released));
+            return Ok((release.line.clone(), released));
         }
         let position = self.position(place);
         let Some(date) = self.projected_release(position) else {
@@ -179,41 +205,37 @@ impl Policy {
         released: Option<NaiveDate>,
     ) -> Result<Line, PolicyError> {
         if let Some(walked) = self.walked(position) {
-            return Ok(walked.line);
+            return Ok(walked.line.clone());
         }
-        let origin = self.plan().origin;
+        let origin = &self.projecting()?.origin;
         let overflow = || PolicyError::NumberOverflow {
-            after: Numbered::Line(origin.line),
+            after: Numbered::Line(origin.line.clone()),
         };
-        // How many lines after the origin, the last line walked or the newest known.
+        // How many lines after the origin, the last line walked or the highest known.
         let steps = position - origin.position;
-        let after_origin = |steps: u64| origin.line.minor.map(|minor| minor.checked_add(steps));
-        let (majors, minor) = match (self.line_kind(), self.last_rules().new_major) {
-            (LineKind::Major, _) => (steps, None),
-            (LineKind::Minor, None) => (0, after_origin(steps)),
+        let line = match (self.line_kind(), self.last_rules().new_major) {
+            (LineKind::Major | LineKind::Dotted, _) | (LineKind::Minor, None) => {
+                origin.line.plus_last(steps)
+            }
             (LineKind::Minor, Some(NewMajor::AfterMinor(last))) => {
                 let rule = self.after_minor(last).ok_or_else(overflow)?;
                 if steps < rule.first_start {
-                    (0, after_origin(steps))
+                    origin.line.plus_last(steps)
                 } else {
                     let past = steps - rule.first_start;
-                    (1 + past / rule.span, Some(Some(past % rule.span)))
+                    origin
+                        .line
+                        .in_major_after(1 + past / rule.span, past % rule.span)
                 }
             }
             (LineKind::Minor, Some(NewMajor::InMonth(month))) => {
-                let (majors, start) = self.majors_started_by(position, month, released)?;
-                match start {
-                    None => (0, after_origin(steps)),
-                    Some(start) => (majors, Some(Some(position - start))),
+                match self.majors_started_by(position, month, released)? {
+                    (_, None) => origin.line.plus_last(steps),
+                    (majors, Some(start)) => origin.line.in_major_after(majors, position - start),
                 }
             }
         };
-        let major = origin.line.major.checked_add(majors).ok_or_else(overflow)?;
-        match minor {
-            None => Ok(Line::whole_major(major)),
-            Some(Some(minor)) => Ok(Line::new(major, minor)),
-            Some(None) => Err(overflow()),
-        }
+        line.ok_or_else(overflow)
     }
 
     /// How many projected majors (`new_major: {in_month}`) start after the
@@ -224,10 +246,10 @@ impl Policy {
         month: u32,
         released: Option<NaiveDate>,
     ) -> Result<(u64, Option<u64>), PolicyError> {
-        let origin = self.plan().origin;
+        let origin = &self.projecting()?.origin;
         let released = released
             .or_else(|| self.projected_release(position))
-            .ok_or_else(|| beyond(Beyond::ProjectedRelease(origin.line)))?;
+            .ok_or_else(|| beyond(Beyond::ProjectedRelease(origin.line.clone())))?;
         let mut starts = self.major_starts.lock();
         while starts.next_year.is_none_or(|year| year <= released.year()) {
             self.find_major_start(&mut starts, month)?;
@@ -246,9 +268,9 @@ impl Policy {
         starts: &mut super::definition::MajorStarts,
         month: u32,
     ) -> Result<(), PolicyError> {
-        let origin = self.plan().origin;
+        let origin = &self.projecting()?.origin;
         let year = starts.next_year.unwrap_or(origin.released.year());
-        let out_of_range = || beyond(Beyond::ProjectedRelease(origin.line));
+        let out_of_range = || beyond(Beyond::ProjectedRelease(origin.line.clone()));
         starts.next_year = Some(year.checked_add(1).ok_or_else(out_of_range)?);
         let month_start = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(out_of_range)?;
         let in_month = |date: NaiveDate| date.year() == year && date.month() == month;
@@ -276,14 +298,14 @@ impl Policy {
         if position == 0 {
             return Ok(None);
         }
-        let out_of_range = || beyond(Beyond::ProjectedRelease(self.newest_release().line));
+        let out_of_range = || beyond(Beyond::ProjectedRelease(self.newest_release().line.clone()));
         let (anchor, rules, overdue) = match self.walked(position) {
             Some(walked) => (
                 walked.anchor,
                 self.rules().by_id(walked.rules),
                 walked.overdue,
             ),
-            None => (self.plan().anchor.position, self.last_rules(), false),
+            None => (self.projecting()?.anchor.position, self.last_rules(), false),
         };
         let anchor_place = self.place_at(anchor).ok_or_else(out_of_range)?;
         let from_released = self.release_at(anchor_place)?.date;
@@ -335,7 +357,9 @@ impl Policy {
             if self.is_overdue(place) {
                 return schedule
                     .nth(self.newest_release().released, 1)
-                    .ok_or_else(|| beyond(Beyond::ProjectedRelease(self.newest_release().line)));
+                    .ok_or_else(|| {
+                        beyond(Beyond::ProjectedRelease(self.newest_release().line.clone()))
+                    });
             }
             return Ok(released);
         };

@@ -2,9 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::dates::days_between;
-use super::definition::Policy;
-use super::error::{Beyond, PolicyError};
+use super::definition::{Policy, keeps_after};
+use super::error::PolicyError;
 use super::info::{Phase, SupportedLine};
 use super::model::{Line, Place, Role};
 
@@ -67,7 +66,7 @@ impl Policy {
     /// // 1.2 is the latest until 1.3 comes on 2026-03-03; 1.0 is the LTS line.
     /// assert_eq!(lines, ["1.2", "1.0"]);
     /// assert_eq!(supported[1].roles[0].name(), "latest-lts");
-    /// assert_eq!(supported[1].info.eol.to_string(), "2026-09-09");
+    /// assert_eq!(supported[1].info.eol, Some(parse_date("2026-09-09").unwrap()));
     /// // Before the first release nothing is supported.
     /// assert!(kestra.supported_on(parse_date("2025-01-01").unwrap()).unwrap().is_empty());
     /// ```
@@ -75,16 +74,16 @@ impl Policy {
         let Some(latest) = self.latest_place_on(date)? else {
             return Ok(Vec::new());
         };
-        let announced_after = |place: Place| {
+        let as_of = self.history_as_of();
+        let recorded_keeps = |place: Place| {
             self.known(place)
-                .and_then(|release| release.eol)
-                .is_some_and(|eol| eol > date)
+                .is_some_and(|release| keeps_after(release, date, as_of))
         };
         let mut supported = Vec::new();
         let mut newer_lts_seen = false;
-        // The ends the rules give (all but announced ones) never decrease
-        // along release order, for the support windows and for the LTS
-        // windows: once one has passed, so have all older ones.
+        // The ends the rules give (all but those the history records) never
+        // decrease along release order, for the support windows and for the
+        // LTS windows: once one has passed, so have all older ones.
         let mut support_ended = false;
         let mut lts_ended = !self.rules().has_lts();
         // Under rules that change, the lines before those the last rules
@@ -93,11 +92,11 @@ impl Policy {
         let varied_below = if self.changes().is_empty() {
             0
         } else {
-            self.history().len() + self.plan().walked.len()
+            self.history().len() + self.plan().map_or(0, |plan| plan.walked.len())
         };
         // Past the point where the ends have all passed, the lines left to
-        // look at: none, or those of the history that announce an end, or
-        // those whose rules vary.
+        // look at: none, or those of the history whose record keeps them
+        // supported, or those whose rules vary.
         let mut the_rest = false;
         let mut candidates = latest.up_to().rev();
         while let Some(place) = candidates.next() {
@@ -105,13 +104,15 @@ impl Policy {
                 || place.index() < varied_below
                 || !support_ended
                 || !lts_ended && self.lts_at(place)?.lts
-                || announced_after(place);
+                || recorded_keeps(place);
             if !may_be_supported {
                 continue;
             }
             let info = self.line_info(place)?;
             let mut roles = Vec::new();
-            if place == latest {
+            // The newest line is the latest while it is supported: an end
+            // the history records may come before the next release.
+            if place == latest && info.is_supported_on(date) {
                 roles.push(Role::Latest);
             }
             if info.lts {
@@ -126,6 +127,7 @@ impl Policy {
                 newer_lts_seen |= info.is_lts_by(date);
                 if info
                     .lts_window
+                    .as_ref()
                     .is_some_and(|window| window.rule_until() <= date)
                 {
                     lts_ended = true;
@@ -138,25 +140,20 @@ impl Policy {
                 support_ended = true;
             }
             if !roles.is_empty() {
-                let latest_patch =
-                    self.newest_patch(&info, date)?
-                        .ok_or_else(|| PolicyError::OutOfRange {
-                            what: Beyond::NewestPatch(info.line),
-                        })?;
                 supported.push(SupportedLine {
-                    days_left: days_between(date, info.eol),
+                    days_left: info.days_left(date),
                     phase: info.phase_on(date).unwrap_or(Phase::Active),
+                    latest_patch: self.newest_patch(&info, date)?,
                     info,
                     roles,
-                    latest_patch,
                 });
             }
-            // Only an announced end, or other rules, can keep an older line
-            // supported now.
+            // Only the history's record of an end, or other rules, can keep
+            // an older line supported now.
             if support_ended && lts_ended && !the_rest {
                 let rest = if varied_below > 0 {
                     Place::of(varied_below)
-                } else if self.announced_eol_after(date) {
+                } else if self.recorded_eol_after(date) {
                     Place::of(self.history().len())
                 } else {
                     break;
@@ -197,12 +194,18 @@ impl Policy {
         since: Option<Line>,
         fix: Fix,
     ) -> Result<Vec<SupportedLine>, PolicyError> {
-        let oldest = since
-            .map(|line| self.place_of(line))
-            .transpose()?
-            .unwrap_or(Place::FIRST);
+        // A line the policy has; the lines numbered before it lack the bug,
+        // whenever they came out.
+        if let Some(since) = &since {
+            self.place_of(since)?;
+        }
         let mut targets = self.supported_on(date)?;
-        targets.retain(|target| target.info.place >= oldest && fix.goes_to(target.phase));
+        targets.retain(|target| {
+            since
+                .as_ref()
+                .is_none_or(|since| target.info.line >= *since)
+                && fix.goes_to(target.phase)
+        });
         Ok(targets)
     }
 }

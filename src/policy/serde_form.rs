@@ -4,8 +4,8 @@
 //! start decodes without parsing text. It imports nothing of the model.
 
 /// Implements `Serialize` and `Deserialize` for types that users write as
-/// text, through their `Display` and `FromStr`: a line is `"1.3"`, as in a
-/// policy file, and reading one back checks it as that text is checked.
+/// text, through their `Display` and `FromStr`: a template is its text, as
+/// in a policy file, and reading one back checks it as that text is checked.
 macro_rules! serde_as_text {
     ($($type:ty),+) => {$(
         impl serde::Serialize for $type {
@@ -89,60 +89,5 @@ pub(crate) mod date_form {
             date.map(Self)
                 .ok_or_else(|| de::Error::custom("not a date the model can hold"))
         }
-    }
-}
-
-/// The form of a patch's version in serde: its text (`1.3.7`) in a text
-/// format; its numbers and labels in a binary one, which a start decodes
-/// without parsing the numbers.
-pub(crate) mod version_form {
-    use semver::{BuildMetadata, Prerelease, Version};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
-
-    pub(crate) fn serialize<S: Serializer>(
-        version: &Version,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        if serializer.is_human_readable() {
-            serializer.collect_str(version)
-        } else {
-            let Version {
-                major,
-                minor,
-                patch,
-                pre,
-                build,
-            } = version;
-            (major, minor, patch, pre.as_str(), build.as_str()).serialize(serializer)
-        }
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Version, D::Error> {
-        if deserializer.is_human_readable() {
-            return String::deserialize(deserializer)?
-                .parse()
-                .map_err(de::Error::custom);
-        }
-        let (major, minor, patch, pre, build) =
-            <(u64, u64, u64, &str, &str)>::deserialize(deserializer)?;
-        // Most versions have no labels: checking an empty one costs more
-        // than the numbers.
-        let pre = match pre {
-            "" => Prerelease::EMPTY,
-            pre => Prerelease::new(pre).map_err(de::Error::custom)?,
-        };
-        let build = match build {
-            "" => BuildMetadata::EMPTY,
-            build => BuildMetadata::new(build).map_err(de::Error::custom)?,
-        };
-        Ok(Version {
-            major,
-            minor,
-            patch,
-            pre,
-            build,
-        })
     }
 }

@@ -4,11 +4,13 @@ use std::error::Error;
 use std::fmt;
 
 use super::model::Line;
+use super::numbers::Version;
 use super::quote::{Excerpt, Quoted};
 use super::serde_form::serde_as_text;
 
-/// A validated template: literal text with `{major}` and `{minor}` placeholders
-/// (`{{` and `}}` stand for literal braces).
+/// A validated template: literal text with `{major}`, `{minor}` and
+/// `{line}` (the whole line name) placeholders (`{{` and `}}` stand for
+/// literal braces).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BranchTemplate(Template);
 
@@ -24,6 +26,8 @@ enum Part {
     Text(String),
     Major,
     Minor,
+    /// The whole line name, `2.401` or `cos-129`.
+    Line,
 }
 
 /// What a template names, which decides the names it may make.
@@ -80,6 +84,7 @@ impl Template {
                     let placeholder = match name.as_str() {
                         "major" => Part::Major,
                         "minor" => Part::Minor,
+                        "line" => Part::Line,
                         _ => return Err(invalid(TemplateProblem::UnknownPlaceholder(name))),
                     };
                     parts.extend((!text.is_empty()).then(|| Part::Text(std::mem::take(&mut text))));
@@ -99,7 +104,7 @@ impl Template {
         };
         // Placeholders become digits: a name accepted for one line is
         // accepted for every line.
-        let sample = template.name(Line::new(1, 3)).to_string();
+        let sample = template.name(&Line::new(1, 3)).to_string();
         let broken = match kind {
             TemplateKind::Branch => branch_name_rule_broken(&sample),
             TemplateKind::Tag => tag_name_rule_broken(&sample),
@@ -113,49 +118,74 @@ impl Template {
         self.parts.contains(placeholder)
     }
 
-    fn name(&self, line: Line) -> BranchName<'_> {
+    fn name(&self, line: &Line) -> BranchName<'_> {
         BranchName {
             template: self,
-            line,
+            line: line.clone(),
         }
     }
 
-    /// The line whose name `name` is, if any: each placeholder takes the
-    /// digits of a number written without a leading zero.
+    /// The line whose name `name` is, if any: `{major}` and `{minor}` each
+    /// take the digits of a number written without a leading zero, `{line}`
+    /// a whole line's numbers.
     fn line_named(&self, name: &str) -> Option<Line> {
+        /// The numbers read so far: `{major}`'s, `{minor}`'s, `{line}`'s.
+        #[derive(Clone, Copy, Default)]
+        struct Read {
+            major: Option<u64>,
+            minor: Option<u64>,
+            whole: Option<Version>,
+        }
         fn number(digits: &str) -> Option<u64> {
             (digits == "0" || !digits.starts_with('0'))
                 .then(|| digits.parse().ok())
                 .flatten()
         }
-        fn rest(
-            parts: &[Part],
-            name: &str,
-            major: Option<u64>,
-            minor: Option<u64>,
-        ) -> Option<Line> {
+        fn rest(parts: &[Part], name: &str, read: Read) -> Option<Line> {
             let Some((part, parts)) = parts.split_first() else {
-                return name.is_empty().then(|| Line {
-                    major: major.unwrap_or(0),
-                    minor,
+                if !name.is_empty() {
+                    return None;
+                }
+                if let Some(whole) = read.whole {
+                    return Line::numbered(whole);
+                }
+                let major = read.major.unwrap_or(0);
+                return Some(match read.minor {
+                    Some(minor) => Line::new(major, minor),
+                    None => Line::whole_major(major),
                 });
             };
             if let Part::Text(text) = part {
-                return rest(parts, name.strip_prefix(text.as_str())?, major, minor);
+                return rest(parts, name.strip_prefix(text.as_str())?, read);
             }
-            let digits = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let taken = |c: char| c.is_ascii_digit() || *part == Part::Line && c == '.';
+            let length = name.len() - name.trim_start_matches(taken).len();
             // Adjacent placeholders split their digits every way.
-            (1..=digits).find_map(|end| {
-                let value = number(&name[..end])?;
-                let (major, minor) = match part {
-                    Part::Major if major.is_none_or(|major| major == value) => (Some(value), minor),
-                    Part::Minor if minor.is_none_or(|minor| minor == value) => (major, Some(value)),
+            (1..=length).find_map(|end| {
+                let text = &name[..end];
+                let read = match part {
+                    Part::Line => Read {
+                        whole: Some(Version::parse_numbers(text).ok()?),
+                        ..read
+                    },
+                    Part::Major if read.major.is_none_or(|major| Some(major) == number(text)) => {
+                        Read {
+                            major: Some(number(text)?),
+                            ..read
+                        }
+                    }
+                    Part::Minor if read.minor.is_none_or(|minor| Some(minor) == number(text)) => {
+                        Read {
+                            minor: Some(number(text)?),
+                            ..read
+                        }
+                    }
                     _ => return None,
                 };
-                rest(parts, &name[end..], major, minor)
+                rest(parts, &name[end..], read)
             })
         }
-        rest(&self.parts, name, None, None)
+        rest(&self.parts, name, Read::default())
     }
 }
 
@@ -171,7 +201,7 @@ impl BranchTemplate {
     /// use lts_policy::Line;
     /// use lts_policy::rules::BranchTemplate;
     /// let template = BranchTemplate::parse("releases/v{major}.{minor}.x").unwrap();
-    /// assert_eq!(template.render(Line::new(1, 3)), "releases/v1.3.x");
+    /// assert_eq!(template.render(&Line::new(1, 3)), "releases/v1.3.x");
     /// assert!(BranchTemplate::parse("release-{patch}").is_err());
     /// // One word for a shell, a name git accepts.
     /// assert_eq!(
@@ -192,13 +222,13 @@ impl BranchTemplate {
 
     /// The branch name of a line.
     #[must_use]
-    pub fn render(&self, line: Line) -> String {
+    pub fn render(&self, line: &Line) -> String {
         self.name(line).to_string()
     }
 
     /// The branch name of a line, written without building a string.
     #[must_use]
-    pub fn name(&self, line: Line) -> BranchName<'_> {
+    pub fn name(&self, line: &Line) -> BranchName<'_> {
         self.0.name(line)
     }
 }
@@ -226,14 +256,14 @@ impl TagTemplate {
     /// use lts_policy::Line;
     /// use lts_policy::rules::TagTemplate;
     /// let lts = TagTemplate::parse("lts-v{major}.{minor}", true).unwrap();
-    /// assert_eq!(lts.render(Line::new(1, 0)), "lts-v1.0");
+    /// assert_eq!(lts.render(&Line::new(1, 0)), "lts-v1.0");
     /// assert_eq!(lts.line_named("lts-v1.10"), Some(Line::new(1, 10)));
     /// assert_eq!(lts.line_named("lts-v1.010"), None);
     /// assert!(TagTemplate::parse("lts/{major}", false).is_err());
     /// ```
     pub fn parse(template: &str, lts_only: bool) -> Result<Self, TemplateError> {
         let template = Template::parse(template, TemplateKind::Tag)?;
-        if !template.uses(&Part::Major) {
+        if !template.uses(&Part::Major) && !template.uses(&Part::Line) {
             return Err(TemplateError {
                 template: template.source,
                 kind: TemplateKind::Tag,
@@ -257,7 +287,7 @@ impl TagTemplate {
 
     /// The tag of a line.
     #[must_use]
-    pub fn render(&self, line: Line) -> String {
+    pub fn render(&self, line: &Line) -> String {
         self.template.name(line).to_string()
     }
 
@@ -344,8 +374,10 @@ fn tag_name_rule_broken(name: &str) -> Option<&'static str> {
     }
 }
 
-/// A line's name by a template, as [`BranchTemplate::name`] gives it.
-#[derive(Debug, Clone, Copy)]
+/// A line's name by a template, as [`BranchTemplate::name`] gives it: its
+/// numbers as they are written, in place of the placeholders; a line known
+/// by name only is named by its own name.
+#[derive(Debug, Clone)]
 pub struct BranchName<'a> {
     template: &'a Template,
     line: Line,
@@ -353,15 +385,27 @@ pub struct BranchName<'a> {
 
 impl fmt::Display for BranchName<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some(numbers) = self.line.numbers() else {
+            return self.line.fmt(f);
+        };
         for part in &self.template.parts {
             match part {
                 Part::Text(text) => f.write_str(text)?,
-                Part::Major => write!(f, "{}", self.line.major)?,
-                // Validation keeps {minor} out of templates for major lines.
-                Part::Minor => write!(f, "{}", self.line.minor.unwrap_or(0))?,
+                Part::Major => write_number(f, numbers, 0)?,
+                // Validation keeps {minor} out of templates for other lines.
+                Part::Minor => write_number(f, numbers, 1)?,
+                Part::Line => self.line.fmt(f)?,
             }
         }
         Ok(())
+    }
+}
+
+/// The `at`-th number of `numbers` as written, or 0 where there is none.
+fn write_number(f: &mut fmt::Formatter<'_>, numbers: &Version, at: usize) -> fmt::Result {
+    match numbers.written(at) {
+        Some(number) => write!(f, "{number}"),
+        None => f.write_str("0"),
     }
 }
 
@@ -406,7 +450,7 @@ pub enum TemplateProblem {
     Unclosed,
     /// A `}` without its `{`.
     LoneClose,
-    /// A placeholder other than `{major}` and `{minor}`.
+    /// A placeholder other than `{major}`, `{minor}` and `{line}`.
     UnknownPlaceholder(String),
     /// Nothing at all.
     Empty,
@@ -414,7 +458,7 @@ pub enum TemplateProblem {
     /// tag), or a shell split: the rule broken, as the end of a sentence
     /// starting "a name".
     NotAName(&'static str),
-    /// A tag template without `{major}`, which names no line.
+    /// A tag template without `{major}` or `{line}`, which names no line.
     NoMajor,
 }
 
@@ -425,13 +469,14 @@ impl fmt::Display for TemplateProblem {
             Self::LoneClose => f.write_str("a '}' has no matching '{'"),
             Self::UnknownPlaceholder(name) => write!(
                 f,
-                "unknown placeholder {{{}}}; expected {{major}} or {{minor}}",
+                "unknown placeholder {{{}}}; expected {{major}}, {{minor}} or {{line}}",
                 Excerpt(name)
             ),
             Self::Empty => f.write_str("a name cannot be empty"),
             Self::NotAName(rule) => write!(f, "a name {rule}"),
             Self::NoMajor => f.write_str(
-                "a tag template names lines: it needs {major} (and {minor} where lines are minors)",
+                "a tag template names lines: it needs {major} (and {minor} where lines are \
+                 minors), or {line}",
             ),
         }
     }

@@ -105,38 +105,48 @@ impl Segment {
 /// its LTS start), then any support left until its eol; each split where
 /// its active support ends.
 fn segments(info: &LineInfo) -> Vec<Segment> {
+    // An end the history records without a day leaves no day it vouches
+    // for; without any end, support goes on.
+    let eol = match info.eol {
+        Some(eol) => eol,
+        None if info.eol_reason == EolReason::EndedUndated => return Vec::new(),
+        None => NaiveDate::MAX,
+    };
     let released_projected = info.is_projected();
+    let latest_until = info.latest_until.min(eol);
     let mut stretches = vec![(
         info.released,
-        info.latest_until,
+        latest_until,
         Part::Latest,
         released_projected || info.latest_until_source == Source::Rules,
     )];
-    let mut covered = info.latest_until;
+    let mut covered = latest_until;
     let maintained_projected = || {
         released_projected
             || matches!(info.eol_reason, EolReason::Superseded(_))
                 && info.support_window.cut_by_projection()
     };
     if let Some(window) = &info.lts_window {
+        let until = window.until.min(eol);
         let start = info.lts_from.unwrap_or(info.released).max(covered);
-        if start > covered && start < window.until {
+        if start > covered && start < until {
             // Supported, not LTS yet.
             stretches.push((covered, start, Part::Maintained, maintained_projected()));
             covered = start;
         }
-        if window.until > covered {
+        if until > covered {
             let projected = released_projected || window.cut_by_projection();
-            stretches.push((covered, window.until, Part::Lts, projected));
-            covered = window.until;
+            stretches.push((covered, until, Part::Lts, projected));
+            covered = until;
         }
     }
-    if info.eol > covered {
-        stretches.push((covered, info.eol, Part::Maintained, maintained_projected()));
+    if eol > covered {
+        stretches.push((covered, eol, Part::Maintained, maintained_projected()));
     }
+    let active_until = info.active_until.unwrap_or(eol);
     let mut segments = Vec::with_capacity(stretches.len() + 1);
     for (start, end, part, projected) in stretches {
-        let cut = info.active_until.clamp(start, end);
+        let cut = active_until.clamp(start, end);
         for (start, end, phase) in [(start, cut, Phase::Active), (cut, end, Phase::Security)] {
             if start < end {
                 segments.push(Segment {

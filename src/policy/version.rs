@@ -1,46 +1,45 @@
-//! The version numbers users type: `1.3`, `1.3.0`, `1.3.7`, `v1.3.7`, `22`.
+//! The versions users type (`1.3`, `v1.3.7`, `24.04.1`, `22`), and lines
+//! read as a history or a source of facts writes them.
 
 use std::error::Error;
 use std::fmt;
-
-use semver::Version;
+use std::sync::Arc;
 
 use super::model::{Line, LineKind};
+use super::numbers::{NumbersError, Version};
 use super::quote::Quoted;
 
-/// A version as a user writes it: `1.3`, `1.3.0`, `1.3.7`, or `22` (a line
-/// that is a whole major), with or without a leading `v`. Which line it
-/// names depends on how the policy numbers its lines
-/// ([`VersionInput::line`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A version as a user writes it: `1.3`, `1.3.0`, `1.3.7`, `24.04.1`, `22`
+/// (a line that is a whole major), with or without a leading `v`; or the
+/// name of a line known by name only (a device, an edition), as the
+/// policy's history writes it ([`crate::Policy::read_version`]). Which
+/// line numbers name depends on how the policy numbers its lines
+/// ([`VersionInput::line`], [`crate::Policy::line_of_version`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct VersionInput {
-    /// The major number.
-    pub major: u64,
-    /// The minor number, when one was given.
-    pub minor: Option<u64>,
-    /// The patch number, when one was given.
-    pub patch: Option<u64>,
+pub enum VersionInput {
+    /// Numbers, without the `v`.
+    Numbers(Version),
+    /// The name of a line known by name only.
+    Name(String),
 }
 
 impl VersionInput {
     /// The version `major[.minor[.patch]]`.
     #[must_use]
     pub fn new(major: u64, minor: Option<u64>, patch: Option<u64>) -> Self {
-        Self {
-            major,
-            minor,
-            patch: minor.and(patch),
-        }
+        let patch = minor.and(patch);
+        let len = 1 + u8::from(minor.is_some()) + u8::from(patch.is_some());
+        let numbers = [major, minor.unwrap_or(0), patch.unwrap_or(0)];
+        Self::Numbers(Version::first(numbers, len))
     }
 
-    /// Parses `MAJOR`, `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`, with an
-    /// optional leading `v`.
+    /// Parses one to eight numbers separated by dots (`22`, `1.3`, `1.3.7`,
+    /// `24.04.1`), with an optional leading `v`.
     ///
     /// # Errors
-    /// [`VersionError`]; semver's own error, where it has one
-    /// (a leading zero, a number past `u64::MAX`, a stray character), is its
-    /// source.
+    /// [`VersionError`]; for numbers that are not digits or too large, the
+    /// [`NumbersError`] is its source.
     ///
     /// # Examples
     /// ```
@@ -49,11 +48,14 @@ impl VersionInput {
     /// let v = VersionInput::parse("v1.3.7").unwrap();
     /// assert_eq!(v.line(LineKind::Minor).unwrap(), Line::new(1, 3));
     /// assert_eq!(v.line(LineKind::Major).unwrap(), Line::whole_major(1));
-    /// assert_eq!(VersionInput::parse("1.3").unwrap().patch, None);
-    /// // A major alone names a line only where lines are majors.
+    /// assert_eq!(VersionInput::parse("1.3").unwrap().patch(), None);
+    /// // A major alone is a version; it names a line only where lines are majors.
     /// let node = VersionInput::parse("22").unwrap();
     /// assert_eq!(node.line(LineKind::Major).unwrap().to_string(), "22");
     /// assert!(node.line(LineKind::Minor).is_err());
+    /// // Leading zeros are kept, as Ubuntu writes its lines.
+    /// let noble = VersionInput::parse("24.04.1").unwrap();
+    /// assert_eq!(noble.line(LineKind::Minor).unwrap().to_string(), "24.04");
     /// let err = VersionInput::parse("1.99999999999999999999").unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
@@ -62,7 +64,7 @@ impl VersionInput {
     /// );
     /// assert_eq!(
     ///     err.source().unwrap().to_string(),
-    ///     "value of minor version number exceeds u64::MAX",
+    ///     "the second number is past 18446744073709551615",
     /// );
     /// ```
     pub fn parse(input: &str) -> Result<Self, VersionError> {
@@ -90,52 +92,75 @@ impl VersionInput {
         if bare.split('.').any(|part| matches!(part, "x" | "X" | "*")) {
             return Err(invalid(VersionProblem::Wildcard));
         }
-        let numbers = bare.bytes().filter(|&b| b == b'.').count();
-        if numbers > 2 {
-            return Err(invalid(VersionProblem::Shape));
+        match Version::parse_numbers(bare) {
+            Ok(version) => Ok(Self::Numbers(version)),
+            Err(NumbersError::TooMany) => Err(invalid(VersionProblem::Shape)),
+            Err(err) => Err(invalid(VersionProblem::Numbers(err))),
         }
-        if let Some(version) = plain_numbers(bare) {
-            return Ok(version);
-        }
-        // Not plain numbers: semver says what is wrong.
-        let full = match numbers {
-            0 => Version::parse(&format!("{bare}.0.0")),
-            1 => Version::parse(&format!("{bare}.0")),
-            _ => Version::parse(bare),
-        };
-        let version = full.map_err(|err| invalid(VersionProblem::Numbers(err)))?;
-        Ok(Self {
-            major: version.major,
-            minor: (numbers >= 1).then_some(version.minor),
-            patch: (numbers == 2).then_some(version.patch),
-        })
     }
 
-    /// The line of `kind` the version belongs to.
+    /// Its numbers; `None` for a name.
+    #[must_use]
+    pub fn numbers(&self) -> Option<&Version> {
+        match self {
+            Self::Numbers(version) => Some(version),
+            Self::Name(_) => None,
+        }
+    }
+
+    /// The major number, for numbers.
+    #[must_use]
+    pub fn major(&self) -> Option<u64> {
+        self.numbers()?.number(0)
+    }
+
+    /// The minor number, when one was given.
+    #[must_use]
+    pub fn minor(&self) -> Option<u64> {
+        self.numbers()?.number(1)
+    }
+
+    /// The patch number, when one was given.
+    #[must_use]
+    pub fn patch(&self) -> Option<u64> {
+        self.numbers()?.number(2)
+    }
+
+    /// The line of `kind` the version belongs to, for lines numbered by a
+    /// fixed count of numbers: `MAJOR.MINOR` or `MAJOR`. (Dotted lines and
+    /// named ones are the policy's to find: [`crate::Policy::line_of_version`].)
     ///
     /// # Errors
-    /// [`VersionError`] for a major alone where lines are
-    /// `MAJOR.MINOR`.
+    /// [`VersionError`] for a major alone where lines are `MAJOR.MINOR`,
+    /// for dotted lines, and for a name.
     pub fn line(&self, kind: LineKind) -> Result<Line, VersionError> {
-        match (kind, self.minor) {
-            (LineKind::Major, _) => Ok(Line::whole_major(self.major)),
-            (LineKind::Minor, Some(minor)) => Ok(Line::new(self.major, minor)),
-            (LineKind::Minor, None) => Err(VersionError {
-                input: self.to_string(),
-                problem: VersionProblem::NoMinor,
-            }),
-        }
-    }
-
-    /// The full version it names, when it names more than its line: a
-    /// patch of a minor line, a release of a major line.
-    #[must_use]
-    pub fn exact(&self, kind: LineKind) -> Option<Version> {
-        let named = match kind {
-            LineKind::Minor => self.patch.is_some(),
-            LineKind::Major => self.minor.is_some(),
+        let error = |problem| VersionError {
+            input: self.to_string(),
+            problem,
         };
-        named.then(|| Version::new(self.major, self.minor.unwrap_or(0), self.patch.unwrap_or(0)))
+        let Self::Numbers(version) = self else {
+            return Err(error(VersionProblem::NeedsPolicy));
+        };
+        let depth = match kind {
+            LineKind::Minor => 2,
+            LineKind::Major => 1,
+            LineKind::Dotted => return Err(error(VersionProblem::NeedsPolicy)),
+        };
+        version
+            .truncated(depth)
+            .and_then(Line::numbered)
+            .ok_or_else(|| error(VersionProblem::NoMinor))
+    }
+}
+
+impl Version {
+    /// The full version it names of `line`, when it names more than the
+    /// line: padded as the line's `.0` is, so that `22.11` is `22.11.0`
+    /// where lines are majors.
+    #[must_use]
+    pub fn exact(&self, line: &Line) -> Option<Version> {
+        let first = line.first_version()?;
+        (self.len() > line.depth()).then(|| self.padded(first.len()))
     }
 }
 
@@ -148,105 +173,105 @@ impl std::str::FromStr for VersionInput {
     }
 }
 
+impl fmt::Display for VersionInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Numbers(version) => version.fmt(f),
+            Self::Name(name) => f.write_str(name),
+        }
+    }
+}
+
+/// Reads a line as a history or a source of facts writes it: numbers
+/// of `kind`'s depth, after `prefix` where the policy has one; or a
+/// name, when the text is no numbers at all (`fold`, `13.0-sp3`).
+///
+/// # Errors
+/// [`VersionError`] for numbers of another kind, a `v` before them,
+/// numbers that are not a version's, or a name with a space or a
+/// control character.
+pub(crate) fn read_line(
+    text: &str,
+    kind: LineKind,
+    prefix: Option<&Arc<str>>,
+) -> Result<Line, VersionError> {
+    let error = |problem| VersionError {
+        input: text.to_owned(),
+        problem,
+    };
+    let bare = prefix
+        .and_then(|prefix| text.strip_prefix(&**prefix))
+        .unwrap_or(text);
+    let numeric =
+        |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if numeric(bare) {
+        let numbers =
+            Version::parse_numbers(bare).map_err(|err| error(VersionProblem::Recorded(err)))?;
+        if !kind.fits(numbers.len()) {
+            return Err(error(VersionProblem::NotALine(kind)));
+        }
+        return Ok(Line::numbered(numbers)
+            .ok_or_else(|| error(VersionProblem::NotALine(kind)))?
+            .with_prefix(prefix));
+    }
+    if bare.strip_prefix('v').is_some_and(numeric) {
+        return Err(error(VersionProblem::NotALine(kind)));
+    }
+    if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(error(VersionProblem::NotAName));
+    }
+    Ok(Line::named(text))
+}
+
 impl std::str::FromStr for Line {
     type Err = VersionError;
 
-    /// A line as a history writes it: `1.3`, or `22` for a line that is a
-    /// whole major.
+    /// A line as a history writes it, of any kind: `1.3`, `22`, `2.401`,
+    /// `1.4.8.0`, or the name of a line known by name only.
     ///
     /// # Examples
     /// ```
     /// use lts_policy::Line;
     /// assert_eq!("1.3".parse::<Line>().unwrap(), Line::new(1, 3));
     /// assert_eq!("22".parse::<Line>().unwrap(), Line::whole_major(22));
-    /// assert!("1.3.7".parse::<Line>().is_err());
+    /// assert_eq!("24.04".parse::<Line>().unwrap().to_string(), "24.04");
+    /// assert_eq!("fold".parse::<Line>().unwrap(), Line::named("fold"));
+    /// // A version's spelling is not a line's.
+    /// assert!("v1.3".parse::<Line>().is_err());
+    /// assert!("1.2.3.4.5".parse::<Line>().is_err());
     /// ```
     fn from_str(input: &str) -> Result<Self, VersionError> {
-        let kind = if input.contains('.') {
-            LineKind::Minor
-        } else {
-            LineKind::Major
-        };
-        parse_history_line(input, kind)
+        read_line(input, LineKind::Dotted, None)
     }
 }
 
-impl fmt::Display for VersionInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.major)?;
-        if let Some(minor) = self.minor {
-            write!(f, ".{minor}")?;
-        }
-        if let Some(patch) = self.patch {
-            write!(f, ".{patch}")?;
-        }
-        Ok(())
+/// Reads a numbered line, as a change's `from` names one: as
+/// [`read_line`], with a name refused.
+pub(crate) fn read_numbered_line(
+    text: &str,
+    kind: LineKind,
+    prefix: Option<&Arc<str>>,
+) -> Result<Line, VersionError> {
+    let line = read_line(text, kind, prefix)?;
+    match line.numbers() {
+        Some(_) => Ok(line),
+        None => Err(VersionError {
+            input: text.to_owned(),
+            problem: VersionProblem::NotALine(kind),
+        }),
     }
 }
 
-/// One to three dot-separated numbers as semver writes them (digits, no
-/// leading zero, at most `u64::MAX`); `None` for anything else.
-fn plain_numbers(text: &str) -> Option<VersionInput> {
-    let mut numbers = text.split('.').map(|part| {
-        let plain = !part.is_empty()
-            && part.bytes().all(|b| b.is_ascii_digit())
-            && (part == "0" || !part.starts_with('0'));
-        plain.then(|| part.parse::<u64>().ok()).flatten()
-    });
-    let major = numbers.next()??;
-    let minor = numbers
-        .next()
-        .map(|minor| minor.ok_or(()))
-        .transpose()
-        .ok()?;
-    let patch = numbers
-        .next()
-        .map(|patch| patch.ok_or(()))
-        .transpose()
-        .ok()?;
-    Some(VersionInput {
-        major,
-        minor,
-        patch,
+/// Reads a version a history or a source of facts records (a patch's).
+pub(crate) fn read_version(text: &str) -> Result<Version, VersionError> {
+    Version::parse_numbers(text).map_err(|problem| VersionError {
+        input: text.to_owned(),
+        problem: VersionProblem::Recorded(problem),
     })
 }
 
-/// Parses a history line, which must be exactly `MAJOR.MINOR` (or `MAJOR`
-/// where lines are majors).
-pub(crate) fn parse_history_line(input: &str, kind: LineKind) -> Result<Line, VersionError> {
-    // The forms a typed version takes (a patch, a `v`) are no history
-    // line's: semver's words alone, for numbers it rejects.
-    let version = VersionInput::parse(input).map_err(|err| match err.problem {
-        VersionProblem::Numbers(semver) => VersionError {
-            problem: VersionProblem::Semver(semver),
-            ..err
-        },
-        _ => err,
-    })?;
-    let exact_shape = match kind {
-        LineKind::Minor => version.minor.is_some() && version.patch.is_none(),
-        LineKind::Major => version.minor.is_none(),
-    };
-    if exact_shape && !input.starts_with('v') {
-        return version.line(kind);
-    }
-    Err(VersionError {
-        input: input.to_owned(),
-        problem: VersionProblem::NotALine(kind),
-    })
-}
-
-/// Parses a recorded patch's version, any semver; the file reader checks
-/// that it belongs to its line.
-pub(crate) fn parse_patch_version(input: &str) -> Result<Version, VersionError> {
-    Version::parse(input).map_err(|err| VersionError {
-        input: input.to_owned(),
-        problem: VersionProblem::Semver(err),
-    })
-}
-
-/// A version or line that is not `MAJOR.MINOR[.PATCH]`, or not a line of
-/// the policy's kind.
+/// A version or line that is not dotted numbers, or not a line of the
+/// policy's kind.
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct VersionError {
@@ -259,9 +284,9 @@ pub struct VersionError {
 impl fmt::Display for VersionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.problem {
-            // semver says what is wrong, as the source; typed input is told
-            // the forms it may take.
-            VersionProblem::Semver(_) => write!(f, "invalid version {}", Quoted(&self.input)),
+            // The numbers' error says what is wrong, as the source; typed
+            // input is told the forms it may take.
+            VersionProblem::Recorded(_) => write!(f, "invalid version {}", Quoted(&self.input)),
             VersionProblem::Numbers(_) => write!(
                 f,
                 "invalid version {} (expected MAJOR.MINOR or MAJOR.MINOR.PATCH, like 1.3 or \
@@ -276,7 +301,7 @@ impl fmt::Display for VersionError {
 impl Error for VersionError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         match &self.problem {
-            VersionProblem::Semver(err) | VersionProblem::Numbers(err) => Some(err),
+            VersionProblem::Recorded(err) | VersionProblem::Numbers(err) => Some(err),
             _ => None,
         }
     }
@@ -286,7 +311,7 @@ impl Error for VersionError {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum VersionProblem {
-    /// Not one or two dots.
+    /// Nothing, or more than eight numbers.
     Shape,
     /// Text before the version, as a tag's name has (`release-` of
     /// `release-1.0.5`).
@@ -295,17 +320,23 @@ pub enum VersionProblem {
     Suffix,
     /// A wildcard (`1.x`, `1.*`) in place of a number.
     Wildcard,
-    /// A history line given with a patch number or a `v`, or of the
-    /// other kind than the policy's lines.
+    /// A history line given with a `v`, or of another kind than the
+    /// policy's lines.
     NotALine(LineKind),
     /// A version without the minor number a policy of minor lines needs.
     NoMinor,
-    /// Numbers semver rejects in a version typed as input (a leading zero,
-    /// past `u64::MAX`, a stray character), said with the forms accepted.
-    Numbers(semver::Error),
-    /// Numbers semver rejects (a leading zero, past `u64::MAX`, a stray
-    /// character); the error's source.
-    Semver(semver::Error),
+    /// A version whose line only the policy can find: its lines are
+    /// dotted, or it names a line known by name only.
+    NeedsPolicy,
+    /// Numbers that are not digits or too large, in a version typed as
+    /// input, said with the forms accepted.
+    Numbers(NumbersError),
+    /// Numbers that are not digits or too large, in a version or line a
+    /// history or a source of facts records; the error's source.
+    Recorded(NumbersError),
+    /// A line that is no numbers, and no name either: empty, or with a
+    /// space or a control character.
+    NotAName,
 }
 
 impl fmt::Display for VersionProblem {
@@ -334,8 +365,20 @@ impl fmt::Display for VersionProblem {
             Self::NotALine(LineKind::Major) => {
                 f.write_str("a history line is MAJOR, like 22, where lines are majors")
             }
+            Self::NotALine(LineKind::Dotted) => f.write_str(
+                "a history line is one to four numbers separated by dots, like 2.401, where \
+                 lines are dotted",
+            ),
             Self::NoMinor => f.write_str("the policy's lines are MAJOR.MINOR, like 1.3"),
-            Self::Numbers(err) | Self::Semver(err) => err.fmt(f),
+            Self::NeedsPolicy => f.write_str(
+                "the policy's own lines say which line it is of, where lines are dotted or \
+                 known by name",
+            ),
+            Self::NotAName => f.write_str(
+                "a line is numbers (1.3), or the name of a line known by name only (fold), \
+                 without spaces",
+            ),
+            Self::Numbers(err) | Self::Recorded(err) => err.fmt(f),
         }
     }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::model::{Line, Place, Source};
 
 /// What ends a line's support, or one of its windows, on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EolReason {
     /// The next line's release ends its time as `latest`.
@@ -24,13 +24,24 @@ pub enum EolReason {
     LtsSuperseded(Line),
     /// The history records the end of its support.
     Announced,
+    /// The history records that its support ended, on a day it does not
+    /// give: no day is known on which it is supported.
+    EndedUndated,
+    /// The history records it supported on its `history_as_of`, after the
+    /// end its rules give: the end is projected the day after.
+    Overdue,
+    /// No later line is known or projected (the history's lines are all
+    /// known by name only), and no period of its rules ends it: no end is
+    /// known.
+    NoLaterLine,
 }
 
 impl EolReason {
     /// The name JSON and CSV give it: `next_release`, `support_period`,
-    /// `superseded`, `lts_support_period`, `lts_superseded` or `announced`.
+    /// `superseded`, `lts_support_period`, `lts_superseded`, `announced`,
+    /// `ended_undated`, `overdue` or `no_later_line`.
     #[must_use]
-    pub fn name(self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
             Self::NextRelease(_) => "next_release",
             Self::SupportPeriod => "support_period",
@@ -38,23 +49,31 @@ impl EolReason {
             Self::LtsSupportPeriod => "lts_support_period",
             Self::LtsSuperseded(_) => "lts_superseded",
             Self::Announced => "announced",
+            Self::EndedUndated => "ended_undated",
+            Self::Overdue => "overdue",
+            Self::NoLaterLine => "no_later_line",
         }
     }
 
     /// The line whose release ends the support, when one does.
     #[must_use]
-    pub fn line(self) -> Option<Line> {
+    pub fn line(&self) -> Option<&Line> {
         match self {
             Self::NextRelease(line) | Self::Superseded(line) | Self::LtsSuperseded(line) => {
                 Some(line)
             }
-            Self::SupportPeriod | Self::LtsSupportPeriod | Self::Announced => None,
+            Self::SupportPeriod
+            | Self::LtsSupportPeriod
+            | Self::Announced
+            | Self::EndedUndated
+            | Self::Overdue
+            | Self::NoLaterLine => None,
         }
     }
 }
 
 /// The line whose release ends a window that counts lines, `until_next`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Successor {
     /// The line.
@@ -98,12 +117,14 @@ impl WindowRule {
 
 /// A window a rule gives a line (of support, of LTS maintenance or of
 /// active support), and the terms that decide it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Window {
     /// The rule that gives it.
     pub rule: WindowRule,
-    /// The end of the window (not supported on this day).
+    /// The end of the window (not supported on this day);
+    /// `NaiveDate::MAX` for a window that never ends (its rule counts to a
+    /// line that never comes).
     pub until: NaiveDate,
     /// Which of its terms ends it.
     pub ends: WindowEnd,
@@ -135,12 +156,14 @@ impl Window {
     #[must_use]
     pub fn ends_by(&self) -> EolReason {
         let lts = self.rule.counts_lts_lines();
-        match (self.ends, self.successor) {
+        match (self.ends, &self.successor) {
             (WindowEnd::Announced, _) => EolReason::Announced,
             (WindowEnd::Successor, Some(successor)) if lts => {
-                EolReason::LtsSuperseded(successor.line)
+                EolReason::LtsSuperseded(successor.line.clone())
             }
-            (WindowEnd::Successor, Some(successor)) => EolReason::Superseded(successor.line),
+            (WindowEnd::Successor, Some(successor)) => {
+                EolReason::Superseded(successor.line.clone())
+            }
             _ if lts => EolReason::LtsSupportPeriod,
             _ => EolReason::SupportPeriod,
         }
@@ -149,7 +172,7 @@ impl Window {
     /// Whether `until` is recorded (announced, or a known release) or worked out.
     #[must_use]
     pub fn source(&self) -> Source {
-        match (self.ends, self.successor) {
+        match (self.ends, &self.successor) {
             (WindowEnd::Announced, _) => Source::History,
             // A release date itself, not one moved by grace months or rounding.
             (WindowEnd::Successor, Some(successor)) if successor.ends == successor.released => {
@@ -165,6 +188,7 @@ impl Window {
         self.ends == WindowEnd::Successor
             && self
                 .successor
+                .as_ref()
                 .is_some_and(|successor| successor.source == Source::Rules)
     }
 
@@ -172,7 +196,7 @@ impl Window {
     /// period and its successor's release.
     #[must_use]
     pub fn rule_until(&self) -> NaiveDate {
-        match (self.promised, self.successor) {
+        match (self.promised, &self.successor) {
             (Some(promised), Some(successor)) => promised.min(successor.ends),
             (Some(promised), None) => promised,
             (None, Some(successor)) => successor.ends,

@@ -60,7 +60,10 @@ fn released_text(explanation: &Explanation) -> String {
     let schedule = &explanation.rules.releases;
     let projected = match (
         &explanation.projection,
-        explanation.projection.and_then(|basis| basis.overdue_after),
+        explanation
+            .projection
+            .as_ref()
+            .and_then(|basis| basis.overdue_after),
     ) {
         (Some(basis), Some(as_of)) => {
             let after = match schedule.on.weekday() {
@@ -101,7 +104,7 @@ fn range_text(explanation: &Explanation) -> String {
     }
 }
 
-fn lts_text(rules: &LineRules, reason: LtsReason) -> String {
+fn lts_text(rules: &LineRules, reason: &LtsReason) -> String {
     let verdict = if reason.is_lts() { "LTS" } else { "not LTS" };
     let why = match reason {
         LtsReason::NoLtsRule => "the policy has no LTS lines".to_owned(),
@@ -115,19 +118,19 @@ fn lts_text(rules: &LineRules, reason: LtsReason) -> String {
             places,
             every,
         } => {
-            let anchor = if anchor_declared {
+            let anchor = if *anchor_declared {
                 format!("{anchor}, the newest line declared LTS")
             } else {
                 format!("{anchor}, the first line (none is declared LTS)")
             };
-            let multiple = if places.is_multiple_of(every) {
+            let multiple = if places.is_multiple_of(*every) {
                 "a"
             } else {
                 "not a"
             };
             format!(
                 "{} after {anchor}, {multiple} multiple of {every}",
-                plural(places, "line", "lines")
+                plural(*places, "line", "lines")
             )
         }
         LtsReason::Nearest {
@@ -139,7 +142,7 @@ fn lts_text(rules: &LineRules, reason: LtsReason) -> String {
                 Some(LtsChoice::EveryMonths(months)) => months,
                 _ => 0,
             };
-            let nearest = if chosen { "the" } else { "not the" };
+            let nearest = if *chosen { "the" } else { "not the" };
             format!(
                 "{nearest} line released nearest to {previous}'s release + {months} months = \
                  {target}"
@@ -182,7 +185,7 @@ fn window_terms(info: &LineInfo, support: &Support, window: &Window) -> Terms {
                 promised,
             )
         });
-    let successor = window.successor.map(|successor| {
+    let successor = window.successor.as_ref().map(|successor| {
         let kind = if window.rule.counts_lts_lines() {
             " LTS"
         } else {
@@ -275,8 +278,10 @@ fn lts_start_text(rules: &LineRules, info: &LineInfo) -> Option<String> {
 
 /// Where active support ends, and why, for a policy of two phases.
 fn active_text(info: &LineInfo) -> Option<String> {
-    let until = info.active_until;
-    Some(match info.active_end {
+    let Some(until) = info.active_until else {
+        return Some("active support ended on a day the history does not give".to_owned());
+    };
+    Some(match &info.active_end {
         ActiveEnd::OnePhase => return None,
         ActiveEnd::Announced => format!(
             "active support until {until}, the end announced in the history; security fixes \
@@ -289,6 +294,14 @@ fn active_text(info: &LineInfo) -> Option<String> {
         ActiveEnd::Eol => {
             format!("active support until its eol, {until}, before the active rules' end")
         }
+        ActiveEnd::EndedUndated => format!(
+            "security fixes only: the history says active support ended, on a day it does \
+             not give (counted from its release, {until})"
+        ),
+        ActiveEnd::Overdue => format!(
+            "active support until {until}: the history has it active on its last day, past \
+             its rules' end"
+        ),
         _ => format!("security fixes only from {until}"),
     })
 }
@@ -300,23 +313,26 @@ pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
         format!("supported as {}", roles_text(&explanation.roles, " and "))
     } else if on < info.released {
         format!("not released until {}", info.released)
+    } else if let Some(eol) = info.eol {
+        format!("not supported since {eol}")
     } else {
-        format!("not supported since {}", info.eol)
+        "not supported: the history says its support ended, on a day it does not give".to_owned()
     };
     let rules = &explanation.rules;
     let mut sentences = vec![format!("{}: {verdict}", info.line)];
     sentences.extend(
         explanation
             .change
+            .as_ref()
             .map(|from| format!("under the rules that change from {from} on")),
     );
     sentences.extend([
         released_text(explanation),
-        lts_text(rules, explanation.lts_reason),
-        format!(
-            "latest until {}, the release of {}",
-            info.latest_until, explanation.next_line
-        ),
+        lts_text(rules, &explanation.lts_reason),
+        match &explanation.next_line {
+            Some(next) => format!("latest until {}, the release of {next}", info.latest_until),
+            None => "the latest for good: no later line is known or projected".to_owned(),
+        },
     ]);
     // The default rule keeps a line exactly as long as it is the latest.
     if info.support_window.until > info.latest_until {
@@ -330,20 +346,30 @@ pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
         sentences.push(window_text(rules, info, window));
     }
     sentences.extend(active_text(info));
-    if info.eol_reason == EolReason::Announced && !info.lts {
-        sentences.push(format!(
-            "supported until {}, the end announced in the history",
-            info.eol
-        ));
+    match (&info.eol_reason, info.eol) {
+        (EolReason::Announced, Some(eol)) if !info.lts => {
+            sentences.push(format!(
+                "supported until {eol}, the end announced in the history"
+            ));
+        }
+        (EolReason::Overdue, Some(eol)) => sentences.push(format!(
+            "supported until {eol}: the history has it supported on its last day, past its \
+             rules' end"
+        )),
+        (EolReason::EndedUndated, _) => sentences
+            .push("the history says its support ended, on a day it does not give".to_owned()),
+        _ => {}
     }
-    if let Some(since) = explanation.left_out_by_since {
+    if let Some(since) = &explanation.left_out_by_since {
         sentences.push(format!("left out by --since {since}"));
     }
     if explanation.left_out_by_phase {
+        let since = info
+            .active_until
+            .map_or_else(|| "its release".to_owned(), |until| until.to_string());
         sentences.push(format!(
-            "left out: security fixes only since {}, and a bug fix goes to the lines in active \
-             support (--security for every supported line)",
-            info.active_until
+            "left out: security fixes only since {since}, and a bug fix goes to the lines in \
+             active support (--security for every supported line)",
         ));
     }
     sentences.join("; ")

@@ -23,7 +23,7 @@ fn line_list(lines: &[Line]) -> String {
 }
 
 /// The rules a line is audited against: its own.
-fn rules_of(policy: &Policy, line: Line) -> &LineRules {
+fn rules_of<'p>(policy: &'p Policy, line: &Line) -> &'p LineRules {
     policy.rules_of(line).unwrap_or(policy.own_rules())
 }
 
@@ -40,7 +40,7 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
         } => format!(
             "{line} came on {released}, a {}; releases are on {}",
             weekday_name(*actual),
-            days_of(rules_of(policy, *line).releases.on)
+            days_of(rules_of(policy, line).releases.on)
         ),
         Finding::OffDay {
             line,
@@ -104,18 +104,19 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             released,
             weekday: actual,
             expected,
+            ..
         } => format!(
             "{version} came on {released}, a {}; patches are on {}",
             weekday_name(*actual),
             days_of(*expected)
         ),
         Finding::PatchAfterEol {
+            line,
             version,
             released,
             eol,
         } => format!(
-            "{version} came on {released}, on or after the end of support of {} on {eol}",
-            Line::of(version, policy.line_kind())
+            "{version} came on {released}, on or after the end of support of {line} on {eol}"
         ),
         other => other.kind().to_owned(),
     }
@@ -140,7 +141,7 @@ fn off_cadence(finding: &Finding, policy: &Policy) -> String {
         0 => format!("the same day as {previous}"),
         gap => format!("{} after {previous} ({previous_released})", span(gap)),
     };
-    let cadence = match &rules_of(policy, *line).releases.cadence {
+    let cadence = match &rules_of(policy, line).releases.cadence {
         Cadence::EveryMonths(months) => plural(u64::from(*months), "month", "months"),
         Cadence::EveryWeeks(weeks) => plural(u64::from(*weeks), "week", "weeks"),
         Cadence::InMonths(months) => format!("releases in {}", months_text(months)),
@@ -165,7 +166,7 @@ fn short_lts_support(finding: &Finding, policy: &Policy) -> String {
     else {
         return finding.kind().to_owned();
     };
-    let support = rules_of(policy, *line).lts.map(|lts| lts.support);
+    let support = rules_of(policy, line).lts.map(|lts| lts.support);
     let places = support.and_then(|support| support.until_next).unwrap_or(1);
     let cause = match cut_by {
         Some(successor) => format!(

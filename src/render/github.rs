@@ -16,7 +16,7 @@ pub fn pairs(lines: &[SupportedLine], template: &BranchTemplate) -> Vec<(String,
     lines
         .iter()
         .map(|line| {
-            let line = line.info.line;
+            let line = &line.info.line;
             (line.to_string(), template.render(line))
         })
         .collect()

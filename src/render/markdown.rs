@@ -9,10 +9,10 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use lts_policy::calendar::Calendar;
 
-use lts_policy::{Policy, Source, SupportedLine};
+use lts_policy::{Line, Policy, Source, SupportedLine};
 
 use super::text::LEGEND;
-use super::words::{ended_by_text, lts_cell, roles_text};
+use super::words::{ended_by_text, eol_cell, lts_cell, roles_text};
 
 /// Writes the table line by line.
 ///
@@ -43,7 +43,11 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
         let active = if phases {
             format!(
                 "{} | ",
-                marks.cell(info.active_until.to_string(), info.active_source)
+                marks.cell(
+                    info.active_until
+                        .map_or_else(|| "-".to_owned(), |until| until.to_string()),
+                    info.active_source
+                )
             )
         } else {
             String::new()
@@ -51,11 +55,11 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
         writeln!(
             out,
             "| {} | {} | {} | {active}{} | {} |",
-            info.line,
+            line_cell(&info.line),
             marks.cell(info.released.to_string(), info.released_source),
             marks.cell(lts_cell(&info, None), info.lts_source),
-            marks.cell(info.eol.to_string(), info.eol_source),
-            ended_by_text(&info),
+            marks.cell(eol_cell(&info), info.eol_source),
+            markdown_text(&ended_by_text(&info)),
         )?;
     }
     marks.legend(out)
@@ -89,19 +93,29 @@ pub fn supported(
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            info.line,
-            markdown_text(&branch.render(info.line)),
+            line_cell(&info.line),
+            markdown_text(&branch.render(&info.line)),
             roles_text(&line.roles, ", "),
             marks.cell(info.released.to_string(), info.released_source),
-            marks.cell(info.eol.to_string(), info.eol_source),
-            line.days_left,
-            marks.cell(
-                line.latest_patch.version.to_string(),
-                line.latest_patch.source
-            ),
+            marks.cell(eol_cell(info), info.eol_source),
+            line.days_left
+                .map_or_else(|| "-".to_owned(), |days| days.to_string()),
+            match &line.latest_patch {
+                Some(patch) => marks.cell(patch.version.to_string(), patch.source),
+                None => "-".to_owned(),
+            },
         )?;
     }
     marks.legend(out)
+}
+
+/// A line's name in a table cell: its numbers as they are (digits and
+/// dots need no escape in a cell), a prefix's or a name's text escaped.
+fn line_cell(line: &Line) -> String {
+    match line.numbers() {
+        Some(numbers) if line.prefix().is_none() => numbers.to_string(),
+        _ => markdown_text(&line.to_string()),
+    }
 }
 
 /// The values of a table worked out from the rules, marked `\*`: the

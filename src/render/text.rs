@@ -100,7 +100,7 @@ impl Row {
             self.cells.push(format!("{}!", info.line));
             return self;
         }
-        self.cell(info.line)
+        self.cell(&info.line)
     }
 
     /// Adds a cell, with the rules marker when its value is not from the history.

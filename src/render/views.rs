@@ -3,14 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use semver::Version;
 use serde::{Serialize, Serializer};
 
 use lts_policy::audit::AuditFinding;
 use lts_policy::forecast::Range;
-use lts_policy::lines::{Patch, Phase};
+use lts_policy::lines::{Patch, Phase, RecordedEnd};
 use lts_policy::rules::{BranchName, BranchTemplate};
-use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine};
+use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine, Version};
 
 use super::findings;
 use super::json::{IsoDate, Shown};
@@ -102,11 +101,17 @@ pub struct LineView<'a> {
     /// track record is too short to say.
     released_range: Option<RangeView>,
     lts: bool,
-    eol: IsoDate,
+    /// The first day without support; null where no day is known (see
+    /// `eol_by`).
+    eol: Option<IsoDate>,
     /// The same for an end counted from a projected release.
     eol_range: Option<RangeView>,
     /// What ends support on the eol: `next_release`, `support_period`,
-    /// `superseded`, `lts_support_period`, `lts_superseded` or `announced`.
+    /// `superseded`, `lts_support_period`, `lts_superseded`, `announced`,
+    /// `overdue` (supported on the history's last day, past the rules'
+    /// end: the day after), `ended_undated` (ended, on a day the history
+    /// does not give: eol null) or `no_later_line` (nothing ends it: eol
+    /// null).
     eol_by: &'static str,
     /// The line whose release ends support, for `next_release`,
     /// `superseded` and `lts_superseded`.
@@ -115,8 +120,18 @@ pub struct LineView<'a> {
     lts_until: Option<IsoDate>,
     /// The day an LTS line becomes LTS; null for a line that is not LTS.
     lts_from: Option<IsoDate>,
-    /// The end of active support: security fixes only from then on.
-    active_until: IsoDate,
+    /// The end of active support: security fixes only from then on; null
+    /// where no day is known.
+    active_until: Option<IsoDate>,
+    /// The end of extended support (after the eol, never counted as
+    /// support), where the history records one: its first day without it,
+    /// or `true` (passed) or `false` (not by the history's last day).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extended_until: Option<EndView>,
+    /// When it was sold no more (hardware), where the history says, as
+    /// `extended_until` is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    discontinued: Option<EndView>,
     /// The phase on the date asked about (`active` or `security`), for a
     /// supported line; null when it is not supported.
     #[serde(skip_serializing_if = "Phased::is_undated")]
@@ -132,6 +147,19 @@ pub struct LineView<'a> {
     /// Due on or before the history's `history_as_of`, and not in it.
     overdue: bool,
     source: Sources,
+}
+
+/// An end the history records, in JSON: its day, or whether it has passed.
+struct EndView(RecordedEnd);
+
+impl Serialize for EndView {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            RecordedEnd::On(day) => IsoDate(day).serialize(serializer),
+            RecordedEnd::Passed => serializer.serialize_bool(true),
+            _ => serializer.serialize_bool(false),
+        }
+    }
 }
 
 /// An 80% range in JSON.
@@ -152,21 +180,23 @@ impl RangeView {
 
 impl<'a> LineView<'a> {
     pub fn new(info: &LineInfo, branch: &'a BranchTemplate) -> Self {
-        let eol_by_line = info.eol_reason.line().map(Shown);
+        let eol_by_line = info.eol_reason.line().cloned().map(Shown);
         Self {
-            line: Shown(info.line),
+            line: Shown(info.line.clone()),
             released: IsoDate(info.released),
             released_range: info.released_range.map(RangeView::of),
             lts: info.lts,
-            eol: IsoDate(info.eol),
+            eol: info.eol.map(IsoDate),
             eol_range: info.eol_range.map(RangeView::of),
             eol_by: info.eol_reason.name(),
             eol_by_line,
             lts_until: info.lts_until().map(IsoDate),
             lts_from: info.lts_from.map(IsoDate),
-            active_until: IsoDate(info.active_until),
+            active_until: info.active_until.map(IsoDate),
+            extended_until: info.extended.map(EndView),
+            discontinued: info.discontinued.map(EndView),
             phase: Phased::Undated,
-            branch: Shown(branch.name(info.line)),
+            branch: Shown(branch.name(&info.line)),
             roles: None,
             latest_patch: None,
             days_left: None,
@@ -186,9 +216,9 @@ impl<'a> LineView<'a> {
     pub fn supported(line: &'a SupportedLine, branch: &'a BranchTemplate) -> Self {
         let mut view = Self::new(&line.info, branch);
         view.roles = Some(RoleNames(&line.roles));
-        view.days_left = Some(line.days_left);
+        view.days_left = line.days_left;
         view.phase = Phased::On(Some(line.phase));
-        view.with_patch(Some(&line.latest_patch))
+        view.with_patch(line.latest_patch.as_ref())
     }
 
     /// The view of a line asked about on a date: its phase then, if supported.
@@ -204,8 +234,8 @@ impl<'a> LineView<'a> {
     }
 
     /// The line's name.
-    pub fn line(&self) -> Line {
-        self.line.0
+    pub fn line(&self) -> &Line {
+        &self.line.0
     }
 
     /// Its branch name.
@@ -220,7 +250,7 @@ impl<'a> LineView<'a> {
             "line" => self.line.0.to_string(),
             "released" => date(&self.released),
             "lts" => self.lts.to_string(),
-            "eol" => date(&self.eol),
+            "eol" => self.eol.as_ref().map(date).unwrap_or_default(),
             "eol_by" => self.eol_by.to_owned(),
             "eol_by_line" => self
                 .eol_by_line
@@ -250,7 +280,7 @@ impl<'a> LineView<'a> {
             "source_eol" => self.source.eol.to_owned(),
             "source_latest_patch" => self.source.latest_patch.unwrap_or_default().to_owned(),
             "lts_from" => self.lts_from.as_ref().map(date).unwrap_or_default(),
-            "active_until" => date(&self.active_until),
+            "active_until" => self.active_until.as_ref().map(date).unwrap_or_default(),
             "phase" => self.phase.name().unwrap_or_default().to_owned(),
             "source_lts_from" => self.source.lts_from.unwrap_or_default().to_owned(),
             "source_active_until" => self.source.active_until.to_owned(),
@@ -340,7 +370,7 @@ pub struct FindingView {
 impl FindingView {
     pub fn new(found: &AuditFinding, policy: &Policy) -> Self {
         let finding = &found.finding;
-        let subject = finding.subject(policy.line_kind());
+        let subject = finding.subject();
         Self {
             kind: finding.kind(),
             lines: subject.lines.iter().map(ToString::to_string).collect(),

@@ -15,7 +15,7 @@ use lts_policy::{LineInfo, LineKind, Policy, Role};
 
 /// What ends a line's support, in words.
 pub fn ended_by_text(info: &LineInfo) -> String {
-    match info.eol_reason {
+    match &info.eol_reason {
         EolReason::NextRelease(line) => format!("release of {line}"),
         EolReason::SupportPeriod => "support period".to_owned(),
         EolReason::Superseded(line) => format!("release of {line}"),
@@ -23,7 +23,21 @@ pub fn ended_by_text(info: &LineInfo) -> String {
         EolReason::LtsSuperseded(line) => format!("release of LTS {line}"),
         EolReason::Announced if info.lts => "announced end of LTS".to_owned(),
         EolReason::Announced => "announced end of support".to_owned(),
+        EolReason::EndedUndated => "ended, on a day the history does not give".to_owned(),
+        EolReason::Overdue => {
+            "recorded as supported on the history's last day, past its rules' end".to_owned()
+        }
+        EolReason::NoLaterLine => "no later line, nothing ends it".to_owned(),
         other => other.name().replace('_', " "),
+    }
+}
+
+/// A line's end of support in a table: its day, or why it has none.
+pub fn eol_cell(info: &LineInfo) -> String {
+    match (info.eol, &info.eol_reason) {
+        (Some(eol), _) => eol.to_string(),
+        (None, EolReason::EndedUndated) => "ended (day unknown)".to_owned(),
+        (None, _) => "none known".to_owned(),
     }
 }
 
@@ -320,10 +334,12 @@ pub fn lts_cell(info: &LineInfo, on: Option<NaiveDate>) -> String {
     }
 }
 
-/// A supported line's phase in words: `active`, or `security` (fixes only).
+/// A line's phase in words: `active`, `security` (fixes only), or
+/// `extended` (after its end of support).
 pub fn phase_cell(phase: Phase) -> &'static str {
     match phase {
         Phase::Security => "security",
+        Phase::Extended => "extended",
         _ => "active",
     }
 }
@@ -334,8 +350,12 @@ pub fn roles_text(roles: &[Role], separator: &str) -> String {
     names.join(separator)
 }
 
-/// `98 days left`, `ends today`, `ended 77 days ago`.
-pub fn days_text(days_left: i64) -> String {
+/// `98 days left`, `ends today`, `ended 77 days ago`; `no end known` for
+/// a line without an end day.
+pub fn days_text(days_left: Option<i64>) -> String {
+    let Some(days_left) = days_left else {
+        return "no end known".to_owned();
+    };
     match days_left {
         1 => "1 day left".to_owned(),
         left if left > 0 => format!("{left} days left"),
@@ -346,7 +366,7 @@ pub fn days_text(days_left: i64) -> String {
 }
 
 /// Why a tag points to no version, for stderr and JSON.
-pub fn dangling_message(tag: &str, on: NaiveDate, dangling: Dangling) -> String {
+pub fn dangling_message(tag: &str, on: NaiveDate, dangling: &Dangling) -> String {
     let why = match dangling {
         Dangling::BeforeFirstRelease { first, released } => {
             format!("the first line, {first}, is released on {released}")
@@ -361,6 +381,9 @@ pub fn dangling_message(tag: &str, on: NaiveDate, dangling: Dangling) -> String 
         Dangling::NotLtsYet { line, from } => format!("{line} becomes LTS on {from}"),
         Dangling::NotRecorded { line } => {
             format!("{line} has no recorded version, only the rules project it")
+        }
+        Dangling::NoVersions { line } => {
+            format!("{line} is known by name only and has no versions")
         }
         _ => "no LTS line is released by then".to_owned(),
     };

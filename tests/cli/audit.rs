@@ -77,8 +77,7 @@ fn to_needs_projected() {
 fn policy_check_lists_every_problem() {
     assert_eq!(
         stdout_of(&["policy", "--check", "tests/data/unsorted.json"], 1),
-        "tests/data/unsorted.json: history[2].line: 1.1 comes after 1.2; list lines in release order
-tests/data/unsorted.json: history[2].released: 1.1 on 2025-11-04 is before 1.2 on 2026-01-13; release dates cannot go back
+        "tests/data/unsorted.json: history[2].line: 1.1 comes after 1.2; list lines in the order of their numbers
 "
     );
     assert_eq!(

@@ -73,9 +73,9 @@ fn markdown_table_escapes_the_marker() {
 
 | Line | Released | LTS | End of support | Ended by |
 |---|---|---|---|---|
-| 2.0 | 2026-09-08 | no\\* | 2026-11-10\\* | release of 2.1 |
-| 2.1 | 2026-11-10\\* | no\\* | 2027-01-12\\* | release of 2.2 |
-| 2.2 | 2027-01-12\\* | yes\\* | 2028-01-11\\* | release of LTS 2.8 |
+| 2.0 | 2026-09-08 | no\\* | 2026-11-10\\* | release of 2\\.1 |
+| 2.1 | 2026-11-10\\* | no\\* | 2027-01-12\\* | release of 2\\.2 |
+| 2.2 | 2027-01-12\\* | yes\\* | 2028-01-11\\* | release of LTS 2\\.8 |
 
 \\{}",
         LEGEND
@@ -89,17 +89,24 @@ fn endoflife_cycles_newest_first() {
     assert_eq!(
         cycles,
         json!([
-            // Not released by 2026-11-25: its latest is the .0. Kestra's
-            // policy has one phase: no `support`, as endoflife.date writes
-            // none for such a product.
+            // Projected, and so marked. Not released by 2026-11-25: its
+            // latest is the .0. An end is written as endoflife.date writes
+            // it, its last day: support ends on 2028-01-11, so the last day
+            // is 01-10. Kestra's policy has one phase: no `support`, as
+            // endoflife.date writes none for such a product.
             {"releaseCycle": "2.2", "releaseDate": "2027-01-12", "lts": true,
-             "eol": "2028-01-11", "latest": "2.2.0", "latestReleaseDate": "2027-01-12"},
-            // Tuesdays 11-17 and 11-24.
+             "eol": "2028-01-10", "latest": "2.2.0", "latestReleaseDate": "2027-01-12",
+             "projected": true},
+            // Tuesdays 11-17 and 11-24; supported until 2.2 on 2027-01-12.
             {"releaseCycle": "2.1", "releaseDate": "2026-11-10", "lts": false,
-             "eol": "2027-01-12", "latest": "2.1.2", "latestReleaseDate": "2026-11-24"},
-            // Tuesdays 09-15 .. 11-03 before its eol on 11-10: eight patches.
+             "eol": "2027-01-11", "latest": "2.1.2", "latestReleaseDate": "2026-11-24",
+             "projected": true},
+            // Recorded: its end, the release of the projected 2.1, is no
+            // fact, and comes after the history's last day: not passed, as
+            // a record writes it. Its newest recorded version is its .0:
+            // the rules' weekly patches are no releases to record.
             {"releaseCycle": "2.0", "releaseDate": "2026-09-08", "lts": false,
-             "eol": "2026-11-10", "latest": "2.0.8", "latestReleaseDate": "2026-11-03"}
+             "eol": false, "latest": "2.0.0", "latestReleaseDate": "2026-09-08"}
         ])
     );
 }

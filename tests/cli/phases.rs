@@ -22,9 +22,9 @@ fn supported_says_the_phase_the_lts_start_and_the_end_of_active_support() {
         "Supported on 2026-08-22 (policy: nodejs)
 
 LINE  ROLES         PHASE     RELEASED    LTS              ACTIVE UNTIL  EOL         DAYS LEFT  LATEST PATCH
-26    latest        active    2026-05-05  from 2026-10-28  2027-10-27    2029-04-30  982        26.7.1*
-24    latest-lts    active    2025-05-06  yes              2026-10-20    2028-04-30  617        24.19.1*
-22    previous-lts  security  2024-04-24  yes              2025-10-21    2027-04-30  251        22.23.3*
+26    latest        active    2026-05-05  from 2026-10-28  2027-10-28    2029-05-01  983        26.7.1*
+24    latest-lts    active    2025-05-06  yes              2026-10-21    2028-05-01  618        24.19.1*
+22    previous-lts  security  2024-04-24  yes              2025-10-22    2027-05-01  252        22.23.3*
 
 {LEGEND}"
     );
@@ -83,18 +83,21 @@ fn the_exports_write_the_lts_start_and_the_end_of_active_support() {
         stdout_of(&args, 0)
     };
     // As endoflife.date writes Node.js 26: LTS from a day after its
-    // release, and the end of its active support.
+    // release, and the ends of its active support and of its support as
+    // their last days, the days before lts-policy's 2027-10-28 and
+    // 2029-05-01. Its newest recorded version is 26.7.0 (2026-08-05): the
+    // patch the rules project after it is no release to record.
     let cycles: serde_json::Value = serde_json::from_str(&export("endoflife")).unwrap();
     assert_eq!(
         cycles,
         json!([{"releaseCycle": "26", "releaseDate": "2026-05-05", "lts": "2026-10-28",
-                "support": "2027-10-27", "eol": "2029-04-30", "latest": "26.7.1",
-                "latestReleaseDate": "2026-08-11"}])
+                "support": "2027-10-27", "eol": "2029-04-30", "latest": "26.7.0",
+                "latestReleaseDate": "2026-08-05"}])
     );
     // The calendar's line ends only 26's active support: the event says it.
     let ics = export("ics");
     assert!(ics.contains("UID:eoas-26@nodejs.lts-policy\r\n"), "{ics}");
-    assert!(ics.contains("DTSTART;VALUE=DATE:20271027\r\n"), "{ics}");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20271028\r\n"), "{ics}");
     assert!(
         ics.contains("SUMMARY:nodejs 26 security fixes only\r\n"),
         "{ics}"
@@ -106,12 +109,12 @@ fn the_exports_write_the_lts_start_and_the_end_of_active_support() {
         "{text}"
     );
     assert!(
-        text.contains("26    2026-05-05  from 2026-10-28  2027-10-27    2029-04-30"),
+        text.contains("26    2026-05-05  from 2026-10-28  2027-10-28    2029-05-01"),
         "{text}"
     );
     let markdown = export("md");
     assert!(
-        markdown.contains("| 26 | 2026-05-05 | from 2026-10-28 | 2027-10-27 | 2029-04-30 |"),
+        markdown.contains("| 26 | 2026-05-05 | from 2026-10-28 | 2027-10-28 | 2029-05-01 |"),
         "{markdown}"
     );
 }
@@ -131,7 +134,7 @@ fn the_timeline_draws_security_fixes_apart_and_lts_from_its_start() {
         0,
     );
     assert!(text.contains("┈ security fixes only"), "{text}");
-    // 22's row: maintained as LTS, then security only (┈) since 2025-10-21.
+    // 22's row: maintained as LTS, then security only (┈) since 2025-10-22.
     let twenty_two = text.lines().find(|row| row.starts_with("22 LTS")).unwrap();
     assert!(twenty_two.contains('┈'), "{text}");
     let svg = stdout_of(
@@ -147,12 +150,12 @@ fn the_timeline_draws_security_fixes_apart_and_lts_from_its_start() {
         0,
     );
     assert!(
-        svg.contains("22 maintained as LTS, security fixes only: 2025-10-21 to 2027-04-30"),
+        svg.contains("22 maintained as LTS, security fixes only: 2025-10-22 to 2027-05-01"),
         "{svg}"
     );
     // 26: the latest until 27, LTS only from 2026-10-28.
     assert!(
-        svg.contains("26 maintained as LTS: 2027-04-20 to 2027-10-27"),
+        svg.contains("26 maintained as LTS: 2027-04-20 to 2027-10-28"),
         "{svg}"
     );
 }

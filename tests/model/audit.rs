@@ -207,13 +207,15 @@ fn patches_off_their_day_or_after_the_eol() {
         findings(&policy, "2026-02-01", false),
         [
             fact(Finding::PatchOffDay {
-                version: semver::Version::new(1, 0, 1),
+                line: line("1.0"),
+                version: lts_policy::Version::new(1, 0, 1),
                 released: date("2025-09-17"),
                 weekday: chrono::Weekday::Wed,
                 expected: lts_policy::rules::DayRule::Weekday(chrono::Weekday::Tue),
             }),
             fact(Finding::PatchAfterEol {
-                version: semver::Version::new(1, 1, 1),
+                line: line("1.1"),
+                version: lts_policy::Version::new(1, 1, 1),
                 released: date("2026-01-20"),
                 eol: date("2026-01-13"),
             }),

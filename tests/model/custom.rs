@@ -41,7 +41,7 @@ fn lts_support_from_a_31st_ends_on_a_leap_day() {
     // 2022-08-31 + 18 months = 2024-02-29; the 4th LTS after 4.0 is 4.20
     // (k=15: 2024-04-30 -> Thursday 2024-05-02), later, so the period wins.
     let four_oh = info(&monthly(), "4.0");
-    assert_eq!(four_oh.eol, date("2024-02-29"));
+    assert_eq!(four_oh.eol, Some(date("2024-02-29")));
     assert_eq!(four_oh.eol_reason, EolReason::LtsSupportPeriod);
 }
 
@@ -51,7 +51,7 @@ fn lts_support_cut_by_the_fourth_lts_after_it() {
     // 4.24 (k=19: 2024-08-31, a Saturday -> 2024-09-05), earlier.
     let four_eight = info(&monthly(), "4.8");
     assert_eq!(four_eight.released, date("2023-05-04"));
-    assert_eq!(four_eight.eol, date("2024-09-05"));
+    assert_eq!(four_eight.eol, Some(date("2024-09-05")));
     assert_eq!(
         four_eight.eol_reason,
         EolReason::LtsSuperseded(line("4.24"))
@@ -163,7 +163,7 @@ fn next_patch_day_ships_a_known_patch_on_its_day() {
 #[test]
 fn branch_names_follow_the_policy_template() {
     assert_eq!(
-        monthly().branch_template().render(line("4.12")),
+        monthly().branch_template().render(&line("4.12")),
         "stable/4.12"
     );
 }

@@ -71,7 +71,10 @@ fn gitlab_keeps_the_current_release_and_the_two_before_it() {
     let projected = info(&gitlab, "19.4");
     assert_eq!(
         (projected.eol, projected.eol_reason),
-        (date("2026-12-17"), EolReason::Superseded(line("19.7")))
+        (
+            Some(date("2026-12-17")),
+            EolReason::Superseded(line("19.7"))
+        )
     );
     assert!(!projected.lts);
     // No LTS rule: no LTS line, and latest-lts points nowhere.
@@ -81,7 +84,7 @@ fn gitlab_keeps_the_current_release_and_the_two_before_it() {
     );
     assert_eq!(
         gitlab
-            .explain_line(line("19.3"), date("2026-08-22"))
+            .explain_line(&line("19.3"), date("2026-08-22"))
             .unwrap()
             .lts_reason,
         LtsReason::NoLtsRule
@@ -146,14 +149,14 @@ fn nodejs_lines_are_majors_with_even_ones_lts() {
             date("2027-04-20"),
             true,
             Some(date("2027-10-20")),
-            date("2030-05-01"),
+            Some(date("2030-05-01")),
             EolReason::LtsSupportPeriod
         )
     );
     // Active LTS 18 months from its day, 2028-10-20: later than 28's
     // release (2028-04-01 is a Saturday: Tuesdays 4, 11, 18) and than the
     // 5 months every line gets (2027-09-20, to the end of the month).
-    assert_eq!(next.active_until, date("2028-10-20"));
+    assert_eq!(next.active_until, Some(date("2028-10-20")));
     assert_eq!(node.line(major(28)).unwrap().released, date("2028-04-18"));
     // 24 came in May, a month after its April schedule (the 3rd Tuesday,
     // 2025-04-15): its end counts from the schedule, 2028-04-15, to the
@@ -180,7 +183,7 @@ fn a_major_line_takes_every_version_of_its_major() {
             .status(VersionInput::parse(version).unwrap(), date("2026-08-22"))
             .unwrap();
         assert_eq!(status.state, SupportState::Supported, "{version}");
-        assert_eq!(status.info.line, major(24));
+        assert_eq!(status.line, major(24));
         // A version older than the newest is told to upgrade; a line is not.
         let upgrade = status.upgrade_to.map(|patch| patch.version.to_string());
         let expected = (version.matches('.').count() > 0).then(|| "24.19.1".to_owned());
@@ -220,7 +223,7 @@ fn quarkus_chooses_the_line_nearest_every_six_months() {
     assert_eq!(lts, ["3.40", "3.46"]);
     assert_eq!(
         quarkus
-            .explain_line(line("3.39"), date("2026-08-22"))
+            .explain_line(&line("3.39"), date("2026-08-22"))
             .unwrap()
             .lts_reason,
         LtsReason::Nearest {
@@ -230,7 +233,7 @@ fn quarkus_chooses_the_line_nearest_every_six_months() {
         }
     );
     // 12 months of LTS support: 3.40 until 2027-09-30.
-    assert_eq!(info(&quarkus, "3.40").eol, date("2027-09-30"));
+    assert_eq!(info(&quarkus, "3.40").eol, Some(date("2027-09-30")));
 }
 
 /// A small policy of minor lines; `rules` are spliced into the file.
@@ -301,7 +304,7 @@ fn support_until_the_third_line_after_plus_grace_to_the_month_end() {
     assert_eq!(
         (one_oh.eol, one_oh.eol_reason, one_oh.eol_source),
         (
-            date("2027-04-01"),
+            Some(date("2027-04-01")),
             EolReason::Superseded(line("1.3")),
             Source::Rules
         )
@@ -319,7 +322,7 @@ fn the_earlier_term_ends_a_support_window() {
     let one_oh = info(&policy, "1.0");
     assert_eq!(
         (one_oh.eol, one_oh.eol_reason),
-        (date("2026-07-14"), EolReason::SupportPeriod)
+        (Some(date("2026-07-14")), EolReason::SupportPeriod)
     );
     assert_eq!(
         supported(&policy, "2026-06-01"),
@@ -338,8 +341,8 @@ fn month_end_rounding_at_month_ends_and_in_a_leap_year() {
         rules,
         r#"[{"line": "1.0", "released": "2024-01-31"}, {"line": "1.1", "released": "2024-02-01"}]"#,
     );
-    assert_eq!(info(&policy, "1.0").eol, date("2024-03-01"));
-    assert_eq!(info(&policy, "1.1").eol, date("2024-03-01"));
+    assert_eq!(info(&policy, "1.0").eol, Some(date("2024-03-01")));
+    assert_eq!(info(&policy, "1.1").eol, Some(date("2024-03-01")));
     assert_eq!(info(&policy, "1.0").eol_reason, EolReason::SupportPeriod);
 }
 
@@ -356,7 +359,7 @@ fn recorded_patches_are_the_only_ones() {
         .unwrap();
     let last = recorded.patches.last().unwrap().version.to_string();
     assert_eq!(newest_patch(&envoy, line("1.38"), "2027-04-01"), last);
-    assert!(newest.eol > date("2027-04-01"));
+    assert!(newest.eol > Some(date("2027-04-01")));
     // A line with no recorded patch is at its .0.
     assert_eq!(newest_patch(&envoy, line("1.40"), "2026-12-31"), "1.40.0");
 }
@@ -511,7 +514,7 @@ fn bad_general_policies_name_the_json_path() {
         ),
         (
             r#""lines": "patch", "releases": {"every_months": 1}"#,
-            "lines: expected \"minor\" or \"major\", got \"patch\"",
+            "lines: expected \"minor\" or \"major\" or \"dotted\", got \"patch\"",
         ),
         (
             r#""releases": {"every_months": 1}, "release_weekday": "Tuesday""#,
@@ -605,7 +608,7 @@ fn the_worked_examples_of_the_spec_hold_on_the_embedded_policy() {
     );
     assert_eq!(
         (march[0].info.eol, march[1].info.eol),
-        (date("2026-03-03"), date("2026-09-09"))
+        (Some(date("2026-03-03")), Some(date("2026-09-09")))
     );
     // backport-targets --latest 1.3: on 1.3's release day.
     let targets = kestra
@@ -620,7 +623,7 @@ fn the_worked_examples_of_the_spec_hold_on_the_embedded_policy() {
     );
     let branches: Vec<String> = targets
         .iter()
-        .map(|target| kestra.branch_template().render(target.info.line))
+        .map(|target| kestra.branch_template().render(&target.info.line))
         .collect();
     assert_eq!(branches, ["releases/v1.3.x", "releases/v1.0.x"]);
     // 2.0 declared LTS; 1.3 kept until its announced end, 2027-03-03.
@@ -632,7 +635,7 @@ fn the_worked_examples_of_the_spec_hold_on_the_embedded_policy() {
             pair("1.3", &[PREVIOUS_LTS])
         ]
     );
-    assert_eq!(october[1].info.eol, date("2027-03-03"));
+    assert_eq!(october[1].info.eol, Some(date("2027-03-03")));
     // 2.1 on 2026-11-10 (11-08 is a Sunday), 2.2 on 2027-01-12, 2.3 on
     // 2027-03-09, LTS three lines after 2.0. 2.1 is projected, not
     // overdue: the history is complete up to 2026-09-18 only.
@@ -670,7 +673,11 @@ fn the_worked_examples_of_the_spec_hold_on_the_embedded_policy() {
     let one_oh = info(&kestra, "1.0");
     assert_eq!(
         (one_oh.eol, one_oh.eol_reason, one_oh.eol_source),
-        (date("2026-09-09"), EolReason::Announced, Source::History)
+        (
+            Some(date("2026-09-09")),
+            EolReason::Announced,
+            Source::History
+        )
     );
     assert_eq!(one_oh.lts_window.unwrap().rule_until(), date("2026-09-08"));
 }
@@ -700,9 +707,16 @@ fn the_vocabulary_serialises_as_a_policy_file_writes_it() {
         serde_json::from_str::<Line>("\"1.3\"").unwrap(),
         Line::new(1, 3)
     );
-    assert!(serde_json::from_str::<Line>("\"1.3.7\"").is_err());
+    // A dotted line reads as one; a version's `v` does not.
+    assert_eq!(
+        serde_json::from_str::<Line>("\"2.401\"")
+            .unwrap()
+            .to_string(),
+        "2.401"
+    );
+    assert!(serde_json::from_str::<Line>("\"v1.3\"").is_err());
     let template: BranchTemplate = serde_json::from_str("\"release-{major}\"").unwrap();
-    assert_eq!(template.render(Line::whole_major(22)), "release-22");
+    assert_eq!(template.render(&Line::whole_major(22)), "release-22");
     // The file reader's message for a placeholder it does not know.
     let err = serde_json::from_str::<BranchTemplate>("\"rel-{patch}\"").unwrap_err();
     assert!(

@@ -42,7 +42,7 @@ fn lts_flags_follow_the_history_then_count_from_the_anchor() {
 fn lts_end_is_the_support_period_when_it_comes_first() {
     // 1.0: min(2025-09-09 + 12 months, release of 2.2 = 2027-01-12) = 2026-09-09.
     let one_oh = info(&kestra(), "1.0");
-    assert_eq!(one_oh.eol, date("2026-09-09"));
+    assert_eq!(one_oh.eol, Some(date("2026-09-09")));
     assert_eq!(one_oh.eol_reason, EolReason::LtsSupportPeriod);
     assert_eq!(one_oh.eol_source, Source::Rules);
     assert_eq!(one_oh.latest_until, date("2025-11-04"));
@@ -52,7 +52,7 @@ fn lts_end_is_the_support_period_when_it_comes_first() {
 fn lts_end_is_the_release_of_the_lts_two_places_later_when_that_comes_first() {
     // 2.2: 2027-01-12 + 12 months = 2028-01-12, but 2.8 comes on 2028-01-11.
     let two_two = info(&kestra(), "2.2");
-    assert_eq!(two_two.eol, date("2028-01-11"));
+    assert_eq!(two_two.eol, Some(date("2028-01-11")));
     assert_eq!(two_two.eol_reason, EolReason::LtsSuperseded(line("2.8")));
 }
 
@@ -60,7 +60,7 @@ fn lts_end_is_the_release_of_the_lts_two_places_later_when_that_comes_first() {
 fn a_feature_line_ends_with_the_next_release() {
     let policy = kestra();
     let one_two = info(&policy, "1.2");
-    assert_eq!(one_two.eol, date("2026-03-03"));
+    assert_eq!(one_two.eol, Some(date("2026-03-03")));
     assert_eq!(one_two.eol_reason, EolReason::NextRelease(line("1.3")));
     assert_eq!(one_two.eol_source, Source::History);
     // 2.0 ends with the projected 2.1, so its eol is a projection.
@@ -167,7 +167,7 @@ fn status_of_an_ended_line_suggests_the_smallest_supported_upgrade() {
         .unwrap();
     assert_eq!(status.state, SupportState::Ended);
     // eol 2026-01-13; 2026-01-13 -> 2026-03-01 is 18 + 28 + 1 = 47 days.
-    assert_eq!(status.days_left, -47);
+    assert_eq!(status.days_left, Some(-47));
     // Supported: 1.2 and 1.0; the oldest newer than 1.1 is 1.2, at 1.2.6.
     assert_eq!(status.upgrade_to.unwrap().version.to_string(), "1.2.6");
 }
@@ -181,7 +181,7 @@ fn status_of_a_supported_version_counts_days_and_suggests_its_newest_patch() {
     assert_eq!(status.state, SupportState::Supported);
     assert_eq!(status.roles, [Role::LatestLts]);
     // eol 2027-03-03: 6 (to 12-01) + 31 + 31 + 28 + 2 = 98 days.
-    assert_eq!(status.days_left, 98);
+    assert_eq!(status.days_left, Some(98));
     // (2026-11-24 - 2026-03-03) / 7 = 266 / 7 = 38 Tuesdays.
     assert_eq!(status.upgrade_to.unwrap().version.to_string(), "1.3.38");
     let line_only = policy
@@ -374,7 +374,7 @@ fn a_gap_without_a_maintained_lts_leaves_latest_lts_on_the_last_one() {
     // One month of LTS support: 1.0 is maintained as LTS until 2025-10-09,
     // as latest until 1.1 on 2025-11-04, which is its eol.
     let policy = Policy::from_json(&kestra_with("lts_support_months", 1.into())).unwrap();
-    assert_eq!(info(&policy, "1.0").eol, date("2025-11-04"));
+    assert_eq!(info(&policy, "1.0").eol, Some(date("2025-11-04")));
     // On 2026-01-20 1.2 is the latest and no LTS line is maintained.
     assert_eq!(supported(&policy, "2026-01-20"), [pair("1.2", &[LATEST])]);
     // The tag still names the newest LTS line released: 1.0, whose patches
@@ -399,7 +399,11 @@ fn an_announced_eol_replaces_the_rules_answer() {
     let one_oh = info(&policy, "1.0");
     assert_eq!(
         (one_oh.eol, one_oh.eol_reason, one_oh.eol_source),
-        (date("2027-02-01"), EolReason::Announced, Source::History)
+        (
+            Some(date("2027-02-01")),
+            EolReason::Announced,
+            Source::History
+        )
     );
     // On 2.2's release day three LTS lines are maintained: the rules' two and 1.0.
     assert_eq!(
@@ -513,7 +517,7 @@ fn a_status_ends_within_the_days_its_end_falls_in() {
     // 1.3's announced end, 2027-03-03, is 98 days after 2026-11-25
     // (30 + 31 + 31 + 6): within 98 days, not within 97.
     let supported = status("1.3.2", "2026-11-25");
-    assert_eq!(supported.days_left, 98);
+    assert_eq!(supported.days_left, Some(98));
     assert!(supported.ends_within(98));
     assert!(!supported.ends_within(97));
     // Ended (1.0, on 2026-09-09) or not released: never "ends within".

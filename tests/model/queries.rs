@@ -26,8 +26,11 @@ pub fn ask_everything(policy: &Policy) {
         let _ = policy.explain_on(on, None);
         let _ = policy.next_patch(Start::After(on));
         let _ = policy.tag(Tag::LatestLts, on);
-        let line = policy.newest_release().line;
-        let _ = policy.status(VersionInput::new(line.major, line.minor, Some(3)), on);
+        let line = &policy.newest_release().line;
+        let _ = policy.status(
+            VersionInput::new(line.major().unwrap(), line.minor(), Some(3)),
+            on,
+        );
         if let Ok(timeline) = policy.timeline(on, None, None)
             && let Ok(rows) = timeline.rows()
         {

@@ -7,9 +7,9 @@
 use lts_policy::answers::{Dangling, Fix, Tag, TagTarget};
 use lts_policy::audit::{AuditScope, Finding};
 use lts_policy::facts::Facts;
-use lts_policy::lines::{ActiveEnd, LtsReason, Phase, WindowRule};
+use lts_policy::lines::{ActiveEnd, LtsReason, Phase, RecordedEnd, WindowRule};
 use lts_policy::rules::Round;
-use lts_policy::{LineKind, Source};
+use lts_policy::{LineKind, Numbering, Source};
 
 use super::*;
 
@@ -64,7 +64,7 @@ fn an_lts_line_is_lts_from_the_release_of_the_next_line() {
     assert_eq!(info(&policy, "1.2").lts_from, Some(date("2025-07-01")));
     assert!(
         policy
-            .explain_line(line("1.0"), date("2024-07-01"))
+            .explain_line(&line("1.0"), date("2024-07-01"))
             .unwrap()
             .info
             .lts_from
@@ -105,11 +105,11 @@ fn a_line_is_in_active_support_then_gets_security_fixes_only() {
     // supported until 2025-01-10.
     let one = info(&policy, "1.0");
     assert_eq!(
-        (one.active_until, one.active_end, one.eol),
+        (one.active_until, one.active_end.clone(), one.eol),
         (
-            date("2024-07-10"),
+            Some(date("2024-07-10")),
             ActiveEnd::Rule(WindowRule::Active),
-            date("2025-01-10")
+            Some(date("2025-01-10"))
         )
     );
     assert_eq!(one.phase_on(date("2024-07-09")), Some(Phase::Active));
@@ -148,7 +148,11 @@ fn an_announced_end_of_active_support_wins_and_the_audit_reports_it_early() {
     let one = info(&policy, "1.0");
     assert_eq!(
         (one.active_until, one.active_end, one.active_source),
-        (date("2024-05-01"), ActiveEnd::Announced, Source::History)
+        (
+            Some(date("2024-05-01")),
+            ActiveEnd::Announced,
+            Source::History
+        )
     );
     // The rules promised 2024-07-10: 70 days later (May 31 + 10 + 29).
     let audit = policy
@@ -180,11 +184,11 @@ fn ends_round_to_the_first_day_of_a_quarter_or_a_year() {
     // 2025-01-01 + 12 months is a first day of a year: it stays. Supported
     // on 2025-12-31, not on 2026-01-01.
     let one = info(&policy, "1.0");
-    assert_eq!(one.eol, date("2026-01-01"));
+    assert_eq!(one.eol, Some(date("2026-01-01")));
     assert!(one.is_supported_on(date("2025-12-31")));
     assert!(!one.is_supported_on(date("2026-01-01")));
     // 2026-03-15 is inside 2026: the next year's first day.
-    assert_eq!(info(&policy, "1.1").eol, date("2027-01-01"));
+    assert_eq!(info(&policy, "1.1").eol, Some(date("2027-01-01")));
     // Quarters start in January, April, July and October.
     assert_eq!(
         Round::QuarterEnd.apply(date("2026-02-15")),
@@ -222,7 +226,7 @@ fn support_counts_from_the_day_the_schedule_had_a_line_due() {
     let late = info(&policy, "1.1");
     assert_eq!(
         (late.scheduled, late.eol),
-        (Some(date("2025-04-01")), date("2028-04-01"))
+        (Some(date("2025-04-01")), Some(date("2028-04-01")))
     );
     assert_eq!(late.support_window.counted_from, date("2025-04-01"));
     // 1.2 skipped 2026: after 1.1's release the dates are 2026-04-01 and
@@ -238,7 +242,7 @@ fn support_counts_from_the_day_the_schedule_had_a_line_due() {
         (
             date("2028-06-02"),
             Some(date("2028-04-01")),
-            date("2031-04-01")
+            Some(date("2031-04-01"))
         )
     );
 }
@@ -255,7 +259,7 @@ fn the_last_minor_before_a_projected_new_major_has_its_own_support() {
     let middle = info(&policy, "1.1");
     assert_eq!(
         (middle.eol, middle.support_window.rule),
-        (date("2025-02-01"), WindowRule::Support)
+        (Some(date("2025-02-01")), WindowRule::Support)
     );
     // 1.2 on 2024-09-01 is followed by the projected 2.0 (2025-01-01): 15
     // months, 2025-12-01.
@@ -263,7 +267,7 @@ fn the_last_minor_before_a_projected_new_major_has_its_own_support() {
     assert_eq!(info(&policy, "2.0").released, date("2025-01-01"));
     assert_eq!(
         (last.eol, last.support_window.rule),
-        (date("2025-12-01"), WindowRule::LastOfMajor)
+        (Some(date("2025-12-01")), WindowRule::LastOfMajor)
     );
 }
 
@@ -275,13 +279,13 @@ fn support_and_grace_in_weeks_and_days() {
         r#"[{"line": "1.0", "released": "2025-01-01"}]"#,
     );
     // 1.2 on 2025-07-01, + 42 days = 2025-08-12.
-    assert_eq!(info(&istio, "1.0").eol, date("2025-08-12"));
+    assert_eq!(info(&istio, "1.0").eol, Some(date("2025-08-12")));
     // Prometheus: six weeks, with a release every six weeks.
     let weeks = policy(
         r#""releases": {"every_weeks": 6}, "support": {"weeks": 6}"#,
         r#"[{"line": "1.0", "released": "2025-01-07"}]"#,
     );
-    assert_eq!(info(&weeks, "1.0").eol, date("2025-02-18"));
+    assert_eq!(info(&weeks, "1.0").eol, Some(date("2025-02-18")));
     // 90 days from 2025-01-01: 31 + 28 + 31 = 90, 2025-04-01.
     let days = policy(
         r#""releases": {"every_months": 12}, "support": {"days": 90, "until_next": 1}"#,
@@ -302,12 +306,12 @@ fn rules_that_change_from_a_known_line_govern_it_and_the_lines_after() {
             {"line": "1.1", "released": "2024-07-01"},
             {"line": "1.2", "released": "2025-01-01"}]"#,
     );
-    assert_eq!(info(&policy, "1.1").eol, date("2025-07-01"));
-    assert_eq!(info(&policy, "1.2").eol, date("2027-01-01"));
+    assert_eq!(info(&policy, "1.1").eol, Some(date("2025-07-01")));
+    assert_eq!(info(&policy, "1.2").eol, Some(date("2027-01-01")));
     // 1.3, projected on 2025-07-01, follows the change too: 2027-07-01.
-    assert_eq!(info(&policy, "1.3").eol, date("2027-07-01"));
+    assert_eq!(info(&policy, "1.3").eol, Some(date("2027-07-01")));
     let explanation = policy
-        .explain_line(line("1.3"), date("2025-08-01"))
+        .explain_line(&line("1.3"), date("2025-08-01"))
         .unwrap();
     assert_eq!(explanation.change, Some(line("1.2")));
 }
@@ -356,7 +360,7 @@ fn a_change_that_adds_lts_lines_makes_no_earlier_line_lts() {
     assert!(!info(&policy, "1.1").lts);
     assert_eq!(
         policy
-            .explain_line(line("1.1"), date("2024-08-01"))
+            .explain_line(&line("1.1"), date("2024-08-01"))
             .unwrap()
             .lts_reason,
         LtsReason::NoLtsRule
@@ -445,7 +449,8 @@ fn every_new_rule_is_written_back_as_it_was_read() {
 #[test]
 fn endoflife_dates_lts_starts_and_ends_of_active_support() {
     // The list form dates an LTS start in `lts` and the end of active
-    // support in `support`; the v1 form in `ltsFrom` and `eoasFrom`.
+    // support in `support`; the v1 form in `ltsFrom` and `eoasFrom`. The
+    // end is its last day: lts-policy's end is the day after, 2026-10-21.
     let list = r#"[{"cycle": "24", "releaseDate": "2025-05-06", "lts": "2025-10-28", "support": "2026-10-20", "eol": "2028-04-30"}]"#;
     let v1 = r#"{"result": {"releases": [{"name": "24", "releaseDate": "2025-05-06", "isLts": true, "ltsFrom": "2025-10-28", "eoasFrom": "2026-10-20", "eolFrom": "2028-04-30"}]}}"#;
     let node = Policy::from_json(
@@ -454,7 +459,7 @@ fn endoflife_dates_lts_starts_and_ends_of_active_support() {
     )
     .unwrap();
     for answer in [list, v1] {
-        let facts = Facts::from_endoflife(answer, LineKind::Major).unwrap();
+        let facts = Facts::from_endoflife(answer, Some(&Numbering::of(LineKind::Major))).unwrap();
         let merged = node.with_facts(&facts, None).unwrap();
         let release = &merged.history()[1];
         assert_eq!(
@@ -462,7 +467,7 @@ fn endoflife_dates_lts_starts_and_ends_of_active_support() {
             (
                 Some(true),
                 Some(date("2025-10-28")),
-                Some(date("2026-10-20"))
+                Some(RecordedEnd::On(date("2026-10-21")))
             ),
             "{answer}"
         );

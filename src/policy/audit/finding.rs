@@ -1,11 +1,11 @@
 //! What an audit finds: each way the history (or projection) departs from
 //! the policy, with the lines, versions and dates it is about.
 
+use crate::policy::numbers::Version;
 use chrono::{NaiveDate, Weekday};
-use semver::Version;
 
 use crate::policy::dates::days_between;
-use crate::policy::model::{Line, LineKind};
+use crate::policy::model::Line;
 use crate::policy::schedule::DayRule;
 
 /// One way the history (or projection) departs from the policy.
@@ -117,6 +117,8 @@ pub enum Finding {
     },
     /// A known patch released on another day than the patch schedule names.
     PatchOffDay {
+        /// Its line.
+        line: Line,
         /// The patch.
         version: Version,
         /// Its date.
@@ -128,6 +130,8 @@ pub enum Finding {
     },
     /// A known patch released on or after its line's end of support.
     PatchAfterEol {
+        /// Its line.
+        line: Line,
         /// The patch.
         version: Version,
         /// Its date.
@@ -259,23 +263,22 @@ pub struct Subject<'f> {
 }
 
 impl Finding {
-    /// The lines, version and dates the finding is about; a patch's line is
-    /// of `kind`.
+    /// The lines, version and dates the finding is about.
     ///
     /// # Examples
     /// ```
-    /// use lts_policy::{LineKind, Policy, parse_date};
+    /// use lts_policy::{Policy, parse_date};
     /// use lts_policy::audit::{AuditScope, FindingDate};
     /// let kestra = Policy::kestra().unwrap();
     /// let audit = kestra.audit(parse_date("2026-11-25").unwrap(), AuditScope::History).unwrap();
     /// // 2.0 came 27 weeks after 1.3, due two months after it.
-    /// let subject = audit.findings[0].finding.subject(LineKind::Minor);
+    /// let subject = audit.findings[0].finding.subject();
     /// let lines: Vec<String> = subject.lines.iter().map(ToString::to_string).collect();
     /// assert_eq!(lines, ["2.0", "1.3"]);
     /// assert_eq!(subject.dates[2], (FindingDate::Due, parse_date("2026-05-05").unwrap()));
     /// ```
     #[must_use]
-    pub fn subject(&self, kind: LineKind) -> Subject<'_> {
+    pub fn subject(&self) -> Subject<'_> {
         use FindingDate::{Due, Eol, From, PreviousReleased, Promised, Released, To, Until};
         let (lines, version, mut dates) = match self {
             Self::OffCadence {
@@ -286,7 +289,7 @@ impl Finding {
                 due,
                 ..
             } => (
-                vec![*line, *previous],
+                vec![line.clone(), previous.clone()],
                 None,
                 vec![
                     (Released, *released),
@@ -295,14 +298,14 @@ impl Finding {
                 ],
             ),
             Self::OffWeekday { line, released, .. } | Self::OffDay { line, released, .. } => {
-                (vec![*line], None, vec![(Released, *released)])
+                (vec![line.clone()], None, vec![(Released, *released)])
             }
             Self::Overdue {
                 line,
                 due,
                 history_as_of,
             } => (
-                vec![*line],
+                vec![line.clone()],
                 None,
                 vec![(Due, *due), (Until, *history_as_of)],
             ),
@@ -311,7 +314,7 @@ impl Finding {
                 announced,
                 promised,
             } => (
-                vec![*line],
+                vec![line.clone()],
                 None,
                 vec![(Eol, *announced), (Promised, *promised)],
             ),
@@ -320,7 +323,7 @@ impl Finding {
                 announced,
                 promised,
             } => (
-                vec![*line],
+                vec![line.clone()],
                 None,
                 vec![(Until, *announced), (Promised, *promised)],
             ),
@@ -331,7 +334,9 @@ impl Finding {
                 until,
                 cut_by,
             } => (
-                std::iter::once(*line).chain(*cut_by).collect(),
+                std::iter::once(line.clone())
+                    .chain(cut_by.clone())
+                    .collect(),
                 None,
                 vec![
                     (Released, *released),
@@ -346,18 +351,22 @@ impl Finding {
                 from, to, lines, ..
             } => (lines.clone(), None, vec![(From, *from), (To, *to)]),
             Self::PatchOffDay {
-                version, released, ..
+                line,
+                version,
+                released,
+                ..
             } => (
-                vec![Line::of(version, kind)],
+                vec![line.clone()],
                 Some(version),
                 vec![(Released, *released)],
             ),
             Self::PatchAfterEol {
+                line,
                 version,
                 released,
                 eol,
             } => (
-                vec![Line::of(version, kind)],
+                vec![line.clone()],
                 Some(version),
                 vec![(Released, *released), (Eol, *eol)],
             ),

@@ -135,9 +135,14 @@ impl Policy {
                 short.extend(self.early_eol_finding(&info)?.map(fact));
                 short.extend(early_active_end(&info).map(fact));
             }
-            if let Some(window) = info.lts_window {
+            if let Some(window) = &info.lts_window {
                 let cut_by = (!window.announced())
-                    .then_some(window.successor.map(|successor| successor.line))
+                    .then(|| {
+                        window
+                            .successor
+                            .as_ref()
+                            .map(|successor| successor.line.clone())
+                    })
                     .flatten();
                 let involves_projection = !is_known || window.cut_by_projection();
                 if let Some(promised) = window.promised
@@ -145,7 +150,7 @@ impl Policy {
                     && (projected || !involves_projection)
                 {
                     let finding = Finding::ShortLtsSupport {
-                        line: info.line,
+                        line: info.line.clone(),
                         released: info.released,
                         promised,
                         until: window.until,
@@ -160,7 +165,7 @@ impl Policy {
                 let start = info.lts_from.unwrap_or(info.released);
                 if start < until && start < window.until {
                     windows.push(Window {
-                        line: info.line,
+                        line: info.line.clone(),
                         projected: !is_known,
                         start,
                         end: window.until.min(until),
@@ -198,19 +203,17 @@ impl Policy {
             .releases
             .nth(previous.released, 1)
             .ok_or_else(|| PolicyError::OutOfRange {
-                what: Beyond::DueAfter(previous.line),
+                what: Beyond::DueAfter(previous.line.clone()),
             })?;
         let days_late = days_between(due, info.released);
-        Ok(
-            (days_late.abs() > GRACE_DAYS).then_some(Finding::OffCadence {
-                line: info.line,
-                released: info.released,
-                previous: previous.line,
-                previous_released: previous.released,
-                due,
-                days_late,
-            }),
-        )
+        Ok((days_late.abs() > GRACE_DAYS).then(|| Finding::OffCadence {
+            line: info.line.clone(),
+            released: info.released,
+            previous: previous.line.clone(),
+            previous_released: previous.released,
+            due,
+            days_late,
+        }))
     }
 
     /// The overdue line at `place`, due on or before `history_as_of`, if
@@ -226,7 +229,7 @@ impl Policy {
             .releases
             .nth(newest.released, 1)
             .ok_or_else(|| PolicyError::OutOfRange {
-                what: Beyond::DueAfter(newest.line),
+                what: Beyond::DueAfter(newest.line.clone()),
             })?;
         Ok((due <= until).then_some(Finding::Overdue {
             line: self.line_at(place)?,
@@ -243,12 +246,12 @@ impl Policy {
         }
         Ok(Some(match rule {
             DayRule::Weekday(_) => Finding::OffWeekday {
-                line: info.line,
+                line: info.line.clone(),
                 released: info.released,
                 weekday: info.released.weekday(),
             },
             _ => Finding::OffDay {
-                line: info.line,
+                line: info.line.clone(),
                 released: info.released,
                 expected: rule,
             },
@@ -257,9 +260,9 @@ impl Policy {
 
     /// A known line whose announced end comes before the rules' end.
     fn early_eol_finding(&self, info: &LineInfo) -> Result<Option<Finding>, PolicyError> {
-        if info.eol_reason != EolReason::Announced {
+        let (EolReason::Announced, Some(announced)) = (&info.eol_reason, info.eol) else {
             return Ok(None);
-        }
+        };
         let mut promised = info.latest_until.max(info.support_window.until);
         if let Some(window) = &info.lts_window {
             promised = promised.max(window.rule_until());
@@ -268,15 +271,16 @@ impl Policy {
         // release may still move.
         let depends_on_projection = info.latest_until_source == Source::Rules
             || info.support_window.cut_by_projection()
-            || info.lts_window.is_some_and(|window| {
+            || info.lts_window.as_ref().is_some_and(|window| {
                 window
                     .successor
+                    .as_ref()
                     .is_some_and(|successor| successor.source == Source::Rules)
             });
         Ok(
-            (info.eol < promised && !depends_on_projection).then_some(Finding::EarlyEol {
-                line: info.line,
-                announced: info.eol,
+            (announced < promised && !depends_on_projection).then(|| Finding::EarlyEol {
+                line: info.line.clone(),
+                announced,
                 promised,
             }),
         )
@@ -293,17 +297,21 @@ impl Policy {
                 && !rule.allows(patch.released)
             {
                 findings.push(Finding::PatchOffDay {
-                    version: patch.version.clone(),
+                    line: info.line.clone(),
+                    version: patch.version,
                     released: patch.released,
                     weekday: patch.released.weekday(),
                     expected: rule,
                 });
             }
-            if patch.released >= info.eol {
+            if let Some(eol) = info.eol
+                && patch.released >= eol
+            {
                 findings.push(Finding::PatchAfterEol {
-                    version: patch.version.clone(),
+                    line: info.line.clone(),
+                    version: patch.version,
                     released: patch.released,
-                    eol: info.eol,
+                    eol,
                 });
             }
         }
@@ -315,9 +323,11 @@ impl Policy {
 /// rules' (the latest of the next release and its active windows, never
 /// after its eol). Only a promise the history bears out counts.
 fn early_active_end(info: &LineInfo) -> Option<Finding> {
-    if info.active_end != ActiveEnd::Announced {
+    let (ActiveEnd::Announced, Some(announced), Some(eol)) =
+        (&info.active_end, info.active_until, info.eol)
+    else {
         return None;
-    }
+    };
     let mut promised: Option<NaiveDate> = None;
     for window in info.active_windows() {
         if window.cut_by_projection() {
@@ -325,12 +335,12 @@ fn early_active_end(info: &LineInfo) -> Option<Finding> {
         }
         promised = Some(promised.map_or(window.rule_until(), |end| end.max(window.rule_until())));
     }
-    let promised = promised?.max(info.latest_until).min(info.eol);
-    (info.active_until < promised && info.latest_until_source == Source::History).then_some(
+    let promised = promised?.max(info.latest_until).min(eol);
+    (announced < promised && info.latest_until_source == Source::History).then(|| {
         Finding::EarlyActiveEnd {
-            line: info.line,
-            announced: info.active_until,
+            line: info.line.clone(),
+            announced,
             promised,
-        },
-    )
+        }
+    })
 }

@@ -66,7 +66,10 @@ impl Policy {
             } else {
                 None
             };
-            let lines: Vec<Line> = maintained.iter().map(|&at| windows[at].line).collect();
+            let lines: Vec<Line> = maintained
+                .iter()
+                .map(|&at| windows[at].line.clone())
+                .collect();
             // A period that ends with a projected release depends on it.
             let projected = maintained.iter().any(|&at| windows[at].projected)
                 || projected_starts.binary_search(&to).is_ok();

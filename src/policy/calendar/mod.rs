@@ -119,7 +119,7 @@ impl Policy {
     pub(crate) fn default_end(&self, on: NaiveDate) -> Result<RangeEnd, PolicyError> {
         let period = self.default_period();
         let months = u64::from(period.months());
-        let date = add_months(on, months).ok_or_else(|| PolicyError::OutOfRange {
+        let date = add_months(on, months).ok_or(PolicyError::OutOfRange {
             what: Beyond::MonthsAfter { months, date: on },
         })?;
         Ok(RangeEnd::PeriodAfter { date, period, on })

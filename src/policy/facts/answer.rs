@@ -11,9 +11,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use crate::policy::quote::Quoted;
 
 /// What takes the cycles of an answer one by one: `false` refuses one,
-/// which stops the reading.
+/// which stops the reading; and the v1 form's `generated_at`.
 pub(super) trait TakeCycle {
     fn take(&mut self, cycle: RawCycle) -> bool;
+    fn generated_at(&mut self, at: Scalar);
 }
 
 /// What the two forms of an answer are, for messages.
@@ -161,11 +162,29 @@ pub(super) struct RawCycle<'a> {
     pub(super) lts: Option<Scalar<'a>>,
     /// The v1 form's `ltsFrom`; the list form dates it in `lts`.
     pub(super) lts_from: Option<Scalar<'a>>,
-    pub(super) eol: Option<Scalar<'a>>,
-    /// The end of active support: `support`, or the v1 form's `eoasFrom`.
-    pub(super) support: Option<Scalar<'a>>,
+    pub(super) eol: RawEnd<'a>,
+    /// The end of active support: `support` (a product file's `eoas`), or
+    /// the v1 form's `isEoas` and `eoasFrom`.
+    pub(super) support: RawEnd<'a>,
+    /// The end of extended support: `extendedSupport` (`eoes`), or the v1
+    /// form's `isEoes` and `eoesFrom`.
+    pub(super) extended: RawEnd<'a>,
+    /// The end of sales: `discontinued`, or the v1 form's
+    /// `isDiscontinued` and `discontinuedFrom`.
+    pub(super) discontinued: RawEnd<'a>,
     pub(super) latest: Option<Scalar<'a>>,
     pub(super) latest_released: Option<Scalar<'a>>,
+    /// The export's mark of a cycle the rules project.
+    pub(super) projected: Option<Scalar<'a>>,
+}
+
+/// An end as an answer gives it: the list form's one value (a date, or
+/// whether it has passed), or the v1 form's flag and date apart.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct RawEnd<'a> {
+    pub(super) value: Option<Scalar<'a>>,
+    /// The v1 form's `isEol`, `isEoas`, ...: whether it has passed.
+    pub(super) passed: Option<Scalar<'a>>,
 }
 
 /// The form of an answer: endoflife.date's list, or its v1 API's object.
@@ -201,14 +220,27 @@ impl<'de> Visitor<'de> for CycleVisitor {
         let mut cycle = RawCycle::default();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             let slot = match (self.0, key.as_ref()) {
-                (Form::List, "cycle") | (Form::V1, "name") => &mut cycle.name,
+                (Form::List, "cycle" | "releaseCycle") | (Form::V1, "name") => &mut cycle.name,
                 (_, "releaseDate") => &mut cycle.released,
                 (Form::List, "lts") | (Form::V1, "isLts") => &mut cycle.lts,
                 (Form::V1, "ltsFrom") => &mut cycle.lts_from,
-                (Form::List, "eol") | (Form::V1, "eolFrom") => &mut cycle.eol,
-                (Form::List, "support") | (Form::V1, "eoasFrom") => &mut cycle.support,
+                (Form::List, "eol") | (Form::V1, "eolFrom") => &mut cycle.eol.value,
+                (Form::V1, "isEol") => &mut cycle.eol.passed,
+                (Form::List, "support" | "eoas") | (Form::V1, "eoasFrom") => {
+                    &mut cycle.support.value
+                }
+                (Form::V1, "isEoas") => &mut cycle.support.passed,
+                (Form::List, "extendedSupport" | "eoes") | (Form::V1, "eoesFrom") => {
+                    &mut cycle.extended.value
+                }
+                (Form::V1, "isEoes") => &mut cycle.extended.passed,
+                (Form::List, "discontinued") | (Form::V1, "discontinuedFrom") => {
+                    &mut cycle.discontinued.value
+                }
+                (Form::V1, "isDiscontinued") => &mut cycle.discontinued.passed,
                 (Form::List, "latest") => &mut cycle.latest,
                 (Form::List, "latestReleaseDate") => &mut cycle.latest_released,
+                (Form::List, "projected") => &mut cycle.projected,
                 (Form::V1, "latest") => {
                     let (name, date) = map.next_value_seed(V1Latest)?;
                     (cycle.latest, cycle.latest_released) = (name, date);
@@ -371,20 +403,34 @@ impl<'de> Visitor<'de> for AnswerSeed<'_> {
         Cycles(self.0, Form::List).visit_seq(seq)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let releases = OneField {
-            name: "releases",
-            expected: RESULT,
-            missing: "a result without \"releases\"",
-            value: Cycles(self.0, Form::V1),
-        };
-        let result = OneField {
-            name: "result",
-            expected: ANSWER,
-            missing: "no \"result\"",
-            value: releases,
-        };
-        result.visit_map(map)
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Self(reading) = self;
+        let mut result = false;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match key.as_ref() {
+                "result" if !result => {
+                    result = true;
+                    let releases = OneField {
+                        name: "releases",
+                        expected: RESULT,
+                        missing: "a result without \"releases\"",
+                        value: Cycles(&mut *reading, Form::V1),
+                    };
+                    map.next_value_seed(releases)?;
+                }
+                "generated_at" => reading.generated_at(map.next_value()?),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        if result {
+            Ok(())
+        } else {
+            Err(de::Error::custom(format!(
+                "expected {ANSWER}, got no \"result\""
+            )))
+        }
     }
 }
 

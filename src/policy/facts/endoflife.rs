@@ -1,36 +1,62 @@
 //! The releases an endoflife.date answer records: each cycle it hands on
-//! ([`super::answer`]), read into the facts of its line.
+//! ([`super::answer`]), read into the facts of its line, with its dates
+//! read as endoflife.date writes them: an end (`eol`, `support`,
+//! `extendedSupport`, `discontinued`) is the last day of its phase, so the
+//! first day without it, lts-policy's end, is the day after.
+
+use std::collections::btree_map::Entry;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use semver::Version;
 use serde::de::DeserializeSeed;
 
-use super::answer::{AnswerSeed, RawCycle, Scalar, TakeCycle};
+use super::answer::{AnswerSeed, RawCycle, RawEnd, Scalar, TakeCycle};
 use super::problem::{FactsProblem, Origin, Witness};
-use super::record::{Facts, Ignored, LineFacts};
+use super::record::{Contradiction, Facts, Ignored, LineFacts};
 use crate::policy::dates::parse_date;
 use crate::policy::error::PolicyError;
-use crate::policy::model::LineKind;
-use crate::policy::version::parse_history_line;
+use crate::policy::model::{LineKind, Numbering, RecordedEnd};
+use crate::policy::numbers::{MAX_LINE_NUMBERS, Version};
+use crate::policy::version::read_line;
 
-/// The reading of an answer: the facts so far, the cycles numbered
-/// otherwise than the policy's lines, and the first problem of meaning
-/// (which stops the parse; the syntax is serde_json's).
+/// A cycle as the answer gives it, its dates read, before its name is
+/// read as a line.
+struct Cycle {
+    name: String,
+    facts: LineFacts,
+    /// Its `latest` and the day of it, a patch if it is one of its line's.
+    latest: Option<(String, NaiveDate)>,
+}
+
+/// The reading of an answer: the cycles so far, and the first problem of
+/// meaning (which stops the parse; the syntax is serde_json's).
+#[derive(Default)]
 struct Reading {
-    kind: LineKind,
-    facts: Facts,
-    /// Cycles that are no line of the policy's kind, with their release,
-    /// in the answer's order.
-    misfits: Vec<(String, NaiveDate)>,
-    cycles: usize,
+    cycles: Vec<Cycle>,
+    seen: usize,
+    generated_at: Option<NaiveDate>,
+    ignored: Vec<(String, Ignored)>,
+    contradictions: Vec<Contradiction>,
     problem: Option<PolicyError>,
 }
 
+/// The day after `date`: an end as lts-policy writes it.
+fn day_after(cycle: &str, field: &'static str, date: NaiveDate) -> Result<NaiveDate, PolicyError> {
+    date.succ_opt().ok_or_else(|| {
+        FactsProblem::CycleField {
+            cycle: cycle.to_owned(),
+            field,
+            found: date.to_string(),
+        }
+        .into()
+    })
+}
+
 impl Reading {
-    /// Adds what one cycle says, or the first thing wrong with it.
+    /// Reads what one cycle says, or the first thing wrong with it.
     fn cycle(&mut self, raw: RawCycle) -> Result<(), PolicyError> {
-        let at = self.cycles;
-        self.cycles += 1;
+        let at = self.seen;
+        self.seen += 1;
         let name = match &raw.name {
             Some(Scalar::Text(name)) => name.to_string(),
             Some(Scalar::Number(number)) if number.is_u64() => number.to_string(),
@@ -49,6 +75,10 @@ impl Reading {
                 return Err(FactsProblem::CycleName { at, found }.into());
             }
         };
+        if raw.projected == Some(Scalar::Bool(true)) {
+            self.ignored.push((name, Ignored::Projected));
+            return Ok(());
+        }
         let day = |value: &Scalar, field: &'static str| {
             match value {
                 Scalar::Text(text) => parse_date(text).ok(),
@@ -68,97 +98,245 @@ impl Reading {
             }
             Some(value) => day(value, "releaseDate")?,
         };
-        // A date, or nothing: a flag, or null, announces no day.
-        let dated = |value: &Option<Scalar>, field| match value {
-            None | Some(Scalar::Null | Scalar::Bool(_)) => Ok(None),
-            Some(value) => day(value, field).map(Some),
+        // An end: a date (the phase's last day), or whether it has passed,
+        // in the value itself or, in the v1 form, in the flag beside it.
+        let end = |raw: &RawEnd, field| -> Result<Option<RecordedEnd>, PolicyError> {
+            let passed = |flag: &Option<Scalar>| match flag {
+                Some(Scalar::Bool(true)) => Some(RecordedEnd::Passed),
+                Some(Scalar::Bool(false)) => Some(RecordedEnd::NotYet),
+                _ => None,
+            };
+            match &raw.value {
+                None | Some(Scalar::Null) => Ok(passed(&raw.passed)),
+                Some(Scalar::Bool(_)) => Ok(passed(&raw.value)),
+                Some(value) => {
+                    let last = day(value, field)?;
+                    Ok(Some(RecordedEnd::On(day_after(&name, field, last)?)))
+                }
+            }
         };
         let (lts, mut lts_from) = match &raw.lts {
             None | Some(Scalar::Null) => (None, None),
             Some(Scalar::Bool(flag)) => (Some(*flag), None),
             Some(value) => (Some(true), Some(day(value, "lts")?)),
         };
-        lts_from = lts_from.or(dated(&raw.lts_from, "ltsFrom")?);
-        let eol = dated(&raw.eol, "eol")?;
-        let active_until = dated(&raw.support, "support")?;
-        let Ok(line) = parse_history_line(&name, self.kind) else {
-            self.misfits.push((name, released));
-            return Ok(());
-        };
+        if let Some(value @ Scalar::Text(_)) = &raw.lts_from {
+            lts_from = lts_from.or(Some(day(value, "ltsFrom")?));
+        }
         let mut facts = LineFacts {
             released: Some(Origin {
-                by: Witness::Cycle(line),
+                by: Witness::Cycle(name.clone()),
                 date: released,
             }),
             lts,
             lts_from,
-            eol,
-            active_until,
+            eol: end(&raw.eol, "eol")?,
+            active_until: end(&raw.support, "support")?,
+            extended_until: end(&raw.extended, "extendedSupport")?,
+            discontinued: end(&raw.discontinued, "discontinued")?,
             ..LineFacts::default()
         };
-        let latest = match &raw.latest {
-            Some(Scalar::Text(latest)) => Version::parse(latest).ok().filter(|version| {
-                version.pre.is_empty()
-                    && version.build.is_empty()
-                    && line.holds(version)
-                    && *version != line.first_version()
-            }),
+        let mut contradiction = |what| {
+            self.contradictions.push(Contradiction {
+                cycle: name.clone(),
+                what,
+            });
+        };
+        // What a cycle says against its own release is left out.
+        if facts
+            .eol
+            .and_then(RecordedEnd::date)
+            .is_some_and(|eol| eol <= released)
+        {
+            facts.eol = None;
+            contradiction("its end of support is dated before its release");
+        }
+        if facts
+            .active_until
+            .and_then(RecordedEnd::date)
+            .is_some_and(|end| end <= released)
+        {
+            facts.active_until = None;
+            contradiction("its end of active support is dated before its release");
+        }
+        if facts.lts_from.is_some_and(|from| from < released) {
+            facts.lts_from = None;
+            contradiction("it is dated LTS before its release");
+        }
+        let latest = match (&raw.latest, &raw.latest_released) {
+            (Some(Scalar::Text(latest)), Some(date)) => {
+                let date = day(date, "latestReleaseDate")?;
+                if date < released {
+                    contradiction("its latest release is dated before its first");
+                    None
+                } else {
+                    Some((latest.to_string(), date))
+                }
+            }
             _ => None,
         };
-        if let (Some(version), Some(date)) = (latest, &raw.latest_released) {
-            let date = day(date, "latestReleaseDate")?;
-            let origin = Origin {
-                by: Witness::CycleLatest(line),
-                date,
-            };
-            facts.patches.insert(version, origin);
-        }
-        let newest = facts.patches.values().map(|patch| patch.date).max();
-        match self.facts.lines.get(&line) {
-            Some(known) if *known == facts => return Ok(()),
-            Some(_) => return Err(FactsProblem::CycleTwice { cycle: name }.into()),
-            None => {}
-        }
-        self.facts.newest = self.facts.newest.max(Some(released)).max(newest);
-        self.facts.lines.insert(line, facts);
+        self.cycles.push(Cycle {
+            name,
+            facts,
+            latest,
+        });
         Ok(())
     }
 
-    /// The facts, once the cycles numbered otherwise are left out when they
-    /// are older than every line (a product renumbered, as Quarkus 0 and 1
-    /// or .NET Core 3.1, is still the product) or refused.
-    fn finish(mut self) -> Result<Facts, PolicyError> {
-        let first = self
-            .facts
+    /// The facts, once the cycles' names are read as lines of `given`'s
+    /// numbering, or of the answer's own where no policy names one; the
+    /// cycles numbered otherwise than a policy's lines are left out when
+    /// they are older than every line (a product renumbered, as Quarkus 0
+    /// and 1 or .NET Core 3.1, is still the product), or refused.
+    fn finish(self, given: Option<&Numbering>) -> Result<Facts, PolicyError> {
+        let inferred = given
+            .is_none()
+            .then(|| infer_numbering(self.cycles.iter().map(|cycle| cycle.name.as_str())));
+        let numbering = given
+            .or(inferred.as_ref())
+            .cloned()
+            .unwrap_or_else(|| Numbering::of(LineKind::Minor));
+        let mut facts = Facts {
+            numbering: inferred,
+            complete_up_to: self.generated_at,
+            ignored: self.ignored,
+            contradictions: self.contradictions,
+            ..Facts::default()
+        };
+        let mut misfits = Vec::new();
+        for Cycle {
+            name,
+            facts: mut line_facts,
+            latest,
+        } in self.cycles
+        {
+            let released = line_facts.released.as_ref().map(|origin| origin.date);
+            let Ok(line) = read_line(&name, numbering.kind, numbering.prefix.as_ref()) else {
+                misfits.push((name, released));
+                continue;
+            };
+            if let Some((latest, date)) = latest {
+                let bare = numbering
+                    .prefix
+                    .as_deref()
+                    .and_then(|prefix| latest.strip_prefix(prefix))
+                    .unwrap_or(&latest);
+                let patch = Version::parse_numbers(bare).ok().filter(|version| {
+                    line.holds(version)
+                        && line.numbers() != Some(version)
+                        && line.first_version().as_ref() != Some(version)
+                });
+                if let Some(version) = patch {
+                    let origin = Origin {
+                        by: Witness::CycleLatest(name.clone()),
+                        date,
+                    };
+                    line_facts.patches.insert(version, origin);
+                }
+            }
+            let newest = line_facts.patches.values().map(|patch| patch.date).max();
+            match facts.lines.entry(line) {
+                Entry::Occupied(known) if *known.get() == line_facts => continue,
+                Entry::Occupied(_) => {
+                    return Err(FactsProblem::CycleTwice { cycle: name }.into());
+                }
+                Entry::Vacant(vacant) => {
+                    vacant.insert(line_facts);
+                }
+            }
+            facts.newest = facts.newest.max(released).max(newest);
+        }
+        let first = facts
             .lines
             .values()
             .filter_map(|line| line.released.as_ref().map(|origin| origin.date))
             .min();
-        for (name, released) in self.misfits {
-            if first.is_some_and(|first| released < first) {
-                self.facts.ignored.push((name, Ignored::OlderNumbering));
+        for (name, released) in misfits {
+            let older = first
+                .zip(released)
+                .is_some_and(|(first, released)| released < first);
+            if older {
+                facts.ignored.push((name, Ignored::OlderNumbering));
             } else {
                 return Err(PolicyError::from(FactsProblem::CycleNotALine {
                     cycle: name,
-                    kind: self.kind,
+                    kind: numbering.kind,
                 }));
             }
         }
-        self.facts.check_release_order()?;
-        Ok(self.facts)
+        Ok(facts)
+    }
+}
+
+/// How an answer numbers its lines, from its cycles' names: after the
+/// text all of them start with before a number (`cos-` of `cos-129`),
+/// `major` where every name that is numbers is one number, `minor` where
+/// every one is two, else `dotted`. Names that are no numbers (devices,
+/// editions) are lines known by name only, whatever the kind.
+fn infer_numbering<'a>(names: impl Iterator<Item = &'a str> + Clone) -> Numbering {
+    let numbers = |text: &str| {
+        Version::parse_numbers(text)
+            .ok()
+            .filter(|version| version.len() <= MAX_LINE_NUMBERS)
+    };
+    let prefix = names.clone().next().and_then(|first| {
+        let digit = first.find(|c: char| c.is_ascii_digit())?;
+        let prefix = &first[..digit];
+        let shared = !prefix.is_empty()
+            && !prefix.ends_with('.')
+            && names.clone().all(|name| {
+                name.strip_prefix(prefix)
+                    .is_some_and(|rest| numbers(rest).is_some())
+            });
+        shared.then(|| Arc::<str>::from(prefix))
+    });
+    let depths = names.filter_map(|name| {
+        let bare = prefix
+            .as_deref()
+            .and_then(|prefix| name.strip_prefix(prefix))
+            .unwrap_or(name);
+        numbers(bare).map(|version| version.len())
+    });
+    let mut kind = None;
+    for depth in depths {
+        let this = match depth {
+            1 => LineKind::Major,
+            2 => LineKind::Minor,
+            _ => LineKind::Dotted,
+        };
+        kind = match kind {
+            None => Some(this),
+            Some(kind) if kind == this => Some(kind),
+            Some(_) => Some(LineKind::Dotted),
+        };
+    }
+    Numbering {
+        kind: kind.unwrap_or_default(),
+        prefix,
     }
 }
 
 impl Facts {
     /// The releases an endoflife.date answer for one product records: its
     /// list form (`[{"cycle", "releaseDate", "lts", "eol", "latest",
-    /// "latestReleaseDate", ...}]`) or its v1 form (`{"result": {"releases":
-    /// [{"name", "releaseDate", "isLts", "eolFrom", "latest": {"name",
-    /// "date"}}]}}`). `lts` true or a date declares a line LTS, false not;
-    /// an `eol` date is an announced end (a boolean announces nothing);
-    /// `latest` is a patch when it is a plain `MAJOR.MINOR.PATCH` of its
-    /// line other than its `.0`. Other fields are skipped, and so are
-    /// cycles numbered otherwise than the policy's lines that are older than
+    /// "latestReleaseDate", ...}]`, or `releaseCycle` as a product file and
+    /// lts-policy's export name it) or its v1 form (`{"generated_at",
+    /// "result": {"releases": [{"name", "releaseDate", "isLts", "isEol",
+    /// "eolFrom", "latest": {"name", "date"}}]}}`).
+    ///
+    /// Its lines are numbered as `numbering` says (a policy's), or, without
+    /// one, as the answer's own cycles are ([`Facts::numbering`]). `lts`
+    /// true or a date declares a line LTS (from that day), false not. An
+    /// end (`eol`, `support`, `extendedSupport`, `discontinued`, and the v1
+    /// form's `is...`/`...From` pairs) is read as endoflife.date writes it,
+    /// the last day of the phase: its end is the day after; `true` says it
+    /// has passed on a day not given, `false` that it has not by the day
+    /// the answer is complete up to. `latest` is a patch when it is dotted
+    /// numbers of its line other than its `.0`. A cycle the export marks
+    /// `projected` is no fact and is left out. A fact a cycle contradicts
+    /// (its latest release dated before its first) is left out, and named
+    /// in [`Facts::contradictions`]. Other fields are skipped, and so are
+    /// cycles numbered otherwise than a policy's lines that are older than
     /// all of them (Quarkus's `0` and `1`); any other such cycle is an
     /// error. A cycle given twice must say the same both times.
     ///
@@ -166,7 +344,7 @@ impl Facts {
     /// [`PolicyError::NotJson`] for text that is not JSON;
     /// [`PolicyError::Facts`] for an empty answer or one of another shape,
     /// a date that is none, a cycle given twice with different facts, or a
-    /// cycle that is not a line of `kind`, naming it.
+    /// cycle that is not a line of `numbering`'s kind, naming it.
     ///
     /// # Examples
     /// ```
@@ -174,26 +352,21 @@ impl Facts {
     /// use lts_policy::facts::Facts;
     /// let answer = r#"[{"cycle": "3.20", "releaseDate": "2025-03-26", "lts": true,
     ///     "eol": "2026-03-26", "latest": "3.20.2", "latestReleaseDate": "2025-08-06"}]"#;
-    /// let facts = Facts::from_endoflife(answer, LineKind::Minor).unwrap();
+    /// let facts = Facts::from_endoflife(answer, None).unwrap();
     /// assert_eq!(facts.newest(), Some(parse_date("2025-08-06").unwrap()));
-    /// let err = Facts::from_endoflife(r#"[{"cycle": "3"}]"#, LineKind::Minor).unwrap_err();
+    /// assert_eq!(facts.numbering().unwrap().kind, LineKind::Minor);
+    /// let err = Facts::from_endoflife(r#"[{"cycle": "3"}]"#, None).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
     ///     "endoflife.date answer: cycle \"3\": no releaseDate",
     /// );
     /// ```
-    pub fn from_endoflife(json: &str, kind: LineKind) -> Result<Self, PolicyError> {
+    pub fn from_endoflife(json: &str, numbering: Option<&Numbering>) -> Result<Self, PolicyError> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         if json.trim().is_empty() {
             return Err(PolicyError::from(FactsProblem::EmptyAnswer));
         }
-        let mut reading = Reading {
-            kind,
-            facts: Self::default(),
-            misfits: Vec::new(),
-            cycles: 0,
-            problem: None,
-        };
+        let mut reading = Reading::default();
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let parsed = AnswerSeed(&mut reading)
             .deserialize(&mut deserializer)
@@ -202,7 +375,7 @@ impl Facts {
             return Err(problem);
         }
         match parsed {
-            Ok(()) => reading.finish(),
+            Ok(()) => reading.finish(numbering),
             Err(err) if err.is_data() => Err(PolicyError::from(FactsProblem::AnswerShape(err))),
             Err(err) => Err(PolicyError::NotJson(err)),
         }
@@ -216,6 +389,25 @@ impl TakeCycle for Reading {
             Err(problem) => {
                 self.problem = Some(problem);
                 false
+            }
+        }
+    }
+
+    /// The day of the v1 form's `generated_at` (`2026-08-22T00:00:00+00:00`).
+    fn generated_at(&mut self, at: Scalar) {
+        let day = match &at {
+            Scalar::Text(text) => text.get(..10).and_then(|day| parse_date(day).ok()),
+            _ => None,
+        };
+        match day {
+            Some(day) => self.generated_at = Some(day),
+            None => {
+                self.problem.get_or_insert_with(|| {
+                    FactsProblem::GeneratedAt {
+                        found: at.to_string(),
+                    }
+                    .into()
+                });
             }
         }
     }

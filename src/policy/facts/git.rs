@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::policy::numbers::Version;
 use chrono::{DateTime, Datelike, NaiveDate};
-use semver::Version;
 
 use super::problem::{FactsProblem, Origin, TagDate, Witness};
 use super::record::{Facts, GitObject, Ignored, LineFacts};
@@ -108,18 +108,40 @@ impl GitTag {
 }
 
 /// The version a tag names, after the prefix and an optional `v`, if it is
-/// a plain `MAJOR.MINOR.PATCH`.
-fn release_version(name: &str, prefix: Option<&str>) -> Result<Version, Ignored> {
+/// a plain `MAJOR.MINOR.PATCH` (where lines are dotted, two numbers or
+/// more, the last a patch's).
+fn release_version(name: &str, prefix: Option<&str>, kind: LineKind) -> Result<Version, Ignored> {
     let rest = match prefix {
         Some(prefix) => name.strip_prefix(prefix).ok_or(Ignored::OtherPrefix)?,
         None => name,
     };
     let bare = rest.strip_prefix('v').unwrap_or(rest);
-    let version = Version::parse(bare).map_err(|_| Ignored::NotAVersion)?;
-    if !version.pre.is_empty() || !version.build.is_empty() {
-        return Err(Ignored::PreRelease);
+    let (numbers, label) = match bare.find(['-', '+']) {
+        Some(at) => (&bare[..at], true),
+        None => (bare, false),
+    };
+    let version = Version::parse_numbers(numbers).map_err(|_| Ignored::NotAVersion)?;
+    let shaped = match kind {
+        LineKind::Minor | LineKind::Major => version.len() == 3,
+        LineKind::Dotted => version.len() >= 2,
+    };
+    match (shaped, label) {
+        (false, _) => Err(Ignored::NotAVersion),
+        (true, true) => Err(Ignored::PreRelease),
+        (true, false) => Ok(version),
     }
-    Ok(version)
+}
+
+/// The line a tag's version is of: its first two numbers where lines are
+/// minors, its first where they are majors, all but its last where they
+/// are dotted.
+fn line_of_tag(version: &Version, kind: LineKind) -> Option<Line> {
+    let depth = match kind {
+        LineKind::Minor => 2,
+        LineKind::Major => 1,
+        LineKind::Dotted => version.len() - 1,
+    };
+    version.truncated(depth).and_then(Line::numbered)
 }
 
 impl Facts {
@@ -157,8 +179,9 @@ impl Facts {
     ///
     /// # Errors
     /// [`PolicyError::Facts`] when no tag is a release, when one version is
-    /// tagged on two days, when a line comes out after the next one, or
-    /// when a release tag's date is not one a policy can hold.
+    /// tagged on two days, or when a release tag's date is not one a policy
+    /// can hold. (A line may come out after a later one: a maintenance
+    /// line of an older major.)
     ///
     /// # Examples
     /// ```
@@ -178,7 +201,7 @@ impl Facts {
         let mut facts = Self::default();
         let mut versions: BTreeMap<Version, Origin> = BTreeMap::new();
         for tag in tags {
-            let release = release_version(&tag.name, prefix).and_then(|version| {
+            let release = release_version(&tag.name, prefix, kind).and_then(|version| {
                 if tag.object == GitObject::Commit {
                     Ok(version)
                 } else {
@@ -222,10 +245,13 @@ impl Facts {
             }));
         }
         for (version, origin) in versions {
+            let Some(line) = line_of_tag(&version, kind) else {
+                continue;
+            };
             facts.newest = facts.newest.max(Some(origin.date));
-            let line = Line::of(&version, kind);
+            let opening = line.first_version();
             let line_facts = facts.lines.entry(line).or_insert_with(LineFacts::default);
-            if version == line.first_version() {
+            if opening == Some(version) {
                 line_facts.released = Some(origin);
             } else {
                 line_facts.patches.insert(version, origin);
@@ -241,7 +267,6 @@ impl Facts {
                     .cloned();
             }
         }
-        facts.check_release_order()?;
         Ok(facts)
     }
 }

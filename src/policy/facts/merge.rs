@@ -2,9 +2,10 @@
 //! both speak; the facts add the lines and patches it lacks.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use crate::policy::numbers::Version;
 use chrono::NaiveDate;
-use semver::Version;
 
 use super::problem::FactsProblem;
 use super::record::Facts;
@@ -36,11 +37,17 @@ impl Policy {
         let as_of = merged_as_of(
             &merged,
             facts,
-            [history_as_of.or(facts.newest), self.stated_history_as_of()],
+            [history_as_of.or(facts.as_of()), self.stated_history_as_of()],
         );
         let mut rules = self.rules().clone();
         rules.history_as_of = as_of;
-        let releases = checked(merged, rules.lines, rules.has_lts(), as_of)?;
+        let releases = checked(
+            merged,
+            rules.lines,
+            rules.line_prefix.clone(),
+            rules.has_lts(),
+            as_of,
+        )?;
         Ok(Self::new(rules, releases))
     }
 }
@@ -52,21 +59,15 @@ impl Policy {
 pub(crate) fn merge(history: &[Release], facts: &Facts, lts: bool) -> Vec<Release> {
     let mut merged: BTreeMap<Line, Release> = history
         .iter()
-        .map(|release| (release.line, release.clone()))
+        .map(|release| (release.line.clone(), release.clone()))
         .collect();
-    for (&line, line_facts) in &facts.lines {
+    for (line, line_facts) in &facts.lines {
         let Some(released) = &line_facts.released else {
             continue;
         };
-        let release = merged.entry(line).or_insert_with(|| Release {
-            line,
-            released: released.date,
-            lts: None,
-            lts_from: None,
-            eol: None,
-            active_until: None,
-            patches: Vec::new(),
-        });
+        let release = merged
+            .entry(line.clone())
+            .or_insert_with(|| Release::new(line.clone(), released.date));
         if lts {
             release.lts = release.lts.or(line_facts.lts);
             // A day the policy does not give, for a line it does not
@@ -77,12 +78,14 @@ pub(crate) fn merge(history: &[Release], facts: &Facts, lts: bool) -> Vec<Releas
         }
         release.eol = release.eol.or(line_facts.eol);
         release.active_until = release.active_until.or(line_facts.active_until);
+        release.extended_until = release.extended_until.or(line_facts.extended_until);
+        release.discontinued = release.discontinued.or(line_facts.discontinued);
         let mut patches: BTreeMap<&Version, KnownPatch> = line_facts
             .patches
             .iter()
             .map(|(version, origin)| {
                 let patch = KnownPatch {
-                    version: version.clone(),
+                    version: *version,
                     released: origin.date,
                 };
                 (version, patch)
@@ -114,6 +117,7 @@ pub(crate) fn merged_as_of(
 pub(crate) fn checked(
     merged: Vec<Release>,
     lines: LineKind,
+    prefix: Option<Arc<str>>,
     has_lts: bool,
     as_of: Option<NaiveDate>,
 ) -> Result<Vec<Release>, PolicyError> {
@@ -122,16 +126,18 @@ pub(crate) fn checked(
         first.get_or_insert(problem);
     };
     let mut problems = Problems::first(&mut report);
-    let mut history = History::new(lines, has_lts, as_of);
+    let mut history = History::new(lines, prefix, has_lts, as_of);
     for release in merged {
         history.release(release, &mut problems);
     }
     let releases = history.finish(&mut problems);
     match first {
         None => Ok(releases),
-        Some(PolicyError::InvalidPolicy { path, problem }) => {
-            Err(FactsProblem::MergedHistory { path, problem }.into())
+        Some(PolicyError::InvalidPolicy { path, problem }) => Err(FactsProblem::MergedHistory {
+            path,
+            problem: *problem,
         }
+        .into()),
         Some(other) => Err(other),
     }
 }

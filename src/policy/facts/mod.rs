@@ -16,4 +16,4 @@ mod record;
 
 pub use git::GitTag;
 pub use problem::{FactsProblem, Origin, TagDate, Witness};
-pub use record::{Facts, GitObject, Ignored};
+pub use record::{Contradiction, Facts, GitObject, Ignored};

@@ -5,10 +5,10 @@ use std::error::Error;
 use std::fmt;
 
 use chrono::NaiveDate;
-use semver::Version;
 
 use crate::policy::file::problem::Problem;
-use crate::policy::model::{Line, LineKind};
+use crate::policy::model::LineKind;
+use crate::policy::numbers::Version;
 use crate::policy::quote::{Excerpt, Quoted};
 
 /// Where a fact comes from, to name it in a message.
@@ -27,18 +27,20 @@ pub struct Origin {
 pub enum Witness {
     /// A tag, by name.
     Tag(String),
-    /// A cycle's release.
-    Cycle(Line),
-    /// A cycle's `latest`.
-    CycleLatest(Line),
+    /// A cycle's release, by the cycle's name.
+    Cycle(String),
+    /// A cycle's `latest`, by the cycle's name.
+    CycleLatest(String),
 }
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.by {
             Witness::Tag(name) => write!(f, "{} ({})", Excerpt(name), self.date),
-            Witness::Cycle(line) => write!(f, "cycle {line} ({})", self.date),
-            Witness::CycleLatest(line) => write!(f, "cycle {line}'s latest ({})", self.date),
+            Witness::Cycle(name) => write!(f, "cycle {} ({})", Excerpt(name), self.date),
+            Witness::CycleLatest(name) => {
+                write!(f, "cycle {}'s latest ({})", Excerpt(name), self.date)
+            }
         }
     }
 }
@@ -70,17 +72,6 @@ pub enum FactsProblem {
         first: Origin,
         /// Another, dated otherwise.
         second: Origin,
-    },
-    /// A line released after the next one.
-    LineAfterNext {
-        /// The line.
-        line: Line,
-        /// Its release.
-        released: Origin,
-        /// The next line.
-        next: Line,
-        /// That line's release.
-        next_released: Origin,
     },
     /// A release tag dated where no policy's date can be.
     TagDateOutOfRange {
@@ -127,6 +118,11 @@ pub enum FactsProblem {
         /// The cycle.
         cycle: String,
     },
+    /// A v1 answer whose `generated_at` is no date.
+    GeneratedAt {
+        /// The value, as JSON.
+        found: String,
+    },
     /// One cycle given twice, saying different things.
     CycleTwice {
         /// The cycle.
@@ -162,16 +158,6 @@ impl fmt::Display for FactsProblem {
                 f,
                 "tags {first} and {second} date version {version} differently"
             ),
-            Self::LineAfterNext {
-                line,
-                released,
-                next,
-                next_released,
-            } => write!(
-                f,
-                "{released} releases {line} after {next_released} released {next}; a line \
-                 cannot come out after the next one"
-            ),
             Self::TagDateOutOfRange { tag, date } => match date {
                 TagDate::Seconds(seconds) => write!(
                     f,
@@ -204,6 +190,7 @@ impl fmt::Display for FactsProblem {
                 let lines = match kind {
                     LineKind::Minor => "MAJOR.MINOR",
                     LineKind::Major => "MAJOR",
+                    LineKind::Dotted => "one to four numbers separated by dots",
                 };
                 write!(
                     f,
@@ -226,6 +213,11 @@ impl fmt::Display for FactsProblem {
                 f,
                 "endoflife.date answer: cycle {}: no releaseDate",
                 Quoted(cycle)
+            ),
+            Self::GeneratedAt { found } => write!(
+                f,
+                "endoflife.date answer: generated_at is not a date YYYY-MM-DD...: {}",
+                Excerpt(found)
             ),
             Self::CycleTwice { cycle } => write!(
                 f,

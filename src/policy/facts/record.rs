@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::policy::numbers::Version;
 use chrono::NaiveDate;
-use semver::Version;
 
-use super::problem::{FactsProblem, Origin};
-use crate::policy::error::PolicyError;
-use crate::policy::model::Line;
+use super::problem::Origin;
+use crate::policy::model::{Line, Numbering, RecordedEnd};
+use crate::policy::quote::Quoted;
 
 /// What the facts say of one line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,61 +18,90 @@ pub(super) struct LineFacts {
     pub(super) lts: Option<bool>,
     /// The day it became LTS, when the source dates it.
     pub(super) lts_from: Option<NaiveDate>,
-    pub(super) eol: Option<NaiveDate>,
+    pub(super) eol: Option<RecordedEnd>,
     /// The end of its active support, when the source gives one.
-    pub(super) active_until: Option<NaiveDate>,
+    pub(super) active_until: Option<RecordedEnd>,
+    /// The end of its extended support, when the source gives one.
+    pub(super) extended_until: Option<RecordedEnd>,
+    /// When it was sold no more, when the source says.
+    pub(super) discontinued: Option<RecordedEnd>,
     /// Patches by version, with where each was found.
     pub(super) patches: BTreeMap<Version, Origin>,
 }
 
-/// What a source of facts says: the lines it knows, and the newest day it
-/// speaks of.
+/// What a source of facts says: the lines it knows, the newest day it
+/// speaks of, and the day it is complete up to, when it says.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub(super) lines: BTreeMap<Line, LineFacts>,
     pub(super) newest: Option<NaiveDate>,
+    /// The day the source says it is complete up to (an endoflife.date v1
+    /// answer's `generated_at`).
+    pub(super) complete_up_to: Option<NaiveDate>,
+    /// How the source numbers its lines, when it is read for no policy.
+    pub(super) numbering: Option<Numbering>,
     /// The tags (or cycles) left out, and why.
     pub(super) ignored: Vec<(String, Ignored)>,
+    /// Facts left out because their source contradicts itself.
+    pub(super) contradictions: Vec<Contradiction>,
 }
 
 impl Facts {
-    /// Lines come out in the order of their numbers.
-    pub(super) fn check_release_order(&self) -> Result<(), PolicyError> {
-        let mut previous: Option<(Line, &Origin)> = None;
-        for (&line, facts) in &self.lines {
-            let Some(released) = &facts.released else {
-                continue;
-            };
-            if let Some((before, before_released)) = previous
-                && released.date < before_released.date
-            {
-                return Err(PolicyError::from(FactsProblem::LineAfterNext {
-                    line: before,
-                    released: before_released.clone(),
-                    next: line,
-                    next_released: released.clone(),
-                }));
-            }
-            previous = Some((line, released));
-        }
-        Ok(())
-    }
-
     /// The tags (or endoflife.date cycles) left out, each with why.
     #[must_use]
     pub fn ignored(&self) -> &[(String, Ignored)] {
         &self.ignored
     }
 
+    /// The facts left out because their source contradicts itself (a
+    /// cycle's latest release before its first): each one's cycle and what.
+    #[must_use]
+    pub fn contradictions(&self) -> &[Contradiction] {
+        &self.contradictions
+    }
+
     /// The lines the facts speak of, in the order of their numbers.
-    pub fn lines(&self) -> impl Iterator<Item = Line> + '_ {
-        self.lines.keys().copied()
+    pub fn lines(&self) -> impl Iterator<Item = &Line> + '_ {
+        self.lines.keys()
     }
 
     /// The newest day the facts speak of (a release or a patch).
     #[must_use]
     pub fn newest(&self) -> Option<NaiveDate> {
         self.newest
+    }
+
+    /// The day the facts are complete up to: the day the source says (an
+    /// endoflife.date v1 answer's `generated_at`), else the newest release
+    /// or patch it records (ends are announcements, not releases).
+    #[must_use]
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.complete_up_to.or(self.newest)
+    }
+
+    /// How the source numbers its lines, where it was read for no policy
+    /// and said so by its cycles: `major` where every numbered cycle is one
+    /// number, `minor` where every one is two, else `dotted`, after a text
+    /// prefix all of them share.
+    #[must_use]
+    pub fn numbering(&self) -> Option<&Numbering> {
+        self.numbering.as_ref()
+    }
+}
+
+/// A fact a source gives that contradicts another it gives, left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Contradiction {
+    /// The cycle, as the source names it.
+    pub cycle: String,
+    /// What contradicts what.
+    pub what: &'static str,
+}
+
+impl fmt::Display for Contradiction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", Quoted(&self.cycle), self.what)
     }
 }
 
@@ -98,6 +127,8 @@ pub enum Ignored {
     /// An endoflife.date cycle numbered otherwise than the policy's lines
     /// (Quarkus's `1` among its `3.x` lines), older than all of them.
     OlderNumbering,
+    /// A cycle lts-policy's export marks projected: the rules', no fact.
+    Projected,
 }
 
 impl fmt::Display for Ignored {
@@ -119,6 +150,7 @@ impl fmt::Display for Ignored {
                 write!(f, "{tag} of {object}, not of a commit")
             }
             Self::Undated => f.write_str("git gives it no date"),
+            Self::Projected => f.write_str("projected by the rules, not recorded"),
             Self::OlderNumbering => f.write_str(
                 "numbered otherwise than the policy's lines, and older than all of them",
             ),

@@ -1,13 +1,15 @@
 //! `changes`: the rules that change from a line on, checked in line order,
 //! each laid over the rules before it.
 
+use std::sync::Arc;
+
 use super::format::ChangeFile;
 use super::line_rules::{GivenRules, RuleFields};
 use super::problem::Problem;
 use super::problems::{Path, Problems};
 use crate::policy::model::{Line, LineKind};
 use crate::policy::rules::{Change, LineRules};
-use crate::policy::version::parse_history_line;
+use crate::policy::version::read_numbered_line;
 
 /// The changes, each with the line it applies from (a line of the policy's
 /// `lines` kind, after the previous change's) and the rules from then on;
@@ -15,6 +17,7 @@ use crate::policy::version::parse_history_line;
 pub(super) fn changes(
     files: &[ChangeFile],
     lines: LineKind,
+    prefix: Option<&Arc<str>>,
     own: Option<&LineRules>,
     problems: &mut Problems,
 ) -> Option<Vec<Change>> {
@@ -32,11 +35,15 @@ pub(super) fn changes(
         let from_path = item.field("from");
         let from = problems
             .required(&file.from, &from_path)
-            .and_then(|text| problems.check(&from_path, parse_history_line(text, lines)));
-        if let (Some(from), Some(previous)) = (from, previous)
+            .and_then(|text| problems.check(&from_path, read_numbered_line(text, lines, prefix)));
+        if let (Some(from), Some(previous)) = (&from, &previous)
             && from <= previous
         {
-            problems.add(&from_path, Problem::ChangeOrder { from, previous });
+            let problem = Problem::ChangeOrder {
+                from: from.clone(),
+                previous: previous.clone(),
+            };
+            problems.add(&from_path, problem);
             valid = false;
         }
         let fields = RuleFields::of_change(file);
@@ -46,6 +53,9 @@ pub(super) fn changes(
         }
         let given = GivenRules::check(&fields, &item, Some(lines), problems);
         let rules = before.as_ref().and_then(|before| given.over(before));
+        if from.is_some() {
+            previous.clone_from(&from);
+        }
         match (from, rules) {
             (Some(from), Some(rules)) => {
                 before = Some(rules.clone());
@@ -53,7 +63,6 @@ pub(super) fn changes(
             }
             _ => valid = false,
         }
-        previous = from.or(previous);
     }
     valid.then_some(changes)
 }

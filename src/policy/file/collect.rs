@@ -22,7 +22,7 @@ use serde::de::{
 use serde::forward_to_deserialize_any;
 use serde_json::value::RawValue;
 
-use super::format::{DAY, LTS_FLAG, PATCHES, Text, two_kinds_object};
+use super::format::{DAY, FLAG_OR_DATE, PATCHES, Text, two_kinds_object};
 use super::found::{Expected, Found};
 use super::problem::Problem;
 use super::problems::{Path, Problems};
@@ -164,10 +164,10 @@ impl<'de> Deserializer<'de> for Collect<'de, '_, '_, '_, '_> {
         let (expected, fits) = match (name, found(self.raw)) {
             (DAY, Found::Text(_))
             | (PATCHES, Found::Text(_) | Found::Object)
-            | (LTS_FLAG, Found::Text(_) | Found::Flag(_)) => (None, true),
+            | (FLAG_OR_DATE, Found::Text(_) | Found::Flag(_)) => (None, true),
             (DAY, Found::Number(number)) => (Some(Expected::TextOrWholeNumber), number.is_u64()),
             (DAY, _) => (Some(Expected::TextOrWholeNumber), false),
-            (LTS_FLAG, _) => (Some(Expected::FlagOrDate), false),
+            (FLAG_OR_DATE, _) => (Some(Expected::FlagOrDate), false),
             _ => (Some(Expected::TextOrObject), false),
         };
         if fits {

@@ -24,6 +24,8 @@ pub(crate) struct PolicyFile<'a> {
     pub comment: Option<Text<'a>>,
     #[serde(borrow)]
     pub lines: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub line_prefix: Option<Text<'a>>,
     pub new_major: Option<NewMajorFile>,
     #[serde(borrow)]
     pub releases: Option<ScheduleFile<'a>>,
@@ -45,6 +47,8 @@ pub(crate) struct PolicyFile<'a> {
     pub tags: Option<Vec<TagFile<'a>>>,
     #[serde(borrow)]
     pub history_as_of: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub patches_as_of: Option<Text<'a>>,
     #[serde(borrow)]
     pub history: Option<Vec<EntryFile<'a>>>,
     #[serde(borrow)]
@@ -152,11 +156,15 @@ pub(crate) struct EntryFile<'a> {
     #[serde(borrow)]
     pub released: Option<Text<'a>>,
     #[serde(borrow)]
-    pub lts: Option<LtsFlagFile<'a>>,
+    pub lts: Option<FlagOrDateFile<'a>>,
     #[serde(borrow)]
-    pub eol: Option<Text<'a>>,
+    pub eol: Option<FlagOrDateFile<'a>>,
     #[serde(borrow)]
-    pub active_until: Option<Text<'a>>,
+    pub active_until: Option<FlagOrDateFile<'a>>,
+    #[serde(borrow)]
+    pub extended_until: Option<FlagOrDateFile<'a>>,
+    #[serde(borrow)]
+    pub discontinued: Option<FlagOrDateFile<'a>>,
     #[serde(borrow)]
     pub patches: Option<Vec<PatchFile<'a>>>,
 }
@@ -208,7 +216,7 @@ pub(crate) const DAY: &str = "Day";
 /// See [`DAY`].
 pub(crate) const PATCHES: &str = "Patches";
 /// See [`DAY`].
-pub(crate) const LTS_FLAG: &str = "LtsFlag";
+pub(crate) const FLAG_OR_DATE: &str = "FlagOrDate";
 
 /// A schedule's `on`: a weekday or an nth weekday (`"Tuesday"`, `"3rd
 /// Thursday"`), or a day of the month (`15`).
@@ -225,9 +233,12 @@ pub(crate) enum PatchesFile<'a> {
     Schedule(ScheduleFile<'a>),
 }
 
-/// A history entry's `lts`: a flag, or the day the line became LTS.
+/// A history entry's `lts` (a flag, or the day the line became LTS) or
+/// one of its ends (`eol`, `active_until`, `extended_until`,
+/// `discontinued`: the day, or whether it has passed by the history's
+/// `history_as_of`).
 #[derive(Debug)]
-pub(crate) enum LtsFlagFile<'a> {
+pub(crate) enum FlagOrDateFile<'a> {
     Flag(bool),
     Date(Text<'a>),
 }
@@ -269,11 +280,17 @@ macro_rules! text_or {
     };
 }
 
-text_or!(LtsFlagFile, LTS_FLAG, "true, false or a date", Date, {
-    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
-        Ok(LtsFlagFile::Flag(flag))
+text_or!(
+    FlagOrDateFile,
+    FLAG_OR_DATE,
+    "true, false or a date",
+    Date,
+    {
+        fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Self::Value, E> {
+            Ok(FlagOrDateFile::Flag(flag))
+        }
     }
-});
+);
 
 text_or!(DayFile, DAY, "a string or a whole number", Text, {
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
@@ -287,7 +304,7 @@ text_or!(PatchesFile, PATCHES, "a string or an object", Text, {
     }
 });
 
-impl Serialize for LtsFlagFile<'_> {
+impl Serialize for FlagOrDateFile<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Flag(flag) => serializer.serialize_bool(*flag),

@@ -6,13 +6,15 @@
 
 use chrono::NaiveDate;
 
-use super::format::{EntryFile, LtsFlagFile};
+use std::sync::Arc;
+
+use super::format::{EntryFile, FlagOrDateFile};
 use super::found::{Expected, Found};
 use super::problem::Problem;
 use super::problems::{Path, Problems};
 use crate::policy::dates::{DateProblem, parse_date};
-use crate::policy::model::{KnownPatch, Line, LineKind, Release};
-use crate::policy::version::{parse_history_line, parse_patch_version};
+use crate::policy::model::{KnownPatch, Line, LineKind, RecordedEnd, Release};
+use crate::policy::version::{read_line, read_version};
 
 /// The history, checked release by release.
 pub(crate) struct History {
@@ -20,19 +22,27 @@ pub(crate) struct History {
     /// Releases seen, valid or not.
     seen: usize,
     lines: LineKind,
+    /// The text before every line's numbers, when the policy has one.
+    prefix: Option<Arc<str>>,
     has_lts: bool,
     history_as_of: Option<NaiveDate>,
 }
 
 impl History {
-    /// An empty history of lines numbered as `lines` say, in a policy with
-    /// an LTS rule or not, complete up to `history_as_of` when that is
-    /// stated.
-    pub(crate) fn new(lines: LineKind, has_lts: bool, history_as_of: Option<NaiveDate>) -> Self {
+    /// An empty history of lines numbered as `lines` say (after `prefix`
+    /// where the policy has one), in a policy with an LTS rule or not,
+    /// complete up to `history_as_of` when that is stated.
+    pub(crate) fn new(
+        lines: LineKind,
+        prefix: Option<Arc<str>>,
+        has_lts: bool,
+        history_as_of: Option<NaiveDate>,
+    ) -> Self {
         Self {
             releases: Vec::new(),
             seen: 0,
             lines,
+            prefix,
             has_lts,
             history_as_of,
         }
@@ -75,17 +85,22 @@ impl History {
         let path = Path::Root.field("history");
         let at = path.item(self.seen);
         let line_path = at.field("line");
-        let line = problems
-            .value(&entry.line, &line_path)
-            .and_then(|text| problems.check(&line_path, parse_history_line(text, self.lines)));
+        let line = problems.value(&entry.line, &line_path).and_then(|text| {
+            problems.check(
+                &line_path,
+                read_line(text, self.lines, self.prefix.as_ref()),
+            )
+        });
         let released = date(problems, &entry.released, &at.field("released"));
-        let eol = date(problems, &entry.eol, &at.field("eol"));
-        let active_until = date(problems, &entry.active_until, &at.field("active_until"));
+        let eol = end(problems, &entry.eol, &at.field("eol"));
+        let active_until = end(problems, &entry.active_until, &at.field("active_until"));
+        let extended_until = end(problems, &entry.extended_until, &at.field("extended_until"));
+        let discontinued = end(problems, &entry.discontinued, &at.field("discontinued"));
         let lts_path = at.field("lts");
         let (lts, lts_from) = match problems.value(&entry.lts, &lts_path) {
             None => (None, None),
-            Some(LtsFlagFile::Flag(flag)) => (Some(*flag), None),
-            Some(LtsFlagFile::Date(text)) => {
+            Some(FlagOrDateFile::Flag(flag)) => (Some(*flag), None),
+            Some(FlagOrDateFile::Date(text)) => {
                 let from = match parse_date(text) {
                     Ok(from) => Some(from),
                     // Text that is no date at all: neither kind of value.
@@ -105,19 +120,20 @@ impl History {
         if lts == Some(true) && !self.has_lts {
             problems.add(&lts_path, Problem::LtsWithoutRule);
         }
-        let patches = self.patches(entry, &at, line, problems);
+        let patches = self.patches(entry, &at, line.is_some(), problems);
         let (Some(line), Some(released)) = (line, released) else {
             self.seen += 1;
             return;
         };
         let release = Release {
-            line,
-            released,
             lts,
             lts_from,
             eol,
             active_until,
+            extended_until,
+            discontinued,
             patches,
+            ..Release::new(line, released)
         };
         self.release(release, problems);
     }
@@ -128,7 +144,7 @@ impl History {
         &self,
         entry: &EntryFile,
         at: &Path,
-        line: Option<Line>,
+        line_read: bool,
         problems: &mut Problems,
     ) -> Vec<KnownPatch> {
         let path = at.field("patches");
@@ -141,9 +157,9 @@ impl History {
             let version_path = item.field("version");
             let version = problems
                 .value(&patch.version, &version_path)
-                .and_then(|text| problems.check(&version_path, parse_patch_version(text)));
+                .and_then(|text| problems.check(&version_path, read_version(text)));
             let released = date(problems, &patch.released, &item.field("released"));
-            if let (Some(version), Some(released), Some(_)) = (version, released, line) {
+            if let (Some(version), Some(released), true) = (version, released, line_read) {
                 patches.push(KnownPatch { version, released });
             }
         }
@@ -155,19 +171,24 @@ impl History {
         let path = Path::Root.field("history");
         let at = path.item(self.seen);
         self.seen += 1;
-        let Release { line, released, .. } = release;
         if let Some(previous) = self.releases.last() {
-            check_order(&at, previous, line, released, problems);
+            check_order(&at, previous, &release.line, problems);
         }
-        if let Some(eol) = release.eol
-            && eol <= released
-        {
-            let problem = Problem::EolNotAfterRelease {
-                line,
-                eol,
-                released,
-            };
-            problems.add(&at.field("eol"), problem);
+        let (line, released) = (&release.line, release.released);
+        match release.eol {
+            Some(RecordedEnd::On(eol)) if eol <= released => {
+                let problem = Problem::EolNotAfterRelease {
+                    line: line.clone(),
+                    eol,
+                    released,
+                };
+                problems.add(&at.field("eol"), problem);
+            }
+            None if line.name().is_some() => {
+                let problem = Problem::NamedWithoutEol { line: line.clone() };
+                problems.add(&at.field("eol"), problem);
+            }
+            _ => {}
         }
         check_phases(&at, &release, problems);
         self.check_as_of(&at, released, problems);
@@ -216,36 +237,50 @@ fn date(
     problems.check(path, parse_date(text))
 }
 
+/// A history entry's end (`eol`, `active_until`, ...): a date, or whether
+/// it has passed by `history_as_of`; a problem at `path` otherwise.
+fn end(
+    problems: &mut Problems,
+    value: &Option<FlagOrDateFile>,
+    path: &Path,
+) -> Option<RecordedEnd> {
+    match problems.value(value, path)? {
+        FlagOrDateFile::Flag(true) => Some(RecordedEnd::Passed),
+        FlagOrDateFile::Flag(false) => Some(RecordedEnd::NotYet),
+        FlagOrDateFile::Date(text) => problems.check(path, parse_date(text)).map(RecordedEnd::On),
+    }
+}
+
 /// An LTS start on or after the release, and an end of active support
 /// after the release and not after the eol.
 fn check_phases(at: &Path, release: &Release, problems: &mut Problems) {
-    let Release { line, released, .. } = *release;
+    let (line, released) = (&release.line, release.released);
     if let Some(lts_from) = release.lts_from
         && lts_from < released
     {
         let problem = Problem::LtsBeforeRelease {
-            line,
+            line: line.clone(),
             lts_from,
             released,
         };
         problems.add(&at.field("lts"), problem);
     }
-    let Some(active_until) = release.active_until else {
+    let Some(active_until) = release.announced_active_until() else {
         return;
     };
     let path = at.field("active_until");
     if active_until <= released {
         let problem = Problem::ActiveNotAfterRelease {
-            line,
+            line: line.clone(),
             active_until,
             released,
         };
         problems.add(&path, problem);
-    } else if let Some(eol) = release.eol
+    } else if let Some(eol) = release.announced_eol()
         && active_until > eol
     {
         let problem = Problem::ActiveAfterEol {
-            line,
+            line: line.clone(),
             active_until,
             eol,
         };
@@ -253,62 +288,59 @@ fn check_phases(at: &Path, release: &Release, problems: &mut Problems) {
     }
 }
 
-fn check_order(
-    at: &Path,
-    previous: &Release,
-    line: Line,
-    released: NaiveDate,
-    problems: &mut Problems,
-) {
+/// Lines are listed in line order, each once. (Their release dates may go
+/// back: a maintenance line of an older major can come out after a newer
+/// major's first line, as Python 2.7 after 3.0.)
+fn check_order(at: &Path, previous: &Release, line: &Line, problems: &mut Problems) {
     let line_path = at.field("line");
-    if line == previous.line {
-        problems.add(&line_path, Problem::ListedTwice(line));
-    } else if line < previous.line {
-        let previous = previous.line;
-        problems.add(&line_path, Problem::LineOrder { line, previous });
-    }
-    // Two lines may come out on the same day (the later one is then the latest).
-    if released < previous.released {
-        let problem = Problem::DateOrder {
-            line,
-            released,
-            previous: previous.line,
-            previous_released: previous.released,
+    if *line == previous.line {
+        problems.add(&line_path, Problem::ListedTwice(line.clone()));
+    } else if *line < previous.line {
+        let problem = Problem::LineOrder {
+            line: line.clone(),
+            previous: previous.line.clone(),
         };
-        problems.add(&at.field("released"), problem);
+        problems.add(&line_path, problem);
     }
 }
 
-/// A patch belongs to its line, comes after the one before it, and not
+/// A patch belongs to its line (it starts with the line's numbers, and is
+/// neither the line nor its `.0`), comes after the one before it, and not
 /// before it in time.
 fn check_patch(
     at: &Path,
-    line: Line,
+    line: &Line,
     line_released: NaiveDate,
     previous: Option<&KnownPatch>,
     patch: &KnownPatch,
     problems: &mut Problems,
 ) {
     let version = &patch.version;
-    if !line.holds(version) || *version == line.first_version() || !version.pre.is_empty() {
-        let found = version.clone();
-        problems.add(&at.field("version"), Problem::NotAPatchOf { line, found });
+    let opening = line.first_version();
+    let of_line =
+        line.holds(version) && line.numbers() != Some(version) && opening.as_ref() != Some(version);
+    if !of_line {
+        let problem = Problem::NotAPatchOf {
+            line: line.clone(),
+            found: *version,
+        };
+        problems.add(&at.field("version"), problem);
     } else if let Some(previous) = previous
         && *version <= previous.version
     {
         let problem = Problem::PatchOrder {
-            version: version.clone(),
-            previous: previous.version.clone(),
+            version: *version,
+            previous: previous.version,
         };
         problems.add(&at.field("version"), problem);
     }
     let floor = previous.map_or(line_released, |previous| previous.released);
     if patch.released < floor {
         let problem = Problem::PatchDateOrder {
-            version: version.clone(),
+            version: *version,
             released: patch.released,
             floor,
-            line,
+            line: line.clone(),
         };
         problems.add(&at.field("released"), problem);
     }

@@ -135,7 +135,7 @@ fn read_or_first_problem<T>(read: Option<T>, first: Option<PolicyError>) -> Resu
         // What could not be read always has a problem.
         (None, None) => Err(PolicyError::InvalidPolicy {
             path: "policy".to_owned(),
-            problem: Problem::Missing,
+            problem: Box::new(Problem::Missing),
         }),
     }
 }
@@ -187,7 +187,12 @@ fn check_typed(file: &PolicyFile, reading: Reading, problems: &mut Problems) -> 
 }
 
 fn history_of(checked: &Checked) -> History {
-    History::new(checked.lines, checked.has_lts, checked.history_as_of)
+    History::new(
+        checked.lines,
+        checked.line_prefix.clone(),
+        checked.has_lts,
+        checked.history_as_of,
+    )
 }
 
 /// The policy, when no problem was found; a history that is given must

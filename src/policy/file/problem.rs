@@ -5,10 +5,10 @@ use std::error::Error;
 use std::fmt;
 
 use chrono::NaiveDate;
-use semver::Version;
 
 use crate::policy::dates::DateError;
-use crate::policy::model::Line;
+use crate::policy::model::{Line, LineKind};
+use crate::policy::numbers::Version;
 use crate::policy::quote::Quoted;
 
 use super::found::{Expected, Found, Unit};
@@ -78,17 +78,6 @@ pub enum Problem {
         line: Line,
         /// The line listed before it.
         previous: Line,
-    },
-    /// A release date before the previous line's.
-    DateOrder {
-        /// The line.
-        line: Line,
-        /// Its release.
-        released: NaiveDate,
-        /// The line listed before it.
-        previous: Line,
-        /// That line's release.
-        previous_released: NaiveDate,
     },
     /// A field of the first (flat) form in a file that uses the general form.
     MixedForms {
@@ -174,8 +163,25 @@ pub enum Problem {
         /// The eol announced.
         eol: NaiveDate,
     },
-    /// `{minor}` in the branch template of a policy whose lines are majors.
-    MinorInTemplate,
+    /// `{minor}` in the branch template of a policy whose lines are
+    /// majors, or dotted (where a line may have no second number).
+    MinorInTemplate(LineKind),
+    /// A `line_prefix` that is empty, holds blanks or control characters,
+    /// or ends in a digit or a dot.
+    LinePrefix,
+    /// A `patches_as_of` after `history_as_of`.
+    PatchesAfterHistory {
+        /// The day the patch record is said to be complete up to.
+        patches_as_of: NaiveDate,
+        /// The day the history is said to be complete up to.
+        history_as_of: NaiveDate,
+    },
+    /// A line known by name only that records no end of support: nothing
+    /// else says when it ends.
+    NamedWithoutEol {
+        /// The line.
+        line: Line,
+    },
     /// A history line declared LTS in a policy without an `lts` rule.
     LtsWithoutRule,
     /// `changes` in a draft, whose own rules a fit completes.
@@ -272,17 +278,7 @@ impl fmt::Display for Problem {
             Self::ListedTwice(line) => write!(f, "{line} is listed twice"),
             Self::LineOrder { line, previous } => write!(
                 f,
-                "{line} comes after {previous}; list lines in release order"
-            ),
-            Self::DateOrder {
-                line,
-                released,
-                previous,
-                previous_released,
-            } => write!(
-                f,
-                "{line} on {released} is before {previous} on {previous_released}; \
-                 release dates cannot go back"
+                "{line} comes after {previous}; list lines in the order of their numbers"
             ),
             Self::MixedForms { general } => write!(
                 f,
@@ -373,9 +369,32 @@ impl fmt::Display for Problem {
                 f,
                 "{line}'s active support cannot end after its eol: {active_until} is after {eol}"
             ),
-            Self::MinorInTemplate => {
+            Self::MinorInTemplate(LineKind::Dotted) => f.write_str(
+                "a policy whose lines are dotted has lines without a {minor} to fill in; use \
+                 {line}",
+            ),
+            Self::MinorInTemplate(_) => {
                 f.write_str("a policy whose lines are majors has no {minor} to fill in")
             }
+            Self::LinePrefix => f.write_str(
+                "expected the text every line's numbers follow, such as \"cos-\", without blanks \
+                 or control characters, and not ending in a digit or a dot",
+            ),
+            Self::PatchesAfterHistory {
+                patches_as_of,
+                history_as_of,
+            } => write!(
+                f,
+                "{patches_as_of} is after history_as_of, {history_as_of}: the patch record \
+                 cannot be complete past the history"
+            ),
+            Self::NamedWithoutEol { line } => write!(
+                f,
+                "{} is known by name only, and no rule ends such a line: record its end of \
+                 support (\"eol\": a date, or true or false, whether it has passed by \
+                 history_as_of)",
+                Quoted(&line.to_string())
+            ),
             Self::TagPrefix => f.write_str(
                 "expected the text release tags start with, such as \"kestra-\", without \
                  blanks or control characters",
@@ -414,14 +433,19 @@ impl fmt::Display for Problem {
                 f,
                 "{line}'s eol {eol} is not after its release on {released}"
             ),
-            Self::NotAPatchOf { line, found } => {
-                let first = line.first_version();
-                let example = Version::new(first.major, first.minor, 1);
-                write!(
+            Self::NotAPatchOf { line, found } => match line.first_version() {
+                Some(first) => {
+                    let example = first.plus_last(1).unwrap_or(first);
+                    write!(
+                        f,
+                        "expected a patch of {line} such as {example}, got {found}"
+                    )
+                }
+                None => write!(
                     f,
-                    "expected a patch of {line} such as {example}, got {found}"
-                )
-            }
+                    "{line} is known by name only and has no patches; got {found}"
+                ),
+            },
             Self::PatchOrder { version, previous } => {
                 write!(f, "{version} comes after {previous}; list patches in order")
             }
@@ -439,8 +463,8 @@ impl fmt::Display for Problem {
 }
 
 impl Error for Problem {
-    /// A value's own error is told in full by the problem; its foreign cause
-    /// (semver's) comes next.
+    /// A value's own error is told in full by the problem; its cause (what
+    /// is wrong with its numbers) comes next.
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         match self {
             Self::Version(err) => err.source(),

@@ -108,7 +108,7 @@ impl<'r> Problems<'r> {
     pub(crate) fn add(&mut self, path: &Path, problem: Problem) {
         self.error(PolicyError::InvalidPolicy {
             path: path.to_string(),
-            problem,
+            problem: Box::new(problem),
         });
     }
 
@@ -119,7 +119,7 @@ impl<'r> Problems<'r> {
         if self.telling {
             self.error(PolicyError::InvalidPolicy {
                 path: spelled.clone(),
-                problem,
+                problem: Box::new(problem),
             });
         } else {
             self.found = true;

@@ -2,6 +2,8 @@
 //! forms its rules are written in and what they say, its branch template,
 //! tag prefix, own tags and `history_as_of`.
 
+use std::sync::Arc;
+
 use chrono::{NaiveDate, Weekday};
 
 use super::changes;
@@ -39,6 +41,8 @@ pub(super) struct Checked {
     pub(super) has_lts: bool,
     /// The day up to which the history is complete, when the file says.
     pub(super) history_as_of: Option<NaiveDate>,
+    /// The text before every line's numbers, when the file gives one.
+    pub(super) line_prefix: Option<Arc<str>>,
 }
 
 /// The fields of the first (flat) form, in the file's order.
@@ -100,6 +104,20 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
     let history_as_of = problems
         .value(&file.history_as_of, &as_of_path)
         .and_then(|text| problems.check(&as_of_path, parse_date(text)));
+    let patches_path = root.field("patches_as_of");
+    let patches_as_of = problems
+        .value(&file.patches_as_of, &patches_path)
+        .and_then(|text| problems.check(&patches_path, parse_date(text)));
+    if let (Some(patches_as_of), Some(history_as_of)) = (patches_as_of, history_as_of)
+        && patches_as_of > history_as_of
+    {
+        let problem = Problem::PatchesAfterHistory {
+            patches_as_of,
+            history_as_of,
+        };
+        problems.add(&patches_path, problem);
+    }
+    let line_prefix = line_prefix(file, problems);
     let flat = flat_fields(file);
     let general = general_fields(file);
     let terms = match (flat.first(), general.first()) {
@@ -111,11 +129,12 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
             None
         }
         (Some(_), None) => flat_rules(file, problems),
-        (None, _) => general_rules(file, reading, problems),
+        (None, _) => general_rules(file, reading, line_prefix.as_ref(), problems),
     };
     let lines = terms.as_ref().map_or(
         match file.lines.as_deref() {
             Some("major") => LineKind::Major,
+            Some("dotted") => LineKind::Dotted,
             _ => LineKind::Minor,
         },
         |terms| terms.lines,
@@ -125,8 +144,8 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
         .value(&file.branch_template, &template_path)
         .and_then(|text| {
             let template = problems.check(&template_path, BranchTemplate::parse(text))?;
-            if lines == LineKind::Major && template.uses_minor() {
-                problems.add(&template_path, Problem::MinorInTemplate);
+            if lines != LineKind::Minor && template.uses_minor() {
+                problems.add(&template_path, Problem::MinorInTemplate(lines));
                 return None;
             }
             Some(template)
@@ -161,11 +180,13 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
                 name: name?.to_string(),
                 comment,
                 lines: terms.lines,
+                line_prefix: line_prefix.clone(),
                 stated: terms.stated,
                 branch_template,
                 tag_prefix,
                 tags: tags?,
                 history_as_of,
+                patches_as_of,
             })
         })();
         return Checked {
@@ -175,6 +196,7 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
             // The fit makes the LTS rule of a history that declares LTS lines.
             has_lts: true,
             history_as_of,
+            line_prefix,
         };
     }
     let rules = (|| {
@@ -183,12 +205,14 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
             name: name?.to_string(),
             comment,
             lines: terms.lines,
+            line_prefix: line_prefix.clone(),
             rules: terms.rules?,
             changes: terms.changes,
             branch_template: branch_template?,
             tag_prefix,
             tags: tags?,
             history_as_of,
+            patches_as_of,
         })
     })();
     Checked {
@@ -197,7 +221,24 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
         lines,
         has_lts,
         history_as_of,
+        line_prefix,
     }
+}
+
+/// The text before every line's numbers (`cos-` of `cos-129`): not
+/// empty, no spaces or control characters, and not ending in a digit or a
+/// dot, which would be read as part of the numbers.
+fn line_prefix(file: &PolicyFile, problems: &mut Problems) -> Option<Arc<str>> {
+    let path = Path::Root.field("line_prefix");
+    let prefix = problems.value(&file.line_prefix, &path)?;
+    let refused = prefix.is_empty()
+        || prefix.contains(|c: char| c.is_whitespace() || c.is_control())
+        || prefix.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+    if refused {
+        problems.add(&path, Problem::LinePrefix);
+        return None;
+    }
+    Some(Arc::from(&**prefix))
 }
 
 /// The rules besides name, comment, branch template and `history_as_of`:
@@ -311,7 +352,12 @@ fn flat_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
 }
 
 /// The general form.
-fn general_rules(file: &PolicyFile, reading: Reading, problems: &mut Problems) -> Option<Terms> {
+fn general_rules(
+    file: &PolicyFile,
+    reading: Reading,
+    line_prefix: Option<&Arc<str>>,
+    problems: &mut Problems,
+) -> Option<Terms> {
     let root = Path::Root;
     let lines_path = root.field("lines");
     let lines = match problems.given(&file.lines, &lines_path) {
@@ -320,9 +366,10 @@ fn general_rules(file: &PolicyFile, reading: Reading, problems: &mut Problems) -
         Given::Value(text) => match &**text {
             "minor" => Some(LineKind::Minor),
             "major" => Some(LineKind::Major),
+            "dotted" => Some(LineKind::Dotted),
             other => {
                 let problem = Problem::Keyword {
-                    expected: &["minor", "major"],
+                    expected: &["minor", "major", "dotted"],
                     found: other.to_owned(),
                 };
                 problems.add(&lines_path, problem);
@@ -349,7 +396,8 @@ fn general_rules(file: &PolicyFile, reading: Reading, problems: &mut Problems) -
         Given::Absent => Some(Vec::new()),
         Given::Invalid => None,
         Given::Value(files) => {
-            changes::changes(files, lines.unwrap_or_default(), own.as_ref(), problems)
+            let kind = lines.unwrap_or_default();
+            changes::changes(files, kind, line_prefix, own.as_ref(), problems)
         }
     };
     let own = own?;

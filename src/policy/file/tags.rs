@@ -30,10 +30,10 @@ pub(super) fn tags(
     // placeholders are the only parts that differ between lines.
     let sample = sample_line(lines);
     for (at, template) in checked.iter().enumerate() {
-        let name = template.render(sample);
+        let name = template.render(&sample);
         if let Some(first) = checked[..at]
             .iter()
-            .position(|other| other.render(sample) == name)
+            .position(|other| other.render(&sample) == name)
         {
             problems.add(&list.item(at).field("name"), Problem::TagTwice { first });
             all_valid = false;
@@ -57,13 +57,14 @@ fn checked_tag(
     let text = problems.required(&tag.name, &name_path)?;
     let template = problems.check(&name_path, TagTemplate::parse(text, lts_only))?;
     let problem = match lines {
-        LineKind::Major if template.uses_minor() => Some(Problem::MinorInTemplate),
         LineKind::Minor if !template.uses_minor() => Some(Problem::TagWithoutMinor),
+        LineKind::Minor => None,
+        _ if template.uses_minor() => Some(Problem::MinorInTemplate(lines)),
         _ => None,
     };
     let problem = problem.or_else(|| {
         let sample = sample_line(lines);
-        let name = template.render(sample);
+        let name = template.render(&sample);
         // A name read as a line's own tag must be that line's, and a tag of
         // LTS lines alone must not hide the line's own tag.
         let read = VersionInput::parse(&name)
@@ -86,6 +87,6 @@ fn checked_tag(
 fn sample_line(lines: LineKind) -> Line {
     match lines {
         LineKind::Minor => Line::new(1, 3),
-        LineKind::Major => Line::whole_major(1),
+        LineKind::Major | LineKind::Dotted => Line::whole_major(1),
     }
 }

@@ -3,11 +3,11 @@
 use serde_json::Value;
 
 use super::format::{
-    ChangeFile, DayFile, EntryFile, LtsFile, LtsFlagFile, LtsStartFile, NewMajorFile, PatchFile,
+    ChangeFile, DayFile, EntryFile, FlagOrDateFile, LtsFile, LtsStartFile, NewMajorFile, PatchFile,
     PatchesFile, PolicyFile, ScheduleFile, SupportFile, TagFile, Text,
 };
 use crate::policy::definition::Policy;
-use crate::policy::model::Release;
+use crate::policy::model::{RecordedEnd, Release};
 use crate::policy::rules::{
     Change, CountFrom, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Patches, Period, Round,
     RuleField, Support,
@@ -135,16 +135,28 @@ fn change_file(change: &Change, before: &LineRules) -> ChangeFile<'static> {
     file
 }
 
+/// An end as a history entry writes it: the day, or whether it has
+/// passed by `history_as_of`.
+fn end_file(end: RecordedEnd) -> FlagOrDateFile<'static> {
+    match end {
+        RecordedEnd::On(day) => FlagOrDateFile::Date(day.to_string().into()),
+        RecordedEnd::Passed => FlagOrDateFile::Flag(true),
+        RecordedEnd::NotYet => FlagOrDateFile::Flag(false),
+    }
+}
+
 fn entry_file(release: &Release) -> EntryFile<'static> {
     EntryFile {
         line: Some(release.line.to_string().into()),
         released: Some(release.released.to_string().into()),
         lts: match (release.lts_from, release.lts) {
-            (Some(from), _) => Some(LtsFlagFile::Date(from.to_string().into())),
-            (None, flag) => flag.map(LtsFlagFile::Flag),
+            (Some(from), _) => Some(FlagOrDateFile::Date(from.to_string().into())),
+            (None, flag) => flag.map(FlagOrDateFile::Flag),
         },
-        eol: release.eol.map(|eol| eol.to_string().into()),
-        active_until: release.active_until.map(|date| date.to_string().into()),
+        eol: release.eol.map(end_file),
+        active_until: release.active_until.map(end_file),
+        extended_until: release.extended_until.map(end_file),
+        discontinued: release.discontinued.map(end_file),
         patches: (!release.patches.is_empty()).then(|| {
             release
                 .patches
@@ -177,6 +189,7 @@ impl Policy {
             name: Some(self.name().into()),
             comment: self.comment().map(Text::from),
             lines: Some(self.line_kind().name().into()),
+            line_prefix: self.rules().line_prefix.as_deref().map(Text::from),
             new_major: own.new_major.map(new_major_file),
             releases: Some(schedule_file(&own.releases)),
             patches: Some(patches_file(&own.patches)),
@@ -198,7 +211,12 @@ impl Policy {
             history_as_of: self
                 .stated_history_as_of()
                 .map(|date| date.to_string().into()),
-            history: Some(self.history().iter().map(entry_file).collect()),
+            patches_as_of: self
+                .rules()
+                .patches_as_of
+                .map(|date| date.to_string().into()),
+            // In line order, as a file lists them.
+            history: Some(self.history_by_line().map(entry_file).collect()),
             ..PolicyFile::default()
         }
     }

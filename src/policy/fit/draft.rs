@@ -10,7 +10,7 @@ use crate::policy::error::PolicyError;
 use crate::policy::facts::Facts;
 use crate::policy::facts::merge::{checked, merge, merged_as_of};
 use crate::policy::file::problem::Problem;
-use crate::policy::model::{LineKind, Release};
+use crate::policy::model::{LineKind, Numbering, Release};
 use crate::policy::policy_rules::DraftRules;
 use crate::policy::template::BranchTemplate;
 
@@ -38,11 +38,14 @@ impl Draft {
         Self { rules, history }
     }
 
-    /// A draft named `name` whose lines are `lines`, stating no rule and
-    /// with no history yet: for a history of facts alone.
+    /// A draft named `name` whose lines are numbered as `numbering` says,
+    /// stating no rule and with no history yet: for a history of facts
+    /// alone.
     #[must_use]
-    pub fn empty(name: &str, lines: LineKind) -> Self {
-        Self::new(DraftRules::named(name, lines), Vec::new())
+    pub fn empty(name: &str, numbering: Numbering) -> Self {
+        let mut rules = DraftRules::named(name, numbering.kind);
+        rules.line_prefix = numbering.prefix;
+        Self::new(rules, Vec::new())
     }
 
     /// A draft of `policy`'s history, name, branch template, tag prefix and
@@ -67,6 +70,15 @@ impl Draft {
         self.rules.lines
     }
 
+    /// How its lines are numbered, with their prefix.
+    #[must_use]
+    pub fn numbering(&self) -> Numbering {
+        Numbering {
+            kind: self.rules.lines,
+            prefix: self.rules.line_prefix.clone(),
+        }
+    }
+
     /// The tag prefix its releases' tags start with, for `--git`.
     #[must_use]
     pub fn tag_prefix(&self) -> Option<&str> {
@@ -85,9 +97,10 @@ impl Draft {
         history_as_of: Option<NaiveDate>,
     ) -> Result<Self, PolicyError> {
         let merged = merge(&self.history, facts, true);
-        let stated = [history_as_of.or(facts.newest()), self.rules.history_as_of];
+        let stated = [history_as_of.or(facts.as_of()), self.rules.history_as_of];
         let as_of = merged_as_of(&merged, facts, stated);
-        let history = checked(merged, self.rules.lines, true, as_of)?;
+        let prefix = self.rules.line_prefix.clone();
+        let history = checked(merged, self.rules.lines, prefix, true, as_of)?;
         let mut rules = self.rules.clone();
         rules.history_as_of = as_of;
         Ok(Self::new(rules, history))
@@ -124,7 +137,7 @@ impl Draft {
         if self.history.is_empty() {
             return Err(PolicyError::InvalidPolicy {
                 path: "history".to_owned(),
-                problem: Problem::EmptyHistory,
+                problem: Box::new(Problem::EmptyHistory),
             });
         }
         let (rules, notes) = fit_rules(&self.history, self.rules.lines, &self.rules.stated);
@@ -134,10 +147,11 @@ impl Draft {
                 let default = match self.rules.lines {
                     LineKind::Minor => "releases/v{major}.{minor}.x",
                     LineKind::Major => "releases/v{major}.x",
+                    LineKind::Dotted => "releases/v{line}.x",
                 };
                 BranchTemplate::parse(default).map_err(|err| PolicyError::InvalidPolicy {
                     path: "branch_template".to_owned(),
-                    problem: Problem::Template(err),
+                    problem: Box::new(Problem::Template(err)),
                 })?
             }
         };

@@ -200,9 +200,10 @@ pub(super) fn support(
     minor_lines: bool,
 ) -> (Support, FitBasis, Option<(Support, FitBasis)>) {
     let last_of_major = |index: usize| {
-        seen.lines
-            .get(index + 1)
-            .is_some_and(|next| next.line.major > seen.lines[index].line.major)
+        seen.lines.get(index + 1).is_some_and(|next| {
+            seen.lines[index].line.major().is_some()
+                && next.line.major() > seen.lines[index].line.major()
+        })
     };
     let targets = |last: Option<bool>| -> Vec<Target> {
         let mut targets: Vec<Target> = seen
@@ -214,7 +215,7 @@ pub(super) fn support(
             .filter_map(|(index, line)| {
                 Some(Target {
                     index,
-                    end: line.eol?,
+                    end: line.announced_eol()?,
                 })
             })
             .collect();
@@ -264,7 +265,7 @@ pub(super) fn two_phases(seen: &Seen, lts: bool) -> Vec<Target> {
         .filter_map(|(index, line)| {
             Some(Target {
                 index,
-                end: line.active_until?,
+                end: line.announced_active_until()?,
             })
         })
         .collect()
@@ -284,7 +285,7 @@ impl Ends for Active<'_, '_> {
         let line = &self.seen.lines[index];
         let next = self.successor(index, 1).unwrap_or(rule_end);
         let end = rule_end.max(next);
-        Some(line.eol.map_or(end, |eol| end.min(eol)))
+        Some(line.announced_eol().map_or(end, |eol| end.min(eol)))
     }
 }
 
@@ -294,7 +295,7 @@ pub(super) fn active(seen: &Seen) -> (Option<Support>, FitBasis) {
     let targets = two_phases(seen, false);
     let phased = targets.iter().any(|target| {
         seen.lines[target.index]
-            .eol
+            .announced_eol()
             .is_none_or(|eol| target.end < eol)
     });
     if !phased {

@@ -38,7 +38,7 @@ pub(super) fn lts(
         .filter_map(|&index| {
             Some(Target {
                 index,
-                end: seen.lines[index].eol?,
+                end: seen.lines[index].announced_eol()?,
             })
         })
         .collect();
@@ -48,7 +48,7 @@ pub(super) fn lts(
     let targets = ends::two_phases(seen, true);
     let phased = targets.iter().any(|target| {
         seen.lines[target.index]
-            .eol
+            .announced_eol()
             .is_none_or(|eol| target.end < eol)
     });
     let active = if phased {

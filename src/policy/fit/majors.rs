@@ -16,8 +16,10 @@ pub(super) fn new_major(seen: &Seen) -> (Option<NewMajor>, FitBasis) {
         .lines
         .windows(2)
         .enumerate()
-        .filter(|(_, pair)| pair[1].line.major > pair[0].line.major)
-        .map(|(at, pair)| (pair[0].line.minor.unwrap_or(0), at + 1))
+        .filter(|(_, pair)| {
+            pair[0].line.major().is_some() && pair[1].line.major() > pair[0].line.major()
+        })
+        .map(|(at, pair)| (pair[0].line.minor().unwrap_or(0), at + 1))
         .collect();
     if starts.is_empty() {
         return (None, FitBasis::Absent);

@@ -18,7 +18,7 @@ pub(crate) fn fit_rules(
     let mut notes = Vec::new();
     let mut note = |subject, basis| notes.push(FitNote { subject, basis });
     let new_major = match (kind, stated.new_major) {
-        (LineKind::Major, _) => None,
+        (LineKind::Major | LineKind::Dotted, _) => None,
         (LineKind::Minor, Some(rule)) => {
             note(FitSubject::NewMajor, FitBasis::Stated);
             Some(rule)

@@ -88,7 +88,7 @@ pub(super) fn releases(seen: &Seen) -> (Schedule, FitBasis) {
 pub(super) fn patches(seen: &Seen) -> (Patches, FitBasis) {
     // (line's release, the day before, the patch's day), oldest first.
     let mut steps: Vec<(NaiveDate, NaiveDate, NaiveDate)> = Vec::new();
-    for line in seen.lines {
+    for line in &seen.lines {
         let mut before = line.released;
         let mut days: Vec<NaiveDate> = line.patches.iter().map(|patch| patch.released).collect();
         days.sort_unstable();

@@ -5,16 +5,23 @@ use chrono::NaiveDate;
 use super::track;
 use crate::policy::model::{Release, newest_recorded};
 
-/// A history as the fit reads it: the lines in release order, and the
-/// newest day it records, from which the weights count back.
+/// A history as the fit reads it: the lines in the order they came out
+/// (two on one day in line order), and the newest day it records, from
+/// which the weights count back.
 pub(super) struct Seen<'h> {
-    pub(super) lines: &'h [Release],
+    pub(super) lines: Vec<&'h Release>,
     pub(super) newest: NaiveDate,
 }
 
 impl<'h> Seen<'h> {
-    pub(super) fn new(lines: &'h [Release]) -> Self {
-        let newest = newest_recorded(lines).unwrap_or(NaiveDate::MIN);
+    pub(super) fn new(history: &'h [Release]) -> Self {
+        let newest = newest_recorded(history).unwrap_or(NaiveDate::MIN);
+        let mut lines: Vec<&Release> = history.iter().collect();
+        lines.sort_by(|a, b| {
+            a.released
+                .cmp(&b.released)
+                .then_with(|| a.line.cmp(&b.line))
+        });
         Self { lines, newest }
     }
 

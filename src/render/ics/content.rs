@@ -6,7 +6,7 @@ use std::io::Write;
 
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::Line;
+use lts_policy::{Line, Version};
 
 /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma
 /// escaped, a line break (LF, CR or CRLF) written `\n`, and the other
@@ -78,33 +78,19 @@ pub fn uid_domain(name: &str) -> String {
     format!("{domain}.lts-policy")
 }
 
-/// Appends `MAJOR.MINOR`, or `MAJOR` for a line that is a whole major.
-pub fn push_line(text: &mut String, line: Line) {
-    let mut digits = itoa::Buffer::new();
-    text.push_str(digits.format(line.major));
-    if let Some(minor) = line.minor {
-        text.push('.');
-        text.push_str(digits.format(minor));
+/// Appends a line's name (`1.3`, `22`, `24.04`), escaped as TEXT where
+/// a policy's prefix or a line known by name gives it more than numbers.
+pub fn push_line(text: &mut String, line: &Line) {
+    match line.numbers() {
+        Some(numbers) if line.prefix().is_none() => push_version(text, numbers),
+        _ => text.push_str(&escape(&line.to_string())),
     }
 }
 
-/// Appends a version: its numbers and build metadata (a pre-release is
-/// never a patch).
-pub fn push_version(text: &mut String, version: &semver::Version) {
-    let mut digits = itoa::Buffer::new();
-    for (at, number) in [version.major, version.minor, version.patch]
-        .into_iter()
-        .enumerate()
-    {
-        if at > 0 {
-            text.push('.');
-        }
-        text.push_str(digits.format(number));
-    }
-    if !version.build.is_empty() {
-        text.push('+');
-        text.push_str(version.build.as_str());
-    }
+/// Appends a version: its numbers, as written.
+pub fn push_version(text: &mut String, version: &Version) {
+    // Writing to a String cannot fail.
+    let _ = std::fmt::Write::write_fmt(text, format_args!("{version}"));
 }
 
 /// Appends `YYYYMMDD` (an iCalendar DATE) or `YYYY-MM-DD`, for a day of a

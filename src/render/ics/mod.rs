@@ -40,10 +40,10 @@ fn source_words(source: Source) -> &'static str {
 
 /// What an event is about, as its UID says.
 #[derive(Clone, Copy)]
-enum About {
-    Release(Line),
-    EndOfActiveSupport(Line),
-    EndOfSupport(Line),
+enum About<'l> {
+    Release(&'l Line),
+    EndOfActiveSupport(&'l Line),
+    EndOfSupport(&'l Line),
     PatchDay(NaiveDate),
 }
 
@@ -68,7 +68,7 @@ struct Writer<'o> {
 
 impl Writer<'_> {
     fn release(&mut self, branch: &str, info: &LineInfo) -> std::io::Result<()> {
-        let line = info.line;
+        let line = &info.line;
         let summary = |text: &mut String, name: &str| {
             text.push_str(name);
             text.push(' ');
@@ -96,8 +96,13 @@ impl Writer<'_> {
         self.event(about, info.released, "release", &summary, &description)
     }
 
+    /// The day a line's support ends, where the history or the rules give
+    /// one.
     fn end_of_support(&mut self, info: &LineInfo) -> std::io::Result<()> {
-        let line = info.line;
+        let Some(eol) = info.eol else {
+            return Ok(());
+        };
+        let line = &info.line;
         let summary = |text: &mut String, name: &str| {
             text.push_str(name);
             text.push(' ');
@@ -117,12 +122,15 @@ impl Writer<'_> {
             text.push('.');
         };
         let about = About::EndOfSupport(line);
-        self.event(about, info.eol, "end-of-support", &summary, &description)
+        self.event(about, eol, "end-of-support", &summary, &description)
     }
 
     /// The day a line of a policy of two phases gets security fixes only.
     fn end_of_active_support(&mut self, info: &LineInfo) -> std::io::Result<()> {
-        let line = info.line;
+        let (Some(active_until), Some(eol)) = (info.active_until, info.eol) else {
+            return Ok(());
+        };
+        let line = &info.line;
         let summary = |text: &mut String, name: &str| {
             text.push_str(name);
             text.push(' ');
@@ -136,14 +144,14 @@ impl Writer<'_> {
             text.push(' ');
             push_line(text, line);
             text.push_str(" gets security fixes only\\, until its end of support on ");
-            push_iso_date(text, info.eol);
+            push_iso_date(text, eol);
             text.push_str(". Date from the ");
             text.push_str(source_words(info.active_source));
             text.push('.');
         };
         let about = About::EndOfActiveSupport(line);
         let category = "end-of-active-support";
-        self.event(about, info.active_until, category, &summary, &description)
+        self.event(about, active_until, category, &summary, &description)
     }
 
     fn patch_day(&mut self, day: &PatchDay) -> std::io::Result<()> {
@@ -309,10 +317,12 @@ pub fn left_out(policy: &Policy, calendar: &Calendar) -> Result<usize> {
     let phases = policy.has_phases();
     for info in calendar.lines() {
         let info = info?;
-        let active_end = phases && info.active_until < info.eol && info.active_until > LAST_DAY;
+        let active_end = phases
+            && info.active_until < info.eol
+            && info.active_until.is_some_and(|until| until > LAST_DAY);
         count += usize::from(info.released > LAST_DAY)
             + usize::from(active_end)
-            + usize::from(info.eol > LAST_DAY);
+            + usize::from(info.eol.is_some_and(|eol| eol > LAST_DAY));
     }
     if let Some(after) = LAST_DAY.succ_opt().filter(|after| *after <= calendar.to()) {
         for day in policy.patch_days(after, calendar.to()) {
@@ -368,7 +378,7 @@ pub fn write(
     let phases = policy.has_phases();
     for info in calendar.lines() {
         let info = info?;
-        let branch = escape(&policy.branch_template().render(info.line));
+        let branch = escape(&policy.branch_template().render(&info.line));
         writer.release(&branch, &info)?;
         if phases && info.active_until < info.eol {
             writer.end_of_active_support(&info)?;
