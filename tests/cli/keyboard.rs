@@ -48,6 +48,27 @@ fn a_malformed_source_date_epoch_is_an_error() {
 }
 
 #[test]
+fn a_source_date_epoch_past_9999_is_an_error() {
+    // 253402300800 seconds: 2932897 days (10000-01-01 is day 2932897 after
+    // 1970-01-01, 8030 years of 365 days and 1947 leap days) * 86400.
+    let output = supported_at("253402300800", &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "error: SOURCE_DATE_EPOCH 253402300800 falls after 9999-12-31, the last day a date \
+         YYYY-MM-DD names\n"
+    );
+    // A second earlier is 9999-12-31, a day like any other.
+    assert_eq!(
+        supported_at("253402300799", &["--on", "2026-03-01"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
 fn next_patch_takes_on_as_every_query_does() {
     // Kestra's patches come every Tuesday; 2026-12-01 is one, and --on
     // counts it, as today is counted; --after looks strictly after it.
