@@ -5,6 +5,7 @@
 //! and the sources of facts; `sources`: the sources alone).
 
 mod args;
+mod last_day;
 mod lookahead;
 mod run;
 

@@ -11,7 +11,7 @@ use lts_policy::lines::{Patch, Phase};
 use lts_policy::{Policy, PolicyError, VersionInput};
 
 use super::lookahead::Lookahead;
-use super::{Explain, ManText, Query, Run};
+use super::{Explain, ManText, Query, Run, last_day};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LineView, RoleNames};
 use crate::render::{self, Report, explain, json, words};
@@ -126,6 +126,7 @@ impl Args {
         let version = VersionInput::parse(raw).context("VERSION")?;
         let line = version.line(policy.line_kind()).context("VERSION")?;
         let status = policy.status(version, on)?;
+        last_day::check([&status.info])?;
         let explanation = self
             .explain
             .explain

@@ -2,7 +2,9 @@
 //!
 //! An answer goes to standard output through a buffer of our own: it is
 //! written when the buffer is full or the answer complete, never on an
-//! error, so that an answer that fails half-way leaves stdout empty. A write
+//! error. Answers are worked out before they are written (a calendar's
+//! lines are all checked first: commands/last_day.rs), so that an error
+//! leaves stdout empty whatever the format and the size. A write
 //! that fails is an error, except that a reader who leaves (`| head`) ends
 //! the answer early without changing it: the exit code stays the answer's.
 //! An answer with nothing to write (a "no" whose reason goes to stderr,
