@@ -6,21 +6,34 @@
 # files (tests/cli/action.rs).
 set -euo pipefail
 
+# An input is data, never an option nor a workflow command: each is refused
+# when it holds a control character (a line break would start a command of
+# its own on the runner's log, `::error::...`), each is passed as
+# --option=VALUE or after `--`, so that `--help` is a value, and a value
+# quoted in a message has its `%` escaped as the runner reads it.
+for input in policy git on since security tag; do
+  variable=INPUT_$(printf '%s' "$input" | tr '[:lower:]' '[:upper:]')
+  if [[ ${!variable:-} == *[[:cntrl:]]* ]]; then
+    echo "::error::the $input input holds a control character (a line break, a tab, an escape); it is one line of text" >&2
+    exit 2
+  fi
+done
+
 tool=${LTS_POLICY:-lts-policy}
 # Each array holds one element at least, so that "${array[@]}" is safe
 # under `set -u` in every bash (3.2, macOS's, included).
 common=(--color never)
-[[ -n ${INPUT_POLICY:-} ]] && common+=(--policy "$INPUT_POLICY")
-[[ -n ${INPUT_GIT:-} ]] && common+=(--git "$INPUT_GIT")
-[[ -n ${INPUT_ON:-} ]] && common+=(--on "$INPUT_ON")
+[[ -n ${INPUT_POLICY:-} ]] && common+=("--policy=$INPUT_POLICY")
+[[ -n ${INPUT_GIT:-} ]] && common+=("--git=$INPUT_GIT")
+[[ -n ${INPUT_ON:-} ]] && common+=("--on=$INPUT_ON")
 
 targets=(--format github-matrix)
-[[ -n ${INPUT_SINCE:-} ]] && targets+=(--since "$INPUT_SINCE")
+[[ -n ${INPUT_SINCE:-} ]] && targets+=("--since=$INPUT_SINCE")
 case ${INPUT_SECURITY:-false} in
   true) targets+=(--security) ;;
   false) ;;
   *)
-    echo "::error::the security input is true or false, not '${INPUT_SECURITY}'" >&2
+    echo "::error::the security input is true or false, not '${INPUT_SECURITY//%/%25}'" >&2
     exit 2
     ;;
 esac
@@ -30,7 +43,7 @@ supported=$("$tool" supported "${common[@]}" --format plain | paste -sd ' ' -)
 # A tag that points to no recorded version yet (exit 1) is an empty output;
 # an error (exit 2) fails the step.
 status=0
-version=$("$tool" tag "${INPUT_TAG:-latest-lts}" "${common[@]}" --recorded) || status=$?
+version=$("$tool" tag "${common[@]}" --recorded -- "${INPUT_TAG:-latest-lts}") || status=$?
 if (( status > 1 )); then
   exit "$status"
 fi

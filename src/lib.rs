@@ -226,7 +226,7 @@ pub mod dates {
     //! # Ok::<(), lts_policy::dates::DateError>(())
     //! ```
     pub use crate::policy::dates::{
-        DateError, DateProblem, add_months, days_between, parse_date, weekday_after,
+        DateError, DateProblem, LAST_DAY, add_months, days_between, parse_date, weekday_after,
         weekday_on_or_after,
     };
 }

@@ -12,6 +12,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
+use lts_policy::dates::LAST_DAY;
 use lts_policy::facts::Facts;
 use lts_policy::fit::{Draft, Fit};
 use lts_policy::{LineKind, Numbering, Policy};
@@ -52,13 +53,15 @@ impl Environment {
 /// The day asked on: that of `source_date_epoch` (seconds since 1970-01-01
 /// UTC, as reproducible builds set it and distro-info reads it) where it is
 /// set and not empty, else today's UTC date. A malformed value is an error,
-/// as the specification asks, rather than quietly today.
+/// as the specification asks, rather than quietly today, and so is a day
+/// past 9999-12-31, which no `YYYY-MM-DD` names.
 fn today(source_date_epoch: Option<OsString>) -> Result<NaiveDate> {
     let Some(value) = source_date_epoch.filter(|value| !value.is_empty()) else {
         return Ok(chrono::Utc::now().date_naive());
     };
     let text = value.to_string_lossy();
-    text.parse::<i64>()
+    let day = text
+        .parse::<i64>()
         .ok()
         .filter(|seconds| *seconds >= 0)
         .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
@@ -68,7 +71,14 @@ fn today(source_date_epoch: Option<OsString>) -> Result<NaiveDate> {
                 "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not \
                  {text:?}"
             )
-        })
+        })?;
+    if day > LAST_DAY {
+        bail!(
+            "SOURCE_DATE_EPOCH {text} falls after {LAST_DAY}, the last day a date YYYY-MM-DD \
+             names"
+        );
+    }
+    Ok(day)
 }
 
 /// Decides the context from the arguments and the environment, once:

@@ -3,15 +3,15 @@
 //! mean is the model's part ([`Facts`]).
 
 use std::ffi::OsStr;
-use std::io::{ErrorKind, Read};
+use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
 
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Context as _, Result, bail};
 
 use lts_policy::facts::{Facts, GitTag};
 use lts_policy::{LineKind, Numbering};
 
+use super::git::git;
 use crate::session::{MAX_FILE_BYTES, read_text};
 
 /// How much of what git says on stderr an error quotes.
@@ -19,23 +19,6 @@ const GIT_SAYS_CHARS: usize = 400;
 
 /// How many of git's warnings are passed on, one note each.
 const GIT_WARNINGS: usize = 10;
-
-/// Runs git with `args`, and what it printed. The repository-local
-/// environment variables (`GIT_DIR`, `GIT_WORK_TREE`, ... as `git rev-parse
-/// --local-env-vars` lists them) are removed, so that a caller's (a git
-/// hook's `GIT_DIR=.`) cannot replace the repository asked for.
-fn git(args: &[&OsStr], local_variables: &[String]) -> Result<Output> {
-    let mut command = Command::new("git");
-    for variable in local_variables {
-        command.env_remove(variable);
-    }
-    command.args(args).output().map_err(|err| match err.kind() {
-        ErrorKind::NotFound => {
-            anyhow!("git is not installed: no git program on PATH to read the tags with")
-        }
-        _ => anyhow!("cannot run git: {err}"),
-    })
-}
 
 /// What git said on stderr, its lines joined with `; `, cut after
 /// [`GIT_SAYS_CHARS`] characters.

@@ -4,6 +4,7 @@
 mod context;
 mod facts;
 mod flags;
+mod git;
 
 pub use context::{Environment, resolve};
 pub use flags::Cli;

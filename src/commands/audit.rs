@@ -7,7 +7,7 @@ use serde::Serialize;
 use lts_policy::audit::{Audit, AuditScope};
 use lts_policy::{Policy, PolicyError, Source};
 
-use super::{ManText, Query, Run, date_option};
+use super::{ManText, Query, Run, date_option, last_day};
 use crate::render::json::{self, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{FINDING_COLUMNS, FindingView};
@@ -58,18 +58,22 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let on = self.query.on.resolve(context.today)?;
-        let scope = if self.projected {
-            AuditScope::Projected {
-                to: date_option("--to", self.to.as_deref())?,
-            }
+        let policy = &context.policy;
+        let (scope, ended) = if self.projected {
+            // The projected lines end where their dates stop fitting, as a
+            // calendar does.
+            let to = date_option("--to", self.to.as_deref())?;
+            let (calendar, ended) = last_day::fitting(policy, policy.releases(None, to, on)?, on)?;
+            let to = Some(calendar.to());
+            (AuditScope::Projected { to }, ended)
         } else {
-            AuditScope::History
+            (AuditScope::History, None)
         };
         let report = AuditReport {
-            policy: &context.policy,
-            audit: context.policy.audit(on, scope)?,
+            policy,
+            audit: policy.audit(on, scope)?,
         };
-        let answer = Answer::from_bool(report.audit.findings.is_empty());
+        let answer = Answer::from_bool(report.audit.findings.is_empty()).with_note(ended);
         out.answer(answer, |out| render::query(&report, &context.settings, out))
     }
 }

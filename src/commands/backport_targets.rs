@@ -8,7 +8,7 @@ use lts_policy::answers::{Explanation, Fix};
 use lts_policy::rules::BranchTemplate;
 use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 
-use super::{Explain, ManText, Query, Run, line_option};
+use super::{Explain, ManText, Query, Run, last_day, line_option};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, github, json};
@@ -140,6 +140,7 @@ impl Run for Args {
                 .then(|| policy.explain_backports(on, since.clone(), fix))
                 .transpose()?,
         };
+        last_day::check(report.targets.iter().map(|line| &line.info))?;
         // Text and plain are bare lines or branches, one per line, for
         // `$(...)`: what they cannot carry goes to stderr.
         let answer = match context.settings.format {

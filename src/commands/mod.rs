@@ -5,6 +5,8 @@
 //! and the sources of facts; `sources`: the sources alone).
 
 mod args;
+mod last_day;
+mod lookahead;
 mod run;
 
 use anyhow::Result;

@@ -9,7 +9,7 @@ use lts_policy::lines::Patch;
 use lts_policy::rules::{Patches, weekday_name};
 use lts_policy::{Policy, PolicyError};
 
-use super::{ManText, Query, Run, date_option};
+use super::{ManText, Query, Run, date_option, last_day};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{PatchView, RoleNames};
 use crate::render::{self, Report, json, words};
@@ -74,6 +74,10 @@ impl Run for Args {
             start,
             day: context.policy.next_patch(start)?,
         };
+        if let Some(day) = &report.day {
+            last_day::check_day(day.day, "the next patch day")?;
+            last_day::check(day.patches.iter().map(|shipped| &shipped.info))?;
+        }
         let answer = match &report.day {
             Some(_) => Answer::yes(),
             None => {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use lts_policy::calendar::Calendar;
 use lts_policy::{Policy, PolicyError};
 
-use super::{DateRange, ManText, Query, Run};
+use super::{DateRange, ManText, Query, Run, last_day};
 use crate::render::json::{self, IsoDate, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LINE_COLUMNS, LineView};
@@ -64,15 +64,8 @@ impl Run for Args {
         }
         let (from, to) = self.range.resolve()?;
         let on = self.query.on.resolve(context.today)?;
-        let calendar = policy.releases(from, to, on)?;
+        let (calendar, ended) = last_day::fitting(policy, policy.releases(from, to, on)?, on)?;
         let answer = match context.settings.format {
-            Format::Ics => match ics::left_out(policy, &calendar)? {
-                0 => Answer::yes(),
-                count => Answer::yes().with_note(Some(format!(
-                    "note: {count} events after 9999-12-31 are left out of the calendar: \
-                     iCalendar years have four digits"
-                ))),
-            },
             Format::Plain => {
                 // In release order: the lines past today are not looked at,
                 // so that memory stays as small over any range.
@@ -87,7 +80,8 @@ impl Run for Args {
                 Answer::yes().with_note(words::projected_note(policy, &projected))
             }
             _ => Answer::yes(),
-        };
+        }
+        .and_note(ended);
         out.answer(answer, |out| match context.settings.format {
             Format::Md => markdown::write(policy, &calendar, out),
             Format::Ics => ics::write(policy, &calendar, on, &self.remind, out),

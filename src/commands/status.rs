@@ -1,6 +1,6 @@
 //! `status VERSION...`: whether each version is supported, until when, and
-//! what to upgrade to; with `--ends-within DAYS`, whether it stays supported
-//! that long.
+//! what to upgrade to; with `--ends-within PERIOD`, whether it stays
+//! supported that long.
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
@@ -10,7 +10,8 @@ use lts_policy::answers::{Explanation, Status, SupportState};
 use lts_policy::lines::{Patch, Phase};
 use lts_policy::{Policy, PolicyError};
 
-use super::{Explain, ManText, Query, Run};
+use super::lookahead::Lookahead;
+use super::{Explain, ManText, Query, Run, last_day};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LineView, RoleNames};
 use crate::render::{self, Report, explain, json, words};
@@ -18,8 +19,8 @@ use crate::session::{Answer, Context, Format, Output, for_terminal};
 
 help!(
     "Whether a version is supported, until when, and what to upgrade to",
-    "Exits 0 when every VERSION is supported on the date (and, with --ends-within DAYS, \
-     stays supported for more than DAYS days), 1 when one is not."
+    "Exits 0 when every VERSION is supported on the date (and, with --ends-within PERIOD, \
+     stays supported past that PERIOD), 1 when one is not."
 );
 
 #[derive(Debug, clap::Args)]
@@ -29,11 +30,11 @@ pub struct Args {
     #[arg(value_name = "VERSION", required = true)]
     versions: Vec<String>,
 
-    /// Count a version whose support ends within DAYS days of the date as
-    /// not supported (exit 1), as scanners' lookahead does, e.g.
-    /// `--ends-within 60`
-    #[arg(long, value_name = "DAYS")]
-    ends_within: Option<u32>,
+    /// Count a version whose support ends within PERIOD of the date as not
+    /// supported (exit 1), as scanners' lookahead does: days (60 or 60d),
+    /// weeks (8w), calendar months (2m) or years (1y), e.g. `--ends-within 60`
+    #[arg(long, value_name = "PERIOD")]
+    ends_within: Option<String>,
 
     #[command(flatten)]
     pub(super) query: Query,
@@ -45,11 +46,11 @@ pub struct Args {
 impl Run for Args {
     const MAN: ManText = ManText {
         exit: (
-            "every version's line is supported on the date (with --ends-within DAYS, for more \
-             than DAYS days)",
+            "every version's line is supported on the date (with --ends-within PERIOD, past \
+             that PERIOD)",
             Some(
                 "one is not: its support has ended, it is not released yet, or it ends within \
-                 --ends-within's days",
+                 --ends-within's period",
             ),
         ),
         examples: &[
@@ -72,10 +73,17 @@ impl Run for Args {
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let on = self.query.on.resolve(context.today)?;
+        let within = match self.ends_within.as_deref() {
+            Some(text) => {
+                let period = Lookahead::parse(text)?;
+                Some((period, period.days_from(on)?))
+            }
+            None => None,
+        };
         let answers = self
             .versions
             .iter()
-            .map(|raw| self.answer(policy, raw, on))
+            .map(|raw| self.answer(policy, raw, on, within))
             .collect::<Result<Vec<_>>>()?;
         let yes = answers.iter().all(VersionAnswer::passes);
         // Plain output is one state per line: why a "no" is one, and the
@@ -84,7 +92,7 @@ impl Run for Args {
             .then(|| {
                 let lines: Vec<String> = answers
                     .iter()
-                    .filter_map(|answer| self.ending_note(answer))
+                    .filter_map(Self::ending_note)
                     .chain(answers.iter().filter_map(|answer| {
                         let why = answer.explanation.as_ref()?;
                         Some(explain::note(std::slice::from_ref(why), on))
@@ -110,17 +118,26 @@ impl Run for Args {
 
 impl Args {
     /// The answer for the version written `raw`.
-    fn answer(&self, policy: &Policy, raw: &str, on: NaiveDate) -> Result<VersionAnswer> {
+    fn answer(
+        &self,
+        policy: &Policy,
+        raw: &str,
+        on: NaiveDate,
+        within: Option<(Lookahead, u32)>,
+    ) -> Result<VersionAnswer> {
         let version = policy.read_version(raw).context("VERSION")?;
         let status = match policy.status(version, on) {
             // A version of no line of the policy's kind: the input's fault.
             Err(err @ PolicyError::InvalidVersion(_)) => return Err(err).context("VERSION"),
             status => status?,
         };
+        last_day::check(status.info.iter())?;
         let explanation = (self.explain.explain && status.info.is_some())
             .then(|| policy.explain_line(&status.line, on))
             .transpose()?;
-        let ends_within = self.ends_within.filter(|&days| status.ends_within(days));
+        let ends_within = within
+            .filter(|&(_, days)| status.ends_within(days))
+            .map(|(period, _)| period);
         Ok(VersionAnswer {
             status,
             explanation,
@@ -129,12 +146,12 @@ impl Args {
     }
 
     /// Why a supported version is a "no" under `--ends-within`.
-    fn ending_note(&self, answer: &VersionAnswer) -> Option<String> {
-        let days = answer.ends_within?;
+    fn ending_note(answer: &VersionAnswer) -> Option<String> {
+        let period = answer.ends_within?;
         let status = &answer.status;
         let eol = status.info.as_ref()?.eol?;
         Some(format!(
-            "{}: support ends on {eol}, within {days} days ({})",
+            "{}: support ends on {eol}, within {period} ({})",
             status.version,
             words::days_text(status.days_left)
         ))
@@ -145,8 +162,8 @@ impl Args {
 struct VersionAnswer {
     status: Status,
     explanation: Option<Explanation>,
-    /// `--ends-within`'s DAYS, when the version's support ends within them.
-    ends_within: Option<u32>,
+    /// `--ends-within`'s period, when the version's support ends within it.
+    ends_within: Option<Lookahead>,
 }
 
 impl VersionAnswer {
@@ -309,7 +326,7 @@ impl StatusReport<'_> {
         };
         let ending = answer
             .ends_within
-            .map(|days| format!(", but its support ends within {days} days"))
+            .map(|period| format!(", but its support ends within {period}"))
             .unwrap_or_default();
         writeln!(
             out.out(),

@@ -7,7 +7,7 @@ use serde::Serialize;
 use lts_policy::answers::{Explanation, Selection};
 use lts_policy::{Policy, PolicyError, SupportedLine};
 
-use super::{Explain, ManText, Query, Run};
+use super::{Explain, ManText, Query, Run, last_day};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, github, json, markdown, words};
@@ -87,6 +87,7 @@ impl Run for Args {
                 .then(|| policy.explain_on(on, None))
                 .transpose()?,
         };
+        last_day::check(report.lines.iter().map(|line| &line.info))?;
         // Plain output is one line per item: what it cannot carry goes to
         // stderr.
         let answer = match context.settings.format {

@@ -2,6 +2,8 @@
 
 use anyhow::Result;
 
+use lts_policy::dates::LAST_DAY;
+
 use super::{DateRange, ManText, Query, Run};
 use crate::render::text::Text;
 use crate::render::{svg, timeline};
@@ -54,8 +56,16 @@ impl Run for Args {
         let policy = &context.policy;
         let on = self.query.on.resolve(context.today)?;
         let (from, to) = self.range.resolve()?;
-        let picture = policy.timeline(on, from, to)?;
-        out.answer(Answer::yes(), |out| {
+        let mut picture = policy.timeline(on, from, to)?;
+        let mut answer = Answer::yes();
+        // Only a default end runs past it: one period after --on.
+        if picture.to > LAST_DAY {
+            picture = policy.timeline(on, Some(picture.from), Some(LAST_DAY))?;
+            answer = answer.with_note(Some(format!(
+                "note: the picture ends on {LAST_DAY}: dates have four-digit years"
+            )));
+        }
+        out.answer(answer, |out| {
             if context.settings.format == Format::Svg {
                 svg::write(&picture, policy.name(), out)
             } else {

@@ -10,6 +10,19 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::quote::Quoted;
 
+/// The last day a `YYYY-MM-DD` date names: the dates the program reads
+/// and writes have four-digit years.
+///
+/// # Examples
+/// ```
+/// use lts_policy::dates::LAST_DAY;
+/// assert_eq!(LAST_DAY.to_string(), "9999-12-31");
+/// ```
+pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(day) => day,
+    None => NaiveDate::MAX,
+};
+
 /// Parses a date written exactly as `YYYY-MM-DD`.
 ///
 /// # Errors

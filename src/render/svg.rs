@@ -8,7 +8,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
 use lts_policy::calendar::{Part, Timeline};
-use lts_policy::dates::days_between;
+use lts_policy::dates::{LAST_DAY, days_between};
 use lts_policy::lines::Phase;
 
 use super::timeline::{label, month_name};
@@ -141,7 +141,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
                 info.line,
                 role,
                 segment.start,
-                segment.end
+                shown_end(segment.end)
             )?;
         }
         writeln!(out, "</g>")?;
@@ -165,4 +165,14 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
         bottom + 24.0
     )?;
     Ok(())
+}
+
+/// A segment's end as its title says it: one past the last day a date
+/// names, drawn beyond the picture's edge, is after that day.
+fn shown_end(end: NaiveDate) -> String {
+    if end > LAST_DAY {
+        format!("after {LAST_DAY}")
+    } else {
+        end.to_string()
+    }
 }

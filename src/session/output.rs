@@ -2,7 +2,9 @@
 //!
 //! An answer goes to standard output through a buffer of our own: it is
 //! written when the buffer is full or the answer complete, never on an
-//! error, so that an answer that fails half-way leaves stdout empty. A write
+//! error. Answers are worked out before they are written (a calendar's
+//! lines are all checked first: commands/last_day.rs), so that an error
+//! leaves stdout empty whatever the format and the size. A write
 //! that fails is an error, except that a reader who leaves (`| head`) ends
 //! the answer early without changing it: the exit code stays the answer's.
 //! An answer with nothing to write (a "no" whose reason goes to stderr,
@@ -31,12 +33,22 @@ pub struct Output {
 /// The buffered writer an answer is written to, only through
 /// [`Output::answer`].
 pub struct Sink {
-    file: File,
+    destination: Destination,
     buffer: Vec<u8>,
+}
+
+/// The file an answer goes to, and what writing it has shown.
+struct Destination {
+    file: File,
     /// Standard output was closed when the program started: the file is
     /// the `/dev/null` Rust's runtime put in its place, and a byte written
     /// there would be lost without a word.
     closed: bool,
+    /// A write found the reader gone (`| head`). Noted here, where the file
+    /// is written, because the renderers' errors hide the cause: the csv
+    /// crate's error names no source, and serde_json's names the source of
+    /// its `io::Error` rather than the error itself.
+    reader_left: bool,
 }
 
 impl Output {
@@ -50,7 +62,7 @@ impl Output {
             .try_clone_to_owned()
             .context("cannot write to standard output")?;
         let mut output = Self::to(File::from(descriptor));
-        output.sink.closed = STDOUT_CLOSED_AT_START.load(Ordering::Relaxed);
+        output.sink.destination.closed = STDOUT_CLOSED_AT_START.load(Ordering::Relaxed);
         Ok(output)
     }
 
@@ -58,16 +70,19 @@ impl Output {
     pub fn to(file: File) -> Self {
         Self {
             sink: Sink {
-                file,
+                destination: Destination {
+                    file,
+                    closed: false,
+                    reader_left: false,
+                },
                 buffer: Vec::with_capacity(BUFFER),
-                closed: false,
             },
         }
     }
 
     /// The file behind standard output, for what the terminal tells.
     pub fn file(&self) -> &File {
-        &self.sink.file
+        &self.sink.destination.file
     }
 
     /// Writes an answer already decided. A reader who leaves ends the
@@ -82,7 +97,7 @@ impl Output {
     ) -> Result<Answer> {
         let written = write(&mut self.sink).and_then(|()| Ok(self.sink.flush()?));
         match written {
-            Err(err) if reader_left(&err) => Ok(answer),
+            Err(_) if self.sink.destination.reader_left => Ok(answer),
             Err(err) => Err(err.context("cannot write the answer")),
             Ok(()) => Ok(answer),
         }
@@ -95,10 +110,10 @@ impl Write for Sink {
             self.flush()?;
         }
         if bytes.len() > BUFFER {
-            self.refuse_if_closed()?;
-            return self.file.write(bytes);
+            self.destination.write_all(bytes)?;
+        } else {
+            self.buffer.extend_from_slice(bytes);
         }
-        self.buffer.extend_from_slice(bytes);
         Ok(bytes.len())
     }
 
@@ -106,21 +121,25 @@ impl Write for Sink {
         if self.buffer.is_empty() {
             return Ok(());
         }
-        self.refuse_if_closed()?;
-        let result = self.file.write_all(&self.buffer);
+        let written = self.destination.write_all(&self.buffer);
         self.buffer.clear();
-        result
+        written
     }
 }
 
-impl Sink {
-    /// An answer with something to write has nowhere to go on a closed
-    /// standard output: that is an error, as `>/dev/full` is.
-    fn refuse_if_closed(&self) -> io::Result<()> {
+impl Destination {
+    /// Writes `bytes` to the file, noting a reader that left. An answer
+    /// with something to write has nowhere to go on a closed standard
+    /// output: that is an error, as `>/dev/full` is.
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         if self.closed {
             return Err(io::Error::other("standard output is closed"));
         }
-        Ok(())
+        let written = self.file.write_all(bytes);
+        if let Err(err) = &written {
+            self.reader_left |= err.kind() == io::ErrorKind::BrokenPipe;
+        }
+        written
     }
 }
 
@@ -152,15 +171,6 @@ extern "C" fn probe_stdout() {
     unsafe(link_section = "__DATA,__mod_init_func")
 )]
 static PROBE_STDOUT: extern "C" fn() = probe_stdout;
-
-/// Whether writing failed because the reader left (`| head`).
-pub fn reader_left(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
-}
 
 /// Writes one line to standard error, its control characters escaped;
 /// nothing happens if it cannot be written.

@@ -64,9 +64,18 @@ fn the_action_is_a_composite_action_with_its_inputs_and_outputs() {
     }
 }
 
-/// The query step run with `inputs`; its exit code, $GITHUB_OUTPUT and
-/// $GITHUB_STEP_SUMMARY.
-fn answer(name: &str, inputs: &[(&str, &str)]) -> (Option<i32>, String, String) {
+/// What the query step left: its exit code, $GITHUB_OUTPUT,
+/// $GITHUB_STEP_SUMMARY and its stderr, which the runner reads for
+/// workflow commands.
+struct Step {
+    code: Option<i32>,
+    output: String,
+    summary: String,
+    stderr: String,
+}
+
+/// The query step run with `inputs`.
+fn answer(name: &str, inputs: &[(&str, &str)]) -> Step {
     let scratch = Scratch::new(name);
     let (output, summary) = (scratch.join("output"), scratch.join("summary"));
     let mut step = Command::new("bash");
@@ -78,9 +87,14 @@ fn answer(name: &str, inputs: &[(&str, &str)]) -> (Option<i32>, String, String) 
     for (input, value) in inputs {
         step.env(format!("INPUT_{}", input.to_uppercase()), value);
     }
-    let code = step.output().unwrap().status.code();
+    let ran = step.output().unwrap();
     let read = |path| std::fs::read_to_string(path).unwrap_or_default();
-    (code, read(&output), read(&summary))
+    Step {
+        code: ran.status.code(),
+        output: read(&output),
+        summary: read(&summary),
+        stderr: String::from_utf8(ran.stderr).unwrap(),
+    }
 }
 
 #[test]
@@ -88,7 +102,12 @@ fn the_query_step_writes_its_outputs_and_a_summary() {
     // On 2026-11-01 (embedded policy): 2.0 latest and latest-lts, 1.3
     // previous-lts; a bug since 1.3 goes to both; 2.0 records no patch, so
     // the tag's recorded version is 2.0.0.
-    let (code, output, summary) = answer("action", &[("on", "2026-11-01"), ("since", "1.3")]);
+    let Step {
+        code,
+        output,
+        summary,
+        ..
+    } = answer("action", &[("on", "2026-11-01"), ("since", "1.3")]);
     assert_eq!(code, Some(0));
     assert_eq!(
         output,
@@ -100,7 +119,7 @@ fn the_query_step_writes_its_outputs_and_a_summary() {
     assert!(summary.starts_with("kestra lines supported on 2026-11-01\n\n| Line | Branch |"));
     assert!(summary.contains("\n| 1.3 | releases\\/v1\\.3\\.x | previous-lts | 2026-03-03 |"));
     // --since 2.0 leaves 1.3 out of the targets, not of the supported lines.
-    let (_, since, _) = answer("action-since", &[("on", "2026-11-01"), ("since", "2.0")]);
+    let since = answer("action-since", &[("on", "2026-11-01"), ("since", "2.0")]).output;
     assert!(
         since.starts_with("matrix={\"include\":[{\"line\":\"2.0\""),
         "{since}"
@@ -110,15 +129,68 @@ fn the_query_step_writes_its_outputs_and_a_summary() {
 
 #[test]
 fn before_the_first_release_the_outputs_are_empty() {
-    let (code, output, _) = answer("action-early", &[("on", "2025-01-01")]);
-    assert_eq!(code, Some(0));
-    assert_eq!(output, "matrix={\"include\":[]}\nsupported=\nversion=\n");
+    let early = answer("action-early", &[("on", "2025-01-01")]);
+    assert_eq!(early.code, Some(0));
+    assert_eq!(
+        early.output,
+        "matrix={\"include\":[]}\nsupported=\nversion=\n"
+    );
 }
 
 #[test]
 fn a_bad_input_fails_the_step() {
-    assert_eq!(answer("action-date", &[("on", "2026-13-01")]).0, Some(2));
-    assert_eq!(answer("action-security", &[("security", "yes")]).0, Some(2));
-    let (code, _, _) = answer("action-policy", &[("policy", "no/such/file.json")]);
-    assert_eq!(code, Some(2));
+    assert_eq!(answer("action-date", &[("on", "2026-13-01")]).code, Some(2));
+    let security = answer("action-security", &[("security", "yes")]);
+    assert_eq!(security.code, Some(2));
+    assert_eq!(
+        security.stderr,
+        "::error::the security input is true or false, not 'yes'\n"
+    );
+    let policy = answer("action-policy", &[("policy", "no/such/file.json")]);
+    assert_eq!(policy.code, Some(2));
+}
+
+#[test]
+fn an_input_that_looks_like_an_option_is_a_value() {
+    for input in INPUTS {
+        let step = answer(&format!("action-option-{input}"), &[(input, "--help")]);
+        assert_eq!(step.code, Some(2), "{input}: {}", step.stderr);
+        assert_eq!(step.output, "", "{input}: help went to $GITHUB_OUTPUT");
+        assert!(!step.stderr.contains("Usage:"), "{input}: {}", step.stderr);
+    }
+    let tag = answer("action-option-tag", &[("tag", "--help")]);
+    assert_eq!(
+        tag.stderr,
+        "error: NAME: invalid tag \"--help\": expected latest, latest-lts or a line such as 1.3\n"
+    );
+}
+
+#[test]
+fn an_input_cannot_write_a_workflow_command() {
+    // A line break would start a command of its own in the runner's log.
+    for input in INPUTS {
+        for forged in [
+            "yes\n::warning::forged",
+            "1.3\r::add-mask::x",
+            "a\u{1b}[2Jb",
+        ] {
+            let step = answer(&format!("action-forged-{input}"), &[(input, forged)]);
+            assert_eq!(step.code, Some(2), "{input}: {forged:?}");
+            assert_eq!(step.output, "", "{input}: {forged:?}");
+            assert_eq!(
+                step.stderr,
+                format!(
+                    "::error::the {input} input holds a control character (a line break, a \
+                     tab, an escape); it is one line of text\n"
+                ),
+            );
+        }
+    }
+    // The runner reads `%0A` in a message as a line break: a `%` quoted is
+    // written `%25`, and shows as the `%` it was.
+    let escaped = answer("action-percent", &[("security", "yes%0A::warning::x")]);
+    assert_eq!(
+        escaped.stderr,
+        "::error::the security input is true or false, not 'yes%250A::warning::x'\n"
+    );
 }

@@ -313,8 +313,8 @@ fn help_lists_every_command_with_what_it_answers() {
     assert!(
         status.starts_with(
             "Whether a version is supported, until when, and what to upgrade to\n\n\
-             Exits 0 when every VERSION is supported on the date (and, with --ends-within DAYS, \
-             stays supported\nfor more than DAYS days), 1 when one is not.\n"
+             Exits 0 when every VERSION is supported on the date (and, with --ends-within PERIOD, \
+             stays supported\npast that PERIOD), 1 when one is not.\n"
         ),
         "{status}"
     );

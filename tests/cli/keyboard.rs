@@ -48,6 +48,27 @@ fn a_malformed_source_date_epoch_is_an_error() {
 }
 
 #[test]
+fn a_source_date_epoch_past_9999_is_an_error() {
+    // 253402300800 seconds: 2932897 days (10000-01-01 is day 2932897 after
+    // 1970-01-01, 8030 years of 365 days and 1947 leap days) * 86400.
+    let output = supported_at("253402300800", &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "error: SOURCE_DATE_EPOCH 253402300800 falls after 9999-12-31, the last day a date \
+         YYYY-MM-DD names\n"
+    );
+    // A second earlier is 9999-12-31, a day like any other.
+    assert_eq!(
+        supported_at("253402300799", &["--on", "2026-03-01"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
 fn next_patch_takes_on_as_every_query_does() {
     // Kestra's patches come every Tuesday; 2026-12-01 is one, and --on
     // counts it, as today is counted; --after looks strictly after it.
@@ -256,6 +277,73 @@ fn ends_within_fails_a_version_before_its_end() {
     ])
     .assert()
     .code(1);
+}
+
+#[test]
+fn ends_within_takes_weeks_months_and_years() {
+    let code = |on: &str, period: &str| {
+        let args = ["status", "1.3.2", "--on", on, "--ends-within", period];
+        embedded(&args).output().unwrap().status.code()
+    };
+    // From 2026-11-25, 1.3's end (2027-03-03) is 98 days away, as above.
+    for (period, within) in [
+        ("98d", true),
+        ("97d", false),
+        // 14 weeks are 98 days; 13, 91.
+        ("14w", true),
+        ("13w", false),
+        // 3 months: 2027-02-25, 30 + 31 + 31 = 92 days; 4: 2027-03-25.
+        ("3m", false),
+        ("4m", true),
+        ("1y", true),
+    ] {
+        assert_eq!(
+            code("2026-11-25", period),
+            Some(if within { 1 } else { 0 }),
+            "{period}"
+        );
+    }
+    // From 2026-11-30, 3 months end on 2027-02-28 (February has no 30th),
+    // before the end; from 2026-12-03, on 2027-03-03, the end itself.
+    assert_eq!(code("2026-11-30", "3m"), Some(0));
+    assert_eq!(code("2026-12-03", "3m"), Some(1));
+    let output = embedded(&[
+        "status",
+        "1.3.2",
+        "--on",
+        "2026-11-25",
+        "--ends-within",
+        "4m",
+    ])
+    .output()
+    .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "1.3.2 is supported on 2026-11-25 (policy: kestra), but its support ends within 4 \
+             months\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn ends_within_refuses_a_period_it_cannot_read() {
+    for bad in ["30x", "3M", "-1", "1.5y", ""] {
+        let output = embedded(&["status", "1.3.2", &format!("--ends-within={bad}")])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{bad:?}");
+        assert!(output.stdout.is_empty(), "{bad:?}");
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            format!(
+                "error: --ends-within: invalid period {bad:?}: expected a number of days, or a \
+                 number and d (days), w (weeks), m (months) or y (years), like 30, 30d, 6w, 3m \
+                 or 1y\n"
+            )
+        );
+    }
 }
 
 /// The embedded policy's answer to `args` on 2026-11-01, a yes: its

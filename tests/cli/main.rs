@@ -13,6 +13,7 @@ mod explain;
 mod exports;
 mod facts;
 mod facts_sources;
+mod far_dates;
 mod fit;
 mod formats;
 mod fuzz;

@@ -234,3 +234,132 @@ fn centuries_of_calendar_in_every_format_fit_in_64_mib() {
     let audit = within_64_mib("audit --projected --on 2026-11-25 --to 3025-12-31 --json");
     assert_eq!(audit.status.code(), Some(1), "{audit:?}");
 }
+
+/// A policy of weekly releases, each supported for a century, on long
+/// branch names: on a day decades after its first release, thousands of
+/// lines are supported, so that every format of `supported` and
+/// `backport-targets` runs long.
+const WEEKLY_CENTURIES: &str = r#"{"name": "weekly", "releases": {"every_weeks": 1},
+    "support": {"months": 1200},
+    "branch_template": "maintenance/weekly-product/releases/v{major}.{minor}.x",
+    "history": [{"line": "1.0", "released": "2026-01-06"}]}"#;
+
+/// How many bytes the binary writes for `args`, read to the end.
+fn bytes_written(args: &[&str]) -> usize {
+    let output = binary(args).stderr(Stdio::null()).output().unwrap();
+    output.stdout.len()
+}
+
+#[test]
+fn a_reader_that_leaves_early_changes_no_code_in_any_format() {
+    let scratch = super::Scratch::new("pipes");
+    let weekly = scratch.join("weekly.json");
+    std::fs::write(&weekly, WEEKLY_CENTURIES).unwrap();
+    let weekly = weekly.to_str().unwrap();
+    let versions: Vec<String> = (1..=3000).map(|patch| format!("1.0.{patch}")).collect();
+    let mut cases: Vec<(Vec<&str>, i32)> = Vec::new();
+    let calendar = ["releases", "--on", "2026-11-25", "--to", "9000-12-31"];
+    for format in ["text", "json", "ndjson", "csv", "plain", "md", "endoflife"] {
+        cases.push(([&calendar[..], &["--format", format]].concat(), 0));
+    }
+    cases.push((vec!["releases", "--to", "2500-12-31", "--format", "ics"], 0));
+    for format in ["text", "json", "ndjson", "csv", "plain"] {
+        let audit = ["audit", "--projected", "--on", "2026-11-25"];
+        cases.push((
+            [&audit[..], &["--to", "9000-12-31", "--format", format]].concat(),
+            1,
+        ));
+    }
+    for format in ["text", "svg"] {
+        cases.push((
+            vec!["timeline", "--to", "3000-12-31", "--format", format],
+            0,
+        ));
+    }
+    for format in ["text", "json", "ndjson", "csv", "github-matrix"] {
+        cases.push((
+            vec![
+                "--policy",
+                weekly,
+                "supported",
+                "--on",
+                "2120-01-01",
+                "--format",
+                format,
+            ],
+            0,
+        ));
+    }
+    for format in ["plain", "github-matrix", "backportrc", "renovate"] {
+        cases.push((
+            vec![
+                "--policy",
+                weekly,
+                "backport-targets",
+                "--on",
+                "2120-01-01",
+                "--branch",
+                "--format",
+                format,
+            ],
+            0,
+        ));
+    }
+    cases.push((
+        vec![
+            "--policy",
+            weekly,
+            "backport-targets",
+            "--on",
+            "2120-01-01",
+            "--format",
+            "dependabot",
+            "--ecosystem",
+            "cargo",
+        ],
+        0,
+    ));
+    for format in ["text", "json", "ndjson", "csv"] {
+        cases.push((
+            vec![
+                "--policy",
+                weekly,
+                "next-patch",
+                "--after",
+                "2120-01-01",
+                "--format",
+                format,
+            ],
+            0,
+        ));
+    }
+    // 1.0's support ended on 2026-09-09: each of 3,000 versions is a no.
+    for format in ["text", "json", "ndjson", "csv"] {
+        let mut args = vec!["status"];
+        args.extend(versions.iter().map(String::as_str));
+        args.extend(["--on", "2030-01-01", "--format", format]);
+        cases.push((args, 1));
+    }
+    for (args, code) in cases {
+        // More than our buffer and the pipe's (64 KiB each) take: the
+        // reader leaves while the answer is still being written.
+        let written = bytes_written(&args);
+        assert!(written > 192 << 10, "{args:?}: only {written} bytes");
+        let mut child = binary(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0_u8; 1];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?} | head -c1: {stderr}"
+        );
+        assert!(!stderr.contains("error:"), "{args:?} | head -c1: {stderr}");
+    }
+}

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 use lts_policy::answers::PatchDay;
 use lts_policy::calendar::Calendar;
+use lts_policy::dates::LAST_DAY;
 use lts_policy::{Line, LineInfo, Policy, Source};
 
 use super::words::ended_by_text;
@@ -180,8 +181,7 @@ impl Writer<'_> {
         self.event(about, day.day, "patch", &summary, &description)
     }
 
-    /// Writes an event, or leaves it out when its day has more than four
-    /// digits in its year (see [`left_out`]).
+    /// Writes an event.
     fn event(
         &mut self,
         about: About,
@@ -190,9 +190,6 @@ impl Writer<'_> {
         summary: Part,
         description: Part,
     ) -> std::io::Result<()> {
-        if date > LAST_DAY {
-            return Ok(());
-        }
         self.put(|line, _| line.push_str("BEGIN:VEVENT"))?;
         self.put(|line, domain| {
             line.push_str("UID:");
@@ -298,39 +295,6 @@ impl Writer<'_> {
         fold(&self.line, &mut self.event);
         Ok(())
     }
-}
-
-/// The last day an iCalendar DATE can name: its year has four digits.
-const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
-    Some(day) => day,
-    None => NaiveDate::MAX,
-};
-
-/// How many events of the calendar fall after [`LAST_DAY`] and are left
-/// out of it: ends of support of the last lines, and releases and patch
-/// days when the range runs past it.
-///
-/// # Errors
-/// An error of the model met while the calendar is read.
-pub fn left_out(policy: &Policy, calendar: &Calendar) -> Result<usize> {
-    let mut count = 0;
-    let phases = policy.has_phases();
-    for info in calendar.lines() {
-        let info = info?;
-        let active_end = phases
-            && info.active_until < info.eol
-            && info.active_until.is_some_and(|until| until > LAST_DAY);
-        count += usize::from(info.released > LAST_DAY)
-            + usize::from(active_end)
-            + usize::from(info.eol.is_some_and(|eol| eol > LAST_DAY));
-    }
-    if let Some(after) = LAST_DAY.succ_opt().filter(|after| *after <= calendar.to()) {
-        for day in policy.patch_days(after, calendar.to()) {
-            day?;
-            count += 1;
-        }
-    }
-    Ok(count)
 }
 
 /// Writes the calendar: each line's release and end of support, then the
