@@ -180,7 +180,8 @@ pub mod audit {
 
 pub mod facts {
     //! Facts from where releases are recorded, a repository's tags or an
-    //! endoflife.date answer, to merge into a policy's history.
+    //! endoflife.date answer, to merge into a policy's history, and how old
+    //! a history's facts look ([`OldFacts`]).
     //!
     //! ```
     //! use lts_policy::facts::{Facts, GitTag};
@@ -191,7 +192,7 @@ pub mod facts {
     //! # Ok::<(), Box<dyn std::error::Error>>(())
     //! ```
     pub use crate::policy::facts::{
-        Facts, FactsProblem, GitObject, GitTag, Ignored, Origin, TagDate, Witness,
+        Facts, FactsProblem, GitObject, GitTag, Ignored, OldFacts, Origin, TagDate, Witness,
     };
 }
 
