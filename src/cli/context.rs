@@ -19,6 +19,7 @@ use lts_policy::{LineKind, Policy};
 use super::facts;
 use super::flags::Cli;
 use crate::commands::{ColorChoice, Command, Source};
+use crate::render::words;
 use crate::session::{Context, Format, Settings, message, read_policy_file};
 
 /// What the program learns from outside its arguments, read once in `main`.
@@ -127,11 +128,22 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
     };
     Ok(Context {
         today: environment.today,
+        old_facts_note: old_facts_note(cli, &policy, environment.today),
         policy,
         fit_notes,
         settings,
         program: Cli::command,
     })
+}
+
+/// The note that `policy`'s facts look old, for a command that answers
+/// about a day: `--on`, or today for a day still to come (an answer about
+/// the future is a projection by definition, and facts can be no newer than
+/// today). A bad `--on` gives none: the command says what is wrong with it.
+fn old_facts_note(cli: &Cli, policy: &Policy, today: NaiveDate) -> Option<String> {
+    let day = cli.command.on_date()?.resolve(today).ok()?.min(today);
+    let old = policy.old_facts_on(day)?;
+    Some(words::old_facts_note(&old, day))
 }
 
 /// The policy with the facts `--git` or `--endoflife` name merged into its

@@ -6,6 +6,7 @@ use std::error::Error;
 use chrono::NaiveDate;
 
 use lts_policy::answers::Dangling;
+use lts_policy::facts::OldFacts;
 use lts_policy::lines::{EolReason, Phase};
 use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Nth, Patches,
@@ -383,6 +384,16 @@ pub fn projected_note(policy: &Policy, projected: &[String]) -> Option<String> {
          up to {}; --git DIR or --endoflife FILE gives the facts",
         policy.history_as_of()
     ))
+}
+
+/// The note that the facts look old on `day`, with their newest date.
+pub fn old_facts_note(old: &OldFacts, day: NaiveDate) -> String {
+    format!(
+        "note: the facts look old: the newest release the history records came out on {}, more \
+         than two release intervals ({}) before {day}",
+        old.newest,
+        period_text(old.two_intervals)
+    )
 }
 
 /// The lines among `lines` whose release the rules project on or before

@@ -165,7 +165,9 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
             "{command:?}"
         );
     }
-    // next-patch takes no --on: the repository is the truth up to today.
+    // next-patch takes no --on: the repository is the truth up to today,
+    // 2026-09-07 for the tests, when its newest tag, v1.3.1 of 2026-03-10,
+    // is more than two intervals (4 months, to 07-10) old.
     let today = chrono::Utc::now().date_naive().to_string();
     let written_today = kestra_rules(
         &scratch,
@@ -174,7 +176,7 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
         json!({"history_as_of": today}),
     );
     assert_eq!(
-        stdout_of(
+        super::stdout_noting_old_facts(
             &[
                 "next-patch",
                 "--after",
@@ -187,7 +189,7 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
             ],
             0
         ),
-        stdout_of(
+        super::stdout_noting_old_facts(
             &[
                 "next-patch",
                 "--after",
@@ -282,15 +284,16 @@ fn policy_with_git_writes_a_file_that_answers_alone() {
     std::fs::write(&target, "old").unwrap();
     merged(&["--git", &repo, "--policy", &rules, "--write", &target]);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), printed);
+    // Notes included: asked about 2026-12-01, on the tests' day, 2026-09-07,
+    // the newest tag, v1.3.1 of 2026-03-10, is more than two intervals (4
+    // months, to 07-10) old, which both say.
     for on in ["2026-03-20", "2026-12-01"] {
-        assert_eq!(
-            stdout_of(&["supported", "--on", on, "--policy", &target], 0),
-            stdout_of(
-                &["supported", "--on", on, "--git", &repo, "--policy", &target],
-                0
-            ),
-            "{on}"
-        );
+        let answer = |more: &[&str]| {
+            let args = [&["supported", "--on", on, "--policy", &target][..], more].concat();
+            let output = lts_policy(&args).output().unwrap();
+            (output.status.code(), output.stdout, output.stderr)
+        };
+        assert_eq!(answer(&[]), answer(&["--git", &repo]), "{on}");
     }
 }
 

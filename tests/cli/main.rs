@@ -98,6 +98,22 @@ fn is_projection_note(stderr: &str) -> bool {
         && stderr.lines().count() == 1
 }
 
+/// As [`stdout_of`], for a policy whose facts look old on the day asked
+/// about (a history that ends long before it): stderr holds the one note
+/// that says so, and nothing else.
+#[track_caller]
+fn stdout_noting_old_facts(args: &[&str], code: i32) -> String {
+    let output = lts_policy(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("note: the facts look old: the newest release the history records ")
+            && stderr.lines().count() == 1,
+        "{args:?}: {stderr}"
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
 /// Runs a command with `--json` and parses what it prints.
 #[track_caller]
 fn json_of(args: &[&str], code: i32) -> Value {
