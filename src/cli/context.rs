@@ -202,9 +202,10 @@ struct ReadFacts {
 
 /// The facts `--git` or `--endoflife` name, for a history of `kind` whose
 /// tags start with `prefix`; `None` without either. With `--git` the
-/// repository is the truth up to the day asked about, capped at today: a
-/// line the rules expected by then without a tag is overdue. An
-/// endoflife.date answer must be `product`'s, when one is given.
+/// history is complete up to the repository's own day (its newest tag,
+/// branch or fetch), capped at today: a line the rules expected by then
+/// without a tag is overdue. An endoflife.date answer must be `product`'s,
+/// when one is given.
 fn read_facts(
     cli: &Cli,
     kind: LineKind,
@@ -214,17 +215,14 @@ fn read_facts(
 ) -> Result<Option<ReadFacts>> {
     let read = match cli.sources.either(cli.command.sources())? {
         Source::Git(dir) => {
-            let on = match cli.command.on_date() {
-                Some(on) => on.resolve(today)?,
-                None => today,
-            };
-            let (facts, warnings) = facts::git_facts(dir, prefix, kind)?;
-            for warning in warnings {
-                message(&warning);
+            let repository = facts::git_facts(dir, prefix, kind)?;
+            for warning in &repository.warnings {
+                message(warning);
             }
             ReadFacts {
-                facts,
-                history_as_of: Some(on.min(today)),
+                facts: repository.facts,
+                // A commit or a fetch dated after today is a clock's error.
+                history_as_of: repository.complete_up_to.map(|day| day.min(today)),
                 source: format!("--git {}", dir.display()),
             }
         }
