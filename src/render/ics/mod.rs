@@ -315,7 +315,7 @@ pub fn left_out(policy: &Policy, calendar: &Calendar) -> Result<usize> {
             + usize::from(info.eol > LAST_DAY);
     }
     if let Some(after) = LAST_DAY.succ_opt().filter(|after| *after <= calendar.to()) {
-        for day in policy.patch_days(after, calendar.to()) {
+        for day in calendar.patch_days_from(after) {
             day?;
             count += 1;
         }
