@@ -8,7 +8,7 @@ use lts_policy::answers::{Explanation, Fix};
 use lts_policy::rules::BranchTemplate;
 use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 
-use super::{Explain, ManText, Query, Run, line_option};
+use super::{Explain, ManText, Query, Recorded, Run, line_option};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, github, json};
@@ -46,6 +46,9 @@ pub struct Args {
 
     #[command(flatten)]
     explain: Explain,
+
+    #[command(flatten)]
+    recorded: Recorded,
 
     /// With --format dependabot, the package ecosystem of its updates, as
     /// Dependabot names them, e.g. `--ecosystem maven`
@@ -86,6 +89,11 @@ impl Run for Args {
                 "lts-policy backport-targets --latest 1.3 --format github-matrix",
                 "The targets on the day 1.3 comes out, as a GitHub Actions matrix.",
             ),
+            (
+                "lts-policy backport-targets --recorded --branch",
+                "The branches a bug fix goes to today among the lines the history lists: none \
+                 that only the rules project.",
+            ),
         ],
     };
 
@@ -125,19 +133,25 @@ impl Run for Args {
         } else {
             Fix::Bug
         };
+        let mut targets = policy.backport_targets(on, since, fix).context("--since")?;
+        self.recorded.keep(&mut targets, |target| &target.info);
+        let mut explanations = self
+            .explain
+            .explain
+            .then(|| policy.explain_backports(on, since, fix))
+            .transpose()?;
+        if let Some(explanations) = &mut explanations {
+            self.recorded.keep(explanations, |why| &why.info);
+        }
         let report = Targets {
             policy,
             on,
             latest,
             since,
-            targets: policy.backport_targets(on, since, fix).context("--since")?,
+            targets,
             template: branches.as_ref().unwrap_or(policy.branch_template()),
             branches: branches.is_some(),
-            explanations: self
-                .explain
-                .explain
-                .then(|| policy.explain_backports(on, since, fix))
-                .transpose()?,
+            explanations,
         };
         // Text and plain are bare lines or branches, one per line, for
         // `$(...)`: what they cannot carry goes to stderr.

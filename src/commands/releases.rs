@@ -6,7 +6,7 @@ use serde::Serialize;
 use lts_policy::calendar::Calendar;
 use lts_policy::{Policy, PolicyError};
 
-use super::{DateRange, ManText, Query, Run};
+use super::{DateRange, ManText, Query, Recorded, Run};
 use crate::render::json::{self, IsoDate, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LINE_COLUMNS, LineView};
@@ -25,6 +25,9 @@ pub struct Args {
     /// comma-separated, e.g. `--format ics --remind 90,30`
     #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(0..=36_600))]
     remind: Vec<u32>,
+
+    #[command(flatten)]
+    recorded: Recorded,
 
     #[command(flatten)]
     pub(super) query: Query,
@@ -65,6 +68,11 @@ impl Run for Args {
         let (from, to) = self.range.resolve()?;
         let on = self.query.on.resolve(context.today)?;
         let calendar = policy.releases(from, to, on)?;
+        let calendar = if self.recorded.given() {
+            calendar.recorded()
+        } else {
+            calendar
+        };
         let answer = match context.settings.format {
             Format::Ics => match ics::left_out(policy, &calendar)? {
                 0 => Answer::yes(),

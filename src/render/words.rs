@@ -372,10 +372,10 @@ pub fn dangling_message(tag: &str, on: NaiveDate, dangling: Dangling) -> String 
 /// stderr when it rests on `projected`, what the rules project for days
 /// that have come: the history does not say they happened.
 pub fn projected_note(policy: &Policy, projected: &[String]) -> Option<String> {
-    let (last, rest) = projected.split_last()?;
-    let what = match rest {
-        [] => format!("{last} is"),
-        rest => format!("{} and {last} are", rest.join(", ")),
+    let what = match projected {
+        [] => return None,
+        [one] => format!("{one} is"),
+        many => format!("{} are", listed(many)),
     };
     // The day the history is complete up to says how old it is, and keeps
     // the note the same whatever day it is read on.
@@ -384,6 +384,15 @@ pub fn projected_note(policy: &Policy, projected: &[String]) -> Option<String> {
          up to {}; --git DIR or --endoflife FILE gives the facts",
         policy.history_as_of()
     ))
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn listed(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The note that the facts look old on `day`, with their newest date.

@@ -24,6 +24,7 @@ mod man;
 mod package;
 mod phases;
 mod pipes;
+mod recorded;
 mod snapshots;
 mod timeline;
 mod write;
@@ -62,6 +63,15 @@ fn embedded(args: &[&str]) -> Command {
     let mut command = Command::cargo_bin("lts-policy").unwrap();
     command.args(args).env("SOURCE_DATE_EPOCH", TESTS_TODAY);
     command
+}
+
+/// The embedded policy asked on 2026-12-01 (1796083200 = 20788 days *
+/// 86400), 74 days after its history ends on 2026-09-18 (12 + 31 + 30 + 1):
+/// 2.1, due 2026-11-10, is a projection for a day that has come.
+fn asked_on_2026_12_01(args: &[&str]) -> std::process::Output {
+    let mut command = embedded(args);
+    command.env("SOURCE_DATE_EPOCH", "1796083200");
+    command.output().unwrap()
 }
 
 /// Runs a command that must exit with `code` and print nothing on stderr;
