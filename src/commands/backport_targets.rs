@@ -163,13 +163,17 @@ impl Run for Args {
                 on,
                 context.today,
             ),
+            Format::GithubMatrix | Format::Backportrc | Format::Renovate | Format::Dependabot => {
+                Answer::yes().with_note(github::projected_note(policy, &report.targets))
+            }
             _ => Answer::yes(),
         };
+        let targets = || github::targets(&report.targets, report.template);
         out.answer(answer, |out| match format {
-            Format::GithubMatrix => github::matrix(&report.pairs(), out),
-            Format::Backportrc => github::backportrc(&report.pairs(), out),
-            Format::Renovate => github::renovate(&report.pairs(), out),
-            Format::Dependabot => github::dependabot(&report.pairs(), ecosystem, out),
+            Format::GithubMatrix => github::matrix(&targets(), out),
+            Format::Backportrc => github::backportrc(&targets(), out),
+            Format::Renovate => github::renovate(&targets(), out),
+            Format::Dependabot => github::dependabot(&targets(), ecosystem, out),
             _ => render::query(&report, &context.settings, out),
         })
     }
@@ -203,13 +207,6 @@ struct Targets<'p> {
     /// Whether `--branch` asks for branch names instead of lines.
     branches: bool,
     explanations: Option<Vec<Explanation>>,
-}
-
-impl Targets<'_> {
-    /// Each target's line and branch, for the CI recipes.
-    fn pairs(&self) -> Vec<(String, String)> {
-        github::pairs(&self.targets, self.template)
-    }
 }
 
 impl Report for Targets<'_> {

@@ -107,13 +107,16 @@ impl Run for Args {
                 on,
                 context.today,
             ),
+            Format::GithubMatrix => {
+                Answer::yes().with_note(github::projected_note(policy, &report.lines))
+            }
             _ => Answer::yes(),
         };
         out.answer(answer, |out| match context.settings.format {
             // The supported lines as a test matrix: one job per line.
             Format::GithubMatrix => {
-                let pairs = github::pairs(&report.lines, policy.branch_template());
-                github::matrix(&pairs, out)
+                let targets = github::targets(&report.lines, policy.branch_template());
+                github::matrix(&targets, out)
             }
             Format::Md => markdown::supported(policy, on, &report.lines, out),
             _ => render::query(&report, &context.settings, out),

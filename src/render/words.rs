@@ -414,8 +414,13 @@ pub fn projected_lines<'a>(
     lines
         .into_iter()
         .filter(|info| info.is_projected_by(today))
-        .map(|info| format!("{} (due {})", info.line, info.released))
+        .map(due)
         .collect()
+}
+
+/// A projected line as [`projected_note`] names it: `2.1 (due 2026-11-10)`.
+pub fn due(info: &LineInfo) -> String {
+    format!("{} (due {})", info.line, info.released)
 }
 
 /// An error and its causes, `: `-separated, as anyhow's `{:#}` writes them.
