@@ -54,14 +54,14 @@ impl Cadence {
                         if to > from {
                             to - from
                         } else {
-                            (to + 12).saturating_sub(from)
+                            to.saturating_add(12).saturating_sub(from)
                         }
                     })
                     .collect();
                 let longest = gaps
                     .iter()
                     .zip(gaps.iter().cycle().skip(1))
-                    .map(|(first, second)| first + second)
+                    .map(|(first, second)| first.saturating_add(*second))
                     .max();
                 // No month listed, no release ever due: never two intervals
                 // (no date is that far).
