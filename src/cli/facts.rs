@@ -157,7 +157,7 @@ fn complete_up_to(dir: &Path, local_variables: &[String]) -> Result<Option<Naive
     // left unread, as a repository never fetched.
     let fetched = String::from_utf8(fetch_head)
         .ok()
-        .and_then(|path| std::fs::metadata(dir.join(path.trim_end_matches('\n'))).ok())
+        .and_then(|path| std::fs::metadata(dir.join(path.trim_end_matches(['\r', '\n']))).ok())
         .and_then(|metadata| metadata.modified().ok())
         .map(|moment| DateTime::<Utc>::from(moment).date_naive());
     Ok(committed.max(fetched))
