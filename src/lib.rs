@@ -182,7 +182,8 @@ pub mod audit {
 
 pub mod facts {
     //! Facts from where releases are recorded, a repository's tags or an
-    //! endoflife.date answer, to merge into a policy's history.
+    //! endoflife.date answer, to merge into a policy's history, and how old
+    //! a history's facts look ([`OldFacts`]).
     //!
     //! ```
     //! use lts_policy::facts::{Facts, GitTag};
@@ -193,7 +194,8 @@ pub mod facts {
     //! # Ok::<(), Box<dyn std::error::Error>>(())
     //! ```
     pub use crate::policy::facts::{
-        Contradiction, Facts, FactsProblem, GitObject, GitTag, Ignored, Origin, TagDate, Witness,
+        Contradiction, Facts, FactsProblem, GitObject, GitTag, Ignored, OldFacts, Origin, TagDate,
+        Witness,
     };
 }
 
@@ -240,7 +242,7 @@ pub mod error {
     //! use lts_policy::error::{PolicyError, Problem};
     //! let err = Policy::from_json(r#"{"name": "x"}"#).unwrap_err();
     //! let PolicyError::InvalidPolicy { path, problem } = &err else { panic!() };
-    //! assert_eq!((path.as_str(), matches!(problem, Problem::Missing)), ("branch_template", true));
+    //! assert_eq!((path.as_str(), matches!(**problem, Problem::Missing)), ("branch_template", true));
     //! ```
     pub use crate::policy::dates::{DateError, DateProblem};
     pub use crate::policy::error::{Beyond, LineHint, Numbered, PolicyError};

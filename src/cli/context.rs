@@ -20,6 +20,7 @@ use lts_policy::{LineKind, Numbering, Policy};
 use super::facts;
 use super::flags::Cli;
 use crate::commands::{ColorChoice, Command, Source};
+use crate::render::words;
 use crate::session::{Context, Format, Settings, message, read_policy_file};
 
 /// What the program learns from outside its arguments, read once in `main`.
@@ -137,11 +138,22 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
     };
     Ok(Context {
         today: environment.today,
+        old_facts_note: old_facts_note(cli, &policy, environment.today),
         policy,
         fit_notes,
         settings,
         program: Cli::command,
     })
+}
+
+/// The note that `policy`'s facts look old, for a command that answers
+/// about a day: `--on`, or today for a day still to come (an answer about
+/// the future is a projection by definition, and facts can be no newer than
+/// today). A bad `--on` gives none: the command says what is wrong with it.
+fn old_facts_note(cli: &Cli, policy: &Policy, today: NaiveDate) -> Option<String> {
+    let day = cli.command.on_date()?.resolve(today).ok()?.min(today);
+    let old = policy.old_facts_on(day)?;
+    Some(words::old_facts_note(&old, day))
 }
 
 /// The policy with the facts `--git` or `--endoflife` name merged into its
@@ -241,10 +253,10 @@ struct ReadFacts {
 /// `numbering` says (a policy's; without one, a repository's tags are read
 /// as minor lines and an endoflife.date answer's cycles as it numbers
 /// them) whose tags start with `prefix`; `None` without either. With
-/// `--git` the repository is the truth up to the day asked about, capped
-/// at today: a line the rules expected by then without a tag is overdue.
-/// What an answer's cycles contradict of themselves is left out, and said
-/// in one note.
+/// `--git` the history is complete up to the repository's own day (its
+/// newest tag, branch or fetch), capped at today: a line the rules
+/// expected by then without a tag is overdue. What an answer's cycles
+/// contradict of themselves is left out, and said in one note.
 fn read_facts(
     cli: &Cli,
     numbering: Option<&Numbering>,
@@ -253,18 +265,15 @@ fn read_facts(
 ) -> Result<Option<ReadFacts>> {
     let read = match cli.sources.either(cli.command.sources())? {
         Source::Git(dir) => {
-            let on = match cli.command.on_date() {
-                Some(on) => on.resolve(today)?,
-                None => today,
-            };
             let kind = numbering.map_or(LineKind::Minor, |numbering| numbering.kind);
-            let (facts, warnings) = facts::git_facts(dir, prefix, kind)?;
-            for warning in warnings {
-                message(&warning);
+            let repository = facts::git_facts(dir, prefix, kind)?;
+            for warning in &repository.warnings {
+                message(warning);
             }
             ReadFacts {
-                facts,
-                history_as_of: Some(on.min(today)),
+                facts: repository.facts,
+                // A commit or a fetch dated after today is a clock's error.
+                history_as_of: repository.complete_up_to.map(|day| day.min(today)),
                 source: format!("--git {}", dir.display()),
                 endoflife: None,
             }

@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use lts_policy::facts::{Facts, GitTag};
 use lts_policy::{LineKind, Numbering};
@@ -36,11 +37,18 @@ fn git_said(stderr: &[u8]) -> String {
     }
 }
 
-/// The facts the tags of the repository at `dir` record, for a policy of
-/// `kind` whose tags start with `prefix`, and the warnings git gave, to
-/// pass on: one `git for-each-ref` of every tag with the type of what it
-/// names and its dates.
-pub fn git_facts(dir: &Path, prefix: Option<&str>, kind: LineKind) -> Result<(Facts, Vec<String>)> {
+/// What a repository says: the facts its tags record, the day it is
+/// complete up to besides them, and the warnings git gave, to pass on.
+pub struct Repository {
+    pub facts: Facts,
+    pub complete_up_to: Option<NaiveDate>,
+    pub warnings: Vec<String>,
+}
+
+/// What the repository at `dir` says, for a policy of `kind` whose tags
+/// start with `prefix`: one `git for-each-ref` of every tag with the type
+/// of what it names and its dates, then [`complete_up_to`].
+pub fn git_facts(dir: &Path, prefix: Option<&str>, kind: LineKind) -> Result<Repository> {
     let listed = git(
         &[OsStr::new("rev-parse"), OsStr::new("--local-env-vars")],
         &[],
@@ -85,7 +93,57 @@ pub fn git_facts(dir: &Path, prefix: Option<&str>, kind: LineKind) -> Result<(Fa
     let listing = String::from_utf8_lossy(&output.stdout);
     let facts = Facts::from_tag_listing(&listing, prefix, kind)
         .with_context(|| format!("--git {}", dir.display()))?;
-    Ok((facts, warnings))
+    Ok(Repository {
+        facts,
+        complete_up_to: complete_up_to(dir, &local_variables)?,
+        warnings,
+    })
+}
+
+/// The day the repository at `dir` knows of besides its tags, as a UTC
+/// day: the later of its newest branch's commit (local or remote-tracking)
+/// and its last fetch, the time of `FETCH_HEAD` (a fetch that brought no
+/// new tag still says there was none then); `None` with neither. Branch
+/// tips rather than every commit: tips stand for the history behind them,
+/// and walking it (`rev-list --all`) would fail on a broken ref that the
+/// tags' listing only warns of.
+fn complete_up_to(dir: &Path, local_variables: &[String]) -> Result<Option<NaiveDate>> {
+    let ask = |args: &[&str]| -> Result<Vec<u8>> {
+        let mut full = vec![OsStr::new("-C"), dir.as_os_str()];
+        full.extend(args.iter().map(OsStr::new));
+        let output = git(&full, local_variables)?;
+        if !output.status.success() {
+            bail!(
+                "cannot read the branches of {} (git: {})",
+                dir.display(),
+                git_said(&output.stderr)
+            );
+        }
+        Ok(output.stdout)
+    };
+    let newest_branch = ask(&[
+        "for-each-ref",
+        "--sort=-committerdate",
+        "--count=1",
+        "--format=%(committerdate:unix)",
+        "refs/heads",
+        "refs/remotes",
+    ])?;
+    let committed = String::from_utf8_lossy(&newest_branch)
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|seconds| DateTime::from_timestamp(seconds, 0))
+        .map(|moment| moment.date_naive());
+    let fetch_head = ask(&["rev-parse", "--git-path", "FETCH_HEAD"])?;
+    // Relative to `dir`, as `-C` makes it; a path that is no UTF-8 is
+    // left unread, as a repository never fetched.
+    let fetched = String::from_utf8(fetch_head)
+        .ok()
+        .and_then(|path| std::fs::metadata(dir.join(path.trim_end_matches(['\r', '\n']))).ok())
+        .and_then(|metadata| metadata.modified().ok())
+        .map(|moment| DateTime::<Utc>::from(moment).date_naive());
+    Ok(committed.max(fetched))
 }
 
 /// The facts of an endoflife.date answer in `source`, a file or `-` for

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{ArgMatches, Args, FromArgMatches, ValueEnum};
 
-use lts_policy::{Line, Policy, parse_date};
+use lts_policy::{Line, LineInfo, Policy, parse_date};
 
 use super::run::Run;
 use crate::session::Format;
@@ -286,6 +286,41 @@ pub struct Explain {
     /// out, with the dates, e.g. `status 1.0 --explain`
     #[arg(long)]
     pub explain: bool,
+}
+
+// `--recorded`, for the answers that list lines.
+#[derive(Debug, Args)]
+#[group(skip)]
+pub struct Recorded {
+    /// Leave out the lines the history does not list, which only the rules
+    /// project (overdue ones too); a listed line stays, with the ends and
+    /// patches the rules work out for it, e.g. `--recorded --format
+    /// github-matrix`
+    #[arg(long)]
+    recorded: bool,
+}
+
+impl Recorded {
+    /// Whether `--recorded` is given.
+    pub fn given(&self) -> bool {
+        self.recorded
+    }
+
+    /// Under `--recorded`, leaves out of `items` those whose line (`info`)
+    /// only the rules project; returns the lines left out.
+    pub fn keep<T>(&self, items: &mut Vec<T>, info: impl Fn(&T) -> &LineInfo) -> Vec<Line> {
+        if !self.recorded {
+            return Vec::new();
+        }
+        let left_out = items
+            .iter()
+            .map(&info)
+            .filter(|line| line.is_projected())
+            .map(|line| line.line.clone())
+            .collect();
+        items.retain(|item| !info(item).is_projected());
+        left_out
+    }
 }
 
 /// Parses an optional date option, naming the option in the error.

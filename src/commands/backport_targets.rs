@@ -8,7 +8,7 @@ use lts_policy::answers::{Explanation, Fix};
 use lts_policy::rules::BranchTemplate;
 use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 
-use super::{Explain, ManText, Query, Run, last_day, line_option};
+use super::{Explain, ManText, Query, Recorded, Run, last_day, line_option};
 use crate::render::text::Text;
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, github, json};
@@ -46,6 +46,9 @@ pub struct Args {
 
     #[command(flatten)]
     explain: Explain,
+
+    #[command(flatten)]
+    recorded: Recorded,
 
     /// With --format dependabot, the package ecosystem of its updates, as
     /// Dependabot names them, e.g. `--ecosystem maven`
@@ -86,6 +89,11 @@ impl Run for Args {
                 "lts-policy backport-targets --latest 1.3 --format github-matrix",
                 "The targets on the day 1.3 comes out, as a GitHub Actions matrix.",
             ),
+            (
+                "lts-policy backport-targets --recorded --branch",
+                "The branches a bug fix goes to today among the lines the history lists: none \
+                 that only the rules project.",
+            ),
         ],
     };
 
@@ -124,21 +132,27 @@ impl Run for Args {
         } else {
             Fix::Bug
         };
+        let mut targets = policy
+            .backport_targets(on, since.clone(), fix)
+            .context("--since")?;
+        self.recorded.keep(&mut targets, |target| &target.info);
+        let mut explanations = self
+            .explain
+            .explain
+            .then(|| policy.explain_backports(on, since.clone(), fix))
+            .transpose()?;
+        if let Some(explanations) = &mut explanations {
+            self.recorded.keep(explanations, |why| &why.info);
+        }
         let report = Targets {
             policy,
             on,
-            targets: policy
-                .backport_targets(on, since.clone(), fix)
-                .context("--since")?,
             latest,
-            since: since.clone(),
+            since,
+            targets,
             template: branches.as_ref().unwrap_or(policy.branch_template()),
             branches: branches.is_some(),
-            explanations: self
-                .explain
-                .explain
-                .then(|| policy.explain_backports(on, since.clone(), fix))
-                .transpose()?,
+            explanations,
         };
         last_day::check(report.targets.iter().map(|line| &line.info))?;
         // Text and plain are bare lines or branches, one per line, for
@@ -151,13 +165,17 @@ impl Run for Args {
                 on,
                 context.today,
             ),
+            Format::GithubMatrix | Format::Backportrc | Format::Renovate | Format::Dependabot => {
+                Answer::yes().with_note(github::projected_note(policy, &report.targets))
+            }
             _ => Answer::yes(),
         };
+        let targets = || github::targets(&report.targets, report.template);
         out.answer(answer, |out| match format {
-            Format::GithubMatrix => github::matrix(&report.pairs(), out),
-            Format::Backportrc => github::backportrc(&report.pairs(), out),
-            Format::Renovate => github::renovate(&report.pairs(), out),
-            Format::Dependabot => github::dependabot(&report.pairs(), ecosystem, out),
+            Format::GithubMatrix => github::matrix(&targets(), out),
+            Format::Backportrc => github::backportrc(&targets(), out),
+            Format::Renovate => github::renovate(&targets(), out),
+            Format::Dependabot => github::dependabot(&targets(), ecosystem, out),
             _ => render::query(&report, &context.settings, out),
         })
     }
@@ -191,13 +209,6 @@ struct Targets<'p> {
     /// Whether `--branch` asks for branch names instead of lines.
     branches: bool,
     explanations: Option<Vec<Explanation>>,
-}
-
-impl Targets<'_> {
-    /// Each target's line and branch, for the CI recipes.
-    fn pairs(&self) -> Vec<(String, String)> {
-        github::pairs(&self.targets, self.template)
-    }
 }
 
 impl Report for Targets<'_> {

@@ -15,8 +15,8 @@ use clap::Subcommand;
 use crate::session::{Answer, Context, Format, Output};
 
 pub use args::{
-    ColorChoice, CommonOptions, DateRange, Explain, OnDate, Query, Source, Sources, WithCommon,
-    date_option, line_option,
+    ColorChoice, CommonOptions, DateRange, Explain, OnDate, Query, Recorded, Source, Sources,
+    WithCommon, date_option, line_option,
 };
 pub use run::{ManText, Run};
 
@@ -90,8 +90,8 @@ macro_rules! commands {
                 }
             }
 
-            /// The day the command answers for, when it takes `--on`: `--git`
-            /// reads the repository as the truth up to that day.
+            /// The day the command answers for, when it takes `--on`: the
+            /// day its facts may look old by.
             pub fn on_date(&self) -> Option<&OnDate> {
                 match self {
                     $(Self::$variant(given) => shared!($shared, given.args).0,)+
@@ -121,11 +121,13 @@ macro_rules! commands {
                 None
             }
 
-            /// Runs the command.
+            /// Runs the command; once it has answered, whether its facts
+            /// look old is said after what it notes itself.
             pub fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
-                match self {
+                let answer = match self {
                     $(Self::$variant(given) => given.args.run(context, out),)+
-                }
+                };
+                answer.map(|answer| answer.and_note(context.old_facts_note.clone()))
             }
         }
     };

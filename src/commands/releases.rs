@@ -6,7 +6,7 @@ use serde::Serialize;
 use lts_policy::calendar::Calendar;
 use lts_policy::{Policy, PolicyError};
 
-use super::{DateRange, ManText, Query, Run, last_day};
+use super::{DateRange, ManText, Query, Recorded, Run, last_day};
 use crate::render::json::{self, IsoDate, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LINE_COLUMNS, LineView};
@@ -25,6 +25,9 @@ pub struct Args {
     /// comma-separated, e.g. `--format ics --remind 90,30`
     #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(0..=36_600))]
     remind: Vec<u32>,
+
+    #[command(flatten)]
+    recorded: Recorded,
 
     #[command(flatten)]
     pub(super) query: Query,
@@ -64,7 +67,13 @@ impl Run for Args {
         }
         let (from, to) = self.range.resolve()?;
         let on = self.query.on.resolve(context.today)?;
-        let (calendar, ended) = last_day::fitting(policy, policy.releases(from, to, on)?, on)?;
+        let calendar = policy.releases(from, to, on)?;
+        let calendar = if self.recorded.given() {
+            calendar.recorded()
+        } else {
+            calendar
+        };
+        let (calendar, ended) = last_day::fitting(policy, calendar, on)?;
         let answer = match context.settings.format {
             Format::Plain => {
                 // In release order: the lines past today are not looked at,

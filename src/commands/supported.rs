@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use lts_policy::answers::{Explanation, Selection};
-use lts_policy::{Policy, PolicyError, SupportedLine};
+use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 
-use super::{Explain, ManText, Query, Run, last_day};
+use super::{Explain, ManText, Query, Recorded, Run, last_day};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
 use crate::render::{self, Report, explain, github, json, markdown, words};
@@ -35,6 +35,9 @@ pub struct Args {
 
     #[command(flatten)]
     explain: Explain,
+
+    #[command(flatten)]
+    recorded: Recorded,
 }
 
 impl Run for Args {
@@ -77,15 +80,22 @@ impl Run for Args {
             (false, true) => Selection::Latest,
             (false, false) => Selection::All,
         };
+        let mut lines = policy.supported_selected(on, selection)?;
+        let left_out = self.recorded.keep(&mut lines, |line| &line.info);
+        let mut explanations = self
+            .explain
+            .explain
+            .then(|| policy.explain_on(on, None))
+            .transpose()?;
+        if let Some(explanations) = &mut explanations {
+            self.recorded.keep(explanations, |why| &why.info);
+        }
         let report = Supported {
             policy,
             on,
-            lines: policy.supported_selected(on, selection)?,
-            explanations: self
-                .explain
-                .explain
-                .then(|| policy.explain_on(on, None))
-                .transpose()?,
+            lines,
+            left_out,
+            explanations,
         };
         last_day::check(report.lines.iter().map(|line| &line.info))?;
         // Plain output is one line per item: what it cannot carry goes to
@@ -98,13 +108,16 @@ impl Run for Args {
                 on,
                 context.today,
             ),
+            Format::GithubMatrix => {
+                Answer::yes().with_note(github::projected_note(policy, &report.lines))
+            }
             _ => Answer::yes(),
         };
         out.answer(answer, |out| match context.settings.format {
             // The supported lines as a test matrix: one job per line.
             Format::GithubMatrix => {
-                let pairs = github::pairs(&report.lines, policy.branch_template());
-                github::matrix(&pairs, out)
+                let targets = github::targets(&report.lines, policy.branch_template());
+                github::matrix(&targets, out)
             }
             Format::Md => markdown::supported(policy, on, &report.lines, out),
             _ => render::query(&report, &context.settings, out),
@@ -116,6 +129,8 @@ struct Supported<'p> {
     policy: &'p Policy,
     on: NaiveDate,
     lines: Vec<SupportedLine>,
+    /// The supported lines `--recorded` leaves out, the rules' alone.
+    left_out: Vec<Line>,
     /// With `--explain`: every line the answer is about, newest first.
     explanations: Option<Vec<Explanation>>,
 }
@@ -131,7 +146,16 @@ impl Report for Supported<'_> {
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
         let (policy, on) = (self.policy, self.on);
         let first = policy.first_release();
-        if self.lines.is_empty() && on >= first.released {
+        if self.lines.is_empty() && !self.left_out.is_empty() {
+            let projected: Vec<String> = self.left_out.iter().map(ToString::to_string).collect();
+            writeln!(
+                out.out(),
+                "No line the history lists is supported on {on} (policy: {}): the rules project \
+                 {}, which --recorded leaves out",
+                for_terminal(policy.name()),
+                words::listed(&projected)
+            )?;
+        } else if self.lines.is_empty() && on >= first.released {
             // Once a line is out there is always a latest one: only --lts
             // can leave nothing.
             writeln!(

@@ -250,6 +250,7 @@ impl Policy {
             next: Some(Start::OnOrAfter(from)),
             to,
             supported: SupportedDays::default(),
+            recorded_lines_only: false,
         }
     }
 }
@@ -311,23 +312,47 @@ pub struct PatchDays<'p> {
     next: Option<Start>,
     to: NaiveDate,
     supported: SupportedDays,
+    /// Whether the patches and releases of projected lines are left out,
+    /// and the days that ship nothing else.
+    recorded_lines_only: bool,
+}
+
+impl PatchDays<'_> {
+    /// The same days, each without the patches and releases of the lines
+    /// only the rules project; a day left with nothing is skipped.
+    #[must_use]
+    pub fn of_recorded_lines(self) -> Self {
+        Self {
+            recorded_lines_only: true,
+            ..self
+        }
+    }
 }
 
 impl Iterator for PatchDays<'_> {
     type Item = Result<PatchDay, PolicyError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let start = self.next.take()?;
-        match self
-            .policy
-            .next_patch_with(start, self.to, &mut self.supported)
-        {
-            Ok(Some(day)) if day.day <= self.to => {
-                self.next = Some(Start::After(day.day));
-                Some(Ok(day))
+        loop {
+            let start = self.next.take()?;
+            match self
+                .policy
+                .next_patch_with(start, self.to, &mut self.supported)
+            {
+                Ok(Some(mut day)) if day.day <= self.to => {
+                    self.next = Some(Start::After(day.day));
+                    if self.recorded_lines_only {
+                        day.patches.retain(|shipped| !shipped.info.is_projected());
+                        day.new_lines.retain(|info| !info.is_projected());
+                        if day.patches.is_empty() && day.new_lines.is_empty() {
+                            continue;
+                        }
+                    }
+                    return Some(Ok(day));
+                }
+                Ok(_) => return None,
+                Err(err) => return Some(Err(err)),
             }
-            Ok(_) => None,
-            Err(err) => Some(Err(err)),
         }
     }
 }

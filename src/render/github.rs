@@ -8,33 +8,69 @@ use std::io::Write;
 use anyhow::Result;
 use serde_json::{Map, Value, json};
 
-use lts_policy::SupportedLine;
 use lts_policy::rules::BranchTemplate;
+use lts_policy::{Policy, SupportedLine};
+
+use super::words;
+
+/// A line as the recipes list it.
+pub struct Target {
+    pub line: String,
+    pub branch: String,
+    /// Whether only the rules project the line: its branch is not known
+    /// to exist.
+    pub projected: bool,
+}
 
 /// Each line's name and branch, as the recipes list them.
-pub fn pairs(lines: &[SupportedLine], template: &BranchTemplate) -> Vec<(String, String)> {
+pub fn targets(lines: &[SupportedLine], template: &BranchTemplate) -> Vec<Target> {
     lines
         .iter()
-        .map(|line| {
-            let line = &line.info.line;
-            (line.to_string(), template.render(line))
+        .map(|line| Target {
+            line: line.info.line.to_string(),
+            branch: template.render(&line.info.line),
+            projected: line.info.is_projected(),
         })
         .collect()
 }
 
 /// `{"include": [{"line", "branch"}...]}` on one line, for a GitHub Actions
-/// `strategy.matrix: ${{ fromJSON(...) }}`.
+/// `strategy.matrix: ${{ fromJSON(...) }}`. A projected line's entry says so,
+/// `"projected": true`, as a matrix entry may carry any key (a job reads it
+/// as `matrix.projected`); the others are as they always were.
 ///
 /// # Errors
 /// An error of the output.
-pub fn matrix(targets: &[(String, String)], out: &mut dyn Write) -> Result<()> {
+pub fn matrix(targets: &[Target], out: &mut dyn Write) -> Result<()> {
     let include: Vec<Value> = targets
         .iter()
-        .map(|(line, branch)| json!({"line": line, "branch": branch}))
+        .map(|target| {
+            let mut entry = json!({"line": target.line, "branch": target.branch});
+            if target.projected {
+                entry["projected"] = Value::Bool(true);
+            }
+            entry
+        })
         .collect();
     serde_json::to_writer(&mut *out, &json!({ "include": include }))?;
     writeln!(out)?;
     Ok(())
+}
+
+/// The note a recipe gets on stderr when it lists lines only the rules
+/// project, whatever the day asked about: a job acts on the branches now,
+/// and the history does not say a projected line's exists. (The matrix
+/// also marks each; `.backportrc.json`'s choices, Renovate's base branches
+/// and Dependabot's `target-branch` have no field for it.)
+pub fn projected_note(policy: &Policy, lines: &[SupportedLine]) -> Option<String> {
+    let projected: Vec<String> = lines
+        .iter()
+        .map(|line| &line.info)
+        .filter(|info| info.is_projected())
+        .map(words::due)
+        .collect();
+    words::projected_note(policy, &projected)
+        .map(|note| format!("{note}, and --recorded leaves projected lines out"))
 }
 
 /// The target branches, checked, and a label for each (`v1.3` or `v1.3.4`)
@@ -42,17 +78,17 @@ pub fn matrix(targets: &[(String, String)], out: &mut dyn Write) -> Result<()> {
 ///
 /// # Errors
 /// An error of the output.
-pub fn backportrc(targets: &[(String, String)], out: &mut dyn Write) -> Result<()> {
+pub fn backportrc(targets: &[Target], out: &mut dyn Write) -> Result<()> {
     let choices: Vec<Value> = targets
         .iter()
-        .map(|(_, branch)| json!({"name": branch, "checked": true}))
+        .map(|target| json!({"name": target.branch, "checked": true}))
         .collect();
     let mapping: Map<String, Value> = targets
         .iter()
-        .map(|(line, branch)| {
+        .map(|target| {
             (
-                format!("^v{}(\\.\\d+)?$", line.replace('.', "\\.")),
-                Value::String(branch.clone()),
+                format!("^v{}(\\.\\d+)?$", target.line.replace('.', "\\.")),
+                Value::String(target.branch.clone()),
             )
         })
         .collect();
@@ -67,8 +103,11 @@ pub fn backportrc(targets: &[(String, String)], out: &mut dyn Write) -> Result<(
 ///
 /// # Errors
 /// An error of the output.
-pub fn renovate(targets: &[(String, String)], out: &mut dyn Write) -> Result<()> {
-    let branches: Vec<&str> = targets.iter().map(|(_, branch)| branch.as_str()).collect();
+pub fn renovate(targets: &[Target], out: &mut dyn Write) -> Result<()> {
+    let branches: Vec<&str> = targets
+        .iter()
+        .map(|target| target.branch.as_str())
+        .collect();
     serde_json::to_writer_pretty(&mut *out, &json!({ "baseBranches": branches }))?;
     writeln!(out)?;
     Ok(())
@@ -81,11 +120,7 @@ pub fn renovate(targets: &[(String, String)], out: &mut dyn Write) -> Result<()>
 ///
 /// # Errors
 /// An error of the output.
-pub fn dependabot(
-    targets: &[(String, String)],
-    ecosystem: &str,
-    out: &mut dyn Write,
-) -> Result<()> {
+pub fn dependabot(targets: &[Target], ecosystem: &str, out: &mut dyn Write) -> Result<()> {
     let quoted = |text: &str| Value::String(text.to_owned()).to_string();
     writeln!(out, "version: 2")?;
     if targets.is_empty() {
@@ -94,10 +129,10 @@ pub fn dependabot(
         return Ok(());
     }
     writeln!(out, "updates:")?;
-    for (_, branch) in targets {
+    for target in targets {
         writeln!(out, "  - package-ecosystem: {}", quoted(ecosystem))?;
         writeln!(out, "    directory: \"/\"")?;
-        writeln!(out, "    target-branch: {}", quoted(branch))?;
+        writeln!(out, "    target-branch: {}", quoted(&target.branch))?;
         writeln!(out, "    schedule:")?;
         writeln!(out, "      interval: \"weekly\"")?;
     }

@@ -6,6 +6,7 @@ use std::error::Error;
 use chrono::NaiveDate;
 
 use lts_policy::answers::Dangling;
+use lts_policy::facts::OldFacts;
 use lts_policy::lines::{EolReason, Phase};
 use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Nth, Patches,
@@ -394,10 +395,10 @@ pub fn dangling_message(tag: &str, on: NaiveDate, dangling: &Dangling) -> String
 /// stderr when it rests on `projected`, what the rules project for days
 /// that have come: the history does not say they happened.
 pub fn projected_note(policy: &Policy, projected: &[String]) -> Option<String> {
-    let (last, rest) = projected.split_last()?;
-    let what = match rest {
-        [] => format!("{last} is"),
-        rest => format!("{} and {last} are", rest.join(", ")),
+    let what = match projected {
+        [] => return None,
+        [one] => format!("{one} is"),
+        many => format!("{} are", listed(many)),
     };
     // The day the history is complete up to says how old it is, and keeps
     // the note the same whatever day it is read on.
@@ -406,6 +407,25 @@ pub fn projected_note(policy: &Policy, projected: &[String]) -> Option<String> {
          up to {}; --git DIR or --endoflife FILE gives the facts",
         policy.history_as_of()
     ))
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn listed(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The note that the facts look old on `day`, with their newest date.
+pub fn old_facts_note(old: &OldFacts, day: NaiveDate) -> String {
+    format!(
+        "note: the facts look old: the newest release the history records came out on {}, more \
+         than two release intervals ({}) before {day}",
+        old.newest,
+        period_text(old.two_intervals)
+    )
 }
 
 /// The lines among `lines` whose release the rules project on or before
@@ -417,8 +437,13 @@ pub fn projected_lines<'a>(
     lines
         .into_iter()
         .filter(|info| info.is_projected_by(today))
-        .map(|info| format!("{} (due {})", info.line, info.released))
+        .map(due)
         .collect()
+}
+
+/// A projected line as [`projected_note`] names it: `2.1 (due 2026-11-10)`.
+pub fn due(info: &LineInfo) -> String {
+    format!("{} (due {})", info.line, info.released)
 }
 
 /// An error and its causes, `: `-separated, as anyhow's `{:#}` writes them.

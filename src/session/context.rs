@@ -18,6 +18,9 @@ pub struct Context {
     pub policy: Policy,
     /// For `policy --fit`, what each rule of `policy` rests on.
     pub fit_notes: Vec<FitNote>,
+    /// That the policy's facts look old for the day asked about, for
+    /// stderr once the command has answered.
+    pub old_facts_note: Option<String>,
     /// What the renderers are handed.
     pub settings: Settings,
     /// The program's command line, for the commands that describe it (the

@@ -84,6 +84,10 @@ fn bash_completes_a_commands_flags_and_values() {
         bash_offers(&["lts-policy", "backport-targets", "--s"]),
         ["--since", "--security"]
     );
+    assert_eq!(
+        bash_offers(&["lts-policy", "releases", "--re"]),
+        ["--remind", "--recorded"]
+    );
     // The names a tag takes besides a line.
     let tag = bash_offers(&["lts-policy", "tag", "l"]);
     assert_eq!(tag, ["latest", "latest-lts"]);

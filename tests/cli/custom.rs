@@ -3,7 +3,9 @@
 
 use serde_json::json;
 
-use super::{LEGEND, RANGES_LEGEND, json_of, lts_policy, stdout_of, stdout_projected};
+use super::{
+    LEGEND, RANGES_LEGEND, lts_policy, stdout_noting_old_facts, stdout_of, stdout_projected,
+};
 
 const MONTHLY: &str = "tests/data/monthly.json";
 
@@ -25,23 +27,26 @@ fn backport_targets_use_the_policys_branch_template() {
     );
     // The history ends with 4.5 (2023-02-10): the four lines after it are
     // the rules' alone, and their days have come by the tests' day,
-    // 2026-09-07.
+    // 2026-09-07. Its newest release, 4.5.2 on 2023-02-10, is more than two
+    // intervals of a minor a month (2 months, to 2023-04-10) before the day.
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),
         "note: 4.17 (due 2024-02-01), 4.16 (due 2024-01-04), 4.12 (due 2023-08-31) and 4.8 (due \
          2023-05-04) are projected by the policy's rules, not recorded: its history is complete \
-         up to 2023-02-10; --git DIR or --endoflife FILE gives the facts\n"
+         up to 2023-02-10; --git DIR or --endoflife FILE gives the facts\n\
+         note: the facts look old: the newest release the history records came out on \
+         2023-02-10, more than two release intervals (2 months) before 2024-02-01\n"
     );
 }
 
 #[test]
 fn an_lts_line_ends_on_a_leap_day() {
     // 4.0: 2022-08-31 + 18 months = 2024-02-29.
-    stdout_of(
+    stdout_noting_old_facts(
         &["status", "4.0.3", "--on", "2024-02-28", "--policy", MONTHLY],
         0,
     );
-    stdout_of(
+    stdout_noting_old_facts(
         &["status", "4.0.3", "--on", "2024-02-29", "--policy", MONTHLY],
         1,
     );
@@ -57,7 +62,18 @@ fn a_known_patch_is_the_tag_until_counting_resumes() {
 
 #[test]
 fn supported_json_for_a_projected_lts_line() {
-    let json = json_of(&["supported", "--on", "2024-02-01", "--policy", MONTHLY], 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout_noting_old_facts(
+        &[
+            "supported",
+            "--on",
+            "2024-02-01",
+            "--policy",
+            MONTHLY,
+            "--json",
+        ],
+        0,
+    ))
+    .unwrap();
     let four_sixteen = &json["lines"][1];
     // 4.16: k=11, 2023-12-31 (Sunday) -> Thursday 2024-01-04. Its support,
     // 2024-01-04 + 18 months = 2025-07-04, is cut by the 4th LTS after it,
@@ -123,17 +139,25 @@ LINE  RELEASED     LTS   EOL          ENDED BY
         "--policy",
         MONTHLY,
     ];
-    assert_eq!(stdout_of(&args, 0), expected);
+    assert_eq!(stdout_noting_old_facts(&args, 0), expected);
 }
 
 #[test]
 fn next_patch_on_thursdays() {
     // After Wednesday 2023-02-08: Thursday 02-09 ships the known 4.5.1, and
     // 4.0's 24th Thursday (2022-09-01 .. 2023-02-09 = 161 days = 23 weeks).
-    let json = json_of(
-        &["next-patch", "--after", "2023-02-08", "--policy", MONTHLY],
+    let json: serde_json::Value = serde_json::from_str(&stdout_noting_old_facts(
+        &[
+            "next-patch",
+            "--after",
+            "2023-02-08",
+            "--policy",
+            MONTHLY,
+            "--json",
+        ],
         0,
-    );
+    ))
+    .unwrap();
     assert_eq!(json["day"], "2023-02-09");
     assert_eq!(json["weekday"], "Thursday");
     let shipped: Vec<_> = json["patches"]

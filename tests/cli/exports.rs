@@ -47,9 +47,12 @@ fn csv_quotes_a_branch_with_a_comma() {
     });
     let file = std::env::temp_dir().join(format!("lts-policy-commas-{}.json", std::process::id()));
     std::fs::write(&file, policy.to_string()).unwrap();
+    // Asked on 1.0's day, when its facts are new.
     let args = [
         "releases",
         "--to",
+        "2025-09-09",
+        "--on",
         "2025-09-09",
         "--format",
         "csv",
@@ -219,7 +222,14 @@ fn every_ics_the_tool_writes_parses() {
     std::fs::write(&file, named.to_string()).unwrap();
     policies.push(file.display().to_string());
     for policy in &policies {
-        let text = stdout_of(
+        // monthly.json's history ends on 2023-02-10, more than two monthly
+        // intervals before the day asked (the tests' day, 2026-09-07).
+        let answer = if policy.ends_with("monthly.json") {
+            super::stdout_noting_old_facts
+        } else {
+            stdout_of
+        };
+        let text = answer(
             &[
                 "releases",
                 "--from",
@@ -262,10 +272,19 @@ fn every_ics_the_tool_writes_parses() {
         .output()
         .unwrap();
         // A history that ends before the tests' day has its projected lines
-        // noted on stderr.
+        // noted on stderr, and monthly.json's, long before it, that its
+        // facts look old.
         let stderr = String::from_utf8_lossy(&plain.stderr);
+        let (old_facts, projection): (Vec<&str>, Vec<&str>) = stderr
+            .lines()
+            .partition(|line| line.starts_with("note: the facts look old: "));
+        assert_eq!(
+            old_facts.len(),
+            usize::from(policy.ends_with("monthly.json")),
+            "{policy}: {stderr}"
+        );
         assert!(
-            stderr.is_empty() || super::is_projection_note(&stderr),
+            projection.is_empty() || super::is_projection_note(&format!("{}\n", projection[0])),
             "{policy}: {stderr}"
         );
         let lines = String::from_utf8(plain.stdout).unwrap().lines().count();

@@ -230,3 +230,36 @@ fn a_range_error_says_which_end_was_a_default() {
              end on 2020-01-01\n",
         );
 }
+
+#[test]
+fn the_embedded_history_looks_old_two_release_intervals_after_its_newest_release() {
+    // Its newest release is 2.0 (2026-09-08); a minor every 2 months makes
+    // two intervals 4 months, to 2027-01-08. Today is SOURCE_DATE_EPOCH's
+    // day: 2027-01-08 is 20826 days after 1970-01-01 (2026-01-01 is day
+    // 20454, plus 365, plus 7), 1799366400 seconds.
+    let asked_on = |epoch: &str, args: &[&str]| {
+        let output = super::embedded(args)
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert_eq!(asked_on("1799366400", &["supported"]), "");
+    // A day still to come is measured by today: the facts are not older.
+    assert_eq!(
+        asked_on("1799366400", &["supported", "--on", "2027-06-01"]),
+        ""
+    );
+    // The day after, 86400 seconds on.
+    assert_eq!(
+        asked_on("1799452800", &["supported"]),
+        "note: the facts look old: the newest release the history records came out on \
+         2026-09-08, more than two release intervals (4 months) before 2027-01-09\n"
+    );
+    // Asked about a day the facts cover, nothing is said.
+    assert_eq!(
+        asked_on("1799452800", &["supported", "--on", "2026-11-25"]),
+        ""
+    );
+}

@@ -8,7 +8,7 @@ use std::process::Command as Process;
 
 use serde_json::{Value, json};
 
-use super::{json_of, lts_policy, stdout_of};
+use super::{json_of, lts_policy};
 
 /// A directory removed when the test ends.
 struct Scratch(PathBuf);
@@ -130,12 +130,13 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
         {"line": "1.1", "released": "2025-11-04", "lts": false}
     ]);
     let rules = kestra_rules(&scratch, "rules.json", flags, json!({}));
-    // Asked about 2026-03-20, the repository is the truth up to that day.
+    // The repository is complete up to its newest commit, v1.3.1's on
+    // 2026-03-10, whatever day is asked about (next-patch asks about today).
     let written = kestra_rules(
         &scratch,
         "written.json",
         kestra_history(),
-        json!({"history_as_of": "2026-03-20"}),
+        json!({"history_as_of": "2026-03-10"}),
     );
     for command in [
         &["supported", "--on", "2026-03-20"][..],
@@ -143,6 +144,7 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
         &["releases", "--on", "2026-03-20", "--to", "2027-12-31"],
         &["backport-targets", "--on", "2026-03-20", "--branch"],
         &["audit", "--on", "2026-03-20", "--projected"],
+        &["next-patch", "--after", "2026-03-20"],
     ] {
         let from_tags = {
             let mut args = command.to_vec();
@@ -165,40 +167,6 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
             "{command:?}"
         );
     }
-    // next-patch takes no --on: the repository is the truth up to today.
-    let today = chrono::Utc::now().date_naive().to_string();
-    let written_today = kestra_rules(
-        &scratch,
-        "written-today.json",
-        kestra_history(),
-        json!({"history_as_of": today}),
-    );
-    assert_eq!(
-        stdout_of(
-            &[
-                "next-patch",
-                "--after",
-                "2026-03-20",
-                "--git",
-                &repo,
-                "--policy",
-                &rules,
-                "--json"
-            ],
-            0
-        ),
-        stdout_of(
-            &[
-                "next-patch",
-                "--after",
-                "2026-03-20",
-                "--policy",
-                &written_today,
-                "--json"
-            ],
-            0
-        )
-    );
     // 1.3.1 is the newest tag of 1.3; the Tuesday after it, 03-17, adds 1.3.2.
     let supported = json_of(
         &[
@@ -216,14 +184,12 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
     assert_eq!(supported["lines"][0]["source"]["released"], "history");
 }
 
-#[test]
-fn a_line_the_rules_expected_without_a_tag_is_overdue() {
-    // On 2026-06-01 the repository has no 1.4, due 2026-05-05: overdue,
-    // projected on the first Tuesday after 06-01, 06-02.
-    let scratch = Scratch::new("git-overdue");
-    let repo = repository(&scratch, KESTRA_TAGS);
+/// Lines 1.3 and 1.4 as `releases --on 2026-06-01` dates them with the
+/// tags of `repo` over Kestra's rules: each line's release and whether it
+/// is overdue.
+fn around_one_four(scratch: &Scratch, repo: &str) -> Vec<[Value; 3]> {
     let rules = kestra_rules(
-        &scratch,
+        scratch,
         "rules.json",
         json!([{"line": "1.0", "released": "2025-09-09", "lts": true}]),
         json!({}),
@@ -238,19 +204,150 @@ fn a_line_the_rules_expected_without_a_tag_is_overdue() {
             "--to",
             "2026-07-01",
             "--git",
-            &repo,
+            repo,
             "--policy",
             &rules,
         ],
         0,
     );
+    fields(&releases, ["line", "released", "overdue"])
+}
+
+/// 1.4 after 1.3 (2026-03-03), when the repository is complete up to a day
+/// after 2026-05-05: due then, it did not come, so it is overdue, projected
+/// on the first Tuesday after 06-01, 06-02.
+fn one_four_overdue() -> Vec<[Value; 3]> {
+    vec![
+        [json!("1.3"), json!("2026-03-03"), json!(false)],
+        [json!("1.4"), json!("2026-06-02"), json!(true)],
+    ]
+}
+
+#[test]
+fn the_repository_says_how_far_its_facts_go_not_the_day_asked() {
+    // The tags end with v1.3.1 (2026-03-10), the newest commit: 1.4, due
+    // 2026-03-03 + 2 months = 2026-05-03, a Sunday, so Tuesday 05-05, is
+    // after that day: a projection, even asked about 2026-06-01.
+    let scratch = Scratch::new("git-as-of");
+    let repo = repository(&scratch, KESTRA_TAGS);
     assert_eq!(
-        fields(&releases, ["line", "released", "overdue"]),
+        around_one_four(&scratch, &repo),
         [
             [json!("1.3"), json!("2026-03-03"), json!(false)],
-            [json!("1.4"), json!("2026-06-02"), json!(true)],
+            [json!("1.4"), json!("2026-05-05"), json!(false)],
         ]
     );
+    // Fetched on 2026-06-01 with no new tag: the repository says there was
+    // none by then.
+    let fetched = Scratch::new("git-as-of-fetched");
+    let clone = fetched.join("clone");
+    git(
+        fetched.path(),
+        "2026-06-01",
+        &["clone", "-q", &repo, &clone],
+    );
+    git(&clone, "2026-06-01", &["fetch", "-q", "origin"]);
+    let fetch_head = format!("{clone}/.git/FETCH_HEAD");
+    // 2026-06-01 at noon UTC: 20605 days after 1970-01-01, 2026-01-01 being
+    // day 20454 (151 days on: 31 + 28 + 31 + 30 + 31), plus 43200 seconds.
+    let noon = std::time::UNIX_EPOCH + std::time::Duration::from_secs(20_605 * 86_400 + 43_200);
+    std::fs::File::options()
+        .write(true)
+        .open(&fetch_head)
+        .unwrap()
+        .set_modified(noon)
+        .unwrap();
+    assert_eq!(around_one_four(&fetched, &clone), one_four_overdue());
+    // Or a commit on a branch that day, without a tag.
+    git(
+        &repo,
+        "2026-06-01",
+        &["commit", "-q", "--allow-empty", "-m", "work"],
+    );
+    assert_eq!(around_one_four(&scratch, &repo), one_four_overdue());
+    // A commit dated after today (the tests' day, 2026-09-07) is a clock's
+    // error: the repository is complete up to today at most.
+    git(
+        &repo,
+        "2026-12-01",
+        &["commit", "-q", "--allow-empty", "-m", "skew"],
+    );
+    let rules = scratch.join("rules.json");
+    let (printed, _) = merged(&["--git", &repo, "--policy", &rules]);
+    let file: Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(file["history_as_of"], "2026-09-07");
+}
+
+/// A project whose tags stopped in 2024: 0.19.0 (2024-01-09), 0.20.0
+/// (2024-03-12), 0.20.1 (2024-03-19).
+const TAGS_OF_2024: &[(&str, &str, bool)] = &[
+    ("v0.19.0", "2024-01-09", true),
+    ("v0.20.0", "2024-03-12", true),
+    ("v0.20.1", "2024-03-19", false),
+];
+
+/// The note that the facts of [`TAGS_OF_2024`] look old on `day`, under a
+/// release every 2 months: 2024-03-19 + 2 * 2 months = 2024-07-19.
+fn tags_of_2024_look_old(day: &str) -> String {
+    format!(
+        "note: the facts look old: the newest release the history records came out on \
+         2024-03-19, more than two release intervals (4 months) before {day}\n"
+    )
+}
+
+#[test]
+fn tags_two_years_old_are_said_to_be_old() {
+    let scratch = Scratch::new("git-old");
+    let repo = repository(&scratch, TAGS_OF_2024);
+    // The fit writes the repository's day, its newest commit's, not today's.
+    let output = super::embedded(&["policy", "--fit", "--git", &repo])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let fitted: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(fitted["history_as_of"], "2024-03-19");
+    // One step to fit the releases on, 0.19 to 0.20, 63 days: too few to
+    // say, the simplest rule, every 2 months.
+    assert_eq!(fitted["releases"], json!({"every_months": 2}));
+    let policy = scratch.join("fitted.json");
+    std::fs::write(&policy, &output.stdout).unwrap();
+    // Asked today, the tests' day, 2026-09-07, the answer says so.
+    let answer = lts_policy(&["supported", "--policy", &policy])
+        .output()
+        .unwrap();
+    assert_eq!(answer.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(answer.stderr).unwrap(),
+        tags_of_2024_look_old("2026-09-07")
+    );
+    // Within two intervals of 2024-03-19 nothing is said; after, the day
+    // asked is named.
+    let rules = kestra_rules(
+        &scratch,
+        "rules.json",
+        json!([{"line": "0.19", "released": "2024-01-09", "lts": true}]),
+        json!({}),
+    );
+    let on = |day: &str| {
+        let args = ["supported", "--on", day, "--git", &repo, "--policy", &rules];
+        String::from_utf8(lts_policy(&args).output().unwrap().stderr).unwrap()
+    };
+    assert_eq!(on("2024-07-19"), "");
+    assert_eq!(on("2024-07-20"), tags_of_2024_look_old("2024-07-20"));
+    // A day still to come is a projection by definition: the facts are
+    // as old as they are today.
+    assert_eq!(on("2030-01-01"), tags_of_2024_look_old("2026-09-07"));
+    // A commit since, with no tag, makes the repository's facts reach that
+    // day; its newest release is still two years old, and said so.
+    git(
+        &repo,
+        "2026-09-01",
+        &["commit", "-q", "--allow-empty", "-m", "work"],
+    );
+    let (printed, _) = merged(&["--git", &repo, "--policy", &rules]);
+    let merged_file: Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(merged_file["history_as_of"], "2026-09-01");
+    assert_eq!(on("2026-09-07"), tags_of_2024_look_old("2026-09-07"));
 }
 
 #[test]
@@ -282,15 +379,16 @@ fn policy_with_git_writes_a_file_that_answers_alone() {
     std::fs::write(&target, "old").unwrap();
     merged(&["--git", &repo, "--policy", &rules, "--write", &target]);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), printed);
+    // Notes included: asked about 2026-12-01, on the tests' day, 2026-09-07,
+    // the newest tag, v1.3.1 of 2026-03-10, is more than two intervals (4
+    // months, to 07-10) old, which both say.
     for on in ["2026-03-20", "2026-12-01"] {
-        assert_eq!(
-            stdout_of(&["supported", "--on", on, "--policy", &target], 0),
-            stdout_of(
-                &["supported", "--on", on, "--git", &repo, "--policy", &target],
-                0
-            ),
-            "{on}"
-        );
+        let answer = |more: &[&str]| {
+            let args = [&["supported", "--on", on, "--policy", &target][..], more].concat();
+            let output = lts_policy(&args).output().unwrap();
+            (output.status.code(), output.stdout, output.stderr)
+        };
+        assert_eq!(answer(&[]), answer(&["--git", &repo]), "{on}");
     }
 }
 

@@ -69,7 +69,9 @@ fn no_patch_day_after_the_last_recorded_one_is_a_no() {
 /// 1.0 (2026-01-06, LTS) is LTS until 1.6 comes on 2026-07-07 (1.3 on
 /// 04-07 and 1.6 on 07-07 are the next LTS lines), but its first patch
 /// day is 31 weeks on, 2026-08-11. Every line ends before its first patch
-/// day, so none ever comes: the search stops 400 years on, at once.
+/// day, so none ever comes: the search stops 400 years on, at once. Asked
+/// on the tests' day, 2026-09-07, the history is more than two monthly
+/// intervals old (1.0 + 2 months = 2026-03-06), which a note says.
 #[test]
 fn no_patch_day_when_every_line_ends_before_its_first_one() {
     let policy = "tests/data/unpatched.json";
@@ -83,11 +85,13 @@ fn no_patch_day_when_every_line_ends_before_its_first_one() {
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),
         "no patch day after 2026-01-06 up to 2426-01-06: no line gets a day of the patch \
-         schedule before its end of support, and none is recorded\n"
+         schedule before its end of support, and none is recorded\n\
+         note: the facts look old: the newest release the history records came out on \
+         2026-01-06, more than two release intervals (2 months) before 2026-09-07\n"
     );
     // The calendar of 2026 has the twelve lines' releases and ends, and no
     // patch day: the search for one stops at the end of the range.
-    let ics = stdout_of(
+    let ics = super::stdout_noting_old_facts(
         &[
             "releases",
             "--from",

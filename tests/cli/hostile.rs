@@ -21,10 +21,13 @@ impl PolicyFile {
     }
 
     fn text(text: &str, tag: &str) -> Self {
+        // One name per file: tests run in parallel, and two may write files
+        // of one tag and length.
+        static WRITTEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let serial = WRITTEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let path = std::env::temp_dir().join(format!(
-            "lts-policy-hostile-{}-{tag}-{}.json",
+            "lts-policy-hostile-{}-{tag}-{serial}.json",
             std::process::id(),
-            text.len()
         ));
         std::fs::write(&path, text).unwrap();
         Self(path)

@@ -130,6 +130,94 @@ fn the_supported_lines_as_a_test_matrix() {
     assert_eq!(before, "{\"include\":[]}\n");
 }
 
+/// The note every recipe gives on stderr when it lists `line`, due on
+/// `due`, which the embedded history (complete up to 2026-09-18) does not.
+fn projected_note(line: &str, due: &str) -> String {
+    format!(
+        "note: {line} (due {due}) is projected by the policy's rules, not recorded: its history \
+         is complete up to 2026-09-18; --git DIR or --endoflife FILE gives the facts, and \
+         --recorded leaves projected lines out\n"
+    )
+}
+
+#[test]
+fn a_projected_line_is_marked_where_a_recipe_can_and_noted_for_every_one() {
+    // 2026-12-01: 2.1, due 2026-09-08 + 2 months = 11-08, a Sunday, so
+    // Tuesday 11-10, is the latest by the rules; 2.0 and 1.3 are recorded.
+    let answer = |args: &[&str]| {
+        let output = super::asked_on_2026_12_01(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        (
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let expected_matrix = serde_json::json!({"include": [
+        {"line": "2.1", "branch": "releases/v2.1.x", "projected": true},
+        {"line": "2.0", "branch": "releases/v2.0.x"},
+        {"line": "1.3", "branch": "releases/v1.3.x"},
+    ]});
+    for command in ["backport-targets", "supported"] {
+        let (matrix, note) = answer(&[command, "--format", "github-matrix"]);
+        let matrix: serde_json::Value = serde_json::from_str(&matrix).unwrap();
+        assert_eq!(matrix, expected_matrix, "{command}");
+        assert_eq!(note, projected_note("2.1", "2026-11-10"), "{command}");
+    }
+    // The other recipes have no field for it: stderr alone says so.
+    let (backportrc, note) = answer(&["backport-targets", "--format", "backportrc"]);
+    let backportrc: serde_json::Value = serde_json::from_str(&backportrc).unwrap();
+    assert_eq!(
+        backportrc["targetBranchChoices"][0],
+        serde_json::json!({"name": "releases/v2.1.x", "checked": true})
+    );
+    assert_eq!(note, projected_note("2.1", "2026-11-10"));
+    let (renovate, note) = answer(&["backport-targets", "--format", "renovate"]);
+    assert!(renovate.contains("\"releases/v2.1.x\""), "{renovate}");
+    assert_eq!(note, projected_note("2.1", "2026-11-10"));
+    let (dependabot, note) = answer(&[
+        "backport-targets",
+        "--format",
+        "dependabot",
+        "--ecosystem",
+        "cargo",
+    ]);
+    assert!(
+        dependabot.contains("target-branch: \"releases/v2.1.x\""),
+        "{dependabot}"
+    );
+    assert_eq!(note, projected_note("2.1", "2026-11-10"));
+    // A day still to come too: a job checks out the branches now. On the
+    // day 2.3 is due, 2027-03-09 (the third LTS line after 2.0), the
+    // targets are 2.3 and 2.0 (LTS to 2027-09-08); 1.3 ended on its
+    // announced 2027-03-03, 2.2 (2027-01-12) with 2.3's release.
+    let (matrix, note) = answer(&[
+        "backport-targets",
+        "--latest",
+        "2.3",
+        "--format",
+        "github-matrix",
+    ]);
+    assert_eq!(
+        matrix,
+        "{\"include\":[{\"line\":\"2.3\",\"branch\":\"releases/v2.3.x\",\"projected\":true},\
+         {\"line\":\"2.0\",\"branch\":\"releases/v2.0.x\"}]}\n"
+    );
+    assert_eq!(note, projected_note("2.3", "2027-03-09"));
+    // With --recorded no projected line is listed, and nothing is noted.
+    let (matrix, note) = answer(&[
+        "backport-targets",
+        "--recorded",
+        "--format",
+        "github-matrix",
+    ]);
+    assert_eq!(
+        matrix,
+        "{\"include\":[{\"line\":\"2.0\",\"branch\":\"releases/v2.0.x\"},\
+         {\"line\":\"1.3\",\"branch\":\"releases/v1.3.x\"}]}\n"
+    );
+    assert_eq!(note, "");
+}
+
 #[test]
 fn tags_for_gives_the_tags_a_version_takes_and_tag_reads_them_back() {
     // The embedded policy on 2026-11-01: 2.0 latest and latest-lts, its weekly

@@ -2,7 +2,7 @@
 //! on (SOURCE_DATE_EPOCH), `next-patch --on` and `--day`, each command's own
 //! formats in its help.
 
-use super::{embedded, stdout_of};
+use super::{asked_on_2026_12_01, embedded, stdout_of};
 
 /// The embedded policy's plain `supported`, with SOURCE_DATE_EPOCH set to
 /// `epoch` and `args` after it.
@@ -381,14 +381,6 @@ fn an_explanation_beside_one_item_per_line_goes_to_stderr() {
         table.contains("\nWhy, line by line, on 2026-11-01:\n"),
         "{table}"
     );
-}
-
-/// The embedded policy asked on 2026-12-01 (1796083200 = 20788 days *
-/// 86400), 74 days after its history ends on 2026-09-18 (12 + 31 + 30 + 1).
-fn asked_on_2026_12_01(args: &[&str]) -> std::process::Output {
-    let mut command = embedded(args);
-    command.env("SOURCE_DATE_EPOCH", "1796083200");
-    command.output().unwrap()
 }
 
 #[test]

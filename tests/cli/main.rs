@@ -25,6 +25,7 @@ mod man;
 mod package;
 mod phases;
 mod pipes;
+mod recorded;
 mod snapshots;
 mod timeline;
 mod write;
@@ -65,6 +66,15 @@ fn embedded(args: &[&str]) -> Command {
     command
 }
 
+/// The embedded policy asked on 2026-12-01 (1796083200 = 20788 days *
+/// 86400), 74 days after its history ends on 2026-09-18 (12 + 31 + 30 + 1):
+/// 2.1, due 2026-11-10, is a projection for a day that has come.
+fn asked_on_2026_12_01(args: &[&str]) -> std::process::Output {
+    let mut command = embedded(args);
+    command.env("SOURCE_DATE_EPOCH", "1796083200");
+    command.output().unwrap()
+}
+
 /// Runs a command that must exit with `code` and print nothing on stderr;
 /// returns its stdout.
 #[track_caller]
@@ -97,6 +107,22 @@ fn is_projection_note(stderr: &str) -> bool {
         && stderr.contains(" projected by the policy's rules, not recorded: ")
         && stderr.contains("--git DIR or --endoflife FILE gives the facts")
         && stderr.lines().count() == 1
+}
+
+/// As [`stdout_of`], for a policy whose facts look old on the day asked
+/// about (a history that ends long before it): stderr holds the one note
+/// that says so, and nothing else.
+#[track_caller]
+fn stdout_noting_old_facts(args: &[&str], code: i32) -> String {
+    let output = lts_policy(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("note: the facts look old: the newest release the history records ")
+            && stderr.lines().count() == 1,
+        "{args:?}: {stderr}"
+    );
+    String::from_utf8(output.stdout).unwrap()
 }
 
 /// Runs a command with `--json` and parses what it prints.

@@ -289,11 +289,13 @@ fn gitlabs_history_gives_its_monthly_lines_its_majors_in_may_and_its_ends() {
 #[test]
 fn electrons_history_gives_support_until_the_third_major_after() {
     // Electron supports its three newest majors: a line until the third one
-    // after it comes out, as the published rule says.
+    // after it comes out, as the published rule says. endoflife.date writes
+    // that day as the line's last (eol(x) = releaseDate(x+3)): read one day
+    // on, the end is the day after, as exactly a day's grace says.
     let fit = fit_of("electron");
     assert_eq!(
         rule(&fit.policy, "support"),
-        r#""support": {"until_next": 3}"#
+        r#""support": {"until_next": 3, "grace_days": 1}"#
     );
 }
 

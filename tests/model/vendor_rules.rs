@@ -8,7 +8,7 @@ use lts_policy::answers::{Dangling, Fix, Tag, TagTarget};
 use lts_policy::audit::{AuditScope, Finding};
 use lts_policy::facts::Facts;
 use lts_policy::lines::{ActiveEnd, LtsReason, Phase, RecordedEnd, WindowRule};
-use lts_policy::rules::Round;
+use lts_policy::rules::{Period, Round};
 use lts_policy::{LineKind, Numbering, Source};
 
 use super::*;
@@ -472,4 +472,49 @@ fn endoflife_dates_lts_starts_and_ends_of_active_support() {
             "{answer}"
         );
     }
+}
+
+#[test]
+fn facts_look_old_by_the_rules_of_the_newest_line() {
+    let monthly_then_twice_a_year = r#""releases": {"every_months": 1}, "changes": [{"from": "1.3", "releases": {"in_months": [4, 10]}}]"#;
+    // The newest line, 1.2, is under the first rules: a month each, so two
+    // intervals are 2 months, 2025-03-01 to 2025-05-01.
+    let before_the_change = policy(
+        monthly_then_twice_a_year,
+        r#"[{"line": "1.0", "released": "2025-01-01"}, {"line": "1.1", "released": "2025-02-01"},
+            {"line": "1.2", "released": "2025-03-01"}]"#,
+    );
+    assert_eq!(before_the_change.old_facts_on(date("2025-05-01")), None);
+    let old = before_the_change.old_facts_on(date("2025-05-02")).unwrap();
+    assert_eq!(
+        (old.newest, old.two_intervals),
+        (date("2025-03-01"), Period::Months(2))
+    );
+    // 1.3 is under the change, April and October: 6 + 6 months. Its patch
+    // of 2025-09-01 is the newest release: 2026-09-01 is the last day the
+    // facts are recent enough.
+    let after_the_change = policy(
+        monthly_then_twice_a_year,
+        r#"[{"line": "1.0", "released": "2025-01-01"}, {"line": "1.1", "released": "2025-02-01"},
+            {"line": "1.2", "released": "2025-03-01"},
+            {"line": "1.3", "released": "2025-04-01", "patches": [{"version": "1.3.1", "released": "2025-09-01"}]}]"#,
+    );
+    assert_eq!(after_the_change.old_facts_on(date("2026-09-01")), None);
+    let old = after_the_change.old_facts_on(date("2026-09-02")).unwrap();
+    assert_eq!(
+        (old.newest, old.two_intervals),
+        (date("2025-09-01"), Period::Months(12))
+    );
+    // Every 3 weeks: 6 weeks, 42 days, from 2025-01-01 to 2025-02-12.
+    let three_weekly = policy(
+        r#""releases": {"every_weeks": 3}"#,
+        r#"[{"line": "1.0", "released": "2025-01-01"}]"#,
+    );
+    assert_eq!(three_weekly.old_facts_on(date("2025-02-12")), None);
+    assert_eq!(
+        three_weekly
+            .old_facts_on(date("2025-02-13"))
+            .map(|old| old.two_intervals),
+        Some(Period::Weeks(6))
+    );
 }

@@ -25,6 +25,8 @@ pub struct Calendar<'p> {
     /// The places of the first and last lines of the range; `None` when
     /// no line comes out in it.
     span: Option<(Place, Place)>,
+    /// Whether the lines only the rules project are left out.
+    recorded: bool,
 }
 
 impl<'p> Calendar<'p> {
@@ -53,7 +55,62 @@ impl<'p> Calendar<'p> {
     /// The patch days of the range.
     #[must_use]
     pub fn patch_days(&self) -> PatchDays<'p> {
-        self.policy.patch_days(self.from, self.to)
+        self.patch_days_from(self.from)
+    }
+
+    /// The patch days of the range from `first` on.
+    #[must_use]
+    pub fn patch_days_from(&self, first: NaiveDate) -> PatchDays<'p> {
+        let days = self.policy.patch_days(first.max(self.from), self.to);
+        if self.recorded {
+            days.of_recorded_lines()
+        } else {
+            days
+        }
+    }
+
+    /// The same calendar without the lines the history does not list,
+    /// those only the rules project (overdue ones among them), nor their
+    /// patches and releases on its patch days. A recorded line stays
+    /// whole: an end or a patch the rules work out for it is still given,
+    /// marked as the rules'.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::{Policy, parse_date};
+    /// let kestra = Policy::kestra().unwrap();
+    /// let date = |text| parse_date(text).unwrap();
+    /// let calendar = kestra
+    ///     .releases(Some(date("2026-09-01")), Some(date("2027-01-31")), date("2026-11-25"))
+    ///     .unwrap()
+    ///     .recorded();
+    /// // 2.1 (2026-11-10) and 2.2 (2027-01-12) are projected; 2.0 is the
+    /// // newest line the history lists, its end (2027-09-08) the rules'.
+    /// let lines: Vec<String> = calendar
+    ///     .lines()
+    ///     .map(|info| info.map(|info| format!("{} {:?}", info.line, info.eol)))
+    ///     .collect::<Result<_, _>>()
+    ///     .unwrap();
+    /// assert_eq!(lines, ["2.0 Some(2027-09-08)"]);
+    /// // Tuesday 2026-11-17 ships 2.1.1, 2.0.10 (the 10th Tuesday after
+    /// // 09-08) and 1.3.44 (the 29th after 1.3.15 on 04-29): not 2.1.1 here.
+    /// let day = calendar.patch_days_from(date("2026-11-17")).next().unwrap().unwrap();
+    /// let shipped: Vec<String> =
+    ///     day.patches.iter().map(|shipped| shipped.patch.version.to_string()).collect();
+    /// assert_eq!((day.day, shipped), (date("2026-11-17"), vec!["2.0.10".into(), "1.3.44".into()]));
+    /// ```
+    #[must_use]
+    pub fn recorded(self) -> Self {
+        let newest_recorded = Place::of(self.policy.history().len().saturating_sub(1));
+        let span = self
+            .span
+            .filter(|&(first, _)| first <= newest_recorded)
+            .map(|(first, last)| (first, last.min(newest_recorded)));
+        Self {
+            span,
+            recorded: true,
+            ..self
+        }
     }
 }
 
@@ -225,6 +282,7 @@ impl Policy {
             from,
             to,
             span,
+            recorded: false,
         })
     }
 }

@@ -7,6 +7,7 @@
 //! about each line. What the policy file states wins where both speak; the
 //! facts add the lines and patches it lacks.
 
+mod age;
 mod answer;
 mod endoflife;
 mod git;
@@ -14,6 +15,7 @@ pub(crate) mod merge;
 pub(crate) mod problem;
 mod record;
 
+pub use age::OldFacts;
 pub use git::GitTag;
 pub use problem::{FactsProblem, Origin, TagDate, Witness};
 pub use record::{Contradiction, Facts, GitObject, Ignored};

@@ -98,12 +98,25 @@ fn rules(seen: &Seen, targets: &[Target], ends: &dyn Ends) -> Vec<(Support, u32)
                 Some(days_between(successor, target.end))
             })
             .collect();
-        if let Some(grace) = median(&after).filter(|days| *days > i64::from(WITHIN_DAYS) / 2) {
-            let grace = Support {
-                grace: Some(period_of(grace)),
-                ..until
-            };
-            rules.push((grace, 1));
+        match median(&after) {
+            // The successor's release is the last day supported: an end as
+            // endoflife.date writes its `eol(x) = releaseDate(x+N)`, the
+            // day after, as simple a rule as the release's own day.
+            Some(1) => {
+                let last_day = Support {
+                    grace: Some(Period::Days(1)),
+                    ..until
+                };
+                rules.push((last_day, 0));
+            }
+            Some(grace) if grace > i64::from(WITHIN_DAYS) / 2 => {
+                let grace = Support {
+                    grace: Some(period_of(grace)),
+                    ..until
+                };
+                rules.push((grace, 1));
+            }
+            _ => {}
         }
     }
     let lasted: Vec<i64> = targets
@@ -181,9 +194,21 @@ pub(super) struct EveryLine<'s, 'h> {
 }
 
 impl Ends for EveryLine<'_, '_> {
+    /// A line the history has, or one it does not have yet, due as the
+    /// release schedule has it after the newest: the end a record announces
+    /// ahead of the release it follows (as endoflife.date's GitLab does) is
+    /// foreseen as the model would foresee it.
     fn successor(&self, index: usize, places: u32) -> Option<NaiveDate> {
         let at = index.checked_add(usize::try_from(places).ok()?)?;
-        self.seen.lines.get(at).map(|line| line.released)
+        if let Some(line) = self.seen.lines.get(at) {
+            return Some(line.released);
+        }
+        let newest = self.seen.lines.last()?;
+        let ahead = at - (self.seen.lines.len() - 1);
+        self.seen
+            .releases
+            .as_ref()?
+            .nth(newest.released, u64::try_from(ahead).ok()?)
     }
 
     fn end(&self, _index: usize, rule_end: NaiveDate) -> Option<NaiveDate> {

@@ -14,7 +14,7 @@ pub(crate) fn fit_rules(
     kind: LineKind,
     stated: &Stated,
 ) -> (LineRules, Vec<FitNote>) {
-    let seen = Seen::new(history);
+    let mut seen = Seen::new(history);
     let mut notes = Vec::new();
     let mut note = |subject, basis| notes.push(FitNote { subject, basis });
     let new_major = match (kind, stated.new_major) {
@@ -32,6 +32,7 @@ pub(crate) fn fit_rules(
     let releases = kept_or_fitted(&stated.releases, FitSubject::Releases, &mut note, || {
         schedules::releases(&seen)
     });
+    seen.releases = Some(releases.clone());
     let patches = kept_or_fitted(&stated.patches, FitSubject::Patches, &mut note, || {
         schedules::patches(&seen)
     });

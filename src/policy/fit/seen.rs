@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::track;
 use crate::policy::model::{Release, newest_recorded};
+use crate::policy::schedule::Schedule;
 
 /// A history as the fit reads it: the lines in the order they came out
 /// (two on one day in line order), and the newest day it records, from
@@ -11,6 +12,9 @@ use crate::policy::model::{Release, newest_recorded};
 pub(super) struct Seen<'h> {
     pub(super) lines: Vec<&'h Release>,
     pub(super) newest: NaiveDate,
+    /// The schedule new lines come on, once fitted (or stated): what the
+    /// lines the history does not have yet are foreseen by.
+    pub(super) releases: Option<Schedule>,
 }
 
 impl<'h> Seen<'h> {
@@ -22,7 +26,11 @@ impl<'h> Seen<'h> {
                 .cmp(&b.released)
                 .then_with(|| a.line.cmp(&b.line))
         });
-        Self { lines, newest }
+        Self {
+            lines,
+            newest,
+            releases: None,
+        }
     }
 
     /// The weight of a step on `day`.
