@@ -1,9 +1,17 @@
 //! Branch-name templates such as `releases/v{major}.{minor}.x`.
 
+mod names;
+mod runs;
+mod same_name;
+
 use std::error::Error;
 use std::fmt;
 
-use super::model::Line;
+pub(crate) use names::Names;
+use runs::{Number, Piece};
+pub use same_name::{LinesProblem, SameName};
+
+use super::model::{Line, LineKind};
 use super::quote::{Excerpt, Quoted};
 use super::serde_form::serde_as_text;
 
@@ -117,6 +125,28 @@ impl Template {
         BranchName {
             template: self,
             line,
+        }
+    }
+
+    /// Its names for the lines of `kind`.
+    fn names(&self, kind: LineKind) -> Result<Names, TemplateProblem> {
+        let pieces: Vec<Piece> = self
+            .parts
+            .iter()
+            .map(|part| match part {
+                Part::Text(text) => Piece::Text(text),
+                Part::Major => Piece::Number(Number::Major),
+                Part::Minor => Piece::Number(Number::Minor),
+            })
+            .collect();
+        Names::of(&pieces, kind).map_err(TemplateProblem::Lines)
+    }
+
+    fn error(&self, kind: TemplateKind, problem: TemplateProblem) -> TemplateError {
+        TemplateError {
+            template: self.source.clone(),
+            kind,
+            problem,
         }
     }
 
@@ -234,13 +264,17 @@ impl TagTemplate {
     pub fn parse(template: &str, lts_only: bool) -> Result<Self, TemplateError> {
         let template = Template::parse(template, TemplateKind::Tag)?;
         if !template.uses(&Part::Major) {
-            return Err(TemplateError {
-                template: template.source,
-                kind: TemplateKind::Tag,
-                problem: TemplateProblem::NoMajor,
-            });
+            return Err(template.error(TemplateKind::Tag, TemplateProblem::NoMajor));
         }
         Ok(Self { template, lts_only })
+    }
+
+    /// Its names for the lines of `kind`, checked to give each line a tag
+    /// of its own, to compare with other names.
+    pub(crate) fn names(&self, kind: LineKind) -> Result<Names, TemplateError> {
+        self.template
+            .names(kind)
+            .map_err(|problem| self.template.error(TemplateKind::Tag, problem))
     }
 
     /// Whether it names LTS lines alone.
@@ -416,6 +450,9 @@ pub enum TemplateProblem {
     NotAName(&'static str),
     /// A tag template without `{major}`, which names no line.
     NoMajor,
+    /// A template that does not give each line of a kind a name of its
+    /// own.
+    Lines(LinesProblem),
 }
 
 impl fmt::Display for TemplateProblem {
@@ -433,6 +470,7 @@ impl fmt::Display for TemplateProblem {
             Self::NoMajor => f.write_str(
                 "a tag template names lines: it needs {major} (and {minor} where lines are minors)",
             ),
+            Self::Lines(problem) => problem.fmt(f),
         }
     }
 }

@@ -1,0 +1,268 @@
+//! Templates that would name two lines alike, refused for any lines and
+//! not only a sample's: a tag's or a branch's on its own, two tags, and a
+//! tag and the names `tag` reads as a line's own tag. Each refusal names
+//! the two lines; the reasoning is in `src/policy/template/names.rs`.
+
+use std::collections::HashMap;
+
+use lts_policy::error::{LinesProblem, PolicyError, Problem, SameName, TemplateProblem};
+use lts_policy::rules::TagTemplate;
+use lts_policy::{Line, LineKind, VersionInput};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+use super::Policy;
+
+/// An example policy with `field` set to `value`.
+fn example_with(example: &str, field: &str, value: Value) -> String {
+    let text = std::fs::read_to_string(format!("examples/{example}.json")).unwrap();
+    let mut file: Value = serde_json::from_str(&text).unwrap();
+    file[field] = value;
+    file.to_string()
+}
+
+/// Every problem of an example policy with `field` set to `value`.
+fn problems(example: &str, field: &str, value: Value) -> Vec<String> {
+    match Policy::check_json(&example_with(example, field, value)) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn numbers_that_run_together_name_two_lines_alike() {
+    let cases = [
+        // The probe's: 1.13 and 11.3 both make t113.
+        (
+            "t{major}{minor}",
+            "tags[0].name: invalid tag template \"t{major}{minor}\": makes \"t113\" for both \
+             1.13 and 11.3, as {major} and {minor} run together; put a character that is not a \
+             digit between them",
+        ),
+        // A digit between is no separator: 1, 0, 103 and 101, 0, 3.
+        (
+            "t{major}0{minor}",
+            "tags[0].name: invalid tag template \"t{major}0{minor}\": makes \"t10103\" for both \
+             1.103 and 101.3, as {major} and {minor} run together; put a character that is not \
+             a digit between them",
+        ),
+        // Minor first: t, 1, 13 (line 13.1) and t, 11, 3 (line 3.11).
+        (
+            "t{minor}{major}",
+            "tags[0].name: invalid tag template \"t{minor}{major}\": makes \"t113\" for both \
+             13.1 and 3.11, as {minor} and {major} run together; put a character that is not a \
+             digit between them",
+        ),
+        // 1.3 and 1.4 differ in their minor alone.
+        (
+            "lts-{major}",
+            "tags[0].name: invalid tag template \"lts-{major}\": makes \"lts-1\" for both 1.3 and \
+             1.4, as it has no {minor}",
+        ),
+        (
+            "lts-{minor}.{major}.{minor}",
+            "tags[0].name: invalid tag template \"lts-{minor}.{major}.{minor}\": {minor} is shown \
+             twice; a name shows each number of its line once",
+        ),
+    ];
+    for (template, expected) in cases {
+        let tags = json!([{ "name": template }]);
+        assert_eq!(problems("kestra", "tags", tags), [expected], "{template}");
+    }
+    // A separator with a character that is not a digit keeps the numbers
+    // apart, whatever digits it also has: t1x0-3 is 1.3's alone.
+    for template in [
+        "t{major}x{minor}",
+        "t{major}0-{minor}",
+        "t{major}.{minor}-jdk17",
+    ] {
+        let tags = json!([{ "name": template }]);
+        assert!(problems("kestra", "tags", tags).is_empty(), "{template}");
+    }
+}
+
+#[test]
+fn two_tag_templates_that_make_one_name_are_refused() {
+    let cases = [
+        // The probe's: 1.2 and 2.1 both make a1-2.
+        (
+            json!([{"name": "a{major}-{minor}"}, {"name": "a{minor}-{major}"}]),
+            vec!["tags[1].name: makes \"a1-2\" for 2.1, as tags[0] does for 1.2"],
+        ),
+        // Different text, one name: 1 then 12, or 1 then 1 and 2.
+        (
+            json!([{"name": "x{major}-{minor}"}, {"name": "x{major}-1{minor}"}]),
+            vec!["tags[1].name: makes \"x1-12\" for 1.2, as tags[0] does for 1.12"],
+        ),
+        // Only 0 is a number that starts with 0: 1.0 makes a1.00 twice.
+        (
+            json!([{"name": "a{major}.{minor}0"}, {"name": "a{major}.0{minor}"}]),
+            vec!["tags[1].name: makes \"a1.00\" for 1.0, as tags[0] does for 1.0"],
+        ),
+        // Each refusal names the earlier template by its place in the file,
+        // an invalid one counted.
+        (
+            json!([{"name": "t{major}"}, {"name": "t{major}.{minor}"}, {"name": "t{major}.{minor}", "lts_only": true}]),
+            vec![
+                "tags[0].name: invalid tag template \"t{major}\": makes \"t1\" for both 1.3 and \
+                 1.4, as it has no {minor}",
+                "tags[2].name: makes \"t1.2\" for 1.2, as tags[1] does for 1.2",
+            ],
+        ),
+    ];
+    for (tags, expected) in cases {
+        assert_eq!(problems("kestra", "tags", tags.clone()), expected, "{tags}");
+    }
+    // "0" and then digits is never a number, and -jdk17 is not -jdk21.
+    for tags in [
+        json!([{"name": "a{major}.0{minor}"}, {"name": "a{major}.{minor}"}]),
+        json!([{"name": "{major}.{minor}-jdk17"}, {"name": "{major}.{minor}-jdk21"}]),
+        json!([{"name": "lts-{major}.{minor}", "lts_only": true}, {"name": "v{major}.{minor}"}]),
+    ] {
+        assert!(
+            problems("kestra", "tags", tags.clone()).is_empty(),
+            "{tags}"
+        );
+    }
+}
+
+#[test]
+fn a_tag_that_reads_as_another_lines_own_tag_is_refused() {
+    let cases = [
+        // 1.2 makes 1.20, line 1.20's own tag.
+        (
+            "kestra",
+            json!([{"name": "{major}.{minor}0"}]),
+            "tags[0].name: makes \"1.20\" for 1.2, which `tag` reads as line 1.20's own tag; add \
+             a word, such as lts-",
+        ),
+        // Node.js 1 makes 11, line 11's own tag.
+        (
+            "nodejs",
+            json!([{"name": "1{major}"}]),
+            "tags[0].name: makes \"11\" for 1, which `tag` reads as line 11's own tag; add a \
+             word, such as lts-",
+        ),
+        // 1.0 is 1's own tag: a tag of LTS lines alone would hide it.
+        (
+            "nodejs",
+            json!([{"name": "{major}.0", "lts_only": true}]),
+            "tags[0].name: makes \"1.0\" for 1, which `tag` reads as line 1's own tag and a tag \
+             of LTS lines alone would hide; add a word, such as lts-",
+        ),
+    ];
+    for (example, tags, expected) in cases {
+        assert_eq!(
+            problems(example, "tags", tags.clone()),
+            [expected],
+            "{tags}"
+        );
+    }
+    // A line's own tag again, spelled another way, names the same version.
+    let node = Policy::from_json(&example_with(
+        "nodejs",
+        "tags",
+        json!([{"name": "{major}.0"}]),
+    ));
+    assert!(node.is_ok());
+    let text = example_with("kestra", "tags", json!([{"name": "v{major}.{minor}.0"}]));
+    let kestra = Policy::from_json(&text).unwrap();
+    let lts_policy::answers::Tag::Own { line, .. } = kestra.parse_tag("v1.3.0").unwrap() else {
+        panic!("v1.3.0 is the policy's own tag of 1.3");
+    };
+    assert_eq!(line, Line::new(1, 3));
+}
+
+/// The two lines and the templates of a refusal that names them, as
+/// [`Line`]s where they fit one.
+fn refused_lines(err: &PolicyError) -> Option<(usize, Option<usize>, &SameName)> {
+    let PolicyError::InvalidPolicy { path, problem } = err else {
+        return None;
+    };
+    let at: usize = path
+        .strip_prefix("tags[")?
+        .strip_suffix("].name")?
+        .parse()
+        .ok()?;
+    match problem {
+        Problem::TagTwice { first, same } => Some((at, Some(*first), same)),
+        Problem::TagReadsAsOther { same, .. } => Some((at, None, same)),
+        Problem::Template(err) => match &err.problem {
+            TemplateProblem::Lines(
+                LinesProblem::Missing { same, .. } | LinesProblem::RunTogether { same, .. },
+            ) => Some((at, Some(at), same)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A tag template of Kestra's lines: `{major}` and `{minor}`, in either
+/// order, among a few pieces of text and digits.
+fn tag_template() -> impl Strategy<Value = String> {
+    let text = || {
+        let pieces = vec![".", "-", "0", "1", "10", "x", "v"];
+        prop::collection::vec(prop::sample::select(pieces), 0..3)
+    };
+    (text(), text(), text(), any::<bool>()).prop_map(|(before, between, after, minor_first)| {
+        let (one, two) = if minor_first {
+            ("{minor}", "{major}")
+        } else {
+            ("{major}", "{minor}")
+        };
+        format!(
+            "{}{one}{}{two}{}",
+            before.concat(),
+            between.concat(),
+            after.concat()
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Two tag templates of a few pieces: each refusal's lines do make
+    /// one name (or the name `tag` reads as the other's own tag); with no
+    /// refusal, no two of the 1,600 lines 0.0 to 39.39 share a name, and
+    /// none's name reads as another line's own tag.
+    #[test]
+    fn tag_refusals_are_true_and_acceptance_holds_for_small_lines(
+        first in tag_template(),
+        second in tag_template(),
+    ) {
+        let templates = [first, second];
+        let tags = json!([{"name": templates[0]}, {"name": templates[1]}]);
+        let text = example_with("kestra", "tags", tags);
+        let parse = |at: usize| TagTemplate::parse(&templates[at], false);
+        match Policy::check_json(&text) {
+            Ok(_) => {
+                let [one, two] = [parse(0).unwrap(), parse(1).unwrap()];
+                let mut named: HashMap<String, Line> = HashMap::new();
+                for (major, minor) in (0..40).flat_map(|major| (0..40).map(move |minor| (major, minor))) {
+                    let line = Line::new(major, minor);
+                    for name in [one.render(line), two.render(line)] {
+                        let read = VersionInput::parse(&name).ok().and_then(|v| v.line(LineKind::Minor).ok());
+                        prop_assert!(read.is_none_or(|read| read == line), "{} for {}", name, line);
+                        let earlier = named.insert(name.clone(), line);
+                        prop_assert!(earlier.is_none(), "{} for {} and {:?}", name, line, earlier);
+                    }
+                }
+            }
+            Err(problems) => {
+                for (at, by, same) in problems.iter().filter_map(refused_lines) {
+                    let line: Line = same.line.parse().unwrap();
+                    prop_assert_eq!(parse(at).unwrap().render(line), same.name.clone());
+                    let other: Line = same.other.parse().unwrap();
+                    match by {
+                        Some(by) => prop_assert_eq!(parse(by).unwrap().render(other), same.name.clone()),
+                        None => {
+                            let read = VersionInput::parse(&same.name).unwrap().line(LineKind::Minor).unwrap();
+                            prop_assert_eq!(read, other);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
