@@ -114,7 +114,11 @@ impl Run for Args {
         let branches = match &self.branch {
             None => None,
             Some(None) => Some(policy.branch_template().clone()),
-            Some(Some(raw)) => Some(BranchTemplate::parse(raw).context("--branch")?),
+            Some(Some(raw)) => {
+                let template = BranchTemplate::parse(raw).context("--branch")?;
+                template.check_lines(kind).context("--branch")?;
+                Some(template)
+            }
         };
         let on = match latest {
             Some(line) => policy.release_of(line).context("--latest")?,

@@ -220,6 +220,40 @@ impl BranchTemplate {
         self.0.uses(&Part::Minor)
     }
 
+    /// Checks that it gives each line of `kind` a branch of its own: a
+    /// target written twice is refused by Dependabot
+    /// (dependabot-core#8938), and a branch holds one line's fixes.
+    ///
+    /// # Errors
+    /// [`TemplateError`] naming two lines that get one branch, or for a
+    /// placeholder the lines lack or shown twice.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::LineKind;
+    /// use lts_policy::rules::BranchTemplate;
+    /// let per_major = BranchTemplate::parse("release-{major}.x").unwrap();
+    /// assert!(per_major.check_lines(LineKind::Major).is_ok());
+    /// assert_eq!(
+    ///     per_major.check_lines(LineKind::Minor).unwrap_err().to_string(),
+    ///     "invalid branch template \"release-{major}.x\": makes \"release-1.x\" for both \
+    ///      1.3 and 1.4, as it has no {minor}",
+    /// );
+    /// let run_together = BranchTemplate::parse("r{major}{minor}").unwrap();
+    /// assert_eq!(
+    ///     run_together.check_lines(LineKind::Minor).unwrap_err().to_string(),
+    ///     "invalid branch template \"r{major}{minor}\": makes \"r113\" for both 1.13 and \
+    ///      11.3, as {major} and {minor} run together; put a character that is not a digit \
+    ///      between them",
+    /// );
+    /// ```
+    pub fn check_lines(&self, kind: LineKind) -> Result<(), TemplateError> {
+        self.0
+            .names(kind)
+            .map(drop)
+            .map_err(|problem| self.0.error(TemplateKind::Branch, problem))
+    }
+
     /// The branch name of a line.
     #[must_use]
     pub fn render(&self, line: Line) -> String {
@@ -269,8 +303,9 @@ impl TagTemplate {
         Ok(Self { template, lts_only })
     }
 
-    /// Its names for the lines of `kind`, checked to give each line a tag
-    /// of its own, to compare with other names.
+    /// Its names for the lines of `kind`, checked as
+    /// [`BranchTemplate::check_lines`] checks a branch's, to compare with
+    /// other names.
     pub(crate) fn names(&self, kind: LineKind) -> Result<Names, TemplateError> {
         self.template
             .names(kind)

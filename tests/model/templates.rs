@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use lts_policy::error::{LinesProblem, PolicyError, Problem, SameName, TemplateProblem};
-use lts_policy::rules::TagTemplate;
+use lts_policy::rules::{BranchTemplate, TagTemplate};
 use lts_policy::{Line, LineKind, VersionInput};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -171,6 +171,57 @@ fn a_tag_that_reads_as_another_lines_own_tag_is_refused() {
         panic!("v1.3.0 is the policy's own tag of 1.3");
     };
     assert_eq!(line, Line::new(1, 3));
+}
+
+#[test]
+fn a_branch_template_gives_each_line_a_branch_of_its_own() {
+    // Two supported lines of one major would share release-1.x: a
+    // backport target written twice (Dependabot refuses the file).
+    let cases = [
+        (
+            "kestra",
+            "release-{major}.x",
+            "branch_template: invalid branch template \"release-{major}.x\": makes \
+             \"release-1.x\" for both 1.3 and 1.4, as it has no {minor}",
+        ),
+        (
+            "kestra",
+            "main",
+            "branch_template: invalid branch template \"main\": makes \"main\" for both 1.3 and \
+             2.3, as it has no {major}",
+        ),
+        (
+            "nodejs",
+            "main",
+            "branch_template: invalid branch template \"main\": makes \"main\" for both 1 and 2, \
+             as it has no {major}",
+        ),
+        (
+            "kestra",
+            "release-{major}{minor}",
+            "branch_template: invalid branch template \"release-{major}{minor}\": makes \
+             \"release-113\" for both 1.13 and 11.3, as {major} and {minor} run together; put a \
+             character that is not a digit between them",
+        ),
+    ];
+    for (example, template, expected) in cases {
+        let found = problems(example, "branch_template", json!(template));
+        assert_eq!(found, [expected], "{example} {template}");
+    }
+    // Branches per major are right where lines are majors.
+    assert!(problems("nodejs", "branch_template", json!("release-{major}.x")).is_empty());
+    let per_major = BranchTemplate::parse("release-{major}.x").unwrap();
+    let Err(err) = per_major.check_lines(LineKind::Minor) else {
+        panic!("release-{{major}}.x names 1.3 and 1.4 alike");
+    };
+    let TemplateProblem::Lines(LinesProblem::Missing { placeholder, same }) = err.problem else {
+        panic!("{err}");
+    };
+    assert_eq!(placeholder, "{minor}");
+    assert_eq!(
+        (same.name.as_str(), same.line.as_str(), same.other.as_str()),
+        ("release-1.x", "1.3", "1.4")
+    );
 }
 
 /// The two lines and the templates of a refusal that names them, as

@@ -174,8 +174,6 @@ pub enum Problem {
         /// The eol announced.
         eol: NaiveDate,
     },
-    /// `{minor}` in the branch template of a policy whose lines are majors.
-    MinorInTemplate,
     /// A history line declared LTS in a policy without an `lts` rule.
     LtsWithoutRule,
     /// `changes` in a draft, whose own rules a fit completes.
@@ -374,9 +372,6 @@ impl fmt::Display for Problem {
                 f,
                 "{line}'s active support cannot end after its eol: {active_until} is after {eol}"
             ),
-            Self::MinorInTemplate => {
-                f.write_str("a policy whose lines are majors has no {minor} to fill in")
-            }
             Self::TagPrefix => f.write_str(
                 "expected the text release tags start with, such as \"kestra-\", without \
                  blanks or control characters",

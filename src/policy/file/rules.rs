@@ -125,10 +125,7 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
         .value(&file.branch_template, &template_path)
         .and_then(|text| {
             let template = problems.check(&template_path, BranchTemplate::parse(text))?;
-            if lines == LineKind::Major && template.uses_minor() {
-                problems.add(&template_path, Problem::MinorInTemplate);
-                return None;
-            }
+            problems.check(&template_path, template.check_lines(lines))?;
             Some(template)
         });
     let prefix_path = root.field("tag_prefix");
