@@ -127,6 +127,22 @@ fn two_tag_templates_that_make_one_name_are_refused() {
 }
 
 #[test]
+fn a_policy_names_at_most_100_tags_of_its_own() {
+    // Each is compared with every other: a handful is what a policy has.
+    let tags = |count: usize| {
+        let tags: Vec<Value> = (0..count)
+            .map(|at| json!({"name": format!("{{major}}.{{minor}}-base{at}")}))
+            .collect();
+        Value::from(tags)
+    };
+    assert!(problems("kestra", "tags", tags(100)).is_empty());
+    assert_eq!(
+        problems("kestra", "tags", tags(101)),
+        ["tags: expected 0 to 100 tags, got 101"]
+    );
+}
+
+#[test]
 fn a_tag_that_reads_as_another_lines_own_tag_is_refused() {
     let cases = [
         // 1.2 makes 1.20, line 1.20's own tag.

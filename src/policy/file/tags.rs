@@ -4,10 +4,15 @@
 //! that these checks find every such name, for any lines).
 
 use super::format::TagFile;
+use super::found::Unit;
 use super::problem::Problem;
 use super::problems::{Path, Problems};
 use crate::policy::model::LineKind;
 use crate::policy::template::{Names, TagTemplate};
+
+/// The most tags a policy may name: each is compared with every other,
+/// and a policy names a handful (an LTS tag, a tag per base image).
+const MOST_TAGS: usize = 100;
 
 /// Checks `tags`; `None` when one of them is wrong.
 pub(super) fn tags(
@@ -18,12 +23,25 @@ pub(super) fn tags(
 ) -> Option<Vec<TagTemplate>> {
     let root = Path::Root;
     let list = root.field("tags");
-    let mut all_valid = true;
+    let tags = tags.unwrap_or_default();
+    // Past the most, each is still checked on its own, and none is kept.
+    let too_many = tags.len() > MOST_TAGS;
+    if too_many {
+        let problem = Problem::OutOfBounds {
+            found: u64::try_from(tags.len()).unwrap_or(u64::MAX),
+            min: 0,
+            max: MOST_TAGS as u64,
+            unit: Unit::Tags,
+        };
+        problems.add(&list, problem);
+    }
+    let mut all_valid = !too_many;
     let mut valid: Vec<(usize, TagTemplate, Names)> = Vec::new();
-    for (at, tag) in tags.unwrap_or_default().iter().enumerate() {
-        match checked_tag(tag, &list.item(at), lines, has_lts, problems) {
-            Some((template, names)) => valid.push((at, template, names)),
-            None => all_valid = false,
+    for (at, tag) in tags.iter().enumerate() {
+        let checked = checked_tag(tag, &list.item(at), lines, has_lts, problems);
+        all_valid &= checked.is_some();
+        if !too_many {
+            valid.extend(checked.map(|(template, names)| (at, template, names)));
         }
     }
     for (index, (at, _, names)) in valid.iter().enumerate() {
