@@ -240,8 +240,10 @@ fn a_branch_template_gives_each_line_a_branch_of_its_own() {
     );
 }
 
-/// The two lines and the templates of a refusal that names them, as
-/// [`Line`]s where they fit one.
+/// Where a refusal names two lines of one name: the place in `tags` of
+/// the template that makes it for the first, of the one that makes it for
+/// the other (`None` where `tag` reads it as the other's own tag), and the
+/// name and lines.
 fn refused_lines(err: &PolicyError) -> Option<(usize, Option<usize>, &SameName)> {
     let PolicyError::InvalidPolicy { path, problem } = err else {
         return None;
