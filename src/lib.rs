@@ -250,6 +250,8 @@ pub mod error {
     pub use crate::policy::file::found::{Expected, Found, Unit};
     pub use crate::policy::file::problem::Problem;
     pub use crate::policy::numbers::NumbersError;
-    pub use crate::policy::template::{TemplateError, TemplateKind, TemplateProblem};
+    pub use crate::policy::template::{
+        LinesProblem, SameName, TemplateError, TemplateKind, TemplateProblem,
+    };
     pub use crate::policy::version::{VersionError, VersionProblem};
 }

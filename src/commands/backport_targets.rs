@@ -121,7 +121,13 @@ impl Run for Args {
         let branches = match &self.branch {
             None => None,
             Some(None) => Some(policy.branch_template().clone()),
-            Some(Some(raw)) => Some(BranchTemplate::parse(raw).context("--branch")?),
+            Some(Some(raw)) => {
+                let template = BranchTemplate::parse(raw).context("--branch")?;
+                template
+                    .check_lines(policy.line_kind())
+                    .context("--branch")?;
+                Some(template)
+            }
         };
         let on = match &latest {
             Some(line) => policy.release_of(line.clone()).context("--latest")?,

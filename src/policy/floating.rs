@@ -165,7 +165,8 @@ impl Policy {
     /// [`PolicyError::InvalidTag`] for a name that is none of these.
     pub fn parse_tag(&self, input: &str) -> Result<Tag, PolicyError> {
         let own = self.own_tags().iter().find_map(|template| {
-            let line = template.line_named(input)?;
+            let prefix = self.rules().line_prefix.as_ref();
+            let line = template.line_named(input)?.with_prefix(prefix);
             Some(Tag::Own {
                 name: input.to_owned(),
                 line,

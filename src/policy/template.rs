@@ -1,16 +1,24 @@
 //! Branch-name templates such as `releases/v{major}.{minor}.x`.
 
+mod names;
+mod runs;
+mod same_name;
+
 use std::error::Error;
 use std::fmt;
 
-use super::model::Line;
+pub(crate) use names::Names;
+use runs::{Number, Piece};
+pub use same_name::{LinesProblem, SameName};
+
+use super::model::{Line, LineKind};
 use super::numbers::Version;
 use super::quote::{Excerpt, Quoted};
 use super::serde_form::serde_as_text;
 
 /// A validated template: literal text with `{major}`, `{minor}` and
-/// `{line}` (the whole line name) placeholders (`{{` and `}}` stand for
-/// literal braces).
+/// `{line}` (all the line's numbers, `2.401`, without its `line_prefix`)
+/// placeholders (`{{` and `}}` stand for literal braces).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BranchTemplate(Template);
 
@@ -26,7 +34,7 @@ enum Part {
     Text(String),
     Major,
     Minor,
-    /// The whole line name, `2.401` or `cos-129`.
+    /// All the line's numbers, `2.401`, as written.
     Line,
 }
 
@@ -125,6 +133,45 @@ impl Template {
         }
     }
 
+    /// Its names for the lines of `kind`.
+    fn names(&self, kind: LineKind) -> Result<Names, TemplateProblem> {
+        let beside_line = [(Part::Major, Number::Major), (Part::Minor, Number::Minor)]
+            .into_iter()
+            .find(|(part, _)| self.uses(&Part::Line) && self.uses(part));
+        if let Some((_, number)) = beside_line {
+            let problem = LinesProblem::AlongsideLine(number.placeholder());
+            return Err(TemplateProblem::Lines(problem));
+        }
+        let line: &[Piece] = match kind {
+            LineKind::Minor => &[
+                Piece::Number(Number::Major),
+                Piece::Text("."),
+                Piece::Number(Number::Minor),
+            ],
+            LineKind::Major => &[Piece::Number(Number::Major)],
+            LineKind::Dotted => &[Piece::Number(Number::Line)],
+        };
+        let pieces: Vec<Piece> = self
+            .parts
+            .iter()
+            .flat_map(|part| match part {
+                Part::Text(text) => vec![Piece::Text(text)],
+                Part::Major => vec![Piece::Number(Number::Major)],
+                Part::Minor => vec![Piece::Number(Number::Minor)],
+                Part::Line => line.to_vec(),
+            })
+            .collect();
+        Names::of(&pieces, kind).map_err(TemplateProblem::Lines)
+    }
+
+    fn error(&self, kind: TemplateKind, problem: TemplateProblem) -> TemplateError {
+        TemplateError {
+            template: self.source.clone(),
+            kind,
+            problem,
+        }
+    }
+
     /// The line whose name `name` is, if any: `{major}` and `{minor}` each
     /// take the digits of a number written without a leading zero, `{line}`
     /// a whole line's numbers.
@@ -220,6 +267,40 @@ impl BranchTemplate {
         self.0.uses(&Part::Minor)
     }
 
+    /// Checks that it gives each line of `kind` a branch of its own: a
+    /// target written twice is refused by Dependabot
+    /// (dependabot-core#8938), and a branch holds one line's fixes.
+    ///
+    /// # Errors
+    /// [`TemplateError`] naming two lines that get one branch, or for a
+    /// placeholder the lines lack or shown twice.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::LineKind;
+    /// use lts_policy::rules::BranchTemplate;
+    /// let per_major = BranchTemplate::parse("release-{major}.x").unwrap();
+    /// assert!(per_major.check_lines(LineKind::Major).is_ok());
+    /// assert_eq!(
+    ///     per_major.check_lines(LineKind::Minor).unwrap_err().to_string(),
+    ///     "invalid branch template \"release-{major}.x\": makes \"release-1.x\" for both \
+    ///      1.3 and 1.4, as it has no {minor}",
+    /// );
+    /// let run_together = BranchTemplate::parse("r{major}{minor}").unwrap();
+    /// assert_eq!(
+    ///     run_together.check_lines(LineKind::Minor).unwrap_err().to_string(),
+    ///     "invalid branch template \"r{major}{minor}\": makes \"r113\" for both 1.13 and \
+    ///      11.3, as {major} and {minor} run together; put a character that is not a digit \
+    ///      between them",
+    /// );
+    /// ```
+    pub fn check_lines(&self, kind: LineKind) -> Result<(), TemplateError> {
+        self.0
+            .names(kind)
+            .map(drop)
+            .map_err(|problem| self.0.error(TemplateKind::Branch, problem))
+    }
+
     /// The branch name of a line.
     #[must_use]
     pub fn render(&self, line: &Line) -> String {
@@ -264,13 +345,19 @@ impl TagTemplate {
     pub fn parse(template: &str, lts_only: bool) -> Result<Self, TemplateError> {
         let template = Template::parse(template, TemplateKind::Tag)?;
         if !template.uses(&Part::Major) && !template.uses(&Part::Line) {
-            return Err(TemplateError {
-                template: template.source,
-                kind: TemplateKind::Tag,
-                problem: TemplateProblem::NoMajor,
-            });
+            return Err(template.error(TemplateKind::Tag, TemplateProblem::NoMajor));
         }
         Ok(Self { template, lts_only })
+    }
+
+    /// Its names for the lines of `kind`, checked as
+    /// [`BranchTemplate::check_lines`] checks a branch's, to compare with
+    /// other names.
+    pub(crate) fn names(&self, kind: LineKind) -> Result<Names, TemplateError> {
+        self.template
+            .names(kind)
+            .and_then(|names| names.for_tags().map_err(TemplateProblem::Lines))
+            .map_err(|problem| self.template.error(TemplateKind::Tag, problem))
     }
 
     /// Whether it names LTS lines alone.
@@ -394,7 +481,9 @@ impl fmt::Display for BranchName<'_> {
                 Part::Major => write_number(f, numbers, 0)?,
                 // Validation keeps {minor} out of templates for other lines.
                 Part::Minor => write_number(f, numbers, 1)?,
-                Part::Line => self.line.fmt(f)?,
+                // The numbers alone: a template writes a line prefix as
+                // text, as it writes any other.
+                Part::Line => numbers.fmt(f)?,
             }
         }
         Ok(())
@@ -460,6 +549,9 @@ pub enum TemplateProblem {
     NotAName(&'static str),
     /// A tag template without `{major}` or `{line}`, which names no line.
     NoMajor,
+    /// A template that does not give each line of a kind a name of its
+    /// own.
+    Lines(LinesProblem),
 }
 
 impl fmt::Display for TemplateProblem {
@@ -478,6 +570,7 @@ impl fmt::Display for TemplateProblem {
                 "a tag template names lines: it needs {major} (and {minor} where lines are \
                  minors), or {line}",
             ),
+            Self::Lines(problem) => problem.fmt(f),
         }
     }
 }

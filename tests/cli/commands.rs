@@ -130,7 +130,7 @@ fn backport_targets_json() {
             "--latest",
             "1.3",
             "--branch",
-            "b-{minor}",
+            "b-{major}-{minor}",
         ],
         0,
     );
@@ -146,8 +146,12 @@ fn backport_targets_json() {
     assert_eq!(
         targets,
         [
-            (json!("1.3"), json!("b-3"), json!(["latest", "latest-lts"])),
-            (json!("1.0"), json!("b-0"), json!(["previous-lts"])),
+            (
+                json!("1.3"),
+                json!("b-1-3"),
+                json!(["latest", "latest-lts"])
+            ),
+            (json!("1.0"), json!("b-1-0"), json!(["previous-lts"])),
         ]
     );
 }

@@ -170,7 +170,11 @@ fn ics_dates_keep_four_digit_years() {
 
 #[test]
 fn csv_cells_cannot_run_as_formulas() {
-    for template in ["={minor}+1", "@x{minor}", "+A1+{minor}"] {
+    for template in [
+        "={major}.{minor}+1",
+        "@x{major}.{minor}",
+        "+A1+{major}.{minor}",
+    ] {
         let file = PolicyFile::with("branch_template", template.into());
         let csv = stdout_of(
             &[
@@ -330,6 +334,72 @@ fn branch_templates_are_one_word_git_accepts() {
             .stdout("")
             .stderr(expected);
     }
+}
+
+#[test]
+fn templates_that_name_two_lines_alike_are_refused() {
+    // Every problem listed by `policy --check`, exit 1.
+    let tags = serde_json::json!([
+        {"name": "t{major}{minor}"},
+        {"name": "a{major}-{minor}"},
+        {"name": "a{minor}-{major}"},
+    ]);
+    let file = PolicyFile::with("tags", tags);
+    let path = file.path();
+    assert_eq!(
+        stdout_of(&["policy", "--check", path], 1),
+        format!(
+            "{path}: tags[0].name: invalid tag template \"t{{major}}{{minor}}\": makes \"t113\" \
+             for both 1.13 and 11.3, as {{major}} and {{minor}} run together; put a character \
+             that is not a digit between them\n\
+             {path}: tags[2].name: makes \"a1-2\" for 2.1, as tags[1] does for 1.2\n"
+        )
+    );
+    // Any other command reading the file: the first, one line, exit 2.
+    lts_policy(&["supported", "--policy", path])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: policy file {path}: tags[0].name: invalid tag template \
+             \"t{{major}}{{minor}}\": makes \"t113\" for both 1.13 and 11.3, as {{major}} and \
+             {{minor}} run together; put a character that is not a digit between them\n"
+        ));
+    // Two supported lines of major 1, one branch: a target written twice.
+    let file = PolicyFile::with("branch_template", "release-{major}.x".into());
+    let path = file.path();
+    lts_policy(&["backport-targets", "--branch", "--policy", path])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: policy file {path}: branch_template: invalid branch template \
+             \"release-{{major}}.x\": makes \"release-1.x\" for both 1.3 and 1.4, as it has no \
+             {{minor}}\n"
+        ));
+    lts_policy(&["backport-targets", "--branch", "release-{major}.x"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: --branch: invalid branch template \"release-{major}.x\": makes \
+             \"release-1.x\" for both 1.3 and 1.4, as it has no {minor}\n",
+        );
+    // Node.js's lines are majors: no {minor} to fill in.
+    lts_policy(&[
+        "backport-targets",
+        "--branch",
+        "v{major}.{minor}.x",
+        "--policy",
+        "examples/nodejs.json",
+    ])
+    .assert()
+    .code(2)
+    .stdout("")
+    .stderr(
+        "error: --branch: invalid branch template \"v{major}.{minor}.x\": a policy whose lines \
+         are majors has no {minor} to fill in\n",
+    );
 }
 
 #[test]

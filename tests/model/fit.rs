@@ -436,7 +436,7 @@ fn an_overdue_line_ranges_from_the_day_after_the_history_to_the_late_releases() 
         .collect();
     let json = |as_of: &str| {
         format!(
-            r#"{{"name": "x", "releases": {{"every_months": 1}}, "branch_template": "b",
+            r#"{{"name": "x", "releases": {{"every_months": 1}}, "branch_template": "b/{{major}}.{{minor}}",
                 "history_as_of": "{as_of}", "history": [{}]}}"#,
             history.join(", ")
         )

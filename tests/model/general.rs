@@ -540,7 +540,7 @@ fn bad_general_policies_name_the_json_path() {
 #[test]
 fn bad_histories_of_the_general_form() {
     // lts: true without an lts section.
-    let json = r#"{"name": "x", "releases": {"every_months": 1}, "branch_template": "b",
+    let json = r#"{"name": "x", "releases": {"every_months": 1}, "branch_template": "b/{major}.{minor}",
         "history": [{"line": "1.0", "released": "2026-01-01", "lts": true}]}"#;
     assert_eq!(
         message(&Policy::from_json(json).unwrap_err()),
@@ -558,7 +558,8 @@ fn bad_histories_of_the_general_form() {
         "branch_template": "{major}.{minor}.x", "history": [{"line": "22", "released": "2026-01-01"}]}"#;
     assert_eq!(
         message(&Policy::from_json(json).unwrap_err()),
-        "branch_template: a policy whose lines are majors has no {minor} to fill in"
+        "branch_template: invalid branch template \"{major}.{minor}.x\": a policy whose lines are \
+         majors has no {minor} to fill in"
     );
     let json = r#"{"name": "x", "lines": "major", "new_major": {"in_month": 5},
         "releases": {"every_months": 6}, "branch_template": "v{major}.x",

@@ -223,7 +223,7 @@ fn policy_fields_of_the_wrong_type_or_missing() {
     // A file of the first form misses the fields of that form.
     assert_eq!(
         policy_error(
-            r#"{"name": "x", "release_weekday": "Tuesday", "branch_template": "b", "history": [{"line": "1.0", "released": "2025-09-09"}]}"#
+            r#"{"name": "x", "release_weekday": "Tuesday", "branch_template": "b/{major}.{minor}", "history": [{"line": "1.0", "released": "2025-09-09"}]}"#
         ),
         "minor_every_months: missing"
     );

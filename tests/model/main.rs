@@ -15,6 +15,7 @@ mod properties;
 mod queries;
 mod schedules;
 mod tags;
+mod templates;
 mod vendor_rules;
 
 use chrono::NaiveDate;

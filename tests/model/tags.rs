@@ -214,33 +214,35 @@ fn a_policy_tag_is_a_name_registries_and_git_take_for_one_line() {
         ),
         (
             "kestra",
+            // 1.3 and 1.4 differ in their minor alone.
             json!([{"name": "lts-v{major}"}]),
-            "tags[0].name: a policy whose lines are minors needs {minor} in a tag template, or \
-             one name would point to every line of a major",
+            "tags[0].name: invalid tag template \"lts-v{major}\": makes \"lts-v1\" for both 1.3 \
+             and 1.4, as it has no {minor}",
         ),
         (
             "nodejs",
             json!([{"name": "lts-{major}.{minor}"}]),
-            "tags[0].name: a policy whose lines are majors has no {minor} to fill in",
+            "tags[0].name: invalid tag template \"lts-{major}.{minor}\": a policy whose lines are \
+             majors has no {minor} to fill in",
         ),
         (
-            // 1.3's name, "3.1", is line 3.1's own tag.
+            // 2.1's name, "1.2", is line 1.2's own tag.
             "kestra",
             json!([{"name": "{minor}.{major}"}]),
-            "tags[0].name: makes names that `tag` already reads as a line's own (\"3.1\" for \
-             line 1.3); add a word, such as lts-",
+            "tags[0].name: makes \"1.2\" for 2.1, which `tag` reads as line 1.2's own tag; add a \
+             word, such as lts-",
         ),
         (
-            // Of LTS lines alone, "v1.3" would hide the line's own tag.
+            // Of LTS lines alone, "v1.2" would hide the line's own tag.
             "kestra",
             json!([{"name": "v{major}.{minor}", "lts_only": true}]),
-            "tags[0].name: makes names that `tag` already reads as a line's own (\"v1.3\" for \
-             line 1.3); add a word, such as lts-",
+            "tags[0].name: makes \"v1.2\" for 1.2, which `tag` reads as line 1.2's own tag and a \
+             tag of LTS lines alone would hide; add a word, such as lts-",
         ),
         (
             "kestra",
             json!([{"name": "lts-{major}.{minor}"}, {"name": "lts-{major}.{minor}", "lts_only": true}]),
-            "tags[1].name: makes the same names as tags[0]",
+            "tags[1].name: makes \"lts-1.2\" for 1.2, as tags[0] does for 1.2",
         ),
         (
             "gitlab",

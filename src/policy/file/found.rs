@@ -92,6 +92,8 @@ pub enum Unit {
     MonthOfYear,
     /// A day of the month.
     DayOfMonth,
+    /// Tags a policy names.
+    Tags,
 }
 
 impl fmt::Display for Unit {
@@ -104,6 +106,7 @@ impl fmt::Display for Unit {
             Self::Minors => "minors",
             Self::MonthOfYear => "(a month)",
             Self::DayOfMonth => "(a day of the month)",
+            Self::Tags => "tags",
         })
     }
 }

@@ -7,12 +7,12 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::policy::dates::DateError;
-use crate::policy::model::{Line, LineKind};
+use crate::policy::model::Line;
 use crate::policy::numbers::Version;
-use crate::policy::quote::Quoted;
+use crate::policy::quote::{Excerpt, Quoted};
 
 use super::found::{Expected, Found, Unit};
-use crate::policy::template::TemplateError;
+use crate::policy::template::{SameName, TemplateError};
 use crate::policy::version::VersionError;
 
 /// What is wrong with one value of a policy file.
@@ -163,9 +163,6 @@ pub enum Problem {
         /// The eol announced.
         eol: NaiveDate,
     },
-    /// `{minor}` in the branch template of a policy whose lines are
-    /// majors, or dotted (where a line may have no second number).
-    MinorInTemplate(LineKind),
     /// A `line_prefix` that is empty, holds blanks or control characters,
     /// or ends in a digit or a dot.
     LinePrefix,
@@ -186,21 +183,22 @@ pub enum Problem {
     LtsWithoutRule,
     /// `changes` in a draft, whose own rules a fit completes.
     ChangesInDraft,
-    /// A tag template without `{minor}` in a policy whose lines are minors.
-    TagWithoutMinor,
     /// An `lts_only` tag in a policy without LTS lines.
     LtsTagWithoutRule,
-    /// A tag template that makes the names of an earlier one.
+    /// A tag template that makes a name an earlier one makes.
     TagTwice {
         /// The earlier one's place in `tags`, from 0.
         first: usize,
+        /// The name, for a line by this template and a line by the earlier.
+        same: Box<SameName>,
     },
-    /// A tag template whose names read as another tag `tag` takes.
+    /// A tag template that makes a name `tag` reads as a line's own tag:
+    /// another line's, or, for a tag of LTS lines alone, any line's.
     TagReadsAsOther {
-        /// The name it makes for `line`.
-        name: String,
-        /// A line.
-        line: Line,
+        /// The name, for a line, and the line whose own tag it reads as.
+        same: Box<SameName>,
+        /// Whether the template names LTS lines alone.
+        lts_only: bool,
     },
     /// A `tag_prefix` that is empty or holds blanks or control characters.
     TagPrefix,
@@ -369,13 +367,6 @@ impl fmt::Display for Problem {
                 f,
                 "{line}'s active support cannot end after its eol: {active_until} is after {eol}"
             ),
-            Self::MinorInTemplate(LineKind::Dotted) => f.write_str(
-                "a policy whose lines are dotted has lines without a {minor} to fill in; use \
-                 {line}",
-            ),
-            Self::MinorInTemplate(_) => {
-                f.write_str("a policy whose lines are majors has no {minor} to fill in")
-            }
             Self::LinePrefix => f.write_str(
                 "expected the text every line's numbers follow, such as \"cos-\", without blanks \
                  or control characters, and not ending in a digit or a dot",
@@ -403,20 +394,29 @@ impl fmt::Display for Problem {
                 "a draft's own rules are fitted to its whole history: leave changes out, and add \
                  them to the fitted policy",
             ),
-            Self::TagWithoutMinor => f.write_str(
-                "a policy whose lines are minors needs {minor} in a tag template, or one name \
-                 would point to every line of a major",
-            ),
             Self::LtsTagWithoutRule => {
                 f.write_str("an lts_only tag needs an lts section in the policy")
             }
-            Self::TagTwice { first } => write!(f, "makes the same names as tags[{first}]"),
-            Self::TagReadsAsOther { name, line } => write!(
+            Self::TagTwice { first, same } => write!(
                 f,
-                "makes names that `tag` already reads as a line's own ({} for line {line}); add a \
-                 word, such as lts-",
-                Quoted(name)
+                "makes {} for {}, as tags[{first}] does for {}",
+                Quoted(&same.name),
+                Excerpt(&same.line),
+                Excerpt(&same.other)
             ),
+            Self::TagReadsAsOther { same, lts_only } => {
+                write!(
+                    f,
+                    "makes {} for {}, which `tag` reads as line {}'s own tag",
+                    Quoted(&same.name),
+                    Excerpt(&same.line),
+                    Excerpt(&same.other)
+                )?;
+                if *lts_only {
+                    f.write_str(" and a tag of LTS lines alone would hide")?;
+                }
+                f.write_str("; add a word, such as lts-")
+            }
             Self::LtsWithoutRule => {
                 f.write_str("a line declared LTS needs an lts section in the policy")
             }

@@ -144,10 +144,7 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
         .value(&file.branch_template, &template_path)
         .and_then(|text| {
             let template = problems.check(&template_path, BranchTemplate::parse(text))?;
-            if lines != LineKind::Minor && template.uses_minor() {
-                problems.add(&template_path, Problem::MinorInTemplate(lines));
-                return None;
-            }
+            problems.check(&template_path, template.check_lines(lines))?;
             Some(template)
         });
     let prefix_path = root.field("tag_prefix");

@@ -1,13 +1,18 @@
 //! The policy's own floating tags (`tags`), checked: each a template that
-//! names one tag per line, none making the names of another or of a tag
-//! `tag` already reads.
+//! names one tag per line, none making a name that another makes or that
+//! `tag` reads as a line's own tag (`src/policy/template/names.rs` shows
+//! that these checks find every such name, for any lines).
 
 use super::format::TagFile;
+use super::found::Unit;
 use super::problem::Problem;
 use super::problems::{Path, Problems};
-use crate::policy::model::{Line, LineKind};
-use crate::policy::template::TagTemplate;
-use crate::policy::version::VersionInput;
+use crate::policy::model::LineKind;
+use crate::policy::template::{Names, TagTemplate};
+
+/// The most tags a policy may name: each is compared with every other,
+/// and a policy names a handful (an LTS tag, a tag per base image).
+const MOST_TAGS: usize = 100;
 
 /// Checks `tags`; `None` when one of them is wrong.
 pub(super) fn tags(
@@ -18,28 +23,41 @@ pub(super) fn tags(
 ) -> Option<Vec<TagTemplate>> {
     let root = Path::Root;
     let list = root.field("tags");
-    let mut checked = Vec::new();
-    let mut all_valid = true;
-    for (at, tag) in tags.unwrap_or_default().iter().enumerate() {
-        let path = list.item(at);
-        let template = checked_tag(tag, &path, lines, has_lts, problems);
-        all_valid &= template.is_some();
-        checked.extend(template);
+    let tags = tags.unwrap_or_default();
+    // Past the most, each is still checked on its own, and none is kept.
+    let too_many = tags.len() > MOST_TAGS;
+    if too_many {
+        let problem = Problem::OutOfBounds {
+            found: u64::try_from(tags.len()).unwrap_or(u64::MAX),
+            min: 0,
+            max: MOST_TAGS as u64,
+            unit: Unit::Tags,
+        };
+        problems.add(&list, problem);
     }
-    // The names for a line tell two templates' names apart for every line:
-    // placeholders are the only parts that differ between lines.
-    let sample = sample_line(lines);
-    for (at, template) in checked.iter().enumerate() {
-        let name = template.render(&sample);
-        if let Some(first) = checked[..at]
-            .iter()
-            .position(|other| other.render(&sample) == name)
-        {
-            problems.add(&list.item(at).field("name"), Problem::TagTwice { first });
+    let mut all_valid = !too_many;
+    let mut valid: Vec<(usize, TagTemplate, Names)> = Vec::new();
+    for (at, tag) in tags.iter().enumerate() {
+        let checked = checked_tag(tag, &list.item(at), lines, has_lts, problems);
+        all_valid &= checked.is_some();
+        if !too_many {
+            valid.extend(checked.map(|(template, names)| (at, template, names)));
+        }
+    }
+    for (index, (at, _, names)) in valid.iter().enumerate() {
+        let shared = valid[..index].iter().find_map(|(first, _, earlier)| {
+            let same = Box::new(names.shared_with(earlier)?);
+            Some(Problem::TagTwice {
+                first: *first,
+                same,
+            })
+        });
+        if let Some(problem) = shared {
+            problems.add(&list.item(*at).field("name"), problem);
             all_valid = false;
         }
     }
-    all_valid.then_some(checked)
+    all_valid.then(|| valid.into_iter().map(|(_, template, _)| template).collect())
 }
 
 fn checked_tag(
@@ -48,7 +66,7 @@ fn checked_tag(
     lines: LineKind,
     has_lts: bool,
     problems: &mut Problems,
-) -> Option<TagTemplate> {
+) -> Option<(TagTemplate, Names)> {
     let name_path = path.field("name");
     let lts_only = problems
         .value(&tag.lts_only, &path.field("lts_only"))
@@ -56,37 +74,21 @@ fn checked_tag(
         .unwrap_or(false);
     let text = problems.required(&tag.name, &name_path)?;
     let template = problems.check(&name_path, TagTemplate::parse(text, lts_only))?;
-    let problem = match lines {
-        LineKind::Minor if !template.uses_minor() => Some(Problem::TagWithoutMinor),
-        LineKind::Minor => None,
-        _ if template.uses_minor() => Some(Problem::MinorInTemplate(lines)),
-        _ => None,
-    };
-    let problem = problem.or_else(|| {
-        let sample = sample_line(lines);
-        let name = template.render(&sample);
-        // A name read as a line's own tag must be that line's, and a tag of
-        // LTS lines alone must not hide the line's own tag.
-        let read = VersionInput::parse(&name)
-            .ok()
-            .and_then(|version| version.line(lines).ok());
-        let other = read.is_some_and(|line| template.lts_only() || line != sample);
-        other.then_some(Problem::TagReadsAsOther { name, line: sample })
-    });
-    let problem = problem.or_else(|| (lts_only && !has_lts).then_some(Problem::LtsTagWithoutRule));
+    let names = problems.check(&name_path, template.names(lines))?;
+    // A name read as a line's own tag must be that line's, and a tag of
+    // LTS lines alone must not hide the line's own tag.
+    let problem = names
+        .read_as_line_tag(lts_only)
+        .map(|same| Problem::TagReadsAsOther {
+            same: Box::new(same),
+            lts_only,
+        })
+        .or_else(|| (lts_only && !has_lts).then_some(Problem::LtsTagWithoutRule));
     match problem {
         Some(problem) => {
             problems.add(&name_path, problem);
             None
         }
-        None => Some(template),
-    }
-}
-
-/// A line to render templates for: placeholders become its numbers.
-fn sample_line(lines: LineKind) -> Line {
-    match lines {
-        LineKind::Minor => Line::new(1, 3),
-        LineKind::Major | LineKind::Dotted => Line::whole_major(1),
+        None => Some((template, names)),
     }
 }
