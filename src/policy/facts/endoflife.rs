@@ -164,7 +164,9 @@ impl Reading {
             contradiction("it is dated LTS before its release");
         }
         let latest = match (&raw.latest, &raw.latest_released) {
-            (Some(Scalar::Text(latest)), Some(date)) => {
+            // A latest version with no date (v1 writes `"date": null`)
+            // dates no patch.
+            (Some(Scalar::Text(latest)), Some(date)) if *date != Scalar::Null => {
                 let date = day(date, "latestReleaseDate")?;
                 if date < released {
                     contradiction("its latest release is dated before its first");
