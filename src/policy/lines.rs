@@ -504,9 +504,10 @@ impl Policy {
 
     /// The line of this policy a version belongs to: the line its first
     /// numbers make (two where lines are minors, one where they are majors);
-    /// where lines are dotted, the longest line of the policy, known or
-    /// projected, that the version starts with (Jenkins's `2.401.3` is of
-    /// `2.401`, its `2.100` of `2`); for a name, the line known by it.
+    /// where lines are dotted, the longest line of the history that the
+    /// version starts with (Jenkins's `2.401.3` is of `2.401`, its `2.100`
+    /// of `2`), or, where none is, the longest projected one; for a name,
+    /// the line known by it.
     ///
     /// # Errors
     /// [`PolicyError::InvalidVersion`] for a major alone where lines are
@@ -525,11 +526,21 @@ impl Policy {
         if self.line_kind() != LineKind::Dotted {
             return Ok(version.line(self.line_kind())?.with_prefix(prefix));
         }
-        let candidates = (1..=numbers.len().min(MAX_LINE_NUMBERS))
+        let candidates: Vec<Line> = (1..=numbers.len().min(MAX_LINE_NUMBERS))
             .rev()
             .filter_map(|depth| numbers.truncated(depth))
             .filter_map(Line::numbered)
-            .map(|line| line.with_prefix(prefix));
+            .map(|line| line.with_prefix(prefix))
+            .collect();
+        // A line the history knows first: Jenkins's weekly 2.578 is of line
+        // 2, whatever lines the rules would number after 2.568.
+        let history = self.history();
+        if let Some(known) = candidates
+            .iter()
+            .find(|line| history.iter().any(|release| release.line == **line))
+        {
+            return Ok(known.clone());
+        }
         let mut first_error = None;
         for line in candidates {
             match self.place_of(&line) {

@@ -26,6 +26,7 @@ mod package;
 mod phases;
 mod pipes;
 mod recorded;
+mod records;
 mod snapshots;
 mod timeline;
 mod write;

@@ -13,6 +13,7 @@ mod kestra;
 mod layout;
 mod properties;
 mod queries;
+mod records;
 mod replay;
 mod schedules;
 mod tags;

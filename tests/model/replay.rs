@@ -9,7 +9,8 @@
 //! day of support). Cycles with `eol: true` end on a day the record does
 //! not give, so they are left out of the comparison. No answer on those
 //! days may rest on a projected line, or on a patch projected on or before
-//! the patch record's as-of day.
+//! the patch record's as-of day. Fitting the policy file the fit writes
+//! changes nothing.
 //!
 //! The figures: `cargo test --release --test model replay -- --nocapture`.
 
@@ -29,7 +30,7 @@ use super::date;
 const SNAPSHOT: &str = "2026-08-22";
 
 /// One cycle of a product file: its fields, as JSON values.
-struct Cycle {
+pub(super) struct Cycle {
     name: String,
     released: NaiveDate,
     fields: Map<String, Value>,
@@ -92,7 +93,7 @@ fn cycles(file: &str) -> Vec<Cycle> {
 }
 
 /// The v0 answer (`/api/NAME.json`): one object per cycle, newest first.
-fn v0(cycles: &[Cycle]) -> String {
+pub(super) fn v0(cycles: &[Cycle]) -> String {
     let answer: Vec<Value> = cycles
         .iter()
         .map(|cycle| {
@@ -123,12 +124,19 @@ fn v0(cycles: &[Cycle]) -> String {
 /// The v1 answer (`/api/v1/products/NAME/`), generated on the snapshot's
 /// day: each `is…` flag as endoflife.date computes it (`isEol` is
 /// `today > eol`), each `…From` the date where there is one.
-fn v1(product: &str, cycles: &[Cycle]) -> String {
+pub(super) fn v1(product: &str, cycles: &[Cycle]) -> String {
     let today = date(SNAPSHOT);
     let phase = |cycle: &Cycle, name: &str, flag_after: bool| match cycle.field(name) {
         Some(Value::String(day)) => {
             let day = date(day);
-            (json!(if flag_after { today > day } else { today >= day }), json!(day))
+            (
+                json!(if flag_after {
+                    today > day
+                } else {
+                    today >= day
+                }),
+                json!(day),
+            )
         }
         Some(Value::Bool(flag)) => (json!(flag), Value::Null),
         _ => (Value::Null, Value::Null),
@@ -146,9 +154,10 @@ fn v1(product: &str, cycles: &[Cycle]) -> String {
                 flag => flag,
             };
             let (is_eoes, eoes_from) = phase(cycle, "eoes", true);
-            let latest = cycle.field("latest").map_or(Value::Null, |name| {
-                json!({"name": name, "date": cycle.field("latestReleaseDate")})
-            });
+            let latest = cycle.field("latest").map_or(
+                Value::Null,
+                |name| json!({"name": name, "date": cycle.field("latestReleaseDate")}),
+            );
             json!({
                 "name": cycle.name,
                 "codename": cycle.field("codename"),
@@ -183,7 +192,11 @@ fn days(cycles: &[Cycle], as_of: NaiveDate) -> BTreeSet<NaiveDate> {
     for cycle in cycles {
         days.insert(cycle.released);
         if let Some(last) = cycle.end_date("eol") {
-            days.extend([last.pred_opt(), Some(last), last.succ_opt()].into_iter().flatten());
+            days.extend(
+                [last.pred_opt(), Some(last), last.succ_opt()]
+                    .into_iter()
+                    .flatten(),
+            );
         }
     }
     days.retain(|day| *day <= as_of);
@@ -197,18 +210,39 @@ struct Replay {
     disagreements: Vec<String>,
 }
 
-/// Reads, fits and replays one answer; an `Err` says why it was refused.
-fn replay(product: &str, cycles: &[Cycle], answer: &str) -> Result<Replay, String> {
+/// The cycles of a product of the snapshot.
+pub(super) fn record(product: &str) -> Vec<Cycle> {
+    let path = format!("tests/data/endoflife/products/{product}.md");
+    cycles(&std::fs::read_to_string(path).unwrap())
+}
+
+/// The policy an answer gives with no policy named, as `--endoflife`
+/// without `--policy` makes it: the rules fitted to the record, its lines
+/// numbered as the record numbers them.
+pub(super) fn fitted(product: &str, answer: &str) -> Result<Policy, String> {
     let facts = Facts::from_endoflife(answer, None).map_err(|err| super::message(&err))?;
     let numbering = facts
         .numbering()
         .cloned()
         .unwrap_or_else(|| Numbering::of(LineKind::Minor));
-    let policy: Policy = Draft::empty(product, numbering)
+    Ok(Draft::empty(product, numbering)
         .with_facts(&facts, None)
         .and_then(|draft| draft.fit())
         .map_err(|err| super::message(&err))?
-        .policy;
+        .policy)
+}
+
+/// Reads, fits and replays one answer; an `Err` says why it was refused,
+/// or that fitting the policy file the fit writes changes it.
+fn replay(product: &str, cycles: &[Cycle], answer: &str) -> Result<Replay, String> {
+    let policy = fitted(product, answer)?;
+    let written = policy.to_json();
+    let refitted = Draft::from_json(&written)
+        .and_then(|draft| draft.fit())
+        .map_err(|err| super::message(&err))?;
+    if refitted.policy.to_json() != written {
+        return Err("policy --fit on its own output changes it".to_owned());
+    }
     let as_of = policy.history_as_of();
     let patches_as_of = policy.patches_as_of();
     let undated_ends: BTreeSet<&str> = cycles
@@ -224,7 +258,9 @@ fn replay(product: &str, cycles: &[Cycle], answer: &str) -> Result<Replay, Strin
             .filter(|cycle| cycle.maintained_on(day) && !undated_ends.contains(&*cycle.name))
             .map(|cycle| cycle.name.as_str())
             .collect();
-        let supported = policy.supported_on(day).map_err(|err| super::message(&err))?;
+        let supported = policy
+            .supported_on(day)
+            .map_err(|err| super::message(&err))?;
         let mut answered = BTreeSet::new();
         let mut wrong = String::new();
         for line in &supported {
@@ -267,7 +303,7 @@ fn every_record_reads_and_answers_as_the_record_does() {
     let mut failures = Vec::new();
     for path in &products {
         let product = path.file_stem().unwrap().to_str().unwrap();
-        let cycles = cycles(&std::fs::read_to_string(path).unwrap());
+        let cycles = record(product);
         for (shape, answer) in [("v0", v0(&cycles)), ("v1", v1(product, &cycles))] {
             answers += 1;
             match replay(product, &cycles, &answer) {
@@ -296,4 +332,3 @@ fn every_record_reads_and_answers_as_the_record_does() {
         failures.join("\n")
     );
 }
-

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::notes::FitNote;
+use super::notes::{FitBasis, FitNote, FitSubject};
 use super::rules::fit_rules;
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
@@ -155,9 +155,35 @@ impl Draft {
                 })?
             }
         };
-        let said: Vec<String> = notes.iter().map(ToString::to_string).collect();
-        let fitted = format!("What each rule rests on: {}.", said.join("; "));
-        let comment = match &self.rules.comment {
+        // A draft an earlier fit wrote states every rule: what each rested
+        // on then is still what it rests on, so fitting it again changes
+        // nothing.
+        let (own, earlier) = split_fit_sentence(self.rules.comment.as_deref());
+        let said: Vec<String> = notes
+            .iter()
+            .flat_map(|note| {
+                // A stated section (`lts`) stands for the rules in it too.
+                let name = note.subject.name();
+                let within = |subject: &str| {
+                    subject == name
+                        || subject
+                            .strip_prefix(name)
+                            .is_some_and(|rest| rest.starts_with('.'))
+                };
+                let kept: Vec<String> = earlier
+                    .iter()
+                    .filter(|(subject, _)| note.basis == FitBasis::Stated && within(subject))
+                    .map(|(subject, basis)| format!("{subject}: {basis}"))
+                    .collect();
+                if kept.is_empty() {
+                    vec![note.to_string()]
+                } else {
+                    kept
+                }
+            })
+            .collect();
+        let fitted = format!("{FIT_SENTENCE}{}.", said.join("; "));
+        let comment = match own {
             Some(comment) => format!("{comment} {fitted}"),
             None => fitted,
         };
@@ -168,5 +194,38 @@ impl Draft {
             policy: Policy::new(policy_rules, self.history.clone()),
             notes,
         })
+    }
+}
+
+/// How the sentence a fit adds to the comment starts.
+const FIT_SENTENCE: &str = "What each rule rests on: ";
+
+/// A comment without the sentence an earlier fit ended it with, and that
+/// sentence's notes, rule name and basis; the comment whole where it ends
+/// with no such sentence.
+fn split_fit_sentence(comment: Option<&str>) -> (Option<&str>, Vec<(&str, &str)>) {
+    let Some(comment) = comment else {
+        return (None, Vec::new());
+    };
+    let sentence = comment.rfind(FIT_SENTENCE).and_then(|at| {
+        let notes = comment[at + FIT_SENTENCE.len()..].strip_suffix('.')?;
+        let notes: Option<Vec<(&str, &str)>> = notes
+            .split("; ")
+            .map(|note| {
+                let (name, basis) = note.split_once(": ")?;
+                FitSubject::ALL
+                    .iter()
+                    .any(|subject| subject.name() == name)
+                    .then_some((name, basis))
+            })
+            .collect();
+        Some((at, notes?))
+    });
+    match sentence {
+        Some((at, notes)) => {
+            let own = comment[..at].trim_end();
+            ((!own.is_empty()).then_some(own), notes)
+        }
+        None => (Some(comment), Vec::new()),
     }
 }

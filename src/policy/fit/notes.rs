@@ -41,6 +41,20 @@ pub enum FitSubject {
 }
 
 impl FitSubject {
+    /// Every rule a fit says something of.
+    pub(crate) const ALL: [Self; 10] = [
+        Self::NewMajor,
+        Self::Releases,
+        Self::Patches,
+        Self::Support,
+        Self::LastOfMajor,
+        Self::Active,
+        Self::Lts,
+        Self::LtsStarts,
+        Self::LtsSupport,
+        Self::LtsActive,
+    ];
+
     /// Its name in a policy file.
     #[must_use]
     pub fn name(self) -> &'static str {

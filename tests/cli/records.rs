@@ -1,0 +1,138 @@
+//! Records as users bring them, through the command line (SPEC: "Records
+//! as their sources write them"): ends read as last days, a version older
+//! than the record, a patch record that ends, and the round trips: the
+//! endoflife.date export read back, and `policy --fit` run on its own
+//! output.
+
+use serde_json::Value;
+
+use super::{Scratch, embedded, json_of};
+
+/// Runs a command and returns its exit code, stdout and stderr.
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = embedded(args).output().unwrap();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (
+        output.status.code(),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}
+
+#[test]
+fn a_version_older_than_the_record_is_not_supported_and_says_why() {
+    // Kestra 0.19 is real; the embedded history starts with 1.0, released
+    // 2025-09-09. A script asking gets "not supported" (exit 1), not an
+    // error.
+    let reason = "0.19 is older than the first line the kestra policy records, 1.0 (2025-09-09)";
+    let (code, stdout, stderr) = run(&["status", "0.19.5", "--on", "2026-09-07"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stdout.starts_with("0.19.5 is not supported on 2026-09-07 (policy: kestra)\n"));
+    assert!(
+        stdout.contains(&format!("\nwhy         {reason}\n")),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(&["status", "0.19.5", "--on", "2026-09-07", "--json"]);
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["state"], "before_first_line");
+    assert_eq!(json["supported"], false);
+    assert_eq!(json["reason"], reason);
+}
+
+#[test]
+fn a_line_whose_patch_record_ends_gets_no_made_up_patch() {
+    // The Node.js history, complete up to 2026-08-22, records 16.20.2
+    // (2023-08-09) as 16's last: no 16.20.4* after it.
+    let json = json_of(&["--policy", "examples/nodejs.json", "status", "16"], 1);
+    assert_eq!(json["details"]["latest_patch"], "16.20.2");
+    assert_eq!(json["details"]["source"]["latest_patch"], "history");
+    // endoflife.date's last day of 16, 2023-09-11, is its eol's eve.
+    assert_eq!(json["eol"], "2023-09-12");
+}
+
+#[test]
+fn an_end_written_as_a_last_day_is_supported_on_that_day() {
+    // Python 3.14: endoflife.date writes 2030-10-31, its last day.
+    let args = ["--policy", "examples/python.json", "status", "3.14", "--on"];
+    let on_the_day = json_of(&[&args[..], &["2030-10-31"]].concat(), 0);
+    assert_eq!(on_the_day["supported"], true);
+    assert_eq!(on_the_day["eol"], "2030-11-01");
+    assert_eq!(on_the_day["days_left"], 1);
+    let after = json_of(&[&args[..], &["2030-11-01"]].concat(), 1);
+    assert_eq!(after["state"], "ended");
+}
+
+/// The `line`, `released`, `eol` and `latest_patch` of each line
+/// `releases --format json` lists whose release is recorded.
+fn recorded_lines(releases: &Value) -> Vec<[Value; 4]> {
+    releases["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|line| line["source"]["released"] == "history")
+        .map(|line| ["line", "released", "eol", "latest_patch"].map(|key| line[key].clone()))
+        .collect()
+}
+
+#[test]
+fn the_endoflife_export_reads_back_with_the_record_exact() {
+    let scratch = Scratch::new("export-round-trip");
+    for policy in ["examples/python.json", "examples/kestra.json"] {
+        let export = scratch.join("export.json");
+        let export = export.to_str().unwrap();
+        let (code, stdout, stderr) = run(&[
+            "--policy",
+            policy,
+            "releases",
+            "--on",
+            "2026-09-07",
+            "--format",
+            "endoflife",
+        ]);
+        assert_eq!(code, Some(0), "{stderr}");
+        let cycles: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+        // The projected cycles are marked, and left out when read back.
+        assert!(
+            cycles.iter().any(|cycle| cycle["projected"] == true),
+            "{policy}"
+        );
+        std::fs::write(export, &stdout).unwrap();
+        let asked = ["releases", "--on", "2026-09-07"];
+        let before = json_of(&[&["--policy", policy][..], &asked].concat(), 0);
+        let after = json_of(
+            &[&["--policy", policy, "--endoflife", export][..], &asked].concat(),
+            0,
+        );
+        assert_eq!(recorded_lines(&after), recorded_lines(&before), "{policy}");
+        assert!(!recorded_lines(&before).is_empty());
+    }
+}
+
+#[test]
+fn policy_fit_on_its_own_output_changes_nothing() {
+    // A real endoflife.date answer, fitted with no policy named, then the
+    // file it writes fitted again: the same file, comment included.
+    let scratch = Scratch::new("fit-twice");
+    let first = scratch.join("first.json");
+    let first = first.to_str().unwrap();
+    let (code, written, stderr) = run(&[
+        "--endoflife",
+        "tests/data/endoflife/nodejs.json",
+        "policy",
+        "--fit",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    std::fs::write(first, &written).unwrap();
+    let (code, again, stderr) = run(&["--policy", first, "policy", "--fit"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(again, written);
+    let comment = serde_json::from_str::<Value>(&written).unwrap()["comment"].clone();
+    assert_eq!(
+        comment
+            .as_str()
+            .unwrap()
+            .matches("What each rule rests on")
+            .count(),
+        1
+    );
+}
