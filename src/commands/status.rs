@@ -386,11 +386,17 @@ impl StatusReport<'_> {
                     .cell(words::phase_cell(Phase::Extended)),
             );
         }
-        rows.push(Row::default().cell("end of support").annotated(
-            words::eol_cell(info),
-            info.eol_source,
-            &note,
-        ));
+        // Without a day, what ends it (or that nothing does) is the answer.
+        rows.push(match info.eol {
+            Some(_) => Row::default().cell("end of support").annotated(
+                words::eol_cell(info),
+                info.eol_source,
+                &note,
+            ),
+            None => Row::default()
+                .cell("end of support")
+                .sourced(words::ended_by_text(info), info.eol_source),
+        });
         let patch_row = |label: &str, patch: &Patch| {
             Row::default()
                 .cell(label)

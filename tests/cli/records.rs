@@ -136,3 +136,23 @@ fn policy_fit_on_its_own_output_changes_nothing() {
         1
     );
 }
+
+#[test]
+fn an_end_the_record_does_not_date_is_said_so() {
+    // Lucene 7 as endoflife.date records it: `eol: true`, no day.
+    let scratch = Scratch::new("undated-end");
+    let answer = scratch.join("lucene.json");
+    let answer = answer.to_str().unwrap();
+    std::fs::write(
+        answer,
+        r#"[{"cycle": "8", "releaseDate": "2019-03-13", "eol": "2024-10-14"},
+            {"cycle": "7", "releaseDate": "2017-09-19", "eol": true}]"#,
+    )
+    .unwrap();
+    let (code, stdout, _) = run(&["--endoflife", answer, "status", "7", "--on", "2018-01-01"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("\nend of support  ended, on a day the history does not give\n"),
+        "{stdout}"
+    );
+}
