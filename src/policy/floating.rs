@@ -265,7 +265,7 @@ impl Policy {
         // The line's own tag is its numbers, without the policy's prefix.
         let line = named.numbers().map_or_else(
             || VersionInput::Name(named.to_string()),
-            |numbers| VersionInput::Numbers(*numbers),
+            VersionInput::Numbers,
         );
         let own = self.own_tags().iter().map(|template| Tag::Own {
             name: template.render(&named),

@@ -6,14 +6,16 @@
 //! import nothing but the quoting of messages, so that every other module
 //! can import it without a cycle.
 
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::numbers::{MAX_LINE_NUMBERS, Version};
+use super::numbers::{MAX_LINE_NUMBERS, ShortNumbers, Version};
 use super::serde_form::date_form;
 
 /// How a policy numbers its lines.
@@ -78,12 +80,20 @@ impl Numbering {
 /// has one (`cos-129`); or, for a line known by name only (a device, an
 /// edition: `fold`, `17-pro`), its name. Numbered lines are ordered by
 /// their numbers (a line before the longer ones it starts: `2` before
-/// `2.401`), named lines after them, by name. A line is one pointer:
-/// answers hold many, and copy them often.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Line(Arc<LineName>);
+/// `2.401`), named lines after them, by name. Answers hold many lines and
+/// copy them often: a line of one or two numbers is 16 bytes and
+/// allocates nothing, any other is one pointer.
+#[derive(Clone)]
+pub struct Line(Repr);
 
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A line as it is kept: every line that fits [`ShortNumbers`] without a
+/// prefix is `Short`, so that equal lines are kept alike.
+#[derive(Clone)]
+enum Repr {
+    Short(ShortNumbers),
+    Other(Arc<LineName>),
+}
+
 enum LineName {
     Numbered {
         prefix: Option<Arc<str>>,
@@ -96,54 +106,63 @@ impl Line {
     /// The line `major.minor`.
     #[must_use]
     pub fn new(major: u64, minor: u64) -> Self {
-        Self::of_numbers(Version::first_two(major, Some(minor)))
+        Self::of_numbers(None, Version::first_two(major, Some(minor)))
     }
 
     /// The line that is the whole major `major`, as Node.js 22.
     #[must_use]
     pub fn whole_major(major: u64) -> Self {
-        Self::of_numbers(Version::first_two(major, None))
+        Self::of_numbers(None, Version::first_two(major, None))
     }
 
     /// The line of `numbers` (one to four of them); `None` for more.
     #[must_use]
     pub fn numbered(numbers: Version) -> Option<Self> {
-        (numbers.len() <= MAX_LINE_NUMBERS).then(|| Self::of_numbers(numbers))
+        (numbers.len() <= MAX_LINE_NUMBERS).then(|| Self::of_numbers(None, numbers))
     }
 
-    fn of_numbers(numbers: Version) -> Self {
-        Self(Arc::new(LineName::Numbered {
-            prefix: None,
-            numbers,
-        }))
+    fn of_numbers(prefix: Option<Arc<str>>, numbers: Version) -> Self {
+        match (&prefix, ShortNumbers::of(&numbers)) {
+            (None, Some(short)) => Self(Repr::Short(short)),
+            _ => Self(Repr::Other(Arc::new(LineName::Numbered {
+                prefix,
+                numbers,
+            }))),
+        }
     }
 
     /// A line known by its name only, such as a device's.
     #[must_use]
     pub fn named(name: &str) -> Self {
-        Self(Arc::new(LineName::Named(name.into())))
+        Self(Repr::Other(Arc::new(LineName::Named(name.into()))))
     }
 
     /// The same line after the policy's text `prefix` (a named line is
     /// left as it is).
     #[must_use]
     pub fn with_prefix(self, prefix: Option<&Arc<str>>) -> Self {
-        match &*self.0 {
-            LineName::Numbered { numbers, .. } => Self(Arc::new(LineName::Numbered {
-                prefix: prefix.cloned(),
-                numbers: *numbers,
-            })),
-            LineName::Named(_) => self,
+        match self.numbers() {
+            Some(numbers) => Self::of_numbers(prefix.cloned(), numbers),
+            None => self,
+        }
+    }
+
+    /// Its prefix and numbers, or, for a line known by name only, its
+    /// name.
+    fn parts(&self) -> Result<(Option<&str>, Version), &str> {
+        match &self.0 {
+            Repr::Short(short) => Ok((None, short.version())),
+            Repr::Other(name) => match &**name {
+                LineName::Numbered { prefix, numbers } => Ok((prefix.as_deref(), *numbers)),
+                LineName::Named(name) => Err(name),
+            },
         }
     }
 
     /// Its numbers; `None` for a line known by name only.
     #[must_use]
-    pub fn numbers(&self) -> Option<&Version> {
-        match &*self.0 {
-            LineName::Numbered { numbers, .. } => Some(numbers),
-            LineName::Named(_) => None,
-        }
+    pub fn numbers(&self) -> Option<Version> {
+        self.parts().ok().map(|(_, numbers)| numbers)
     }
 
     /// Its first number; `None` for a line known by name only.
@@ -161,25 +180,19 @@ impl Line {
     /// How many numbers it has: 0 for a line known by name only.
     #[must_use]
     pub fn depth(&self) -> usize {
-        self.numbers().map_or(0, Version::len)
+        self.numbers().as_ref().map_or(0, Version::len)
     }
 
     /// The text before its numbers, the policy's `line_prefix`.
     #[must_use]
     pub fn prefix(&self) -> Option<&str> {
-        match &*self.0 {
-            LineName::Numbered { prefix, .. } => prefix.as_deref(),
-            LineName::Named(_) => None,
-        }
+        self.parts().ok().and_then(|(prefix, _)| prefix)
     }
 
     /// Its name, for a line known by name only.
     #[must_use]
     pub fn name(&self) -> Option<&str> {
-        match &*self.0 {
-            LineName::Named(name) => Some(name),
-            LineName::Numbered { .. } => None,
-        }
+        self.parts().err()
     }
 
     /// The `.0` release that opens the line: its numbers followed by
@@ -195,7 +208,7 @@ impl Line {
     #[must_use]
     pub fn holds(&self, version: &Version) -> bool {
         self.numbers()
-            .is_some_and(|numbers| version.starts_with(numbers))
+            .is_some_and(|numbers| version.starts_with(&numbers))
     }
 
     /// The line after it at its depth (`2.401` -> `2.402`, `22` -> `23`),
@@ -219,6 +232,13 @@ impl Line {
     /// `None` for a named line, or past `u64::MAX`.
     #[must_use]
     pub fn plus_last(&self, count: u64) -> Option<Self> {
+        // Projection's every step: short lines stay short without the
+        // detour through a whole version.
+        if let Repr::Short(short) = &self.0
+            && let Some(next) = short.plus_last(count)
+        {
+            return Some(Self(Repr::Short(next)));
+        }
         self.renumbered(|numbers| numbers.plus_last(count))
     }
 
@@ -235,26 +255,65 @@ impl Line {
 
     /// The numbered line `renumber` makes of its numbers, with its prefix.
     fn renumbered(&self, renumber: impl FnOnce(&Version) -> Option<Version>) -> Option<Self> {
-        match &*self.0 {
-            LineName::Numbered { prefix, numbers } => Some(Self(Arc::new(LineName::Numbered {
-                prefix: prefix.clone(),
-                numbers: renumber(numbers)?,
-            }))),
-            LineName::Named(_) => None,
+        let numbers = renumber(&self.numbers()?)?;
+        let prefix = self.prefix().map(Arc::from);
+        Some(Self::of_numbers(prefix, numbers))
+    }
+
+    /// What it is compared by: numbered before named, then the prefix,
+    /// the numbers' values and the name.
+    fn key(&self) -> (bool, Option<&str>, Option<Version>, Option<&str>) {
+        (
+            self.name().is_some(),
+            self.prefix(),
+            self.numbers(),
+            self.name(),
+        )
+    }
+}
+
+impl PartialEq for Line {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Repr::Short(one), Repr::Short(two)) => one.key() == two.key(),
+            // A short line is never kept otherwise.
+            (Repr::Short(_), Repr::Other(_)) | (Repr::Other(_), Repr::Short(_)) => false,
+            (Repr::Other(_), Repr::Other(_)) => self.key() == other.key(),
         }
+    }
+}
+
+impl Eq for Line {}
+
+impl PartialOrd for Line {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Line {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (&self.0, &other.0) {
+            (Repr::Short(one), Repr::Short(two)) => one.key().cmp(&two.key()),
+            _ => self.key().cmp(&other.key()),
+        }
+    }
+}
+
+impl Hash for Line {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
     }
 }
 
 impl fmt::Display for Line {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &*self.0 {
-            LineName::Numbered { prefix, numbers } => {
-                if let Some(prefix) = prefix {
-                    f.write_str(prefix)?;
-                }
+        match self.parts() {
+            Ok((prefix, numbers)) => {
+                f.write_str(prefix.unwrap_or_default())?;
                 numbers.fmt(f)
             }
-            LineName::Named(name) => f.write_str(name),
+            Err(name) => f.write_str(name),
         }
     }
 }
@@ -280,11 +339,9 @@ impl Serialize for Line {
         if serializer.is_human_readable() {
             return serializer.collect_str(self);
         }
-        match &*self.0 {
-            LineName::Numbered { prefix, numbers } => {
-                LineForm::Numbered(prefix.as_deref().map(str::to_owned), *numbers)
-            }
-            LineName::Named(name) => LineForm::Named(name.to_string()),
+        match self.parts() {
+            Ok((prefix, numbers)) => LineForm::Numbered(prefix.map(str::to_owned), numbers),
+            Err(name) => LineForm::Named(name.to_owned()),
         }
         .serialize(serializer)
     }
@@ -297,10 +354,7 @@ impl<'de> Deserialize<'de> for Line {
             return text.parse().map_err(serde::de::Error::custom);
         }
         Ok(match LineForm::deserialize(deserializer)? {
-            LineForm::Numbered(prefix, numbers) => Self(Arc::new(LineName::Numbered {
-                prefix: prefix.map(Arc::from),
-                numbers,
-            })),
+            LineForm::Numbered(prefix, numbers) => Self::of_numbers(prefix.map(Arc::from), numbers),
             LineForm::Named(name) => Self::named(&name),
         })
     }

@@ -478,9 +478,9 @@ impl fmt::Display for BranchName<'_> {
         for part in &self.template.parts {
             match part {
                 Part::Text(text) => f.write_str(text)?,
-                Part::Major => write_number(f, numbers, 0)?,
+                Part::Major => write_number(f, &numbers, 0)?,
                 // Validation keeps {minor} out of templates for other lines.
-                Part::Minor => write_number(f, numbers, 1)?,
+                Part::Minor => write_number(f, &numbers, 1)?,
                 // The numbers alone: a template writes a line prefix as
                 // text, as it writes any other.
                 Part::Line => numbers.fmt(f)?,

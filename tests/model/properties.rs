@@ -446,3 +446,43 @@ proptest! {
         }
     }
 }
+
+/// Numbers for a line: small ones, and ones past 32 bits, which a line
+/// keeps otherwise (`src/policy/model.rs`: short lines allocate nothing).
+fn line_numbers() -> impl Strategy<Value = Vec<u64>> {
+    let number = prop_oneof![
+        0..5u64,
+        Just(u64::from(u32::MAX)),
+        Just(u64::from(u32::MAX) + 1)
+    ];
+    prop::collection::vec(number, 1..=4)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// However a line is kept, it compares, equals and hashes as its
+    /// numbers do, with or without a prefix.
+    #[test]
+    fn lines_compare_as_their_numbers(one in line_numbers(), two in line_numbers()) {
+        use std::hash::{BuildHasher, RandomState};
+        let [a, b] = [&one, &two].map(|numbers| lts_policy::Version::from_numbers(numbers).unwrap());
+        let [line_a, line_b] = [a, b].map(|numbers| Line::numbered(numbers).unwrap());
+        prop_assert_eq!(line_a.cmp(&line_b), a.cmp(&b));
+        prop_assert_eq!(line_a == line_b, a == b);
+        let hasher = RandomState::new();
+        if line_a == line_b {
+            prop_assert_eq!(hasher.hash_one(&line_a), hasher.hash_one(&line_b));
+        }
+        prop_assert_eq!(line_a.numbers(), Some(a));
+        prop_assert_eq!(line_a.to_string(), a.to_string());
+        // A prefix keeps the order of the numbers among lines that have it.
+        let prefix = Some(std::sync::Arc::from("cos-"));
+        let [prefixed_a, prefixed_b] = [&line_a, &line_b].map(|line| line.clone().with_prefix(prefix.as_ref()));
+        prop_assert_eq!(prefixed_a.cmp(&prefixed_b), a.cmp(&b));
+        prop_assert_eq!(prefixed_a.to_string(), format!("cos-{a}"));
+        prop_assert!(prefixed_a != line_a);
+        // The next line, as projection numbers it.
+        prop_assert_eq!(line_a.plus_last(2).and_then(|line| line.numbers()), a.plus_last(2));
+    }
+}

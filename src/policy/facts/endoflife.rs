@@ -225,7 +225,7 @@ impl Reading {
                     .unwrap_or(&latest);
                 let patch = Version::parse_numbers(bare).ok().filter(|version| {
                     line.holds(version)
-                        && line.numbers() != Some(version)
+                        && line.numbers().as_ref() != Some(version)
                         && line.first_version().as_ref() != Some(version)
                 });
                 if let Some(version) = patch {

@@ -317,8 +317,9 @@ fn check_patch(
 ) {
     let version = &patch.version;
     let opening = line.first_version();
-    let of_line =
-        line.holds(version) && line.numbers() != Some(version) && opening.as_ref() != Some(version);
+    let of_line = line.holds(version)
+        && line.numbers().as_ref() != Some(version)
+        && opening.as_ref() != Some(version);
     if !of_line {
         let problem = Problem::NotAPatchOf {
             line: line.clone(),

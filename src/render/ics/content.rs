@@ -82,7 +82,7 @@ pub fn uid_domain(name: &str) -> String {
 /// a policy's prefix or a line known by name gives it more than numbers.
 pub fn push_line(text: &mut String, line: &Line) {
     match line.numbers() {
-        Some(numbers) if line.prefix().is_none() => push_version(text, numbers),
+        Some(numbers) if line.prefix().is_none() => push_version(text, &numbers),
         _ => text.push_str(&escape(&line.to_string())),
     }
 }
