@@ -71,6 +71,10 @@ pub struct Policy {
     pub(crate) lts_chain: Memo<Vec<(u32, Vec<Place>)>>,
     /// How far the history's releases fell from the rules' days.
     track_record: TrackRecord,
+    /// The latest day the history's record of an end keeps a line
+    /// supported through: its latest announced end's eve, or, where a
+    /// record says an end had not come, `as_of`; `None` without either.
+    recorded_support_through: Option<NaiveDate>,
 }
 
 /// Two policies are equal when their rules and history are.
@@ -174,6 +178,14 @@ impl Policy {
             }
         };
         let track_record = TrackRecord::of(&rules, &history);
+        let recorded_support_through = history
+            .iter()
+            .filter_map(|release| match release.eol {
+                Some(RecordedEnd::On(eol)) => eol.pred_opt(),
+                Some(RecordedEnd::NotYet) => Some(as_of),
+                Some(RecordedEnd::Passed) | None => None,
+            })
+            .max();
         Self {
             rules,
             history,
@@ -184,6 +196,7 @@ impl Policy {
             major_starts: Memo::default(),
             lts_chain: Memo::default(),
             track_record,
+            recorded_support_through,
         }
     }
 
@@ -381,8 +394,8 @@ impl Policy {
     /// later, or one it says had not come by its `history_as_of`, on a day
     /// up to then.
     pub(crate) fn recorded_eol_after(&self, date: NaiveDate) -> bool {
-        self.history
-            .iter()
-            .any(|release| keeps_after(release, date, self.as_of))
+        // As `keeps_after` for each line, worked out once.
+        self.recorded_support_through
+            .is_some_and(|through| date <= through)
     }
 }

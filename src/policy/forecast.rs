@@ -69,6 +69,9 @@ pub(crate) fn shift(date: NaiveDate, days: i64) -> Option<NaiveDate> {
 pub struct TrackRecord {
     /// (days late, weight), in increasing order of days.
     slips: Vec<(i64, f64)>,
+    /// The days late at its [`LOW`] and [`HIGH`] shares, worked out once:
+    /// every projected line's range is counted from them.
+    middle: Option<(i64, i64)>,
 }
 
 impl TrackRecord {
@@ -87,7 +90,10 @@ impl TrackRecord {
             })
             .collect();
         slips.sort_by_key(|&(late, _)| late);
-        Self { slips }
+        let middle = (slips.len() >= FEWEST_SLIPS)
+            .then(|| Some((Self::quantile(&slips, LOW)?, Self::quantile(&slips, HIGH)?)))
+            .flatten();
+        Self { slips, middle }
     }
 
     /// How many releases it counts.
@@ -128,15 +134,10 @@ impl TrackRecord {
     /// from release to release.
     #[must_use]
     pub fn offsets(&self, ahead: u64) -> Option<(i64, i64)> {
-        if !self.gives_ranges() {
-            return None;
-        }
+        let (low, high) = self.middle?;
         let widen = (ahead.max(1) as f64).sqrt();
         let scale = |late: i64| (late as f64 * widen).round() as i64;
-        Some((
-            scale(Self::quantile(&self.slips, LOW)?),
-            scale(Self::quantile(&self.slips, HIGH)?),
-        ))
+        Some((scale(low), scale(high)))
     }
 
     /// For a release already `late` days past the day it was due: the days

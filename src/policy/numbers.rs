@@ -363,7 +363,9 @@ impl Serialize for Version {
         if serializer.is_human_readable() {
             serializer.collect_str(self)
         } else {
-            (self.numbers(), &self.widths[..self.len()]).serialize(serializer)
+            // Each number with its width: read back without an allocation.
+            let written = self.numbers().iter().zip(&self.widths);
+            serializer.collect_seq(written)
         }
     }
 }
@@ -375,11 +377,38 @@ impl<'de> Deserialize<'de> for Version {
                 .parse()
                 .map_err(de::Error::custom);
         }
-        let (numbers, widths) = <(Vec<u64>, Vec<u8>)>::deserialize(deserializer)?;
-        let mut version = Self::from_numbers(&numbers)
-            .filter(|_| widths.len() == numbers.len())
-            .ok_or_else(|| de::Error::custom("not a version the model can hold"))?;
-        version.widths[..widths.len()].copy_from_slice(&widths);
+        deserializer.deserialize_seq(WrittenNumbers)
+    }
+}
+
+/// Reads a version's binary form: its numbers, each with its width.
+struct WrittenNumbers;
+
+impl<'de> de::Visitor<'de> for WrittenNumbers {
+    type Value = Version;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "one to {MAX_NUMBERS} numbers, each with its width")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Version, A::Error> {
+        let mut version = Version {
+            numbers: [0; MAX_NUMBERS],
+            widths: [1; MAX_NUMBERS],
+            len: 0,
+        };
+        while let Some((number, width)) = seq.next_element::<(u64, u8)>()? {
+            let at = usize::from(version.len);
+            if at == MAX_NUMBERS {
+                return Err(de::Error::invalid_length(at + 1, &self));
+            }
+            version.numbers[at] = number;
+            version.widths[at] = width;
+            version.len += 1;
+        }
+        if version.len == 0 {
+            return Err(de::Error::invalid_length(0, &self));
+        }
         Ok(version)
     }
 }
