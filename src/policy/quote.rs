@@ -43,3 +43,23 @@ fn cut(text: &str, chars: usize) -> (&str, bool) {
         None => (text, false),
     }
 }
+
+/// Whether `c` is a character a reader cannot see where it stands, or
+/// that changes how what follows is shown: whitespace, control characters
+/// and Unicode's invisible format characters (bidirectional overrides and
+/// isolates, zero-width joiners, the byte-order mark). Names a file or a
+/// record gives (lines, prefixes) hold none, so that no output has to
+/// show them.
+pub(crate) fn is_hidden(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+        )
+}

@@ -13,7 +13,7 @@ pub use same_name::{LinesProblem, SameName};
 
 use super::model::{Line, LineKind};
 use super::numbers::Version;
-use super::quote::{Excerpt, Quoted};
+use super::quote::{Excerpt, Quoted, is_hidden};
 use super::serde_form::serde_as_text;
 
 /// A validated template: literal text with `{major}`, `{minor}` and
@@ -135,6 +135,16 @@ impl Template {
 
     /// Its names for the lines of `kind`.
     fn names(&self, kind: LineKind) -> Result<Names, TemplateProblem> {
+        // Said of {line} itself, before it stands for the numbers it shows.
+        if self
+            .parts
+            .iter()
+            .filter(|part| **part == Part::Line)
+            .count()
+            > 1
+        {
+            return Err(TemplateProblem::Lines(LinesProblem::Twice("{line}")));
+        }
         let beside_line = [(Part::Major, Number::Major), (Part::Minor, Number::Minor)]
             .into_iter()
             .find(|(part, _)| self.uses(&Part::Line) && self.uses(part));
@@ -418,8 +428,8 @@ impl<'de> serde::Deserialize<'de> for TagTemplate {
 /// The first of git's rules for branch names (`git check-ref-format`) that
 /// `name` breaks, as the end of a sentence starting "a branch name"; they
 /// also keep a name one word for a shell.
-fn branch_name_rule_broken(name: &str) -> Option<&'static str> {
-    if name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+pub(crate) fn branch_name_rule_broken(name: &str) -> Option<&'static str> {
+    if name.chars().any(is_hidden) {
         Some("cannot hold whitespace or control characters")
     } else if name.contains(['~', '^', ':', '?', '*', '[', '\\']) {
         Some("cannot hold ~ ^ : ? * [ or \\")

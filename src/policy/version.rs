@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use super::model::{Line, LineKind};
 use super::numbers::{NumbersError, Version};
-use super::quote::Quoted;
+use super::quote::{Quoted, is_hidden};
+use super::template::branch_name_rule_broken;
 
 /// A version as a user writes it: `1.3`, `1.3.0`, `1.3.7`, `24.04.1`, `22`
 /// (a line that is a whole major), with or without a leading `v`; or the
@@ -154,13 +155,18 @@ impl VersionInput {
 }
 
 impl Version {
-    /// The full version it names of `line`, when it names more than the
-    /// line: padded as the line's `.0` is, so that `22.11` is `22.11.0`
-    /// where lines are majors.
+    /// The full version it names of `line`, of a policy whose lines are
+    /// `kind`, when it names more than the line: padded as the line's `.0`
+    /// is where lines are minors or majors (`22.11` is `22.11.0`), as
+    /// written where they are dotted, whose records write versions at any
+    /// depth (Jenkins's weekly `2.578`).
     #[must_use]
-    pub fn exact(&self, line: &Line) -> Option<Version> {
-        let first = line.first_version()?;
-        (self.len() > line.depth()).then(|| self.padded(first.len()))
+    pub fn exact(&self, line: &Line, kind: LineKind) -> Option<Version> {
+        let len = match kind {
+            LineKind::Dotted => self.len(),
+            LineKind::Minor | LineKind::Major => line.opening(kind)?.len(),
+        };
+        (self.len() > line.depth()).then(|| self.padded(len))
     }
 }
 
@@ -217,7 +223,9 @@ pub(crate) fn read_line(
     if bare.strip_prefix('v').is_some_and(numeric) {
         return Err(error(VersionProblem::NotALine(kind)));
     }
-    if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    // A name is also a branch's (`backport-targets --branch`) and a word
+    // for a shell: one git accepts, with nothing hidden in it.
+    if text.is_empty() || text.chars().any(is_hidden) || branch_name_rule_broken(text).is_some() {
         return Err(error(VersionProblem::NotAName));
     }
     Ok(Line::named(text))
@@ -376,7 +384,7 @@ impl fmt::Display for VersionProblem {
             ),
             Self::NotAName => f.write_str(
                 "a line is numbers (1.3), or the name of a line known by name only (fold), \
-                 without spaces",
+                 without spaces or invisible characters, that git takes for a branch",
             ),
             Self::Numbers(err) | Self::Recorded(err) => err.fmt(f),
         }

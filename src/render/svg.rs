@@ -104,10 +104,11 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
         let top = HEADER + ROW * row as f64;
         let colour = if info.lts { LTS_COLOUR } else { FEATURE_COLOUR };
         let kind = if info.lts { "lts" } else { "feature" };
+        // A line's name is the record's text: a phone's, a prefixed one.
+        let name = escape(&info.line.to_string());
         writeln!(
             out,
-            r#"<g class="line {kind}" data-line="{}"><text x="4" y="{:.1}">{}</text>"#,
-            info.line,
+            r#"<g class="line {kind}" data-line="{name}"><text x="4" y="{:.1}">{}</text>"#,
             top + 16.0,
             escape(&label(info))
         )?;
@@ -138,7 +139,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
                 if segment.projected { " projected" } else { "" },
                 if security { " security" } else { "" },
                 end - start,
-                info.line,
+                name,
                 role,
                 segment.start,
                 shown_end(segment.end)

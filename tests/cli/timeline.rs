@@ -221,3 +221,42 @@ fn every_year_on_the_axis_has_its_label() {
         assert!(months.trim_start().starts_with("Dec"), "{width}: {months}");
     }
 }
+
+#[test]
+fn svg_escapes_line_names_a_record_controls() {
+    // Lines known by name come from the record's text: a hostile one must
+    // reach every attribute and title of the SVG as text.
+    let name = "\"><script>alert(1)</script>";
+    let answer = serde_json::json!([
+        {"cycle": name, "releaseDate": "2026-01-01", "eol": "2027-01-01"},
+        {"cycle": "</title><script>2</script>", "releaseDate": "2026-02-01", "eol": "2027-01-01"},
+    ]);
+    let file =
+        std::env::temp_dir().join(format!("lts-policy-svg-names-{}.json", std::process::id()));
+    std::fs::write(&file, answer.to_string()).unwrap();
+    let output = lts_policy(&[
+        "--endoflife",
+        file.to_str().unwrap(),
+        "timeline",
+        "--on",
+        "2026-06-01",
+        "--format",
+        "svg",
+    ])
+    .output()
+    .unwrap();
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let svg = String::from_utf8(output.stdout).unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    assert!(
+        !document
+            .descendants()
+            .any(|node| node.has_tag_name("script"))
+    );
+    let lines: Vec<&str> = document
+        .descendants()
+        .filter_map(|node| node.attribute("data-line"))
+        .collect();
+    assert!(lines.contains(&name), "{lines:?}");
+}

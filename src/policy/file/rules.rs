@@ -17,6 +17,7 @@ use super::tags;
 use crate::policy::dates::parse_date;
 use crate::policy::model::LineKind;
 use crate::policy::policy_rules::{DraftRules, PolicyRules, Stated};
+use crate::policy::quote::is_hidden;
 use crate::policy::rules::{Change, LineRules, LtsChoice, LtsRule, Patches, Period, Support};
 use crate::policy::schedule::{Cadence, DayRule, Schedule};
 use crate::policy::template::BranchTemplate;
@@ -151,8 +152,7 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
     let tag_prefix = problems
         .value(&file.tag_prefix, &prefix_path)
         .filter(|prefix| {
-            let refused =
-                prefix.is_empty() || prefix.contains(|c: char| c.is_whitespace() || c.is_control());
+            let refused = prefix.is_empty() || prefix.contains(is_hidden);
             if refused {
                 problems.add(&prefix_path, Problem::TagPrefix);
             }
@@ -229,7 +229,7 @@ fn line_prefix(file: &PolicyFile, problems: &mut Problems) -> Option<Arc<str>> {
     let path = Path::Root.field("line_prefix");
     let prefix = problems.value(&file.line_prefix, &path)?;
     let refused = prefix.is_empty()
-        || prefix.contains(|c: char| c.is_whitespace() || c.is_control())
+        || prefix.contains(is_hidden)
         || prefix.ends_with(|c: char| c.is_ascii_digit() || c == '.');
     if refused {
         problems.add(&path, Problem::LinePrefix);
