@@ -11,7 +11,7 @@ use super::{ManText, Query, Run, date_option, last_day};
 use crate::render::json::{self, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{FINDING_COLUMNS, FindingView};
-use crate::render::{self, Report, findings};
+use crate::render::{self, Report, findings, words};
 use crate::session::{Answer, Context, Output, for_terminal};
 
 help!(
@@ -109,9 +109,13 @@ impl Report for AuditReport<'_> {
         };
         writeln!(
             out.out(),
-            "Audit of policy {}, {scope}, {} lines: {count}",
+            "Audit of policy {}, {scope}, {}: {count}",
             for_terminal(policy.name()),
-            audit.lines_checked
+            words::plural(
+                u64::try_from(audit.lines_checked).unwrap_or(u64::MAX),
+                "line",
+                "lines"
+            )
         )?;
         if audit.findings.is_empty() {
             return Ok(());

@@ -170,7 +170,7 @@ impl Report for NextPatch<'_> {
                 .cell(branch.name(&shipped.info.line))
         });
         let new_lines = day.new_lines.iter().map(|info| {
-            let opening = Patch::opening(info);
+            let opening = Patch::opening(info, self.policy.line_kind());
             let row = match &opening {
                 Some(opening) => Row::default().sourced(opening.version, opening.source),
                 None => Row::default().cell("-"),
@@ -204,7 +204,11 @@ impl Report for NextPatch<'_> {
                 new_lines: day
                     .iter()
                     .flat_map(|day| &day.new_lines)
-                    .filter_map(|info| Patch::opening(info).as_ref().map(PatchView::new))
+                    .filter_map(|info| {
+                        Patch::opening(info, self.policy.line_kind())
+                            .as_ref()
+                            .map(PatchView::new)
+                    })
                     .collect(),
                 reason: day.is_none().then(|| no_patch_day(self.policy, self.start)),
             },

@@ -58,7 +58,10 @@ impl Run for Args {
             .context("VERSION")?;
         // A whole version names more than its line: its patch number too.
         let line = context.policy.line_of_version(&input).context("VERSION")?;
-        let Some(version) = input.numbers().and_then(|numbers| numbers.exact(&line)) else {
+        let Some(version) = input
+            .numbers()
+            .and_then(|numbers| numbers.exact(&line, context.policy.line_kind()))
+        else {
             bail!(
                 "VERSION: tags-for takes a whole version, with its patch number, like 2.0.12, not \
                  {:?}",

@@ -152,7 +152,7 @@ impl Policy {
                 let newest = mine.latest_patch.as_ref();
                 version
                     .numbers()
-                    .and_then(|numbers| numbers.exact(&info.line))
+                    .and_then(|numbers| numbers.exact(&info.line, self.line_kind()))
                     .filter(|exact| newest.is_some_and(|newest| *exact < newest.version))
                     .and(newest.cloned())
             }

@@ -47,8 +47,9 @@ pub(crate) struct MajorStarts {
 }
 
 /// A release policy whose values have been checked: schedules and periods
-/// in range, and a non-empty history in increasing order of line, with
-/// dates that never go back (two lines may come out on the same day).
+/// in range, and a non-empty history, kept in the order its lines came
+/// out (two on one day in line order; a line may come out after one
+/// numbered above it).
 ///
 /// Read one with [`Policy::from_json`], or take the embedded default,
 /// [`Policy::kestra`]; every query is a method.
@@ -75,6 +76,9 @@ pub struct Policy {
     /// supported through: its latest announced end's eve, or, where a
     /// record says an end had not come, `as_of`; `None` without either.
     recorded_support_through: Option<NaiveDate>,
+    /// Whether the history records an end of active support for some line
+    /// (a day, or that it has passed or not): its lines have two phases.
+    records_active_ends: bool,
 }
 
 /// Two policies are equal when their rules and history are.
@@ -186,6 +190,7 @@ impl Policy {
                 Some(RecordedEnd::Passed) | None => None,
             })
             .max();
+        let records_active_ends = history.iter().any(|release| release.active_until.is_some());
         Self {
             rules,
             history,
@@ -197,6 +202,7 @@ impl Policy {
             lts_chain: Memo::default(),
             track_record,
             recorded_support_through,
+            records_active_ends,
         }
     }
 
@@ -235,7 +241,7 @@ impl Policy {
 
     /// Whether the policy has two phases of support for some line: rules
     /// with `active` or `lts.active`, or an end of active support the
-    /// history announces.
+    /// history records (a day, or that it has passed or not).
     #[must_use]
     pub fn has_phases(&self) -> bool {
         let phased = |rules: &LineRules| {
@@ -243,10 +249,7 @@ impl Policy {
         };
         phased(self.own_rules())
             || self.changes().iter().any(|change| phased(&change.rules))
-            || self
-                .history
-                .iter()
-                .any(|release| release.announced_active_until().is_some())
+            || self.records_active_ends
     }
 
     /// The policy's own rules, before any change.

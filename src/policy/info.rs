@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::dates::days_between;
 use super::forecast::Range;
-use super::model::{Line, Place, RecordedEnd, Role, Source};
+use super::model::{Line, LineKind, Place, RecordedEnd, Role, Source};
 
 pub use super::window::{EolReason, Successor, Window, WindowEnd, WindowRule};
 
@@ -120,7 +120,8 @@ pub enum ActiveEnd {
     /// The history records the end of its active support.
     Announced,
     /// The history records that its active support ended, on a day it does
-    /// not give: security fixes only, as far as is known.
+    /// not give: by the day after its `history_as_of` at the latest, the
+    /// rules' end where earlier.
     EndedUndated,
     /// The history records it in active support on its `history_as_of`,
     /// after the end its rules give: the end is projected the day after.
@@ -202,7 +203,7 @@ pub struct LineInfo {
     /// End of support: the end of its latest window, or the end the history
     /// announces. Not supported on this day. `None` where no day is known:
     /// the history says support ended on a day it does not give
-    /// ([`EolReason::EndedUndated`]: never supported, as far as is known),
+    /// ([`EolReason::EndedUndated`]: by a day it names at the latest),
     /// or nothing ends it ([`EolReason::NoLaterLine`]: supported from its
     /// release on).
     pub eol: Option<NaiveDate>,
@@ -236,7 +237,10 @@ impl LineInfo {
     pub fn supported_until_after(&self, date: NaiveDate) -> bool {
         match self.eol {
             Some(eol) => date < eol,
-            None => self.eol_reason != EolReason::EndedUndated,
+            None => match self.eol_reason {
+                EolReason::EndedUndated { at_latest } => date < at_latest,
+                _ => true,
+            },
         }
     }
 
@@ -336,12 +340,13 @@ impl Patch {
         self.source == Source::Rules && self.released <= date
     }
 
-    /// The `.0` release that opens a line; `None` for a line known by
-    /// name only, which has no version numbers.
+    /// The `.0` release that opens a line of a policy whose lines are
+    /// `kind` ([`Line::opening`]); `None` for a line known by name only,
+    /// which has no version numbers.
     #[must_use]
-    pub fn opening(info: &LineInfo) -> Option<Self> {
+    pub fn opening(info: &LineInfo, kind: LineKind) -> Option<Self> {
         Some(Self {
-            version: info.line.first_version()?,
+            version: info.line.opening(kind)?,
             released: info.released,
             source: info.released_source,
         })

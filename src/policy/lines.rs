@@ -135,7 +135,6 @@ impl Policy {
         let active = self.recorded_active_end(
             computed_active,
             known.and_then(|release| release.active_until),
-            released,
             eol.0,
         )?;
         // The release whose day the eol counts from, when it is projected.
@@ -209,34 +208,35 @@ impl Policy {
 
     /// The end of support once the history's record of it is read: a day
     /// it announces replaces the rules'; an end it says has passed, on a
-    /// day it does not give, leaves none; an end it says has not come by
-    /// its `history_as_of`, where the rules' end is on or before that day,
-    /// is overdue: projected the day after, as an overdue line is.
+    /// day it does not give, leaves no day, and ends support at the latest
+    /// the day after `history_as_of` (before it, the rules' end, where that
+    /// comes first, is the best the record allows); an end it says has not
+    /// come by `history_as_of` is [`Policy::overdue_end`].
     fn recorded_eol(&self, rules: Eol, recorded: Option<RecordedEnd>) -> Result<Eol, PolicyError> {
         Ok(match recorded {
             None => rules,
             Some(RecordedEnd::On(day)) => (Some(day), EolReason::Announced, Source::History),
-            Some(RecordedEnd::Passed) => (None, EolReason::EndedUndated, Source::History),
-            Some(RecordedEnd::NotYet) => match rules.0 {
-                Some(day) if day <= self.history_as_of() => (
-                    Some(self.day_after_history()?),
-                    EolReason::Overdue,
-                    Source::Rules,
-                ),
-                _ => rules,
+            Some(RecordedEnd::Passed) => {
+                let after_history = self.day_after_history()?;
+                let at_latest = rules.0.map_or(after_history, |day| day.min(after_history));
+                (None, EolReason::EndedUndated { at_latest }, Source::History)
+            }
+            Some(RecordedEnd::NotYet) => match self.overdue_end(rules.0)? {
+                Some(day) => (Some(day), EolReason::Overdue, Source::Rules),
+                None => rules,
             },
         })
     }
 
     /// The end of active support once the history's record of it is read,
-    /// as [`Policy::recorded_eol`] reads the end of support; an end of
-    /// active support that has passed on a day not given leaves the line in
-    /// security support from its release; never after the eol.
+    /// as [`Policy::recorded_eol`] reads the end of support: an end of
+    /// active support that has passed on a day not given comes by the day
+    /// after `history_as_of` at the latest, the rules' end where earlier
+    /// (a day the rules give, so theirs); never after the eol.
     fn recorded_active_end(
         &self,
         rules: ActiveUntil,
         recorded: Option<RecordedEnd>,
-        released: NaiveDate,
         eol: Option<NaiveDate>,
     ) -> Result<ActiveUntil, PolicyError> {
         let capped = |day: NaiveDate| eol.map_or(day, |eol| day.min(eol));
@@ -245,16 +245,31 @@ impl Policy {
             Some(RecordedEnd::On(day)) => {
                 (Some(capped(day)), ActiveEnd::Announced, Source::History)
             }
-            Some(RecordedEnd::Passed) => (Some(released), ActiveEnd::EndedUndated, Source::History),
-            Some(RecordedEnd::NotYet) => match rules.0 {
-                Some(day) if day <= self.history_as_of() => (
-                    Some(capped(self.day_after_history()?)),
-                    ActiveEnd::Overdue,
+            Some(RecordedEnd::Passed) => {
+                let after_history = self.day_after_history()?;
+                let at_latest = rules.0.map_or(after_history, |day| day.min(after_history));
+                (
+                    Some(capped(at_latest)),
+                    ActiveEnd::EndedUndated,
                     Source::Rules,
-                ),
-                _ => rules,
+                )
+            }
+            Some(RecordedEnd::NotYet) => match self.overdue_end(rules.0)? {
+                Some(day) => (Some(capped(day)), ActiveEnd::Overdue, Source::Rules),
+                None => rules,
             },
         })
+    }
+
+    /// For an end the history says had not come by its `history_as_of`:
+    /// where the rules' end (`rules`) is on or before that day, it is
+    /// overdue, projected the day after, as an overdue line is; `None`
+    /// where the rules' end stands.
+    fn overdue_end(&self, rules: Option<NaiveDate>) -> Result<Option<NaiveDate>, PolicyError> {
+        match rules {
+            Some(day) if day <= self.history_as_of() => Ok(Some(self.day_after_history()?)),
+            _ => Ok(None),
+        }
     }
 
     /// The first day after the history: where ends it says are still to
@@ -504,10 +519,10 @@ impl Policy {
 
     /// The line of this policy a version belongs to: the line its first
     /// numbers make (two where lines are minors, one where they are majors);
-    /// where lines are dotted, the longest line of the history that the
-    /// version starts with (Jenkins's `2.401.3` is of `2.401`, its `2.100`
-    /// of `2`), or, where none is, the longest projected one; for a name,
-    /// the line known by it.
+    /// where lines are dotted, the line the history records it of, else the
+    /// longest line, known or projected, that it starts with (Jenkins's
+    /// `2.401.3` is of `2.401`, its `2.100` of `2`, its recorded weekly
+    /// `2.578` of `2`); for a name, the line known by it.
     ///
     /// # Errors
     /// [`PolicyError::InvalidVersion`] for a major alone where lines are
@@ -524,7 +539,8 @@ impl Policy {
             VersionInput::Numbers(numbers) => numbers,
         };
         if self.line_kind() != LineKind::Dotted {
-            return Ok(version.line(self.line_kind())?.with_prefix(prefix));
+            let line = version.line(self.line_kind())?.with_prefix(prefix);
+            return Ok(self.as_written(line));
         }
         let candidates: Vec<Line> = (1..=numbers.len().min(MAX_LINE_NUMBERS))
             .rev()
@@ -532,19 +548,20 @@ impl Policy {
             .filter_map(Line::numbered)
             .map(|line| line.with_prefix(prefix))
             .collect();
-        // A line the history knows first: Jenkins's weekly 2.578 is of line
-        // 2, whatever lines the rules would number after 2.568.
-        let history = self.history();
-        if let Some(known) = candidates
-            .iter()
-            .find(|line| history.iter().any(|release| release.line == **line))
-        {
-            return Ok(known.clone());
+        // A version the history records is of its line: Jenkins's weekly
+        // 2.578 is of line 2, whatever lines the rules number after 2.568.
+        if let Some(release) = self.history().iter().find(|release| {
+            release
+                .patches
+                .iter()
+                .any(|patch| patch.version == *numbers)
+        }) {
+            return Ok(release.line.clone());
         }
         let mut first_error = None;
         for line in candidates {
             match self.place_of(&line) {
-                Ok(_) => return Ok(line),
+                Ok(_) => return Ok(self.as_written(line)),
                 Err(err @ PolicyError::UnknownLine { .. }) => {
                     first_error.get_or_insert(err);
                 }
@@ -557,6 +574,15 @@ impl Policy {
             policy: self.name().to_owned(),
             hint: LineHint::NotProjected,
         }))
+    }
+
+    /// `line` as the history writes it, where the history lists it: `01.2`
+    /// typed by a user is the history's `1.2`, and is named so.
+    fn as_written(&self, line: Line) -> Line {
+        self.history()
+            .iter()
+            .find(|release| release.line == line)
+            .map_or(line, |release| release.line.clone())
     }
 
     /// The release date of a line: the day `backport-targets --latest` asks about.

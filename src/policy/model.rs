@@ -2,9 +2,9 @@
 //! comes from, roles, and what the rules work out about a line.
 //!
 //! This module is the leaf of the model: it imports nothing else of it but
-//! `serde_form` and `version` (the numbers lines are named by), which
-//! import nothing but the quoting of messages, so that every other module
-//! can import it without a cycle.
+//! `serde_form` and `numbers` (the numbers lines are named by), which
+//! import nothing of the model, so that every other module can import it
+//! without a cycle.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -195,13 +195,19 @@ impl Line {
         self.parts().err()
     }
 
-    /// The `.0` release that opens the line: its numbers followed by
-    /// zeros, to three numbers (`1.3.0`, `22.0.0`) or one more than it has
-    /// (`1.9.3.0`); `None` for a line known by name only.
+    /// The `.0` release that opens the line, where lines are `kind`: its
+    /// numbers followed by a zero where lines are dotted, as their records
+    /// write versions (Jenkins's `2.0`, `2.401.0`, `1.9.3.0`), else to
+    /// three numbers (`1.3.0`, `22.0.0`); `None` for a line known by name
+    /// only.
     #[must_use]
-    pub fn first_version(&self) -> Option<Version> {
+    pub fn opening(&self, kind: LineKind) -> Option<Version> {
         let numbers = self.numbers()?;
-        Some(numbers.padded(numbers.len().saturating_add(1).max(3)))
+        let len = match kind {
+            LineKind::Dotted => numbers.len().saturating_add(1),
+            LineKind::Minor | LineKind::Major => 3,
+        };
+        Some(numbers.padded(len))
     }
 
     /// Whether `version` is of the line: it starts with the line's numbers.
@@ -209,6 +215,17 @@ impl Line {
     pub fn holds(&self, version: &Version) -> bool {
         self.numbers()
             .is_some_and(|numbers| version.starts_with(&numbers))
+    }
+
+    /// Whether `version` is a patch of the line: of it, with a number
+    /// after the line's own that is not zero. The line's opening, however
+    /// many zeros it is written with (`20.0`, `20.0.0`), is not one.
+    #[must_use]
+    pub fn is_patch(&self, version: &Version) -> bool {
+        self.holds(version)
+            && version.numbers()[self.depth()..]
+                .iter()
+                .any(|&number| number != 0)
     }
 
     /// The line after it at its depth (`2.401` -> `2.402`, `22` -> `23`),

@@ -186,8 +186,11 @@ impl Version {
         Some(longer)
     }
 
-    /// Itself with its `at`-th number (from 0) `number`, written as wide,
-    /// and the numbers after it zero; `None` when it has no such number.
+    /// Itself with its `at`-th number (from 0) `number`, and the numbers
+    /// after it zero; each of them keeps the width it was written with
+    /// where that was zero-padded (Ubuntu's `24.04` restarts as `25.04`),
+    /// and is written plainly where it was not (`3.14` restarts as `4.0`,
+    /// not `4.00`); `None` when it has no such number.
     #[must_use]
     pub fn restarted(&self, at: usize, number: u64) -> Option<Self> {
         if at >= self.len() {
@@ -196,6 +199,12 @@ impl Version {
         let mut restarted = *self;
         restarted.numbers[at] = number;
         restarted.numbers[at + 1..].fill(0);
+        for changed in at..self.len() {
+            let padded = self.widths[changed] > digits(self.numbers[changed]);
+            if !padded {
+                restarted.widths[changed] = 1;
+            }
+        }
         Some(restarted)
     }
 
@@ -305,6 +314,13 @@ impl Ord for Version {
     fn cmp(&self, other: &Self) -> Ordering {
         self.numbers().cmp(other.numbers())
     }
+}
+
+/// How many decimal digits `number` takes.
+fn digits(number: u64) -> u8 {
+    // At most 20: u64::MAX has 20 digits.
+    let digits = number.checked_ilog10().map_or(1, |log| log + 1);
+    u8::try_from(digits).unwrap_or(u8::MAX)
 }
 
 /// A number with the digits it was written with.

@@ -33,7 +33,7 @@ impl Policy {
                 released: patch.released,
                 source: Source::History,
             });
-        recorded.or_else(|| Patch::opening(info))
+        recorded.or_else(|| Patch::opening(info, self.line_kind()))
     }
 
     /// The day up to which the history's record of patches is complete:
@@ -124,6 +124,6 @@ impl Policy {
         let on_or_after_release = date.max(info.released);
         Ok(self
             .newest_patch(info, on_or_after_release)?
-            .or_else(|| Patch::opening(info)))
+            .or_else(|| Patch::opening(info, self.line_kind())))
     }
 }

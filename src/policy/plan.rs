@@ -1,6 +1,7 @@
 //! Which rules govern each line, and the projected lines worked out one by
-//! one from the newest known line, up to the first line of the last change
-//! the projection reaches.
+//! one after the history (named after its highest line, dated from its
+//! newest release), up to the first line of the last change the projection
+//! reaches.
 //!
 //! A change governs the lines from its `from` on: a known line by its
 //! name, a projected line once the rules before the change number it at or
@@ -28,15 +29,16 @@ pub(crate) struct WalkedLine {
     pub(crate) line: Line,
     pub(crate) released: NaiveDate,
     pub(crate) rules: RulesId,
-    /// The position its date counts from (0: the newest known line).
+    /// The position its date counts from (0: the history's newest
+    /// release).
     pub(crate) anchor: u64,
     /// Whether it is the first projected line and overdue.
     pub(crate) overdue: bool,
 }
 
-/// A position in release order after the newest known line (0), with its
-/// line's release: where the dates, or the names, of later lines count
-/// from.
+/// A position in release order after the history (0: the history, named
+/// by its highest line and dated by its newest release), with a line and a
+/// day: where the dates, or the names, of later lines count from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Origin {
     pub(crate) position: u64,
@@ -55,7 +57,7 @@ pub(crate) struct Plan {
     /// Where the dates of later lines count from.
     pub(crate) anchor: Origin,
     /// Where the names of later lines count from: the last line walked, or
-    /// the newest known line.
+    /// the highest known line.
     pub(crate) origin: Origin,
 }
 

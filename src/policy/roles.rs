@@ -195,16 +195,22 @@ impl Policy {
         fix: Fix,
     ) -> Result<Vec<SupportedLine>, PolicyError> {
         // A line the policy has; the lines numbered before it lack the bug,
-        // whenever they came out.
-        if let Some(since) = &since {
-            self.place_of(since)?;
-        }
+        // whenever they came out. Lines known by name have no numbers to
+        // tell their descent by: there, those released before it lack it.
+        let since = match since {
+            Some(since) => Some((self.release_of(since.clone())?, since)),
+            None => None,
+        };
+        let has_bug = |line: &Line, released: NaiveDate| match &since {
+            None => true,
+            Some((_, since)) if line.numbers().is_some() && since.numbers().is_some() => {
+                line >= since
+            }
+            Some((since_released, _)) => released >= *since_released,
+        };
         let mut targets = self.supported_on(date)?;
         targets.retain(|target| {
-            since
-                .as_ref()
-                .is_none_or(|since| target.info.line >= *since)
-                && fix.goes_to(target.phase)
+            has_bug(&target.info.line, target.info.released) && fix.goes_to(target.phase)
         });
         Ok(targets)
     }

@@ -105,12 +105,12 @@ impl Segment {
 /// its LTS start), then any support left until its eol; each split where
 /// its active support ends.
 fn segments(info: &LineInfo) -> Vec<Segment> {
-    // An end the history records without a day leaves no day it vouches
-    // for; without any end, support goes on.
-    let eol = match info.eol {
-        Some(eol) => eol,
-        None if info.eol_reason == EolReason::EndedUndated => return Vec::new(),
-        None => NaiveDate::MAX,
+    // An end the history records without a day is drawn at the latest day
+    // it can be; without any end, support goes on.
+    let eol = match (info.eol, &info.eol_reason) {
+        (Some(eol), _) => eol,
+        (None, EolReason::EndedUndated { at_latest }) => *at_latest,
+        (None, _) => NaiveDate::MAX,
     };
     let released_projected = info.is_projected();
     let latest_until = info.latest_until.min(eol);

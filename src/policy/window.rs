@@ -25,8 +25,13 @@ pub enum EolReason {
     /// The history records the end of its support.
     Announced,
     /// The history records that its support ended, on a day it does not
-    /// give: no day is known on which it is supported.
-    EndedUndated,
+    /// give: after its `history_as_of` at the latest.
+    EndedUndated {
+        /// The latest day its support can have ended on: the day after
+        /// `history_as_of`, or the end its rules give where that is
+        /// earlier (the best estimate the record allows before it).
+        at_latest: NaiveDate,
+    },
     /// The history records it supported on its `history_as_of`, after the
     /// end its rules give: the end is projected the day after.
     Overdue,
@@ -49,7 +54,7 @@ impl EolReason {
             Self::LtsSupportPeriod => "lts_support_period",
             Self::LtsSuperseded(_) => "lts_superseded",
             Self::Announced => "announced",
-            Self::EndedUndated => "ended_undated",
+            Self::EndedUndated { .. } => "ended_undated",
             Self::Overdue => "overdue",
             Self::NoLaterLine => "no_later_line",
         }
@@ -65,7 +70,7 @@ impl EolReason {
             Self::SupportPeriod
             | Self::LtsSupportPeriod
             | Self::Announced
-            | Self::EndedUndated
+            | Self::EndedUndated { .. }
             | Self::Overdue
             | Self::NoLaterLine => None,
         }

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use lts_policy::calendar::Calendar;
-use lts_policy::lines::{EolReason, RecordedEnd};
+use lts_policy::lines::{ActiveEnd, EolReason, RecordedEnd};
 use lts_policy::{LineInfo, Policy, PolicyError, Source};
 
 use super::json::{self, IsoDate, Shown, Stream};
@@ -103,7 +103,7 @@ fn cycle(policy: &Policy, info: &LineInfo, on: NaiveDate) -> Result<Cycle, Polic
         policy.newest_recorded_version(info, on.max(info.released))
     };
     let eol = match (info.eol, &info.eol_reason) {
-        (None, EolReason::EndedUndated) => End::Passed(true),
+        (None, EolReason::EndedUndated { .. }) => End::Passed(true),
         (eol, _) => End::of(eol, info.eol_source, projected, as_of),
     };
     Ok(Cycle {
@@ -113,9 +113,10 @@ fn cycle(policy: &Policy, info: &LineInfo, on: NaiveDate) -> Result<Cycle, Polic
             Some(from) if from > info.released => Lts::From(IsoDate(from)),
             _ => Lts::Flag(info.lts),
         },
-        support: policy
-            .has_phases()
-            .then(|| End::of(info.active_until, info.active_source, projected, as_of)),
+        support: policy.has_phases().then(|| match info.active_end {
+            ActiveEnd::EndedUndated => End::Passed(true),
+            _ => End::of(info.active_until, info.active_source, projected, as_of),
+        }),
         eol,
         extended_support: info.extended.map(End::recorded),
         discontinued: info.discontinued.map(End::recorded),

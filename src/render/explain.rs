@@ -295,8 +295,8 @@ fn active_text(info: &LineInfo) -> Option<String> {
             format!("active support until its eol, {until}, before the active rules' end")
         }
         ActiveEnd::EndedUndated => format!(
-            "security fixes only: the history says active support ended, on a day it does \
-             not give (counted from its release, {until})"
+            "active support until {until} at the latest: the history says it ended, on a day \
+             it does not give"
         ),
         ActiveEnd::Overdue => format!(
             "active support until {until}: the history has it active on its last day, past \
@@ -356,8 +356,10 @@ pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
             "supported until {eol}: the history has it supported on its last day, past its \
              rules' end"
         )),
-        (EolReason::EndedUndated, _) => sentences
-            .push("the history says its support ended, on a day it does not give".to_owned()),
+        (EolReason::EndedUndated { at_latest }, _) => sentences.push(format!(
+            "the history says its support ended, on a day it does not give, by {at_latest} at \
+             the latest"
+        )),
         _ => {}
     }
     if let Some(since) = &explanation.left_out_by_since {

@@ -93,7 +93,12 @@ impl Row {
             })
             .collect();
         if !ranges.is_empty() {
-            self.ranges = Some(format!("{:<6}{}", info.line.to_string(), ranges.join(", ")));
+            // At least two spaces after a long name, as a table's columns.
+            self.ranges = Some(format!(
+                "{:<4}  {}",
+                info.line.to_string(),
+                ranges.join(", ")
+            ));
         }
         if info.overdue {
             self.overdue = true;

@@ -24,7 +24,9 @@ pub fn ended_by_text(info: &LineInfo) -> String {
         EolReason::LtsSuperseded(line) => format!("release of LTS {line}"),
         EolReason::Announced if info.lts => "announced end of LTS".to_owned(),
         EolReason::Announced => "announced end of support".to_owned(),
-        EolReason::EndedUndated => "ended, on a day the history does not give".to_owned(),
+        EolReason::EndedUndated { at_latest } => {
+            format!("ended on a day the history does not give, by {at_latest} at the latest")
+        }
         EolReason::Overdue => {
             "recorded as supported on the history's last day, past its rules' end".to_owned()
         }
@@ -37,7 +39,7 @@ pub fn ended_by_text(info: &LineInfo) -> String {
 pub fn eol_cell(info: &LineInfo) -> String {
     match (info.eol, &info.eol_reason) {
         (Some(eol), _) => eol.to_string(),
-        (None, EolReason::EndedUndated) => "ended (day unknown)".to_owned(),
+        (None, EolReason::EndedUndated { at_latest }) => format!("by {at_latest}"),
         (None, _) => "none known".to_owned(),
     }
 }
@@ -183,6 +185,11 @@ pub fn support_text(support: &Support, lts: bool) -> String {
 fn lines_text(kind: LineKind, new_major: Option<NewMajor>) -> String {
     match (kind, new_major) {
         (LineKind::Major, _) => "lines are majors (22, 23, ...)".to_owned(),
+        (LineKind::Dotted, _) => {
+            "lines are dotted numbers of any depth (2, 2.401, ...); a new one adds one to the last \
+             number of the highest"
+                .to_owned()
+        }
         (_, None) => "lines are MAJOR.MINOR; the rules project no new major".to_owned(),
         (_, Some(NewMajor::AfterMinor(minor))) => {
             format!("lines are MAJOR.MINOR; a new major starts after MAJOR.{minor}")

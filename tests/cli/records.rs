@@ -139,7 +139,11 @@ fn policy_fit_on_its_own_output_changes_nothing() {
 
 #[test]
 fn an_end_the_record_does_not_date_is_said_so() {
-    // Lucene 7 as endoflife.date records it: `eol: true`, no day.
+    // Lucene 7 as endoflife.date records it, `eol: true`, in an answer
+    // complete up to 8's release, 2019-03-13. The fit takes 67 months of
+    // support from 8's one recorded end (2019-03-13 to 2024-10-15), which
+    // keep 7 to 2023-04-19; the day after the record's, 2019-03-14, comes
+    // first: 7 ended by then.
     let scratch = Scratch::new("undated-end");
     let answer = scratch.join("lucene.json");
     let answer = answer.to_str().unwrap();
@@ -149,10 +153,89 @@ fn an_end_the_record_does_not_date_is_said_so() {
             {"cycle": "7", "releaseDate": "2017-09-19", "eol": true}]"#,
     )
     .unwrap();
-    let (code, stdout, _) = run(&["--endoflife", answer, "status", "7", "--on", "2018-01-01"]);
+    let status = |on| run(&["--endoflife", answer, "status", "7", "--on", on]);
+    let (code, stdout, _) = status("2019-03-14");
     assert_eq!(code, Some(1));
     assert!(
-        stdout.contains("\nend of support  ended, on a day the history does not give\n"),
+        stdout.contains(
+            "\nend of support  ended on a day the history does not give, by 2019-03-14 at the \
+             latest\n"
+        ),
         "{stdout}"
     );
+    // Before it, the record does not say; the rules keep it.
+    assert_eq!(status("2019-03-13").0, Some(0));
+}
+
+/// Runs a command with `answer` as the endoflife.date answer on stdin.
+fn with_answer(answer: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = embedded(&[&["--endoflife", "-"][..], args].concat())
+        .write_stdin(answer)
+        .output()
+        .unwrap();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (
+        output.status.code(),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}
+
+#[test]
+fn an_answer_with_no_cycle_to_read_is_refused() {
+    // Not the embedded policy's answer in its place.
+    let cases = [
+        (
+            "[]",
+            "error: --endoflife -: the endoflife.date answer lists no release cycle\n",
+        ),
+        (
+            r#"{"result": {"name": "x", "releases": []}}"#,
+            "error: --endoflife -: the endoflife.date answer lists no release cycle\n",
+        ),
+        (
+            r#"[{"releaseCycle": "2.1", "releaseDate": "2026-11-10", "eol": false, "projected": true}]"#,
+            "error: --endoflife -: the endoflife.date answer lists no recorded release cycle: \
+             its 1 marked \"projected\" are no facts\n",
+        ),
+    ];
+    for (answer, expected) in cases {
+        let (code, stdout, stderr) = with_answer(answer, &["supported"]);
+        assert_eq!(
+            (code, stdout.as_str(), stderr.as_str()),
+            (Some(2), "", expected),
+            "{answer}"
+        );
+    }
+}
+
+#[test]
+fn a_cycle_name_no_output_could_show_safely_is_refused() {
+    // A bidirectional override reorders what a terminal shows; `a..b` is no
+    // branch git takes, and a line's name is its branch's.
+    for name in ["a\u{202e}b", "a..b", "-x", "x.lock", "a*b"] {
+        let answer =
+            serde_json::json!([{"cycle": name, "releaseDate": "2026-01-01", "eol": false}]);
+        let (code, stdout, stderr) = with_answer(&answer.to_string(), &["supported"]);
+        assert_eq!(code, Some(2), "{name:?}: {stderr}");
+        assert!(stdout.is_empty());
+        assert_eq!(
+            stderr
+                .lines()
+                .filter(|line| line.starts_with("error:"))
+                .count(),
+            1,
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_history_of_names_only_is_audited() {
+    // Nothing is projected after lines known by name only: the audit looks
+    // at the one line and finds nothing.
+    let answer = r#"[{"cycle": "air", "releaseDate": "2020-01-01", "eol": "2026-12-31"}]"#;
+    let (code, stdout, stderr) = with_answer(answer, &["audit", "--on", "2026-01-01"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("no findings"), "{stdout}");
 }

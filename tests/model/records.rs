@@ -5,9 +5,11 @@
 //! files, with the reading SPEC gives: an end written as a last day is the
 //! next day here.
 
+use lts_policy::answers::Fix;
 use lts_policy::facts::Facts;
 use lts_policy::lines::{EolReason, Phase, RecordedEnd};
-use lts_policy::{Line, LineKind, Policy, Source};
+use lts_policy::rules::Cadence;
+use lts_policy::{Line, LineKind, Policy, Source, Version};
 
 use super::date;
 use super::replay::{fitted, record, v0, v1};
@@ -124,19 +126,29 @@ fn iphones_are_lines_known_by_name() {
 }
 
 #[test]
-fn an_end_the_record_does_not_date_is_never_counted_as_support() {
-    // Lucene 7: `eol: true`. The choice where the record gives no day: the
-    // line is not listed as supported on any day, and says why.
+fn an_end_the_record_does_not_date_ends_by_the_records_day() {
+    // Lucene 7: `eol: true`. The record says it ended by its own day
+    // (v0: its newest date, 10.5.1's 2026-08-12), so not after 2026-08-13;
+    // before that, the day is unknown and the rules' end stands in.
     let lucene = from_v0("apache-lucene");
+    assert_eq!(lucene.history_as_of(), date("2026-08-12"));
     let seven = lucene.line(line(&lucene, "7")).unwrap();
-    assert_eq!(
-        (seven.eol, seven.eol_reason),
-        (None, EolReason::EndedUndated)
-    );
-    assert_eq!(supported(&lucene, "2018-01-01"), Vec::<String>::new());
+    assert_eq!(seven.eol, None);
+    let EolReason::EndedUndated { at_latest } = seven.eol_reason else {
+        panic!("{:?}", seven.eol_reason);
+    };
+    assert!(at_latest <= date("2026-08-13"), "{at_latest}");
+    // 7 is the latest line from 2017-09-19 until 8 comes, 2019-03-13.
+    assert_eq!(supported(&lucene, "2018-01-01"), ["7"]);
+    assert!(!supported(&lucene, "2026-08-13").contains(&"7".to_owned()));
     // 8's last day is 2024-10-14, the day 10 came out.
-    assert_eq!(supported(&lucene, "2024-10-14"), ["10", "8", "9"]);
-    assert_eq!(supported(&lucene, "2024-10-15"), ["10", "9"]);
+    let ended = |day| {
+        supported(&lucene, day)
+            .into_iter()
+            .filter(|line| line != "7")
+    };
+    assert_eq!(ended("2024-10-14").collect::<Vec<_>>(), ["10", "8", "9"]);
+    assert_eq!(ended("2024-10-15").collect::<Vec<_>>(), ["10", "9"]);
 }
 
 #[test]
@@ -159,4 +171,78 @@ fn a_cycle_that_contradicts_itself_is_read_without_the_contradiction() {
     assert_eq!(info.eol, Some(date("2027-08-12")));
     assert!(supported(&camel, "2026-08-11").contains(&"4.21".to_owned()));
     assert!(!supported(&camel, "2026-08-12").contains(&"4.21".to_owned()));
+}
+
+#[test]
+fn python_fits_no_major_its_minors_have_gone_past() {
+    // 2.7 came out after 3.0 and 3.1: no new major starts there, and
+    // "after MAJOR.7" is ruled out by 3.8 to 3.14. Releases: every 12
+    // months on the 7th, so 3.15 comes 2025-10-07 + 12 months.
+    let python = from_v0("python");
+    let next = python.line(line(&python, "3.15")).unwrap();
+    assert_eq!(
+        (next.released, next.released_source),
+        (date("2026-10-07"), Source::Rules)
+    );
+    assert!(supported(&python, "2026-12-01").contains(&"3.15".to_owned()));
+}
+
+#[test]
+fn releases_no_rule_foresees_come_at_the_mean_interval() {
+    // TLS 1.0 (1999-01-01), 1.1 (2006-04-26), 1.2 (2008-08-15), 1.3
+    // (2018-08-10): no schedule foresees one of the three steps. Their mean,
+    // 7,161 days / 3 = 2,387 days, is 78.4 months of 30.44 days: every 78
+    // months, and 1.4 comes 2018-08-10 + 78 months = 2025-02-10.
+    let tls = from_v0("tls");
+    assert_eq!(tls.releases_schedule().cadence, Cadence::EveryMonths(78));
+    let next = tls.line(line(&tls, "1.4")).unwrap();
+    assert_eq!(next.released, date("2025-02-10"));
+}
+
+#[test]
+fn a_projected_dotted_line_is_where_its_versions_go() {
+    // Jenkins's LTS lines go 2.555, 2.568; the rules project 2.569 next,
+    // and its versions are its own, while the recorded weekly 2.578 stays
+    // line 2's.
+    let jenkins = from_v1("jenkins");
+    assert_eq!(line(&jenkins, "2.569.1").to_string(), "2.569");
+    assert_eq!(line(&jenkins, "2.578").to_string(), "2");
+    let next = jenkins.line(line(&jenkins, "2.569")).unwrap();
+    assert_eq!(next.released_source, Source::Rules);
+}
+
+#[test]
+fn lines_known_by_name_lack_a_bug_when_released_before_it() {
+    // `--since air`: the iPhones released on or after the Air's day,
+    // 2025-09-19 (17, air, 17-pro, 17-pro-max), and the 17e of 2026-03-11.
+    let iphone = from_v0("iphone");
+    let targets = iphone
+        .backport_targets(
+            date("2026-08-22"),
+            Some(line(&iphone, "air")),
+            Fix::Security,
+        )
+        .unwrap();
+    let mut names: Vec<String> = targets
+        .iter()
+        .map(|target| target.info.line.to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["17", "17-pro", "17-pro-max", "17e", "air"]);
+}
+
+#[test]
+fn a_new_major_restarts_numbers_as_the_record_writes_them() {
+    // Zero-padded numbers stay padded (Ubuntu), plain ones stay plain.
+    let restart = |text: &str, major: u64, minor: u64| {
+        let version: Version = text.parse().unwrap();
+        version
+            .restarted(0, major)
+            .and_then(|v| v.restarted(1, minor))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(restart("24.04", 25, 4), "25.04");
+    assert_eq!(restart("3.14", 4, 0), "4.0");
+    assert_eq!(restart("24.10", 25, 4), "25.4");
 }

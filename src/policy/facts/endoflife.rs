@@ -13,7 +13,7 @@ use serde::de::DeserializeSeed;
 use super::answer::{AnswerSeed, RawCycle, RawEnd, Scalar, TakeCycle};
 use super::problem::{FactsProblem, Origin, Witness};
 use super::record::{Contradiction, Facts, Ignored, LineFacts};
-use crate::policy::dates::parse_date;
+use crate::policy::dates::{LAST_DAY, parse_date};
 use crate::policy::error::PolicyError;
 use crate::policy::model::{LineKind, Numbering, RecordedEnd};
 use crate::policy::numbers::{MAX_LINE_NUMBERS, Version};
@@ -40,16 +40,18 @@ struct Reading {
     problem: Option<PolicyError>,
 }
 
-/// The day after `date`: an end as lts-policy writes it.
+/// The day after `date`: an end as lts-policy writes it, which must be a
+/// day a policy can write.
 fn day_after(cycle: &str, field: &'static str, date: NaiveDate) -> Result<NaiveDate, PolicyError> {
-    date.succ_opt().ok_or_else(|| {
-        FactsProblem::CycleField {
-            cycle: cycle.to_owned(),
-            field,
-            found: date.to_string(),
-        }
-        .into()
-    })
+    date.succ_opt()
+        .filter(|end| *end <= LAST_DAY)
+        .ok_or_else(|| {
+            FactsProblem::CycleEndPastLastDay {
+                cycle: cycle.to_owned(),
+                field,
+            }
+            .into()
+        })
 }
 
 impl Reading {
@@ -148,7 +150,8 @@ impl Reading {
             .and_then(RecordedEnd::date)
             .is_some_and(|eol| eol <= released)
         {
-            facts.eol = None;
+            // It has ended, as the record says; only not on that day.
+            facts.eol = Some(RecordedEnd::Passed);
             contradiction("its end of support is dated before its release");
         }
         if facts
@@ -191,6 +194,14 @@ impl Reading {
     /// they are older than every line (a product renumbered, as Quarkus 0
     /// and 1 or .NET Core 3.1, is still the product), or refused.
     fn finish(self, given: Option<&Numbering>) -> Result<Facts, PolicyError> {
+        // An answer with no cycle to read says nothing of any product: it
+        // must not leave the embedded policy to answer in its place.
+        if self.cycles.is_empty() {
+            return Err(FactsProblem::NoCycles {
+                projected: self.ignored.len(),
+            }
+            .into());
+        }
         let inferred = given
             .is_none()
             .then(|| infer_numbering(self.cycles.iter().map(|cycle| cycle.name.as_str())));
@@ -217,17 +228,20 @@ impl Reading {
                 misfits.push((name, released));
                 continue;
             };
+            // No rule ends a line known by name: a record that gives no end
+            // says it has not come.
+            if line.name().is_some() && line_facts.eol.is_none() {
+                line_facts.eol = Some(RecordedEnd::NotYet);
+            }
             if let Some((latest, date)) = latest {
                 let bare = numbering
                     .prefix
                     .as_deref()
                     .and_then(|prefix| latest.strip_prefix(prefix))
                     .unwrap_or(&latest);
-                let patch = Version::parse_numbers(bare).ok().filter(|version| {
-                    line.holds(version)
-                        && line.numbers().as_ref() != Some(version)
-                        && line.first_version().as_ref() != Some(version)
-                });
+                let patch = Version::parse_numbers(bare)
+                    .ok()
+                    .filter(|version| line.is_patch(version));
                 if let Some(version) = patch {
                     let origin = Origin {
                         by: Witness::CycleLatest(name.clone()),

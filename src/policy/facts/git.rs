@@ -249,9 +249,9 @@ impl Facts {
                 continue;
             };
             facts.newest = facts.newest.max(Some(origin.date));
-            let opening = line.first_version();
+            let opening = !line.is_patch(&version);
             let line_facts = facts.lines.entry(line).or_insert_with(LineFacts::default);
-            if opening == Some(version) {
+            if opening {
                 line_facts.released = Some(origin);
             } else {
                 line_facts.patches.insert(version, origin);

@@ -20,14 +20,14 @@ impl Policy {
     /// The policy with `facts` merged into its history: the file's lines,
     /// dates, flags, announced ends and patches win where both speak; the
     /// facts add the lines and patches the file lacks. The history is then
-    /// complete up to `history_as_of` (or the newest day the facts speak
-    /// of), or up to its newest date, if later. The merged history is
-    /// checked as a file's is, with the same problems and paths.
+    /// complete up to `history_as_of` (or the facts' own day,
+    /// [`Facts::as_of`]), or up to its newest date, if later. The merged
+    /// history is checked as a file's is, with the same problems and paths.
     ///
     /// # Errors
     /// [`PolicyError::Facts`] ([`FactsProblem::MergedHistory`]) when the
-    /// merged history is not a valid one (a line from the facts dated
-    /// before one the file lists earlier).
+    /// merged history is not a valid one (a patch the facts date before
+    /// the release of its line, as the file gives it).
     pub fn with_facts(
         &self,
         facts: &Facts,

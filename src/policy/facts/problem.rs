@@ -87,6 +87,12 @@ pub enum FactsProblem {
     },
     /// An endoflife.date answer that is empty.
     EmptyAnswer,
+    /// An endoflife.date answer that lists no cycle to read: none at all,
+    /// or only the projected ones an export marks.
+    NoCycles {
+        /// How many projected cycles it lists.
+        projected: usize,
+    },
     /// An endoflife.date answer of another shape: serde_json's error, with
     /// the line and column.
     AnswerShape(serde_json::Error),
@@ -112,6 +118,14 @@ pub enum FactsProblem {
         field: &'static str,
         /// The value, as JSON.
         found: String,
+    },
+    /// A cycle's end whose last day is 9999-12-31: the day after it, the
+    /// end as lts-policy writes it, is past the years dates are written in.
+    CycleEndPastLastDay {
+        /// The cycle.
+        cycle: String,
+        /// The field, as the answer names it.
+        field: &'static str,
     },
     /// A cycle without a release date.
     CycleWithoutRelease {
@@ -180,6 +194,14 @@ impl fmt::Display for FactsProblem {
                 "the endoflife.date answer is empty; expected a list of cycles, or {\"result\": \
                  {\"releases\": [...]}}",
             ),
+            Self::NoCycles { projected: 0 } => {
+                f.write_str("the endoflife.date answer lists no release cycle")
+            }
+            Self::NoCycles { projected } => write!(
+                f,
+                "the endoflife.date answer lists no recorded release cycle: its {projected} \
+                 marked \"projected\" are no facts"
+            ),
             Self::AnswerShape(err) => write!(f, "endoflife.date answer: {err}"),
             Self::CycleName { at, found } => write!(
                 f,
@@ -208,6 +230,13 @@ impl fmt::Display for FactsProblem {
                 "endoflife.date answer: cycle {}: {field} is not a date YYYY-MM-DD: {}",
                 Quoted(cycle),
                 Excerpt(found)
+            ),
+            Self::CycleEndPastLastDay { cycle, field } => write!(
+                f,
+                "endoflife.date answer: cycle {}: {field} is 9999-12-31, the last day a date \
+                 can be written: the end it makes, the day after, cannot be (say false for no \
+                 end yet)",
+                Quoted(cycle)
             ),
             Self::CycleWithoutRelease { cycle } => write!(
                 f,

@@ -316,11 +316,7 @@ fn check_patch(
     problems: &mut Problems,
 ) {
     let version = &patch.version;
-    let opening = line.first_version();
-    let of_line = line.holds(version)
-        && line.numbers().as_ref() != Some(version)
-        && opening.as_ref() != Some(version);
-    if !of_line {
+    if !line.is_patch(version) {
         let problem = Problem::NotAPatchOf {
             line: line.clone(),
             found: *version,

@@ -433,9 +433,9 @@ impl fmt::Display for Problem {
                 f,
                 "{line}'s eol {eol} is not after its release on {released}"
             ),
-            Self::NotAPatchOf { line, found } => match line.first_version() {
-                Some(first) => {
-                    let example = first.plus_last(1).unwrap_or(first);
+            Self::NotAPatchOf { line, found } => match line.numbers() {
+                Some(numbers) => {
+                    let example = numbers.then(1).unwrap_or(numbers);
                     write!(
                         f,
                         "expected a patch of {line} such as {example}, got {found}"

@@ -1,32 +1,57 @@
 //! Where a history's new majors start: after the same minor each time, or
 //! with the first line of the same month each year.
 
+use std::collections::HashMap;
+
 use chrono::Datelike;
 
 use super::notes::{FitBasis, WITHIN_DAYS};
 use super::seen::Seen;
 use super::track::{Candidate, Track, choose};
+use crate::policy::model::Line;
 use crate::policy::rules::NewMajor;
 
 /// The `new_major` rule of a history of minor lines: `None` when it has
 /// one major, or when no rule foresees half of its new majors.
 pub(super) fn new_major(seen: &Seen) -> (Option<NewMajor>, FitBasis) {
+    // The first minor of each major: a line out of order (Python 2.7 after
+    // 3.0 and 3.1) starts no major.
+    let mut first_minors: HashMap<u64, u64> = HashMap::new();
+    for line in &seen.lines {
+        if let (Some(major), Some(minor)) = (line.line.major(), line.line.minor()) {
+            let first = first_minors.entry(major).or_insert(minor);
+            *first = (*first).min(minor);
+        }
+    }
+    let opens_major = |line: &Line| {
+        line.major()
+            .is_some_and(|major| first_minors.get(&major).copied() == line.minor())
+    };
     // (the last minor of a major, the first line after it): every new major.
     let starts: Vec<(u64, usize)> = seen
         .lines
         .windows(2)
         .enumerate()
         .filter(|(_, pair)| {
-            pair[0].line.major().is_some() && pair[1].line.major() > pair[0].line.major()
+            pair[0].line.major().is_some()
+                && pair[1].line.major() > pair[0].line.major()
+                && opens_major(&pair[1].line)
         })
         .map(|(at, pair)| (pair[0].line.minor().unwrap_or(0), at + 1))
         .collect();
     if starts.is_empty() {
         return (None, FitBasis::Absent);
     }
+    // A major cannot end after a minor the history has gone past (Python
+    // 3.14 rules out "after 3.7").
+    let highest_minor = seen.lines.iter().filter_map(|line| line.line.minor()).max();
     let mut rules: Vec<NewMajor> = starts
         .iter()
         .map(|&(last, _)| NewMajor::AfterMinor(last))
+        .filter(|rule| match rule {
+            NewMajor::AfterMinor(last) => highest_minor.is_none_or(|highest| highest <= *last),
+            NewMajor::InMonth(_) => true,
+        })
         .collect();
     rules.extend(
         starts

@@ -242,6 +242,9 @@ impl FitNote {
                 )?;
                 match subject {
                     FitSubject::Patches => f.write_str(", so patches are the recorded ones alone"),
+                    FitSubject::Releases if hits == 0 => {
+                        f.write_str(", so lines come at the mean interval")
+                    }
                     FitSubject::NewMajor => f.write_str(", so no new major is projected"),
                     _ => Ok(()),
                 }

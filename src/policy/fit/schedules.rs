@@ -40,9 +40,18 @@ const ONE_WEEKDAY_SHARE: f64 = 0.5;
 pub(super) const MONTH_DAYS: f64 = 30.436_875;
 
 /// The schedule of the history's releases: the one that best foresees each
-/// release from the one before.
+/// release from the one before, or, where none foresees any, the mean
+/// interval between them (the least complex of rules that all miss, every
+/// week, would project a line a week). The schedule numbers new lines, so the
+/// lines known by name only (phone models, which come several a day) are
+/// not its steps.
 pub(super) fn releases(seen: &Seen) -> (Schedule, FitBasis) {
-    let dates: Vec<NaiveDate> = seen.lines.iter().map(|line| line.released).collect();
+    let dates: Vec<NaiveDate> = seen
+        .lines
+        .iter()
+        .filter(|line| line.line.numbers().is_some())
+        .map(|line| line.released)
+        .collect();
     let steps = u32::try_from(dates.len().saturating_sub(1)).unwrap_or(u32::MAX);
     if steps < FEWEST_STEPS {
         return (simplest(&dates), FitBasis::TooShort { steps });
@@ -76,8 +85,9 @@ pub(super) fn releases(seen: &Seen) -> (Schedule, FitBasis) {
             });
         }
     }
-    match choose(&candidates) {
-        Some((rule, track)) => (rule, FitBasis::of(track, WITHIN_DAYS)),
+    match choose(&candidates).map(|(rule, track)| (rule, FitBasis::of(track, WITHIN_DAYS))) {
+        Some((_, basis @ FitBasis::Irregular { hits: 0, .. })) => (simplest(&dates), basis),
+        Some((rule, basis)) => (rule, basis),
         None => (simplest(&dates), FitBasis::TooShort { steps }),
     }
 }
@@ -135,9 +145,9 @@ pub(super) fn patches(seen: &Seen) -> (Patches, FitBasis) {
     }
 }
 
-/// The simplest schedule for a history too short to fit: its mean interval
-/// in whole months (in weeks, under a month), on the day it comes due;
-/// monthly for a single line.
+/// The simplest schedule for a history too short, or too irregular, to
+/// fit: its mean interval in whole months (in weeks, under a month), on the
+/// day it comes due; monthly for a single line.
 fn simplest(dates: &[NaiveDate]) -> Schedule {
     let cadence = match (dates.first(), dates.last()) {
         (Some(first), Some(last)) if dates.len() > 1 => {
