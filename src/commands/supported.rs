@@ -93,6 +93,7 @@ impl Run for Args {
         let report = Supported {
             policy,
             on,
+            lts_only: self.lts,
             lines,
             left_out,
             explanations,
@@ -128,6 +129,8 @@ impl Run for Args {
 struct Supported<'p> {
     policy: &'p Policy,
     on: NaiveDate,
+    /// Whether `--lts` asked for the LTS lines alone.
+    lts_only: bool,
     lines: Vec<SupportedLine>,
     /// The supported lines `--recorded` leaves out, the rules' alone.
     left_out: Vec<Line>,
@@ -155,12 +158,17 @@ impl Report for Supported<'_> {
                 for_terminal(policy.name()),
                 words::listed(&projected)
             )?;
-        } else if self.lines.is_empty() && on >= first.released {
-            // Once a line is out there is always a latest one: only --lts
-            // can leave nothing.
+        } else if self.lines.is_empty() && self.lts_only && on >= first.released {
             writeln!(
                 out.out(),
                 "No LTS line is maintained on {on} (policy: {})",
+                for_terminal(policy.name())
+            )?;
+        } else if self.lines.is_empty() && on >= first.released {
+            // The history's record ended every line, the latest included.
+            writeln!(
+                out.out(),
+                "No line is supported on {on} (policy: {}): the history records the end of each",
                 for_terminal(policy.name())
             )?;
         } else if self.lines.is_empty() {

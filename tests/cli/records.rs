@@ -239,3 +239,16 @@ fn a_history_of_names_only_is_audited() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stdout.contains("no findings"), "{stdout}");
 }
+
+#[test]
+fn a_record_that_ended_every_line_says_so() {
+    // No --lts was asked: not "no LTS line is maintained".
+    let answer = r#"[{"cycle": "air", "releaseDate": "2020-01-01", "eol": "2024-12-31"}]"#;
+    let (code, stdout, _) = with_answer(answer, &["supported", "--on", "2026-01-01"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        stdout,
+        "No line is supported on 2026-01-01 (policy: fitted): the history records the end of \
+         each\n"
+    );
+}
