@@ -93,10 +93,17 @@ impl Eq for Policy {}
 /// Whether the history's record of `release`'s end of support keeps it
 /// supported after `date`, with the history complete up to `as_of`.
 pub(crate) fn keeps_after(release: &Release, date: NaiveDate, as_of: NaiveDate) -> bool {
+    record_keeps_through(release, as_of).is_some_and(|through| date <= through)
+}
+
+/// The last day the history's record of `release`'s end keeps it
+/// supported through: the eve of an end it announces, or `as_of` where it
+/// says the end had not come; `None` where it says neither.
+fn record_keeps_through(release: &Release, as_of: NaiveDate) -> Option<NaiveDate> {
     match release.eol {
-        Some(RecordedEnd::On(eol)) => eol > date,
-        Some(RecordedEnd::NotYet) => date <= as_of,
-        Some(RecordedEnd::Passed) | None => false,
+        Some(RecordedEnd::On(eol)) => eol.pred_opt(),
+        Some(RecordedEnd::NotYet) => Some(as_of),
+        Some(RecordedEnd::Passed) | None => None,
     }
 }
 
@@ -118,11 +125,7 @@ impl Policy {
     /// count them in: a maintenance line of an older major may come after
     /// a newer major's first line (Python 2.7 after 3.0).
     pub(crate) fn new(rules: PolicyRules, mut history: Vec<Release>) -> Self {
-        history.sort_by(|a, b| {
-            a.released
-                .cmp(&b.released)
-                .then_with(|| a.line.cmp(&b.line))
-        });
+        history.sort_by(Release::release_order);
         let mut recorded_patches: Vec<(NaiveDate, Place)> = history
             .iter()
             .enumerate()
@@ -184,11 +187,7 @@ impl Policy {
         let track_record = TrackRecord::of(&rules, &history);
         let recorded_support_through = history
             .iter()
-            .filter_map(|release| match release.eol {
-                Some(RecordedEnd::On(eol)) => eol.pred_opt(),
-                Some(RecordedEnd::NotYet) => Some(as_of),
-                Some(RecordedEnd::Passed) | None => None,
-            })
+            .filter_map(|release| record_keeps_through(release, as_of))
             .max();
         let records_active_ends = history.iter().any(|release| release.active_until.is_some());
         Self {

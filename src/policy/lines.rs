@@ -288,7 +288,7 @@ impl Policy {
     /// history to the day releases as late as it came by; never before the
     /// day after the history.
     fn release_range(&self, place: Place, released: NaiveDate) -> Option<Range> {
-        let ahead = place.since(Place::of(self.history().len() - 1))?;
+        let ahead = place.since(self.newest_place())?;
         if ahead == 0 {
             return None;
         }

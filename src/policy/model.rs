@@ -280,12 +280,10 @@ impl Line {
     /// What it is compared by: numbered before named, then the prefix,
     /// the numbers' values and the name.
     fn key(&self) -> (bool, Option<&str>, Option<Version>, Option<&str>) {
-        (
-            self.name().is_some(),
-            self.prefix(),
-            self.numbers(),
-            self.name(),
-        )
+        match self.parts() {
+            Ok((prefix, numbers)) => (false, prefix, Some(numbers), None),
+            Err(name) => (true, None, None, Some(name)),
+        }
     }
 }
 
@@ -492,6 +490,14 @@ impl Release {
     #[must_use]
     pub fn announced_active_until(&self) -> Option<NaiveDate> {
         self.active_until.and_then(RecordedEnd::date)
+    }
+
+    /// The order lines come out in: by release, two on one day in line
+    /// order. Rules that count later lines count them in it.
+    pub(crate) fn release_order(&self, other: &Self) -> Ordering {
+        self.released
+            .cmp(&other.released)
+            .then_with(|| self.line.cmp(&other.line))
     }
 }
 

@@ -110,8 +110,10 @@ impl Version {
                 return Err(NumbersError::NotADigit { at, found: stray });
             }
             version.numbers[at] = part.parse().map_err(|_| NumbersError::TooLarge { at })?;
-            // A u64 has at most 20 digits; zeros before them are kept too.
-            version.widths[at] = u8::try_from(part.len()).unwrap_or(u8::MAX);
+            // A u64 has at most 20 digits; zeros before them are kept too,
+            // up to a width a byte holds: more is no one's numbering.
+            version.widths[at] =
+                u8::try_from(part.len()).map_err(|_| NumbersError::TooWide { at })?;
             version.len += 1;
         }
         Ok(version)
@@ -452,6 +454,12 @@ pub enum NumbersError {
         /// Which number (from 0).
         at: usize,
     },
+    /// A number written with more digits, zeros before it included, than
+    /// a width is kept in (255).
+    TooWide {
+        /// Which number (from 0).
+        at: usize,
+    },
 }
 
 /// `first`, `second`, ... for the number at `at`.
@@ -477,6 +485,12 @@ impl fmt::Display for NumbersError {
             Self::TooLarge { at } => {
                 write!(f, "the {} number is past {}", ordinal(at), u64::MAX)
             }
+            Self::TooWide { at } => write!(
+                f,
+                "the {} number is written with more than {} digits",
+                ordinal(at),
+                u8::MAX
+            ),
         }
     }
 }

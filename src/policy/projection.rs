@@ -48,7 +48,7 @@ pub(crate) struct AfterMinor {
 }
 
 impl Policy {
-    fn newest_place(&self) -> Place {
+    pub(crate) fn newest_place(&self) -> Place {
         Place::of(self.history().len() - 1)
     }
 

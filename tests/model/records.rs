@@ -246,3 +246,14 @@ fn a_new_major_restarts_numbers_as_the_record_writes_them() {
     assert_eq!(restart("3.14", 4, 0), "4.0");
     assert_eq!(restart("24.10", 25, 4), "25.4");
 }
+
+#[test]
+fn a_number_keeps_its_zeros_up_to_a_width_a_byte_holds() {
+    let wide = format!("{}1", "0".repeat(254));
+    assert_eq!(Version::parse_numbers(&wide).unwrap().to_string(), wide);
+    let wider = format!("0{wide}");
+    assert_eq!(
+        Version::parse_numbers(&wider).unwrap_err().to_string(),
+        "the first number is written with more than 255 digits"
+    );
+}

@@ -21,11 +21,7 @@ impl<'h> Seen<'h> {
     pub(super) fn new(history: &'h [Release]) -> Self {
         let newest = newest_recorded(history).unwrap_or(NaiveDate::MIN);
         let mut lines: Vec<&Release> = history.iter().collect();
-        lines.sort_by(|a, b| {
-            a.released
-                .cmp(&b.released)
-                .then_with(|| a.line.cmp(&b.line))
-        });
+        lines.sort_by(|a, b| Release::release_order(a, b));
         Self {
             lines,
             newest,
