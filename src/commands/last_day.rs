@@ -11,35 +11,13 @@ use lts_policy::calendar::Calendar;
 use lts_policy::dates::LAST_DAY;
 use lts_policy::{LineInfo, Policy};
 
-/// The latest day an answer about `info` writes: its release, LTS start,
-/// ends of support, and the 80% ranges of the projected ones. (What never
-/// comes, the release after a line no rule names a successor of, is
-/// `NaiveDate::MAX` and written as no day.)
-fn latest_day(info: &LineInfo) -> NaiveDate {
-    let ranges = [info.released_range, info.eol_range].map(|range| range.map(|range| range.to));
-    [
-        info.lts_from,
-        info.scheduled,
-        info.eol,
-        info.active_until,
-        Some(info.latest_until),
-    ]
-    .into_iter()
-    .chain(ranges)
-    .flatten()
-    .filter(|day| *day != NaiveDate::MAX)
-    .chain([info.released])
-    .max()
-    .unwrap_or(info.released)
-}
-
 /// Refuses an answer that would write the lines of `infos` when one of
 /// their dates runs past [`LAST_DAY`].
 ///
 /// # Errors
 /// The first line with such a date.
 pub fn check<'a>(infos: impl IntoIterator<Item = &'a LineInfo>) -> Result<()> {
-    match infos.into_iter().find(|info| latest_day(info) > LAST_DAY) {
+    match infos.into_iter().find(|info| info.latest_date() > LAST_DAY) {
         Some(info) => Err(runs_past(info)),
         None => Ok(()),
     }
@@ -85,7 +63,7 @@ pub fn fitting<'p>(
     let mut first_late = None;
     for info in calendar.lines() {
         let info = info?;
-        if latest_day(&info) > LAST_DAY {
+        if info.latest_date() > LAST_DAY {
             first_late = Some(info);
             break;
         }

@@ -244,6 +244,30 @@ impl LineInfo {
         }
     }
 
+    /// The latest of the days an answer about it names: its release, LTS
+    /// start, the day the schedule had it due, its ends (support, active,
+    /// as the latest) and the 80% ranges of the projected ones. What never
+    /// comes (the release after a line no rule names a successor of,
+    /// `NaiveDate::MAX`) is no day.
+    #[must_use]
+    pub fn latest_date(&self) -> NaiveDate {
+        let ranges = [self.released_range, self.eol_range].map(|range| range.map(|range| range.to));
+        [
+            self.lts_from,
+            self.scheduled,
+            self.eol,
+            self.active_until,
+            Some(self.latest_until),
+        ]
+        .into_iter()
+        .chain(ranges)
+        .flatten()
+        .filter(|day| *day != NaiveDate::MAX)
+        .chain([self.released])
+        .max()
+        .unwrap_or(self.released)
+    }
+
     /// Days from `date` to its eol, when it has one.
     #[must_use]
     pub fn days_left(&self, date: NaiveDate) -> Option<i64> {
