@@ -1,14 +1,24 @@
+//! Calendar arithmetic on plain dates, every step checked: adding
+//! months clamps to the month's end, and nothing panics at the edge of
+//! the representable range.
+//!
 //! Calendar arithmetic on plain dates, every step checked.
 //!
 //! All functions return `None` (or a typed error) instead of panicking when a
 //! result would leave the range chrono can represent.
+//!
+//! ```
+//! use lts_policy::dates::{add_months, parse_date};
+//! assert_eq!(add_months(parse_date("2025-12-31")?, 2), Some(parse_date("2026-02-28")?));
+//! # Ok::<(), lts_policy::dates::DateError>(())
+//! ```
 
 use std::error::Error;
 use std::fmt;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::quote::Quoted;
+use crate::policy::quote::Quoted;
 
 /// The last day a `YYYY-MM-DD` date names: the dates the program reads
 /// and writes have four-digit years.

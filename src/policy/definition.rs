@@ -4,14 +4,14 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::NaiveDate;
 
-use super::error::PolicyError;
-use super::forecast::TrackRecord;
-use super::model::{Line, LineKind, Numbering, Place, RecordedEnd, Release};
-use super::plan::Plan;
-use super::policy_rules::PolicyRules;
-use super::rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
-use super::schedule::Schedule;
-use super::template::{BranchTemplate, TagTemplate};
+use crate::policy::error::PolicyError;
+use crate::policy::forecast::TrackRecord;
+use crate::policy::lines::model::{Line, LineKind, Numbering, Place, RecordedEnd, Release};
+use crate::policy::lines::plan::Plan;
+use crate::policy::rules::line_rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
+use crate::policy::rules::policy_rules::PolicyRules;
+use crate::policy::rules::schedule::Schedule;
+use crate::policy::rules::template::{BranchTemplate, TagTemplate};
 
 /// What the model works out once and keeps, as far as it has needed it:
 /// values whose n-th item depends on every one before it.

@@ -6,10 +6,10 @@
 //! instead of reading and checking the file again (about 130,000: a third
 //! of a whole answer).
 
-use super::definition::Policy;
-use super::error::PolicyError;
-use super::model::Release;
-use super::policy_rules::PolicyRules;
+use crate::policy::definition::Policy;
+use crate::policy::error::PolicyError;
+use crate::policy::lines::model::Release;
+use crate::policy::rules::policy_rules::PolicyRules;
 
 /// What `build.rs` keeps of a checked policy: its rules and its history,
 /// from which [`Policy::new`] works out the rest.
@@ -55,6 +55,7 @@ impl Policy {
     /// ```
     #[cfg(embedded_policy)]
     pub fn kestra() -> Result<Self, PolicyError> {
-        Self::from_kept(KESTRA).map_or_else(|| Self::from_json(super::file::KESTRA_JSON), Ok)
+        Self::from_kept(KESTRA)
+            .map_or_else(|| Self::from_json(crate::policy::file::KESTRA_JSON), Ok)
     }
 }

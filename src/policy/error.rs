@@ -1,3 +1,10 @@
+//! Why the model could not answer: [`PolicyError`]. The typed problems it
+//! carries, each naming the value that was wrong, belong to the module of
+//! what they are about: [`DateError`] to [`dates`](crate::dates),
+//! [`VersionError`] to [`lines`](crate::lines), [`TemplateError`] to
+//! [`rules`](crate::rules), [`Problem`] to [`file`](crate::file) and
+//! [`FactsProblem`] to [`facts`](crate::facts).
+//!
 //! The one error type of the policy model. Every variant carries the value
 //! that was wrong, typed, so that a message can name it and a program can
 //! match on it; an error of another crate (serde_json's) is kept whole.
@@ -5,21 +12,30 @@
 //! Messages leave out the text of a foreign cause, which [`Error::source`]
 //! returns instead: printed with its chain (`{:#}` in anyhow), an error reads
 //! `invalid version "é.1": unexpected character 'é' in the first number`.
+//!
+//! ```
+//! use lts_policy::Policy;
+//! use lts_policy::error::PolicyError;
+//! use lts_policy::file::Problem;
+//! let err = Policy::from_json(r#"{"name": "x"}"#).unwrap_err();
+//! let PolicyError::InvalidPolicy { path, problem } = &err else { panic!() };
+//! assert_eq!((path.as_str(), matches!(**problem, Problem::Missing)), ("branch_template", true));
+//! ```
 
 use std::error::Error;
 use std::fmt;
 
-use super::numbers::Version;
+use crate::policy::lines::numbers::Version;
 use chrono::NaiveDate;
 
-use super::calendar::range::RangeEnd;
-use super::dates::DateError;
-use super::facts::problem::FactsProblem;
-use super::file::problem::Problem;
-use super::model::Line;
-use super::quote::{Excerpt, Quoted};
-use super::template::TemplateError;
-use super::version::VersionError;
+use crate::policy::calendar::range::RangeEnd;
+use crate::policy::dates::DateError;
+use crate::policy::facts::problem::FactsProblem;
+use crate::policy::file::problem::Problem;
+use crate::policy::lines::model::Line;
+use crate::policy::lines::version::VersionError;
+use crate::policy::quote::{Excerpt, Quoted};
+use crate::policy::rules::template::TemplateError;
 
 /// Why the model could not answer.
 #[derive(Debug)]

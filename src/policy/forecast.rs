@@ -1,14 +1,28 @@
+//! How sure a projection is: the policy's [`TrackRecord`] (how far its
+//! history's releases fell from the days its rules had them due) and
+//! the 80% [`Range`] of each projected release and of each end counted
+//! from one.
+//!
 //! How sure a projection is: the policy's track record, how far its
 //! history's releases fell from the day its rules had each due (recent
 //! years weighing more), and the days between which a projected release
 //! falls with 80% confidence.
+//!
+//! ```
+//! use lts_policy::{Line, Policy};
+//! let kestra = Policy::kestra()?;
+//! // Four releases are too few to say how far 2.1 may slip.
+//! assert_eq!(kestra.track_record().len(), 4);
+//! assert_eq!(kestra.line(Line::new(2, 1))?.released_range, None);
+//! # Ok::<(), lts_policy::PolicyError>(())
+//! ```
 
 use chrono::{Days, NaiveDate};
 
-use super::dates::days_between;
-use super::fit::track::weight;
-use super::model::Release;
-use super::policy_rules::PolicyRules;
+use crate::policy::dates::days_between;
+use crate::policy::fit::track::weight;
+use crate::policy::lines::model::Release;
+use crate::policy::rules::policy_rules::PolicyRules;
 
 /// The share of the track record below a range's first day...
 const LOW: f64 = 0.1;

@@ -3,46 +3,35 @@
 //! Nothing here reads the clock, touches files or prints: every answer is a
 //! function of the policy and the dates passed in.
 //!
+//! Each folder is a public module and owns its types, the `impl Policy`
+//! blocks that answer its queries, and the kind of error its inputs can
+//! have: [`lines`] (the vocabulary of lines and versions, what the rules
+//! say of one line, and the projection of lines past the history),
+//! [`rules`] (schedules, support, LTS choice, templates), [`answers`]
+//! (status, floating tags, backports, patch days, explanations),
+//! [`calendar`], [`audit`], [`facts`], [`fit`] and [`file`] (the JSON
+//! format). The files directly here are the policy itself
+//! (`definition`), the one error every query returns (`error`), dates,
+//! forecast ranges, the embedded default, and two helpers of messages and
+//! serde forms.
+//!
 //! No file imports a file that imports it back (`tests/model/layout.rs`
-//! holds it): the shared vocabulary (`model`, with its serde forms in
-//! `serde_form`), the quoting of messages (`quote`) and each kind of input's own error (`dates`, `version`,
-//! `template`, the file format's `file::problem`, the facts'
-//! `facts::problem`, the calendar's `calendar::range`) sit below `error`,
-//! the one error type every query returns; the queries are `impl Policy`
-//! blocks above it, and the readers of files and facts above those, with
-//! the embedded default (`embedded`), which the build checked with the
-//! file reader.
+//! holds it): inside a folder, the leaf files (a kind's vocabulary and its
+//! error) sit below `error`, the one error type every query returns, and
+//! the queries above it.
 
-pub(crate) mod answers;
-pub(crate) mod audit;
-pub(crate) mod calendar;
-pub(crate) mod dates;
+pub mod answers;
+pub mod audit;
+pub mod calendar;
+pub mod dates;
 pub(crate) mod definition;
-pub(crate) mod embedded;
-pub(crate) mod error;
-pub(crate) mod explain;
-pub(crate) mod facts;
-pub(crate) mod file;
-pub(crate) mod fit;
-pub(crate) mod floating;
-pub(crate) mod forecast;
-pub(crate) mod info;
-pub(crate) mod lines;
-pub(crate) mod lookup;
-pub(crate) mod lts;
-pub(crate) mod model;
-pub(crate) mod numbers;
-pub(crate) mod patch_days;
-pub(crate) mod patches;
-pub(crate) mod plan;
-pub(crate) mod policy_rules;
-pub(crate) mod projection;
+mod embedded;
+pub mod error;
+pub mod facts;
+pub mod file;
+pub mod fit;
+pub mod forecast;
+pub mod lines;
 pub(crate) mod quote;
-pub(crate) mod roles;
-pub(crate) mod rules;
-pub(crate) mod schedule;
+pub mod rules;
 pub(crate) mod serde_form;
-pub(crate) mod template;
-pub(crate) mod timeline;
-pub(crate) mod version;
-pub(crate) mod window;

@@ -1,7 +1,7 @@
 //! Facts from tags and endoflife.date answers, merged into a history.
 
-use lts_policy::error::Problem;
 use lts_policy::facts::{Facts, FactsProblem, GitTag, Ignored};
+use lts_policy::file::Problem;
 use lts_policy::lines::{RecordedEnd, Release};
 use lts_policy::{LineKind, Numbering, PolicyError};
 

@@ -109,8 +109,8 @@ fn versions() {
     );
     let cause = std::error::Error::source(&err).unwrap();
     assert_eq!(
-        cause.downcast_ref::<lts_policy::error::NumbersError>(),
-        Some(&lts_policy::error::NumbersError::NotADigit { at: 1, found: 'a' })
+        cause.downcast_ref::<lts_policy::lines::NumbersError>(),
+        Some(&lts_policy::lines::NumbersError::NotADigit { at: 1, found: 'a' })
     );
     assert_eq!(
         version_error("1.3.0-rc.1"),

@@ -5,8 +5,10 @@
 
 use std::collections::HashMap;
 
-use lts_policy::error::{LinesProblem, PolicyError, Problem, SameName, TemplateProblem};
+use lts_policy::error::PolicyError;
+use lts_policy::file::Problem;
 use lts_policy::rules::{BranchTemplate, TagTemplate};
+use lts_policy::rules::{LinesProblem, SameName, TemplateProblem};
 use lts_policy::{Line, LineKind, VersionInput};
 use proptest::prelude::*;
 use serde_json::{Value, json};

@@ -1,12 +1,12 @@
 //! What an audit finds: each way the history (or projection) departs from
 //! the policy, with the lines, versions and dates it is about.
 
-use crate::policy::numbers::Version;
+use crate::policy::lines::numbers::Version;
 use chrono::{NaiveDate, Weekday};
 
 use crate::policy::dates::days_between;
-use crate::policy::model::Line;
-use crate::policy::schedule::DayRule;
+use crate::policy::lines::model::Line;
+use crate::policy::rules::schedule::DayRule;
 
 /// One way the history (or projection) departs from the policy.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,20 +1,34 @@
+//! The history (and, on request, the projection) against the policy's
+//! promises.
+//!
 //! The audit: the history (and, on request, the projection) against the
 //! policy's promises: one pass over the lines for the findings about
 //! each ([`finding`]), then a sweep of the LTS windows for the periods
 //! ([`periods`]).
+//!
+//! ```
+//! use lts_policy::audit::AuditScope;
+//! use lts_policy::{Policy, parse_date};
+//! let kestra = Policy::kestra()?;
+//! let audit = kestra.audit(parse_date("2026-11-25")?, AuditScope::History)?;
+//! // 2.0 came 126 days after it was due.
+//! assert_eq!(audit.findings[0].finding.kind(), "off-cadence");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod finding;
 mod periods;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::dates::days_between;
-use super::definition::Policy;
-use super::error::{Beyond, PolicyError};
-use super::info::{ActiveEnd, EolReason, LineInfo};
-use super::model::{Line, Place, Source};
-use super::rules::Patches;
-use super::schedule::DayRule;
+use crate::policy::dates::days_between;
+use crate::policy::definition::Policy;
+use crate::policy::error::{Beyond, PolicyError};
+use crate::policy::lines::info::{ActiveEnd, LineInfo};
+use crate::policy::lines::model::{Line, Place, Source};
+use crate::policy::lines::window::EolReason;
+use crate::policy::rules::line_rules::Patches;
+use crate::policy::rules::schedule::DayRule;
 
 pub use finding::{Finding, FindingDate, Subject};
 

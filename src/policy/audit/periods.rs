@@ -9,9 +9,10 @@ use super::finding::Finding;
 use super::{GRACE_DAYS, Window};
 use crate::policy::dates::days_between;
 use crate::policy::definition::Policy;
-use crate::policy::model::Line;
-use crate::policy::rules::{self, LtsChoice, LtsStart};
-use crate::policy::schedule::Cadence;
+use crate::policy::lines::model::Line;
+use crate::policy::rules::line_rules;
+use crate::policy::rules::line_rules::{LtsChoice, LtsStart};
+use crate::policy::rules::schedule::Cadence;
 
 impl Policy {
     /// Sweeps the LTS windows (in release order, clipped to `until`) for
@@ -102,7 +103,7 @@ impl Policy {
         let rules = self.last_rules();
         let lts = rules.lts.as_ref()?;
         let allowed = lts.support.until_next.map_or(u64::MAX, u64::from);
-        let Some(months) = lts.support.period.map(rules::Period::in_months) else {
+        let Some(months) = lts.support.period.map(line_rules::Period::in_months) else {
             return Some((allowed, allowed));
         };
         let spacing_of_lines = release_spacing_months(&rules.releases.cadence);

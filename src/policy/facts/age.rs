@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 
 use crate::policy::definition::Policy;
-use crate::policy::model::newest_recorded;
-use crate::policy::rules::Period;
-use crate::policy::schedule::Cadence;
+use crate::policy::lines::model::newest_recorded;
+use crate::policy::rules::line_rules::Period;
+use crate::policy::rules::schedule::Cadence;
 
 /// Facts that look old on a day, as [`Policy::old_facts_on`] finds them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

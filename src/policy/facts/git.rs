@@ -5,13 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::policy::numbers::Version;
+use crate::policy::lines::numbers::Version;
 use chrono::{DateTime, Datelike, NaiveDate};
 
 use super::problem::{FactsProblem, Origin, TagDate, Witness};
 use super::record::{Facts, GitObject, Ignored, LineFacts};
 use crate::policy::error::PolicyError;
-use crate::policy::model::{Line, LineKind};
+use crate::policy::lines::model::{Line, LineKind};
 
 /// A tag as the repository records it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::policy::numbers::Version;
+use crate::policy::lines::numbers::Version;
 use chrono::NaiveDate;
 
 use super::problem::FactsProblem;
@@ -14,7 +14,7 @@ use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::file::history::History;
 use crate::policy::file::problems::Problems;
-use crate::policy::model::{KnownPatch, Line, LineKind, Release, newest_recorded};
+use crate::policy::lines::model::{KnownPatch, Line, LineKind, Release, newest_recorded};
 
 impl Policy {
     /// The policy with `facts` merged into its history: the file's lines,

@@ -1,3 +1,7 @@
+//! Facts from where releases are recorded, a repository's tags or an
+//! endoflife.date answer, to merge into a policy's history, and how old
+//! a history's facts look ([`OldFacts`]).
+//!
 //! Facts from where releases are recorded: a repository's tags
 //! ([`git`]), or endoflife.date's answer for a product ([`endoflife`]),
 //! merged into a policy's history.
@@ -6,6 +10,15 @@
 //! modules take what git prints, or the answer's text, and what they say
 //! about each line. What the policy file states wins where both speak; the
 //! facts add the lines and patches it lacks.
+//!
+//! ```
+//! use lts_policy::facts::{Facts, GitTag};
+//! use lts_policy::{LineKind, parse_date};
+//! let tag = GitTag::of_commit("v1.0.0", parse_date("2025-09-09")?);
+//! let facts = Facts::from_tags(&[tag], None, LineKind::Minor)?;
+//! assert_eq!(facts.newest(), Some(parse_date("2025-09-09")?));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod age;
 mod answer;

@@ -7,8 +7,8 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::policy::file::problem::Problem;
-use crate::policy::model::LineKind;
-use crate::policy::numbers::Version;
+use crate::policy::lines::model::LineKind;
+use crate::policy::lines::numbers::Version;
 use crate::policy::quote::{Excerpt, Quoted};
 
 /// Where a fact comes from, to name it in a message.

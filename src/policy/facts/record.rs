@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::policy::numbers::Version;
+use crate::policy::lines::numbers::Version;
 use chrono::NaiveDate;
 
 use super::problem::Origin;
-use crate::policy::model::{Line, Numbering, RecordedEnd};
+use crate::policy::lines::model::{Line, Numbering, RecordedEnd};
 use crate::policy::quote::Quoted;
 
 /// What the facts say of one line.

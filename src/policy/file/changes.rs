@@ -7,9 +7,9 @@ use super::format::ChangeFile;
 use super::line_rules::{GivenRules, RuleFields};
 use super::problem::Problem;
 use super::problems::{Path, Problems};
-use crate::policy::model::{Line, LineKind};
-use crate::policy::rules::{Change, LineRules};
-use crate::policy::version::read_numbered_line;
+use crate::policy::lines::model::{Line, LineKind};
+use crate::policy::lines::version::read_numbered_line;
+use crate::policy::rules::line_rules::{Change, LineRules};
 
 /// The changes, each with the line it applies from (a line of the policy's
 /// `lines` kind, after the previous change's) and the rules from then on;

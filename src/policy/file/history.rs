@@ -13,8 +13,8 @@ use super::found::{Expected, Found};
 use super::problem::Problem;
 use super::problems::{Path, Problems};
 use crate::policy::dates::{DateProblem, parse_date};
-use crate::policy::model::{KnownPatch, Line, LineKind, RecordedEnd, Release};
-use crate::policy::version::{read_line, read_version};
+use crate::policy::lines::model::{KnownPatch, Line, LineKind, RecordedEnd, Release};
+use crate::policy::lines::version::{read_line, read_version};
 
 /// The history, checked release by release.
 pub(crate) struct History {

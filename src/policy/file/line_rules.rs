@@ -8,10 +8,10 @@ use super::format::{
 use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
 use super::{support, terms};
-use crate::policy::model::LineKind;
-use crate::policy::policy_rules::Stated;
-use crate::policy::rules::{LineRules, LtsRule, NewMajor, Patches, Support};
-use crate::policy::schedule::{Cadence, DayRule, Schedule};
+use crate::policy::lines::model::LineKind;
+use crate::policy::rules::line_rules::{LineRules, LtsRule, NewMajor, Patches, Support};
+use crate::policy::rules::policy_rules::Stated;
+use crate::policy::rules::schedule::{Cadence, DayRule, Schedule};
 
 /// The rule fields of a file, or of one of its changes.
 pub(super) struct RuleFields<'f, 'a> {

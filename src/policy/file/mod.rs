@@ -26,21 +26,24 @@ mod tags;
 mod terms;
 mod write;
 
+pub use found::{Expected, Found, Unit};
+pub use problem::Problem;
+
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::definition::Policy;
-use super::error::PolicyError;
+use crate::policy::definition::Policy;
+use crate::policy::error::PolicyError;
 use crate::policy::fit::Draft;
 use collect::Collect;
 use entries::Entries;
 use format::PolicyFile;
-use found::Expected;
+
 use history::History;
-use problem::Problem;
+
 use problems::{Path, Problems};
 use rules::{Checked, Reading};
 

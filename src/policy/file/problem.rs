@@ -7,13 +7,13 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::policy::dates::DateError;
-use crate::policy::model::Line;
-use crate::policy::numbers::Version;
+use crate::policy::lines::model::Line;
+use crate::policy::lines::numbers::Version;
 use crate::policy::quote::{Excerpt, Quoted};
 
 use super::found::{Expected, Found, Unit};
-use crate::policy::template::{SameName, TemplateError};
-use crate::policy::version::VersionError;
+use crate::policy::lines::version::VersionError;
+use crate::policy::rules::template::{SameName, TemplateError};
 
 /// What is wrong with one value of a policy file.
 #[derive(Debug)]

@@ -15,12 +15,14 @@ use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
 use super::tags;
 use crate::policy::dates::parse_date;
-use crate::policy::model::LineKind;
-use crate::policy::policy_rules::{DraftRules, PolicyRules, Stated};
+use crate::policy::lines::model::LineKind;
 use crate::policy::quote::is_hidden;
-use crate::policy::rules::{Change, LineRules, LtsChoice, LtsRule, Patches, Period, Support};
-use crate::policy::schedule::{Cadence, DayRule, Schedule};
-use crate::policy::template::BranchTemplate;
+use crate::policy::rules::line_rules::{
+    Change, LineRules, LtsChoice, LtsRule, Patches, Period, Support,
+};
+use crate::policy::rules::policy_rules::{DraftRules, PolicyRules, Stated};
+use crate::policy::rules::schedule::{Cadence, DayRule, Schedule};
+use crate::policy::rules::template::BranchTemplate;
 
 /// How a file is read: as a policy, or as a draft a fit completes, which
 /// may leave out any rule, the branch template and the history.

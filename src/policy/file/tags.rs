@@ -7,8 +7,8 @@ use super::format::TagFile;
 use super::found::Unit;
 use super::problem::Problem;
 use super::problems::{Path, Problems};
-use crate::policy::model::LineKind;
-use crate::policy::template::{Names, TagTemplate};
+use crate::policy::lines::model::LineKind;
+use crate::policy::rules::template::{Names, TagTemplate};
 
 /// The most tags a policy may name: each is compared with every other,
 /// and a policy names a handful (an LTS tag, a tag per base image).

@@ -12,8 +12,8 @@ use super::numbers::{
 use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
 use super::support;
-use crate::policy::rules::{LtsChoice, LtsRule, LtsStart, NewMajor};
-use crate::policy::schedule::{Cadence, DayRule, Nth, Schedule};
+use crate::policy::rules::line_rules::{LtsChoice, LtsRule, LtsStart, NewMajor};
+use crate::policy::rules::schedule::{Cadence, DayRule, Nth, Schedule};
 
 /// `new_major`: exactly one of `after_minor` and `in_month`.
 pub(super) fn new_major(

@@ -7,12 +7,12 @@ use super::format::{
     PatchesFile, PolicyFile, ScheduleFile, SupportFile, TagFile, Text,
 };
 use crate::policy::definition::Policy;
-use crate::policy::model::{RecordedEnd, Release};
-use crate::policy::rules::{
+use crate::policy::lines::model::{RecordedEnd, Release};
+use crate::policy::rules::line_rules::{
     Change, CountFrom, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Patches, Period, Round,
     RuleField, Support,
 };
-use crate::policy::schedule::{Cadence, DayRule, Schedule};
+use crate::policy::rules::schedule::{Cadence, DayRule, Schedule};
 
 fn schedule_file(schedule: &Schedule) -> ScheduleFile<'static> {
     let mut file = ScheduleFile::default();

@@ -10,9 +10,9 @@ use crate::policy::error::PolicyError;
 use crate::policy::facts::Facts;
 use crate::policy::facts::merge::{checked, merge, merged_as_of};
 use crate::policy::file::problem::Problem;
-use crate::policy::model::{LineKind, Numbering, Release};
-use crate::policy::policy_rules::DraftRules;
-use crate::policy::template::BranchTemplate;
+use crate::policy::lines::model::{LineKind, Numbering, Release};
+use crate::policy::rules::policy_rules::DraftRules;
+use crate::policy::rules::template::BranchTemplate;
 
 /// A policy a fit completes: the rules it states (any may be left out), its
 /// name, branch template and tags, and a history (which may be empty until

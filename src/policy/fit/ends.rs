@@ -11,7 +11,7 @@ use super::schedules::{MONTH_DAYS, whole};
 use super::seen::Seen;
 use super::track::{Candidate, Track, choose};
 use crate::policy::dates::days_between;
-use crate::policy::rules::{Period, Round, Support};
+use crate::policy::rules::line_rules::{Period, Round, Support};
 
 /// The most lines later a support may last until.
 const MOST_LINES_LATER: u32 = 6;

@@ -4,13 +4,14 @@
 
 use chrono::NaiveDate;
 
-use super::ends::{self, Ends, Target, median};
+use super::ends;
+use super::ends::{Ends, Target, median};
 use super::notes::{FitBasis, FitSubject, WITHIN_DAYS};
 use super::schedules::{MONTH_DAYS, whole};
 use super::seen::Seen;
 use super::track::{Candidate, Track, choose};
 use crate::policy::dates::{add_months, days_between};
-use crate::policy::rules::{LtsChoice, LtsRule, LtsStart, Support};
+use crate::policy::rules::line_rules::{LtsChoice, LtsRule, LtsStart, Support};
 
 /// The most lines later an LTS start is tried at.
 const MOST_STARTS_LATER: u32 = 3;

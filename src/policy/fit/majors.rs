@@ -8,8 +8,8 @@ use chrono::Datelike;
 use super::notes::{FitBasis, WITHIN_DAYS};
 use super::seen::Seen;
 use super::track::{Candidate, Track, choose};
-use crate::policy::model::Line;
-use crate::policy::rules::NewMajor;
+use crate::policy::lines::model::Line;
+use crate::policy::rules::line_rules::NewMajor;
 
 /// The `new_major` rule of a history of minor lines: `None` when it has
 /// one major, or when no rule foresees half of its new majors.

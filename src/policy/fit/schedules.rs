@@ -11,8 +11,8 @@ use super::notes::{FEWEST_STEPS, FitBasis, PATCH_WITHIN_DAYS, WITHIN_DAYS};
 use super::seen::Seen;
 use super::track::{Candidate, Track, choose};
 use crate::policy::dates::days_between;
-use crate::policy::rules::Patches;
-use crate::policy::schedule::{Cadence, DayRule, Nth, Schedule};
+use crate::policy::rules::line_rules::Patches;
+use crate::policy::rules::schedule::{Cadence, DayRule, Nth, Schedule};
 
 /// The month cadences tried: every 1 to 12 months, and every 18, 24, 36.
 const MONTHS: [u32; 15] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 18, 24, 36];

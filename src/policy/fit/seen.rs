@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::track;
-use crate::policy::model::{Release, newest_recorded};
-use crate::policy::schedule::Schedule;
+use crate::policy::lines::model::{Release, newest_recorded};
+use crate::policy::rules::schedule::Schedule;
 
 /// A history as the fit reads it: the lines in the order they came out
 /// (two on one day in line order), and the newest day it records, from

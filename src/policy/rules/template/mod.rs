@@ -11,10 +11,10 @@ pub(crate) use names::Names;
 use runs::{Number, Piece};
 pub use same_name::{LinesProblem, SameName};
 
-use super::model::{Line, LineKind};
-use super::numbers::Version;
-use super::quote::{Excerpt, Quoted, is_hidden};
-use super::serde_form::serde_as_text;
+use crate::policy::lines::model::{Line, LineKind};
+use crate::policy::lines::numbers::Version;
+use crate::policy::quote::{Excerpt, Quoted, is_hidden};
+use crate::policy::serde_form::serde_as_text;
 
 /// A validated template: literal text with `{major}`, `{minor}` and
 /// `{line}` (all the line's numbers, `2.401`, without its `line_prefix`)

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::definition::{Policy, keeps_after};
-use super::error::PolicyError;
-use super::info::{Phase, SupportedLine};
-use super::model::{Line, Place, Role};
+use crate::policy::definition::{Policy, keeps_after};
+use crate::policy::error::PolicyError;
+use crate::policy::lines::info::{Phase, SupportedLine};
+use crate::policy::lines::model::{Line, Place, Role};
 
 /// Which supported lines an answer keeps, as `ubuntu-distro-info --lts`
 /// and `--latest` do.

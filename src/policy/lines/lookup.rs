@@ -1,10 +1,10 @@
 //! Lines by their name: the place of a line a user names, known or
 //! projected, or the neighbours of one the rules skip.
 
-use super::definition::Policy;
-use super::error::{Beyond, LineHint, PolicyError};
 use super::model::{Line, LineKind, Place};
-use super::rules::NewMajor;
+use crate::policy::definition::Policy;
+use crate::policy::error::{Beyond, LineHint, PolicyError};
+use crate::policy::rules::line_rules::NewMajor;
 
 fn beyond(what: Beyond) -> PolicyError {
     PolicyError::OutOfRange { what }

@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::definition::Policy;
-use super::error::{Beyond, Numbered, PolicyError};
 use super::info::{LineInfo, Patch};
 use super::model::{KnownPatch, Source};
-use super::rules::Patches;
+use crate::policy::definition::Policy;
+use crate::policy::error::{Beyond, Numbered, PolicyError};
+use crate::policy::rules::line_rules::Patches;
 
 impl Policy {
     /// The patches the history records for a line; empty for a projected line.

@@ -5,11 +5,11 @@
 use super::numbers::Version;
 use chrono::NaiveDate;
 
-use super::dates::days_between;
-use super::forecast::Range;
 use super::model::{Line, LineKind, Place, RecordedEnd, Role, Source};
+use crate::policy::dates::days_between;
+use crate::policy::forecast::Range;
 
-pub use super::window::{EolReason, Successor, Window, WindowEnd, WindowRule};
+use super::window::{EolReason, Window, WindowRule};
 
 /// Why a line is LTS or not.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,9 +6,9 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use serde::{Deserialize, Serialize};
 
-use super::dates::add_months;
-use super::model::Line;
 use super::schedule::Schedule;
+use crate::policy::dates::add_months;
+use crate::policy::lines::model::Line;
 
 /// Where a new major starts among projected minor lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

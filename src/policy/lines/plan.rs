@@ -14,10 +14,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::dates::weekday_after;
 use super::model::{Line, LineKind};
-use super::policy_rules::{PolicyRules, RulesId};
-use super::rules::{LineRules, NewMajor};
+use crate::policy::dates::weekday_after;
+use crate::policy::rules::line_rules::{LineRules, NewMajor};
+use crate::policy::rules::policy_rules::{PolicyRules, RulesId};
 
 /// A change further than this many lines from the newest known one governs
 /// no projected line: the walk to its first line stops here.

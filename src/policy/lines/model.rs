@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::numbers::{MAX_LINE_NUMBERS, ShortNumbers, Version};
-use super::serde_form::date_form;
+use crate::policy::serde_form::date_form;
 
 /// How a policy numbers its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -13,8 +13,8 @@
 //! `tag` also reads numbers written with leading zeros (`24.04`), as the
 //! numbers they write: in the shapes it reads, a number may be any digits.
 
-use crate::policy::model::LineKind;
-use crate::policy::numbers::MAX_NUMBERS;
+use crate::policy::lines::model::LineKind;
+use crate::policy::lines::numbers::MAX_NUMBERS;
 
 /// A piece of a template: literal text, or a placeholder for a number.
 #[derive(Debug, Clone, Copy)]

@@ -4,13 +4,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::Lines;
-use super::calendar::RangeEnd;
-use super::dates::add_months;
-use super::definition::Policy;
-use super::error::PolicyError;
-use super::info::{EolReason, LineInfo, Phase};
-use super::model::Source;
+use super::range::RangeEnd;
+use super::releases::Lines;
+use crate::policy::dates::add_months;
+use crate::policy::definition::Policy;
+use crate::policy::error::PolicyError;
+use crate::policy::lines::info::{LineInfo, Phase};
+use crate::policy::lines::model::Source;
+use crate::policy::lines::window::EolReason;
 
 /// The lines whose support overlaps a range of days, as [`Policy::timeline`]
 /// gives them.

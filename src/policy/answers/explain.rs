@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 
-use super::definition::Policy;
-use super::error::{Beyond, PolicyError};
-use super::info::{LineInfo, LtsReason, SupportedLine};
-use super::model::{Line, Place, Role};
-use super::projection::ProjectionBasis;
-use super::roles::Fix;
-use super::rules::LineRules;
+use super::backports::Fix;
+use crate::policy::definition::Policy;
+use crate::policy::error::{Beyond, PolicyError};
+use crate::policy::lines::info::{LineInfo, LtsReason, SupportedLine};
+use crate::policy::lines::model::{Line, Place, Role};
+use crate::policy::lines::projection::ProjectionBasis;
+use crate::policy::rules::line_rules::LineRules;
 
 /// Everything that decides one line's place in an answer on a date.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,12 +5,12 @@
 
 use chrono::NaiveDate;
 
-use super::dates::add_months;
-use super::definition::Policy;
-use super::error::{Beyond, PolicyError};
-use super::info::{LineInfo, Patch, SupportedLine};
-use super::model::Role;
-use super::rules::{LineRules, Patches};
+use crate::policy::dates::add_months;
+use crate::policy::definition::Policy;
+use crate::policy::error::{Beyond, PolicyError};
+use crate::policy::lines::info::{LineInfo, Patch, SupportedLine};
+use crate::policy::lines::model::Role;
+use crate::policy::rules::line_rules::{LineRules, Patches};
 
 /// The first day a search for a patch day may answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

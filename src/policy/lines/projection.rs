@@ -9,12 +9,12 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::definition::Policy;
-use super::error::{Beyond, Numbered, PolicyError};
 use super::model::{Dated, Line, LineKind, Place, Source};
 use super::plan::{Plan, WalkedLine};
-use super::policy_rules::RulesId;
-use super::rules::{LineRules, NewMajor};
+use crate::policy::definition::Policy;
+use crate::policy::error::{Beyond, Numbered, PolicyError};
+use crate::policy::rules::line_rules::{LineRules, NewMajor};
+use crate::policy::rules::policy_rules::RulesId;
 
 /// How the rules date a projected line: the `steps`-th date of the release
 /// schedule after the release of `from`.
@@ -265,7 +265,7 @@ impl Policy {
     /// new major when it is projected after the origin.
     fn find_major_start(
         &self,
-        starts: &mut super::definition::MajorStarts,
+        starts: &mut crate::policy::definition::MajorStarts,
         month: u32,
     ) -> Result<(), PolicyError> {
         let origin = &self.projecting()?.origin;

@@ -3,17 +3,18 @@
 
 use chrono::NaiveDate;
 
-use super::dates::add_months;
-use super::dates::days_between;
-use super::definition::Policy;
-use super::error::{Beyond, LineHint, PolicyError};
-use super::forecast::{Range, shift};
-use super::info::{ActiveEnd, EolReason, LineInfo, Successor, Window, WindowEnd, WindowRule};
+use super::info::{ActiveEnd, LineInfo};
 use super::lts::LtsFlag;
 use super::model::{Dated, Line, LineKind, Place, RecordedEnd, Source};
 use super::numbers::MAX_LINE_NUMBERS;
-use super::rules::{CountFrom, LtsStart, Support};
 use super::version::VersionInput;
+use super::window::{EolReason, Successor, Window, WindowEnd, WindowRule};
+use crate::policy::dates::add_months;
+use crate::policy::dates::days_between;
+use crate::policy::definition::Policy;
+use crate::policy::error::{Beyond, LineHint, PolicyError};
+use crate::policy::forecast::{Range, shift};
+use crate::policy::rules::line_rules::{CountFrom, LtsStart, Support};
 
 /// The line after a line, worked out once for all of its windows.
 #[derive(Clone)]

@@ -12,7 +12,7 @@ use std::fmt;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::dates::{add_months, weekday_after, weekday_on_or_after};
+use crate::policy::dates::{add_months, weekday_after, weekday_on_or_after};
 
 /// How often a schedule comes due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

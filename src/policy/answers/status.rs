@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::definition::Policy;
-use super::error::{LineHint, PolicyError};
-use super::info::{LineInfo, Patch, Phase};
-use super::model::{Line, Role};
-use super::version::VersionInput;
+use crate::policy::definition::Policy;
+use crate::policy::error::{LineHint, PolicyError};
+use crate::policy::lines::info::{LineInfo, Patch, Phase};
+use crate::policy::lines::model::{Line, Role};
+use crate::policy::lines::version::VersionInput;
 
 /// Where a version stands on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

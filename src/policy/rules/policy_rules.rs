@@ -7,11 +7,11 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Line, LineKind};
-use super::rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
+use super::line_rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
 use super::schedule::Schedule;
-use super::serde_form::date_form;
 use super::template::{BranchTemplate, TagTemplate};
+use crate::policy::lines::model::{Line, LineKind};
+use crate::policy::serde_form::date_form;
 
 /// The rules of a policy, as its file states them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::definition::Policy;
-use super::error::PolicyError;
-use super::info::{LineInfo, Patch};
-use super::model::{Line, Place};
-use super::numbers::Version;
-use super::version::VersionInput;
+use crate::policy::definition::Policy;
+use crate::policy::error::PolicyError;
+use crate::policy::lines::info::{LineInfo, Patch};
+use crate::policy::lines::model::{Line, Place};
+use crate::policy::lines::numbers::Version;
+use crate::policy::lines::version::VersionInput;
 
 /// A floating tag name.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use super::model::{Line, LineKind};
 use super::numbers::{NumbersError, Version};
-use super::quote::{Quoted, is_hidden};
-use super::template::branch_name_rule_broken;
+use crate::policy::quote::{Quoted, is_hidden};
+use crate::policy::rules::template::branch_name_rule_broken;
 
 /// A version as a user writes it: `1.3`, `1.3.0`, `1.3.7`, `24.04.1`, `22`
 /// (a line that is a whole major), with or without a leading `v`; or the

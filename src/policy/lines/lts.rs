@@ -2,12 +2,12 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::dates::add_months;
-use super::definition::Policy;
-use super::error::{Beyond, PolicyError};
 use super::info::LtsReason;
 use super::model::{Place, Source};
-use super::rules::LtsChoice;
+use crate::policy::dates::add_months;
+use crate::policy::definition::Policy;
+use crate::policy::error::{Beyond, PolicyError};
+use crate::policy::rules::line_rules::LtsChoice;
 
 fn beyond_last_line() -> PolicyError {
     PolicyError::OutOfRange {
