@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use super::fields::{Check, Present};
 use super::format::ChangeFile;
-use super::line_rules::{GivenRules, RuleFields};
 use super::problem::Problem;
 use super::problems::{Path, Problems};
 use crate::policy::lines::model::{Line, LineKind};
@@ -46,12 +46,15 @@ pub(super) fn changes(
             problems.add(&from_path, problem);
             valid = false;
         }
-        let fields = RuleFields::of_change(file);
-        if !fields.any() {
+        if file.rule_fields(&mut Present).given().is_empty() {
             problems.add(&item, Problem::EmptyChange);
             valid = false;
         }
-        let given = GivenRules::check(&fields, &item, Some(lines), problems);
+        let given = file.rule_fields(&mut Check {
+            at: &item,
+            lines: Some(lines),
+            problems,
+        });
         let rules = before.as_ref().and_then(|before| given.over(before));
         if from.is_some() {
             previous.clone_from(&from);

@@ -14,50 +14,81 @@ use serde::de::{self, Deserializer, MapAccess, Visitor, value::MapAccessDeserial
 use serde::forward_to_deserialize_any;
 use serde::{Deserialize, Serialize, Serializer};
 
-/// A policy file: the general form's fields, then the first (flat) form's.
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct PolicyFile<'a> {
-    #[serde(borrow)]
-    pub name: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub comment: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub lines: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub line_prefix: Option<Text<'a>>,
-    pub new_major: Option<NewMajorFile>,
-    #[serde(borrow)]
-    pub releases: Option<ScheduleFile<'a>>,
-    #[serde(borrow)]
-    pub patches: Option<PatchesFile<'a>>,
-    #[serde(borrow)]
-    pub support: Option<SupportFile<'a>>,
-    #[serde(borrow)]
-    pub active: Option<SupportFile<'a>>,
-    #[serde(borrow)]
-    pub lts: Option<LtsFile<'a>>,
-    #[serde(borrow)]
-    pub changes: Option<Vec<ChangeFile<'a>>>,
-    #[serde(borrow)]
-    pub branch_template: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub tag_prefix: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub tags: Option<Vec<TagFile<'a>>>,
-    #[serde(borrow)]
-    pub history_as_of: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub patches_as_of: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub history: Option<Vec<EntryFile<'a>>>,
-    #[serde(borrow)]
-    pub release_weekday: Option<Text<'a>>,
-    pub minor_every_months: Option<u64>,
-    pub lts_every_months: Option<u64>,
-    pub lts_support_months: Option<u64>,
-    pub lts_in_parallel: Option<u64>,
+/// The rule fields of a file, the one list of them: each one's key, its
+/// type (whose arithmetic is written on it) and its form in a file, in
+/// the file's order. Hands the list to the macro `$then`, after `$args`:
+/// the file's structs are declared with it here, and what reads and
+/// writes their rule fields is made from it (`super::fields`).
+macro_rules! rule_fields_in_file {
+    ($then:ident! { $($args:tt)* }) => {
+        $then! {
+            $($args)*;
+            new_major: NewMajorField = NewMajorFile,
+            #[serde(borrow)] releases: ReleasesField = ScheduleFile<'a>,
+            #[serde(borrow)] patches: PatchesField = PatchesFile<'a>,
+            #[serde(borrow)] support: SupportField = SupportFile<'a>,
+            #[serde(borrow)] active: ActiveField = SupportFile<'a>,
+            #[serde(borrow)] lts: LtsField = LtsFile<'a>,
+        }
+    };
 }
+pub(crate) use rule_fields_in_file;
+
+/// Declares a struct of the file: the fields given first, the rule
+/// fields, then the fields given after.
+macro_rules! file_struct {
+    (
+        $(#[$attr:meta])*
+        pub(crate) struct $name:ident<'a> { $($before:tt)* }
+        then { $($after:tt)*};
+        $($(#[$rule_attr:meta])* $rule:ident: $field:ty = $file:ty,)*
+    ) => {
+        $(#[$attr])*
+        pub(crate) struct $name<'a> {
+            $($before)*
+            $($(#[$rule_attr])* pub $rule: Option<$file>,)*
+            $($after)*
+        }
+    };
+}
+
+rule_fields_in_file!(file_struct! {
+    /// A policy file: the general form's fields, then the first (flat) form's.
+    #[derive(Debug, Default, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(crate) struct PolicyFile<'a> {
+        #[serde(borrow)]
+        pub name: Option<Text<'a>>,
+        #[serde(borrow)]
+        pub comment: Option<Text<'a>>,
+        #[serde(borrow)]
+        pub lines: Option<Text<'a>>,
+        #[serde(borrow)]
+        pub line_prefix: Option<Text<'a>>,
+    }
+    then {
+        #[serde(borrow)]
+        pub changes: Option<Vec<ChangeFile<'a>>>,
+        #[serde(borrow)]
+        pub branch_template: Option<Text<'a>>,
+        #[serde(borrow)]
+        pub tag_prefix: Option<Text<'a>>,
+        #[serde(borrow)]
+        pub tags: Option<Vec<TagFile<'a>>>,
+        #[serde(borrow)]
+        pub history_as_of: Option<Text<'a>>,
+        #[serde(borrow)]
+        pub patches_as_of: Option<Text<'a>>,
+        #[serde(borrow)]
+        pub history: Option<Vec<EntryFile<'a>>>,
+        #[serde(borrow)]
+        pub release_weekday: Option<Text<'a>>,
+        pub minor_every_months: Option<u64>,
+        pub lts_every_months: Option<u64>,
+        pub lts_support_months: Option<u64>,
+        pub lts_in_parallel: Option<u64>,
+    }
+});
 
 /// `new_major`: where the rules start a major.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -118,25 +149,17 @@ pub(crate) struct LtsStartFile {
     pub months: Option<u64>,
 }
 
-/// One of `changes`: the line from which it applies, and the rule fields
-/// it replaces.
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct ChangeFile<'a> {
-    #[serde(borrow)]
-    pub from: Option<Text<'a>>,
-    pub new_major: Option<NewMajorFile>,
-    #[serde(borrow)]
-    pub releases: Option<ScheduleFile<'a>>,
-    #[serde(borrow)]
-    pub patches: Option<PatchesFile<'a>>,
-    #[serde(borrow)]
-    pub support: Option<SupportFile<'a>>,
-    #[serde(borrow)]
-    pub active: Option<SupportFile<'a>>,
-    #[serde(borrow)]
-    pub lts: Option<LtsFile<'a>>,
-}
+rule_fields_in_file!(file_struct! {
+    /// One of `changes`: the line from which it applies, and the rule fields
+    /// it replaces.
+    #[derive(Debug, Default, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(crate) struct ChangeFile<'a> {
+        #[serde(borrow)]
+        pub from: Option<Text<'a>>,
+    }
+    then {}
+});
 
 /// One of the policy's own floating tags.
 #[derive(Debug, Default, Serialize, Deserialize)]

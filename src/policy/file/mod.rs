@@ -13,7 +13,9 @@
 mod changes;
 mod collect;
 mod entries;
+mod fields;
 mod format;
+mod forms;
 pub(crate) mod found;
 pub(crate) mod history;
 mod line_rules;

@@ -7,9 +7,9 @@ use std::sync::Arc;
 use chrono::{NaiveDate, Weekday};
 
 use super::changes;
+use super::fields::{Check, Present};
 use super::format::PolicyFile;
 use super::found::Unit;
-use super::line_rules::{GivenRules, RuleFields};
 use super::numbers::{MAX_LINES, MAX_MONTHS, bounded};
 use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
@@ -17,10 +17,11 @@ use super::tags;
 use crate::policy::dates::parse_date;
 use crate::policy::lines::model::LineKind;
 use crate::policy::quote::is_hidden;
+use crate::policy::rules::fields::{RuleField, Stated};
 use crate::policy::rules::line_rules::{
     Change, LineRules, LtsChoice, LtsRule, Patches, Period, Support,
 };
-use crate::policy::rules::policy_rules::{DraftRules, PolicyRules, Stated};
+use crate::policy::rules::policy_rules::{DraftRules, PolicyRules};
 use crate::policy::rules::schedule::{Cadence, DayRule, Schedule};
 use crate::policy::rules::template::BranchTemplate;
 
@@ -64,19 +65,14 @@ fn flat_fields(file: &PolicyFile) -> Vec<&'static str> {
 
 /// The fields of the general form, in the file's order.
 fn general_fields(file: &PolicyFile) -> Vec<&'static str> {
-    [
-        ("lines", file.lines.is_some()),
-        ("new_major", file.new_major.is_some()),
-        ("releases", file.releases.is_some()),
-        ("patches", file.patches.is_some()),
-        ("support", file.support.is_some()),
-        ("active", file.active.is_some()),
-        ("lts", file.lts.is_some()),
-        ("changes", file.changes.is_some()),
-    ]
-    .into_iter()
-    .filter_map(|(name, given)| given.then_some(name))
-    .collect()
+    let rules = file.rule_fields(&mut Present).given();
+    file.lines
+        .as_ref()
+        .map(|_| "lines")
+        .into_iter()
+        .chain(rules.into_iter().map(RuleField::key))
+        .chain(file.changes.as_ref().map(|_| "changes"))
+        .collect()
 }
 
 /// The fields every file has, reported missing before any value is
@@ -376,7 +372,11 @@ fn general_rules(
             }
         },
     };
-    let given = GivenRules::check(&RuleFields::of_file(file), &root, lines, problems);
+    let given = file.rule_fields(&mut Check {
+        at: &root,
+        lines,
+        problems,
+    });
     let changes_path = root.field("changes");
     if reading == Reading::Draft {
         if file.changes.is_some() {

@@ -2,136 +2,21 @@
 
 use serde_json::Value;
 
-use super::format::{
-    ChangeFile, DayFile, EntryFile, FlagOrDateFile, LtsFile, LtsStartFile, NewMajorFile, PatchFile,
-    PatchesFile, PolicyFile, ScheduleFile, SupportFile, TagFile, Text,
-};
+use super::fields::Written;
+use super::format::{ChangeFile, EntryFile, FlagOrDateFile, PatchFile, PolicyFile, TagFile, Text};
 use crate::policy::definition::Policy;
 use crate::policy::lines::model::{RecordedEnd, Release};
-use crate::policy::rules::line_rules::{
-    Change, CountFrom, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Patches, Period, Round,
-    RuleField, Support,
-};
-use crate::policy::rules::schedule::{Cadence, DayRule, Schedule};
-
-fn schedule_file(schedule: &Schedule) -> ScheduleFile<'static> {
-    let mut file = ScheduleFile::default();
-    match &schedule.cadence {
-        Cadence::EveryMonths(months) => file.every_months = Some(u64::from(*months)),
-        Cadence::EveryWeeks(weeks) => file.every_weeks = Some(u64::from(*weeks)),
-        Cadence::InMonths(months) => {
-            file.in_months = Some(months.iter().map(|&month| u64::from(month)).collect());
-        }
-    }
-    file.on = match schedule.on {
-        DayRule::Due => None,
-        DayRule::DayOfMonth(day) => Some(DayFile::Number(u64::from(day))),
-        rule => Some(DayFile::Text(rule.to_string().into())),
-    };
-    file
-}
-
-fn support_file(support: &Support) -> SupportFile<'static> {
-    let mut file = SupportFile {
-        until_next: support.until_next.map(u64::from),
-        round: match support.round {
-            Round::Exact => None,
-            Round::MonthEnd => Some("month_end".into()),
-            Round::QuarterEnd => Some("quarter_end".into()),
-            Round::YearEnd => Some("year_end".into()),
-        },
-        from: (support.from == CountFrom::Scheduled).then(|| "scheduled".into()),
-        ..SupportFile::default()
-    };
-    match support.period {
-        Some(Period::Months(months)) => file.months = Some(u64::from(months)),
-        Some(Period::Weeks(weeks)) => file.weeks = Some(u64::from(weeks)),
-        Some(Period::Days(days)) => file.days = Some(u64::from(days)),
-        None => {}
-    }
-    match support.grace {
-        Some(Period::Months(months)) => file.grace_months = Some(u64::from(months)),
-        Some(Period::Weeks(weeks)) => file.grace_weeks = Some(u64::from(weeks)),
-        Some(Period::Days(days)) => file.grace_days = Some(u64::from(days)),
-        None => {}
-    }
-    file
-}
-
-/// `support`, with the rule for the last minor of a major inside it.
-fn support_rule_file(support: &Support, last_of_major: Option<&Support>) -> SupportFile<'static> {
-    SupportFile {
-        last_of_major: last_of_major.map(|rule| Box::new(support_file(rule))),
-        ..support_file(support)
-    }
-}
-
-fn lts_file(lts: &LtsRule) -> LtsFile<'static> {
-    let mut file = LtsFile {
-        starts: match lts.starts {
-            LtsStart::Release => None,
-            LtsStart::AtNext(lines) => Some(LtsStartFile {
-                at_next: Some(u64::from(lines)),
-                months: None,
-            }),
-            LtsStart::Months(months) => Some(LtsStartFile {
-                at_next: None,
-                months: Some(u64::from(months)),
-            }),
-        },
-        support: Some(support_file(&lts.support)),
-        active: lts.active.as_ref().map(support_file),
-        ..LtsFile::default()
-    };
-    match lts.choice {
-        LtsChoice::Every(every) => file.every = Some(u64::from(every)),
-        LtsChoice::EveryMonths(months) => file.every_months = Some(u64::from(months)),
-    }
-    file
-}
-
-fn new_major_file(rule: NewMajor) -> NewMajorFile {
-    match rule {
-        NewMajor::AfterMinor(minor) => NewMajorFile {
-            after_minor: Some(minor),
-            in_month: None,
-        },
-        NewMajor::InMonth(month) => NewMajorFile {
-            after_minor: None,
-            in_month: Some(u64::from(month)),
-        },
-    }
-}
-
-fn patches_file(patches: &Patches) -> PatchesFile<'static> {
-    match patches {
-        Patches::Scheduled(schedule) => PatchesFile::Schedule(schedule_file(schedule)),
-        Patches::Recorded => PatchesFile::Text("recorded".into()),
-    }
-}
+use crate::policy::rules::fields::Stated;
+use crate::policy::rules::line_rules::{Change, LineRules};
 
 /// A change, naming the rule fields that differ from the rules before it.
 fn change_file(change: &Change, before: &LineRules) -> ChangeFile<'static> {
-    let rules = &change.rules;
+    let changed = Stated::all(&change.rules).only(&change.rules.changed_from(before));
     let mut file = ChangeFile {
         from: Some(change.from.to_string().into()),
         ..ChangeFile::default()
     };
-    for field in rules.changed_from(before) {
-        match field {
-            RuleField::NewMajor => file.new_major = rules.new_major.map(new_major_file),
-            RuleField::Releases => file.releases = Some(schedule_file(&rules.releases)),
-            RuleField::Patches => file.patches = Some(patches_file(&rules.patches)),
-            RuleField::Support => {
-                file.support = Some(support_rule_file(
-                    &rules.support,
-                    rules.last_of_major.as_ref(),
-                ));
-            }
-            RuleField::Active => file.active = rules.active.as_ref().map(support_file),
-            RuleField::Lts => file.lts = rules.lts.as_ref().map(lts_file),
-        }
-    }
+    file.set_rule_fields(changed, &mut Written);
     file
 }
 
@@ -185,17 +70,11 @@ impl Policy {
                 file
             })
             .collect();
-        PolicyFile {
+        let mut file = PolicyFile {
             name: Some(self.name().into()),
             comment: self.comment().map(Text::from),
             lines: Some(self.line_kind().name().into()),
             line_prefix: self.rules().line_prefix.as_deref().map(Text::from),
-            new_major: own.new_major.map(new_major_file),
-            releases: Some(schedule_file(&own.releases)),
-            patches: Some(patches_file(&own.patches)),
-            support: Some(support_rule_file(&own.support, own.last_of_major.as_ref())),
-            active: own.active.as_ref().map(support_file),
-            lts: own.lts.as_ref().map(lts_file),
             changes: (!changes.is_empty()).then_some(changes),
             branch_template: Some(self.branch_template().to_string().into()),
             tag_prefix: self.tag_prefix().map(Text::from),
@@ -218,7 +97,9 @@ impl Policy {
             // In line order, as a file lists them.
             history: Some(self.history_by_line().map(entry_file).collect()),
             ..PolicyFile::default()
-        }
+        };
+        file.set_rule_fields(Stated::all(own), &mut Written);
+        file
     }
 
     /// The policy in the file format's general form, a valid input for

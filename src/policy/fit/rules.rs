@@ -4,8 +4,8 @@ use super::notes::{FitBasis, FitNote, FitSubject};
 use super::seen::Seen;
 use super::{ends, lts, majors, schedules};
 use crate::policy::lines::model::{LineKind, Release};
+use crate::policy::rules::fields::Stated;
 use crate::policy::rules::line_rules::LineRules;
-use crate::policy::rules::policy_rules::Stated;
 
 /// The rules of `history`, for lines of `kind`: those `stated` as they are,
 /// the others fitted; with a note on each.

@@ -314,45 +314,7 @@ pub struct Change {
     pub rules: LineRules,
 }
 
-/// A rule field of a policy, as `changes` name them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum RuleField {
-    /// `new_major`.
-    NewMajor,
-    /// `releases`.
-    Releases,
-    /// `patches`.
-    Patches,
-    /// `support`, with its `last_of_major`.
-    Support,
-    /// `active`.
-    Active,
-    /// `lts`.
-    Lts,
-}
-
 impl LineRules {
-    /// The fields in which these rules differ from `before`, in the order
-    /// a policy file lists them.
-    #[must_use]
-    pub fn changed_from(&self, before: &Self) -> Vec<RuleField> {
-        [
-            (RuleField::NewMajor, self.new_major != before.new_major),
-            (RuleField::Releases, self.releases != before.releases),
-            (RuleField::Patches, self.patches != before.patches),
-            (
-                RuleField::Support,
-                self.support != before.support || self.last_of_major != before.last_of_major,
-            ),
-            (RuleField::Active, self.active != before.active),
-            (RuleField::Lts, self.lts != before.lts),
-        ]
-        .into_iter()
-        .filter_map(|(field, changed)| changed.then_some(field))
-        .collect()
-    }
-
     /// Whether any of these rules counts its period from the day the
     /// schedule had a line due (`from: "scheduled"`), so that the day must
     /// be worked out.

@@ -14,14 +14,16 @@
 //! # Ok::<(), lts_policy::dates::DateError>(())
 //! ```
 
+pub(crate) mod fields;
 pub(crate) mod line_rules;
 pub(crate) mod policy_rules;
 pub(crate) mod schedule;
 pub(crate) mod template;
 
+pub use fields::RuleField;
 pub use line_rules::{
     Change, CountFrom, LineRules, LtsChoice, LtsRule, LtsStart, NewMajor, Patches, Period, Round,
-    RuleField, Support,
+    Support,
 };
 pub use schedule::{Cadence, DayRule, Nth, Schedule, weekday_name};
 pub use template::{

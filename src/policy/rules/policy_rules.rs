@@ -7,8 +7,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::line_rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
-use super::schedule::Schedule;
+use super::fields::Stated;
+use super::line_rules::{Change, LineRules};
 use super::template::{BranchTemplate, TagTemplate};
 use crate::policy::lines::model::{Line, LineKind};
 use crate::policy::serde_form::date_form;
@@ -95,31 +95,6 @@ impl PolicyRules {
     /// The rules governing `line`: those of the last change at or before it.
     pub(crate) fn governing(&self, line: &Line) -> RulesId {
         RulesId(self.changes.partition_point(|change| change.from <= *line))
-    }
-}
-
-/// The rule fields a policy states, each kept as it is by a fit.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Stated {
-    pub(crate) new_major: Option<NewMajor>,
-    pub(crate) releases: Option<Schedule>,
-    pub(crate) patches: Option<Patches>,
-    pub(crate) support: Option<(Support, Option<Support>)>,
-    pub(crate) active: Option<Support>,
-    pub(crate) lts: Option<LtsRule>,
-}
-
-impl Stated {
-    /// Every rule of `rules` stated.
-    pub(crate) fn all(rules: &LineRules) -> Self {
-        Self {
-            new_major: rules.new_major,
-            releases: Some(rules.releases.clone()),
-            patches: Some(rules.patches.clone()),
-            support: Some((rules.support, rules.last_of_major)),
-            active: rules.active,
-            lts: rules.lts,
-        }
     }
 }
 
