@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 
 use crate::policy::error::PolicyError;
 use crate::policy::forecast::TrackRecord;
-use crate::policy::lines::model::{Line, LineKind, Numbering, Place, RecordedEnd, Release};
+use crate::policy::lines::line::{Line, LineKind, Numbering};
 use crate::policy::lines::plan::Plan;
+use crate::policy::lines::release::{Place, RecordedEnd, Release};
 use crate::policy::rules::line_rules::{Change, LineRules, LtsRule, NewMajor, Patches, Support};
 use crate::policy::rules::policy_rules::PolicyRules;
 use crate::policy::rules::schedule::Schedule;

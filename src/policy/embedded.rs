@@ -8,7 +8,7 @@
 
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
-use crate::policy::lines::model::Release;
+use crate::policy::lines::release::Release;
 use crate::policy::rules::policy_rules::PolicyRules;
 
 /// What `build.rs` keeps of a checked policy: its rules and its history,

@@ -32,7 +32,7 @@ use crate::policy::calendar::range::RangeEnd;
 use crate::policy::dates::DateError;
 use crate::policy::facts::problem::FactsProblem;
 use crate::policy::file::problem::Problem;
-use crate::policy::lines::model::Line;
+use crate::policy::lines::line::Line;
 use crate::policy::lines::version::VersionError;
 use crate::policy::quote::{Excerpt, Quoted};
 use crate::policy::rules::template::TemplateError;

@@ -21,7 +21,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::policy::dates::days_between;
 use crate::policy::fit::track::weight;
-use crate::policy::lines::model::Release;
+use crate::policy::lines::release::Release;
 use crate::policy::rules::policy_rules::PolicyRules;
 
 /// The share of the track record below a range's first day...

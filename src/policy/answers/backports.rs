@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use crate::policy::definition::{Policy, keeps_after};
 use crate::policy::error::PolicyError;
 use crate::policy::lines::info::{Phase, SupportedLine};
-use crate::policy::lines::model::{Line, Place, Role};
+use crate::policy::lines::line::Line;
+use crate::policy::lines::release::Place;
+use crate::policy::lines::role::Role;
 
 /// Which supported lines an answer keeps, as `ubuntu-distro-info --lts`
 /// and `--latest` do.

@@ -7,8 +7,10 @@ use super::backports::Fix;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, PolicyError};
 use crate::policy::lines::info::{LineInfo, LtsReason, SupportedLine};
-use crate::policy::lines::model::{Line, Place, Role};
+use crate::policy::lines::line::Line;
 use crate::policy::lines::projection::ProjectionBasis;
+use crate::policy::lines::release::Place;
+use crate::policy::lines::role::Role;
 use crate::policy::rules::line_rules::LineRules;
 
 /// Everything that decides one line's place in an answer on a date.

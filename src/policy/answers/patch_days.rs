@@ -9,7 +9,7 @@ use crate::policy::dates::add_months;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, PolicyError};
 use crate::policy::lines::info::{LineInfo, Patch, SupportedLine};
-use crate::policy::lines::model::Role;
+use crate::policy::lines::role::Role;
 use crate::policy::rules::line_rules::{LineRules, Patches};
 
 /// The first day a search for a patch day may answer.

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use crate::policy::definition::Policy;
 use crate::policy::error::{LineHint, PolicyError};
 use crate::policy::lines::info::{LineInfo, Patch, Phase};
-use crate::policy::lines::model::{Line, Role};
+use crate::policy::lines::line::Line;
+use crate::policy::lines::role::Role;
 use crate::policy::lines::version::VersionInput;
 
 /// Where a version stands on a date.

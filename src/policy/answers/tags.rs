@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::lines::info::{LineInfo, Patch};
-use crate::policy::lines::model::{Line, Place};
+use crate::policy::lines::line::Line;
 use crate::policy::lines::numbers::Version;
+use crate::policy::lines::release::Place;
 use crate::policy::lines::version::VersionInput;
 
 /// A floating tag name.

@@ -5,7 +5,7 @@ use crate::policy::lines::numbers::Version;
 use chrono::{NaiveDate, Weekday};
 
 use crate::policy::dates::days_between;
-use crate::policy::lines::model::Line;
+use crate::policy::lines::line::Line;
 use crate::policy::rules::schedule::DayRule;
 
 /// One way the history (or projection) departs from the policy.

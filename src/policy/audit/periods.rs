@@ -9,7 +9,7 @@ use super::finding::Finding;
 use super::{GRACE_DAYS, Window};
 use crate::policy::dates::days_between;
 use crate::policy::definition::Policy;
-use crate::policy::lines::model::Line;
+use crate::policy::lines::line::Line;
 use crate::policy::rules::line_rules;
 use crate::policy::rules::line_rules::{LtsChoice, LtsStart};
 use crate::policy::rules::schedule::Cadence;

@@ -8,7 +8,7 @@ use crate::policy::dates::add_months;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, PolicyError};
 use crate::policy::lines::info::LineInfo;
-use crate::policy::lines::model::Place;
+use crate::policy::lines::release::Place;
 use crate::policy::rules::line_rules::{Period, Support};
 
 use super::range::{DefaultPeriod, RangeEnd};

@@ -10,7 +10,7 @@ use crate::policy::dates::add_months;
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::lines::info::{LineInfo, Phase};
-use crate::policy::lines::model::Source;
+use crate::policy::lines::release::Source;
 use crate::policy::lines::window::EolReason;
 
 /// The lines whose support overlaps a range of days, as [`Policy::timeline`]

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::policy::definition::Policy;
-use crate::policy::lines::model::newest_recorded;
+use crate::policy::lines::release::newest_recorded;
 use crate::policy::rules::line_rules::Period;
 use crate::policy::rules::schedule::Cadence;
 

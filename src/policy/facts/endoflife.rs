@@ -15,8 +15,9 @@ use super::problem::{FactsProblem, Origin, Witness};
 use super::record::{Contradiction, Facts, Ignored, LineFacts};
 use crate::policy::dates::{LAST_DAY, parse_date};
 use crate::policy::error::PolicyError;
-use crate::policy::lines::model::{LineKind, Numbering, RecordedEnd};
+use crate::policy::lines::line::{LineKind, Numbering};
 use crate::policy::lines::numbers::{MAX_LINE_NUMBERS, Version};
+use crate::policy::lines::release::RecordedEnd;
 use crate::policy::lines::version::read_line;
 
 /// A cycle as the answer gives it, its dates read, before its name is

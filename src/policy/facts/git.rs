@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, NaiveDate};
 use super::problem::{FactsProblem, Origin, TagDate, Witness};
 use super::record::{Facts, GitObject, Ignored, LineFacts};
 use crate::policy::error::PolicyError;
-use crate::policy::lines::model::{Line, LineKind};
+use crate::policy::lines::line::{Line, LineKind};
 
 /// A tag as the repository records it.
 #[derive(Debug, Clone, PartialEq, Eq)]

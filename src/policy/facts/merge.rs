@@ -14,7 +14,8 @@ use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::file::history::History;
 use crate::policy::file::problems::Problems;
-use crate::policy::lines::model::{KnownPatch, Line, LineKind, Release, newest_recorded};
+use crate::policy::lines::line::{Line, LineKind};
+use crate::policy::lines::release::{KnownPatch, Release, newest_recorded};
 
 impl Policy {
     /// The policy with `facts` merged into its history: the file's lines,

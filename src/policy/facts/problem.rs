@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::policy::file::problem::Problem;
-use crate::policy::lines::model::LineKind;
+use crate::policy::lines::line::LineKind;
 use crate::policy::lines::numbers::Version;
 use crate::policy::quote::{Excerpt, Quoted};
 

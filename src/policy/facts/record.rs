@@ -8,7 +8,8 @@ use crate::policy::lines::numbers::Version;
 use chrono::NaiveDate;
 
 use super::problem::Origin;
-use crate::policy::lines::model::{Line, Numbering, RecordedEnd};
+use crate::policy::lines::line::{Line, Numbering};
+use crate::policy::lines::release::RecordedEnd;
 use crate::policy::quote::Quoted;
 
 /// What the facts say of one line.

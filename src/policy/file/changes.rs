@@ -7,7 +7,7 @@ use super::fields::{Check, Present};
 use super::format::ChangeFile;
 use super::problem::Problem;
 use super::problems::{Path, Problems};
-use crate::policy::lines::model::{Line, LineKind};
+use crate::policy::lines::line::{Line, LineKind};
 use crate::policy::lines::version::read_numbered_line;
 use crate::policy::rules::line_rules::{Change, LineRules};
 

@@ -10,7 +10,7 @@ use super::format::{
 use super::problem::Problem;
 use super::problems::{Path, Problems};
 use super::{forms, support, terms};
-use crate::policy::lines::model::LineKind;
+use crate::policy::lines::line::LineKind;
 use crate::policy::rules::fields::{
     ActiveField, EachField, Form, LtsField, NewMajorField, PatchesField, ReleasesField, Rule,
     RuleField, RuleSet, Stating, SupportField,

@@ -13,7 +13,8 @@ use super::found::{Expected, Found};
 use super::problem::Problem;
 use super::problems::{Path, Problems};
 use crate::policy::dates::{DateProblem, parse_date};
-use crate::policy::lines::model::{KnownPatch, Line, LineKind, RecordedEnd, Release};
+use crate::policy::lines::line::{Line, LineKind};
+use crate::policy::lines::release::{KnownPatch, RecordedEnd, Release};
 use crate::policy::lines::version::{read_line, read_version};
 
 /// The history, checked release by release.

@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::policy::dates::DateError;
-use crate::policy::lines::model::Line;
+use crate::policy::lines::line::Line;
 use crate::policy::lines::numbers::Version;
 use crate::policy::quote::{Excerpt, Quoted};
 

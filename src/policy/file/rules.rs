@@ -15,7 +15,7 @@ use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
 use super::tags;
 use crate::policy::dates::parse_date;
-use crate::policy::lines::model::LineKind;
+use crate::policy::lines::line::LineKind;
 use crate::policy::quote::is_hidden;
 use crate::policy::rules::fields::{RuleField, Stated};
 use crate::policy::rules::line_rules::{

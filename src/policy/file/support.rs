@@ -7,7 +7,7 @@ use super::found::Unit;
 use super::numbers::{MAX_LINES, MAX_MONTHS, given_names, number};
 use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
-use crate::policy::lines::model::LineKind;
+use crate::policy::lines::line::LineKind;
 use crate::policy::rules::line_rules::{CountFrom, Period, Round, Support};
 
 /// Largest accepted support period in weeks and in days: a century.

@@ -7,7 +7,7 @@ use super::format::TagFile;
 use super::found::Unit;
 use super::problem::Problem;
 use super::problems::{Path, Problems};
-use crate::policy::lines::model::LineKind;
+use crate::policy::lines::line::LineKind;
 use crate::policy::rules::template::{Names, TagTemplate};
 
 /// The most tags a policy may name: each is compared with every other,

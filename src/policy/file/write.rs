@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::fields::Written;
 use super::format::{ChangeFile, EntryFile, FlagOrDateFile, PatchFile, PolicyFile, TagFile, Text};
 use crate::policy::definition::Policy;
-use crate::policy::lines::model::{RecordedEnd, Release};
+use crate::policy::lines::release::{RecordedEnd, Release};
 use crate::policy::rules::fields::Stated;
 use crate::policy::rules::line_rules::{Change, LineRules};
 

@@ -10,7 +10,8 @@ use crate::policy::error::PolicyError;
 use crate::policy::facts::Facts;
 use crate::policy::facts::merge::{checked, merge, merged_as_of};
 use crate::policy::file::problem::Problem;
-use crate::policy::lines::model::{LineKind, Numbering, Release};
+use crate::policy::lines::line::{LineKind, Numbering};
+use crate::policy::lines::release::Release;
 use crate::policy::rules::policy_rules::DraftRules;
 use crate::policy::rules::template::BranchTemplate;
 

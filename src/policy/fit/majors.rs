@@ -8,7 +8,7 @@ use chrono::Datelike;
 use super::notes::{FitBasis, WITHIN_DAYS};
 use super::seen::Seen;
 use super::track::{Candidate, Track, choose};
-use crate::policy::lines::model::Line;
+use crate::policy::lines::line::Line;
 use crate::policy::rules::line_rules::NewMajor;
 
 /// The `new_major` rule of a history of minor lines: `None` when it has

@@ -3,7 +3,8 @@
 use super::notes::{FitBasis, FitNote, FitSubject};
 use super::seen::Seen;
 use super::{ends, lts, majors, schedules};
-use crate::policy::lines::model::{LineKind, Release};
+use crate::policy::lines::line::LineKind;
+use crate::policy::lines::release::Release;
 use crate::policy::rules::fields::Stated;
 use crate::policy::rules::line_rules::LineRules;
 

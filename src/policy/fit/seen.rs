@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::track;
-use crate::policy::lines::model::{Release, newest_recorded};
+use crate::policy::lines::release::{Release, newest_recorded};
 use crate::policy::rules::schedule::Schedule;
 
 /// A history as the fit reads it: the lines in the order they came out

@@ -5,7 +5,9 @@
 use super::numbers::Version;
 use chrono::NaiveDate;
 
-use super::model::{Line, LineKind, Place, RecordedEnd, Role, Source};
+use super::line::{Line, LineKind};
+use super::release::{Place, RecordedEnd, Source};
+use super::role::Role;
 use crate::policy::dates::days_between;
 use crate::policy::forecast::Range;
 

@@ -1,7 +1,8 @@
 //! Lines by their name: the place of a line a user names, known or
 //! projected, or the neighbours of one the rules skip.
 
-use super::model::{Line, LineKind, Place};
+use super::line::{Line, LineKind};
+use super::release::Place;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, LineHint, PolicyError};
 use crate::policy::rules::line_rules::NewMajor;

@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::info::LtsReason;
-use super::model::{Place, Source};
+use super::release::{Place, Source};
 use crate::policy::dates::add_months;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, PolicyError};

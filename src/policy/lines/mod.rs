@@ -16,19 +16,23 @@
 //! ```
 
 pub(crate) mod info;
+pub(crate) mod line;
 pub(crate) mod lookup;
 pub(crate) mod lts;
-pub(crate) mod model;
 pub(crate) mod numbers;
 pub(crate) mod patches;
 pub(crate) mod plan;
 pub(crate) mod projection;
 pub(crate) mod query;
+pub(crate) mod release;
+pub(crate) mod role;
 pub(crate) mod version;
 pub(crate) mod window;
 
 pub use info::{ActiveEnd, LineInfo, LtsReason, Patch, Phase, SupportedLine};
-pub use model::{KnownPatch, Line, LineKind, Numbering, RecordedEnd, Release, Role, Source};
+pub use line::{Line, LineKind, Numbering};
 pub use numbers::{MAX_LINE_NUMBERS, MAX_NUMBERS, NumbersError, Version};
+pub use release::{KnownPatch, RecordedEnd, Release, Source};
+pub use role::Role;
 pub use version::{VersionError, VersionInput, VersionProblem};
 pub use window::{EolReason, Successor, Window, WindowEnd, WindowRule};

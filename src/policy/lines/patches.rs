@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::info::{LineInfo, Patch};
-use super::model::{KnownPatch, Source};
+use super::release::{KnownPatch, Source};
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, Numbered, PolicyError};
 use crate::policy::rules::line_rules::Patches;

@@ -14,7 +14,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::model::{Line, LineKind};
+use super::line::{Line, LineKind};
 use crate::policy::dates::weekday_after;
 use crate::policy::rules::line_rules::{LineRules, NewMajor};
 use crate::policy::rules::policy_rules::{PolicyRules, RulesId};

@@ -9,8 +9,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::model::{Dated, Line, LineKind, Place, Source};
+use super::line::{Line, LineKind};
 use super::plan::{Plan, WalkedLine};
+use super::release::{Dated, Place, Source};
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, Numbered, PolicyError};
 use crate::policy::rules::line_rules::{LineRules, NewMajor};

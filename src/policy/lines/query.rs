@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 
 use super::info::{ActiveEnd, LineInfo};
+use super::line::{Line, LineKind};
 use super::lts::LtsFlag;
-use super::model::{Dated, Line, LineKind, Place, RecordedEnd, Source};
 use super::numbers::MAX_LINE_NUMBERS;
+use super::release::{Dated, Place, RecordedEnd, Source};
 use super::version::VersionInput;
 use super::window::{EolReason, Successor, Window, WindowEnd, WindowRule};
 use crate::policy::dates::add_months;

@@ -5,7 +5,7 @@ use std::error::Error;
 use std::fmt;
 use std::sync::Arc;
 
-use super::model::{Line, LineKind};
+use super::line::{Line, LineKind};
 use super::numbers::{NumbersError, Version};
 use crate::policy::quote::{Quoted, is_hidden};
 use crate::policy::rules::template::branch_name_rule_broken;

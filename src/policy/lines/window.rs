@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Line, Place, Source};
+use super::line::Line;
+use super::release::{Place, Source};
 
 /// What ends a line's support, or one of its windows, on a date.
 #[derive(Debug, Clone, PartialEq, Eq)]

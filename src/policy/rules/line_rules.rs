@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schedule::Schedule;
 use crate::policy::dates::add_months;
-use crate::policy::lines::model::Line;
+use crate::policy::lines::line::Line;
 
 /// Where a new major starts among projected minor lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::fields::Stated;
 use super::line_rules::{Change, LineRules};
 use super::template::{BranchTemplate, TagTemplate};
-use crate::policy::lines::model::{Line, LineKind};
+use crate::policy::lines::line::{Line, LineKind};
 use crate::policy::serde_form::date_form;
 
 /// The rules of a policy, as its file states them.

@@ -11,7 +11,7 @@ pub(crate) use names::Names;
 use runs::{Number, Piece};
 pub use same_name::{LinesProblem, SameName};
 
-use crate::policy::lines::model::{Line, LineKind};
+use crate::policy::lines::line::{Line, LineKind};
 use crate::policy::lines::numbers::Version;
 use crate::policy::quote::{Excerpt, Quoted, is_hidden};
 use crate::policy::serde_form::serde_as_text;

@@ -73,7 +73,7 @@ use std::fmt;
 
 use super::runs::{Cutter, Number, Piece, Run, version_shapes};
 use super::same_name::{LinesProblem, SameName};
-use crate::policy::lines::model::LineKind;
+use crate::policy::lines::line::LineKind;
 
 /// The names a template makes for the lines of one kind, as runs: each
 /// number of the line in a run of its own, so that each name is one line's.

@@ -13,7 +13,7 @@
 //! `tag` also reads numbers written with leading zeros (`24.04`), as the
 //! numbers they write: in the shapes it reads, a number may be any digits.
 
-use crate::policy::lines::model::LineKind;
+use crate::policy::lines::line::LineKind;
 use crate::policy::lines::numbers::MAX_NUMBERS;
 
 /// A piece of a template: literal text, or a placeholder for a number.

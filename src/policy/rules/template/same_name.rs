@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::policy::lines::model::LineKind;
+use crate::policy::lines::line::LineKind;
 use crate::policy::quote::{Excerpt, Quoted};
 
 /// A name made for two lines: by one template, by two, or by a template
