@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::numbers::{MAX_LINE_NUMBERS, ShortNumbers, Version};
+use super::numbers::{MAX_LINE_NUMBERS, Version};
+use super::short::ShortNumbers;
 
 /// How a policy numbers its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

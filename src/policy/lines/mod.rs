@@ -26,6 +26,7 @@ pub(crate) mod projection;
 pub(crate) mod query;
 pub(crate) mod release;
 pub(crate) mod role;
+pub(crate) mod short;
 pub(crate) mod version;
 pub(crate) mod window;
 
