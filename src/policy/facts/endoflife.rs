@@ -10,9 +10,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::de::DeserializeSeed;
 
-use super::answer::{AnswerSeed, RawCycle, RawEnd, Scalar, TakeCycle};
+use super::answer::{AnswerSeed, RawCycle, RawEnd, TakeCycle};
 use super::problem::{FactsProblem, Origin, Witness};
 use super::record::{Contradiction, Facts, Ignored, LineFacts};
+use super::scalar::Scalar;
 use crate::policy::dates::{LAST_DAY, parse_date};
 use crate::policy::error::PolicyError;
 use crate::policy::lines::line::{LineKind, Numbering};

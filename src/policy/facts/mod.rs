@@ -27,6 +27,7 @@ mod git;
 pub(crate) mod merge;
 pub(crate) mod problem;
 mod record;
+mod scalar;
 
 pub use age::OldFacts;
 pub use git::GitTag;
