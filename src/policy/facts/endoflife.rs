@@ -16,7 +16,7 @@ use super::record::{Contradiction, Facts, Ignored, LineFacts};
 use super::scalar::Scalar;
 use crate::policy::dates::{LAST_DAY, parse_date};
 use crate::policy::error::PolicyError;
-use crate::policy::lines::line::{LineKind, Numbering};
+use crate::policy::lines::line::{Line, LineKind, Numbering};
 use crate::policy::lines::numbers::{MAX_LINE_NUMBERS, Version};
 use crate::policy::lines::release::RecordedEnd;
 use crate::policy::lines::version::read_line;
@@ -56,132 +56,164 @@ fn day_after(cycle: &str, field: &'static str, date: NaiveDate) -> Result<NaiveD
         })
 }
 
+/// A cycle's name: its text, or a whole number.
+fn cycle_name(raw: &RawCycle, at: usize) -> Result<String, PolicyError> {
+    let found = match &raw.name {
+        Some(Scalar::Text(name)) => return Ok(name.to_string()),
+        Some(Scalar::Number(number)) if number.is_u64() => return Ok(number.to_string()),
+        // A float would have lost its digits: `1.10` reads as 1.1.
+        Some(Scalar::Number(number)) => {
+            format!("{number}, a number whose digits may be lost (1.10 reads 1.1)")
+        }
+        Some(other) => other.to_string(),
+        None => "no \"cycle\" (or, in the v1 form, \"name\")".to_owned(),
+    };
+    Err(FactsProblem::CycleName { at, found }.into())
+}
+
+/// The dates of the cycle named `cycle`, read with its name for messages.
+struct Dates<'n> {
+    cycle: &'n str,
+}
+
+impl Dates<'_> {
+    /// The day `value` gives for `field`.
+    fn day(&self, value: &Scalar, field: &'static str) -> Result<NaiveDate, PolicyError> {
+        match value {
+            Scalar::Text(text) => parse_date(text).ok(),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            PolicyError::from(FactsProblem::CycleField {
+                cycle: self.cycle.to_owned(),
+                field,
+                found: value.to_string(),
+            })
+        })
+    }
+
+    /// An end: a date (the phase's last day), or whether it has passed, in
+    /// the value itself or, in the v1 form, in the flag beside it.
+    fn end(&self, raw: &RawEnd, field: &'static str) -> Result<Option<RecordedEnd>, PolicyError> {
+        let passed = |flag: &Option<Scalar>| match flag {
+            Some(Scalar::Bool(true)) => Some(RecordedEnd::Passed),
+            Some(Scalar::Bool(false)) => Some(RecordedEnd::NotYet),
+            _ => None,
+        };
+        match &raw.value {
+            None | Some(Scalar::Null) => Ok(passed(&raw.passed)),
+            Some(Scalar::Bool(_)) => Ok(passed(&raw.value)),
+            Some(value) => {
+                let last = self.day(value, field)?;
+                Ok(Some(RecordedEnd::On(day_after(self.cycle, field, last)?)))
+            }
+        }
+    }
+
+    /// The facts of the cycle released on `released`.
+    fn facts(&self, raw: &RawCycle, released: NaiveDate) -> Result<LineFacts, PolicyError> {
+        let (lts, mut lts_from) = match &raw.lts {
+            None | Some(Scalar::Null) => (None, None),
+            Some(Scalar::Bool(flag)) => (Some(*flag), None),
+            Some(value) => (Some(true), Some(self.day(value, "lts")?)),
+        };
+        if let Some(value @ Scalar::Text(_)) = &raw.lts_from {
+            lts_from = lts_from.or(Some(self.day(value, "ltsFrom")?));
+        }
+        Ok(LineFacts {
+            released: Some(Origin {
+                by: Witness::Cycle(self.cycle.to_owned()),
+                date: released,
+            }),
+            lts,
+            lts_from,
+            eol: self.end(&raw.eol, "eol")?,
+            active_until: self.end(&raw.support, "support")?,
+            extended_until: self.end(&raw.extended, "extendedSupport")?,
+            discontinued: self.end(&raw.discontinued, "discontinued")?,
+            ..LineFacts::default()
+        })
+    }
+
+    /// The latest version and its day; `None` without a day (v1 writes
+    /// `"date": null`), or, noted in `against`, dated before the release.
+    fn latest(
+        &self,
+        raw: &RawCycle,
+        released: NaiveDate,
+        against: &mut Vec<&'static str>,
+    ) -> Result<Option<(String, NaiveDate)>, PolicyError> {
+        let (Some(Scalar::Text(latest)), Some(date)) = (&raw.latest, &raw.latest_released) else {
+            return Ok(None);
+        };
+        if *date == Scalar::Null {
+            return Ok(None);
+        }
+        let date = self.day(date, "latestReleaseDate")?;
+        if date < released {
+            against.push("its latest release is dated before its first");
+            return Ok(None);
+        }
+        Ok(Some((latest.to_string(), date)))
+    }
+}
+
+/// Leaves out what a cycle released on `released` says against its own
+/// release, noting each in `against`.
+fn leave_out_contradictions(
+    facts: &mut LineFacts,
+    released: NaiveDate,
+    against: &mut Vec<&'static str>,
+) {
+    if facts
+        .eol
+        .and_then(RecordedEnd::date)
+        .is_some_and(|eol| eol <= released)
+    {
+        // It has ended, as the record says; only not on that day.
+        facts.eol = Some(RecordedEnd::Passed);
+        against.push("its end of support is dated before its release");
+    }
+    if facts
+        .active_until
+        .and_then(RecordedEnd::date)
+        .is_some_and(|end| end <= released)
+    {
+        facts.active_until = None;
+        against.push("its end of active support is dated before its release");
+    }
+    if facts.lts_from.is_some_and(|from| from < released) {
+        facts.lts_from = None;
+        against.push("it is dated LTS before its release");
+    }
+}
+
 impl Reading {
     /// Reads what one cycle says, or the first thing wrong with it.
     fn cycle(&mut self, raw: RawCycle) -> Result<(), PolicyError> {
         let at = self.seen;
         self.seen += 1;
-        let name = match &raw.name {
-            Some(Scalar::Text(name)) => name.to_string(),
-            Some(Scalar::Number(number)) if number.is_u64() => number.to_string(),
-            // A float would have lost its digits: `1.10` reads as 1.1.
-            Some(other) => {
-                let found = match other {
-                    Scalar::Number(number) => {
-                        format!("{number}, a number whose digits may be lost (1.10 reads 1.1)")
-                    }
-                    other => other.to_string(),
-                };
-                return Err(FactsProblem::CycleName { at, found }.into());
-            }
-            None => {
-                let found = "no \"cycle\" (or, in the v1 form, \"name\")".to_owned();
-                return Err(FactsProblem::CycleName { at, found }.into());
-            }
-        };
+        let name = cycle_name(&raw, at)?;
         if raw.projected == Some(Scalar::Bool(true)) {
             self.ignored.push((name, Ignored::Projected));
             return Ok(());
         }
-        let day = |value: &Scalar, field: &'static str| {
-            match value {
-                Scalar::Text(text) => parse_date(text).ok(),
-                _ => None,
-            }
-            .ok_or_else(|| {
-                PolicyError::from(FactsProblem::CycleField {
-                    cycle: name.clone(),
-                    field,
-                    found: value.to_string(),
-                })
-            })
-        };
+        let dates = Dates { cycle: &name };
         let released = match &raw.released {
             Some(Scalar::Null) | None => {
                 return Err(FactsProblem::CycleWithoutRelease { cycle: name }.into());
             }
-            Some(value) => day(value, "releaseDate")?,
+            Some(value) => dates.day(value, "releaseDate")?,
         };
-        // An end: a date (the phase's last day), or whether it has passed,
-        // in the value itself or, in the v1 form, in the flag beside it.
-        let end = |raw: &RawEnd, field| -> Result<Option<RecordedEnd>, PolicyError> {
-            let passed = |flag: &Option<Scalar>| match flag {
-                Some(Scalar::Bool(true)) => Some(RecordedEnd::Passed),
-                Some(Scalar::Bool(false)) => Some(RecordedEnd::NotYet),
-                _ => None,
-            };
-            match &raw.value {
-                None | Some(Scalar::Null) => Ok(passed(&raw.passed)),
-                Some(Scalar::Bool(_)) => Ok(passed(&raw.value)),
-                Some(value) => {
-                    let last = day(value, field)?;
-                    Ok(Some(RecordedEnd::On(day_after(&name, field, last)?)))
-                }
-            }
-        };
-        let (lts, mut lts_from) = match &raw.lts {
-            None | Some(Scalar::Null) => (None, None),
-            Some(Scalar::Bool(flag)) => (Some(*flag), None),
-            Some(value) => (Some(true), Some(day(value, "lts")?)),
-        };
-        if let Some(value @ Scalar::Text(_)) = &raw.lts_from {
-            lts_from = lts_from.or(Some(day(value, "ltsFrom")?));
-        }
-        let mut facts = LineFacts {
-            released: Some(Origin {
-                by: Witness::Cycle(name.clone()),
-                date: released,
-            }),
-            lts,
-            lts_from,
-            eol: end(&raw.eol, "eol")?,
-            active_until: end(&raw.support, "support")?,
-            extended_until: end(&raw.extended, "extendedSupport")?,
-            discontinued: end(&raw.discontinued, "discontinued")?,
-            ..LineFacts::default()
-        };
-        let mut contradiction = |what| {
-            self.contradictions.push(Contradiction {
+        let mut facts = dates.facts(&raw, released)?;
+        let mut against = Vec::new();
+        leave_out_contradictions(&mut facts, released, &mut against);
+        let latest = dates.latest(&raw, released, &mut against)?;
+        self.contradictions
+            .extend(against.into_iter().map(|what| Contradiction {
                 cycle: name.clone(),
                 what,
-            });
-        };
-        // What a cycle says against its own release is left out.
-        if facts
-            .eol
-            .and_then(RecordedEnd::date)
-            .is_some_and(|eol| eol <= released)
-        {
-            // It has ended, as the record says; only not on that day.
-            facts.eol = Some(RecordedEnd::Passed);
-            contradiction("its end of support is dated before its release");
-        }
-        if facts
-            .active_until
-            .and_then(RecordedEnd::date)
-            .is_some_and(|end| end <= released)
-        {
-            facts.active_until = None;
-            contradiction("its end of active support is dated before its release");
-        }
-        if facts.lts_from.is_some_and(|from| from < released) {
-            facts.lts_from = None;
-            contradiction("it is dated LTS before its release");
-        }
-        let latest = match (&raw.latest, &raw.latest_released) {
-            // A latest version with no date (v1 writes `"date": null`)
-            // dates no patch.
-            (Some(Scalar::Text(latest)), Some(date)) if *date != Scalar::Null => {
-                let date = day(date, "latestReleaseDate")?;
-                if date < released {
-                    contradiction("its latest release is dated before its first");
-                    None
-                } else {
-                    Some((latest.to_string(), date))
-                }
-            }
-            _ => None,
-        };
+            }));
         self.cycles.push(Cycle {
             name,
             facts,
@@ -219,71 +251,92 @@ impl Reading {
             ..Facts::default()
         };
         let mut misfits = Vec::new();
-        for Cycle {
-            name,
-            facts: mut line_facts,
-            latest,
-        } in self.cycles
-        {
-            let released = line_facts.released.as_ref().map(|origin| origin.date);
-            let Ok(line) = read_line(&name, numbering.kind, numbering.prefix.as_ref()) else {
-                misfits.push((name, released));
-                continue;
-            };
-            // No rule ends a line known by name: a record that gives no end
-            // says it has not come.
-            if line.name().is_some() && line_facts.eol.is_none() {
-                line_facts.eol = Some(RecordedEnd::NotYet);
-            }
-            if let Some((latest, date)) = latest {
-                let bare = numbering
-                    .prefix
-                    .as_deref()
-                    .and_then(|prefix| latest.strip_prefix(prefix))
-                    .unwrap_or(&latest);
-                let patch = Version::parse_numbers(bare)
-                    .ok()
-                    .filter(|version| line.is_patch(version));
-                if let Some(version) = patch {
-                    let origin = Origin {
-                        by: Witness::CycleLatest(name.clone()),
-                        date,
-                    };
-                    line_facts.patches.insert(version, origin);
+        for cycle in self.cycles {
+            let prefix = numbering.prefix.as_ref();
+            match read_line(&cycle.name, numbering.kind, prefix) {
+                Ok(line) => add_cycle(&mut facts, line, cycle, prefix)?,
+                Err(_) => {
+                    let released = cycle.facts.released.as_ref().map(|origin| origin.date);
+                    misfits.push((cycle.name, released));
                 }
-            }
-            let newest = line_facts.patches.values().map(|patch| patch.date).max();
-            match facts.lines.entry(line) {
-                Entry::Occupied(known) if *known.get() == line_facts => continue,
-                Entry::Occupied(_) => {
-                    return Err(FactsProblem::CycleTwice { cycle: name }.into());
-                }
-                Entry::Vacant(vacant) => {
-                    vacant.insert(line_facts);
-                }
-            }
-            facts.newest = facts.newest.max(released).max(newest);
-        }
-        let first = facts
-            .lines
-            .values()
-            .filter_map(|line| line.released.as_ref().map(|origin| origin.date))
-            .min();
-        for (name, released) in misfits {
-            let older = first
-                .zip(released)
-                .is_some_and(|(first, released)| released < first);
-            if older {
-                facts.ignored.push((name, Ignored::OlderNumbering));
-            } else {
-                return Err(PolicyError::from(FactsProblem::CycleNotALine {
-                    cycle: name,
-                    kind: numbering.kind,
-                }));
             }
         }
+        leave_out_older_numbering(&mut facts, misfits, numbering.kind)?;
         Ok(facts)
     }
+}
+
+/// Adds the cycle read as `line` to `facts`, with its latest version as a
+/// patch where it is one of the line (after the lines' `prefix`).
+fn add_cycle(
+    facts: &mut Facts,
+    line: Line,
+    cycle: Cycle,
+    prefix: Option<&Arc<str>>,
+) -> Result<(), PolicyError> {
+    let Cycle {
+        name,
+        facts: mut line_facts,
+        latest,
+    } = cycle;
+    let released = line_facts.released.as_ref().map(|origin| origin.date);
+    // No rule ends a line known by name: a record that gives no end says
+    // it has not come.
+    if line.name().is_some() && line_facts.eol.is_none() {
+        line_facts.eol = Some(RecordedEnd::NotYet);
+    }
+    if let Some((latest, date)) = latest {
+        let bare = prefix
+            .and_then(|prefix| latest.strip_prefix(&**prefix))
+            .unwrap_or(&latest);
+        let patch = Version::parse_numbers(bare)
+            .ok()
+            .filter(|version| line.is_patch(version));
+        if let Some(version) = patch {
+            let origin = Origin {
+                by: Witness::CycleLatest(name.clone()),
+                date,
+            };
+            line_facts.patches.insert(version, origin);
+        }
+    }
+    let newest = line_facts.patches.values().map(|patch| patch.date).max();
+    match facts.lines.entry(line) {
+        Entry::Occupied(known) if *known.get() == line_facts => return Ok(()),
+        Entry::Occupied(_) => return Err(FactsProblem::CycleTwice { cycle: name }.into()),
+        Entry::Vacant(vacant) => {
+            vacant.insert(line_facts);
+        }
+    }
+    facts.newest = facts.newest.max(released).max(newest);
+    Ok(())
+}
+
+/// Leaves out the cycles numbered otherwise than lines of `kind` (`misfits`,
+/// with their releases) that are older than every line; refuses the others.
+fn leave_out_older_numbering(
+    facts: &mut Facts,
+    misfits: Vec<(String, Option<NaiveDate>)>,
+    kind: LineKind,
+) -> Result<(), PolicyError> {
+    let first = facts
+        .lines
+        .values()
+        .filter_map(|line| line.released.as_ref().map(|origin| origin.date))
+        .min();
+    for (name, released) in misfits {
+        let older = first
+            .zip(released)
+            .is_some_and(|(first, released)| released < first);
+        if !older {
+            return Err(PolicyError::from(FactsProblem::CycleNotALine {
+                cycle: name,
+                kind,
+            }));
+        }
+        facts.ignored.push((name, Ignored::OlderNumbering));
+    }
+    Ok(())
 }
 
 /// How an answer numbers its lines, from its cycles' names: after the
