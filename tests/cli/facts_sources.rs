@@ -3,42 +3,12 @@
 //! program), and endoflife.date answers made from its real records
 //! (tests/data/endoflife, both API forms).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
 
 use serde_json::{Value, json};
 
-use super::{json_of, lts_policy};
-
-/// A directory removed when the test ends.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let path = std::env::temp_dir().join(format!(
-            "lts-policy-{name}-{}-{:?}",
-            std::process::id(),
-            std::thread::current().id()
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Self(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-
-    fn join(&self, name: &str) -> String {
-        self.0.join(name).to_str().unwrap().to_owned()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use super::{Scratch, json_of, lts_policy};
 
 /// Runs git in `dir` with the date `day` at noon UTC, isolated from the
 /// machine's configuration; panics, saying so, when git is not installed.
@@ -65,7 +35,7 @@ fn git(dir: &str, day: &str, args: &[&str]) {
 /// A repository in `scratch` with, for each `(tag, day, annotated)`, a
 /// commit on that day and the tag on it.
 fn repository(scratch: &Scratch, tags: &[(&str, &str, bool)]) -> String {
-    let dir = scratch.join("repo");
+    let dir = scratch.path_to("repo");
     std::fs::create_dir_all(&dir).unwrap();
     git(&dir, "2025-01-01", &["init", "-q"]);
     for (tag, day, annotated) in tags {
@@ -88,7 +58,7 @@ fn kestra_rules(scratch: &Scratch, name: &str, history: Value, extra: Value) -> 
     for (key, value) in extra.as_object().unwrap() {
         file[key] = value.clone();
     }
-    let path = scratch.join(name);
+    let path = scratch.path_to(name);
     std::fs::write(&path, file.to_string()).unwrap();
     path
 }
@@ -240,7 +210,7 @@ fn the_repository_says_how_far_its_facts_go_not_the_day_asked() {
     // Fetched on 2026-06-01 with no new tag: the repository says there was
     // none by then.
     let fetched = Scratch::new("git-as-of-fetched");
-    let clone = fetched.join("clone");
+    let clone = fetched.path_to("clone");
     git(
         fetched.path(),
         "2026-06-01",
@@ -272,7 +242,7 @@ fn the_repository_says_how_far_its_facts_go_not_the_day_asked() {
         "2026-12-01",
         &["commit", "-q", "--allow-empty", "-m", "skew"],
     );
-    let rules = scratch.join("rules.json");
+    let rules = scratch.path_to("rules.json");
     let (printed, _) = merged(&["--git", &repo, "--policy", &rules]);
     let file: Value = serde_json::from_str(&printed).unwrap();
     assert_eq!(file["history_as_of"], "2026-09-07");
@@ -309,7 +279,7 @@ fn tags_two_years_old_are_said_to_be_old() {
     // One step to fit the releases on, 0.19 to 0.20, 63 days: too few to
     // say, the simplest rule, every 2 months.
     assert_eq!(fitted["releases"], json!({"every_months": 2}));
-    let policy = scratch.join("fitted.json");
+    let policy = scratch.path_to("fitted.json");
     std::fs::write(&policy, &output.stdout).unwrap();
     // Asked today, the tests' day, 2026-09-07, the answer says so.
     let answer = lts_policy(&["supported", "--policy", &policy])
@@ -375,7 +345,7 @@ fn policy_with_git_writes_a_file_that_answers_alone() {
     assert_eq!(file["history"][0]["lts"], true);
     assert_eq!(file["history"].as_array().unwrap().len(), 4);
     // --write replaces the file; what it holds answers alone as with --git.
-    let target = scratch.join("merged.json");
+    let target = scratch.path_to("merged.json");
     std::fs::write(&target, "old").unwrap();
     merged(&["--git", &repo, "--policy", &rules, "--write", &target]);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), printed);
@@ -439,7 +409,7 @@ fn a_failed_write_leaves_the_old_file() {
             ("1.0.0", "2025-09-10", false),
         ],
     );
-    let target = scratch.join("policy.json");
+    let target = scratch.path_to("policy.json");
     std::fs::write(&target, "old").unwrap();
     // The tags contradict each other: nothing is written.
     let output = lts_policy(&["policy", "--git", &repo, "--write", &target])
@@ -450,7 +420,7 @@ fn a_failed_write_leaves_the_old_file() {
     let left: Vec<_> = std::fs::read_dir(scratch.path()).unwrap().collect();
     assert_eq!(left.len(), 2, "{left:?}");
     // A directory that does not exist: an error, and no file anywhere.
-    let nowhere = scratch.join("missing/policy.json");
+    let nowhere = scratch.path_to("missing/policy.json");
     let output = lts_policy(&["policy", "--write", &nowhere])
         .output()
         .unwrap();
@@ -500,7 +470,7 @@ fn error_of(args: &[&str], path: Option<&str>) -> String {
 #[test]
 fn bad_repositories_and_tags_are_one_error_line() {
     let scratch = Scratch::new("git-errors");
-    let plain_dir = scratch.join("plain");
+    let plain_dir = scratch.path_to("plain");
     std::fs::create_dir_all(&plain_dir).unwrap();
     assert!(
         error_of(&["supported", "--git", &plain_dir], None).starts_with(&format!(
@@ -587,7 +557,7 @@ fn a_tag_prefix_selects_the_releases_of_one_product() {
 fn a_shallow_checkout_with_its_tags_reads_the_same() {
     let scratch = Scratch::new("git-shallow");
     let repo = repository(&scratch, KESTRA_TAGS);
-    let shallow = scratch.join("shallow");
+    let shallow = scratch.path_to("shallow");
     let source = format!("file://{repo}");
     git(
         scratch.path(),
@@ -785,7 +755,7 @@ fn a_callers_git_environment_does_not_replace_the_repository_asked_for() {
         );
     }
     // A bare repository's hook runs in the repository with GIT_DIR=.
-    let bare = scratch.join("bare.git");
+    let bare = scratch.path_to("bare.git");
     git(
         scratch.path(),
         "2025-09-10",
@@ -949,7 +919,7 @@ fn every_tag_left_out_is_said_and_a_date_no_policy_holds_names_its_tag() {
 
 /// A file in `scratch` holding `text`.
 fn answer_file(scratch: &Scratch, name: &str, text: &str) -> String {
-    let path = scratch.join(name);
+    let path = scratch.path_to(name);
     std::fs::write(&path, text).unwrap();
     path
 }

@@ -145,16 +145,31 @@ const RANGES_LEGEND: &str = "80% ranges, from how far the history's releases fel
 struct Scratch(std::path::PathBuf);
 
 impl Scratch {
+    /// A new, empty directory named after `name`, the process and the
+    /// thread: tests run at once, and a name may come back in another.
     fn new(name: &str) -> Self {
-        let path =
-            std::env::temp_dir().join(format!("lts-policy-test-{name}-{}", std::process::id()));
+        let path = std::env::temp_dir().join(format!(
+            "lts-policy-test-{name}-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).unwrap();
         Self(path)
     }
 
+    /// The directory, as an argument to the program or to git.
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+
     fn join(&self, name: &str) -> std::path::PathBuf {
         self.0.join(name)
+    }
+
+    /// [`Scratch::join`] as text, for an argument list.
+    fn path_to(&self, name: &str) -> String {
+        self.join(name).to_str().unwrap().to_owned()
     }
 
     /// The names in the directory, sorted.
