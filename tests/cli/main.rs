@@ -7,17 +7,20 @@ mod audit;
 mod commands;
 mod completion;
 mod custom;
+mod endoflife_answers;
 mod errors;
 mod examples;
 mod explain;
 mod exports;
 mod facts;
-mod facts_sources;
 mod far_dates;
 mod fit;
 mod formats;
 mod fuzz;
 mod general;
+mod git_policy;
+mod git_repository;
+mod git_tags;
 mod hostile;
 mod integrations;
 mod keyboard;
@@ -27,6 +30,7 @@ mod phases;
 mod pipes;
 mod recorded;
 mod records;
+mod running_git;
 mod snapshots;
 mod timeline;
 mod write;
@@ -132,6 +136,83 @@ fn json_of(args: &[&str], code: i32) -> Value {
     let mut args = args.to_vec();
     args.push("--json");
     serde_json::from_str(&stdout_of(&args, code)).unwrap()
+}
+
+/// Kestra's rules (the first form) over a history of `history`, with
+/// `extra` fields.
+fn kestra_rules(scratch: &Scratch, name: &str, history: Value, extra: Value) -> String {
+    let mut file: Value =
+        serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
+    file["history"] = history;
+    for (key, value) in extra.as_object().unwrap() {
+        file[key] = value.clone();
+    }
+    let path = scratch.path_to(name);
+    std::fs::write(&path, file.to_string()).unwrap();
+    path
+}
+
+/// The fields `keys` of each line of a JSON answer.
+fn fields(answer: &Value, keys: [&str; 3]) -> Vec<[Value; 3]> {
+    answer["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| keys.map(|key| line[key].clone()))
+        .collect()
+}
+
+/// The merged policy `policy` prints (exit 0), and what it says on stderr
+/// of the facts it left out.
+#[track_caller]
+fn merged(args: &[&str]) -> (String, String) {
+    let mut all = vec!["policy"];
+    all.extend(args);
+    let output = lts_policy(&all).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{all:?}: {output:?}");
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The draft `policy --fit --git repo` fits to the tags alone, with no
+/// policy file (exit 0), as the program writes it, and its notes of the fit.
+#[track_caller]
+fn fit_of_tags(repo: &str) -> (String, String) {
+    let output = embedded(&["policy", "--fit", "--git", repo])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The lines a policy file's history lists, in its order.
+fn history_lines(file: &Value) -> Vec<String> {
+    file["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["line"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The one error line of a run that must exit 2 with nothing on stdout.
+#[track_caller]
+fn error_of(args: &[&str], path: Option<&str>) -> String {
+    let mut command = lts_policy(args);
+    if let Some(path) = path {
+        command.env("PATH", path);
+    }
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr
 }
 
 const LEGEND: &str =
