@@ -1,6 +1,7 @@
-//! Shell completion driven in a real shell, as at a prompt: bash through
-//! its completion function with `COMP_WORDS` and `COMP_CWORD`, fish through
-//! `complete -C`, zsh by loading the script (where those are installed).
+//! Shell completion: a script for every shell, and driven in a real shell,
+//! as at a prompt: bash through its completion function with `COMP_WORDS`
+//! and `COMP_CWORD`, fish through `complete -C`, zsh by loading the script
+//! (where those are installed).
 
 use std::collections::BTreeSet;
 use std::process::Command;
@@ -176,4 +177,12 @@ fn zsh_loads_the_script_and_knows_each_commands_flags() {
     // Each command's own flags, and the formats it writes.
     assert!(script.contains("'--security["));
     assert!(script.contains("--format=[Output format\\: text, json, ndjson, csv or plain, e.g."));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = stdout_of(&["completions", shell], 0);
+        assert!(script.contains("backport-targets"), "{shell}");
+    }
 }

@@ -21,8 +21,11 @@ mod general;
 mod git_policy;
 mod git_repository;
 mod git_tags;
+mod global_options;
+mod help;
 mod hostile;
 mod integrations;
+mod json_fields;
 mod keyboard;
 mod man;
 mod package;
@@ -128,6 +131,13 @@ fn stdout_noting_old_facts(args: &[&str], code: i32) -> String {
         "{args:?}: {stderr}"
     );
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// `args` with `--format format` after them.
+fn with_format<'a>(args: &[&'a str], format: &'a str) -> Vec<&'a str> {
+    let mut args = args.to_vec();
+    args.extend(["--format", format]);
+    args
 }
 
 /// Runs a command with `--json` and parses what it prints.

@@ -145,3 +145,14 @@ fn a_page_for_no_command_is_an_error() {
              completions, man, policy\n",
         );
 }
+
+#[test]
+fn man_page_is_roff() {
+    let page = stdout_of(&["man"], 0);
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH lts-policy"),
+        "{page}"
+    );
+    assert!(page.contains(".TH lts-policy"));
+    assert!(page.contains("backport\\-targets"));
+}
