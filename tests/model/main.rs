@@ -7,7 +7,7 @@ mod custom;
 mod facts;
 mod fit;
 mod fuzz;
-mod general;
+mod general_form;
 mod inputs;
 mod kestra;
 mod layout;
@@ -16,8 +16,10 @@ mod queries;
 mod records;
 mod replay;
 mod schedules;
+mod small_policies;
 mod tags;
 mod templates;
+mod vendor_examples;
 mod vendor_rules;
 
 use chrono::NaiveDate;
@@ -74,6 +76,32 @@ fn kestra_with(key: &str, value: serde_json::Value) -> String {
 /// Kestra's rules over a custom history.
 fn kestra_with_history(history: serde_json::Value) -> Policy {
     Policy::from_json(&kestra_with("history", history)).unwrap()
+}
+
+/// The policy in `examples/{name}.json`.
+fn example(name: &str) -> Policy {
+    let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    Policy::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The day `line` is released, as `YYYY-MM-DD`.
+fn released(policy: &Policy, line: Line) -> String {
+    policy.line(line).unwrap().released.to_string()
+}
+
+/// The newest patch of `line` on the day `on`.
+fn newest_patch(policy: &Policy, line: Line, on: &str) -> String {
+    let info = policy.line(line).unwrap();
+    let patch: lts_policy::lines::Patch = policy.newest_patch(&info, date(on)).unwrap().unwrap();
+    patch.version.to_string()
+}
+
+/// A small policy of minor lines; `rules` are spliced into the file.
+fn policy(rules: &str, history: &str) -> Policy {
+    let json = format!(
+        r#"{{"name": "test", {rules}, "branch_template": "b/{{major}}.{{minor}}", "history": {history}}}"#
+    );
+    Policy::from_json(&json).unwrap()
 }
 
 #[track_caller]
