@@ -8,7 +8,7 @@ use std::process::Command as Process;
 use serde_json::{Value, json};
 
 use super::git_repository::repository;
-use super::{Scratch, error_of, fields, json_of, lts_policy, merged};
+use super::{Scratch, error_of, fields, json_of, kestra_flat, merged};
 
 #[test]
 fn endoflife_answers_in_both_forms_say_the_same() {
@@ -68,7 +68,7 @@ fn endoflife_answers_in_both_forms_say_the_same() {
 #[test]
 fn an_endoflife_answer_on_stdin() {
     let answer = std::fs::read("tests/data/endoflife/gitlab.json").unwrap();
-    let output = lts_policy(&[
+    let output = kestra_flat(&[
         "supported",
         "--on",
         "2026-08-22",
@@ -257,7 +257,7 @@ fn an_error_about_an_answer_stays_one_short_line() {
     assert!(stderr.len() < 400, "{stderr}");
     // Empty or closed standard input, as when curl fails before the pipe.
     for stdin in ["", " \n"] {
-        let output = lts_policy(&["supported", "--endoflife", "-"])
+        let output = kestra_flat(&["supported", "--endoflife", "-"])
             .write_stdin(stdin)
             .output()
             .unwrap();

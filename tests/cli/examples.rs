@@ -3,7 +3,7 @@
 //! writes; a few answers are checked against values worked out by hand.
 //! The first form's Quarkus and Camel files (tests/data) keep their tests.
 
-use super::{embedded, json_of, lts_policy, stdout_of};
+use super::{embedded, json_of, kestra_flat, stdout_of};
 
 /// Every policy file under examples/, by path.
 fn examples() -> Vec<String> {
@@ -97,7 +97,7 @@ fn every_command_answers_on_every_example_in_every_format() {
                 for format in std::iter::once(&"text").chain(formats.iter()) {
                     let mut args = command.to_vec();
                     args.extend([*date, on, "--format", format, "--policy", &policy]);
-                    let output = lts_policy(&args).output().unwrap();
+                    let output = kestra_flat(&args).output().unwrap();
                     // audit says 1 for findings, tag 1 when it points nowhere.
                     assert!(
                         matches!(output.status.code(), Some(0 | 1)),
@@ -127,7 +127,7 @@ fn every_command_answers_on_every_example_in_every_format() {
                 ] {
                     let mut args = args.to_vec();
                     args.extend(["--policy", &policy]);
-                    let output = lts_policy(&args).output().unwrap();
+                    let output = kestra_flat(&args).output().unwrap();
                     assert_eq!(output.status.code(), Some(0), "{args:?}");
                     let stderr = String::from_utf8_lossy(&output.stderr);
                     assert!(

@@ -3,7 +3,7 @@
 //! `tests/data/kestra-real.json` is Kestra's rules over the history
 //! established from its own posts and releases (shared data).
 
-use super::{KESTRA_FLAT, json_of, lts_policy, stdout_of};
+use super::{KESTRA_FLAT, json_of, kestra_flat, stdout_of};
 
 const REAL: &str = "tests/data/kestra-real.json";
 
@@ -214,7 +214,7 @@ fn the_readme_documents_each_csv_header_as_written() {
 
 #[test]
 fn a_range_error_says_which_end_was_a_default() {
-    lts_policy(&["releases", "--from", "2030-01-01", "--on", "2026-11-25"])
+    kestra_flat(&["releases", "--from", "2030-01-01", "--on", "2026-11-25"])
         .assert()
         .code(2)
         .stdout("")
@@ -222,7 +222,7 @@ fn a_range_error_says_which_end_was_a_default() {
             "error: the range starts on 2030-01-01, after its end on 2027-11-25 (by default, \
              one LTS support period, 12 months, after 2026-11-25)\n",
         );
-    lts_policy(&["releases", "--to", "2020-01-01"])
+    kestra_flat(&["releases", "--to", "2020-01-01"])
         .assert()
         .code(2)
         .stderr(

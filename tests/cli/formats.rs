@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{lts_policy, stdout_of, with_format};
+use super::{kestra_flat, stdout_of, with_format};
 
 /// Every query, with a fixed date.
 const QUERIES: &[&[&str]] = &[
@@ -192,7 +192,7 @@ fn backportrc_maps_version_labels_to_branches() {
 
 #[test]
 fn formats_belong_to_their_commands() {
-    lts_policy(&["status", "1.3", "--format", "github-matrix"])
+    kestra_flat(&["status", "1.3", "--format", "github-matrix"])
         .assert()
         .code(2)
         .stdout("")
@@ -200,10 +200,10 @@ fn formats_belong_to_their_commands() {
             "error: --format github-matrix is not available for status; it writes text, json, \
              ndjson, csv, plain\n",
         );
-    lts_policy(&["timeline", "--format", "json"])
+    kestra_flat(&["timeline", "--format", "json"])
         .assert()
         .code(2);
-    lts_policy(&["supported", "--format", "yaml"])
+    kestra_flat(&["supported", "--format", "yaml"])
         .assert()
         .code(2);
 }
@@ -239,7 +239,7 @@ fn distro_info_style_filters() {
         ),
         "2.0\n"
     );
-    lts_policy(&["supported", "--lts", "--latest"])
+    kestra_flat(&["supported", "--lts", "--latest"])
         .assert()
         .code(2);
 }
@@ -318,14 +318,14 @@ fn generated_text_has_no_other_format() {
         &["man", "--json"][..],
         &["completions", "bash", "--format", "csv"],
     ] {
-        let output = lts_policy(args).output().unwrap();
+        let output = kestra_flat(args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(output.stdout.is_empty(), "{args:?}");
     }
-    lts_policy(&["man", "--json"])
+    kestra_flat(&["man", "--json"])
         .assert()
         .stderr("error: --format json is not available for man; it writes roff\n");
-    lts_policy(&["completions", "bash", "--format", "script"])
+    kestra_flat(&["completions", "bash", "--format", "script"])
         .assert()
         .success();
 }

@@ -6,7 +6,7 @@
 
 use std::process::Output;
 
-use super::{KESTRA_FLAT, lts_policy};
+use super::{KESTRA_FLAT, kestra_flat};
 
 /// Words an argument vector is made of.
 const WORDS: &[&str] = &[
@@ -151,7 +151,7 @@ fn random_argument_vectors_never_panic() {
                         let words: Vec<&str> = (0..length)
                             .map(|_| WORDS[random.below(WORDS.len())])
                             .collect();
-                        let output = lts_policy(&words).output().unwrap();
+                        let output = kestra_flat(&words).output().unwrap();
                         if let Err(failure) = check(&words, &output) {
                             failures.push(format!("case {case}: {failure}"));
                         }
@@ -327,7 +327,7 @@ fn hostile_names_leave_every_format_well_formed() {
             for format in *formats {
                 let mut args = args.to_vec();
                 args.extend(["--format", format, "--policy", file.to_str().unwrap()]);
-                let output = lts_policy(&args).output().unwrap();
+                let output = kestra_flat(&args).output().unwrap();
                 let stdout = String::from_utf8_lossy(&output.stdout);
                 if !matches!(output.status.code(), Some(0 | 1)) {
                     failures.push(format!("{name:?} {args:?}: {output:?}"));

@@ -7,13 +7,13 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::git_repository::{KESTRA_TAGS, repository};
-use super::{Scratch, fit_of_tags, history_lines, kestra_rules, lts_policy, merged};
+use super::{Scratch, fit_of_tags, history_lines, kestra_flat, kestra_flat_rules, merged};
 
 #[test]
 fn policy_with_git_writes_a_file_that_answers_alone() {
     let scratch = Scratch::new("git-policy");
     let repo = repository(&scratch, KESTRA_TAGS);
-    let rules = kestra_rules(
+    let rules = kestra_flat_rules(
         &scratch,
         "rules.json",
         json!([{"line": "1.0", "released": "2025-09-09", "lts": true, "eol": "2026-09-09"}]),
@@ -44,7 +44,7 @@ fn policy_with_git_writes_a_file_that_answers_alone() {
     for on in ["2026-03-20", "2026-12-01"] {
         let answer = |more: &[&str]| {
             let args = [&["supported", "--on", on, "--policy", &target][..], more].concat();
-            let output = lts_policy(&args).output().unwrap();
+            let output = kestra_flat(&args).output().unwrap();
             (output.status.code(), output.stdout, output.stderr)
         };
         assert_eq!(answer(&[]), answer(&["--git", &repo]), "{on}");
@@ -91,7 +91,7 @@ fn a_failed_write_leaves_the_old_file() {
     let target = scratch.path_to("policy.json");
     std::fs::write(&target, "old").unwrap();
     // The tags contradict each other: nothing is written.
-    let output = lts_policy(&["policy", "--git", &repo, "--write", &target])
+    let output = kestra_flat(&["policy", "--git", &repo, "--write", &target])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -100,7 +100,7 @@ fn a_failed_write_leaves_the_old_file() {
     assert_eq!(left.len(), 2, "{left:?}");
     // A directory that does not exist: an error, and no file anywhere.
     let nowhere = scratch.path_to("missing/policy.json");
-    let output = lts_policy(&["policy", "--write", &nowhere])
+    let output = kestra_flat(&["policy", "--write", &nowhere])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));

@@ -9,12 +9,12 @@ use serde_json::{Value, json};
 
 use super::git_repository::{KESTRA_TAGS, git, git_at, repository};
 use super::{
-    Scratch, error_of, fields, fit_of_tags, history_lines, json_of, kestra_rules, lts_policy,
+    Scratch, error_of, fields, fit_of_tags, history_lines, json_of, kestra_flat, kestra_flat_rules,
     merged,
 };
 
 /// The same facts, written in a policy's history.
-fn kestra_history() -> Value {
+fn kestra_tags_as_history() -> Value {
     json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true,
          "patches": [{"version": "1.0.1", "released": "2025-09-16"}]},
@@ -35,13 +35,13 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
         {"line": "1.0", "released": "2025-09-09", "lts": true},
         {"line": "1.1", "released": "2025-11-04", "lts": false}
     ]);
-    let rules = kestra_rules(&scratch, "rules.json", flags, json!({}));
+    let rules = kestra_flat_rules(&scratch, "rules.json", flags, json!({}));
     // The repository is complete up to its newest commit, v1.3.1's on
     // 2026-03-10, whatever day is asked about (next-patch asks about today).
-    let written = kestra_rules(
+    let written = kestra_flat_rules(
         &scratch,
         "written.json",
-        kestra_history(),
+        kestra_tags_as_history(),
         json!({"history_as_of": "2026-03-10"}),
     );
     for command in [
@@ -55,12 +55,12 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
         let from_tags = {
             let mut args = command.to_vec();
             args.extend(["--git", &repo, "--policy", &rules, "--json"]);
-            lts_policy(&args).output().unwrap()
+            kestra_flat(&args).output().unwrap()
         };
         let from_file = {
             let mut args = command.to_vec();
             args.extend(["--policy", &written, "--json"]);
-            lts_policy(&args).output().unwrap()
+            kestra_flat(&args).output().unwrap()
         };
         assert_eq!(
             from_tags.status.code(),
@@ -94,7 +94,7 @@ fn tags_give_the_answers_the_same_history_in_a_file_gives() {
 /// tags of `repo` over Kestra's rules: each line's release and whether it
 /// is overdue.
 fn around_one_four(scratch: &Scratch, repo: &str) -> Vec<[Value; 3]> {
-    let rules = kestra_rules(
+    let rules = kestra_flat_rules(
         scratch,
         "rules.json",
         json!([{"line": "1.0", "released": "2025-09-09", "lts": true}]),
@@ -215,7 +215,7 @@ fn tags_two_years_old_are_said_to_be_old() {
     let policy = scratch.path_to("fitted.json");
     std::fs::write(&policy, &draft).unwrap();
     // Asked today, the tests' day, 2026-09-07, the answer says so.
-    let answer = lts_policy(&["supported", "--policy", &policy])
+    let answer = kestra_flat(&["supported", "--policy", &policy])
         .output()
         .unwrap();
     assert_eq!(answer.status.code(), Some(0));
@@ -225,7 +225,7 @@ fn tags_two_years_old_are_said_to_be_old() {
     );
     // Within two intervals of 2024-03-19 nothing is said; after, the day
     // asked is named.
-    let rules = kestra_rules(
+    let rules = kestra_flat_rules(
         &scratch,
         "rules.json",
         json!([{"line": "0.19", "released": "2024-01-09", "lts": true}]),
@@ -233,7 +233,7 @@ fn tags_two_years_old_are_said_to_be_old() {
     );
     let on = |day: &str| {
         let args = ["supported", "--on", day, "--git", &repo, "--policy", &rules];
-        String::from_utf8(lts_policy(&args).output().unwrap().stderr).unwrap()
+        String::from_utf8(kestra_flat(&args).output().unwrap().stderr).unwrap()
     };
     assert_eq!(on("2024-07-19"), "");
     assert_eq!(on("2024-07-20"), tags_of_2024_look_old("2024-07-20"));
@@ -264,7 +264,7 @@ fn a_tag_prefix_selects_the_releases_of_one_product() {
             ("kestra-v1.1.0", "2025-11-04", false),
         ],
     );
-    let rules = kestra_rules(
+    let rules = kestra_flat_rules(
         &scratch,
         "rules.json",
         json!([{"line": "1.0", "released": "2025-09-09", "lts": true}]),

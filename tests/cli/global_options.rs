@@ -1,7 +1,7 @@
 //! The options taken before the command and after it, and colour as the
 //! environment and `--color` ask for it.
 
-use super::lts_policy;
+use super::kestra_flat;
 
 #[test]
 fn colour_follows_the_environment_conventions() {
@@ -11,9 +11,9 @@ fn colour_follows_the_environment_conventions() {
         output.stdout.contains(&0x1b)
     };
     // Not a terminal: no colour, unless CLICOLOR_FORCE asks for it.
-    assert!(!coloured(lts_policy(&args).output().unwrap()));
+    assert!(!coloured(kestra_flat(&args).output().unwrap()));
     assert!(coloured(
-        lts_policy(&args)
+        kestra_flat(&args)
             .env("CLICOLOR_FORCE", "1")
             .output()
             .unwrap()
@@ -22,7 +22,7 @@ fn colour_follows_the_environment_conventions() {
     let both = |color: &str| {
         let mut args = args.to_vec();
         args.extend(["--color", color]);
-        lts_policy(&args)
+        kestra_flat(&args)
             .env("CLICOLOR_FORCE", "1")
             .env("NO_COLOR", "1")
             .output()
@@ -31,13 +31,13 @@ fn colour_follows_the_environment_conventions() {
     assert!(!coloured(both("auto")));
     assert!(coloured(both("always")));
     assert!(!coloured(
-        lts_policy(&[&args[..], &["--color", "never"]].concat())
+        kestra_flat(&[&args[..], &["--color", "never"]].concat())
             .env("CLICOLOR_FORCE", "1")
             .output()
             .unwrap()
     ));
     // Tables are text too: their header is bold when colour is on.
-    let table = lts_policy(&["supported", "--on", "2026-03-01", "--color", "always"])
+    let table = kestra_flat(&["supported", "--on", "2026-03-01", "--color", "always"])
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&table.stdout).contains("\x1b[1mLINE"));

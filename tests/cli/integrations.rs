@@ -4,7 +4,7 @@
 
 use yaml_rust2::YamlLoader;
 
-use super::{lts_policy, stdout_of};
+use super::{kestra_flat, stdout_of};
 
 /// On 2026-11-01 the test policy's targets are 2.0 (latest, LTS) and 1.3
 /// (LTS): 2.1 comes on 2026-11-10.
@@ -89,7 +89,7 @@ fn dependabot_needs_its_ecosystem_and_only_it_takes_one() {
              digits and '-', like maven or github-actions",
         ),
     ] {
-        lts_policy(&[&["backport-targets"][..], args].concat())
+        kestra_flat(&[&["backport-targets"][..], args].concat())
             .assert()
             .code(2)
             .stdout("")

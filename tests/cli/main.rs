@@ -49,7 +49,7 @@ const KESTRA_FLAT: &str = "tests/data/kestra-flat.json";
 
 /// The binary with the given arguments, on [`KESTRA_FLAT`] unless they
 /// name a policy.
-fn lts_policy(args: &[&str]) -> Command {
+fn kestra_flat(args: &[&str]) -> Command {
     let names_policy = args
         .iter()
         .any(|arg| *arg == "--policy" || arg.starts_with("--policy="));
@@ -83,11 +83,11 @@ fn asked_on_2026_12_01(args: &[&str]) -> std::process::Output {
     command.output().unwrap()
 }
 
-/// Runs a command that must exit with `code` and print nothing on stderr;
-/// returns its stdout.
+/// Runs [`kestra_flat`] with `args`, which must exit with `code` and print
+/// nothing on stderr; returns its stdout.
 #[track_caller]
 fn stdout_of(args: &[&str], code: i32) -> String {
-    let output = lts_policy(args).output().unwrap();
+    let output = kestra_flat(args).output().unwrap();
     assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
     assert!(
         output.stderr.is_empty(),
@@ -102,7 +102,7 @@ fn stdout_of(args: &[&str], code: i32) -> String {
 /// stderr holds the one note that says so, and nothing else.
 #[track_caller]
 fn stdout_projected(args: &[&str], code: i32) -> String {
-    let output = lts_policy(args).output().unwrap();
+    let output = kestra_flat(args).output().unwrap();
     assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(is_projection_note(&stderr), "{args:?}: {stderr}");
@@ -122,7 +122,7 @@ fn is_projection_note(stderr: &str) -> bool {
 /// that says so, and nothing else.
 #[track_caller]
 fn stdout_noting_old_facts(args: &[&str], code: i32) -> String {
-    let output = lts_policy(args).output().unwrap();
+    let output = kestra_flat(args).output().unwrap();
     assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -140,7 +140,7 @@ fn with_format<'a>(args: &[&'a str], format: &'a str) -> Vec<&'a str> {
     args
 }
 
-/// Runs a command with `--json` and parses what it prints.
+/// Runs [`kestra_flat`] with `args` and `--json`, and parses what it prints.
 #[track_caller]
 fn json_of(args: &[&str], code: i32) -> Value {
     let mut args = args.to_vec();
@@ -148,9 +148,9 @@ fn json_of(args: &[&str], code: i32) -> Value {
     serde_json::from_str(&stdout_of(&args, code)).unwrap()
 }
 
-/// Kestra's rules (the first form) over a history of `history`, with
-/// `extra` fields.
-fn kestra_rules(scratch: &Scratch, name: &str, history: Value, extra: Value) -> String {
+/// [`KESTRA_FLAT`]'s rules over a history of `history`, with `extra`
+/// fields, written to `name` in `scratch`; its path.
+fn kestra_flat_rules(scratch: &Scratch, name: &str, history: Value, extra: Value) -> String {
     let mut file: Value =
         serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
     file["history"] = history;
@@ -172,13 +172,13 @@ fn fields(answer: &Value, keys: [&str; 3]) -> Vec<[Value; 3]> {
         .collect()
 }
 
-/// The merged policy `policy` prints (exit 0), and what it says on stderr
-/// of the facts it left out.
+/// The merged policy `policy` prints with `args` (exit 0), on
+/// [`kestra_flat`], and what it says on stderr of the facts it left out.
 #[track_caller]
 fn merged(args: &[&str]) -> (String, String) {
     let mut all = vec!["policy"];
     all.extend(args);
-    let output = lts_policy(&all).output().unwrap();
+    let output = kestra_flat(&all).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{all:?}: {output:?}");
     (
         String::from_utf8(output.stdout).unwrap(),
@@ -210,10 +210,11 @@ fn history_lines(file: &Value) -> Vec<String> {
         .collect()
 }
 
-/// The one error line of a run that must exit 2 with nothing on stdout.
+/// The one error line of [`kestra_flat`] with `args` (and `PATH` set to
+/// `path`), which must exit 2 with nothing on stdout.
 #[track_caller]
 fn error_of(args: &[&str], path: Option<&str>) -> String {
-    let mut command = lts_policy(args);
+    let mut command = kestra_flat(args);
     if let Some(path) = path {
         command.env("PATH", path);
     }

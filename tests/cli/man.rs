@@ -135,7 +135,7 @@ fn a_commands_page_has_its_own_options_and_exit_codes() {
 
 #[test]
 fn a_page_for_no_command_is_an_error() {
-    super::lts_policy(&["man", "nothing"])
+    super::kestra_flat(&["man", "nothing"])
         .assert()
         .code(2)
         .stdout("")

@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use super::git_repository::{KESTRA_TAGS, git, repository};
-use super::{Scratch, error_of, history_lines, kestra_rules, lts_policy};
+use super::{Scratch, error_of, history_lines, kestra_flat, kestra_flat_rules};
 
 #[test]
 fn bad_repositories_and_tags_are_one_error_line() {
@@ -51,7 +51,7 @@ fn bad_repositories_and_tags_are_one_error_line() {
 /// Runs the binary with `args` in `dir` with the environment variables
 /// `vars` set; its exit code, stdout and stderr.
 fn run_with(dir: &str, vars: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String, String) {
-    let mut command = lts_policy(args);
+    let mut command = kestra_flat(args);
     command.current_dir(dir);
     for (name, value) in vars {
         command.env(name, value);
@@ -80,7 +80,7 @@ fn a_callers_git_environment_does_not_replace_the_repository_asked_for() {
     let other_scratch = Scratch::new("git-env-other");
     let other = repository(&other_scratch, &[("v5.0.0", "2026-10-01", true)]);
     let other_git = format!("{other}/.git");
-    let rules = kestra_rules(
+    let rules = kestra_flat_rules(
         &scratch,
         "rules.json",
         json!([{"line": "0.9", "released": "2025-01-07"}]),

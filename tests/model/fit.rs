@@ -264,7 +264,7 @@ fn example(name: &str) -> Policy {
 }
 
 /// The fit of an example's whole history, no rule stated.
-fn fit_of(name: &str) -> Fit {
+fn fit_of_example(name: &str) -> Fit {
     Draft::of_history(&example(name)).fit().unwrap()
 }
 
@@ -273,7 +273,7 @@ fn gitlabs_history_gives_its_monthly_lines_its_majors_in_may_and_its_ends() {
     // endoflife.date's GitLab: a line every month (on the 3rd Thursday
     // since 2023, the 22nd before), majors starting in May, each line
     // supported while the next two come out: a rule foresees every step.
-    let fit = fit_of("gitlab");
+    let fit = fit_of_example("gitlab");
     assert_eq!(
         rule(&fit.policy, "new_major"),
         r#""new_major": {"in_month": 5}"#
@@ -292,7 +292,7 @@ fn electrons_history_gives_support_until_the_third_major_after() {
     // after it comes out, as the published rule says. endoflife.date writes
     // that day as the line's last (eol(x) = releaseDate(x+3)): read one day
     // on, the end is the day after, as exactly a day's grace says.
-    let fit = fit_of("electron");
+    let fit = fit_of_example("electron");
     assert_eq!(
         rule(&fit.policy, "support"),
         r#""support": {"until_next": 3, "grace_days": 1}"#
@@ -302,7 +302,7 @@ fn electrons_history_gives_support_until_the_third_major_after() {
 #[test]
 fn djangos_history_gives_an_lts_every_third_line() {
     // Django: X.2 is LTS (1.8, 1.11, 2.2, 3.2, 4.2, 5.2): every 3rd line.
-    let fit = fit_of("django");
+    let fit = fit_of_example("django");
     assert!(rule(&fit.policy, "lts").starts_with(r#""lts": {"every": 3, "#));
 }
 
@@ -348,7 +348,7 @@ fn grafanas_history_gives_nine_months_and_fifteen_for_a_majors_last_minor() {
     // major: its history's last minors, 10.4 (2024-03-05 to 2025-06-05),
     // 11.6 (2025-03-21 to 2026-06-25) and 12.4 (2026-02-25 to 2027-05-24),
     // each about 15 months, which 9 months misses by half a year.
-    let fit = fit_of("grafana");
+    let fit = fit_of_example("grafana");
     assert_eq!(
         rule(&fit.policy, "support"),
         r#""support": {"months": 9, "last_of_major": {"months": 15}}"#
@@ -403,7 +403,7 @@ fn kestras_first_two_lines_are_too_few_and_its_patches_come_weekly() {
     );
     // Its whole history: patches about weekly from each line's Tuesday
     // release (1.0.1 09-16, 1.0.2 09-24 a day late, ...), twice some weeks.
-    let fit = fit_of("kestra");
+    let fit = fit_of_example("kestra");
     assert!(
         rule(&fit.policy, "patches").starts_with(r#""patches": {"every_weeks": 1"#),
         "{}",

@@ -56,7 +56,8 @@ fn line(text: &str) -> Line {
 /// the first form run on it, with the answers they always had.
 const KESTRA_FLAT: &str = include_str!("../data/kestra-flat.json");
 
-fn kestra() -> Policy {
+/// The policy in [`KESTRA_FLAT`].
+fn kestra_flat() -> Policy {
     Policy::from_json(KESTRA_FLAT).unwrap()
 }
 
@@ -66,16 +67,16 @@ fn monthly() -> Policy {
     Policy::from_json(include_str!("../data/monthly.json")).unwrap()
 }
 
-/// Kestra's file with one top-level value replaced.
-fn kestra_with(key: &str, value: serde_json::Value) -> String {
+/// [`KESTRA_FLAT`] with one top-level value replaced.
+fn kestra_flat_with(key: &str, value: serde_json::Value) -> String {
     let mut file: serde_json::Value = serde_json::from_str(KESTRA_FLAT).unwrap();
     file[key] = value;
     file.to_string()
 }
 
-/// Kestra's rules over a custom history.
-fn kestra_with_history(history: serde_json::Value) -> Policy {
-    Policy::from_json(&kestra_with("history", history)).unwrap()
+/// [`KESTRA_FLAT`]'s rules over `history`.
+fn kestra_flat_with_history(history: serde_json::Value) -> Policy {
+    Policy::from_json(&kestra_flat_with("history", history)).unwrap()
 }
 
 /// The policy in `examples/{name}.json`.

@@ -44,7 +44,7 @@ fn a_tie_goes_to_the_earlier_line_and_a_line_declared_not_lts_is_skipped() {
 #[test]
 fn with_every_a_line_declared_not_lts_does_not_shift_the_count() {
     // Kestra's rules, 1.3 declared not LTS: 1.6, six places after 1.0, is.
-    let policy = kestra_with_history(serde_json::json!([
+    let policy = kestra_flat_with_history(serde_json::json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true},
         {"line": "1.1", "released": "2025-11-04"},
         {"line": "1.2", "released": "2026-01-13"},
