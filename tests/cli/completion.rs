@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
+use super::catalog::formats;
 use super::stdout_of;
 
 /// Whether `shell` runs here; says so on stderr when it does not.
@@ -67,15 +68,7 @@ fn bash_completes_a_commands_flags_and_values() {
     // A command offers the formats it writes, and only those.
     assert_eq!(
         bash_offers(&["lts-policy", "supported", "--format", ""]),
-        [
-            "text",
-            "json",
-            "ndjson",
-            "csv",
-            "plain",
-            "md",
-            "github-matrix"
-        ]
+        formats("supported")
     );
     assert_eq!(
         bash_offers(&["lts-policy", "timeline", "--format", "s"]),
@@ -147,18 +140,10 @@ fn fish_completes_a_commands_flags_and_values() {
     };
     assert_eq!(
         offers("lts-policy supported --format "),
-        BTreeSet::from(
-            [
-                "text",
-                "json",
-                "ndjson",
-                "csv",
-                "plain",
-                "md",
-                "github-matrix"
-            ]
-            .map(str::to_owned)
-        )
+        formats("supported")
+            .iter()
+            .map(|format| (*format).to_owned())
+            .collect::<BTreeSet<_>>()
     );
     assert!(offers("lts-policy backport-targets --").contains("--security"));
 }

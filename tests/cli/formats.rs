@@ -4,6 +4,7 @@
 
 use serde_json::{Value, json};
 
+use super::catalog::QUERY_FORMATS;
 use super::{kestra_flat, stdout_of, with_format};
 
 /// Every query, with a fixed date.
@@ -23,7 +24,7 @@ const QUERIES: &[&[&str]] = &[
 #[test]
 fn every_query_writes_every_format() {
     for query in QUERIES {
-        for format in ["text", "json", "ndjson", "csv", "plain"] {
+        for format in QUERY_FORMATS {
             let output = stdout_of(&with_format(query, format), 0);
             assert!(!output.is_empty(), "{query:?} {format}");
         }

@@ -4,6 +4,7 @@
 
 mod action;
 mod audit;
+mod catalog;
 mod commands;
 mod completion;
 mod custom;
