@@ -3,7 +3,7 @@
 
 use lts_policy::fit::{Draft, Fit, FitBasis, FitNote, FitSubject};
 
-use super::{Policy, message};
+use super::{Policy, example, example_file, message};
 
 /// The fit of a draft written as JSON.
 fn fit(json: &str) -> (Policy, Vec<FitNote>) {
@@ -259,8 +259,14 @@ fn a_draft_is_checked_as_a_policy_file_is() {
     );
 }
 
-fn example(name: &str) -> Policy {
-    Policy::from_json(&std::fs::read_to_string(format!("examples/{name}.json")).unwrap()).unwrap()
+/// A draft, no rule stated, of the first `lines` lines of Kestra's example
+/// history.
+fn kestras_first_lines(lines: usize) -> String {
+    let kestra: serde_json::Value = serde_json::from_str(&example_file("kestra")).unwrap();
+    let mut draft = serde_json::json!({"name": "kestra"});
+    draft["history"] =
+        serde_json::Value::Array(kestra["history"].as_array().unwrap()[..lines].to_vec());
+    draft.to_string()
 }
 
 /// The fit of an example's whole history, no rule stated.
@@ -368,13 +374,8 @@ fn every_fitted_policy_is_a_valid_file_that_reads_back() {
             drafts.push(Draft::of_history(&Policy::from_json(&text).unwrap()));
         }
     }
-    let kestra: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
     for lines in 1..=5 {
-        let mut draft = serde_json::json!({"name": "kestra"});
-        draft["history"] =
-            serde_json::Value::Array(kestra["history"].as_array().unwrap()[..lines].to_vec());
-        drafts.push(Draft::from_json(&draft.to_string()).unwrap());
+        drafts.push(Draft::from_json(&kestras_first_lines(lines)).unwrap());
     }
     for draft in drafts {
         let fit = draft.fit().unwrap();
@@ -387,12 +388,7 @@ fn every_fitted_policy_is_a_valid_file_that_reads_back() {
 fn kestras_first_two_lines_are_too_few_and_its_patches_come_weekly() {
     // 1.0 (2025-09-09) and 1.1 (2025-11-04): one step of 56 days, 1.84
     // months: every 2 months, Kestra's own cadence, and too few to say.
-    let kestra: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
-    let mut draft = serde_json::json!({"name": "kestra"});
-    draft["history"] =
-        serde_json::Value::Array(kestra["history"].as_array().unwrap()[..2].to_vec());
-    let (policy, notes) = fit(&draft.to_string());
+    let (policy, notes) = fit(&kestras_first_lines(2));
     assert_eq!(
         rule(&policy, "releases"),
         r#""releases": {"every_months": 2}"#

@@ -67,11 +67,16 @@ fn monthly() -> Policy {
     Policy::from_json(include_str!("../data/monthly.json")).unwrap()
 }
 
-/// [`KESTRA_FLAT`] with one top-level value replaced.
-fn kestra_flat_with(key: &str, value: serde_json::Value) -> String {
-    let mut file: serde_json::Value = serde_json::from_str(KESTRA_FLAT).unwrap();
+/// `file`, a policy file's text, with its top-level `key` set to `value`.
+fn with_field(file: &str, key: &str, value: serde_json::Value) -> String {
+    let mut file: serde_json::Value = serde_json::from_str(file).unwrap();
     file[key] = value;
     file.to_string()
+}
+
+/// [`KESTRA_FLAT`] with one top-level value replaced.
+fn kestra_flat_with(key: &str, value: serde_json::Value) -> String {
+    with_field(KESTRA_FLAT, key, value)
 }
 
 /// [`KESTRA_FLAT`]'s rules over `history`.
@@ -81,8 +86,18 @@ fn kestra_flat_with_history(history: serde_json::Value) -> Policy {
 
 /// The policy in `examples/{name}.json`.
 fn example(name: &str) -> Policy {
+    Policy::from_json(&example_file(name)).unwrap()
+}
+
+/// The text of `examples/{name}.json`.
+fn example_file(name: &str) -> String {
     let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    Policy::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// `examples/{name}.json` with its top-level `key` set to `value`.
+fn example_with(name: &str, key: &str, value: serde_json::Value) -> String {
+    with_field(&example_file(name), key, value)
 }
 
 /// The day `line` is released, as `YYYY-MM-DD`.
@@ -97,12 +112,13 @@ fn newest_patch(policy: &Policy, line: Line, on: &str) -> String {
     patch.version.to_string()
 }
 
-/// A small policy of minor lines; `rules` are spliced into the file.
+/// A small policy of minor lines: `rules` (JSON fields) over `history`.
+#[track_caller]
 fn policy(rules: &str, history: &str) -> Policy {
     let json = format!(
-        r#"{{"name": "test", {rules}, "branch_template": "b/{{major}}.{{minor}}", "history": {history}}}"#
+        r#"{{"name": "test", {rules}, "branch_template": "release-{{major}}.{{minor}}", "history": {history}}}"#
     );
-    Policy::from_json(&json).unwrap()
+    Policy::from_json(&json).unwrap_or_else(|err| panic!("{err}: {json}"))
 }
 
 #[track_caller]

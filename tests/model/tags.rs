@@ -5,28 +5,16 @@ use chrono::Days;
 use lts_policy::Line;
 use lts_policy::answers::{Dangling, Tag, TagTarget};
 
-use super::{Policy, date, message};
+use super::{Policy, date, example, example_with, message};
 
-fn example(name: &str) -> Policy {
-    example_with_tags(name, serde_json::json!(null))
-}
-
-/// An example policy with `tags` set to `tags` (left out when null).
+/// An example policy with `tags` set to `tags`.
 fn example_with_tags(name: &str, tags: serde_json::Value) -> Policy {
-    let text = std::fs::read_to_string(format!("examples/{name}.json")).unwrap();
-    let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
-    if !tags.is_null() {
-        file["tags"] = tags;
-    }
-    Policy::from_json(&file.to_string()).unwrap()
+    Policy::from_json(&example_with(name, "tags", tags)).unwrap()
 }
 
 /// The problem `Policy::from_json` finds in an example with `tags`.
 fn example_tags_problem(name: &str, tags: serde_json::Value) -> String {
-    let text = std::fs::read_to_string(format!("examples/{name}.json")).unwrap();
-    let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
-    file["tags"] = tags;
-    message(&Policy::from_json(&file.to_string()).unwrap_err())
+    message(&Policy::from_json(&example_with(name, "tags", tags)).unwrap_err())
 }
 
 fn names_for(policy: &Policy, version: &str, on: &str) -> Vec<String> {

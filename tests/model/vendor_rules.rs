@@ -13,15 +13,6 @@ use lts_policy::{LineKind, Numbering, Source};
 
 use super::*;
 
-/// A policy of minor lines with `rules` (JSON fields) over `history`.
-#[track_caller]
-fn policy(rules: &str, history: &str) -> Policy {
-    let json = format!(
-        r#"{{"name": "test", {rules}, "branch_template": "release-{{major}}.{{minor}}", "history": {history}}}"#
-    );
-    Policy::from_json(&json).unwrap_or_else(|err| panic!("{err}: {json}"))
-}
-
 /// The problems of a policy file, as `policy --check` lists them.
 fn problems(rules: &str, history: &str) -> Vec<String> {
     let json = format!(
