@@ -3,12 +3,10 @@
 //! read in bounded memory, with one short error line for one that cannot
 //! be read; and one source of facts at a time, `--git` or `--endoflife`.
 
-use std::process::Command as Process;
-
 use serde_json::{Value, json};
 
 use super::git_repository::repository;
-use super::{Scratch, error_of, fields, json_of, kestra_flat, merged};
+use super::{Scratch, error_of, fields, in_sh, json_of, kestra_flat, merged};
 
 #[test]
 fn endoflife_answers_in_both_forms_say_the_same() {
@@ -134,16 +132,13 @@ fn answer_file(scratch: &Scratch, name: &str, text: &str) -> String {
 /// Runs the binary on an endoflife.date answer in a shell whose address
 /// space is limited to `kib` KiB; its exit code and stderr.
 fn endoflife_within(kib: u64, answer: &str, rules: &str) -> (Option<i32>, String) {
-    let output = Process::new("sh")
-        .arg("-c")
-        .arg(format!(
+    let output = in_sh(
+        &format!(
             "ulimit -v {kib} && exec \"$0\" --policy \"$1\" --endoflife \"$2\" supported \
              --on 2026-08-22 >/dev/null"
-        ))
-        .arg(env!("CARGO_BIN_EXE_lts-policy"))
-        .args([rules, answer])
-        .output()
-        .unwrap();
+        ),
+        &[rules, answer],
+    );
     (
         output.status.code(),
         String::from_utf8(output.stderr).unwrap(),
@@ -267,12 +262,7 @@ fn an_error_about_an_answer_stays_one_short_line() {
             "error: --endoflife -: standard input is empty; expected an endoflife.date answer\n"
         );
     }
-    let closed = Process::new("sh")
-        .arg("-c")
-        .arg("exec \"$0\" supported --endoflife - <&-")
-        .arg(env!("CARGO_BIN_EXE_lts-policy"))
-        .output()
-        .unwrap();
+    let closed = in_sh("exec \"$0\" supported --endoflife - <&-", &[]);
     assert_eq!(
         String::from_utf8_lossy(&closed.stderr),
         "error: --endoflife -: standard input is empty; expected an endoflife.date answer\n"

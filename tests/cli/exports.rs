@@ -5,7 +5,7 @@ use std::io::BufReader;
 
 use serde_json::json;
 
-use super::{KESTRA_FLAT, LEGEND, kestra_flat, stdout_of};
+use super::{LEGEND, kestra_flat, kestra_flat_file, stdout_of};
 
 const RANGE: [&str; 6] = [
     "releases",
@@ -214,9 +214,7 @@ fn every_ics_the_tool_writes_parses() {
         .map(|path| path.display().to_string())
         .collect();
     policies.push("tests/data/monthly.json".to_owned());
-    let mut named =
-        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(KESTRA_FLAT).unwrap())
-            .unwrap();
+    let mut named = kestra_flat_file();
     named["name"] = "Késtra; \"LTS\", \\ édition ünïcödé façade ½ ↯ 𝄞 release channels".into();
     let file = std::env::temp_dir().join(format!("lts-policy-ics-{}.json", std::process::id()));
     std::fs::write(&file, named.to_string()).unwrap();
@@ -332,9 +330,7 @@ fn every_ics_the_tool_writes_parses() {
 #[test]
 fn an_ics_name_is_escaped_and_unfolds_to_itself() {
     let name = "Késtra; \"LTS\", \\ édition ünïcödé façade ½ ↯ 𝄞 release channels";
-    let mut policy =
-        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(KESTRA_FLAT).unwrap())
-            .unwrap();
+    let mut policy = kestra_flat_file();
     policy["name"] = name.into();
     let file = std::env::temp_dir().join(format!("lts-policy-name-{}.json", std::process::id()));
     std::fs::write(&file, policy.to_string()).unwrap();

@@ -7,7 +7,7 @@
 use std::process::Output;
 
 use super::catalog::{ALL_FORMATS, commands, older_formats};
-use super::{KESTRA_FLAT, kestra_flat};
+use super::{kestra_flat, kestra_flat_file};
 
 /// Options and the values they take: dates, versions and tags, sound and
 /// not.
@@ -267,8 +267,7 @@ fn hostile_names_leave_every_format_well_formed() {
         .ok()
         .and_then(|cases| cases.parse::<usize>().ok())
         .map_or(12, |cases| cases / 100);
-    let original: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
+    let original = kestra_flat_file();
     let mut failures = Vec::new();
     for case in 0..policies {
         let mut random = Random(0x51_7cc1_b727_220a ^ (case as u64 + 1));

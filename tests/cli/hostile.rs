@@ -6,7 +6,7 @@ use std::io::BufReader;
 
 use serde_json::Value;
 
-use super::{KESTRA_FLAT, kestra_flat, stdout_of};
+use super::{KESTRA_FLAT, kestra_flat, kestra_flat_file, stdout_of};
 
 /// A policy file written to a temporary file that lives as long as the
 /// guard.
@@ -15,8 +15,7 @@ struct PolicyFile(std::path::PathBuf);
 impl PolicyFile {
     /// [`KESTRA_FLAT`] with `key` set to `value`.
     fn kestra_flat_with(key: &str, value: Value) -> Self {
-        let mut policy: Value =
-            serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
+        let mut policy = kestra_flat_file();
         policy[key] = value;
         Self::text(&policy.to_string(), key)
     }

@@ -145,14 +145,7 @@ fn projected_note(line: &str, due: &str) -> String {
 fn a_projected_line_is_marked_where_a_recipe_can_and_noted_for_every_one() {
     // 2026-12-01: 2.1, due 2026-09-08 + 2 months = 11-08, a Sunday, so
     // Tuesday 11-10, is the latest by the rules; 2.0 and 1.3 are recorded.
-    let answer = |args: &[&str]| {
-        let output = super::asked_on_2026_12_01(args);
-        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
-        (
-            String::from_utf8(output.stdout).unwrap(),
-            String::from_utf8(output.stderr).unwrap(),
-        )
-    };
+    let answer = |args: &[&str]| super::printed_by_yes(args, super::asked_on_2026_12_01(args));
     let expected_matrix = serde_json::json!({"include": [
         {"line": "2.1", "branch": "releases/v2.1.x", "projected": true},
         {"line": "2.0", "branch": "releases/v2.0.x"},

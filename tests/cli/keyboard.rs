@@ -3,7 +3,7 @@
 //! formats in its help.
 
 use super::catalog::formats;
-use super::{asked_on_2026_12_01, embedded, stdout_of};
+use super::{asked_on_2026_12_01, embedded, printed_by_yes, stdout_of};
 
 /// The embedded policy's plain `supported`, with SOURCE_DATE_EPOCH set to
 /// `epoch` and `args` after it.
@@ -328,11 +328,7 @@ fn on_2026_11_01(args: &[&str]) -> (String, String) {
     let output = embedded(&[args, &["--on", "2026-11-01"]].concat())
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    printed_by_yes(args, output)
 }
 
 #[test]

@@ -39,6 +39,8 @@ mod snapshots;
 mod timeline;
 mod write;
 
+use std::process::Output;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -110,6 +112,19 @@ fn stdout_projected(args: &[&str], code: i32) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// Runs `sh -c script` with the binary as `$0` and `args` as `$1`, `$2`,
+/// ...: for what only a shell sets up around it (limits, a umask, closed
+/// or redirected descriptors).
+fn in_sh(script: &str, args: &[&str]) -> Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_lts-policy"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// Whether `stderr` is the one line that notes a projection.
 fn is_projection_note(stderr: &str) -> bool {
     stderr.starts_with("note: ")
@@ -149,11 +164,15 @@ fn json_of(args: &[&str], code: i32) -> Value {
     serde_json::from_str(&stdout_of(&args, code)).unwrap()
 }
 
+/// The policy file [`KESTRA_FLAT`], read as JSON to change a field of.
+fn kestra_flat_file() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap()
+}
+
 /// [`KESTRA_FLAT`]'s rules over a history of `history`, with `extra`
 /// fields, written to `name` in `scratch`; its path.
 fn kestra_flat_rules(scratch: &Scratch, name: &str, history: Value, extra: Value) -> String {
-    let mut file: Value =
-        serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
+    let mut file = kestra_flat_file();
     file["history"] = history;
     for (key, value) in extra.as_object().unwrap() {
         file[key] = value.clone();
@@ -173,32 +192,39 @@ fn fields(answer: &Value, keys: [&str; 3]) -> Vec<[Value; 3]> {
         .collect()
 }
 
+/// The exit code, stdout and stderr of a run.
+fn outcome(output: Output) -> (Option<i32>, String, String) {
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The stdout and stderr of the run of `args` that gave `output`, which
+/// must be a yes (exit 0).
+#[track_caller]
+fn printed_by_yes(args: &[&str], output: Output) -> (String, String) {
+    assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+    let (_, stdout, stderr) = outcome(output);
+    (stdout, stderr)
+}
+
 /// The merged policy `policy` prints with `args` (exit 0), on
 /// [`kestra_flat`], and what it says on stderr of the facts it left out.
 #[track_caller]
 fn merged(args: &[&str]) -> (String, String) {
     let mut all = vec!["policy"];
     all.extend(args);
-    let output = kestra_flat(&all).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{all:?}: {output:?}");
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    printed_by_yes(&all, kestra_flat(&all).output().unwrap())
 }
 
 /// The draft `policy --fit --git repo` fits to the tags alone, with no
 /// policy file (exit 0), as the program writes it, and its notes of the fit.
 #[track_caller]
 fn fit_of_tags(repo: &str) -> (String, String) {
-    let output = embedded(&["policy", "--fit", "--git", repo])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    let args = ["policy", "--fit", "--git", repo];
+    printed_by_yes(&args, embedded(&args).output().unwrap())
 }
 
 /// The lines a policy file's history lists, in its order.

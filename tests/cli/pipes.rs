@@ -7,6 +7,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use super::catalog::{CI_RECIPES, except, formats};
+use super::in_sh;
 
 /// The binary, as a plain `std` command (for its own stdio).
 fn binary(args: &[&str]) -> Command {
@@ -21,12 +22,7 @@ fn full() -> File {
 
 /// Runs the binary through `sh`, with `redirection` applied to it.
 fn through_shell(args: &str, redirection: &str) -> std::process::Output {
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!("exec \"$0\" {args} {redirection}"))
-        .arg(env!("CARGO_BIN_EXE_lts-policy"))
-        .output()
-        .unwrap()
+    in_sh(&format!("exec \"$0\" {args} {redirection}"), &[])
 }
 
 #[test]
@@ -206,12 +202,10 @@ fn a_python_caller_that_wants_only_the_code_gets_it() {
 /// Runs the binary with its address space limited to 64 MiB: an answer
 /// held whole instead of written as it is worked out would not fit.
 fn within_64_mib(args: &str) -> std::process::Output {
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!("ulimit -v 65536 && exec \"$0\" {args} >/dev/null"))
-        .arg(env!("CARGO_BIN_EXE_lts-policy"))
-        .output()
-        .unwrap()
+    in_sh(
+        &format!("ulimit -v 65536 && exec \"$0\" {args} >/dev/null"),
+        &[],
+    )
 }
 
 #[test]

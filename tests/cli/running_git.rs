@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use super::git_repository::{KESTRA_TAGS, git, repository};
-use super::{Scratch, error_of, history_lines, kestra_flat, kestra_flat_rules};
+use super::{Scratch, error_of, history_lines, kestra_flat, kestra_flat_rules, outcome};
 
 #[test]
 fn bad_repositories_and_tags_are_one_error_line() {
@@ -56,12 +56,7 @@ fn run_with(dir: &str, vars: &[(&str, &str)], args: &[&str]) -> (Option<i32>, St
     for (name, value) in vars {
         command.env(name, value);
     }
-    let output = command.output().unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    outcome(command.output().unwrap())
 }
 
 /// The lines of the history `policy` prints when run in `dir` with `vars`.

@@ -1,6 +1,6 @@
 //! `timeline`: the text picture at a fixed width and date, colour, and SVG.
 
-use super::{KESTRA_FLAT, kestra_flat, stdout_of};
+use super::{kestra_flat, kestra_flat_file, stdout_of};
 
 #[test]
 fn timeline_text_golden() {
@@ -152,9 +152,7 @@ fn timeline_range_must_be_forward() {
 
 #[test]
 fn svg_stays_well_formed_whatever_the_policy_is_called() {
-    let mut policy =
-        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(KESTRA_FLAT).unwrap())
-            .unwrap();
+    let mut policy = kestra_flat_file();
     let name = "<script>alert('x')</script> & \"friends\" ]]> <!-- -->";
     policy["name"] = name.into();
     let file = std::env::temp_dir().join(format!("lts-policy-svg-{}.json", std::process::id()));

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use super::{KESTRA_FLAT, Scratch, kestra_flat};
+use super::{KESTRA_FLAT, Scratch, in_sh, kestra_flat, kestra_flat_file};
 
 /// `policy --write target` on the test policy: its exit code and stderr.
 fn write_kestra_flat(target: &Path) -> (Option<i32>, String) {
@@ -60,13 +60,11 @@ fn a_write_keeps_its_code_on_a_closed_stdout() {
     // It writes nothing to stdout, so a closed one is no reason to fail.
     let scratch = Scratch::new("closed");
     let target = scratch.join("policy.json");
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg("exec \"$0\" --policy \"$1\" policy --write \"$2\" >&-")
-        .arg(env!("CARGO_BIN_EXE_lts-policy"))
-        .args([KESTRA_FLAT, target.to_str().unwrap()])
-        .status()
-        .unwrap();
+    let status = in_sh(
+        "exec \"$0\" --policy \"$1\" policy --write \"$2\" >&-",
+        &[KESTRA_FLAT, target.to_str().unwrap()],
+    )
+    .status;
     assert_eq!(status.code(), Some(0));
     assert_eq!(fs::read_to_string(&target).unwrap(), kestra_flat_printed());
 }
@@ -171,13 +169,11 @@ fn the_mode_and_the_owner_of_the_old_file_are_kept() {
     }
     // A new file is created as any file is: 0666 less the umask (022 here).
     let new = scratch.join("new.json");
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg("umask 022 && exec \"$0\" --policy \"$1\" policy --write \"$2\"")
-        .arg(env!("CARGO_BIN_EXE_lts-policy"))
-        .args([KESTRA_FLAT, new.to_str().unwrap()])
-        .status()
-        .unwrap();
+    let status = in_sh(
+        "umask 022 && exec \"$0\" --policy \"$1\" policy --write \"$2\"",
+        &[KESTRA_FLAT, new.to_str().unwrap()],
+    )
+    .status;
     assert!(status.success());
     assert_eq!(fs::metadata(&new).unwrap().mode() & 0o7777, 0o644);
     // Owner and group, where the process may set them: root may.
@@ -270,8 +266,7 @@ fn history_of(lines: u32, patches: bool) -> String {
         }
         history.push('}');
     }
-    let rules = fs::read_to_string(KESTRA_FLAT).unwrap();
-    let mut policy: serde_json::Value = serde_json::from_str(&rules).unwrap();
+    let mut policy = kestra_flat_file();
     policy["history"] = serde_json::Value::Null;
     policy
         .to_string()
