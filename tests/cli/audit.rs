@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{LEGEND, json_of, lts_policy, stdout_of};
+use super::{LEGEND, json_of, kestra_flat, stdout_of};
 
 #[test]
 fn audit_of_kestra_reports_the_late_2_0_and_the_gap_and_exits_1() {
@@ -68,7 +68,7 @@ fn a_clean_history_exits_0() {
 
 #[test]
 fn to_needs_projected() {
-    lts_policy(&["audit", "--to", "2027-01-01"])
+    kestra_flat(&["audit", "--to", "2027-01-01"])
         .assert()
         .code(2);
 }
@@ -97,7 +97,7 @@ fn policy_check_lists_every_problem() {
         json_of(&["policy", "--check", "tests/data/nonsense.json"], 1)["problems"],
         json!([{"path": "minor_every_months", "problem": "expected 1 to 1200 months, got 0"}])
     );
-    lts_policy(&["policy", "--check", "tests/data/missing.json"])
+    kestra_flat(&["policy", "--check", "tests/data/missing.json"])
         .assert()
         .code(2)
         .stderr("error: cannot read policy file tests/data/missing.json: No such file or directory (os error 2)\n");

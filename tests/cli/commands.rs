@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{LEGEND, json_of, lts_policy, stdout_of};
+use super::{LEGEND, json_of, kestra_flat, stdout_of};
 
 #[test]
 fn supported_text_matches_the_worked_example() {
@@ -250,7 +250,7 @@ fn tag_prints_the_version_alone() {
 
 #[test]
 fn a_tag_that_points_nowhere_yet_exits_1() {
-    lts_policy(&["tag", "2.2", "--on", "2026-11-25"])
+    kestra_flat(&["tag", "2.2", "--on", "2026-11-25"])
         .assert()
         .code(1)
         .stdout("")

@@ -1,10 +1,12 @@
-//! Shell completion driven in a real shell, as at a prompt: bash through
-//! its completion function with `COMP_WORDS` and `COMP_CWORD`, fish through
-//! `complete -C`, zsh by loading the script (where those are installed).
+//! Shell completion: a script for every shell, and driven in a real shell,
+//! as at a prompt: bash through its completion function with `COMP_WORDS`
+//! and `COMP_CWORD`, fish through `complete -C`, zsh by loading the script
+//! (where those are installed).
 
 use std::collections::BTreeSet;
 use std::process::Command;
 
+use super::catalog::formats;
 use super::stdout_of;
 
 /// Whether `shell` runs here; says so on stderr when it does not.
@@ -66,15 +68,7 @@ fn bash_completes_a_commands_flags_and_values() {
     // A command offers the formats it writes, and only those.
     assert_eq!(
         bash_offers(&["lts-policy", "supported", "--format", ""]),
-        [
-            "text",
-            "json",
-            "ndjson",
-            "csv",
-            "plain",
-            "md",
-            "github-matrix"
-        ]
+        formats("supported")
     );
     assert_eq!(
         bash_offers(&["lts-policy", "timeline", "--format", "s"]),
@@ -146,18 +140,10 @@ fn fish_completes_a_commands_flags_and_values() {
     };
     assert_eq!(
         offers("lts-policy supported --format "),
-        BTreeSet::from(
-            [
-                "text",
-                "json",
-                "ndjson",
-                "csv",
-                "plain",
-                "md",
-                "github-matrix"
-            ]
-            .map(str::to_owned)
-        )
+        formats("supported")
+            .iter()
+            .map(|format| (*format).to_owned())
+            .collect::<BTreeSet<_>>()
     );
     assert!(offers("lts-policy backport-targets --").contains("--security"));
 }
@@ -176,4 +162,12 @@ fn zsh_loads_the_script_and_knows_each_commands_flags() {
     // Each command's own flags, and the formats it writes.
     assert!(script.contains("'--security["));
     assert!(script.contains("--format=[Output format\\: text, json, ndjson, csv or plain, e.g."));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = stdout_of(&["completions", shell], 0);
+        assert!(script.contains("backport-targets"), "{shell}");
+    }
 }

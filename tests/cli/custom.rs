@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use super::{
-    LEGEND, RANGES_LEGEND, lts_policy, stdout_noting_old_facts, stdout_of, stdout_projected,
+    LEGEND, RANGES_LEGEND, kestra_flat, stdout_noting_old_facts, stdout_of, stdout_projected,
 };
 
 const MONTHLY: &str = "tests/data/monthly.json";
@@ -20,7 +20,7 @@ fn backport_targets_use_the_policys_branch_template() {
         "--policy",
         MONTHLY,
     ];
-    let output = lts_policy(&args).output().unwrap();
+    let output = kestra_flat(&args).output().unwrap();
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         "stable/4.17\nstable/4.16\nstable/4.12\nstable/4.8\nstable/4.0\n"

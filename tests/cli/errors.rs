@@ -1,6 +1,6 @@
 //! Bad input: exit 2, one `error:` line on stderr, nothing on stdout.
 
-use super::lts_policy;
+use super::kestra_flat;
 
 /// Arguments and the exact line they must print on stderr.
 const BAD_INPUTS: &[(&[&str], &str)] = &[
@@ -228,7 +228,7 @@ const BAD_POLICIES: &[(&str, &str)] = &[
 #[test]
 fn every_bad_input_gets_one_error_line_and_exit_2() {
     for (args, message) in BAD_INPUTS {
-        lts_policy(args)
+        kestra_flat(args)
             .assert()
             .code(2)
             .stdout("")
@@ -238,7 +238,7 @@ fn every_bad_input_gets_one_error_line_and_exit_2() {
     let path = file.to_str().unwrap();
     for (json, message) in BAD_POLICIES {
         std::fs::write(&file, json).unwrap();
-        lts_policy(&["supported", "--on", "2026-11-25", "--policy", path])
+        kestra_flat(&["supported", "--on", "2026-11-25", "--policy", path])
             .assert()
             .code(2)
             .stdout("")
@@ -256,7 +256,7 @@ fn usage_errors_are_clap_errors_with_exit_2() {
         &["backport-targets", "--latest", "1.3", "--on", "2026-03-03"],
         &["supported", "--on"],
     ] {
-        let output = lts_policy(args).output().unwrap();
+        let output = kestra_flat(args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(output.stdout.is_empty(), "{args:?}");
         assert!(
@@ -268,8 +268,8 @@ fn usage_errors_are_clap_errors_with_exit_2() {
 
 #[test]
 fn today_is_the_default_date() {
-    lts_policy(&["supported"]).assert().success();
-    lts_policy(&["next-patch"]).assert().success();
+    kestra_flat(&["supported"]).assert().success();
+    kestra_flat(&["next-patch"]).assert().success();
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::io::BufReader;
 
 use serde_json::json;
 
-use super::{KESTRA_FLAT, LEGEND, lts_policy, stdout_of};
+use super::{LEGEND, kestra_flat, kestra_flat_file, stdout_of};
 
 const RANGE: [&str; 6] = [
     "releases",
@@ -188,7 +188,7 @@ fn ics_is_the_same_on_every_run_for_the_same_on() {
 
 #[test]
 fn export_formats_are_for_releases_only() {
-    lts_policy(&["supported", "--format", "ics"])
+    kestra_flat(&["supported", "--format", "ics"])
         .assert()
         .code(2)
         .stdout("")
@@ -196,7 +196,7 @@ fn export_formats_are_for_releases_only() {
             "error: --format ics is not available for supported; it writes text, json, ndjson, \
              csv, plain, md, github-matrix\n",
         );
-    lts_policy(&["releases", "--json", "--format", "csv"])
+    kestra_flat(&["releases", "--json", "--format", "csv"])
         .assert()
         .code(2);
 }
@@ -214,9 +214,7 @@ fn every_ics_the_tool_writes_parses() {
         .map(|path| path.display().to_string())
         .collect();
     policies.push("tests/data/monthly.json".to_owned());
-    let mut named =
-        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(KESTRA_FLAT).unwrap())
-            .unwrap();
+    let mut named = kestra_flat_file();
     named["name"] = "Késtra; \"LTS\", \\ édition ünïcödé façade ½ ↯ 𝄞 release channels".into();
     let file = std::env::temp_dir().join(format!("lts-policy-ics-{}.json", std::process::id()));
     std::fs::write(&file, named.to_string()).unwrap();
@@ -258,7 +256,7 @@ fn every_ics_the_tool_writes_parses() {
         let mut calendars = ical::IcalParser::new(BufReader::new(text.as_bytes()));
         let calendar = calendars.next().unwrap().unwrap();
         assert!(calendars.next().is_none(), "{policy}");
-        let plain = lts_policy(&[
+        let plain = kestra_flat(&[
             "releases",
             "--from",
             "2023-01-01",
@@ -332,9 +330,7 @@ fn every_ics_the_tool_writes_parses() {
 #[test]
 fn an_ics_name_is_escaped_and_unfolds_to_itself() {
     let name = "Késtra; \"LTS\", \\ édition ünïcödé façade ½ ↯ 𝄞 release channels";
-    let mut policy =
-        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(KESTRA_FLAT).unwrap())
-            .unwrap();
+    let mut policy = kestra_flat_file();
     policy["name"] = name.into();
     let file = std::env::temp_dir().join(format!("lts-policy-name-{}.json", std::process::id()));
     std::fs::write(&file, policy.to_string()).unwrap();
@@ -366,7 +362,7 @@ fn an_ics_name_is_escaped_and_unfolds_to_itself() {
 
 #[test]
 fn remind_is_for_the_calendar_only() {
-    lts_policy(&["releases", "--remind", "30"])
+    kestra_flat(&["releases", "--remind", "30"])
         .assert()
         .code(2)
         .stdout("")

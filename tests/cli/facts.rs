@@ -3,7 +3,7 @@
 //! `tests/data/kestra-real.json` is Kestra's rules over the history
 //! established from its own posts and releases (shared data).
 
-use super::{KESTRA_FLAT, json_of, lts_policy, stdout_of};
+use super::{json_of, kestra_flat, kestra_flat_file, stdout_of};
 
 const REAL: &str = "tests/data/kestra-real.json";
 
@@ -117,8 +117,7 @@ fn tag_takes_every_spelling_of_a_version() {
 fn supported_lts_says_when_no_lts_line_is_maintained() {
     // One month of LTS support: 1.0 is maintained as LTS until 2025-10-09;
     // on 2026-01-20 1.2 is the latest and no LTS line is maintained.
-    let mut policy: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
+    let mut policy = kestra_flat_file();
     policy["lts_support_months"] = 1.into();
     let file = std::env::temp_dir().join(format!("lts-policy-nolts-{}.json", std::process::id()));
     std::fs::write(&file, policy.to_string()).unwrap();
@@ -214,7 +213,7 @@ fn the_readme_documents_each_csv_header_as_written() {
 
 #[test]
 fn a_range_error_says_which_end_was_a_default() {
-    lts_policy(&["releases", "--from", "2030-01-01", "--on", "2026-11-25"])
+    kestra_flat(&["releases", "--from", "2030-01-01", "--on", "2026-11-25"])
         .assert()
         .code(2)
         .stdout("")
@@ -222,7 +221,7 @@ fn a_range_error_says_which_end_was_a_default() {
             "error: the range starts on 2030-01-01, after its end on 2027-11-25 (by default, \
              one LTS support period, 12 months, after 2026-11-25)\n",
         );
-    lts_policy(&["releases", "--to", "2020-01-01"])
+    kestra_flat(&["releases", "--to", "2020-01-01"])
         .assert()
         .code(2)
         .stderr(

@@ -6,6 +6,7 @@
 use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::catalog::formats;
 use super::{Scratch, embedded};
 
 /// A line a year from 9990-01-01, each supported 24 months, every second
@@ -45,16 +46,7 @@ const ENDED_BEFORE_1_6: &str = "note: the calendar ends on 9995-12-31, before 1.
 
 #[test]
 fn a_calendar_ends_before_the_first_line_past_9999() {
-    for format in [
-        "text",
-        "json",
-        "ndjson",
-        "csv",
-        "plain",
-        "md",
-        "ics",
-        "endoflife",
-    ] {
+    for format in formats("releases") {
         let output = far(&["releases", "--to", "9999-12-31", "--format", format]);
         assert_eq!(output.status.code(), Some(0), "{format}: {output:?}");
         let stdout = String::from_utf8(output.stdout).unwrap();
@@ -119,15 +111,7 @@ fn an_answer_about_one_day_past_9999_leaves_stdout_empty() {
     // On 9999-06-01, 1.9 (9999-01-01) is supported until 10001-01-01.
     let refused = "error: 1.9's dates run past 9999-12-31 (its support ends after it), and dates \
                    have four-digit years: ask about an earlier day\n";
-    for format in [
-        "text",
-        "json",
-        "ndjson",
-        "csv",
-        "plain",
-        "md",
-        "github-matrix",
-    ] {
+    for format in formats("supported") {
         let output = far(&["supported", "--on", "9999-06-01", "--format", format]);
         assert_eq!(output.status.code(), Some(2), "{format}");
         assert!(output.stdout.is_empty(), "{format}");
@@ -165,7 +149,7 @@ fn an_answer_about_one_day_past_9999_leaves_stdout_empty() {
 
 #[test]
 fn a_timeline_ends_on_9999_12_31() {
-    for format in ["text", "svg"] {
+    for format in formats("timeline") {
         let output = far(&["timeline", "--on", "9999-12-31", "--format", format]);
         assert_eq!(output.status.code(), Some(0), "{format}: {output:?}");
         let stdout = String::from_utf8(output.stdout).unwrap();

@@ -1,23 +1,11 @@
-//! --format ndjson|csv|plain on every query, the CI recipes, completions,
-//! the man page and the distro-info style filters.
+//! --format on every query: ndjson, csv and plain, the CI recipes
+//! (github-matrix, backportrc), each format only where its command writes
+//! it, fixed CSV headers, and the distro-info style filters.
 
 use serde_json::{Value, json};
 
-use super::{lts_policy, stdout_of};
-
-/// The commands that take options.
-const COMMANDS: [&str; 10] = [
-    "supported",
-    "backport-targets",
-    "status",
-    "releases",
-    "tag",
-    "tags-for",
-    "next-patch",
-    "audit",
-    "timeline",
-    "policy",
-];
+use super::catalog::QUERY_FORMATS;
+use super::{kestra_flat, stdout_of, with_format};
 
 /// Every query, with a fixed date.
 const QUERIES: &[&[&str]] = &[
@@ -33,16 +21,10 @@ const QUERIES: &[&[&str]] = &[
     &["next-patch", "--after", "2026-11-25"],
 ];
 
-fn with_format<'a>(args: &[&'a str], format: &'a str) -> Vec<&'a str> {
-    let mut args = args.to_vec();
-    args.extend(["--format", format]);
-    args
-}
-
 #[test]
 fn every_query_writes_every_format() {
     for query in QUERIES {
-        for format in ["text", "json", "ndjson", "csv", "plain"] {
+        for format in QUERY_FORMATS {
             let output = stdout_of(&with_format(query, format), 0);
             assert!(!output.is_empty(), "{query:?} {format}");
         }
@@ -211,7 +193,7 @@ fn backportrc_maps_version_labels_to_branches() {
 
 #[test]
 fn formats_belong_to_their_commands() {
-    lts_policy(&["status", "1.3", "--format", "github-matrix"])
+    kestra_flat(&["status", "1.3", "--format", "github-matrix"])
         .assert()
         .code(2)
         .stdout("")
@@ -219,10 +201,10 @@ fn formats_belong_to_their_commands() {
             "error: --format github-matrix is not available for status; it writes text, json, \
              ndjson, csv, plain\n",
         );
-    lts_policy(&["timeline", "--format", "json"])
+    kestra_flat(&["timeline", "--format", "json"])
         .assert()
         .code(2);
-    lts_policy(&["supported", "--format", "yaml"])
+    kestra_flat(&["supported", "--format", "yaml"])
         .assert()
         .code(2);
 }
@@ -258,236 +240,9 @@ fn distro_info_style_filters() {
         ),
         "2.0\n"
     );
-    lts_policy(&["supported", "--lts", "--latest"])
+    kestra_flat(&["supported", "--lts", "--latest"])
         .assert()
         .code(2);
-}
-
-#[test]
-fn completions_for_every_shell() {
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let script = stdout_of(&["completions", shell], 0);
-        assert!(script.contains("backport-targets"), "{shell}");
-    }
-}
-
-#[test]
-fn man_page_is_roff() {
-    let page = stdout_of(&["man"], 0);
-    assert!(
-        page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH lts-policy"),
-        "{page}"
-    );
-    assert!(page.contains(".TH lts-policy"));
-    assert!(page.contains("backport\\-targets"));
-}
-
-#[test]
-fn every_flag_has_help() {
-    for command in COMMANDS {
-        let help = stdout_of(&[command, "-h"], 0);
-        let options = help.split_once("Options:\n").unwrap().1;
-        // Option lines are indented at most 6 spaces; wrapped help text more.
-        let is_option = |line: &&str| {
-            line.len() - line.trim_start().len() <= 6 && line.trim_start().starts_with('-')
-        };
-        for line in options.lines().filter(is_option) {
-            let words = line
-                .split("  ")
-                .filter(|part| !part.trim().is_empty())
-                .count();
-            assert!(words >= 2, "{command}: no help for {line:?}");
-        }
-    }
-}
-
-/// The field names of a JSON object, in order.
-fn keys(value: &Value) -> Vec<&str> {
-    value
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect()
-}
-
-#[test]
-fn json_field_names_do_not_change_by_accident() {
-    let json = |args: &[&str], code| -> Value {
-        serde_json::from_str(&stdout_of(&with_format(args, "json"), code)).unwrap()
-    };
-    let line_fields = [
-        "line",
-        "released",
-        "released_range",
-        "lts",
-        "eol",
-        "eol_range",
-        "eol_by",
-        "eol_by_line",
-        "lts_until",
-        "lts_from",
-        "active_until",
-        "phase",
-        "branch",
-        "roles",
-        "latest_patch",
-        "days_left",
-        "projected",
-        "overdue",
-        "source",
-    ];
-    let supported = json(&["supported", "--on", "2026-03-01"], 0);
-    assert_eq!(
-        keys(&supported),
-        ["schema_version", "policy", "on", "lines"]
-    );
-    assert_eq!(keys(&supported["lines"][0]), line_fields);
-    assert_eq!(
-        keys(&supported["lines"][0]["source"]),
-        [
-            "released",
-            "lts",
-            "eol",
-            "latest_patch",
-            "lts_from",
-            "active_until"
-        ]
-    );
-    let targets = json(&["backport-targets", "--latest", "1.3"], 0);
-    assert_eq!(
-        keys(&targets),
-        [
-            "schema_version",
-            "policy",
-            "on",
-            "latest",
-            "since",
-            "targets"
-        ]
-    );
-    let status = json(&["status", "1.3.7", "--on", "2026-11-25"], 0);
-    assert_eq!(
-        keys(&status),
-        [
-            "schema_version",
-            "policy",
-            "version",
-            "line",
-            "on",
-            "supported",
-            "state",
-            "roles",
-            "phase",
-            "active_until",
-            "eol",
-            "days_left",
-            "upgrade_to",
-            "ends_soon",
-            "details",
-        ]
-    );
-    let releases = json(&["releases", "--on", "2026-01-01"], 0);
-    assert_eq!(
-        keys(&releases),
-        ["schema_version", "policy", "from", "to", "lines"]
-    );
-    assert_eq!(
-        keys(&releases["lines"][0]),
-        [
-            "line",
-            "released",
-            "released_range",
-            "lts",
-            "eol",
-            "eol_range",
-            "eol_by",
-            "lts_until",
-            "lts_from",
-            "active_until",
-            "branch",
-            "projected",
-            "overdue",
-            "source"
-        ]
-    );
-    let tag = json(&["tag", "latest", "--on", "2026-11-25"], 0);
-    assert_eq!(
-        keys(&tag),
-        [
-            "schema_version",
-            "policy",
-            "tag",
-            "on",
-            "version",
-            "line",
-            "released",
-            "source"
-        ]
-    );
-    let patch_day = json(&["next-patch", "--after", "2026-11-25"], 0);
-    assert_eq!(
-        keys(&patch_day),
-        [
-            "schema_version",
-            "policy",
-            "day",
-            "weekday",
-            "patches",
-            "new_lines"
-        ]
-    );
-    assert_eq!(
-        keys(&patch_day["patches"][0]),
-        ["version", "line", "branch", "roles", "source"]
-    );
-    let audit = json(&["audit", "--on", "2026-11-25"], 1);
-    assert_eq!(
-        keys(&audit),
-        [
-            "schema_version",
-            "policy",
-            "until",
-            "history_until",
-            "projected",
-            "lines_checked",
-            "findings"
-        ]
-    );
-    assert_eq!(
-        keys(&audit["findings"][0]),
-        ["kind", "lines", "dates", "days", "projected", "message"]
-    );
-}
-
-#[test]
-fn every_flag_help_gives_an_example() {
-    for command in COMMANDS.into_iter().chain(["completions"]) {
-        let help = stdout_of(&[command, "--help"], 0);
-        let options = help.split_once("Options:\n").unwrap().1;
-        // In long help each option starts a block at 6 spaces or less; its
-        // description follows, indented further, up to the next option.
-        let mut blocks: Vec<String> = Vec::new();
-        for line in options.lines() {
-            let indent = line.len() - line.trim_start().len();
-            if indent <= 6 && line.trim_start().starts_with('-') {
-                blocks.push(String::new());
-            }
-            if let Some(block) = blocks.last_mut() {
-                block.push_str(line);
-                block.push('\n');
-            }
-        }
-        for block in blocks
-            .iter()
-            .filter(|b| !b.trim_start().starts_with("-h") && !b.trim_start().starts_with("-V"))
-        {
-            assert!(
-                block.contains("e.g.") || block.contains("Example"),
-                "{command}: {block}"
-            );
-        }
-    }
 }
 
 /// The header line of a command's CSV.
@@ -564,114 +319,14 @@ fn generated_text_has_no_other_format() {
         &["man", "--json"][..],
         &["completions", "bash", "--format", "csv"],
     ] {
-        let output = lts_policy(args).output().unwrap();
+        let output = kestra_flat(args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(output.stdout.is_empty(), "{args:?}");
     }
-    lts_policy(&["man", "--json"])
+    kestra_flat(&["man", "--json"])
         .assert()
         .stderr("error: --format json is not available for man; it writes roff\n");
-    lts_policy(&["completions", "bash", "--format", "script"])
+    kestra_flat(&["completions", "bash", "--format", "script"])
         .assert()
         .success();
-}
-
-#[test]
-fn colour_follows_the_environment_conventions() {
-    let args = ["timeline", "--on", "2026-11-25", "--width", "60"];
-    let coloured = |output: std::process::Output| {
-        assert!(output.status.success());
-        output.stdout.contains(&0x1b)
-    };
-    // Not a terminal: no colour, unless CLICOLOR_FORCE asks for it.
-    assert!(!coloured(lts_policy(&args).output().unwrap()));
-    assert!(coloured(
-        lts_policy(&args)
-            .env("CLICOLOR_FORCE", "1")
-            .output()
-            .unwrap()
-    ));
-    // NO_COLOR wins over CLICOLOR_FORCE; --color wins over both.
-    let both = |color: &str| {
-        let mut args = args.to_vec();
-        args.extend(["--color", color]);
-        lts_policy(&args)
-            .env("CLICOLOR_FORCE", "1")
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
-    };
-    assert!(!coloured(both("auto")));
-    assert!(coloured(both("always")));
-    assert!(!coloured(
-        lts_policy(&[&args[..], &["--color", "never"]].concat())
-            .env("CLICOLOR_FORCE", "1")
-            .output()
-            .unwrap()
-    ));
-    // Tables are text too: their header is bold when colour is on.
-    let table = lts_policy(&["supported", "--on", "2026-03-01", "--color", "always"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&table.stdout).contains("\x1b[1mLINE"));
-}
-
-/// `--policy`, `--json`, `--format` and `--color` are taken before the
-/// command and after it; one given after takes the place of the same one
-/// given before, and `--format` that of `--json` wherever each is given
-/// (README, "Usage").
-#[test]
-fn options_after_the_command_override_those_before() {
-    let plain = |args: &[&str]| {
-        let output = super::embedded(args).output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
-        String::from_utf8(output.stdout).unwrap()
-    };
-    // Kestra on 2026-03-01: 1.3 comes on 2026-03-03, so 1.2 is the latest
-    // line and 1.0 the LTS line; Node.js would answer with majors.
-    let kestra = "examples/kestra.json";
-    let nodejs = "examples/nodejs.json";
-    let on = ["supported", "--on", "2026-03-01", "--format", "plain"];
-    assert_eq!(
-        plain(&[&["--policy", nodejs], &on[..], &["--policy", kestra]].concat()),
-        "1.2\n1.0\n"
-    );
-    assert_eq!(
-        plain(&[&["--policy", kestra], &on[..]].concat()),
-        "1.2\n1.0\n"
-    );
-    let csv = plain(&[
-        "--format",
-        "csv",
-        "supported",
-        "--on",
-        "2026-03-01",
-        "--json",
-    ]);
-    assert!(csv.starts_with("line,released,"), "{csv}");
-    let csv = plain(&[
-        "--json",
-        "supported",
-        "--on",
-        "2026-03-01",
-        "--format",
-        "csv",
-    ]);
-    assert!(csv.starts_with("line,released,"), "{csv}");
-    let coloured = plain(&[
-        "--color",
-        "never",
-        "supported",
-        "--on",
-        "2026-03-01",
-        "--color",
-        "always",
-    ]);
-    assert!(coloured.contains("\x1b[1mLINE"), "{coloured}");
-    // Both on one side of the command is a usage error.
-    let output = super::embedded(&["supported", "--json", "--format", "csv"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(output.stdout.is_empty());
 }

@@ -1,11 +1,11 @@
 //! The general model end to end: policies without LTS lines, of major
 //! lines, with only recorded patches, with an overdue line.
 
-use super::{embedded, json_of, lts_policy, stdout_of};
+use super::{embedded, json_of, kestra_flat, stdout_of};
 
 #[test]
 fn latest_lts_of_a_policy_without_lts_lines_is_a_no() {
-    let output = lts_policy(&[
+    let output = kestra_flat(&[
         "tag",
         "latest-lts",
         "--on",
@@ -52,7 +52,7 @@ fn no_patch_day_after_the_last_recorded_one_is_a_no() {
         "--policy",
         "examples/envoy.json",
     ];
-    let output = lts_policy(&args).output().unwrap();
+    let output = kestra_flat(&args).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     assert_eq!(
@@ -76,7 +76,7 @@ fn no_patch_day_after_the_last_recorded_one_is_a_no() {
 fn no_patch_day_when_every_line_ends_before_its_first_one() {
     let policy = "tests/data/unpatched.json";
     let started = std::time::Instant::now();
-    let output = lts_policy(&["next-patch", "--after", "2026-01-06", "--policy", policy])
+    let output = kestra_flat(&["next-patch", "--after", "2026-01-06", "--policy", policy])
         .output()
         .unwrap();
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
@@ -162,7 +162,7 @@ fn major_lines_on_the_command_line() {
         "v26.x\nv24.x\nv22.x\n"
     );
     // A policy of minor lines takes no major alone.
-    lts_policy(&["status", "2", "--on", "2026-08-22"])
+    kestra_flat(&["status", "2", "--on", "2026-08-22"])
         .assert()
         .code(2)
         .stderr(
@@ -231,7 +231,7 @@ fn an_overdue_line_is_marked_in_text_and_json() {
 
 #[test]
 fn a_policy_without_months_of_support_looks_a_year_ahead() {
-    lts_policy(&[
+    kestra_flat(&[
         "releases",
         "--on",
         "2026-08-22",

@@ -6,16 +6,16 @@ use std::io::BufReader;
 
 use serde_json::Value;
 
-use super::{KESTRA_FLAT, lts_policy, stdout_of};
+use super::{KESTRA_FLAT, kestra_flat, kestra_flat_file, stdout_of};
 
-/// Kestra's embedded file with `key` set to `value`, written to a
-/// temporary file that lives as long as the guard.
+/// A policy file written to a temporary file that lives as long as the
+/// guard.
 struct PolicyFile(std::path::PathBuf);
 
 impl PolicyFile {
-    fn with(key: &str, value: Value) -> Self {
-        let mut policy: Value =
-            serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap();
+    /// [`KESTRA_FLAT`] with `key` set to `value`.
+    fn kestra_flat_with(key: &str, value: Value) -> Self {
+        let mut policy = kestra_flat_file();
         policy[key] = value;
         Self::text(&policy.to_string(), key)
     }
@@ -50,7 +50,7 @@ const HOSTILE_NAME: &str = "evil\u{1b}]0;owned\u{7}\u{1b}[2J\r\0\u{9b}31m";
 
 #[test]
 fn text_output_shows_control_characters_escaped() {
-    let file = PolicyFile::with("name", HOSTILE_NAME.into());
+    let file = PolicyFile::kestra_flat_with("name", HOSTILE_NAME.into());
     for args in [
         &["supported", "--on", "2026-03-01"][..],
         &["status", "1.3", "--on", "2026-03-01"],
@@ -61,7 +61,7 @@ fn text_output_shows_control_characters_escaped() {
     ] {
         let mut args = args.to_vec();
         args.extend(["--policy", file.path()]);
-        let output = lts_policy(&args).output().unwrap();
+        let output = kestra_flat(&args).output().unwrap();
         let text = String::from_utf8(output.stdout).unwrap();
         assert!(
             !text.chars().any(|c| c.is_control() && c != '\n'),
@@ -81,7 +81,7 @@ fn an_error_line_stays_one_line_whatever_a_file_says() {
         "{\"name\": \"x\", \"\\nerror: all is fine\\u001b[2J\": 1}",
         "forged",
     );
-    let output = lts_policy(&["supported", "--policy", forged.path()])
+    let output = kestra_flat(&["supported", "--policy", forged.path()])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -109,7 +109,7 @@ fn events(ics: &str) -> Vec<ical::parser::ical::component::IcalEvent> {
 #[test]
 fn a_name_cannot_forge_a_calendar_event() {
     let forged = "kestra\rBEGIN:VEVENT\rUID:forged\rSUMMARY:Forged\rEND:VEVENT\r\n\u{1}\u{7f}";
-    let file = PolicyFile::with("name", forged.into());
+    let file = PolicyFile::kestra_flat_with("name", forged.into());
     let range = [
         "releases",
         "--from",
@@ -142,7 +142,7 @@ fn a_name_cannot_forge_a_calendar_event() {
 fn ics_dates_keep_four_digit_years() {
     // Lines released up to 9999 end their support in 10000: the calendar
     // ends before the first of them, with a note, and the file parses.
-    let output = lts_policy(&[
+    let output = kestra_flat(&[
         "releases",
         "--from",
         "9998-01-01",
@@ -175,7 +175,7 @@ fn csv_cells_cannot_run_as_formulas() {
         "@x{major}.{minor}",
         "+A1+{major}.{minor}",
     ] {
-        let file = PolicyFile::with("branch_template", template.into());
+        let file = PolicyFile::kestra_flat_with("branch_template", template.into());
         let csv = stdout_of(
             &[
                 "supported",
@@ -210,7 +210,7 @@ fn csv_cells_cannot_run_as_formulas() {
 
 #[test]
 fn markdown_keeps_a_name_in_its_line() {
-    let file = PolicyFile::with("name", "a|b\n# <b>heading</b> [x](y) *z*".into());
+    let file = PolicyFile::kestra_flat_with("name", "a|b\n# <b>heading</b> [x](y) *z*".into());
     let md = stdout_of(
         &[
             "releases",
@@ -259,7 +259,7 @@ fn markdown_keeps_a_name_in_its_line() {
 
 #[test]
 fn svg_stays_well_formed_with_characters_xml_forbids() {
-    let file = PolicyFile::with("name", "a\u{1}b\u{fffe}c\u{ffff}d'".into());
+    let file = PolicyFile::kestra_flat_with("name", "a\u{1}b\u{fffe}c\u{ffff}d'".into());
     let svg = stdout_of(
         &[
             "timeline",
@@ -314,13 +314,13 @@ fn branch_templates_are_one_word_git_accepts() {
         ),
         ("x@{{{minor}", "cannot hold @{ or be @"),
     ] {
-        let file = PolicyFile::with("branch_template", template.into());
+        let file = PolicyFile::kestra_flat_with("branch_template", template.into());
         let expected = format!(
             "error: policy file {}: branch_template: invalid branch template {template:?}: a \
              branch name {rule}\n",
             file.path()
         );
-        lts_policy(&["supported", "--policy", file.path()])
+        kestra_flat(&["supported", "--policy", file.path()])
             .assert()
             .code(2)
             .stdout("")
@@ -328,7 +328,7 @@ fn branch_templates_are_one_word_git_accepts() {
         let expected = format!(
             "error: --branch: invalid branch template {template:?}: a branch name {rule}\n"
         );
-        lts_policy(&["backport-targets", &format!("--branch={template}")])
+        kestra_flat(&["backport-targets", &format!("--branch={template}")])
             .assert()
             .code(2)
             .stdout("")
@@ -344,7 +344,7 @@ fn templates_that_name_two_lines_alike_are_refused() {
         {"name": "a{major}-{minor}"},
         {"name": "a{minor}-{major}"},
     ]);
-    let file = PolicyFile::with("tags", tags);
+    let file = PolicyFile::kestra_flat_with("tags", tags);
     let path = file.path();
     assert_eq!(
         stdout_of(&["policy", "--check", path], 1),
@@ -356,7 +356,7 @@ fn templates_that_name_two_lines_alike_are_refused() {
         )
     );
     // Any other command reading the file: the first, one line, exit 2.
-    lts_policy(&["supported", "--policy", path])
+    kestra_flat(&["supported", "--policy", path])
         .assert()
         .code(2)
         .stdout("")
@@ -366,9 +366,9 @@ fn templates_that_name_two_lines_alike_are_refused() {
              {{minor}} run together; put a character that is not a digit between them\n"
         ));
     // Two supported lines of major 1, one branch: a target written twice.
-    let file = PolicyFile::with("branch_template", "release-{major}.x".into());
+    let file = PolicyFile::kestra_flat_with("branch_template", "release-{major}.x".into());
     let path = file.path();
-    lts_policy(&["backport-targets", "--branch", "--policy", path])
+    kestra_flat(&["backport-targets", "--branch", "--policy", path])
         .assert()
         .code(2)
         .stdout("")
@@ -377,7 +377,7 @@ fn templates_that_name_two_lines_alike_are_refused() {
              \"release-{{major}}.x\": makes \"release-1.x\" for both 1.3 and 1.4, as it has no \
              {{minor}}\n"
         ));
-    lts_policy(&["backport-targets", "--branch", "release-{major}.x"])
+    kestra_flat(&["backport-targets", "--branch", "release-{major}.x"])
         .assert()
         .code(2)
         .stdout("")
@@ -386,7 +386,7 @@ fn templates_that_name_two_lines_alike_are_refused() {
              \"release-1.x\" for both 1.3 and 1.4, as it has no {minor}\n",
         );
     // Node.js's lines are majors: no {minor} to fill in.
-    lts_policy(&[
+    kestra_flat(&[
         "backport-targets",
         "--branch",
         "v{major}.{minor}.x",
@@ -404,7 +404,7 @@ fn templates_that_name_two_lines_alike_are_refused() {
 
 #[test]
 fn a_policy_file_is_read_up_to_a_stated_size() {
-    let output = lts_policy(&["supported", "--policy", "/dev/zero"])
+    let output = kestra_flat(&["supported", "--policy", "/dev/zero"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -432,7 +432,7 @@ fn a_byte_order_mark_is_read() {
 fn json_shows_the_controls_it_may_let_through_as_escapes() {
     // JSON escapes C0 controls; DEL, C1 and bidirectional controls it allows
     // raw, and a terminal would act on them.
-    let file = PolicyFile::with("name", "a\u{7f}b\u{9b}c\u{202e}d\u{1b}".into());
+    let file = PolicyFile::kestra_flat_with("name", "a\u{7f}b\u{9b}c\u{202e}d\u{1b}".into());
     for args in [
         &["supported", "--on", "2026-03-01", "--json"][..],
         &["releases", "--on", "2026-03-01", "--format", "ndjson"],

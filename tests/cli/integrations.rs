@@ -4,7 +4,8 @@
 
 use yaml_rust2::YamlLoader;
 
-use super::{lts_policy, stdout_of};
+use super::catalog::{commands, formats};
+use super::{kestra_flat, stdout_of};
 
 /// On 2026-11-01 the test policy's targets are 2.0 (latest, LTS) and 1.3
 /// (LTS): 2.1 comes on 2026-11-10.
@@ -89,7 +90,7 @@ fn dependabot_needs_its_ecosystem_and_only_it_takes_one() {
              digits and '-', like maven or github-actions",
         ),
     ] {
-        lts_policy(&[&["backport-targets"][..], args].concat())
+        kestra_flat(&[&["backport-targets"][..], args].concat())
             .assert()
             .code(2)
             .stdout("")
@@ -144,20 +145,13 @@ fn projected_note(line: &str, due: &str) -> String {
 fn a_projected_line_is_marked_where_a_recipe_can_and_noted_for_every_one() {
     // 2026-12-01: 2.1, due 2026-09-08 + 2 months = 11-08, a Sunday, so
     // Tuesday 11-10, is the latest by the rules; 2.0 and 1.3 are recorded.
-    let answer = |args: &[&str]| {
-        let output = super::asked_on_2026_12_01(args);
-        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
-        (
-            String::from_utf8(output.stdout).unwrap(),
-            String::from_utf8(output.stderr).unwrap(),
-        )
-    };
+    let answer = |args: &[&str]| super::printed_by_yes(args, super::asked_on_2026_12_01(args));
     let expected_matrix = serde_json::json!({"include": [
         {"line": "2.1", "branch": "releases/v2.1.x", "projected": true},
         {"line": "2.0", "branch": "releases/v2.0.x"},
         {"line": "1.3", "branch": "releases/v1.3.x"},
     ]});
-    for command in ["backport-targets", "supported"] {
+    for command in commands().filter(|command| formats(command).contains(&"github-matrix")) {
         let (matrix, note) = answer(&[command, "--format", "github-matrix"]);
         let matrix: serde_json::Value = serde_json::from_str(&matrix).unwrap();
         assert_eq!(matrix, expected_matrix, "{command}");

@@ -4,22 +4,29 @@
 
 mod action;
 mod audit;
+mod catalog;
 mod commands;
 mod completion;
 mod custom;
+mod endoflife_answers;
 mod errors;
 mod examples;
 mod explain;
 mod exports;
 mod facts;
-mod facts_sources;
 mod far_dates;
 mod fit;
 mod formats;
 mod fuzz;
 mod general;
+mod git_policy;
+mod git_repository;
+mod git_tags;
+mod global_options;
+mod help;
 mod hostile;
 mod integrations;
+mod json_fields;
 mod keyboard;
 mod man;
 mod package;
@@ -27,9 +34,12 @@ mod phases;
 mod pipes;
 mod recorded;
 mod records;
+mod running_git;
 mod snapshots;
 mod timeline;
 mod write;
+
+use std::process::Output;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -42,7 +52,7 @@ const KESTRA_FLAT: &str = "tests/data/kestra-flat.json";
 
 /// The binary with the given arguments, on [`KESTRA_FLAT`] unless they
 /// name a policy.
-fn lts_policy(args: &[&str]) -> Command {
+fn kestra_flat(args: &[&str]) -> Command {
     let names_policy = args
         .iter()
         .any(|arg| *arg == "--policy" || arg.starts_with("--policy="));
@@ -76,11 +86,11 @@ fn asked_on_2026_12_01(args: &[&str]) -> std::process::Output {
     command.output().unwrap()
 }
 
-/// Runs a command that must exit with `code` and print nothing on stderr;
-/// returns its stdout.
+/// Runs [`kestra_flat`] with `args`, which must exit with `code` and print
+/// nothing on stderr; returns its stdout.
 #[track_caller]
 fn stdout_of(args: &[&str], code: i32) -> String {
-    let output = lts_policy(args).output().unwrap();
+    let output = kestra_flat(args).output().unwrap();
     assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
     assert!(
         output.stderr.is_empty(),
@@ -95,11 +105,24 @@ fn stdout_of(args: &[&str], code: i32) -> String {
 /// stderr holds the one note that says so, and nothing else.
 #[track_caller]
 fn stdout_projected(args: &[&str], code: i32) -> String {
-    let output = lts_policy(args).output().unwrap();
+    let output = kestra_flat(args).output().unwrap();
     assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(is_projection_note(&stderr), "{args:?}: {stderr}");
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// Runs `sh -c script` with the binary as `$0` and `args` as `$1`, `$2`,
+/// ...: for what only a shell sets up around it (limits, a umask, closed
+/// or redirected descriptors).
+fn in_sh(script: &str, args: &[&str]) -> Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_lts-policy"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 /// Whether `stderr` is the one line that notes a projection.
@@ -115,7 +138,7 @@ fn is_projection_note(stderr: &str) -> bool {
 /// that says so, and nothing else.
 #[track_caller]
 fn stdout_noting_old_facts(args: &[&str], code: i32) -> String {
-    let output = lts_policy(args).output().unwrap();
+    let output = kestra_flat(args).output().unwrap();
     assert_eq!(output.status.code(), Some(code), "{args:?}: {output:?}");
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -126,12 +149,108 @@ fn stdout_noting_old_facts(args: &[&str], code: i32) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-/// Runs a command with `--json` and parses what it prints.
+/// `args` with `--format format` after them.
+fn with_format<'a>(args: &[&'a str], format: &'a str) -> Vec<&'a str> {
+    let mut args = args.to_vec();
+    args.extend(["--format", format]);
+    args
+}
+
+/// Runs [`kestra_flat`] with `args` and `--json`, and parses what it prints.
 #[track_caller]
 fn json_of(args: &[&str], code: i32) -> Value {
     let mut args = args.to_vec();
     args.push("--json");
     serde_json::from_str(&stdout_of(&args, code)).unwrap()
+}
+
+/// The policy file [`KESTRA_FLAT`], read as JSON to change a field of.
+fn kestra_flat_file() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(KESTRA_FLAT).unwrap()).unwrap()
+}
+
+/// [`KESTRA_FLAT`]'s rules over a history of `history`, with `extra`
+/// fields, written to `name` in `scratch`; its path.
+fn kestra_flat_rules(scratch: &Scratch, name: &str, history: Value, extra: Value) -> String {
+    let mut file = kestra_flat_file();
+    file["history"] = history;
+    for (key, value) in extra.as_object().unwrap() {
+        file[key] = value.clone();
+    }
+    let path = scratch.path_to(name);
+    std::fs::write(&path, file.to_string()).unwrap();
+    path
+}
+
+/// The fields `keys` of each line of a JSON answer.
+fn fields(answer: &Value, keys: [&str; 3]) -> Vec<[Value; 3]> {
+    answer["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| keys.map(|key| line[key].clone()))
+        .collect()
+}
+
+/// The exit code, stdout and stderr of a run.
+fn outcome(output: Output) -> (Option<i32>, String, String) {
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The stdout and stderr of the run of `args` that gave `output`, which
+/// must be a yes (exit 0).
+#[track_caller]
+fn printed_by_yes(args: &[&str], output: Output) -> (String, String) {
+    assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+    let (_, stdout, stderr) = outcome(output);
+    (stdout, stderr)
+}
+
+/// The merged policy `policy` prints with `args` (exit 0), on
+/// [`kestra_flat`], and what it says on stderr of the facts it left out.
+#[track_caller]
+fn merged(args: &[&str]) -> (String, String) {
+    let mut all = vec!["policy"];
+    all.extend(args);
+    printed_by_yes(&all, kestra_flat(&all).output().unwrap())
+}
+
+/// The draft `policy --fit --git repo` fits to the tags alone, with no
+/// policy file (exit 0), as the program writes it, and its notes of the fit.
+#[track_caller]
+fn fit_of_tags(repo: &str) -> (String, String) {
+    let args = ["policy", "--fit", "--git", repo];
+    printed_by_yes(&args, embedded(&args).output().unwrap())
+}
+
+/// The lines a policy file's history lists, in its order.
+fn history_lines(file: &Value) -> Vec<String> {
+    file["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["line"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The one error line of [`kestra_flat`] with `args` (and `PATH` set to
+/// `path`), which must exit 2 with nothing on stdout.
+#[track_caller]
+fn error_of(args: &[&str], path: Option<&str>) -> String {
+    let mut command = kestra_flat(args);
+    if let Some(path) = path {
+        command.env("PATH", path);
+    }
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr
 }
 
 const LEGEND: &str =
@@ -145,16 +264,31 @@ const RANGES_LEGEND: &str = "80% ranges, from how far the history's releases fel
 struct Scratch(std::path::PathBuf);
 
 impl Scratch {
+    /// A new, empty directory named after `name`, the process and the
+    /// thread: tests run at once, and a name may come back in another.
     fn new(name: &str) -> Self {
-        let path =
-            std::env::temp_dir().join(format!("lts-policy-test-{name}-{}", std::process::id()));
+        let path = std::env::temp_dir().join(format!(
+            "lts-policy-test-{name}-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).unwrap();
         Self(path)
     }
 
+    /// The directory, as an argument to the program or to git.
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+
     fn join(&self, name: &str) -> std::path::PathBuf {
         self.0.join(name)
+    }
+
+    /// [`Scratch::join`] as text, for an argument list.
+    fn path_to(&self, name: &str) -> String {
+        self.join(name).to_str().unwrap().to_owned()
     }
 
     /// The names in the directory, sorted.

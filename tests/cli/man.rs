@@ -3,24 +3,18 @@
 
 use std::process::Command;
 
+use super::catalog::commands;
 use super::{Scratch, stdout_of};
 
 /// The pages `man --dir` writes: the program's and each command's.
-const PAGES: [&str; 13] = [
-    "lts-policy.1",
-    "lts-policy-audit.1",
-    "lts-policy-backport-targets.1",
-    "lts-policy-completions.1",
-    "lts-policy-man.1",
-    "lts-policy-next-patch.1",
-    "lts-policy-policy.1",
-    "lts-policy-releases.1",
-    "lts-policy-status.1",
-    "lts-policy-supported.1",
-    "lts-policy-tag.1",
-    "lts-policy-tags-for.1",
-    "lts-policy-timeline.1",
-];
+fn pages() -> Vec<String> {
+    let mut pages: Vec<String> = commands()
+        .map(|command| format!("lts-policy-{command}.1"))
+        .collect();
+    pages.sort();
+    pages.insert(0, "lts-policy.1".to_owned());
+    pages
+}
 
 /// A page as `man -l` renders it, 100 columns wide; `None` (said on
 /// stderr) where man is not installed. Fails on any warning.
@@ -60,10 +54,11 @@ fn every_page_renders_with_every_section() {
         .map(|path| path.rsplit('/').next().unwrap())
         .collect();
     listed.sort_unstable();
-    let mut pages = PAGES;
-    pages.sort_unstable();
-    assert_eq!(listed, pages);
-    for name in PAGES {
+    let pages = pages();
+    let mut sorted = pages.clone();
+    sorted.sort_unstable();
+    assert_eq!(listed, sorted);
+    for name in &pages {
         let Some(text) = rendered(&dir.join(name)) else {
             return;
         };
@@ -93,7 +88,7 @@ fn every_page_renders_with_every_section() {
                 continue;
             }
             let file = named.replace("(1)", ".1");
-            assert!(PAGES.contains(&file.as_str()), "{name}: SEE ALSO {named}");
+            assert!(pages.contains(&file), "{name}: SEE ALSO {named}");
         }
     }
 }
@@ -135,7 +130,7 @@ fn a_commands_page_has_its_own_options_and_exit_codes() {
 
 #[test]
 fn a_page_for_no_command_is_an_error() {
-    super::lts_policy(&["man", "nothing"])
+    super::kestra_flat(&["man", "nothing"])
         .assert()
         .code(2)
         .stdout("")
@@ -144,4 +139,15 @@ fn a_page_for_no_command_is_an_error() {
              backport-targets, status, releases, tag, tags-for, next-patch, audit, timeline, \
              completions, man, policy\n",
         );
+}
+
+#[test]
+fn man_page_is_roff() {
+    let page = stdout_of(&["man"], 0);
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH lts-policy"),
+        "{page}"
+    );
+    assert!(page.contains(".TH lts-policy"));
+    assert!(page.contains("backport\\-targets"));
 }

@@ -6,17 +6,11 @@
 
 use serde_json::Value;
 
-use super::{Scratch, embedded, json_of};
+use super::{Scratch, embedded, json_of, outcome};
 
-/// Runs a command and returns its exit code, stdout and stderr.
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = embedded(args).output().unwrap();
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
-    (
-        output.status.code(),
-        text(output.stdout),
-        text(output.stderr),
-    )
+/// Runs a command on the embedded policy; its exit code, stdout and stderr.
+fn embedded_outcome(args: &[&str]) -> (Option<i32>, String, String) {
+    outcome(embedded(args).output().unwrap())
 }
 
 #[test]
@@ -25,14 +19,14 @@ fn a_version_older_than_the_record_is_not_supported_and_says_why() {
     // 2025-09-09. A script asking gets "not supported" (exit 1), not an
     // error.
     let reason = "0.19 is older than the first line the kestra policy records, 1.0 (2025-09-09)";
-    let (code, stdout, stderr) = run(&["status", "0.19.5", "--on", "2026-09-07"]);
+    let (code, stdout, stderr) = embedded_outcome(&["status", "0.19.5", "--on", "2026-09-07"]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stdout.starts_with("0.19.5 is not supported on 2026-09-07 (policy: kestra)\n"));
     assert!(
         stdout.contains(&format!("\nwhy         {reason}\n")),
         "{stdout}"
     );
-    let (_, stdout, _) = run(&["status", "0.19.5", "--on", "2026-09-07", "--json"]);
+    let (_, stdout, _) = embedded_outcome(&["status", "0.19.5", "--on", "2026-09-07", "--json"]);
     let json: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["state"], "before_first_line");
     assert_eq!(json["supported"], false);
@@ -80,7 +74,7 @@ fn the_endoflife_export_reads_back_with_the_record_exact() {
     for policy in ["examples/python.json", "examples/kestra.json"] {
         let export = scratch.join("export.json");
         let export = export.to_str().unwrap();
-        let (code, stdout, stderr) = run(&[
+        let (code, stdout, stderr) = embedded_outcome(&[
             "--policy",
             policy,
             "releases",
@@ -115,7 +109,7 @@ fn policy_fit_on_its_own_output_changes_nothing() {
     let scratch = Scratch::new("fit-twice");
     let first = scratch.join("first.json");
     let first = first.to_str().unwrap();
-    let (code, written, stderr) = run(&[
+    let (code, written, stderr) = embedded_outcome(&[
         "--endoflife",
         "tests/data/endoflife/nodejs.json",
         "policy",
@@ -123,7 +117,7 @@ fn policy_fit_on_its_own_output_changes_nothing() {
     ]);
     assert_eq!(code, Some(0), "{stderr}");
     std::fs::write(first, &written).unwrap();
-    let (code, again, stderr) = run(&["--policy", first, "policy", "--fit"]);
+    let (code, again, stderr) = embedded_outcome(&["--policy", first, "policy", "--fit"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(again, written);
     let comment = serde_json::from_str::<Value>(&written).unwrap()["comment"].clone();
@@ -153,7 +147,7 @@ fn an_end_the_record_does_not_date_is_said_so() {
             {"cycle": "7", "releaseDate": "2017-09-19", "eol": true}]"#,
     )
     .unwrap();
-    let status = |on| run(&["--endoflife", answer, "status", "7", "--on", on]);
+    let status = |on| embedded_outcome(&["--endoflife", answer, "status", "7", "--on", on]);
     let (code, stdout, _) = status("2019-03-14");
     assert_eq!(code, Some(1));
     assert!(
@@ -167,18 +161,14 @@ fn an_end_the_record_does_not_date_is_said_so() {
     assert_eq!(status("2019-03-13").0, Some(0));
 }
 
-/// Runs a command with `answer` as the endoflife.date answer on stdin.
+/// Runs a command on the embedded policy with `answer` as the
+/// endoflife.date answer on stdin; its exit code, stdout and stderr.
 fn with_answer(answer: &str, args: &[&str]) -> (Option<i32>, String, String) {
     let output = embedded(&[&["--endoflife", "-"][..], args].concat())
         .write_stdin(answer)
         .output()
         .unwrap();
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
-    (
-        output.status.code(),
-        text(output.stdout),
-        text(output.stderr),
-    )
+    outcome(output)
 }
 
 #[test]

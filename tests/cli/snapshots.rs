@@ -4,7 +4,7 @@
 //! written (the values the other tests work out by hand agree with them);
 //! `cargo insta review` shows any change for the same reading.
 
-use super::{lts_policy, stdout_of};
+use super::{kestra_flat, stdout_of};
 
 /// Every command, its arguments on 2026-11-25, and its exit code. On that
 /// day 2.1 is the latest, projected on 2026-11-10 (2026-09-08 + 2 months is a
@@ -87,7 +87,7 @@ fn json_of_every_command() {
 
 #[test]
 fn a_tag_that_points_nowhere_says_why_in_json() {
-    let output = lts_policy(&["tag", "2.2", "--on", "2026-11-25", "--json"])
+    let output = kestra_flat(&["tag", "2.2", "--on", "2026-11-25", "--json"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));

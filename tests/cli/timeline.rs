@@ -1,6 +1,6 @@
 //! `timeline`: the text picture at a fixed width and date, colour, and SVG.
 
-use super::{KESTRA_FLAT, lts_policy, stdout_of};
+use super::{kestra_flat, kestra_flat_file, stdout_of};
 
 #[test]
 fn timeline_text_golden() {
@@ -92,7 +92,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
         "{coloured}"
     );
     assert!(coloured.contains("\x1b[31m│"), "{coloured}");
-    let plain = lts_policy(&args).env("NO_COLOR", "1").output().unwrap();
+    let plain = kestra_flat(&args).env("NO_COLOR", "1").output().unwrap();
     assert!(!String::from_utf8_lossy(&plain.stdout).contains('\x1b'));
 }
 
@@ -143,7 +143,7 @@ fn svg_is_well_formed_and_draws_each_line() {
 
 #[test]
 fn timeline_range_must_be_forward() {
-    lts_policy(&["timeline", "--from", "2027-01-01", "--to", "2026-01-01"])
+    kestra_flat(&["timeline", "--from", "2027-01-01", "--to", "2026-01-01"])
         .assert()
         .code(2)
         .stdout("")
@@ -152,9 +152,7 @@ fn timeline_range_must_be_forward() {
 
 #[test]
 fn svg_stays_well_formed_whatever_the_policy_is_called() {
-    let mut policy =
-        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(KESTRA_FLAT).unwrap())
-            .unwrap();
+    let mut policy = kestra_flat_file();
     let name = "<script>alert('x')</script> & \"friends\" ]]> <!-- -->";
     policy["name"] = name.into();
     let file = std::env::temp_dir().join(format!("lts-policy-svg-{}.json", std::process::id()));
@@ -234,7 +232,7 @@ fn svg_escapes_line_names_a_record_controls() {
     let file =
         std::env::temp_dir().join(format!("lts-policy-svg-names-{}.json", std::process::id()));
     std::fs::write(&file, answer.to_string()).unwrap();
-    let output = lts_policy(&[
+    let output = kestra_flat(&[
         "--endoflife",
         file.to_str().unwrap(),
         "timeline",

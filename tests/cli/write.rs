@@ -11,11 +11,11 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use super::{KESTRA_FLAT, Scratch, lts_policy};
+use super::{KESTRA_FLAT, Scratch, in_sh, kestra_flat, kestra_flat_file};
 
 /// `policy --write target` on the test policy: its exit code and stderr.
-fn write_policy(target: &Path) -> (Option<i32>, String) {
-    let output = lts_policy(&["policy", "--write", target.to_str().unwrap()])
+fn write_kestra_flat(target: &Path) -> (Option<i32>, String) {
+    let output = kestra_flat(&["policy", "--write", target.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(output.stdout.is_empty());
@@ -26,8 +26,8 @@ fn write_policy(target: &Path) -> (Option<i32>, String) {
 }
 
 /// What `policy` prints for the test policy: what `--write` must write.
-fn printed() -> String {
-    let output = lts_policy(&["policy"]).output().unwrap();
+fn kestra_flat_printed() -> String {
+    let output = kestra_flat(&["policy"]).output().unwrap();
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -48,9 +48,9 @@ fn links_planted_at_the_names_of_the_old_scheme_are_never_followed() {
         std::os::unix::fs::symlink(&victim, planted).unwrap();
     }
     let target = scratch.join("policy.json");
-    assert_eq!(write_policy(&target), (Some(0), String::new()));
+    assert_eq!(write_kestra_flat(&target), (Some(0), String::new()));
     assert_eq!(fs::read_to_string(&victim).unwrap(), "root-only");
-    assert_eq!(fs::read_to_string(&target).unwrap(), printed());
+    assert_eq!(fs::read_to_string(&target).unwrap(), kestra_flat_printed());
     // Only the planted links, the victim and the new file.
     assert_eq!(scratch.names().len(), 400 + 2);
 }
@@ -60,15 +60,13 @@ fn a_write_keeps_its_code_on_a_closed_stdout() {
     // It writes nothing to stdout, so a closed one is no reason to fail.
     let scratch = Scratch::new("closed");
     let target = scratch.join("policy.json");
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg("exec \"$0\" --policy \"$1\" policy --write \"$2\" >&-")
-        .arg(env!("CARGO_BIN_EXE_lts-policy"))
-        .args([KESTRA_FLAT, target.to_str().unwrap()])
-        .status()
-        .unwrap();
+    let status = in_sh(
+        "exec \"$0\" --policy \"$1\" policy --write \"$2\" >&-",
+        &[KESTRA_FLAT, target.to_str().unwrap()],
+    )
+    .status;
     assert_eq!(status.code(), Some(0));
-    assert_eq!(fs::read_to_string(&target).unwrap(), printed());
+    assert_eq!(fs::read_to_string(&target).unwrap(), kestra_flat_printed());
 }
 
 #[test]
@@ -86,7 +84,7 @@ fn a_target_that_is_not_a_regular_file_is_refused() {
         (&socket, "a socket"),
         (&directory, "a directory"),
     ] {
-        let (code, stderr) = write_policy(target);
+        let (code, stderr) = write_kestra_flat(target);
         assert_eq!(code, Some(2), "{kind}");
         assert_eq!(
             stderr,
@@ -104,7 +102,7 @@ fn a_target_that_is_not_a_regular_file_is_refused() {
     // A link to a device is refused as the device is.
     let null = scratch.join("null");
     std::os::unix::fs::symlink("/dev/null", &null).unwrap();
-    let (code, stderr) = write_policy(&null);
+    let (code, stderr) = write_kestra_flat(&null);
     assert_eq!(code, Some(2));
     assert!(
         stderr.contains("it is a device, not a regular file"),
@@ -128,10 +126,10 @@ fn a_target_reached_through_links_is_replaced_where_they_lead() {
     std::os::unix::fs::symlink("real/policy.json", scratch.join("first")).unwrap();
     std::os::unix::fs::symlink(scratch.join("first"), scratch.join("second")).unwrap();
     assert_eq!(
-        write_policy(&scratch.join("second")),
+        write_kestra_flat(&scratch.join("second")),
         (Some(0), String::new())
     );
-    assert_eq!(fs::read_to_string(&real).unwrap(), printed());
+    assert_eq!(fs::read_to_string(&real).unwrap(), kestra_flat_printed());
     for link in ["first", "second"] {
         let metadata = fs::symlink_metadata(scratch.join(link)).unwrap();
         assert!(metadata.file_type().is_symlink(), "{link}");
@@ -139,12 +137,12 @@ fn a_target_reached_through_links_is_replaced_where_they_lead() {
     // A link to a file not there yet creates the file.
     std::os::unix::fs::symlink("real/new.json", scratch.join("dangling")).unwrap();
     assert_eq!(
-        write_policy(&scratch.join("dangling")),
+        write_kestra_flat(&scratch.join("dangling")),
         (Some(0), String::new())
     );
     assert_eq!(
         fs::read_to_string(scratch.join("real/new.json")).unwrap(),
-        printed()
+        kestra_flat_printed()
     );
     assert_eq!(
         fs::read_dir(scratch.join("real")).unwrap().count(),
@@ -160,20 +158,22 @@ fn the_mode_and_the_owner_of_the_old_file_are_kept() {
         let target = scratch.join(&format!("policy-{mode:o}.json"));
         fs::write(&target, "old").unwrap();
         fs::set_permissions(&target, fs::Permissions::from_mode(mode)).unwrap();
-        assert_eq!(write_policy(&target), (Some(0), String::new()), "{mode:o}");
+        assert_eq!(
+            write_kestra_flat(&target),
+            (Some(0), String::new()),
+            "{mode:o}"
+        );
         let metadata = fs::metadata(&target).unwrap();
         assert_eq!(metadata.mode() & 0o7777, mode, "{mode:o}");
-        assert_eq!(fs::read_to_string(&target).unwrap(), printed());
+        assert_eq!(fs::read_to_string(&target).unwrap(), kestra_flat_printed());
     }
     // A new file is created as any file is: 0666 less the umask (022 here).
     let new = scratch.join("new.json");
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg("umask 022 && exec \"$0\" --policy \"$1\" policy --write \"$2\"")
-        .arg(env!("CARGO_BIN_EXE_lts-policy"))
-        .args([KESTRA_FLAT, new.to_str().unwrap()])
-        .status()
-        .unwrap();
+    let status = in_sh(
+        "umask 022 && exec \"$0\" --policy \"$1\" policy --write \"$2\"",
+        &[KESTRA_FLAT, new.to_str().unwrap()],
+    )
+    .status;
     assert!(status.success());
     assert_eq!(fs::metadata(&new).unwrap().mode() & 0o7777, 0o644);
     // Owner and group, where the process may set them: root may.
@@ -184,7 +184,7 @@ fn the_mode_and_the_owner_of_the_old_file_are_kept() {
         return;
     }
     std::os::unix::fs::chown(&owned, Some(1234), Some(5678)).unwrap();
-    assert_eq!(write_policy(&owned), (Some(0), String::new()));
+    assert_eq!(write_kestra_flat(&owned), (Some(0), String::new()));
     let metadata = fs::metadata(&owned).unwrap();
     assert_eq!((metadata.uid(), metadata.gid()), (1234, 5678));
 }
@@ -194,8 +194,8 @@ fn a_long_name_is_written_and_a_stopped_write_leaves_nothing_behind() {
     let scratch = Scratch::new("stop");
     // 250 bytes: valid, but too long with `.` and `.PID.tmp` around it.
     let long = scratch.join(&format!("{}.json", "p".repeat(245)));
-    assert_eq!(write_policy(&long), (Some(0), String::new()));
-    assert_eq!(fs::read_to_string(&long).unwrap(), printed());
+    assert_eq!(write_kestra_flat(&long), (Some(0), String::new()));
+    assert_eq!(fs::read_to_string(&long).unwrap(), kestra_flat_printed());
     fs::remove_file(&long).unwrap();
     // A policy whose file takes a while to write: 100,000 lines.
     let big = scratch.join("big-input.json");
@@ -266,8 +266,7 @@ fn history_of(lines: u32, patches: bool) -> String {
         }
         history.push('}');
     }
-    let rules = fs::read_to_string(KESTRA_FLAT).unwrap();
-    let mut policy: serde_json::Value = serde_json::from_str(&rules).unwrap();
+    let mut policy = kestra_flat_file();
     policy["history"] = serde_json::Value::Null;
     policy
         .to_string()
@@ -282,7 +281,7 @@ fn whatever_policy_writes_policy_reads() {
     fs::write(&input, history_of(100_000, false)).unwrap();
     let target = scratch.join("policy.json");
     let input_arg = input.to_str().unwrap();
-    let written = lts_policy(&[
+    let written = kestra_flat(&[
         "--policy",
         input_arg,
         "policy",
@@ -295,7 +294,7 @@ fn whatever_policy_writes_policy_reads() {
     let size = fs::metadata(&target).unwrap().len();
     assert!(size < 8 << 20, "{size} bytes");
     let answer = |policy: &str| {
-        lts_policy(&[
+        kestra_flat(&[
             "--policy",
             policy,
             "supported",
@@ -323,7 +322,7 @@ fn whatever_policy_writes_policy_reads() {
         ][..],
         &["--policy", input_arg, "policy"],
     ] {
-        let output = lts_policy(args).output().unwrap();
+        let output = kestra_flat(args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(output.stdout.is_empty());
         let stderr = String::from_utf8(output.stderr).unwrap();

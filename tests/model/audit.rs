@@ -42,7 +42,7 @@ fn kestra_history_2_0_late_and_a_gap_with_one_lts() {
     // it came on 2026-09-08, 126 days late (189 days = 27 weeks after 1.3).
     // 1.0's LTS ends 2026-09-09; after it only 1.3 is maintained.
     assert_eq!(
-        findings(&kestra(), "2026-11-25", false),
+        findings(&kestra_flat(), "2026-11-25", false),
         [
             fact(Finding::OffCadence {
                 line: line("2.0"),
@@ -64,7 +64,7 @@ fn kestra_history_2_0_late_and_a_gap_with_one_lts() {
 
 #[test]
 fn kestra_projected_shows_the_gaps_close_and_the_min_firing() {
-    let all = findings(&kestra(), "2027-09-01", true);
+    let all = findings(&kestra_flat(), "2027-09-01", true);
     // The first gap runs until 2.2 (projected 2027-01-12); the second from
     // 1.3's end (2027-03-03) until 2.5 (2027-07-13, see the calendar).
     assert!(all.contains(&projection(Finding::LtsGap {
@@ -101,7 +101,7 @@ fn kestra_projected_shows_the_gaps_close_and_the_min_firing() {
 #[test]
 fn a_clean_history_has_no_findings() {
     // On cadence, on Tuesdays, one LTS: 1.1 due 2025-11-11, 1.2 due 2026-01-13.
-    let policy = kestra_with_history(json!([
+    let policy = kestra_flat_with_history(json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true},
         {"line": "1.1", "released": "2025-11-11"},
         {"line": "1.2", "released": "2026-01-13"}
@@ -112,7 +112,7 @@ fn a_clean_history_has_no_findings() {
 #[test]
 fn early_releases_and_other_weekdays() {
     // 1.1 due 2025-11-11, came 2025-10-01 (a Wednesday): 41 days early.
-    let policy = kestra_with_history(json!([
+    let policy = kestra_flat_with_history(json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true},
         {"line": "1.1", "released": "2025-10-01"}
     ]));
@@ -140,7 +140,7 @@ fn early_releases_and_other_weekdays() {
 fn lts_lines_too_close_together_break_the_support_promise() {
     // Three declared LTS lines two months apart: 1.2 is the LTS two after 1.0
     // and ends it on 2026-01-13, long before 2026-09-09.
-    let policy = kestra_with_history(json!([
+    let policy = kestra_flat_with_history(json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true},
         {"line": "1.1", "released": "2025-11-11", "lts": true},
         {"line": "1.2", "released": "2026-01-13", "lts": true}
@@ -160,7 +160,7 @@ fn lts_lines_too_close_together_break_the_support_promise() {
 #[test]
 fn an_announced_end_can_break_or_stretch_the_promises() {
     // 1.0's end announced for 2026-03-01, before its year: short, by no line.
-    let short = kestra_with_history(json!([
+    let short = kestra_flat_with_history(json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true, "eol": "2026-03-01"},
         {"line": "1.1", "released": "2025-11-11"}
     ]));
@@ -176,7 +176,7 @@ fn an_announced_end_can_break_or_stretch_the_promises() {
     );
     // 1.0 stretched to 2026-12-01 while 1.1 and 1.2 are declared LTS too:
     // three maintained from 1.2's release on 2026-01-13.
-    let stretched = kestra_with_history(json!([
+    let stretched = kestra_flat_with_history(json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true, "eol": "2026-12-01"},
         {"line": "1.1", "released": "2025-11-11", "lts": true},
         {"line": "1.2", "released": "2026-01-13", "lts": true}
@@ -196,7 +196,7 @@ fn an_announced_end_can_break_or_stretch_the_promises() {
 fn patches_off_their_day_or_after_the_eol() {
     // 1.0.1 on a Wednesday; 1.1 ends when 1.2 comes (2026-01-13), and
     // 1.1.1 comes a week later.
-    let policy = kestra_with_history(json!([
+    let policy = kestra_flat_with_history(json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true,
          "patches": [{"version": "1.0.1", "released": "2025-09-17"}]},
         {"line": "1.1", "released": "2025-11-11",
@@ -229,7 +229,7 @@ fn a_short_gap_is_within_the_grace_period() {
     // keeps one LTS line (5 / 6 rounded up), with a gap in every cycle:
     // 1.0 ends 2026-02-09, 1.3 comes 2026-03-03, 22 days later.
     let mut file: serde_json::Value =
-        serde_json::from_str(&kestra_with("lts_support_months", 5.into())).unwrap();
+        serde_json::from_str(&kestra_flat_with("lts_support_months", 5.into())).unwrap();
     file["history"] = json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true},
         {"line": "1.1", "released": "2025-11-11"},
@@ -277,7 +277,7 @@ fn daily_lts_lines(lines: u32) -> Policy {
             json!({"line": format!("1.{i}"), "released": released.to_string(), "lts": true})
         })
         .collect();
-    Policy::from_json(&kestra_with("history", history.into())).unwrap()
+    Policy::from_json(&kestra_flat_with("history", history.into())).unwrap()
 }
 
 #[test]

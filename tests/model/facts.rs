@@ -49,7 +49,7 @@ fn tags_name_releases_and_patches() {
             ("v1.3", Ignored::NotAVersion),
         ]
     );
-    let rules = kestra_with_history(serde_json::json!([
+    let rules = kestra_flat_with_history(serde_json::json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true}
     ]));
     let merged = rules.with_facts(&facts, None).unwrap();
@@ -77,7 +77,7 @@ fn the_file_wins_where_both_speak() {
         LineKind::Minor,
     )
     .unwrap();
-    let file = kestra_with_history(serde_json::json!([
+    let file = kestra_flat_with_history(serde_json::json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true, "eol": "2026-09-09",
          "patches": [{"version": "1.0.1", "released": "2025-09-16"}]}
     ]));
@@ -112,7 +112,7 @@ fn a_line_may_come_out_after_a_later_one() {
     // (Python 2.7 in 2010, after 3.0 in 2008): the history accepts it, and
     // keeps its lines in the order they came out.
     let facts = Facts::from_tags(&[tag("v1.1.0", "2025-08-01")], None, LineKind::Minor).unwrap();
-    let file = kestra_with_history(serde_json::json!([
+    let file = kestra_flat_with_history(serde_json::json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true}
     ]));
     let merged = file.with_facts(&facts, None).unwrap();
@@ -141,7 +141,7 @@ fn a_contradiction_of_facts_is_the_problem_a_file_would_have() {
         LineKind::Minor,
     )
     .unwrap();
-    let file = kestra_with_history(serde_json::json!([
+    let file = kestra_flat_with_history(serde_json::json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true}
     ]));
     let merged = file.with_facts(&facts, None).unwrap_err();
@@ -151,7 +151,7 @@ fn a_contradiction_of_facts_is_the_problem_a_file_would_have() {
     let FactsProblem::MergedHistory { path, problem } = problem.as_ref() else {
         panic!("{problem:?}");
     };
-    let written = Policy::from_json(&kestra_with(
+    let written = Policy::from_json(&kestra_flat_with(
         "history",
         serde_json::json!([
             {"line": "1.0", "released": "2025-09-09", "lts": true,

@@ -3,7 +3,7 @@
 
 use lts_policy::fit::{Draft, Fit, FitBasis, FitNote, FitSubject};
 
-use super::{Policy, message};
+use super::{Policy, example, example_file, message};
 
 /// The fit of a draft written as JSON.
 fn fit(json: &str) -> (Policy, Vec<FitNote>) {
@@ -259,12 +259,18 @@ fn a_draft_is_checked_as_a_policy_file_is() {
     );
 }
 
-fn example(name: &str) -> Policy {
-    Policy::from_json(&std::fs::read_to_string(format!("examples/{name}.json")).unwrap()).unwrap()
+/// A draft, no rule stated, of the first `lines` lines of Kestra's example
+/// history.
+fn kestras_first_lines(lines: usize) -> String {
+    let kestra: serde_json::Value = serde_json::from_str(&example_file("kestra")).unwrap();
+    let mut draft = serde_json::json!({"name": "kestra"});
+    draft["history"] =
+        serde_json::Value::Array(kestra["history"].as_array().unwrap()[..lines].to_vec());
+    draft.to_string()
 }
 
 /// The fit of an example's whole history, no rule stated.
-fn fit_of(name: &str) -> Fit {
+fn fit_of_example(name: &str) -> Fit {
     Draft::of_history(&example(name)).fit().unwrap()
 }
 
@@ -273,7 +279,7 @@ fn gitlabs_history_gives_its_monthly_lines_its_majors_in_may_and_its_ends() {
     // endoflife.date's GitLab: a line every month (on the 3rd Thursday
     // since 2023, the 22nd before), majors starting in May, each line
     // supported while the next two come out: a rule foresees every step.
-    let fit = fit_of("gitlab");
+    let fit = fit_of_example("gitlab");
     assert_eq!(
         rule(&fit.policy, "new_major"),
         r#""new_major": {"in_month": 5}"#
@@ -292,7 +298,7 @@ fn electrons_history_gives_support_until_the_third_major_after() {
     // after it comes out, as the published rule says. endoflife.date writes
     // that day as the line's last (eol(x) = releaseDate(x+3)): read one day
     // on, the end is the day after, as exactly a day's grace says.
-    let fit = fit_of("electron");
+    let fit = fit_of_example("electron");
     assert_eq!(
         rule(&fit.policy, "support"),
         r#""support": {"until_next": 3, "grace_days": 1}"#
@@ -302,7 +308,7 @@ fn electrons_history_gives_support_until_the_third_major_after() {
 #[test]
 fn djangos_history_gives_an_lts_every_third_line() {
     // Django: X.2 is LTS (1.8, 1.11, 2.2, 3.2, 4.2, 5.2): every 3rd line.
-    let fit = fit_of("django");
+    let fit = fit_of_example("django");
     assert!(rule(&fit.policy, "lts").starts_with(r#""lts": {"every": 3, "#));
 }
 
@@ -348,7 +354,7 @@ fn grafanas_history_gives_nine_months_and_fifteen_for_a_majors_last_minor() {
     // major: its history's last minors, 10.4 (2024-03-05 to 2025-06-05),
     // 11.6 (2025-03-21 to 2026-06-25) and 12.4 (2026-02-25 to 2027-05-24),
     // each about 15 months, which 9 months misses by half a year.
-    let fit = fit_of("grafana");
+    let fit = fit_of_example("grafana");
     assert_eq!(
         rule(&fit.policy, "support"),
         r#""support": {"months": 9, "last_of_major": {"months": 15}}"#
@@ -368,13 +374,8 @@ fn every_fitted_policy_is_a_valid_file_that_reads_back() {
             drafts.push(Draft::of_history(&Policy::from_json(&text).unwrap()));
         }
     }
-    let kestra: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
     for lines in 1..=5 {
-        let mut draft = serde_json::json!({"name": "kestra"});
-        draft["history"] =
-            serde_json::Value::Array(kestra["history"].as_array().unwrap()[..lines].to_vec());
-        drafts.push(Draft::from_json(&draft.to_string()).unwrap());
+        drafts.push(Draft::from_json(&kestras_first_lines(lines)).unwrap());
     }
     for draft in drafts {
         let fit = draft.fit().unwrap();
@@ -387,12 +388,7 @@ fn every_fitted_policy_is_a_valid_file_that_reads_back() {
 fn kestras_first_two_lines_are_too_few_and_its_patches_come_weekly() {
     // 1.0 (2025-09-09) and 1.1 (2025-11-04): one step of 56 days, 1.84
     // months: every 2 months, Kestra's own cadence, and too few to say.
-    let kestra: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("examples/kestra.json").unwrap()).unwrap();
-    let mut draft = serde_json::json!({"name": "kestra"});
-    draft["history"] =
-        serde_json::Value::Array(kestra["history"].as_array().unwrap()[..2].to_vec());
-    let (policy, notes) = fit(&draft.to_string());
+    let (policy, notes) = fit(&kestras_first_lines(2));
     assert_eq!(
         rule(&policy, "releases"),
         r#""releases": {"every_months": 2}"#
@@ -403,7 +399,7 @@ fn kestras_first_two_lines_are_too_few_and_its_patches_come_weekly() {
     );
     // Its whole history: patches about weekly from each line's Tuesday
     // release (1.0.1 09-16, 1.0.2 09-24 a day late, ...), twice some weeks.
-    let fit = fit_of("kestra");
+    let fit = fit_of_example("kestra");
     assert!(
         rule(&fit.policy, "patches").starts_with(r#""patches": {"every_weeks": 1"#),
         "{}",

@@ -168,7 +168,7 @@ fn branch_templates() {
 
 #[test]
 fn the_embedded_policy_round_trips_through_its_file_format() {
-    let policy = kestra();
+    let policy = kestra_flat();
     assert_eq!(Policy::from_json(&policy.to_json()).unwrap(), policy);
     assert_eq!(
         policy.releases_schedule().on.weekday(),
@@ -228,15 +228,21 @@ fn policy_fields_of_the_wrong_type_or_missing() {
         "minor_every_months: missing"
     );
     assert_eq!(
-        policy_error(&kestra_with("minor_every_months", serde_json::json!(-2))),
+        policy_error(&kestra_flat_with(
+            "minor_every_months",
+            serde_json::json!(-2)
+        )),
         "minor_every_months: expected a whole number, got -2"
     );
     assert_eq!(
-        policy_error(&kestra_with("lts_in_parallel", serde_json::json!("2"))),
+        policy_error(&kestra_flat_with("lts_in_parallel", serde_json::json!("2"))),
         "lts_in_parallel: expected a whole number, got \"2\""
     );
     assert_eq!(
-        policy_error(&kestra_with("history", serde_json::json!({"line": "1.0"}))),
+        policy_error(&kestra_flat_with(
+            "history",
+            serde_json::json!({"line": "1.0"})
+        )),
         "history: expected an array, got an object"
     );
     assert_eq!(
@@ -250,7 +256,7 @@ fn policy_fields_of_the_wrong_type_or_missing() {
 
 #[test]
 fn policy_numbers_that_make_no_sense() {
-    let check = |key, value| policy_error(&kestra_with(key, value));
+    let check = |key, value| policy_error(&kestra_flat_with(key, value));
     assert_eq!(
         check("minor_every_months", 0.into()),
         "minor_every_months: expected 1 to 1200 months, got 0"
@@ -279,7 +285,7 @@ fn policy_numbers_that_make_no_sense() {
 
 #[test]
 fn histories_out_of_order_or_duplicated() {
-    let history = |entries: serde_json::Value| policy_error(&kestra_with("history", entries));
+    let history = |entries: serde_json::Value| policy_error(&kestra_flat_with("history", entries));
     assert_eq!(
         policy_error(include_str!("../data/unsorted.json")),
         "history[2].line: 1.1 comes after 1.2; list lines in the order of their numbers"
@@ -293,7 +299,7 @@ fn histories_out_of_order_or_duplicated() {
     );
     // A line may come out before an older one: a maintenance line of an
     // older major after a newer major's first (Python 2.7 after 3.0).
-    let out_of_order = Policy::from_json(&kestra_with(
+    let out_of_order = Policy::from_json(&kestra_flat_with(
         "history",
         serde_json::json!([
             {"line": "1.0", "released": "2025-09-09"},
@@ -320,7 +326,7 @@ fn histories_out_of_order_or_duplicated() {
 #[test]
 fn known_patches_must_belong_to_their_line_and_come_in_order() {
     let patches = |patches: serde_json::Value| {
-        policy_error(&kestra_with(
+        policy_error(&kestra_flat_with(
             "history",
             serde_json::json!([{"line": "1.0", "released": "2025-09-09", "patches": patches}]),
         ))
@@ -392,7 +398,7 @@ fn every_problem_of_a_file_is_reported_with_its_path() {
 fn a_first_line_declared_not_lts_still_anchors_the_count() {
     // No line says `lts: true`, so the first line anchors the count; its own
     // `false` wins, and the line 3 places after it is LTS by rule.
-    let policy = kestra_with_history(serde_json::json!([
+    let policy = kestra_flat_with_history(serde_json::json!([
         {"line": "1.0", "released": "2025-09-09", "lts": false},
         {"line": "1.1", "released": "2025-11-04"}
     ]));
@@ -405,8 +411,8 @@ fn a_first_line_declared_not_lts_still_anchors_the_count() {
 fn escaped_strings_take_the_slow_path_to_the_same_policy() {
     // A string with an escape cannot be borrowed, so the file is read
     // field by field; the answer is the same as for the plain file.
-    let plain = kestra_with("comment", "quoted".into());
-    let escaped = kestra_with("comment", "\"quoted\"".into());
+    let plain = kestra_flat_with("comment", "quoted".into());
+    let escaped = kestra_flat_with("comment", "\"quoted\"".into());
     assert!(escaped.contains("\\\""), "{escaped}");
     let (plain, escaped) = (
         Policy::from_json(&plain).unwrap(),
@@ -418,7 +424,7 @@ fn escaped_strings_take_the_slow_path_to_the_same_policy() {
 
 #[test]
 fn a_field_given_twice_is_a_problem_and_null_is_absent() {
-    let twice = kestra_with("comment", "first".into()).replacen(
+    let twice = kestra_flat_with("comment", "first".into()).replacen(
         "\"comment\"",
         "\"comment\": \"second\", \"comment\"",
         1,
@@ -428,10 +434,13 @@ fn a_field_given_twice_is_a_problem_and_null_is_absent() {
         "comment: given twice; an object names each field once"
     );
     // null is as good as absent: an optional field, or a required one missing.
-    let policy = Policy::from_json(&kestra_with("comment", serde_json::Value::Null)).unwrap();
+    let policy = Policy::from_json(&kestra_flat_with("comment", serde_json::Value::Null)).unwrap();
     assert_eq!(policy.comment(), None);
     assert_eq!(
-        policy_error(&kestra_with("branch_template", serde_json::Value::Null)),
+        policy_error(&kestra_flat_with(
+            "branch_template",
+            serde_json::Value::Null
+        )),
         "branch_template: missing"
     );
 }

@@ -1,5 +1,8 @@
-//! The embedded Kestra policy: 2-month minors on Tuesdays, an LTS every 3
-//! lines counted from 1.0, 12 months of support, 2 LTS lines in parallel.
+//! Kestra's policy in the flat form it was first embedded in
+//! (`tests/data/kestra-flat.json`): 2-month minors on Tuesdays, an LTS
+//! every 3 lines counted from 1.0, 12 months of support, 2 LTS lines in
+//! parallel. The tests that say so ask the embedded policy,
+//! `Policy::kestra()`, Kestra's rules over its real history, instead.
 
 use super::*;
 use lts_policy::Source;
@@ -8,7 +11,7 @@ use lts_policy::lines::EolReason;
 
 #[test]
 fn projects_lines_from_the_newest_known_one_on_the_release_weekday() {
-    let policy = kestra();
+    let policy = kestra_flat();
     // 2.0 on 2026-09-08; 2.1: 2026-11-08 is a Sunday -> Tuesday 2026-11-10.
     assert_eq!(info(&policy, "2.1").released, date("2026-11-10"));
     // 2.2: 2027-01-08 is a Friday -> Tuesday 2027-01-12.
@@ -21,7 +24,7 @@ fn projects_lines_from_the_newest_known_one_on_the_release_weekday() {
 
 #[test]
 fn lts_flags_follow_the_history_then_count_from_the_anchor() {
-    let policy = kestra();
+    let policy = kestra_flat();
     let flag = |name| {
         let info = info(&policy, name);
         (info.lts, info.lts_source)
@@ -41,7 +44,7 @@ fn lts_flags_follow_the_history_then_count_from_the_anchor() {
 #[test]
 fn lts_end_is_the_support_period_when_it_comes_first() {
     // 1.0: min(2025-09-09 + 12 months, release of 2.2 = 2027-01-12) = 2026-09-09.
-    let one_oh = info(&kestra(), "1.0");
+    let one_oh = info(&kestra_flat(), "1.0");
     assert_eq!(one_oh.eol, Some(date("2026-09-09")));
     assert_eq!(one_oh.eol_reason, EolReason::LtsSupportPeriod);
     assert_eq!(one_oh.eol_source, Source::Rules);
@@ -51,14 +54,14 @@ fn lts_end_is_the_support_period_when_it_comes_first() {
 #[test]
 fn lts_end_is_the_release_of_the_lts_two_places_later_when_that_comes_first() {
     // 2.2: 2027-01-12 + 12 months = 2028-01-12, but 2.8 comes on 2028-01-11.
-    let two_two = info(&kestra(), "2.2");
+    let two_two = info(&kestra_flat(), "2.2");
     assert_eq!(two_two.eol, Some(date("2028-01-11")));
     assert_eq!(two_two.eol_reason, EolReason::LtsSuperseded(line("2.8")));
 }
 
 #[test]
 fn a_feature_line_ends_with_the_next_release() {
-    let policy = kestra();
+    let policy = kestra_flat();
     let one_two = info(&policy, "1.2");
     assert_eq!(one_two.eol, Some(date("2026-03-03")));
     assert_eq!(one_two.eol_reason, EolReason::NextRelease(line("1.3")));
@@ -70,23 +73,23 @@ fn a_feature_line_ends_with_the_next_release() {
 #[test]
 fn the_worked_example_of_the_spec() {
     assert_eq!(
-        supported(&kestra(), "2026-03-01"),
+        supported(&kestra_flat(), "2026-03-01"),
         [pair("1.2", &[LATEST]), pair("1.0", &[LATEST_LTS])]
     );
 }
 
 #[test]
 fn nothing_is_supported_before_the_first_release() {
-    assert_eq!(supported(&kestra(), "2025-09-08"), []);
+    assert_eq!(supported(&kestra_flat(), "2025-09-08"), []);
     assert_eq!(
-        supported(&kestra(), "2025-09-09"),
+        supported(&kestra_flat(), "2025-09-09"),
         [pair("1.0", &[LATEST, LATEST_LTS])]
     );
 }
 
 #[test]
 fn support_ends_on_the_eol_day_itself() {
-    let policy = kestra();
+    let policy = kestra_flat();
     // 1.0's eol is 2026-09-09: still there on the 8th, gone on the 9th.
     assert_eq!(
         supported(&policy, "2026-09-08"),
@@ -113,7 +116,7 @@ fn support_ends_on_the_eol_day_itself() {
 #[test]
 fn a_projected_line_is_supported_on_a_projected_date() {
     // On 2026-11-25, 2.1 (projected 2026-11-10) is the latest line.
-    let lines = kestra().supported_on(date("2026-11-25")).unwrap();
+    let lines = kestra_flat().supported_on(date("2026-11-25")).unwrap();
     assert_eq!(
         roles(&lines),
         [pair("2.1", &[LATEST]), pair("1.3", &[LATEST_LTS])]
@@ -123,7 +126,7 @@ fn a_projected_line_is_supported_on_a_projected_date() {
 
 #[test]
 fn patches_count_release_weekdays_after_the_first_release() {
-    let policy = kestra();
+    let policy = kestra_flat();
     let one_two = info(&policy, "1.2");
     let patch = |on| policy.newest_patch(&one_two, date(on)).unwrap().unwrap();
     // Tuesdays after 2026-01-13 up to 2026-03-01: 01-20 .. 02-24, six of them.
@@ -143,7 +146,7 @@ fn patches_count_release_weekdays_after_the_first_release() {
 
 #[test]
 fn backport_targets_on_the_release_of_a_line() {
-    let policy = kestra();
+    let policy = kestra_flat();
     let on = policy.release_of(line("1.3")).unwrap();
     let targets = policy.backport_targets(on, None, Fix::Bug).unwrap();
     assert_eq!(
@@ -161,7 +164,7 @@ fn backport_targets_on_the_release_of_a_line() {
 
 #[test]
 fn status_of_an_ended_line_suggests_the_smallest_supported_upgrade() {
-    let policy = kestra();
+    let policy = kestra_flat();
     let status = policy
         .status(VersionInput::parse("1.1.4").unwrap(), date("2026-03-01"))
         .unwrap();
@@ -174,7 +177,7 @@ fn status_of_an_ended_line_suggests_the_smallest_supported_upgrade() {
 
 #[test]
 fn status_of_a_supported_version_counts_days_and_suggests_its_newest_patch() {
-    let policy = kestra();
+    let policy = kestra_flat();
     let status = policy
         .status(VersionInput::parse("v1.3.7").unwrap(), date("2026-11-25"))
         .unwrap();
@@ -192,7 +195,7 @@ fn status_of_a_supported_version_counts_days_and_suggests_its_newest_patch() {
 
 #[test]
 fn status_of_a_line_not_released_yet() {
-    let status = kestra()
+    let status = kestra_flat()
         .status(VersionInput::parse("2.2").unwrap(), date("2026-11-25"))
         .unwrap();
     assert_eq!(status.state, SupportState::Unreleased);
@@ -202,7 +205,7 @@ fn status_of_a_line_not_released_yet() {
 
 #[test]
 fn a_line_in_the_history_but_not_the_rules() {
-    let policy = kestra();
+    let policy = kestra_flat();
     // 2.0 is a major: the rules never project it, the history has it.
     assert_eq!(info(&policy, "2.0").released, date("2026-09-08"));
     let unknown = policy.line(line("1.4")).unwrap_err();
@@ -225,7 +228,7 @@ fn a_line_in_the_history_but_not_the_rules() {
 
 #[test]
 fn floating_tags() {
-    let policy = kestra();
+    let policy = kestra_flat();
     let on = date("2026-11-25");
     let tag = |tag| match policy.tag(tag, on).unwrap() {
         TagTarget::Version { patch, .. } => Ok(patch.version.to_string()),
@@ -258,7 +261,7 @@ fn floating_tags() {
 
 #[test]
 fn next_patch_day_ships_one_patch_per_supported_line() {
-    let policy = kestra();
+    let policy = kestra_flat();
     // 2026-11-25 is a Wednesday; the next Tuesday is 2026-12-01.
     let day = policy
         .next_patch(Start::After(date("2026-11-25")))
@@ -295,7 +298,7 @@ fn next_patch_day_ships_one_patch_per_supported_line() {
 #[test]
 fn next_patch_day_on_a_release_day_lists_the_new_line() {
     // 2027-01-12: 2.2 comes out, 2.1 ends; 1.3 ships its 315 / 7 = 45th patch.
-    let day = kestra()
+    let day = kestra_flat()
         .next_patch(Start::After(date("2027-01-05")))
         .unwrap()
         .unwrap();
@@ -316,7 +319,7 @@ fn next_patch_day_on_a_release_day_lists_the_new_line() {
 
 #[test]
 fn next_patch_day_before_the_first_release_is_the_week_after_it() {
-    let day = kestra()
+    let day = kestra_flat()
         .next_patch(Start::After(date("2025-01-01")))
         .unwrap()
         .unwrap();
@@ -325,7 +328,7 @@ fn next_patch_day_before_the_first_release_is_the_week_after_it() {
 
 #[test]
 fn releases_in_a_range_include_both_ends() {
-    let policy = kestra();
+    let policy = kestra_flat();
     let calendar = policy.releases(
         Some(date("2026-09-08")),
         Some(date("2027-01-12")),
@@ -354,14 +357,14 @@ fn releases_in_a_range_include_both_ends() {
 fn far_dates_are_reached_in_one_step() {
     // 2026-09 -> 9999-11 is 7973 * 12 + 2 = 95678 months = 47839 cadences:
     // 2.47839 comes out in November 9999 and is the latest on New Year's Eve.
-    let policy = kestra();
+    let policy = kestra_flat();
     let latest = policy.latest_on(date("9999-12-31")).unwrap().unwrap();
     assert_eq!(latest.line, line("2.47839"));
 }
 
 #[test]
 fn a_line_too_far_to_date_is_an_error_not_a_panic() {
-    let err = kestra().line(line("2.99999999")).unwrap_err();
+    let err = kestra_flat().line(line("2.99999999")).unwrap_err();
     assert!(
         err.to_string()
             .starts_with("the projected release of 2.99999999 is beyond"),
@@ -373,7 +376,7 @@ fn a_line_too_far_to_date_is_an_error_not_a_panic() {
 fn a_gap_without_a_maintained_lts_leaves_latest_lts_on_the_last_one() {
     // One month of LTS support: 1.0 is maintained as LTS until 2025-10-09,
     // as latest until 1.1 on 2025-11-04, which is its eol.
-    let policy = Policy::from_json(&kestra_with("lts_support_months", 1.into())).unwrap();
+    let policy = Policy::from_json(&kestra_flat_with("lts_support_months", 1.into())).unwrap();
     assert_eq!(info(&policy, "1.0").eol, Some(date("2025-11-04")));
     // On 2026-01-20 1.2 is the latest and no LTS line is maintained.
     assert_eq!(supported(&policy, "2026-01-20"), [pair("1.2", &[LATEST])]);
@@ -425,7 +428,7 @@ fn an_announced_eol_replaces_the_rules_answer() {
 
 #[test]
 fn explanations_cover_known_lines_recent_projections_and_the_next_line() {
-    let policy = kestra();
+    let policy = kestra_flat();
     let lines = |on| -> Vec<String> {
         let explanations = policy.explain_on(date(on), None).unwrap();
         explanations
@@ -448,7 +451,7 @@ fn explanations_cover_known_lines_recent_projections_and_the_next_line() {
 #[test]
 fn two_lines_on_the_same_day_the_later_one_is_latest() {
     // 1.1 (declared LTS) and 1.2 both on 2025-11-04: 1.1 is never the latest.
-    let policy = kestra_with_history(serde_json::json!([
+    let policy = kestra_flat_with_history(serde_json::json!([
         {"line": "1.0", "released": "2025-09-09", "lts": true},
         {"line": "1.1", "released": "2025-11-04", "lts": true},
         {"line": "1.2", "released": "2025-11-04"}

@@ -7,7 +7,7 @@ mod custom;
 mod facts;
 mod fit;
 mod fuzz;
-mod general;
+mod general_form;
 mod inputs;
 mod kestra;
 mod layout;
@@ -16,8 +16,10 @@ mod queries;
 mod records;
 mod replay;
 mod schedules;
+mod small_policies;
 mod tags;
 mod templates;
+mod vendor_examples;
 mod vendor_rules;
 
 use chrono::NaiveDate;
@@ -54,7 +56,8 @@ fn line(text: &str) -> Line {
 /// the first form run on it, with the answers they always had.
 const KESTRA_FLAT: &str = include_str!("../data/kestra-flat.json");
 
-fn kestra() -> Policy {
+/// The policy in [`KESTRA_FLAT`].
+fn kestra_flat() -> Policy {
     Policy::from_json(KESTRA_FLAT).unwrap()
 }
 
@@ -64,16 +67,58 @@ fn monthly() -> Policy {
     Policy::from_json(include_str!("../data/monthly.json")).unwrap()
 }
 
-/// Kestra's file with one top-level value replaced.
-fn kestra_with(key: &str, value: serde_json::Value) -> String {
-    let mut file: serde_json::Value = serde_json::from_str(KESTRA_FLAT).unwrap();
+/// `file`, a policy file's text, with its top-level `key` set to `value`.
+fn with_field(file: &str, key: &str, value: serde_json::Value) -> String {
+    let mut file: serde_json::Value = serde_json::from_str(file).unwrap();
     file[key] = value;
     file.to_string()
 }
 
-/// Kestra's rules over a custom history.
-fn kestra_with_history(history: serde_json::Value) -> Policy {
-    Policy::from_json(&kestra_with("history", history)).unwrap()
+/// [`KESTRA_FLAT`] with one top-level value replaced.
+fn kestra_flat_with(key: &str, value: serde_json::Value) -> String {
+    with_field(KESTRA_FLAT, key, value)
+}
+
+/// [`KESTRA_FLAT`]'s rules over `history`.
+fn kestra_flat_with_history(history: serde_json::Value) -> Policy {
+    Policy::from_json(&kestra_flat_with("history", history)).unwrap()
+}
+
+/// The policy in `examples/{name}.json`.
+fn example(name: &str) -> Policy {
+    Policy::from_json(&example_file(name)).unwrap()
+}
+
+/// The text of `examples/{name}.json`.
+fn example_file(name: &str) -> String {
+    let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// `examples/{name}.json` with its top-level `key` set to `value`.
+fn example_with(name: &str, key: &str, value: serde_json::Value) -> String {
+    with_field(&example_file(name), key, value)
+}
+
+/// The day `line` is released, as `YYYY-MM-DD`.
+fn released(policy: &Policy, line: Line) -> String {
+    policy.line(line).unwrap().released.to_string()
+}
+
+/// The newest patch of `line` on the day `on`.
+fn newest_patch(policy: &Policy, line: Line, on: &str) -> String {
+    let info = policy.line(line).unwrap();
+    let patch: lts_policy::lines::Patch = policy.newest_patch(&info, date(on)).unwrap().unwrap();
+    patch.version.to_string()
+}
+
+/// A small policy of minor lines: `rules` (JSON fields) over `history`.
+#[track_caller]
+fn policy(rules: &str, history: &str) -> Policy {
+    let json = format!(
+        r#"{{"name": "test", {rules}, "branch_template": "release-{{major}}.{{minor}}", "history": {history}}}"#
+    );
+    Policy::from_json(&json).unwrap_or_else(|err| panic!("{err}: {json}"))
 }
 
 #[track_caller]

@@ -5,28 +5,16 @@ use chrono::Days;
 use lts_policy::Line;
 use lts_policy::answers::{Dangling, Tag, TagTarget};
 
-use super::{Policy, date, message};
+use super::{Policy, date, example, example_with, message};
 
-fn example(name: &str) -> Policy {
-    with_tags(name, serde_json::json!(null))
-}
-
-/// An example policy with `tags` set to `tags` (left out when null).
-fn with_tags(name: &str, tags: serde_json::Value) -> Policy {
-    let text = std::fs::read_to_string(format!("examples/{name}.json")).unwrap();
-    let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
-    if !tags.is_null() {
-        file["tags"] = tags;
-    }
-    Policy::from_json(&file.to_string()).unwrap()
+/// An example policy with `tags` set to `tags`.
+fn example_with_tags(name: &str, tags: serde_json::Value) -> Policy {
+    Policy::from_json(&example_with(name, "tags", tags)).unwrap()
 }
 
 /// The problem `Policy::from_json` finds in an example with `tags`.
-fn tags_problem(name: &str, tags: serde_json::Value) -> String {
-    let text = std::fs::read_to_string(format!("examples/{name}.json")).unwrap();
-    let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
-    file["tags"] = tags;
-    message(&Policy::from_json(&file.to_string()).unwrap_err())
+fn example_tags_problem(name: &str, tags: serde_json::Value) -> String {
+    message(&Policy::from_json(&example_with(name, "tags", tags)).unwrap_err())
 }
 
 fn names_for(policy: &Policy, version: &str, on: &str) -> Vec<String> {
@@ -43,8 +31,8 @@ fn each_tag_given_points_to_the_version_and_no_other_tag_does() {
     let lts_tag = |name| serde_json::json!([{"name": name, "lts_only": true}]);
     for policy in [
         Policy::kestra().unwrap(),
-        with_tags("kestra", lts_tag("lts-v{major}.{minor}")),
-        with_tags("nodejs", lts_tag("lts-{major}")),
+        example_with_tags("kestra", lts_tag("lts-v{major}.{minor}")),
+        example_with_tags("nodejs", lts_tag("lts-{major}")),
         example("gitlab"),
     ] {
         let mut on = date("2025-01-01");
@@ -138,7 +126,7 @@ fn kestra_on_the_day_2_1_comes() {
 #[test]
 fn a_policy_tag_of_lts_lines_follows_kestras_lts_lines() {
     // kestra-io/kestra#12999 asks for `lts-v1.0`-style tags on LTS lines.
-    let kestra = with_tags(
+    let kestra = example_with_tags(
         "kestra",
         serde_json::json!([{"name": "lts-v{major}.{minor}", "lts_only": true}]),
     );
@@ -172,7 +160,7 @@ fn a_policy_tag_of_lts_lines_follows_kestras_lts_lines() {
 #[test]
 fn a_node_lts_tag_waits_for_the_line_to_become_lts() {
     // Node.js 24: released 2025-05-06, LTS from 2025-10-28 (its history).
-    let node = with_tags(
+    let node = example_with_tags(
         "nodejs",
         serde_json::json!([{"name": "lts-{major}", "lts_only": true}]),
     );
@@ -263,10 +251,14 @@ fn a_policy_tag_is_a_name_registries_and_git_take_for_one_line() {
         ),
     ];
     for (example, tags, expected) in cases {
-        assert_eq!(tags_problem(example, tags.clone()), expected, "{tags}");
+        assert_eq!(
+            example_tags_problem(example, tags.clone()),
+            expected,
+            "{tags}"
+        );
     }
     // Line 1.3's own spelling, on every line, is no other tag's.
-    let docker = with_tags("kestra", json!([{"name": "v{major}.{minor}"}]));
+    let docker = example_with_tags("kestra", json!([{"name": "v{major}.{minor}"}]));
     let again = Policy::from_json(&docker.to_json()).unwrap();
     assert_eq!(again, docker);
     assert_eq!(again.own_tags()[0].source(), "v{major}.{minor}");

@@ -13,15 +13,7 @@ use lts_policy::{Line, LineKind, VersionInput};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use super::Policy;
-
-/// An example policy with `field` set to `value`.
-fn example_with(example: &str, field: &str, value: Value) -> String {
-    let text = std::fs::read_to_string(format!("examples/{example}.json")).unwrap();
-    let mut file: Value = serde_json::from_str(&text).unwrap();
-    file[field] = value;
-    file.to_string()
-}
+use super::{Policy, example_with};
 
 /// Every problem of an example policy with `field` set to `value`.
 fn problems(example: &str, field: &str, value: Value) -> Vec<String> {

@@ -13,15 +13,6 @@ use lts_policy::{LineKind, Numbering, Source};
 
 use super::*;
 
-/// A policy of minor lines with `rules` (JSON fields) over `history`.
-#[track_caller]
-fn policy(rules: &str, history: &str) -> Policy {
-    let json = format!(
-        r#"{{"name": "test", {rules}, "branch_template": "release-{{major}}.{{minor}}", "history": {history}}}"#
-    );
-    Policy::from_json(&json).unwrap_or_else(|err| panic!("{err}: {json}"))
-}
-
 /// The problems of a policy file, as `policy --check` lists them.
 fn problems(rules: &str, history: &str) -> Vec<String> {
     let json = format!(
@@ -131,7 +122,7 @@ fn a_line_is_in_active_support_then_gets_security_fixes_only() {
     let on = policy.supported_on(date("2024-07-10")).unwrap();
     assert_eq!(on[2].phase, Phase::Security);
     // Without an active rule a line is active until its eol: one phase.
-    let one_phase = info(&kestra(), "1.0");
+    let one_phase = info(&kestra_flat(), "1.0");
     assert_eq!(
         (one_phase.active_until, one_phase.active_end),
         (one_phase.eol, ActiveEnd::OnePhase)
