@@ -136,9 +136,13 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
             .unwrap_or(80),
         pretty_json: environment.stdout_is_terminal,
     };
+    // Only a command that takes `--on` answers about a day its facts may
+    // look old by.
+    let asked_on = cli.command.on_date().map(|on| on.day(environment.today));
     Ok(Context {
         today: environment.today,
-        old_facts_note: old_facts_note(cli, &policy, environment.today),
+        on: asked_on.unwrap_or(environment.today),
+        old_facts_note: asked_on.and_then(|on| old_facts_note(&policy, on, environment.today)),
         policy,
         fit_notes,
         settings,
@@ -147,11 +151,11 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
 }
 
 /// The note that `policy`'s facts look old, for a command that answers
-/// about a day: `--on`, or today for a day still to come (an answer about
+/// about a day: `on`, or today for a day still to come (an answer about
 /// the future is a projection by definition, and facts can be no newer than
-/// today). A bad `--on` gives none: the command says what is wrong with it.
-fn old_facts_note(cli: &Cli, policy: &Policy, today: NaiveDate) -> Option<String> {
-    let day = cli.command.on_date()?.resolve(today).ok()?.min(today);
+/// today).
+fn old_facts_note(policy: &Policy, on: NaiveDate, today: NaiveDate) -> Option<String> {
+    let day = on.min(today);
     let old = policy.old_facts_on(day)?;
     Some(words::old_facts_note(&old, day))
 }

@@ -1,17 +1,19 @@
 //! Options several commands share, as flattened structs, and the parsing
 //! of the values they take into the model's types.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::builder::{PossibleValue, PossibleValuesParser, StringValueParser, TypedValueParser};
+use clap::error::ErrorKind;
 use clap::{ArgMatches, Args, FromArgMatches, ValueEnum};
 
 use lts_policy::{Line, LineInfo, Policy, parse_date};
 
 use super::run::Run;
-use crate::session::Format;
+use crate::session::{Format, for_terminal};
 
 // `--on`, for the questions about one date. (A doc comment here would
 // become the --help text of every command that flattens it.)
@@ -19,14 +21,46 @@ use crate::session::Format;
 #[group(skip)]
 pub struct OnDate {
     /// Answer for DATE (YYYY-MM-DD), e.g. 2026-03-01 [default: today]
-    #[arg(long, value_name = "DATE")]
-    on: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = DateValue)]
+    on: Option<NaiveDate>,
 }
 
 impl OnDate {
     /// The date asked for, or `today`.
-    pub fn resolve(&self, today: NaiveDate) -> Result<NaiveDate> {
-        Ok(date_option("--on", self.on.as_deref())?.unwrap_or(today))
+    pub fn day(&self, today: NaiveDate) -> NaiveDate {
+        self.on.unwrap_or(today)
+    }
+}
+
+/// A date option's value, read as clap parses the command line: a date
+/// that does not exist is refused there, in the words of the model's
+/// error and with the option's name (`--on: invalid date "2026-02-30":
+/// February 2026 has 28 days`), before a file is read or a day worked out.
+#[derive(Clone, Copy)]
+pub struct DateValue;
+
+impl TypedValueParser for DateValue {
+    type Value = NaiveDate;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<NaiveDate, clap::Error> {
+        let text = StringValueParser::new().parse_ref(command, arg, value)?;
+        parse_date(&text).map_err(|err| {
+            let option = arg
+                .and_then(clap::Arg::get_long)
+                .map_or_else(|| "DATE".to_owned(), |long| format!("--{long}"));
+            let said = format!("{:#}", anyhow::Error::new(err).context(option));
+            // Raw: clap writes `error: ` and the line alone, as every other
+            // refusal of bad input is written, without its usage lines.
+            clap::Error::raw(
+                ErrorKind::ValueValidation,
+                format!("{}\n", for_terminal(&said)),
+            )
+        })
     }
 }
 
@@ -259,23 +293,13 @@ pub struct Query {
 pub struct DateRange {
     /// First day of the range (YYYY-MM-DD), e.g. 2026-01-01 [default: releases:
     /// the first release; timeline: one LTS support period before --on]
-    #[arg(long, value_name = "DATE")]
-    from: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = DateValue)]
+    pub from: Option<NaiveDate>,
 
     /// Last day of the range (YYYY-MM-DD), included, e.g. 2027-12-31
     /// [default: one LTS support period after --on]
-    #[arg(long, value_name = "DATE")]
-    to: Option<String>,
-}
-
-impl DateRange {
-    /// The two ends given; the model decides the defaults.
-    pub fn resolve(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
-        Ok((
-            date_option("--from", self.from.as_deref())?,
-            date_option("--to", self.to.as_deref())?,
-        ))
-    }
+    #[arg(long, value_name = "DATE", value_parser = DateValue)]
+    pub to: Option<NaiveDate>,
 }
 
 // `--explain`, for the answers about support.
@@ -321,13 +345,6 @@ impl Recorded {
         items.retain(|item| !info(item).is_projected());
         left_out
     }
-}
-
-/// Parses an optional date option, naming the option in the error.
-pub fn date_option(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {
-    value
-        .map(|raw| parse_date(raw).with_context(|| flag.to_owned()))
-        .transpose()
 }
 
 /// Parses an optional line option (`--latest`, `--since`) as a line of

@@ -2,12 +2,13 @@
 //! policy's promises.
 
 use anyhow::Result;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use lts_policy::audit::{Audit, AuditScope};
 use lts_policy::{Policy, PolicyError, Source};
 
-use super::{ManText, Query, Run, date_option, last_day};
+use super::{DateValue, ManText, Query, Run, last_day};
 use crate::render::json::{self, Stream};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{FINDING_COLUMNS, FindingView};
@@ -34,8 +35,8 @@ pub struct Args {
 
     /// With --projected, check up to DATE (YYYY-MM-DD), e.g. 2028-12-31
     /// [default: one LTS support period after --on]
-    #[arg(long, value_name = "DATE", requires = "projected")]
-    to: Option<String>,
+    #[arg(long, value_name = "DATE", requires = "projected", value_parser = DateValue)]
+    to: Option<NaiveDate>,
 }
 
 impl Run for Args {
@@ -57,13 +58,13 @@ impl Run for Args {
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
-        let on = self.query.on.resolve(context.today)?;
+        let on = context.on;
         let policy = &context.policy;
         let (scope, ended) = if self.projected {
             // The projected lines end where their dates stop fitting, as a
             // calendar does.
-            let to = date_option("--to", self.to.as_deref())?;
-            let (calendar, ended) = last_day::fitting(policy, policy.releases(None, to, on)?, on)?;
+            let (calendar, ended) =
+                last_day::fitting(policy, policy.releases(None, self.to, on)?, on)?;
             let to = Some(calendar.to());
             (AuditScope::Projected { to }, ended)
         } else {

@@ -131,7 +131,7 @@ impl Run for Args {
         };
         let on = match &latest {
             Some(line) => policy.release_of(line.clone()).context("--latest")?,
-            None => self.query.on.resolve(context.today)?,
+            None => context.on,
         };
         let fix = if self.security {
             Fix::Security

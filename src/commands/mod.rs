@@ -15,8 +15,8 @@ use clap::Subcommand;
 use crate::session::{Answer, Context, Format, Output};
 
 pub use args::{
-    ColorChoice, CommonOptions, DateRange, Explain, OnDate, Query, Recorded, Source, Sources,
-    WithCommon, date_option, line_option,
+    ColorChoice, CommonOptions, DateRange, DateValue, Explain, OnDate, Query, Recorded, Source,
+    Sources, WithCommon, line_option,
 };
 pub use run::{ManText, Run};
 

@@ -1,7 +1,7 @@
 //! `next-patch`: the next patch day and the versions it ships.
 
 use anyhow::{Result, bail};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use lts_policy::answers::{PatchDay, Start};
@@ -9,7 +9,7 @@ use lts_policy::lines::Patch;
 use lts_policy::rules::{Patches, weekday_name};
 use lts_policy::{Policy, PolicyError};
 
-use super::{ManText, Query, Run, date_option, last_day};
+use super::{DateValue, ManText, Query, Run, last_day};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{PatchView, RoleNames};
 use crate::render::{self, Report, json, words};
@@ -22,8 +22,8 @@ help!("The next patch day and the versions it ships");
 pub struct Args {
     /// Look strictly after DATE (YYYY-MM-DD), e.g. 2026-11-25 [default: from
     /// --on on, that day included]
-    #[arg(long, value_name = "DATE", conflicts_with = "on")]
-    after: Option<String>,
+    #[arg(long, value_name = "DATE", conflicts_with = "on", value_parser = DateValue)]
+    after: Option<NaiveDate>,
 
     /// Print the day alone (YYYY-MM-DD), for a script, e.g. `day=$(lts-policy
     /// next-patch --day)`
@@ -57,9 +57,9 @@ impl Run for Args {
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
-        let start = match date_option("--after", self.after.as_deref())? {
+        let start = match self.after {
             Some(after) => Start::After(after),
-            None => Start::OnOrAfter(self.query.on.resolve(context.today)?),
+            None => Start::OnOrAfter(context.on),
         };
         let format = context.settings.format;
         if self.day && !matches!(format, Format::Text | Format::Plain) {

@@ -65,9 +65,8 @@ impl Run for Args {
         if !self.remind.is_empty() && context.settings.format != Format::Ics {
             bail!("--remind adds alarms to the iCalendar export: use it with --format ics");
         }
-        let (from, to) = self.range.resolve()?;
-        let on = self.query.on.resolve(context.today)?;
-        let calendar = policy.releases(from, to, on)?;
+        let on = context.on;
+        let calendar = policy.releases(self.range.from, self.range.to, on)?;
         let calendar = if self.recorded.given() {
             calendar.recorded()
         } else {

@@ -72,7 +72,7 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
-        let on = self.query.on.resolve(context.today)?;
+        let on = context.on;
         let within = match self.ends_within.as_deref() {
             Some(text) => {
                 let period = Lookahead::parse(text)?;

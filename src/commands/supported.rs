@@ -74,7 +74,7 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
-        let on = self.query.on.resolve(context.today)?;
+        let on = context.on;
         let selection = match (self.lts, self.latest) {
             (true, _) => Selection::Lts,
             (false, true) => Selection::Latest,

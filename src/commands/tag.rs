@@ -86,7 +86,7 @@ impl Run for Args {
         if let Tag::Line(version) = &tag {
             context.policy.line_of_version(version).context("NAME")?;
         }
-        let on = self.query.on.resolve(context.today)?;
+        let on = context.on;
         let policy = &context.policy;
         let target = if self.recorded {
             policy.recorded_tag(tag, on)?

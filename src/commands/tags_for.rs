@@ -68,7 +68,7 @@ impl Run for Args {
                 self.version
             );
         };
-        let on = self.query.on.resolve(context.today)?;
+        let on = context.on;
         let report = TagsFor {
             policy: &context.policy,
             tags: context.policy.tags_for(&version, on)?,

@@ -54,9 +54,8 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
-        let on = self.query.on.resolve(context.today)?;
-        let (from, to) = self.range.resolve()?;
-        let mut picture = policy.timeline(on, from, to)?;
+        let on = context.on;
+        let mut picture = policy.timeline(on, self.range.from, self.range.to)?;
         let mut answer = Answer::yes();
         // Only a default end runs past it: one period after --on.
         if picture.to > LAST_DAY {
