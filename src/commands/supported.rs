@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
+use clap::{Arg, ArgAction, ArgMatches, FromArgMatches};
 use serde::Serialize;
 
 use lts_policy::answers::{Explanation, Selection};
@@ -24,20 +25,65 @@ pub struct Args {
     #[command(flatten)]
     pub(super) query: Query,
 
-    /// Only the LTS lines (roles latest-lts and previous-lts), as ubuntu-distro-info
-    /// --lts, e.g. `supported --lts --format plain`
-    #[arg(long, conflicts_with = "latest")]
-    lts: bool,
-
-    /// Only the latest line, as ubuntu-distro-info --latest, e.g. `supported --latest`
-    #[arg(long)]
-    latest: bool,
+    #[command(flatten)]
+    lines: LinesAsked,
 
     #[command(flatten)]
     explain: Explain,
 
     #[command(flatten)]
     recorded: Recorded,
+}
+
+/// The supported lines asked for, `--lts` or `--latest` (or neither: all
+/// of them), as one choice: the two flags exclude each other.
+#[derive(Debug, Clone, Copy)]
+struct LinesAsked(Selection);
+
+impl clap::Args for LinesAsked {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        command
+            .arg(
+                Arg::new("lts")
+                    .long("lts")
+                    .action(ArgAction::SetTrue)
+                    .conflicts_with("latest")
+                    .help(
+                        "Only the LTS lines (roles latest-lts and previous-lts), as \
+                         ubuntu-distro-info --lts, e.g. `supported --lts --format plain`",
+                    ),
+            )
+            .arg(
+                Arg::new("latest")
+                    .long("latest")
+                    .action(ArgAction::SetTrue)
+                    .help(
+                        "Only the latest line, as ubuntu-distro-info --latest, e.g. `supported \
+                         --latest`",
+                    ),
+            )
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment_args(command)
+    }
+}
+
+impl FromArgMatches for LinesAsked {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        Ok(Self(
+            match (matches.get_flag("lts"), matches.get_flag("latest")) {
+                (true, _) => Selection::Lts,
+                (false, true) => Selection::Latest,
+                (false, false) => Selection::All,
+            },
+        ))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
 }
 
 impl Run for Args {
@@ -75,11 +121,7 @@ impl Run for Args {
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let on = context.on;
-        let selection = match (self.lts, self.latest) {
-            (true, _) => Selection::Lts,
-            (false, true) => Selection::Latest,
-            (false, false) => Selection::All,
-        };
+        let selection = self.lines.0;
         let mut lines = policy.supported_selected(on, selection)?;
         let left_out = self.recorded.keep(&mut lines, |line| &line.info);
         let mut explanations = self
@@ -93,7 +135,7 @@ impl Run for Args {
         let report = Supported {
             policy,
             on,
-            lts_only: self.lts,
+            selection,
             lines,
             left_out,
             explanations,
@@ -129,8 +171,8 @@ impl Run for Args {
 struct Supported<'p> {
     policy: &'p Policy,
     on: NaiveDate,
-    /// Whether `--lts` asked for the LTS lines alone.
-    lts_only: bool,
+    /// The lines asked for: all, `--lts` or `--latest`.
+    selection: Selection,
     lines: Vec<SupportedLine>,
     /// The supported lines `--recorded` leaves out, the rules' alone.
     left_out: Vec<Line>,
@@ -158,7 +200,8 @@ impl Report for Supported<'_> {
                 for_terminal(policy.name()),
                 words::listed(&projected)
             )?;
-        } else if self.lines.is_empty() && self.lts_only && on >= first.released {
+        } else if self.lines.is_empty() && self.selection == Selection::Lts && on >= first.released
+        {
             writeln!(
                 out.out(),
                 "No LTS line is maintained on {on} (policy: {})",
