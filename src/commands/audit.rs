@@ -10,8 +10,9 @@ use lts_policy::{Policy, PolicyError, Source};
 
 use super::{DateValue, ManText, Query, Run, last_day};
 use crate::render::json::{self, Stream};
+use crate::render::rows::FindingRow;
 use crate::render::text::{self, Row, Text};
-use crate::render::views::{FINDING_COLUMNS, FindingView};
+use crate::render::views::FindingView;
 use crate::render::{self, Report, findings, words};
 use crate::session::{Answer, Context, Output, for_terminal};
 
@@ -90,7 +91,7 @@ impl Report for AuditReport<'_> {
     where
         Self: 'a;
 
-    const COLUMNS: &'static [&'static str] = FINDING_COLUMNS;
+    type Row = FindingRow;
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
         let (policy, audit) = (self.policy, &self.audit);
@@ -164,11 +165,8 @@ impl Report for AuditReport<'_> {
         self.views().map(Ok)
     }
 
-    fn cells(&self, item: &FindingView) -> Vec<String> {
-        Self::COLUMNS
-            .iter()
-            .map(|column| item.cell(column))
-            .collect()
+    fn row(&self, item: &FindingView) -> FindingRow {
+        FindingRow::of(item)
     }
 
     fn plain(&self, item: &FindingView) -> Option<String> {

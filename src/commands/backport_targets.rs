@@ -9,8 +9,9 @@ use lts_policy::rules::BranchTemplate;
 use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 
 use super::{Explain, ManText, Query, Recorded, Run, last_day, line_option};
+use crate::render::rows::{self, SupportedRow};
 use crate::render::text::Text;
-use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
+use crate::render::views::{ExplanationView, LineView};
 use crate::render::{self, Report, explain, github, json};
 use crate::session::{Answer, Context, Format, Output};
 
@@ -223,7 +224,7 @@ impl Report for Targets<'_> {
     where
         Self: 'a;
 
-    const COLUMNS: &'static [&'static str] = SUPPORTED_COLUMNS;
+    type Row = SupportedRow;
 
     /// Bare lines or branches, one per line, for `$(...)`.
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
@@ -270,11 +271,8 @@ impl Report for Targets<'_> {
             .map(|line| Ok(LineView::supported(line, self.template)))
     }
 
-    fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
-        Self::COLUMNS
-            .iter()
-            .map(|column| item.cell(column))
-            .collect()
+    fn row(&self, item: &LineView<'_>) -> SupportedRow {
+        rows::supported_row(item)
     }
 
     fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {

@@ -10,6 +10,7 @@ use lts_policy::rules::{Patches, weekday_name};
 use lts_policy::{Policy, PolicyError};
 
 use super::{DateValue, ManText, Query, Run, last_day};
+use crate::render::csv::Cell;
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{PatchView, RoleNames};
 use crate::render::{self, Report, json, words};
@@ -136,13 +137,23 @@ struct Shipped<'a> {
     source: &'static str,
 }
 
+/// A patch the day ships, as CSV shows it.
+#[derive(Serialize, Default)]
+struct ShippedRow {
+    version: Cell,
+    line: Cell,
+    branch: Cell,
+    roles: String,
+    source: &'static str,
+}
+
 impl Report for NextPatch<'_> {
     type Item<'a>
         = Shipped<'a>
     where
         Self: 'a;
 
-    const COLUMNS: &'static [&'static str] = &["version", "line", "branch", "roles", "source"];
+    type Row = ShippedRow;
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
         let policy = self.policy;
@@ -219,14 +230,14 @@ impl Report for NextPatch<'_> {
         self.shipped().map(Ok)
     }
 
-    fn cells<'a>(&'a self, item: &Shipped<'a>) -> Vec<String> {
-        vec![
-            item.version.clone(),
-            item.line.clone(),
-            item.branch.clone(),
-            item.roles.joined(),
-            item.source.to_owned(),
-        ]
+    fn row(&self, item: &Shipped<'_>) -> ShippedRow {
+        ShippedRow {
+            version: Cell::of(&item.version),
+            line: Cell::of(&item.line),
+            branch: Cell::of(&item.branch),
+            roles: item.roles.joined(),
+            source: item.source,
+        }
     }
 
     fn plain<'a>(&'a self, item: &Shipped<'a>) -> Option<String> {

@@ -8,8 +8,9 @@ use lts_policy::{Policy, PolicyError};
 
 use super::{DateRange, ManText, Query, Recorded, Run, last_day};
 use crate::render::json::{self, IsoDate, Stream};
+use crate::render::rows::{self, CalendarRow};
 use crate::render::text::{self, Row, Text};
-use crate::render::views::{LINE_COLUMNS, LineView};
+use crate::render::views::LineView;
 use crate::render::{self, Report, endoflife, ics, markdown, words};
 use crate::session::{Answer, Context, Format, Output, for_terminal};
 
@@ -110,7 +111,7 @@ impl Report for Releases<'_> {
     where
         Self: 'a;
 
-    const COLUMNS: &'static [&'static str] = LINE_COLUMNS;
+    type Row = CalendarRow;
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
         writeln!(
@@ -171,11 +172,8 @@ impl Report for Releases<'_> {
             .map(move |info| Ok(LineView::new(&info?, branch)))
     }
 
-    fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
-        Self::COLUMNS
-            .iter()
-            .map(|column| item.cell(column))
-            .collect()
+    fn row(&self, item: &LineView<'_>) -> CalendarRow {
+        rows::calendar_row(item)
     }
 
     fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {

@@ -12,6 +12,8 @@ use lts_policy::{Policy, PolicyError};
 
 use super::lookahead::Lookahead;
 use super::{Explain, ManText, Query, Run, last_day};
+use crate::render::csv::Cell;
+use crate::render::json::IsoDate;
 use crate::render::text::{self, Row, Text};
 use crate::render::views::{LineView, RoleNames};
 use crate::render::{self, Report, explain, json, words};
@@ -220,31 +222,35 @@ struct View<'a> {
     explanation: Option<String>,
 }
 
+/// One version's answer, as CSV shows it.
+#[derive(Serialize, Default)]
+struct StatusRow {
+    version: Cell,
+    line: Cell,
+    on: IsoDate,
+    supported: bool,
+    state: &'static str,
+    roles: String,
+    eol: Option<IsoDate>,
+    days_left: Option<i64>,
+    upgrade_to: Option<Cell>,
+    released: Option<IsoDate>,
+    lts: Option<bool>,
+    latest_patch: Option<Cell>,
+    eol_by: Option<&'static str>,
+    phase: Option<&'static str>,
+    active_until: Option<IsoDate>,
+    lts_from: Option<IsoDate>,
+    ends_soon: bool,
+}
+
 impl Report for StatusReport<'_> {
     type Item<'a>
         = json::Envelope<'a, View<'a>>
     where
         Self: 'a;
 
-    const COLUMNS: &'static [&'static str] = &[
-        "version",
-        "line",
-        "on",
-        "supported",
-        "state",
-        "roles",
-        "eol",
-        "days_left",
-        "upgrade_to",
-        "released",
-        "lts",
-        "latest_patch",
-        "eol_by",
-        "phase",
-        "active_until",
-        "lts_from",
-        "ends_soon",
-    ];
+    type Row = StatusRow;
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
         for (at, answer) in self.answers.iter().enumerate() {
@@ -267,45 +273,30 @@ impl Report for StatusReport<'_> {
         self.answers.iter().map(|answer| Ok(self.view(answer)))
     }
 
-    fn cells<'a>(&'a self, item: &Self::Item<'a>) -> Vec<String> {
+    fn row<'a>(&'a self, item: &Self::Item<'a>) -> StatusRow {
         let answer = item.body().answer;
         let status = &answer.status;
         let info = status.info.as_ref();
-        let version = |patch: Option<&Patch>| {
-            patch
-                .map(|patch| patch.version.to_string())
-                .unwrap_or_default()
-        };
-        let day =
-            |day: Option<chrono::NaiveDate>| day.map(|day| day.to_string()).unwrap_or_default();
-        Self::COLUMNS
-            .iter()
-            .map(|column| match *column {
-                "version" => status.version.to_string(),
-                "line" => status.line.to_string(),
-                "on" => status.on.to_string(),
-                "supported" => (status.state == SupportState::Supported).to_string(),
-                "state" => status.state.name().to_owned(),
-                "roles" => RoleNames(&status.roles).joined(),
-                "eol" => day(info.and_then(|info| info.eol)),
-                "days_left" => status
-                    .days_left
-                    .map(|days| days.to_string())
-                    .unwrap_or_default(),
-                "upgrade_to" => version(status.upgrade_to.as_ref()),
-                "released" => day(info.map(|info| info.released)),
-                "lts" => info.map(|info| info.lts.to_string()).unwrap_or_default(),
-                "latest_patch" => version(status.latest_patch.as_ref()),
-                "eol_by" => info
-                    .map(|info| info.eol_reason.name().to_owned())
-                    .unwrap_or_default(),
-                "phase" => status.phase.map(Phase::name).unwrap_or_default().to_owned(),
-                "active_until" => day(info.and_then(|info| info.active_until)),
-                "lts_from" => day(info.and_then(|info| info.lts_from)),
-                "ends_soon" => answer.ends_within.is_some().to_string(),
-                _ => String::new(),
-            })
-            .collect()
+        let version = |patch: &Option<Patch>| patch.as_ref().map(|patch| Cell::of(patch.version));
+        StatusRow {
+            version: Cell::of(&status.version),
+            line: Cell::of(&status.line),
+            on: IsoDate(status.on),
+            supported: status.state == SupportState::Supported,
+            state: status.state.name(),
+            roles: RoleNames(&status.roles).joined(),
+            eol: info.and_then(|info| info.eol).map(IsoDate),
+            days_left: status.days_left,
+            upgrade_to: version(&status.upgrade_to),
+            released: info.map(|info| IsoDate(info.released)),
+            lts: info.map(|info| info.lts),
+            latest_patch: version(&status.latest_patch),
+            eol_by: info.map(|info| info.eol_reason.name()),
+            phase: status.phase.map(Phase::name),
+            active_until: info.and_then(|info| info.active_until).map(IsoDate),
+            lts_from: info.and_then(|info| info.lts_from).map(IsoDate),
+            ends_soon: answer.ends_within.is_some(),
+        }
     }
 
     fn plain<'a>(&'a self, item: &Self::Item<'a>) -> Option<String> {

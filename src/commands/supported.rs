@@ -9,8 +9,9 @@ use lts_policy::answers::{Explanation, Selection};
 use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 
 use super::{Explain, ManText, Query, Recorded, Run, last_day};
+use crate::render::rows::{self, SupportedRow};
 use crate::render::text::{self, Row, Text};
-use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
+use crate::render::views::{ExplanationView, LineView};
 use crate::render::{self, Report, explain, github, json, markdown, words};
 use crate::session::{Answer, Context, Format, Output, for_terminal};
 
@@ -186,7 +187,7 @@ impl Report for Supported<'_> {
     where
         Self: 'a;
 
-    const COLUMNS: &'static [&'static str] = SUPPORTED_COLUMNS;
+    type Row = SupportedRow;
 
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
         let (policy, on) = (self.policy, self.on);
@@ -312,11 +313,8 @@ impl Report for Supported<'_> {
             .map(move |line| Ok(LineView::supported(line, branch)))
     }
 
-    fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
-        Self::COLUMNS
-            .iter()
-            .map(|column| item.cell(column))
-            .collect()
+    fn row(&self, item: &LineView<'_>) -> SupportedRow {
+        rows::supported_row(item)
     }
 
     fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {

@@ -11,6 +11,8 @@ use lts_policy::answers::{Tag, TagTarget};
 use lts_policy::{Policy, PolicyError};
 
 use super::{ManText, Query, Run};
+use crate::render::csv::Cell;
+use crate::render::json::IsoDate;
 use crate::render::text::Text;
 use crate::render::{self, Report, json, words};
 use crate::session::{Answer, Context, Format, Output};
@@ -143,6 +145,18 @@ struct View<'a> {
     reason: Option<String>,
 }
 
+/// Where the tag points, as CSV shows it.
+#[derive(Serialize, Default)]
+struct TagRow {
+    tag: Cell,
+    on: IsoDate,
+    version: Option<Cell>,
+    line: Option<Cell>,
+    released: Option<String>,
+    source: Option<&'static str>,
+    reason: Option<Cell>,
+}
+
 impl TagReport<'_> {
     fn view(&self) -> View<'_> {
         let mut view = View {
@@ -176,9 +190,7 @@ impl Report for TagReport<'_> {
     where
         Self: 'a;
 
-    const COLUMNS: &'static [&'static str] = &[
-        "tag", "on", "version", "line", "released", "source", "reason",
-    ];
+    type Row = TagRow;
 
     /// The version alone, for `docker pull "image:$(lts-policy tag latest-lts)"`.
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
@@ -196,18 +208,17 @@ impl Report for TagReport<'_> {
         std::iter::once(Ok(json::envelope(self.policy, self.view())))
     }
 
-    fn cells<'a>(&'a self, _item: &Self::Item<'a>) -> Vec<String> {
-        let view = self.view();
-        let text = |value: Option<String>| value.unwrap_or_default();
-        vec![
-            view.tag.to_owned(),
-            view.on,
-            text(view.version),
-            text(view.line),
-            text(view.released),
-            view.source.unwrap_or_default().to_owned(),
-            text(view.reason),
-        ]
+    fn row<'a>(&'a self, item: &Self::Item<'a>) -> TagRow {
+        let view = item.body();
+        TagRow {
+            tag: Cell::of(view.tag),
+            on: IsoDate(self.on),
+            version: view.version.as_ref().map(Cell::of),
+            line: view.line.as_ref().map(Cell::of),
+            released: view.released.clone(),
+            source: view.source,
+            reason: view.reason.as_ref().map(Cell::of),
+        }
     }
 
     fn plain<'a>(&'a self, _item: &Self::Item<'a>) -> Option<String> {

@@ -9,6 +9,7 @@ use lts_policy::answers::Tag;
 use lts_policy::{Policy, PolicyError, Version};
 
 use super::{ManText, Query, Run};
+use crate::render::csv::Cell;
 use crate::render::text::Text;
 use crate::render::{self, Report, json};
 use crate::session::{Answer, Context, Output};
@@ -88,10 +89,16 @@ struct TagsFor<'p> {
     tags: Vec<Tag>,
 }
 
-/// One tag, as ndjson and CSV show it.
+/// One tag, as ndjson shows it.
 #[derive(Serialize)]
 struct TagView {
     tag: String,
+}
+
+/// One tag, as CSV shows it.
+#[derive(Serialize, Default)]
+struct TagRow {
+    tag: Cell,
 }
 
 impl Report for TagsFor<'_> {
@@ -100,7 +107,7 @@ impl Report for TagsFor<'_> {
     where
         Self: 'a;
 
-    const COLUMNS: &'static [&'static str] = &["tag"];
+    type Row = TagRow;
 
     /// The tags alone, one per line, for `$(...)`.
     fn text(&self, out: &mut Text<'_>) -> Result<()> {
@@ -131,8 +138,10 @@ impl Report for TagsFor<'_> {
         self.tags.iter().map(|tag| Ok(TagView { tag: tag.name() }))
     }
 
-    fn cells(&self, item: &TagView) -> Vec<String> {
-        vec![item.tag.clone()]
+    fn row(&self, item: &TagView) -> TagRow {
+        TagRow {
+            tag: Cell::of(&item.tag),
+        }
     }
 
     fn plain(&self, item: &TagView) -> Option<String> {

@@ -14,6 +14,7 @@ pub mod json;
 pub mod markdown;
 pub mod ndjson;
 pub mod plain;
+pub mod rows;
 pub mod svg;
 pub mod text;
 pub mod timeline;
@@ -37,9 +38,9 @@ pub trait Report {
     where
         Self: 'a;
 
-    /// The CSV header: the same columns in the same order whatever the
-    /// answer, so that a spreadsheet or a script can rely on them.
-    const COLUMNS: &'static [&'static str];
+    /// An item as CSV writes it: a struct whose fields are the columns,
+    /// the same in the same order whatever the answer.
+    type Row: Serialize + Default;
 
     /// The answer for people.
     fn text(&self, out: &mut text::Text<'_>) -> Result<()>;
@@ -50,8 +51,8 @@ pub trait Report {
     /// The items, in order, worked out as they are read.
     fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>>;
 
-    /// An item's CSV cells, in [`Report::COLUMNS`] order.
-    fn cells<'a>(&'a self, item: &Self::Item<'a>) -> Vec<String>;
+    /// An item's CSV row.
+    fn row<'a>(&'a self, item: &Self::Item<'a>) -> Self::Row;
 
     /// An item as one bare value, or nothing.
     fn plain<'a>(&'a self, item: &Self::Item<'a>) -> Option<String>;
