@@ -13,7 +13,7 @@ use clap::{ArgMatches, Args, FromArgMatches, ValueEnum};
 use lts_policy::{Line, LineInfo, Policy, parse_date};
 
 use super::run::Run;
-use crate::session::{Format, for_terminal};
+use crate::session::{Format, Lookahead, for_terminal};
 
 // `--on`, for the questions about one date. (A doc comment here would
 // become the --help text of every command that flattens it.)
@@ -53,15 +53,39 @@ impl TypedValueParser for DateValue {
             let option = arg
                 .and_then(clap::Arg::get_long)
                 .map_or_else(|| "DATE".to_owned(), |long| format!("--{long}"));
-            let said = format!("{:#}", anyhow::Error::new(err).context(option));
-            // Raw: clap writes `error: ` and the line alone, as every other
-            // refusal of bad input is written, without its usage lines.
-            clap::Error::raw(
-                ErrorKind::ValueValidation,
-                format!("{}\n", for_terminal(&said)),
-            )
+            refused(&anyhow::Error::new(err).context(option))
         })
     }
+}
+
+/// `--ends-within`'s value, read as clap parses the command line, as a
+/// date is ([`DateValue`]).
+#[derive(Clone, Copy)]
+pub struct PeriodValue;
+
+impl TypedValueParser for PeriodValue {
+    type Value = Lookahead;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Lookahead, clap::Error> {
+        let text = StringValueParser::new().parse_ref(command, arg, value)?;
+        Lookahead::parse(&text).map_err(|err| refused(&err))
+    }
+}
+
+/// A flag's value refused in the words of `err` and its causes: raw, so
+/// that clap writes `error: ` and that line alone, as every other refusal
+/// of bad input is written, without its usage lines.
+fn refused(err: &anyhow::Error) -> clap::Error {
+    let said = format!("{err:#}");
+    clap::Error::raw(
+        ErrorKind::ValueValidation,
+        format!("{}\n", for_terminal(&said)),
+    )
 }
 
 // `--git` and `--endoflife`, the sources of facts. Taken before the command

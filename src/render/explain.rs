@@ -15,7 +15,7 @@ use super::views::ExplanationView;
 use super::words::{
     self, day_rule_text, months_text, ordinal, period_text, plural, roles_text, round_text,
 };
-use crate::session::Answer;
+use crate::session::joined_notes;
 
 /// How the schedule places a projected line: `2.0's release on 2026-09-08 +
 /// 2 months = 2026-11-08, and the first Tuesday on or after it`.
@@ -420,12 +420,8 @@ pub fn beside_bare_lines(
     explanations: Option<&[Explanation]>,
     on: NaiveDate,
     today: NaiveDate,
-) -> Answer {
+) -> Option<String> {
     let infos = lines.iter().map(|line| &line.info);
-    Answer::yes()
-        .with_note(words::projected_note(
-            policy,
-            &words::projected_lines(infos, today),
-        ))
-        .and_note(explanations.map(|why| note(why, on)))
+    let projected = words::projected_note(policy, &words::projected_lines(infos, today));
+    joined_notes(projected, explanations.map(|why| note(why, on)))
 }

@@ -1,7 +1,7 @@
-//! One renderer per format. A command hands its answer over as a
-//! [`Report`]; the query formats (text, json, ndjson, csv, plain) read any
-//! report, and each other format is written by its own module from the one
-//! command's answer that has it.
+//! One renderer per format. A command hands its answer over as one of the
+//! [`reports`], each a [`Report`]; the query formats (text, json, ndjson,
+//! csv, plain) read any report, and each other format is written by its
+//! own module from the answers that have it.
 
 pub mod csv;
 pub mod endoflife;
@@ -14,6 +14,7 @@ pub mod json;
 pub mod markdown;
 pub mod ndjson;
 pub mod plain;
+pub mod reports;
 pub mod rows;
 pub mod svg;
 pub mod text;
@@ -24,6 +25,7 @@ pub mod words;
 use std::io::Write;
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use lts_policy::PolicyError;
@@ -56,6 +58,26 @@ pub trait Report {
 
     /// An item as one bare value, or nothing.
     fn plain<'a>(&'a self, item: &Self::Item<'a>) -> Option<String>;
+
+    /// Writes the answer in the settings' format: a query format, or one
+    /// of the formats of the answer's own.
+    ///
+    /// # Errors
+    /// An error of the model met while the answer is read, or of the output.
+    fn write(&self, settings: &Settings, out: &mut dyn Write) -> Result<()>
+    where
+        Self: Sized,
+    {
+        query(self, settings, out)
+    }
+
+    /// What the answer in `format` cannot carry, for stderr: why it is
+    /// empty, that it rests on what the rules project for days that have
+    /// come by `today`, the explanations of an answer of one bare value per
+    /// line.
+    fn aside(&self, _format: Format, _today: NaiveDate) -> Option<String> {
+        None
+    }
 }
 
 /// Writes `report` in the settings' format, one of the query formats.
