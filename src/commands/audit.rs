@@ -3,18 +3,13 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use lts_policy::audit::{Audit, AuditScope};
-use lts_policy::{Policy, PolicyError, Source};
+use lts_policy::audit::AuditScope;
 
 use super::{DateValue, ManText, Query, Run, last_day};
-use crate::render::json::{self, Stream};
-use crate::render::rows::FindingRow;
-use crate::render::text::{self, Row, Text};
-use crate::render::views::FindingView;
-use crate::render::{self, Report, findings, words};
-use crate::session::{Answer, Context, Output, for_terminal};
+use crate::render::Report;
+use crate::render::reports::AuditReport;
+use crate::session::{Answer, Context, Output};
 
 help!(
     "Check the history against the policy; exits 1 when anything is found",
@@ -76,109 +71,6 @@ impl Run for Args {
             audit: policy.audit(on, scope)?,
         };
         let answer = Answer::from_bool(report.audit.findings.is_empty()).with_note(ended);
-        out.answer(answer, |out| render::query(&report, &context.settings, out))
-    }
-}
-
-struct AuditReport<'p> {
-    policy: &'p Policy,
-    audit: Audit,
-}
-
-impl Report for AuditReport<'_> {
-    type Item<'a>
-        = FindingView
-    where
-        Self: 'a;
-
-    type Row = FindingRow;
-
-    fn text(&self, out: &mut Text<'_>) -> Result<()> {
-        let (policy, audit) = (self.policy, &self.audit);
-        let known_until = audit.history_until;
-        let scope = if audit.projected {
-            format!(
-                "known history up to {known_until} and projection up to {}",
-                audit.until
-            )
-        } else {
-            format!("known history up to {known_until}")
-        };
-        let count = match audit.findings.len() {
-            0 => "no findings, the policy is kept".to_owned(),
-            1 => "1 finding".to_owned(),
-            count => format!("{count} findings"),
-        };
-        writeln!(
-            out.out(),
-            "Audit of policy {}, {scope}, {}: {count}",
-            for_terminal(policy.name()),
-            words::plural(
-                u64::try_from(audit.lines_checked).unwrap_or(u64::MAX),
-                "line",
-                "lines"
-            )
-        )?;
-        if audit.findings.is_empty() {
-            return Ok(());
-        }
-        writeln!(out.out())?;
-        text::table(out, Some(&["KIND", "FINDING"]), || {
-            audit.findings.iter().map(|found| {
-                let source = if found.projected {
-                    Source::Rules
-                } else {
-                    Source::History
-                };
-                Ok(Row::default()
-                    .sourced(found.finding.kind(), source)
-                    .cell(findings::message(&found.finding, policy)))
-            })
-        })
-    }
-
-    fn json(&self) -> impl Serialize {
-        #[derive(Serialize)]
-        #[serde(bound(serialize = "Stream<I>: Serialize"))]
-        struct View<I> {
-            until: String,
-            /// The day the history is complete up to, as far as it is checked.
-            history_until: String,
-            projected: bool,
-            lines_checked: usize,
-            findings: Stream<I>,
-        }
-        let audit = &self.audit;
-        json::envelope(
-            self.policy,
-            View {
-                until: audit.until.to_string(),
-                history_until: audit.history_until.to_string(),
-                projected: audit.projected,
-                lines_checked: audit.lines_checked,
-                findings: Stream::new(self.items()),
-            },
-        )
-    }
-
-    fn items(&self) -> impl Iterator<Item = Result<FindingView, PolicyError>> {
-        self.views().map(Ok)
-    }
-
-    fn row(&self, item: &FindingView) -> FindingRow {
-        FindingRow::of(item)
-    }
-
-    fn plain(&self, item: &FindingView) -> Option<String> {
-        Some(item.message().to_owned())
-    }
-}
-
-impl AuditReport<'_> {
-    fn views(&self) -> impl Iterator<Item = FindingView> {
-        self.audit
-            .findings
-            .iter()
-            .map(|found| FindingView::new(found, self.policy))
+        out.answer(answer, |out| report.write(&context.settings, out))
     }
 }

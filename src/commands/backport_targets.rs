@@ -141,7 +141,7 @@ impl Run for Args {
             explanations,
             ecosystem,
         };
-        let answer = Answer::yes().with_note(report.aside(format, context.today));
+        let answer = Answer::yes().with_note(report.aside(format, context.today)?);
         out.answer(answer, |out| report.write(&context.settings, out))
     }
 }

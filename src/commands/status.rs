@@ -80,7 +80,7 @@ impl Run for Args {
         let yes = answers.iter().all(VersionAnswer::passes);
         let report = StatusReport { policy, answers };
         let answer =
-            Answer::from_bool(yes).with_note(report.aside(context.settings.format, context.today));
+            Answer::from_bool(yes).with_note(report.aside(context.settings.format, context.today)?);
         out.answer(answer, |out| report.write(&context.settings, out))
     }
 }

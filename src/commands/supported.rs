@@ -137,7 +137,7 @@ impl Run for Args {
             left_out,
             explanations,
         };
-        let answer = Answer::yes().with_note(report.aside(context.settings.format, context.today));
+        let answer = Answer::yes().with_note(report.aside(context.settings.format, context.today)?);
         out.answer(answer, |out| report.write(&context.settings, out))
     }
 }

@@ -5,8 +5,7 @@ use anyhow::Result;
 use lts_policy::dates::LAST_DAY;
 
 use super::{DateRange, ManText, Query, Run};
-use crate::render::text::Text;
-use crate::render::{svg, timeline};
+use crate::render;
 use crate::session::{Answer, Context, Format, Output};
 
 help!(
@@ -65,12 +64,7 @@ impl Run for Args {
             )));
         }
         out.answer(answer, |out| {
-            if context.settings.format == Format::Svg {
-                svg::write(&picture, policy.name(), out)
-            } else {
-                let mut text = Text::new(out, context.settings.color);
-                timeline::write(&picture, policy.name(), context.settings.width, &mut text)
-            }
+            render::picture(&picture, policy.name(), &context.settings, out)
         })
     }
 }

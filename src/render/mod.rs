@@ -3,23 +3,23 @@
 //! csv, plain) read any report, and each other format is written by its
 //! own module from the answers that have it.
 
-pub mod csv;
-pub mod endoflife;
-pub mod explain;
-pub mod findings;
+mod csv;
+mod endoflife;
+mod explain;
+mod findings;
 pub mod fit;
-pub mod github;
-pub mod ics;
-pub mod json;
-pub mod markdown;
-pub mod ndjson;
-pub mod plain;
+mod github;
+mod ics;
+mod json;
+mod markdown;
+mod ndjson;
+mod plain;
 pub mod reports;
-pub mod rows;
-pub mod svg;
-pub mod text;
-pub mod timeline;
-pub mod views;
+mod rows;
+mod svg;
+mod text;
+mod timeline;
+mod views;
 pub mod words;
 
 use std::io::Write;
@@ -29,6 +29,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use lts_policy::PolicyError;
+use lts_policy::calendar::Timeline;
 
 use crate::session::{Format, Settings};
 
@@ -75,8 +76,11 @@ pub trait Report {
     /// empty, that it rests on what the rules project for days that have
     /// come by `today`, the explanations of an answer of one bare value per
     /// line.
-    fn aside(&self, _format: Format, _today: NaiveDate) -> Option<String> {
-        None
+    ///
+    /// # Errors
+    /// An error of the model met while the answer is read.
+    fn aside(&self, _format: Format, _today: NaiveDate) -> Result<Option<String>> {
+        Ok(None)
     }
 }
 
@@ -93,5 +97,24 @@ pub fn query(report: &impl Report, settings: &Settings, out: &mut dyn Write) -> 
         Format::Plain => plain::write(report, out),
         // The context refuses a format the command does not write.
         other => bail!("--format {} is not a query format", other.name()),
+    }
+}
+
+/// Writes `timeline`, the picture of `policy_name`'s lines, in the
+/// settings' format: SVG, or text as wide as the settings say.
+///
+/// # Errors
+/// An error of the model met while the rows are read, or of the output.
+pub fn picture(
+    timeline: &Timeline,
+    policy_name: &str,
+    settings: &Settings,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if settings.format == Format::Svg {
+        svg::write(timeline, policy_name, out)
+    } else {
+        let mut text = text::Text::new(out, settings.color);
+        timeline::write(timeline, policy_name, settings.width, &mut text)
     }
 }

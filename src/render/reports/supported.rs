@@ -95,8 +95,8 @@ impl Report for Supported<'_> {
 
     /// Plain output is one line per item, and a matrix only marks the
     /// lines the rules project.
-    fn aside(&self, format: Format, today: NaiveDate) -> Option<String> {
-        match format {
+    fn aside(&self, format: Format, today: NaiveDate) -> Result<Option<String>> {
+        Ok(match format {
             Format::Plain => explain::beside_bare_lines(
                 self.policy,
                 &self.lines,
@@ -106,7 +106,7 @@ impl Report for Supported<'_> {
             ),
             Format::GithubMatrix => github::projected_note(self.policy, &self.lines),
             _ => None,
-        }
+        })
     }
 }
 
@@ -194,10 +194,7 @@ impl Supported<'_> {
             .sourced(info.released, info.released_source)
             .sourced(words::lts_cell(info, Some(self.on)), info.lts_source);
         if phases {
-            row = match info.active_until {
-                Some(until) => row.sourced(until, info.active_source),
-                None => row.cell("-"),
-            };
+            row = row.sourced_or_dash(info.active_until, info.active_source);
         }
         row = row.sourced(words::eol_cell(info), info.eol_source).cell(
             line.days_left

@@ -105,8 +105,8 @@ impl Report for Targets<'_> {
 
     /// Text and plain are bare lines or branches, one per line, for
     /// `$(...)`; the recipes have no field for a projected line.
-    fn aside(&self, format: Format, today: NaiveDate) -> Option<String> {
-        match format {
+    fn aside(&self, format: Format, today: NaiveDate) -> Result<Option<String>> {
+        Ok(match format {
             Format::Text | Format::Plain => explain::beside_bare_lines(
                 self.policy,
                 &self.targets,
@@ -118,7 +118,7 @@ impl Report for Targets<'_> {
                 github::projected_note(self.policy, &self.targets)
             }
             _ => None,
-        }
+        })
     }
 }
 

@@ -176,9 +176,9 @@ impl Report for StatusReport<'_> {
 
     /// Plain output is one state per line: that it rests on projections,
     /// why a "no" is one, and the explanations go to stderr.
-    fn aside(&self, format: Format, today: NaiveDate) -> Option<String> {
+    fn aside(&self, format: Format, today: NaiveDate) -> Result<Option<String>> {
         if format != Format::Plain {
-            return None;
+            return Ok(None);
         }
         let lines = self
             .answers
@@ -194,7 +194,10 @@ impl Report for StatusReport<'_> {
                 Some(explain::note(std::slice::from_ref(why), answer.status.on))
             }))
             .collect();
-        joined_notes(projected, (!why.is_empty()).then(|| why.join("\n")))
+        Ok(joined_notes(
+            projected,
+            (!why.is_empty()).then(|| why.join("\n")),
+        ))
     }
 }
 
