@@ -11,10 +11,9 @@ use lts_policy::rules::{
 };
 use lts_policy::{LineInfo, Policy, Source, SupportedLine};
 
+use super::rule_words::{day_rule_text, round_text};
 use super::views::ExplanationView;
-use super::words::{
-    self, day_rule_text, months_text, ordinal, period_text, plural, roles_text, round_text,
-};
+use super::words::{self, months_text, ordinal, period_text, plural, roles_text};
 use crate::session::joined_notes;
 
 /// How the schedule places a projected line: `2.0's release on 2026-09-08 +

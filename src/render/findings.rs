@@ -4,7 +4,8 @@ use lts_policy::audit::Finding;
 use lts_policy::rules::{Cadence, LineRules, weekday_name};
 use lts_policy::{Line, Policy};
 
-use super::words::{days_of, months_text, ordinal, period_text, plural};
+use super::rule_words::days_of;
+use super::words::{months_text, ordinal, period_text, plural};
 
 /// `189 days (27 weeks)`, or `186 days (about 27 weeks)`.
 fn span(days: u64) -> String {

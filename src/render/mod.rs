@@ -16,6 +16,7 @@ mod ndjson;
 mod plain;
 pub mod reports;
 mod rows;
+mod rule_words;
 mod svg;
 mod text;
 mod timeline;

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use lts_policy::{Policy, PolicyError};
 
-use crate::render::{json, words};
+use crate::render::{json, rule_words, words};
 use crate::session::{Format, MAX_FILE_BYTES, Settings, for_terminal, json_for_terminal};
 
 /// The policy as a file, as `policy` prints it.
@@ -82,7 +82,7 @@ impl PolicyCheck<'_> {
         }
         if let Some(policy) = &self.valid {
             writeln!(out, "{}: a valid policy", for_terminal(&self.file))?;
-            for rule in words::rules_text(policy) {
+            for rule in rule_words::rules_text(policy) {
                 writeln!(out, "  {rule}")?;
             }
             return Ok(());
