@@ -21,7 +21,7 @@ use crate::session::{Format, Lookahead, for_terminal};
 #[group(skip)]
 pub struct OnDate {
     /// Answer for DATE (YYYY-MM-DD), e.g. 2026-03-01 [default: today]
-    #[arg(long, value_name = "DATE", value_parser = DateValue)]
+    #[arg(long, value_name = "DATE", value_parser = DATE_VALUE)]
     on: Option<NaiveDate>,
 }
 
@@ -32,60 +32,43 @@ impl OnDate {
     }
 }
 
-/// A date option's value, read as clap parses the command line: a date
-/// that does not exist is refused there, in the words of the model's
-/// error and with the option's name (`--on: invalid date "2026-02-30":
-/// February 2026 has 28 days`), before a file is read or a day worked out.
+/// An option's value, read into its type as clap parses the command line:
+/// a bad value is refused there, in the words of the reader's error and
+/// with the option's name (`--on: invalid date "2026-02-30": February 2026
+/// has 28 days`), before a file is read or a day worked out.
 #[derive(Clone, Copy)]
-pub struct DateValue;
+pub struct ReadValue<T>(fn(text: &str, option: &str) -> Result<T>);
 
-impl TypedValueParser for DateValue {
-    type Value = NaiveDate;
+/// A date, `YYYY-MM-DD`, its error named by its option.
+pub const DATE_VALUE: ReadValue<NaiveDate> =
+    ReadValue(|text, option| parse_date(text).with_context(|| option.to_owned()));
+
+/// `--ends-within`'s period, whose error names the option itself.
+pub const PERIOD_VALUE: ReadValue<Lookahead> = ReadValue(|text, _| Lookahead::parse(text));
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for ReadValue<T> {
+    type Value = T;
 
     fn parse_ref(
         &self,
         command: &clap::Command,
         arg: Option<&clap::Arg>,
         value: &OsStr,
-    ) -> Result<NaiveDate, clap::Error> {
+    ) -> Result<T, clap::Error> {
         let text = StringValueParser::new().parse_ref(command, arg, value)?;
-        parse_date(&text).map_err(|err| {
-            let option = arg
-                .and_then(clap::Arg::get_long)
-                .map_or_else(|| "DATE".to_owned(), |long| format!("--{long}"));
-            refused(&anyhow::Error::new(err).context(option))
+        let option = arg
+            .and_then(clap::Arg::get_long)
+            .map_or_else(|| "VALUE".to_owned(), |long| format!("--{long}"));
+        (self.0)(&text, &option).map_err(|err| {
+            // Raw: clap writes `error: ` and this line alone, as every other
+            // refusal of bad input is written, without its usage lines.
+            let said = format!("{err:#}");
+            clap::Error::raw(
+                ErrorKind::ValueValidation,
+                format!("{}\n", for_terminal(&said)),
+            )
         })
     }
-}
-
-/// `--ends-within`'s value, read as clap parses the command line, as a
-/// date is ([`DateValue`]).
-#[derive(Clone, Copy)]
-pub struct PeriodValue;
-
-impl TypedValueParser for PeriodValue {
-    type Value = Lookahead;
-
-    fn parse_ref(
-        &self,
-        command: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<Lookahead, clap::Error> {
-        let text = StringValueParser::new().parse_ref(command, arg, value)?;
-        Lookahead::parse(&text).map_err(|err| refused(&err))
-    }
-}
-
-/// A flag's value refused in the words of `err` and its causes: raw, so
-/// that clap writes `error: ` and that line alone, as every other refusal
-/// of bad input is written, without its usage lines.
-fn refused(err: &anyhow::Error) -> clap::Error {
-    let said = format!("{err:#}");
-    clap::Error::raw(
-        ErrorKind::ValueValidation,
-        format!("{}\n", for_terminal(&said)),
-    )
 }
 
 // `--git` and `--endoflife`, the sources of facts. Taken before the command
@@ -317,12 +300,12 @@ pub struct Query {
 pub struct DateRange {
     /// First day of the range (YYYY-MM-DD), e.g. 2026-01-01 [default: releases:
     /// the first release; timeline: one LTS support period before --on]
-    #[arg(long, value_name = "DATE", value_parser = DateValue)]
+    #[arg(long, value_name = "DATE", value_parser = DATE_VALUE)]
     pub from: Option<NaiveDate>,
 
     /// Last day of the range (YYYY-MM-DD), included, e.g. 2027-12-31
     /// [default: one LTS support period after --on]
-    #[arg(long, value_name = "DATE", value_parser = DateValue)]
+    #[arg(long, value_name = "DATE", value_parser = DATE_VALUE)]
     pub to: Option<NaiveDate>,
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use lts_policy::audit::AuditScope;
 
-use super::{DateValue, ManText, Query, Run, last_day};
+use super::{DATE_VALUE, ManText, Query, Run, last_day};
 use crate::render::Report;
 use crate::render::reports::AuditReport;
 use crate::session::{Answer, Context, Output};
@@ -31,7 +31,7 @@ pub struct Args {
 
     /// With --projected, check up to DATE (YYYY-MM-DD), e.g. 2028-12-31
     /// [default: one LTS support period after --on]
-    #[arg(long, value_name = "DATE", requires = "projected", value_parser = DateValue)]
+    #[arg(long, value_name = "DATE", requires = "projected", value_parser = DATE_VALUE)]
     to: Option<NaiveDate>,
 }
 

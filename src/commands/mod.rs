@@ -14,7 +14,7 @@ use clap::Subcommand;
 use crate::session::{Answer, Context, Format, Output};
 
 pub use args::{
-    ColorChoice, CommonOptions, DateRange, DateValue, Explain, OnDate, PeriodValue, Query,
+    ColorChoice, CommonOptions, DATE_VALUE, DateRange, Explain, OnDate, PERIOD_VALUE, Query,
     Recorded, Source, Sources, WithCommon, line_option,
 };
 pub use run::{ManText, Run};

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use lts_policy::answers::Start;
 
-use super::{DateValue, ManText, Query, Run, last_day};
+use super::{DATE_VALUE, ManText, Query, Run, last_day};
 use crate::render::Report;
 use crate::render::reports::NextPatch;
 use crate::session::{Answer, Context, Format, Output};
@@ -17,7 +17,7 @@ help!("The next patch day and the versions it ships");
 pub struct Args {
     /// Look strictly after DATE (YYYY-MM-DD), e.g. 2026-11-25 [default: from
     /// --on on, that day included]
-    #[arg(long, value_name = "DATE", conflicts_with = "on", value_parser = DateValue)]
+    #[arg(long, value_name = "DATE", conflicts_with = "on", value_parser = DATE_VALUE)]
     after: Option<NaiveDate>,
 
     /// Print the day alone (YYYY-MM-DD), for a script, e.g. `day=$(lts-policy

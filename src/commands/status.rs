@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use lts_policy::{Policy, PolicyError};
 
-use super::{Explain, ManText, PeriodValue, Query, Run, last_day};
+use super::{Explain, ManText, PERIOD_VALUE, Query, Run, last_day};
 use crate::render::Report;
 use crate::render::reports::{StatusReport, VersionAnswer};
 use crate::session::{Answer, Context, Lookahead, Output};
@@ -28,7 +28,7 @@ pub struct Args {
     /// Count a version whose support ends within PERIOD of the date as not
     /// supported (exit 1), as scanners' lookahead does: days (60 or 60d),
     /// weeks (8w), calendar months (2m) or years (1y), e.g. `--ends-within 60`
-    #[arg(long, value_name = "PERIOD", value_parser = PeriodValue)]
+    #[arg(long, value_name = "PERIOD", value_parser = PERIOD_VALUE)]
     ends_within: Option<Lookahead>,
 
     #[command(flatten)]

@@ -376,16 +376,17 @@ pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
     sentences.join("; ")
 }
 
-/// The JSON view of explanations.
-pub fn views(explanations: &[Explanation], on: NaiveDate) -> Vec<ExplanationView> {
-    explanations
+/// The JSON view of the explanations `--explain` asks for, on `on`.
+pub fn views(explanations: Option<&[Explanation]>, on: NaiveDate) -> Option<Vec<ExplanationView>> {
+    let views = explanations?
         .iter()
         .map(|explanation| ExplanationView {
             line: explanation.info.line.to_string(),
             supported: !explanation.roles.is_empty(),
             explanation: explanation_text(explanation, on),
         })
-        .collect()
+        .collect();
+    Some(views)
 }
 
 /// The `--explain` block of a text answer: one paragraph per line.

@@ -61,10 +61,7 @@ impl Report for Supported<'_> {
             View {
                 on: self.on.to_string(),
                 lines: self.views().collect(),
-                explanations: self
-                    .explanations
-                    .as_deref()
-                    .map(|explanations| explain::views(explanations, self.on)),
+                explanations: explain::views(self.explanations.as_deref(), self.on),
             },
         )
     }

@@ -68,10 +68,7 @@ impl Report for Targets<'_> {
                 latest: self.latest.as_ref().map(ToString::to_string),
                 since: self.since.as_ref().map(ToString::to_string),
                 targets: self.views().collect(),
-                explanations: self
-                    .explanations
-                    .as_deref()
-                    .map(|explanations| explain::views(explanations, self.on)),
+                explanations: explain::views(self.explanations.as_deref(), self.on),
             },
         )
     }

@@ -52,12 +52,7 @@ impl StatusReport<'_> {
                 .cell("why")
                 .cell(before_first_text(self.policy, &status.line)),
         ];
-        rows.extend(
-            status
-                .upgrade_to
-                .as_ref()
-                .map(|patch| patch_row("upgrade to", patch)),
-        );
+        rows.extend(upgrade_row(status));
         rows
     }
 
@@ -88,12 +83,7 @@ impl StatusReport<'_> {
                 .as_ref()
                 .map(|patch| patch_row("latest patch", patch)),
         );
-        rows.extend(
-            status
-                .upgrade_to
-                .as_ref()
-                .map(|patch| patch_row("upgrade to", patch)),
-        );
+        rows.extend(upgrade_row(status));
         rows
     }
 
@@ -138,6 +128,12 @@ fn end_of_support_row(status: &Status, info: &LineInfo) -> Row {
         }
         None => row.sourced(words::ended_by_text(info), info.eol_source),
     }
+}
+
+/// What to upgrade to, when a newer version is supported.
+fn upgrade_row(status: &Status) -> Option<Row> {
+    let patch = status.upgrade_to.as_ref()?;
+    Some(patch_row("upgrade to", patch))
 }
 
 fn patch_row(label: &str, patch: &Patch) -> Row {
