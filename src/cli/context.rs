@@ -80,7 +80,8 @@ fn today(source_date_epoch: Option<OsString>) -> Result<NaiveDate> {
 }
 
 /// Decides the context from the arguments and the environment, once:
-/// the policy and its facts, the format, colour, the width.
+/// the policy and its facts, the format, colour, the width, the day asked
+/// about.
 ///
 /// # Errors
 /// A format the command does not write, or a policy file (or the facts)
@@ -107,9 +108,9 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
         let fit = policy::fitted(common.policy.as_deref(), cli, environment.today)?;
         (fit.policy, fit.notes)
     } else if cli.command.reads_policy() {
-        let named = policy::named(common.policy.as_deref())?;
+        let chosen = policy::named(common.policy.as_deref())?;
         (
-            policy::with_facts(named, cli, environment.today)?,
+            policy::with_facts(chosen, cli, environment.today)?,
             Vec::new(),
         )
     } else {

@@ -12,7 +12,7 @@ pub struct Sourced<T> {
 }
 
 /// Where a value came from.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Origin {
     /// A flag, with the path it was given: `--git .`.
     Flag { flag: &'static str, given: PathBuf },
