@@ -10,7 +10,8 @@ use clap::builder::{PossibleValue, PossibleValuesParser, StringValueParser, Type
 use clap::error::ErrorKind;
 use clap::{ArgMatches, Args, FromArgMatches, ValueEnum};
 
-use lts_policy::{Line, LineInfo, Policy, parse_date};
+use lts_policy::answers::Explanation;
+use lts_policy::{Line, LineInfo, Policy, PolicyError, parse_date};
 
 use super::run::Run;
 use crate::session::{Format, Lookahead, for_terminal};
@@ -317,6 +318,26 @@ pub struct Explain {
     /// out, with the dates, e.g. `status 1.0 --explain`
     #[arg(long)]
     pub explain: bool,
+}
+
+impl Explain {
+    /// The explanations `explain` gives, under `--explain`; under
+    /// `--recorded` too, those of the lines the history lists.
+    ///
+    /// # Errors
+    /// An error of the model met while the lines are explained.
+    pub fn asked(
+        &self,
+        recorded: &Recorded,
+        explain: impl FnOnce() -> Result<Vec<Explanation>, PolicyError>,
+    ) -> Result<Option<Vec<Explanation>>, PolicyError> {
+        if !self.explain {
+            return Ok(None);
+        }
+        let mut explanations = explain()?;
+        recorded.keep(&mut explanations, |why| &why.info);
+        Ok(Some(explanations))
+    }
 }
 
 // `--recorded`, for the answers that list lines.

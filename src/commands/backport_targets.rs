@@ -121,14 +121,9 @@ impl Run for Args {
             .backport_targets(on, since.clone(), fix)
             .context("--since")?;
         self.recorded.keep(&mut targets, |target| &target.info);
-        let mut explanations = self
-            .explain
-            .explain
-            .then(|| policy.explain_backports(on, since.clone(), fix))
-            .transpose()?;
-        if let Some(explanations) = &mut explanations {
-            self.recorded.keep(explanations, |why| &why.info);
-        }
+        let explanations = self.explain.asked(&self.recorded, || {
+            policy.explain_backports(on, since.clone(), fix)
+        })?;
         last_day::check(targets.iter().map(|line| &line.info))?;
         let report = Targets {
             policy,

@@ -120,14 +120,9 @@ impl Run for Args {
         let selection = self.lines.0;
         let mut lines = policy.supported_selected(on, selection)?;
         let left_out = self.recorded.keep(&mut lines, |line| &line.info);
-        let mut explanations = self
+        let explanations = self
             .explain
-            .explain
-            .then(|| policy.explain_on(on, None))
-            .transpose()?;
-        if let Some(explanations) = &mut explanations {
-            self.recorded.keep(explanations, |why| &why.info);
-        }
+            .asked(&self.recorded, || policy.explain_on(on, None))?;
         last_day::check(lines.iter().map(|line| &line.info))?;
         let report = Supported {
             policy,
