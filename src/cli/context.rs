@@ -6,22 +6,19 @@
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::IsTerminal;
-use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
+use lts_policy::Policy;
 use lts_policy::dates::LAST_DAY;
-use lts_policy::facts::Facts;
-use lts_policy::fit::{Draft, Fit};
-use lts_policy::{LineKind, Numbering, Policy};
 
-use super::facts;
 use super::flags::Cli;
-use crate::commands::{ColorChoice, Command, Source};
+use super::policy;
+use crate::commands::ColorChoice;
 use crate::render::words;
-use crate::session::{Context, Format, Settings, message, read_policy_file};
+use crate::session::{Context, Format, Settings};
 
 /// What the program learns from outside its arguments, read once in `main`.
 pub struct Environment {
@@ -83,7 +80,8 @@ fn today(source_date_epoch: Option<OsString>) -> Result<NaiveDate> {
 }
 
 /// Decides the context from the arguments and the environment, once:
-/// the policy and its facts, the format, colour, the width.
+/// the policy and its facts, the format, colour, the width, the day asked
+/// about.
 ///
 /// # Errors
 /// A format the command does not write, or a policy file (or the facts)
@@ -107,20 +105,18 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
         );
     }
     let (policy, fit_notes) = if cli.command.fits() {
-        let fit = fitted(common.policy.as_deref(), cli, environment.today)?;
+        let fit = policy::fitted(common.policy.as_deref(), cli, environment.today)?;
         (fit.policy, fit.notes)
+    } else if cli.command.reads_policy() {
+        let chosen = policy::named(common.policy.as_deref())?;
+        (
+            policy::with_facts(chosen, cli, environment.today)?,
+            Vec::new(),
+        )
     } else {
-        let policy = match &common.policy {
-            Some(path) if cli.command.reads_policy() => Policy::from_json(&read_policy_file(path)?)
-                .with_context(|| format!("policy file {}", path.display()))?,
-            _ => Policy::kestra()?,
-        };
-        let policy = if cli.command.reads_policy() {
-            with_facts(policy, cli, environment.today)?
-        } else {
-            policy
-        };
-        (policy, Vec::new())
+        // Completions and the man page describe the program, whatever
+        // --policy names.
+        (Policy::kestra()?, Vec::new())
     };
     let settings = Settings {
         format,
@@ -136,9 +132,13 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
             .unwrap_or(80),
         pretty_json: environment.stdout_is_terminal,
     };
+    // Only a command that takes `--on` answers about a day its facts may
+    // look old by.
+    let asked_on = cli.command.on_date().map(|on| on.day(environment.today));
     Ok(Context {
         today: environment.today,
-        old_facts_note: old_facts_note(cli, &policy, environment.today),
+        on: asked_on.unwrap_or(environment.today),
+        old_facts_note: asked_on.and_then(|on| old_facts_note(&policy, on, environment.today)),
         policy,
         fit_notes,
         settings,
@@ -147,162 +147,11 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
 }
 
 /// The note that `policy`'s facts look old, for a command that answers
-/// about a day: `--on`, or today for a day still to come (an answer about
+/// about a day: `on`, or today for a day still to come (an answer about
 /// the future is a projection by definition, and facts can be no newer than
-/// today). A bad `--on` gives none: the command says what is wrong with it.
-fn old_facts_note(cli: &Cli, policy: &Policy, today: NaiveDate) -> Option<String> {
-    let day = cli.command.on_date()?.resolve(today).ok()?.min(today);
+/// today).
+fn old_facts_note(policy: &Policy, on: NaiveDate, today: NaiveDate) -> Option<String> {
+    let day = on.min(today);
     let old = policy.old_facts_on(day)?;
     Some(words::old_facts_note(&old, day))
-}
-
-/// The policy with the facts `--git` or `--endoflife` name merged into its
-/// history. Without `--policy`, an endoflife.date answer that cannot be
-/// Kestra's is answered by rules fitted to its own record, as `policy
-/// --fit` fits them, and a note says so.
-fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
-    let named = cli.command.common().over(&cli.common).policy.is_some();
-    let numbering = named.then(|| policy.numbering());
-    let Some(read) = read_facts(cli, numbering.as_ref(), policy.tag_prefix(), today)? else {
-        return Ok(policy);
-    };
-    if let Some(name) = &read.endoflife
-        && !named
-        && !read.facts.could_be_of(&policy)
-    {
-        message(&format!(
-            "note: {}: no --policy names its product's rules, so they are fitted to its record \
-             (policy --fit prints them; --policy FILE names others)",
-            read.source
-        ));
-        let fit = fitted_to_facts(name, &read)?;
-        return Ok(fit.policy);
-    }
-    policy
-        .with_facts(&read.facts, read.history_as_of)
-        .with_context(|| read.source)
-}
-
-/// A policy fitted to facts alone, named after where they come from, its
-/// lines numbered as the facts number them.
-fn fitted_to_facts(name: &Path, read: &ReadFacts) -> Result<Fit> {
-    let numbering = read
-        .facts
-        .numbering()
-        .cloned()
-        .unwrap_or_else(|| Numbering::of(LineKind::Minor));
-    Draft::empty(&product_name(name), numbering)
-        .with_facts(&read.facts, read.history_as_of)
-        .with_context(|| read.source.clone())?
-        .fit()
-        .context("policy --fit")
-}
-
-/// The policy `policy --fit` prints: the draft `--policy` names (the rules
-/// it states kept), or none, completed from its history with the facts
-/// merged in; without either, the embedded policy's history alone.
-fn fitted(path: Option<&Path>, cli: &Cli, today: NaiveDate) -> Result<Fit> {
-    let source = cli.sources.either(cli.command.sources())?;
-    let draft = match (path, &source) {
-        (Some(path), _) => Some(
-            Draft::from_json(&read_policy_file(path)?)
-                .with_context(|| format!("policy file {}", path.display()))?,
-        ),
-        (None, Source::None) => Some(Draft::of_history(&Policy::kestra()?)),
-        // Numbered as the facts are.
-        (None, Source::Git(_) | Source::Endoflife(_)) => None,
-    };
-    let numbering = draft.as_ref().map(Draft::numbering);
-    let prefix = draft.as_ref().and_then(Draft::tag_prefix);
-    let read = read_facts(cli, numbering.as_ref(), prefix, today)?;
-    let draft = match (draft, read, &source) {
-        (Some(draft), Some(read), _) => draft
-            .with_facts(&read.facts, read.history_as_of)
-            .with_context(|| read.source)?,
-        (Some(draft), None, _) => draft,
-        (None, Some(read), Source::Git(name) | Source::Endoflife(name)) => {
-            return fitted_to_facts(name, &read);
-        }
-        // Without a draft, a source of facts was named, and read.
-        (None, _, _) => Draft::of_history(&Policy::kestra()?),
-    };
-    draft.fit().context("policy --fit")
-}
-
-/// A product's name from where its facts come from: the repository's
-/// directory, or the endoflife.date answer's file, without its extension.
-fn product_name(path: &Path) -> String {
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    path.file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .filter(|stem| !stem.is_empty() && stem != "-")
-        .unwrap_or_else(|| "fitted".to_owned())
-}
-
-/// Facts read from `--git` or `--endoflife`, to merge into a history.
-struct ReadFacts {
-    facts: Facts,
-    history_as_of: Option<NaiveDate>,
-    /// Where they come from, as the command line named it.
-    source: String,
-    /// The endoflife.date answer's file, when they come from one.
-    endoflife: Option<std::path::PathBuf>,
-}
-
-/// The facts `--git` or `--endoflife` name, for a history numbered as
-/// `numbering` says (a policy's; without one, a repository's tags are read
-/// as minor lines and an endoflife.date answer's cycles as it numbers
-/// them) whose tags start with `prefix`; `None` without either. With
-/// `--git` the history is complete up to the repository's own day (its
-/// newest tag, branch or fetch), capped at today: a line the rules
-/// expected by then without a tag is overdue. What an answer's cycles
-/// contradict of themselves is left out, and said in one note.
-fn read_facts(
-    cli: &Cli,
-    numbering: Option<&Numbering>,
-    prefix: Option<&str>,
-    today: NaiveDate,
-) -> Result<Option<ReadFacts>> {
-    let read = match cli.sources.either(cli.command.sources())? {
-        Source::Git(dir) => {
-            let kind = numbering.map_or(LineKind::Minor, |numbering| numbering.kind);
-            let repository = facts::git_facts(dir, prefix, kind)?;
-            for warning in &repository.warnings {
-                message(warning);
-            }
-            ReadFacts {
-                facts: repository.facts,
-                // A commit or a fetch dated after today is a clock's error.
-                history_as_of: repository.complete_up_to.map(|day| day.min(today)),
-                source: format!("--git {}", dir.display()),
-                endoflife: None,
-            }
-        }
-        Source::Endoflife(file) => {
-            let facts = facts::endoflife_facts(file, numbering)?;
-            ReadFacts {
-                facts,
-                history_as_of: None,
-                source: format!("--endoflife {}", file.display()),
-                endoflife: Some(file.to_path_buf()),
-            }
-        }
-        Source::None => return Ok(None),
-    };
-    let contradictions = read.facts.contradictions();
-    if !contradictions.is_empty() {
-        let named: Vec<String> = contradictions.iter().map(ToString::to_string).collect();
-        message(&format!(
-            "note: {}: left out what cycles say against themselves: {}",
-            read.source,
-            named.join("; ")
-        ));
-    }
-    // `policy`, which shows the merged history, says what was left out.
-    if matches!(cli.command, Command::Policy(_)) {
-        for (name, why) in read.facts.ignored() {
-            message(&format!("{}: left {name} out: {why}", read.source));
-        }
-    }
-    Ok(Some(read))
 }

@@ -5,6 +5,8 @@ mod context;
 mod facts;
 mod flags;
 mod git;
+mod policy;
+mod sourced;
 
 pub use context::{Environment, resolve};
 pub use flags::Cli;

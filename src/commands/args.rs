@@ -1,17 +1,20 @@
 //! Options several commands share, as flattened structs, and the parsing
 //! of the values they take into the model's types.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::builder::{PossibleValue, PossibleValuesParser, StringValueParser, TypedValueParser};
+use clap::error::ErrorKind;
 use clap::{ArgMatches, Args, FromArgMatches, ValueEnum};
 
-use lts_policy::{Line, LineInfo, Policy, parse_date};
+use lts_policy::answers::Explanation;
+use lts_policy::{Line, LineInfo, Policy, PolicyError, parse_date};
 
 use super::run::Run;
-use crate::session::Format;
+use crate::session::{Format, Lookahead, for_terminal};
 
 // `--on`, for the questions about one date. (A doc comment here would
 // become the --help text of every command that flattens it.)
@@ -19,14 +22,53 @@ use crate::session::Format;
 #[group(skip)]
 pub struct OnDate {
     /// Answer for DATE (YYYY-MM-DD), e.g. 2026-03-01 [default: today]
-    #[arg(long, value_name = "DATE")]
-    on: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = DATE_VALUE)]
+    on: Option<NaiveDate>,
 }
 
 impl OnDate {
     /// The date asked for, or `today`.
-    pub fn resolve(&self, today: NaiveDate) -> Result<NaiveDate> {
-        Ok(date_option("--on", self.on.as_deref())?.unwrap_or(today))
+    pub fn day(&self, today: NaiveDate) -> NaiveDate {
+        self.on.unwrap_or(today)
+    }
+}
+
+/// An option's value, read into its type as clap parses the command line:
+/// a bad value is refused there, in the words of the reader's error and
+/// with the option's name (`--on: invalid date "2026-02-30": February 2026
+/// has 28 days`), before a file is read or a day worked out.
+#[derive(Clone, Copy)]
+pub struct ReadValue<T>(fn(text: &str, option: &str) -> Result<T>);
+
+/// A date, `YYYY-MM-DD`, its error named by its option.
+pub const DATE_VALUE: ReadValue<NaiveDate> =
+    ReadValue(|text, option| parse_date(text).with_context(|| option.to_owned()));
+
+/// `--ends-within`'s period, whose error names the option itself.
+pub const PERIOD_VALUE: ReadValue<Lookahead> = ReadValue(|text, _| Lookahead::parse(text));
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for ReadValue<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = StringValueParser::new().parse_ref(command, arg, value)?;
+        let option = arg
+            .and_then(clap::Arg::get_long)
+            .map_or_else(|| "VALUE".to_owned(), |long| format!("--{long}"));
+        (self.0)(&text, &option).map_err(|err| {
+            // Raw: clap writes `error: ` and this line alone, as every other
+            // refusal of bad input is written, without its usage lines.
+            let said = format!("{err:#}");
+            clap::Error::raw(
+                ErrorKind::ValueValidation,
+                format!("{}\n", for_terminal(&said)),
+            )
+        })
     }
 }
 
@@ -259,23 +301,13 @@ pub struct Query {
 pub struct DateRange {
     /// First day of the range (YYYY-MM-DD), e.g. 2026-01-01 [default: releases:
     /// the first release; timeline: one LTS support period before --on]
-    #[arg(long, value_name = "DATE")]
-    from: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = DATE_VALUE)]
+    pub from: Option<NaiveDate>,
 
     /// Last day of the range (YYYY-MM-DD), included, e.g. 2027-12-31
     /// [default: one LTS support period after --on]
-    #[arg(long, value_name = "DATE")]
-    to: Option<String>,
-}
-
-impl DateRange {
-    /// The two ends given; the model decides the defaults.
-    pub fn resolve(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
-        Ok((
-            date_option("--from", self.from.as_deref())?,
-            date_option("--to", self.to.as_deref())?,
-        ))
-    }
+    #[arg(long, value_name = "DATE", value_parser = DATE_VALUE)]
+    pub to: Option<NaiveDate>,
 }
 
 // `--explain`, for the answers about support.
@@ -286,6 +318,26 @@ pub struct Explain {
     /// out, with the dates, e.g. `status 1.0 --explain`
     #[arg(long)]
     pub explain: bool,
+}
+
+impl Explain {
+    /// The explanations `explain` gives, under `--explain`; under
+    /// `--recorded` too, those of the lines the history lists.
+    ///
+    /// # Errors
+    /// An error of the model met while the lines are explained.
+    pub fn asked(
+        &self,
+        recorded: &Recorded,
+        explain: impl FnOnce() -> Result<Vec<Explanation>, PolicyError>,
+    ) -> Result<Option<Vec<Explanation>>, PolicyError> {
+        if !self.explain {
+            return Ok(None);
+        }
+        let mut explanations = explain()?;
+        recorded.keep(&mut explanations, |why| &why.info);
+        Ok(Some(explanations))
+    }
 }
 
 // `--recorded`, for the answers that list lines.
@@ -321,13 +373,6 @@ impl Recorded {
         items.retain(|item| !info(item).is_projected());
         left_out
     }
-}
-
-/// Parses an optional date option, naming the option in the error.
-pub fn date_option(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {
-    value
-        .map(|raw| parse_date(raw).with_context(|| flag.to_owned()))
-        .transpose()
 }
 
 /// Parses an optional line option (`--latest`, `--since`) as a line of

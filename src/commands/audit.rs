@@ -2,17 +2,14 @@
 //! policy's promises.
 
 use anyhow::Result;
-use serde::Serialize;
+use chrono::NaiveDate;
 
-use lts_policy::audit::{Audit, AuditScope};
-use lts_policy::{Policy, PolicyError, Source};
+use lts_policy::audit::AuditScope;
 
-use super::{ManText, Query, Run, date_option, last_day};
-use crate::render::json::{self, Stream};
-use crate::render::text::{self, Row, Text};
-use crate::render::views::{FINDING_COLUMNS, FindingView};
-use crate::render::{self, Report, findings, words};
-use crate::session::{Answer, Context, Output, for_terminal};
+use super::{DATE_VALUE, ManText, Query, Run, last_day};
+use crate::render::Report;
+use crate::render::reports::AuditReport;
+use crate::session::{Answer, Context, Output};
 
 help!(
     "Check the history against the policy; exits 1 when anything is found",
@@ -34,8 +31,8 @@ pub struct Args {
 
     /// With --projected, check up to DATE (YYYY-MM-DD), e.g. 2028-12-31
     /// [default: one LTS support period after --on]
-    #[arg(long, value_name = "DATE", requires = "projected")]
-    to: Option<String>,
+    #[arg(long, value_name = "DATE", requires = "projected", value_parser = DATE_VALUE)]
+    to: Option<NaiveDate>,
 }
 
 impl Run for Args {
@@ -57,13 +54,13 @@ impl Run for Args {
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
-        let on = self.query.on.resolve(context.today)?;
+        let on = context.on;
         let policy = &context.policy;
         let (scope, ended) = if self.projected {
             // The projected lines end where their dates stop fitting, as a
             // calendar does.
-            let to = date_option("--to", self.to.as_deref())?;
-            let (calendar, ended) = last_day::fitting(policy, policy.releases(None, to, on)?, on)?;
+            let (calendar, ended) =
+                last_day::fitting(policy, policy.releases(None, self.to, on)?, on)?;
             let to = Some(calendar.to());
             (AuditScope::Projected { to }, ended)
         } else {
@@ -74,112 +71,6 @@ impl Run for Args {
             audit: policy.audit(on, scope)?,
         };
         let answer = Answer::from_bool(report.audit.findings.is_empty()).with_note(ended);
-        out.answer(answer, |out| render::query(&report, &context.settings, out))
-    }
-}
-
-struct AuditReport<'p> {
-    policy: &'p Policy,
-    audit: Audit,
-}
-
-impl Report for AuditReport<'_> {
-    type Item<'a>
-        = FindingView
-    where
-        Self: 'a;
-
-    const COLUMNS: &'static [&'static str] = FINDING_COLUMNS;
-
-    fn text(&self, out: &mut Text<'_>) -> Result<()> {
-        let (policy, audit) = (self.policy, &self.audit);
-        let known_until = audit.history_until;
-        let scope = if audit.projected {
-            format!(
-                "known history up to {known_until} and projection up to {}",
-                audit.until
-            )
-        } else {
-            format!("known history up to {known_until}")
-        };
-        let count = match audit.findings.len() {
-            0 => "no findings, the policy is kept".to_owned(),
-            1 => "1 finding".to_owned(),
-            count => format!("{count} findings"),
-        };
-        writeln!(
-            out.out(),
-            "Audit of policy {}, {scope}, {}: {count}",
-            for_terminal(policy.name()),
-            words::plural(
-                u64::try_from(audit.lines_checked).unwrap_or(u64::MAX),
-                "line",
-                "lines"
-            )
-        )?;
-        if audit.findings.is_empty() {
-            return Ok(());
-        }
-        writeln!(out.out())?;
-        text::table(out, Some(&["KIND", "FINDING"]), || {
-            audit.findings.iter().map(|found| {
-                let source = if found.projected {
-                    Source::Rules
-                } else {
-                    Source::History
-                };
-                Ok(Row::default()
-                    .sourced(found.finding.kind(), source)
-                    .cell(findings::message(&found.finding, policy)))
-            })
-        })
-    }
-
-    fn json(&self) -> impl Serialize {
-        #[derive(Serialize)]
-        #[serde(bound(serialize = "Stream<I>: Serialize"))]
-        struct View<I> {
-            until: String,
-            /// The day the history is complete up to, as far as it is checked.
-            history_until: String,
-            projected: bool,
-            lines_checked: usize,
-            findings: Stream<I>,
-        }
-        let audit = &self.audit;
-        json::envelope(
-            self.policy,
-            View {
-                until: audit.until.to_string(),
-                history_until: audit.history_until.to_string(),
-                projected: audit.projected,
-                lines_checked: audit.lines_checked,
-                findings: Stream::new(self.items()),
-            },
-        )
-    }
-
-    fn items(&self) -> impl Iterator<Item = Result<FindingView, PolicyError>> {
-        self.views().map(Ok)
-    }
-
-    fn cells(&self, item: &FindingView) -> Vec<String> {
-        Self::COLUMNS
-            .iter()
-            .map(|column| item.cell(column))
-            .collect()
-    }
-
-    fn plain(&self, item: &FindingView) -> Option<String> {
-        Some(item.message().to_owned())
-    }
-}
-
-impl AuditReport<'_> {
-    fn views(&self) -> impl Iterator<Item = FindingView> {
-        self.audit
-            .findings
-            .iter()
-            .map(|found| FindingView::new(found, self.policy))
+        out.answer(answer, |out| report.write(&context.settings, out))
     }
 }

@@ -1,17 +1,14 @@
 //! `backport-targets`: the lines (or branches) a fix goes to.
 
 use anyhow::{Context as _, Result, bail};
-use chrono::NaiveDate;
-use serde::Serialize;
 
-use lts_policy::answers::{Explanation, Fix};
+use lts_policy::Policy;
+use lts_policy::answers::Fix;
 use lts_policy::rules::BranchTemplate;
-use lts_policy::{Line, Policy, PolicyError, SupportedLine};
 
 use super::{Explain, ManText, Query, Recorded, Run, last_day, line_option};
-use crate::render::text::Text;
-use crate::render::views::{ExplanationView, LineView, SUPPORTED_COLUMNS};
-use crate::render::{self, Report, explain, github, json};
+use crate::render::Report;
+use crate::render::reports::Targets;
 use crate::session::{Answer, Context, Format, Output};
 
 help!(
@@ -106,32 +103,14 @@ impl Run for Args {
             );
         }
         let format = context.settings.format;
-        let ecosystem = match (format, self.ecosystem.as_deref()) {
-            (Format::Dependabot, Some(ecosystem)) => ecosystem_name(ecosystem)?,
-            (Format::Dependabot, None) => bail!(
-                "--format dependabot needs --ecosystem, the package ecosystem of its updates \
-                 (e.g. maven, npm, pip, docker, github-actions)"
-            ),
-            (_, Some(_)) => bail!("--ecosystem is for --format dependabot"),
-            (_, None) => "",
-        };
+        let ecosystem = self.ecosystem(format)?;
         let policy = &context.policy;
         let latest = line_option("--latest", self.latest.as_deref(), policy)?;
         let since = line_option("--since", self.since.as_deref(), policy)?;
-        let branches = match &self.branch {
-            None => None,
-            Some(None) => Some(policy.branch_template().clone()),
-            Some(Some(raw)) => {
-                let template = BranchTemplate::parse(raw).context("--branch")?;
-                template
-                    .check_lines(policy.line_kind())
-                    .context("--branch")?;
-                Some(template)
-            }
-        };
+        let branches = self.branch_template(policy)?;
         let on = match &latest {
             Some(line) => policy.release_of(line.clone()).context("--latest")?,
-            None => self.query.on.resolve(context.today)?,
+            None => context.on,
         };
         let fix = if self.security {
             Fix::Security
@@ -142,14 +121,10 @@ impl Run for Args {
             .backport_targets(on, since.clone(), fix)
             .context("--since")?;
         self.recorded.keep(&mut targets, |target| &target.info);
-        let mut explanations = self
-            .explain
-            .explain
-            .then(|| policy.explain_backports(on, since.clone(), fix))
-            .transpose()?;
-        if let Some(explanations) = &mut explanations {
-            self.recorded.keep(explanations, |why| &why.info);
-        }
+        let explanations = self.explain.asked(&self.recorded, || {
+            policy.explain_backports(on, since.clone(), fix)
+        })?;
+        last_day::check(targets.iter().map(|line| &line.info))?;
         let report = Targets {
             policy,
             on,
@@ -159,31 +134,42 @@ impl Run for Args {
             template: branches.as_ref().unwrap_or(policy.branch_template()),
             branches: branches.is_some(),
             explanations,
+            ecosystem,
         };
-        last_day::check(report.targets.iter().map(|line| &line.info))?;
-        // Text and plain are bare lines or branches, one per line, for
-        // `$(...)`: what they cannot carry goes to stderr.
-        let answer = match context.settings.format {
-            Format::Text | Format::Plain => explain::beside_bare_lines(
-                policy,
-                &report.targets,
-                report.explanations.as_deref(),
-                on,
-                context.today,
+        let answer = Answer::yes().with_note(report.aside(format, context.today)?);
+        out.answer(answer, |out| report.write(&context.settings, out))
+    }
+}
+
+impl Args {
+    /// `--ecosystem`, which `--format dependabot` needs and no other
+    /// format takes.
+    fn ecosystem(&self, format: Format) -> Result<&str> {
+        match (format, self.ecosystem.as_deref()) {
+            (Format::Dependabot, Some(ecosystem)) => ecosystem_name(ecosystem),
+            (Format::Dependabot, None) => bail!(
+                "--format dependabot needs --ecosystem, the package ecosystem of its updates \
+                 (e.g. maven, npm, pip, docker, github-actions)"
             ),
-            Format::GithubMatrix | Format::Backportrc | Format::Renovate | Format::Dependabot => {
-                Answer::yes().with_note(github::projected_note(policy, &report.targets))
-            }
-            _ => Answer::yes(),
+            (_, Some(_)) => bail!("--ecosystem is for --format dependabot"),
+            (_, None) => Ok(""),
+        }
+    }
+
+    /// The template of the branch names `--branch` asks for: its own, or
+    /// the policy's; `None` without `--branch`.
+    fn branch_template(&self, policy: &Policy) -> Result<Option<BranchTemplate>> {
+        let Some(given) = &self.branch else {
+            return Ok(None);
         };
-        let targets = || github::targets(&report.targets, report.template);
-        out.answer(answer, |out| match format {
-            Format::GithubMatrix => github::matrix(&targets(), out),
-            Format::Backportrc => github::backportrc(&targets(), out),
-            Format::Renovate => github::renovate(&targets(), out),
-            Format::Dependabot => github::dependabot(&targets(), ecosystem, out),
-            _ => render::query(&report, &context.settings, out),
-        })
+        let Some(raw) = given else {
+            return Ok(Some(policy.branch_template().clone()));
+        };
+        let template = BranchTemplate::parse(raw).context("--branch")?;
+        template
+            .check_lines(policy.line_kind())
+            .context("--branch")?;
+        Ok(Some(template))
     }
 }
 
@@ -202,86 +188,4 @@ fn ecosystem_name(ecosystem: &str) -> Result<&str> {
         );
     }
     Ok(ecosystem)
-}
-
-struct Targets<'p> {
-    policy: &'p Policy,
-    on: NaiveDate,
-    latest: Option<Line>,
-    since: Option<Line>,
-    targets: Vec<SupportedLine>,
-    /// The branch template in force: `--branch`'s, or the policy's.
-    template: &'p BranchTemplate,
-    /// Whether `--branch` asks for branch names instead of lines.
-    branches: bool,
-    explanations: Option<Vec<Explanation>>,
-}
-
-impl Report for Targets<'_> {
-    type Item<'a>
-        = LineView<'a>
-    where
-        Self: 'a;
-
-    const COLUMNS: &'static [&'static str] = SUPPORTED_COLUMNS;
-
-    /// Bare lines or branches, one per line, for `$(...)`.
-    fn text(&self, out: &mut Text<'_>) -> Result<()> {
-        for item in self.items() {
-            if let Some(value) = self.plain(&item?) {
-                writeln!(out.out(), "{value}")?;
-            }
-        }
-        Ok(())
-    }
-
-    fn json(&self) -> impl Serialize {
-        #[derive(Serialize)]
-        struct View<'a> {
-            on: String,
-            latest: Option<String>,
-            since: Option<String>,
-            targets: Vec<LineView<'a>>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            explanations: Option<Vec<ExplanationView>>,
-        }
-        json::envelope(
-            self.policy,
-            View {
-                on: self.on.to_string(),
-                latest: self.latest.as_ref().map(ToString::to_string),
-                since: self.since.as_ref().map(ToString::to_string),
-                targets: self
-                    .targets
-                    .iter()
-                    .map(|line| LineView::supported(line, self.template))
-                    .collect(),
-                explanations: self
-                    .explanations
-                    .as_deref()
-                    .map(|explanations| explain::views(explanations, self.on)),
-            },
-        )
-    }
-
-    fn items(&self) -> impl Iterator<Item = Result<LineView<'_>, PolicyError>> {
-        self.targets
-            .iter()
-            .map(|line| Ok(LineView::supported(line, self.template)))
-    }
-
-    fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
-        Self::COLUMNS
-            .iter()
-            .map(|column| item.cell(column))
-            .collect()
-    }
-
-    fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {
-        Some(if self.branches {
-            item.branch()
-        } else {
-            item.line().to_string()
-        })
-    }
 }

@@ -6,7 +6,6 @@
 
 mod args;
 mod last_day;
-mod lookahead;
 mod run;
 
 use anyhow::Result;
@@ -15,8 +14,8 @@ use clap::Subcommand;
 use crate::session::{Answer, Context, Format, Output};
 
 pub use args::{
-    ColorChoice, CommonOptions, DateRange, Explain, OnDate, Query, Recorded, Source, Sources,
-    WithCommon, date_option, line_option,
+    ColorChoice, CommonOptions, DATE_VALUE, DateRange, Explain, OnDate, PERIOD_VALUE, Query,
+    Recorded, Source, Sources, WithCommon, line_option,
 };
 pub use run::{ManText, Run};
 

@@ -1,22 +1,15 @@
 //! `policy`: the effective policy as a file, or the problems of a file.
 
-use std::cell::Cell;
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
-use serde::ser::{Error as _, SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
-use serde_json::Value;
+use anyhow::Result;
 
-use lts_policy::{Policy, PolicyError};
+use lts_policy::Policy;
 
 use super::{ManText, Run, Sources};
-use crate::session::{
-    Answer, Context, Format, MAX_FILE_BYTES, Output, for_terminal, json_for_terminal, message,
-    read_policy_file, replace_file,
-};
-
-use crate::render::{self, json, words};
+use crate::render::fit;
+use crate::render::reports::{PolicyCheck, PolicyFile};
+use crate::session::{Answer, Context, Format, Output, message, read_policy_file, replace_file};
 
 help!(
     "Print the effective policy as JSON, a starting point for a custom file",
@@ -88,128 +81,28 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         for note in &context.fit_notes {
-            message(&render::fit::note_line(&context.policy, note));
+            message(&fit::note_line(&context.policy, note));
         }
         if let Some(path) = &self.write {
-            replace_file(path, readable_file(&context.policy)?.as_bytes())?;
+            replace_file(path, PolicyFile::of(&context.policy)?.text.as_bytes())?;
             return Ok(Answer::yes());
         }
         let Some(path) = &self.check else {
-            let file = readable_file(&context.policy)?;
-            return out.answer(Answer::yes(), |out| {
-                if context.settings.format == Format::Json {
-                    json::write(&serde_json::from_str::<Value>(&file)?, true, out)
-                } else {
-                    out.write_all(file.as_bytes())?;
-                    Ok(())
-                }
-            });
+            let report = PolicyFile::of(&context.policy)?;
+            return out.answer(Answer::yes(), |out| report.write(&context.settings, out));
         };
         let text = read_policy_file(path)?;
-        let file = path.display().to_string();
         // Checked twice: once to decide the answer, once to write the
         // problems as they are found, never holding them all.
         let mut problems = 0_usize;
         let valid = Policy::check_json_with(&text, &mut |_| problems += 1);
+        let report = PolicyCheck {
+            file: path.display().to_string(),
+            text: &text,
+            valid: valid.filter(|_| problems == 0),
+        };
         out.answer(Answer::from_bool(problems == 0), |out| {
-            if context.settings.format == Format::Json {
-                let check = Check {
-                    file: &file,
-                    text: &text,
-                    valid: problems == 0,
-                };
-                return json::write(&check, context.settings.pretty_json, out);
-            }
-            if let Some(policy) = valid.filter(|_| problems == 0) {
-                writeln!(out, "{}: a valid policy", for_terminal(&file))?;
-                for rule in words::rules_text(&policy) {
-                    writeln!(out, "  {rule}")?;
-                }
-                return Ok(());
-            }
-            let mut written = Ok(());
-            Policy::check_json_with(&text, &mut |problem| {
-                if written.is_ok() {
-                    let line = format!("{file}: {}", words::with_causes(&problem));
-                    written = writeln!(out, "{}", for_terminal(&line));
-                }
-            });
-            Ok(written?)
+            report.write(&context.settings, out)
         })
     }
-}
-
-/// `policy --check` in JSON: `{"file", "valid", "problems": [{"path",
-/// "problem"}]}`, the problems written as the check finds them.
-struct Check<'a> {
-    file: &'a str,
-    text: &'a str,
-    valid: bool,
-}
-
-impl Serialize for Check<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("schema_version", &json::SCHEMA_VERSION)?;
-        map.serialize_entry("file", self.file)?;
-        map.serialize_entry("valid", &self.valid)?;
-        map.serialize_entry("problems", &Problems(self.text))?;
-        map.end()
-    }
-}
-
-/// The problems of a file, as a JSON array.
-struct Problems<'a>(&'a str);
-
-impl Serialize for Problems<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Problem {
-            /// The JSON path of the bad value; null for text that is not JSON.
-            path: Option<String>,
-            problem: String,
-        }
-        let seq = Cell::new(Some(serializer.serialize_seq(None)?));
-        let mut failed = None;
-        Policy::check_json_with(self.0, &mut |found| {
-            let view = match &found {
-                PolicyError::InvalidPolicy { path, problem } => Problem {
-                    path: Some(path.clone()),
-                    problem: words::with_causes(problem),
-                },
-                other => Problem {
-                    path: None,
-                    problem: words::with_causes(other),
-                },
-            };
-            if let Some(mut open) = seq.take() {
-                match open.serialize_element(&view) {
-                    Ok(()) => seq.set(Some(open)),
-                    Err(err) => failed = Some(err),
-                }
-            }
-        });
-        match (seq.take(), failed) {
-            (Some(open), None) => open.end(),
-            (_, Some(err)) => Err(err),
-            (None, None) => Err(S::Error::custom("the problems were left unfinished")),
-        }
-    }
-}
-
-/// The policy as a file, ended by a newline: one that `--policy` reads, or
-/// an error when it would be too large to.
-fn readable_file(policy: &Policy) -> Result<String> {
-    let mut file = json_for_terminal(&policy.to_json());
-    file.push('\n');
-    if file.len() > MAX_FILE_BYTES {
-        bail!(
-            "the policy would take {:.1} MiB as a file, more than the {} MiB --policy reads \
-             ({} lines in its history)",
-            file.len() as f64 / f64::from(1 << 20),
-            MAX_FILE_BYTES >> 20,
-            policy.history().len()
-        );
-    }
-    Ok(file)
 }

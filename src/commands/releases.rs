@@ -1,17 +1,11 @@
 //! `releases`: the calendar of every line released in a range.
 
 use anyhow::{Result, bail};
-use serde::Serialize;
-
-use lts_policy::calendar::Calendar;
-use lts_policy::{Policy, PolicyError};
 
 use super::{DateRange, ManText, Query, Recorded, Run, last_day};
-use crate::render::json::{self, IsoDate, Stream};
-use crate::render::text::{self, Row, Text};
-use crate::render::views::{LINE_COLUMNS, LineView};
-use crate::render::{self, Report, endoflife, ics, markdown, words};
-use crate::session::{Answer, Context, Format, Output, for_terminal};
+use crate::render::Report;
+use crate::render::reports::Releases;
+use crate::session::{Answer, Context, Format, Output};
 
 help!("The calendar: every line released in a range, with LTS flag and eol");
 
@@ -65,121 +59,23 @@ impl Run for Args {
         if !self.remind.is_empty() && context.settings.format != Format::Ics {
             bail!("--remind adds alarms to the iCalendar export: use it with --format ics");
         }
-        let (from, to) = self.range.resolve()?;
-        let on = self.query.on.resolve(context.today)?;
-        let calendar = policy.releases(from, to, on)?;
+        let on = context.on;
+        let calendar = policy.releases(self.range.from, self.range.to, on)?;
         let calendar = if self.recorded.given() {
             calendar.recorded()
         } else {
             calendar
         };
         let (calendar, ended) = last_day::fitting(policy, calendar, on)?;
-        let answer = match context.settings.format {
-            Format::Plain => {
-                // In release order: the lines past today are not looked at,
-                // so that memory stays as small over any range.
-                let mut projected = Vec::new();
-                for info in calendar.lines() {
-                    let info = info?;
-                    if info.released > context.today {
-                        break;
-                    }
-                    projected.extend(words::projected_lines([&info], context.today));
-                }
-                Answer::yes().with_note(words::projected_note(policy, &projected))
-            }
-            _ => Answer::yes(),
-        }
-        .and_note(ended);
-        out.answer(answer, |out| match context.settings.format {
-            Format::Md => markdown::write(policy, &calendar, out),
-            Format::Ics => ics::write(policy, &calendar, on, &self.remind, out),
-            Format::Endoflife => endoflife::write(policy, &calendar, on, out),
-            _ => render::query(&Releases { policy, calendar }, &context.settings, out),
-        })
-    }
-}
-
-struct Releases<'p> {
-    policy: &'p Policy,
-    calendar: Calendar<'p>,
-}
-
-impl Report for Releases<'_> {
-    type Item<'a>
-        = LineView<'a>
-    where
-        Self: 'a;
-
-    const COLUMNS: &'static [&'static str] = LINE_COLUMNS;
-
-    fn text(&self, out: &mut Text<'_>) -> Result<()> {
-        writeln!(
-            out.out(),
-            "Releases from {} to {} (policy: {})\n",
-            self.calendar.from(),
-            self.calendar.to(),
-            for_terminal(self.policy.name())
-        )?;
-        let phases = self.policy.has_phases();
-        let header: &[&str] = if phases {
-            &["LINE", "RELEASED", "LTS", "ACTIVE UNTIL", "EOL", "ENDED BY"]
-        } else {
-            &["LINE", "RELEASED", "LTS", "EOL", "ENDED BY"]
+        let report = Releases {
+            policy,
+            calendar,
+            on,
+            reminders: &self.remind,
         };
-        text::table(out, Some(header), || {
-            self.calendar.lines().map(move |info| {
-                let info = info?;
-                let mut row = Row::default()
-                    .line(&info)
-                    .sourced(info.released, info.released_source)
-                    .sourced(words::lts_cell(&info, None), info.lts_source);
-                if phases {
-                    row = match info.active_until {
-                        Some(until) => row.sourced(until, info.active_source),
-                        None => row.cell("-"),
-                    };
-                }
-                Ok(row
-                    .sourced(words::eol_cell(&info), info.eol_source)
-                    .cell(words::ended_by_text(&info)))
-            })
-        })
-    }
-
-    fn json(&self) -> impl Serialize {
-        #[derive(Serialize)]
-        #[serde(bound(serialize = "Stream<I>: Serialize"))]
-        struct View<I> {
-            from: IsoDate,
-            to: IsoDate,
-            lines: Stream<I>,
-        }
-        json::envelope(
-            self.policy,
-            View {
-                from: IsoDate(self.calendar.from()),
-                to: IsoDate(self.calendar.to()),
-                lines: Stream::new(self.items()),
-            },
-        )
-    }
-
-    fn items(&self) -> impl Iterator<Item = Result<LineView<'_>, PolicyError>> {
-        let branch = self.policy.branch_template();
-        self.calendar
-            .lines()
-            .map(move |info| Ok(LineView::new(&info?, branch)))
-    }
-
-    fn cells<'a>(&'a self, item: &LineView<'a>) -> Vec<String> {
-        Self::COLUMNS
-            .iter()
-            .map(|column| item.cell(column))
-            .collect()
-    }
-
-    fn plain<'a>(&'a self, item: &LineView<'a>) -> Option<String> {
-        Some(item.line().to_string())
+        let answer = Answer::yes()
+            .with_note(report.aside(context.settings.format, context.today)?)
+            .and_note(ended);
+        out.answer(answer, |out| report.write(&context.settings, out))
     }
 }

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+pub use crate::render::roff::ManText;
 use crate::session::{Answer, Context, Format, Output, QUERY_FORMATS};
 
 /// A subcommand's arguments, and how it runs.
@@ -23,14 +24,4 @@ pub trait Run {
 
     /// Decides the answer, then writes it through `out`.
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer>;
-}
-
-/// What a command's man page says beyond its options: what its exit codes
-/// mean and how it is used.
-pub struct ManText {
-    /// What exit code 0 means for it, and 1 (`None` when it never exits 1;
-    /// 2 is always an error).
-    pub exit: (&'static str, Option<&'static str>),
-    /// Command lines, each with what it answers.
-    pub examples: &'static [(&'static str, &'static str)],
 }

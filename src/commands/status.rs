@@ -4,18 +4,13 @@
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use lts_policy::answers::{Explanation, Status, SupportState};
-use lts_policy::lines::{Patch, Phase};
 use lts_policy::{Policy, PolicyError};
 
-use super::lookahead::Lookahead;
-use super::{Explain, ManText, Query, Run, last_day};
-use crate::render::text::{self, Row, Text};
-use crate::render::views::{LineView, RoleNames};
-use crate::render::{self, Report, explain, json, words};
-use crate::session::{Answer, Context, Format, Output, for_terminal};
+use super::{Explain, ManText, PERIOD_VALUE, Query, Run, last_day};
+use crate::render::Report;
+use crate::render::reports::{StatusReport, VersionAnswer};
+use crate::session::{Answer, Context, Lookahead, Output};
 
 help!(
     "Whether a version is supported, until when, and what to upgrade to",
@@ -33,8 +28,8 @@ pub struct Args {
     /// Count a version whose support ends within PERIOD of the date as not
     /// supported (exit 1), as scanners' lookahead does: days (60 or 60d),
     /// weeks (8w), calendar months (2m) or years (1y), e.g. `--ends-within 60`
-    #[arg(long, value_name = "PERIOD")]
-    ends_within: Option<String>,
+    #[arg(long, value_name = "PERIOD", value_parser = PERIOD_VALUE)]
+    ends_within: Option<Lookahead>,
 
     #[command(flatten)]
     pub(super) query: Query,
@@ -72,12 +67,9 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
-        let on = self.query.on.resolve(context.today)?;
-        let within = match self.ends_within.as_deref() {
-            Some(text) => {
-                let period = Lookahead::parse(text)?;
-                Some((period, period.days_from(on)?))
-            }
+        let on = context.on;
+        let within = match self.ends_within {
+            Some(period) => Some((period, period.days_from(on)?)),
             None => None,
         };
         let answers = self
@@ -86,33 +78,10 @@ impl Run for Args {
             .map(|raw| self.answer(policy, raw, on, within))
             .collect::<Result<Vec<_>>>()?;
         let yes = answers.iter().all(VersionAnswer::passes);
-        // Plain output is one state per line: why a "no" is one, and the
-        // explanations, go to stderr.
-        let note = (context.settings.format == Format::Plain)
-            .then(|| {
-                let lines: Vec<String> = answers
-                    .iter()
-                    .filter_map(Self::ending_note)
-                    .chain(answers.iter().filter_map(|answer| {
-                        let why = answer.explanation.as_ref()?;
-                        Some(explain::note(std::slice::from_ref(why), on))
-                    }))
-                    .collect();
-                (!lines.is_empty()).then(|| lines.join("\n"))
-            })
-            .flatten();
-        let projected = (context.settings.format == Format::Plain)
-            .then(|| {
-                let lines = answers
-                    .iter()
-                    .filter_map(|answer| answer.status.info.as_ref());
-                let projected = words::projected_lines(lines, context.today);
-                words::projected_note(policy, &projected)
-            })
-            .flatten();
         let report = StatusReport { policy, answers };
-        let answer = Answer::from_bool(yes).with_note(projected).and_note(note);
-        out.answer(answer, |out| render::query(&report, &context.settings, out))
+        let answer =
+            Answer::from_bool(yes).with_note(report.aside(context.settings.format, context.today)?);
+        out.answer(answer, |out| report.write(&context.settings, out))
     }
 }
 
@@ -143,337 +112,5 @@ impl Args {
             explanation,
             ends_within,
         })
-    }
-
-    /// Why a supported version is a "no" under `--ends-within`.
-    fn ending_note(answer: &VersionAnswer) -> Option<String> {
-        let period = answer.ends_within?;
-        let status = &answer.status;
-        let eol = status.info.as_ref()?.eol?;
-        Some(format!(
-            "{}: support ends on {eol}, within {period} ({})",
-            status.version,
-            words::days_text(status.days_left)
-        ))
-    }
-}
-
-/// One version's answer.
-struct VersionAnswer {
-    status: Status,
-    explanation: Option<Explanation>,
-    /// `--ends-within`'s period, when the version's support ends within it.
-    ends_within: Option<Lookahead>,
-}
-
-impl VersionAnswer {
-    /// Whether the version counts as a "yes": supported, and for longer
-    /// than `--ends-within` asks.
-    fn passes(&self) -> bool {
-        self.status.state == SupportState::Supported && self.ends_within.is_none()
-    }
-}
-
-struct StatusReport<'p> {
-    policy: &'p Policy,
-    answers: Vec<VersionAnswer>,
-}
-
-/// One answer, or several (a JSON array of them), as JSON writes them.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum OneOrMore<T> {
-    One(T),
-    More(Vec<T>),
-}
-
-/// One version's answer, as JSON, ndjson and CSV show it.
-#[derive(Serialize)]
-struct View<'a> {
-    #[serde(skip)]
-    answer: &'a VersionAnswer,
-    version: String,
-    line: String,
-    on: String,
-    supported: bool,
-    state: &'static str,
-    roles: RoleNames<'a>,
-    /// `active` or `security` when supported, `extended` in extended
-    /// support, else null.
-    phase: Option<&'static str>,
-    /// Null where no day is known.
-    active_until: Option<String>,
-    /// Null where no day is known: see `details.eol_by`.
-    eol: Option<String>,
-    /// Null where the line has no end day.
-    days_left: Option<i64>,
-    upgrade_to: Option<String>,
-    /// With `--ends-within`: whether the support ends within its days.
-    ends_soon: bool,
-    /// Why the version is not supported, where its line has no dates: it
-    /// is older than the policy's first line.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
-    /// Null for a line older than the policy's first.
-    details: Option<LineView<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explanation: Option<String>,
-}
-
-impl Report for StatusReport<'_> {
-    type Item<'a>
-        = json::Envelope<'a, View<'a>>
-    where
-        Self: 'a;
-
-    const COLUMNS: &'static [&'static str] = &[
-        "version",
-        "line",
-        "on",
-        "supported",
-        "state",
-        "roles",
-        "eol",
-        "days_left",
-        "upgrade_to",
-        "released",
-        "lts",
-        "latest_patch",
-        "eol_by",
-        "phase",
-        "active_until",
-        "lts_from",
-        "ends_soon",
-    ];
-
-    fn text(&self, out: &mut Text<'_>) -> Result<()> {
-        for (at, answer) in self.answers.iter().enumerate() {
-            if at > 0 {
-                writeln!(out.out())?;
-            }
-            self.version_text(answer, out)?;
-        }
-        Ok(())
-    }
-
-    fn json(&self) -> impl Serialize {
-        match self.answers.as_slice() {
-            [one] => OneOrMore::One(self.view(one)),
-            more => OneOrMore::More(more.iter().map(|answer| self.view(answer)).collect()),
-        }
-    }
-
-    fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>> {
-        self.answers.iter().map(|answer| Ok(self.view(answer)))
-    }
-
-    fn cells<'a>(&'a self, item: &Self::Item<'a>) -> Vec<String> {
-        let answer = item.body().answer;
-        let status = &answer.status;
-        let info = status.info.as_ref();
-        let version = |patch: Option<&Patch>| {
-            patch
-                .map(|patch| patch.version.to_string())
-                .unwrap_or_default()
-        };
-        let day =
-            |day: Option<chrono::NaiveDate>| day.map(|day| day.to_string()).unwrap_or_default();
-        Self::COLUMNS
-            .iter()
-            .map(|column| match *column {
-                "version" => status.version.to_string(),
-                "line" => status.line.to_string(),
-                "on" => status.on.to_string(),
-                "supported" => (status.state == SupportState::Supported).to_string(),
-                "state" => status.state.name().to_owned(),
-                "roles" => RoleNames(&status.roles).joined(),
-                "eol" => day(info.and_then(|info| info.eol)),
-                "days_left" => status
-                    .days_left
-                    .map(|days| days.to_string())
-                    .unwrap_or_default(),
-                "upgrade_to" => version(status.upgrade_to.as_ref()),
-                "released" => day(info.map(|info| info.released)),
-                "lts" => info.map(|info| info.lts.to_string()).unwrap_or_default(),
-                "latest_patch" => version(status.latest_patch.as_ref()),
-                "eol_by" => info
-                    .map(|info| info.eol_reason.name().to_owned())
-                    .unwrap_or_default(),
-                "phase" => status.phase.map(Phase::name).unwrap_or_default().to_owned(),
-                "active_until" => day(info.and_then(|info| info.active_until)),
-                "lts_from" => day(info.and_then(|info| info.lts_from)),
-                "ends_soon" => answer.ends_within.is_some().to_string(),
-                _ => String::new(),
-            })
-            .collect()
-    }
-
-    fn plain<'a>(&'a self, item: &Self::Item<'a>) -> Option<String> {
-        Some(item.body().answer.status.state.name().to_owned())
-    }
-}
-
-impl StatusReport<'_> {
-    /// One version's answer for people: a verdict, then a table.
-    fn version_text(&self, answer: &VersionAnswer, out: &mut Text<'_>) -> Result<()> {
-        let status = &answer.status;
-        let (version, on) = (&status.version, status.on);
-        let verdict = match status.state {
-            SupportState::Supported => "is supported",
-            SupportState::Ended => "is no longer supported",
-            SupportState::BeforeFirstLine => "is not supported",
-            _ => "is not released yet",
-        };
-        let ending = answer
-            .ends_within
-            .map(|period| format!(", but its support ends within {period}"))
-            .unwrap_or_default();
-        writeln!(
-            out.out(),
-            "{version} {verdict} on {on} (policy: {}){ending}\n",
-            for_terminal(self.policy.name())
-        )?;
-        let Some(info) = &status.info else {
-            let mut rows = vec![
-                Row::default().cell("line").cell(&status.line),
-                Row::default()
-                    .cell("why")
-                    .cell(before_first_text(self.policy, &status.line)),
-            ];
-            rows.extend(status.upgrade_to.as_ref().map(|patch| {
-                Row::default()
-                    .cell("upgrade to")
-                    .sourced(patch.version, patch.source)
-            }));
-            return text::table(out, None, || rows.iter().map(|row| Ok(row.clone())));
-        };
-        let mut rows = vec![
-            Row::default().cell("line").line(info),
-            Row::default()
-                .cell("released")
-                .sourced(info.released, info.released_source),
-            Row::default()
-                .cell("LTS")
-                .sourced(words::lts_cell(info, Some(on)), info.lts_source),
-        ];
-        if !status.roles.is_empty() {
-            rows.push(
-                Row::default()
-                    .cell("roles")
-                    .cell(words::roles_text(&status.roles, ", ")),
-            );
-        }
-        let note = format!(
-            " ({}; {})",
-            words::days_text(status.days_left),
-            words::ended_by_text(info)
-        );
-        if self.policy.has_phases() {
-            if let Some(phase) = status.phase {
-                rows.push(Row::default().cell("phase").cell(words::phase_cell(phase)));
-            }
-            if let Some(active_until) = info.active_until {
-                rows.push(
-                    Row::default()
-                        .cell("active until")
-                        .sourced(active_until, info.active_source),
-                );
-            }
-        } else if status.phase == Some(Phase::Extended) {
-            rows.push(
-                Row::default()
-                    .cell("phase")
-                    .cell(words::phase_cell(Phase::Extended)),
-            );
-        }
-        // Without a day, what ends it (or that nothing does) is the answer.
-        rows.push(match info.eol {
-            Some(_) => Row::default().cell("end of support").annotated(
-                words::eol_cell(info),
-                info.eol_source,
-                &note,
-            ),
-            None => Row::default()
-                .cell("end of support")
-                .sourced(words::ended_by_text(info), info.eol_source),
-        });
-        let patch_row = |label: &str, patch: &Patch| {
-            Row::default()
-                .cell(label)
-                .sourced(patch.version, patch.source)
-        };
-        rows.extend(
-            status
-                .latest_patch
-                .as_ref()
-                .map(|patch| patch_row("latest patch", patch)),
-        );
-        rows.extend(
-            status
-                .upgrade_to
-                .as_ref()
-                .map(|patch| patch_row("upgrade to", patch)),
-        );
-        text::table(out, None, || rows.iter().map(|row| Ok(row.clone())))?;
-        if let Some(explanation) = &answer.explanation {
-            explain::text_block(std::slice::from_ref(explanation), on, out.out())?;
-        }
-        Ok(())
-    }
-
-    fn view<'a>(&'a self, answer: &'a VersionAnswer) -> json::Envelope<'a, View<'a>> {
-        let status = &answer.status;
-        let info = status.info.as_ref();
-        json::envelope(
-            self.policy,
-            View {
-                answer,
-                version: status.version.to_string(),
-                line: status.line.to_string(),
-                on: status.on.to_string(),
-                supported: status.state == SupportState::Supported,
-                state: status.state.name(),
-                roles: RoleNames(&status.roles),
-                phase: status.phase.map(Phase::name),
-                active_until: info
-                    .and_then(|info| info.active_until)
-                    .map(|day| day.to_string()),
-                eol: info.and_then(|info| info.eol).map(|day| day.to_string()),
-                days_left: status.days_left,
-                reason: info
-                    .is_none()
-                    .then(|| before_first_text(self.policy, &status.line)),
-                upgrade_to: status
-                    .upgrade_to
-                    .as_ref()
-                    .map(|patch| patch.version.to_string()),
-                ends_soon: answer.ends_within.is_some(),
-                details: info.map(|info| {
-                    LineView::new(info, self.policy.branch_template())
-                        .on_date(status.phase)
-                        .with_patch(status.latest_patch.as_ref())
-                }),
-                explanation: answer
-                    .explanation
-                    .as_ref()
-                    .map(|explanation| explain::explanation_text(explanation, status.on)),
-            },
-        )
-    }
-}
-
-/// Why a version of `line`, older than the policy's first line, is not
-/// supported.
-fn before_first_text(policy: &Policy, line: &lts_policy::Line) -> String {
-    let first = policy
-        .history_by_line()
-        .find(|release| release.line.numbers().is_some())
-        .map(|release| format!("{} ({})", release.line, release.released));
-    match first {
-        Some(first) => format!(
-            "{line} is older than the first line the {} policy records, {first}",
-            for_terminal(policy.name())
-        ),
-        None => format!("{line} is older than every line the policy records"),
     }
 }

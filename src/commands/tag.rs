@@ -3,17 +3,14 @@
 use std::ffi::OsStr;
 
 use anyhow::{Context as _, Result};
-use chrono::NaiveDate;
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
-use serde::Serialize;
 
 use lts_policy::answers::{Tag, TagTarget};
-use lts_policy::{Policy, PolicyError};
 
 use super::{ManText, Query, Run};
-use crate::render::text::Text;
-use crate::render::{self, Report, json, words};
-use crate::session::{Answer, Context, Format, Output};
+use crate::render::Report;
+use crate::render::reports::TagReport;
+use crate::session::{Answer, Context, Output};
 
 help!(
     "The version a floating tag points to: latest, latest-lts or a line such as 1.3",
@@ -86,7 +83,7 @@ impl Run for Args {
         if let Tag::Line(version) = &tag {
             context.policy.line_of_version(version).context("NAME")?;
         }
-        let on = self.query.on.resolve(context.today)?;
+        let on = context.on;
         let policy = &context.policy;
         let target = if self.recorded {
             policy.recorded_tag(tag, on)?
@@ -99,118 +96,9 @@ impl Run for Args {
             on,
             target,
         };
-        // Text and plain print the version alone: what it cannot say (why
-        // there is none, that it is a projection) goes to stderr; the other
-        // formats carry it.
-        let bare = matches!(context.settings.format, Format::Text | Format::Plain);
-        let answer = match &report.target {
-            TagTarget::Nowhere(dangling) => Answer::from_bool(false)
-                .with_note(bare.then(|| words::dangling_message(&self.name, on, dangling))),
-            TagTarget::Version { info, patch } => {
-                let today = context.today;
-                let mut projected = words::projected_lines([info], today);
-                if patch.is_projected_by(today) {
-                    projected.push(format!("{} (due {})", patch.version, patch.released));
-                }
-                let note = bare
-                    .then(|| words::projected_note(policy, &projected))
-                    .flatten()
-                    .map(|note| format!("{note}, and --recorded the newest recorded version"));
-                Answer::yes().with_note(note)
-            }
-            _ => Answer::yes(),
-        };
-        out.answer(answer, |out| render::query(&report, &context.settings, out))
-    }
-}
-
-struct TagReport<'a> {
-    policy: &'a Policy,
-    name: &'a str,
-    on: NaiveDate,
-    target: TagTarget,
-}
-
-#[derive(Serialize)]
-struct View<'a> {
-    tag: &'a str,
-    on: String,
-    version: Option<String>,
-    line: Option<String>,
-    released: Option<String>,
-    source: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
-}
-
-impl TagReport<'_> {
-    fn view(&self) -> View<'_> {
-        let mut view = View {
-            tag: self.name,
-            on: self.on.to_string(),
-            version: None,
-            line: None,
-            released: None,
-            source: None,
-            reason: None,
-        };
-        match &self.target {
-            TagTarget::Version { info, patch } => {
-                view.version = Some(patch.version.to_string());
-                view.line = Some(info.line.to_string());
-                view.released = Some(patch.released.to_string());
-                view.source = Some(patch.source.name());
-            }
-            TagTarget::Nowhere(dangling) => {
-                view.reason = Some(words::dangling_message(self.name, self.on, dangling));
-            }
-            _ => {}
-        }
-        view
-    }
-}
-
-impl Report for TagReport<'_> {
-    type Item<'a>
-        = json::Envelope<'a, View<'a>>
-    where
-        Self: 'a;
-
-    const COLUMNS: &'static [&'static str] = &[
-        "tag", "on", "version", "line", "released", "source", "reason",
-    ];
-
-    /// The version alone, for `docker pull "image:$(lts-policy tag latest-lts)"`.
-    fn text(&self, out: &mut Text<'_>) -> Result<()> {
-        if let Some(version) = self.view().version {
-            writeln!(out.out(), "{version}")?;
-        }
-        Ok(())
-    }
-
-    fn json(&self) -> impl Serialize {
-        json::envelope(self.policy, self.view())
-    }
-
-    fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>> {
-        std::iter::once(Ok(json::envelope(self.policy, self.view())))
-    }
-
-    fn cells<'a>(&'a self, _item: &Self::Item<'a>) -> Vec<String> {
-        let view = self.view();
-        let text = |value: Option<String>| value.unwrap_or_default();
-        vec![
-            view.tag.to_owned(),
-            view.on,
-            text(view.version),
-            text(view.line),
-            text(view.released),
-            view.source.unwrap_or_default().to_owned(),
-            text(view.reason),
-        ]
-    }
-
-    fn plain<'a>(&'a self, _item: &Self::Item<'a>) -> Option<String> {
-        self.view().version
+        let points = !matches!(report.target, TagTarget::Nowhere(_));
+        let answer = Answer::from_bool(points)
+            .with_note(report.aside(context.settings.format, context.today)?);
+        out.answer(answer, |out| report.write(&context.settings, out))
     }
 }

@@ -2,15 +2,10 @@
 //! the reverse of `tag NAME`.
 
 use anyhow::{Context as _, Result, bail};
-use chrono::NaiveDate;
-use serde::Serialize;
-
-use lts_policy::answers::Tag;
-use lts_policy::{Policy, PolicyError, Version};
 
 use super::{ManText, Query, Run};
-use crate::render::text::Text;
-use crate::render::{self, Report, json};
+use crate::render::Report;
+use crate::render::reports::TagsFor;
 use crate::session::{Answer, Context, Output};
 
 help!(
@@ -68,74 +63,13 @@ impl Run for Args {
                 self.version
             );
         };
-        let on = self.query.on.resolve(context.today)?;
+        let on = context.on;
         let report = TagsFor {
             policy: &context.policy,
             tags: context.policy.tags_for(&version, on)?,
             version,
             on,
         };
-        out.answer(Answer::yes(), |out| {
-            render::query(&report, &context.settings, out)
-        })
-    }
-}
-
-struct TagsFor<'p> {
-    policy: &'p Policy,
-    version: Version,
-    on: NaiveDate,
-    tags: Vec<Tag>,
-}
-
-/// One tag, as ndjson and CSV show it.
-#[derive(Serialize)]
-struct TagView {
-    tag: String,
-}
-
-impl Report for TagsFor<'_> {
-    type Item<'a>
-        = TagView
-    where
-        Self: 'a;
-
-    const COLUMNS: &'static [&'static str] = &["tag"];
-
-    /// The tags alone, one per line, for `$(...)`.
-    fn text(&self, out: &mut Text<'_>) -> Result<()> {
-        for tag in &self.tags {
-            writeln!(out.out(), "{}", tag.name())?;
-        }
-        Ok(())
-    }
-
-    fn json(&self) -> impl Serialize {
-        #[derive(Serialize)]
-        struct View {
-            version: String,
-            on: String,
-            tags: Vec<String>,
-        }
-        json::envelope(
-            self.policy,
-            View {
-                version: self.version.to_string(),
-                on: self.on.to_string(),
-                tags: self.tags.iter().map(|tag| tag.name()).collect(),
-            },
-        )
-    }
-
-    fn items(&self) -> impl Iterator<Item = Result<TagView, PolicyError>> {
-        self.tags.iter().map(|tag| Ok(TagView { tag: tag.name() }))
-    }
-
-    fn cells(&self, item: &TagView) -> Vec<String> {
-        vec![item.tag.clone()]
-    }
-
-    fn plain(&self, item: &TagView) -> Option<String> {
-        Some(item.tag.clone())
+        out.answer(Answer::yes(), |out| report.write(&context.settings, out))
     }
 }

@@ -5,8 +5,7 @@ use anyhow::Result;
 use lts_policy::dates::LAST_DAY;
 
 use super::{DateRange, ManText, Query, Run};
-use crate::render::text::Text;
-use crate::render::{svg, timeline};
+use crate::render;
 use crate::session::{Answer, Context, Format, Output};
 
 help!(
@@ -54,9 +53,8 @@ impl Run for Args {
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
-        let on = self.query.on.resolve(context.today)?;
-        let (from, to) = self.range.resolve()?;
-        let mut picture = policy.timeline(on, from, to)?;
+        let on = context.on;
+        let mut picture = policy.timeline(on, self.range.from, self.range.to)?;
         let mut answer = Answer::yes();
         // Only a default end runs past it: one period after --on.
         if picture.to > LAST_DAY {
@@ -66,12 +64,7 @@ impl Run for Args {
             )));
         }
         out.answer(answer, |out| {
-            if context.settings.format == Format::Svg {
-                svg::write(&picture, policy.name(), out)
-            } else {
-                let mut text = Text::new(out, context.settings.color);
-                timeline::write(&picture, policy.name(), context.settings.width, &mut text)
-            }
+            render::picture(&picture, policy.name(), &context.settings, out)
         })
     }
 }

@@ -1,34 +1,67 @@
-//! Comma-separated values through the `csv` crate: a fixed header, then one
-//! row per item, quoted as RFC 4180 says.
+//! Comma-separated values through the `csv` crate: a header, then one row
+//! per item, each row a struct whose fields are its columns, quoted as RFC
+//! 4180 says.
 
+use std::fmt::Display;
 use std::io::Write;
 
 use anyhow::Result;
+use serde::{Serialize, Serializer};
 
 use super::Report;
 
-/// Writes the header, even for an empty answer, then each item's row.
+/// Writes the header, even for an answer without an item, then each
+/// item's row.
 ///
 /// # Errors
 /// An error of the model met while the answer is read, or of the output.
 pub fn write<R: Report>(report: &R, out: &mut dyn Write) -> Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(R::COLUMNS)?;
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    writer.write_record(&header::<R::Row>()?)?;
     for item in report.items() {
-        writer.write_record(report.cells(&item?).into_iter().map(neutralized))?;
+        writer.serialize(report.row(&item?))?;
     }
     writer.flush()?;
     Ok(())
 }
 
-/// A cell a spreadsheet will not run: one that starts with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return, and is not a number, gets a leading `'`
-/// (OWASP's rule for CSV injection). A negative number stays a number.
-fn neutralized(cell: String) -> String {
-    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if formula && cell.parse::<i64>().is_err() {
-        format!("'{cell}")
-    } else {
-        cell
+/// The names of the columns of `Row`, as the csv crate names a row's
+/// fields: known without an item, so that an empty answer has them too and
+/// a spreadsheet or a script can rely on the same columns whatever the
+/// answer.
+fn header<Row: Serialize + Default>() -> Result<csv::StringRecord> {
+    let mut probe = csv::Writer::from_writer(Vec::new());
+    probe.serialize(Row::default())?;
+    let written = probe.into_inner().map_err(|err| err.into_error())?;
+    Ok(csv::Reader::from_reader(written.as_slice())
+        .headers()?
+        .clone())
+}
+
+/// A cell of text a file or a user controls (a line's or a tag's name, a
+/// version, a branch, a message), which a spreadsheet will not run: one that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a
+/// number, gets a leading `'` (OWASP's rule for CSV injection). A negative
+/// number stays a number.
+#[derive(Default)]
+pub struct Cell(String);
+
+impl Cell {
+    pub fn of(value: impl Display) -> Self {
+        Self(value.to_string())
+    }
+}
+
+impl Serialize for Cell {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = &self.0;
+        let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        if formula && text.parse::<i64>().is_err() {
+            serializer.collect_str(&format_args!("'{text}"))
+        } else {
+            serializer.serialize_str(text)
+        }
     }
 }

@@ -11,11 +11,10 @@ use lts_policy::rules::{
 };
 use lts_policy::{LineInfo, Policy, Source, SupportedLine};
 
+use super::rule_words::{day_rule_text, round_text};
 use super::views::ExplanationView;
-use super::words::{
-    self, day_rule_text, months_text, ordinal, period_text, plural, roles_text, round_text,
-};
-use crate::session::Answer;
+use super::words::{self, months_text, ordinal, period_text, plural, roles_text};
+use crate::session::joined_notes;
 
 /// How the schedule places a projected line: `2.0's release on 2026-09-08 +
 /// 2 months = 2026-11-08, and the first Tuesday on or after it`.
@@ -377,16 +376,17 @@ pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
     sentences.join("; ")
 }
 
-/// The JSON view of explanations.
-pub fn views(explanations: &[Explanation], on: NaiveDate) -> Vec<ExplanationView> {
-    explanations
+/// The JSON view of the explanations `--explain` asks for, on `on`.
+pub fn views(explanations: Option<&[Explanation]>, on: NaiveDate) -> Option<Vec<ExplanationView>> {
+    let views = explanations?
         .iter()
         .map(|explanation| ExplanationView {
             line: explanation.info.line.to_string(),
             supported: !explanation.roles.is_empty(),
             explanation: explanation_text(explanation, on),
         })
-        .collect()
+        .collect();
+    Some(views)
 }
 
 /// The `--explain` block of a text answer: one paragraph per line.
@@ -420,12 +420,8 @@ pub fn beside_bare_lines(
     explanations: Option<&[Explanation]>,
     on: NaiveDate,
     today: NaiveDate,
-) -> Answer {
+) -> Option<String> {
     let infos = lines.iter().map(|line| &line.info);
-    Answer::yes()
-        .with_note(words::projected_note(
-            policy,
-            &words::projected_lines(infos, today),
-        ))
-        .and_note(explanations.map(|why| note(why, on)))
+    let projected = words::projected_note(policy, &words::projected_lines(infos, today));
+    joined_notes(projected, explanations.map(|why| note(why, on)))
 }

@@ -4,7 +4,8 @@ use lts_policy::audit::Finding;
 use lts_policy::rules::{Cadence, LineRules, weekday_name};
 use lts_policy::{Line, Policy};
 
-use super::words::{days_of, months_text, ordinal, period_text, plural};
+use super::rule_words::days_of;
+use super::words::{months_text, ordinal, period_text, plural};
 
 /// `189 days (27 weeks)`, or `186 days (about 27 weeks)`.
 fn span(days: u64) -> String {
@@ -63,20 +64,22 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             line,
             announced,
             promised,
-        } => format!(
-            "{line}'s support ends on {announced}, as announced, {} before {promised}, the end \
-             the rules promise",
-            days()
-        ),
-        Finding::EarlyActiveEnd {
+        }
+        | Finding::EarlyActiveEnd {
             line,
             announced,
             promised,
-        } => format!(
-            "{line}'s active support ends on {announced}, as announced, {} before {promised}, \
-             the end the rules promise",
-            days()
-        ),
+        } => {
+            let support = match finding {
+                Finding::EarlyActiveEnd { .. } => "active support",
+                _ => "support",
+            };
+            format!(
+                "{line}'s {support} ends on {announced}, as announced, {} before {promised}, \
+                 the end the rules promise",
+                days()
+            )
+        }
         Finding::ShortLtsSupport { .. } => short_lts_support(finding, policy),
         Finding::TooManyLts {
             from,
@@ -99,6 +102,14 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             days(),
             maintained(lines)
         ),
+        Finding::PatchOffDay { .. } | Finding::PatchAfterEol { .. } => patch_message(finding),
+        other => other.kind().to_owned(),
+    }
+}
+
+/// A patch off its day, or after its line's end of support.
+fn patch_message(finding: &Finding) -> String {
+    match finding {
         Finding::PatchOffDay {
             version,
             released,

@@ -5,7 +5,7 @@ use lts_policy::Policy;
 use lts_policy::fit::{FitBasis, FitNote, FitSubject};
 use lts_policy::rules::RuleField;
 
-use super::words::field_text;
+use super::rule_words::field_text;
 
 /// A fitted rule in words, and what it rests on: `releases: every month,
 /// on the 3rd Thursday (38 of 40 releases within 7 days)`.

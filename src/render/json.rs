@@ -204,6 +204,7 @@ impl fmt::Write for StackText {
 
 /// A date as `YYYY-MM-DD`, written without the formatting machinery: a
 /// calendar of 48,000 lines writes 150,000 of them.
+#[derive(Clone, Copy, Default)]
 pub struct IsoDate(pub NaiveDate);
 
 impl Serialize for IsoDate {

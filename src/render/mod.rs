@@ -1,31 +1,38 @@
-//! One renderer per format. A command hands its answer over as a
-//! [`Report`]; the query formats (text, json, ndjson, csv, plain) read any
-//! report, and each other format is written by its own module from the one
-//! command's answer that has it.
+//! One renderer per format. A command hands its answer over as one of the
+//! [`reports`], each a [`Report`]; the query formats (text, json, ndjson,
+//! csv, plain) read any report, and each other format is written by its
+//! own module from the answers that have it.
 
-pub mod csv;
-pub mod endoflife;
-pub mod explain;
-pub mod findings;
+mod csv;
+mod endoflife;
+mod explain;
+mod findings;
 pub mod fit;
-pub mod github;
-pub mod ics;
-pub mod json;
-pub mod markdown;
-pub mod ndjson;
-pub mod plain;
-pub mod svg;
-pub mod text;
-pub mod timeline;
-pub mod views;
+mod github;
+mod ics;
+mod json;
+mod markdown;
+mod ndjson;
+mod plain;
+pub mod reports;
+pub mod roff;
+mod rows;
+mod rule_words;
+pub mod script;
+mod svg;
+mod text;
+mod timeline;
+mod views;
 pub mod words;
 
 use std::io::Write;
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use lts_policy::PolicyError;
+use lts_policy::calendar::Timeline;
 
 use crate::session::{Format, Settings};
 
@@ -37,9 +44,9 @@ pub trait Report {
     where
         Self: 'a;
 
-    /// The CSV header: the same columns in the same order whatever the
-    /// answer, so that a spreadsheet or a script can rely on them.
-    const COLUMNS: &'static [&'static str];
+    /// An item as CSV writes it: a struct whose fields are the columns,
+    /// the same in the same order whatever the answer.
+    type Row: Serialize + Default;
 
     /// The answer for people.
     fn text(&self, out: &mut text::Text<'_>) -> Result<()>;
@@ -50,11 +57,34 @@ pub trait Report {
     /// The items, in order, worked out as they are read.
     fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>>;
 
-    /// An item's CSV cells, in [`Report::COLUMNS`] order.
-    fn cells<'a>(&'a self, item: &Self::Item<'a>) -> Vec<String>;
+    /// An item's CSV row.
+    fn row<'a>(&'a self, item: &Self::Item<'a>) -> Self::Row;
 
     /// An item as one bare value, or nothing.
     fn plain<'a>(&'a self, item: &Self::Item<'a>) -> Option<String>;
+
+    /// Writes the answer in the settings' format: a query format, or one
+    /// of the formats of the answer's own.
+    ///
+    /// # Errors
+    /// An error of the model met while the answer is read, or of the output.
+    fn write(&self, settings: &Settings, out: &mut dyn Write) -> Result<()>
+    where
+        Self: Sized,
+    {
+        query(self, settings, out)
+    }
+
+    /// What the answer in `format` cannot carry, for stderr: why it is
+    /// empty, that it rests on what the rules project for days that have
+    /// come by `today`, the explanations of an answer of one bare value per
+    /// line.
+    ///
+    /// # Errors
+    /// An error of the model met while the answer is read.
+    fn aside(&self, _format: Format, _today: NaiveDate) -> Result<Option<String>> {
+        Ok(None)
+    }
 }
 
 /// Writes `report` in the settings' format, one of the query formats.
@@ -70,5 +100,24 @@ pub fn query(report: &impl Report, settings: &Settings, out: &mut dyn Write) -> 
         Format::Plain => plain::write(report, out),
         // The context refuses a format the command does not write.
         other => bail!("--format {} is not a query format", other.name()),
+    }
+}
+
+/// Writes `timeline`, the picture of `policy_name`'s lines, in the
+/// settings' format: SVG, or text as wide as the settings say.
+///
+/// # Errors
+/// An error of the model met while the rows are read, or of the output.
+pub fn picture(
+    timeline: &Timeline,
+    policy_name: &str,
+    settings: &Settings,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if settings.format == Format::Svg {
+        svg::write(timeline, policy_name, out)
+    } else {
+        let mut text = text::Text::new(out, settings.color);
+        timeline::write(timeline, policy_name, settings.width, &mut text)
     }
 }

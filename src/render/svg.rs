@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use lts_policy::calendar::{Part, Timeline};
+use lts_policy::calendar::{Part, Segment, Timeline, TimelineRow};
 use lts_policy::dates::{LAST_DAY, days_between};
 use lts_policy::lines::Phase;
 
@@ -53,14 +53,67 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
         row?;
         rows += 1;
     }
-    let days = (days_between(timeline.from, timeline.to) + 1) as f64;
-    let x = |date: NaiveDate| {
-        let offset = days_between(timeline.from, date).clamp(0, days as i64) as f64;
-        LABEL_WIDTH + offset * CHART_WIDTH / days
-    };
+    let axis = Axis::of(timeline, rows);
+    write_head(timeline, policy_name, &axis, out)?;
+    write_months(timeline, &axis, out)?;
+    for (row, line) in timeline.rows()?.enumerate() {
+        write_row(timeline, &line?, &axis, HEADER + ROW * row as f64, out)?;
+    }
+    if (timeline.from..=timeline.to).contains(&timeline.on) {
+        let at = axis.x(timeline.on);
+        writeln!(
+            out,
+            r#"<line class="today" x1="{at:.1}" y1="{}" x2="{at:.1}" y2="{}" stroke="{TODAY_COLOUR}" stroke-width="2"/>
+<text x="{:.1}" y="{}" fill="{TODAY_COLOUR}">{}</text>"#,
+            HEADER - 24.0,
+            axis.bottom,
+            at + 3.0,
+            HEADER - 26.0,
+            timeline.on
+        )?;
+    }
+    writeln!(
+        out,
+        r#"<text x="4" y="{:.1}">Full bars: latest; thin bars: maintained as LTS; lines: maintained; green: LTS lines, blue: feature lines; pale and dashed: projected.</text>
+</svg>"#,
+        axis.bottom + 24.0
+    )?;
+    Ok(())
+}
+
+/// Where days fall across the chart, and where its rows end.
+struct Axis {
+    from: NaiveDate,
+    days: f64,
+    /// The bottom of the last row.
+    bottom: f64,
+}
+
+impl Axis {
+    fn of(timeline: &Timeline, rows: u32) -> Self {
+        Self {
+            from: timeline.from,
+            days: (days_between(timeline.from, timeline.to) + 1) as f64,
+            bottom: HEADER + ROW * f64::from(rows),
+        }
+    }
+
+    /// The x of a day, clamped to the chart.
+    fn x(&self, date: NaiveDate) -> f64 {
+        let offset = days_between(self.from, date).clamp(0, self.days as i64) as f64;
+        LABEL_WIDTH + offset * CHART_WIDTH / self.days
+    }
+}
+
+/// The document's start: its size, its title and the background.
+fn write_head(
+    timeline: &Timeline,
+    policy_name: &str,
+    axis: &Axis,
+    out: &mut dyn Write,
+) -> Result<()> {
     let width = LABEL_WIDTH + CHART_WIDTH + 10.0;
-    let bottom = HEADER + ROW * f64::from(rows);
-    let height = bottom + FOOTER;
+    let height = axis.bottom + FOOTER;
     let name = escape(policy_name);
     writeln!(
         out,
@@ -74,13 +127,19 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
 <text x="4" y="18" font-size="14" font-weight="bold">{name} support from {} to {}</text>"#,
         timeline.from, timeline.to, timeline.from, timeline.to
     )?;
+    Ok(())
+}
+
+/// A tick at each month's start, and a name every three months.
+fn write_months(timeline: &Timeline, axis: &Axis, out: &mut dyn Write) -> Result<()> {
     let mut year_named = None;
     for month in timeline.month_starts() {
-        let at = x(month);
+        let at = axis.x(month);
         writeln!(
             out,
-            r##"<line class="tick" x1="{at:.1}" y1="{}" x2="{at:.1}" y2="{bottom}" stroke="#ddd"/>"##,
-            HEADER - 8.0
+            r##"<line class="tick" x1="{at:.1}" y1="{}" x2="{at:.1}" y2="{}" stroke="#ddd"/>"##,
+            HEADER - 8.0,
+            axis.bottom
         )?;
         if month.month() % 3 == 1 {
             // The first label and each January's carry the year.
@@ -98,72 +157,78 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
             )?;
         }
     }
-    for (row, line) in timeline.rows()?.enumerate() {
-        let line = line?;
-        let info = &line.info;
-        let top = HEADER + ROW * row as f64;
-        let colour = if info.lts { LTS_COLOUR } else { FEATURE_COLOUR };
-        let kind = if info.lts { "lts" } else { "feature" };
-        // A line's name is the record's text: a phone's, a prefixed one.
-        let name = escape(&info.line.to_string());
-        writeln!(
-            out,
-            r#"<g class="line {kind}" data-line="{name}"><text x="4" y="{:.1}">{}</text>"#,
-            top + 16.0,
-            escape(&label(info))
-        )?;
-        for segment in &line.segments {
-            if !segment.overlaps(timeline.from, timeline.to) {
-                continue;
-            }
-            let (start, end) = (x(segment.start), x(segment.end).max(x(segment.start) + 1.0));
-            let (y, height, part, role) = match segment.part {
-                Part::Latest => (top + 5.0, 14.0, "latest-part", "latest"),
-                Part::Lts => (top + 9.0, 6.0, "lts-part", "maintained as LTS"),
-                _ => (top + 11.0, 2.0, "maintained-part", "maintained"),
-            };
-            let security = segment.phase == Phase::Security;
-            let role = if security {
-                format!("{role}, security fixes only")
-            } else {
-                role.to_owned()
-            };
-            let (opacity, dash) = match (segment.projected, security) {
-                (true, _) => ("0.35", r#" stroke-dasharray="4 2""#),
-                (false, true) => ("0.6", r#" stroke-dasharray="1 2""#),
-                (false, false) => ("1", ""),
-            };
-            writeln!(
-                out,
-                r#"<rect class="{part}{}{}" x="{start:.1}" y="{y:.1}" width="{:.1}" height="{height}" fill="{colour}" fill-opacity="{opacity}" stroke="{colour}"{dash}><title>{} {}: {} to {}</title></rect>"#,
-                if segment.projected { " projected" } else { "" },
-                if security { " security" } else { "" },
-                end - start,
-                name,
-                role,
-                segment.start,
-                shown_end(segment.end)
-            )?;
-        }
-        writeln!(out, "</g>")?;
-    }
-    if (timeline.from..=timeline.to).contains(&timeline.on) {
-        let at = x(timeline.on);
-        writeln!(
-            out,
-            r#"<line class="today" x1="{at:.1}" y1="{}" x2="{at:.1}" y2="{bottom}" stroke="{TODAY_COLOUR}" stroke-width="2"/>
-<text x="{:.1}" y="{}" fill="{TODAY_COLOUR}">{}</text>"#,
-            HEADER - 24.0,
-            at + 3.0,
-            HEADER - 26.0,
-            timeline.on
-        )?;
-    }
+    Ok(())
+}
+
+/// One line's row, at `top`: its label, then a bar for each stretch of its
+/// support within the picture.
+fn write_row(
+    timeline: &Timeline,
+    line: &TimelineRow,
+    axis: &Axis,
+    top: f64,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let info = &line.info;
+    let kind = if info.lts { "lts" } else { "feature" };
+    // A line's name is the record's text: a phone's, a prefixed one.
+    let name = escape(&info.line.to_string());
     writeln!(
         out,
-        r#"<text x="4" y="{:.1}">Full bars: latest; thin bars: maintained as LTS; lines: maintained; green: LTS lines, blue: feature lines; pale and dashed: projected.</text>
-</svg>"#,
-        bottom + 24.0
+        r#"<g class="line {kind}" data-line="{name}"><text x="4" y="{:.1}">{}</text>"#,
+        top + 16.0,
+        escape(&label(info))
+    )?;
+    let colour = if info.lts { LTS_COLOUR } else { FEATURE_COLOUR };
+    for segment in &line.segments {
+        if segment.overlaps(timeline.from, timeline.to) {
+            write_segment(segment, &name, colour, axis, top, out)?;
+        }
+    }
+    writeln!(out, "</g>")?;
+    Ok(())
+}
+
+/// A bar: full while the line is the latest, thinner while maintained;
+/// pale and dashed where projected, dotted where security fixes only.
+fn write_segment(
+    segment: &Segment,
+    name: &str,
+    colour: &str,
+    axis: &Axis,
+    top: f64,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let (start, end) = (
+        axis.x(segment.start),
+        axis.x(segment.end).max(axis.x(segment.start) + 1.0),
+    );
+    let (y, height, part, role) = match segment.part {
+        Part::Latest => (top + 5.0, 14.0, "latest-part", "latest"),
+        Part::Lts => (top + 9.0, 6.0, "lts-part", "maintained as LTS"),
+        _ => (top + 11.0, 2.0, "maintained-part", "maintained"),
+    };
+    let security = segment.phase == Phase::Security;
+    let role = if security {
+        format!("{role}, security fixes only")
+    } else {
+        role.to_owned()
+    };
+    let (opacity, dash) = match (segment.projected, security) {
+        (true, _) => ("0.35", r#" stroke-dasharray="4 2""#),
+        (false, true) => ("0.6", r#" stroke-dasharray="1 2""#),
+        (false, false) => ("1", ""),
+    };
+    writeln!(
+        out,
+        r#"<rect class="{part}{}{}" x="{start:.1}" y="{y:.1}" width="{:.1}" height="{height}" fill="{colour}" fill-opacity="{opacity}" stroke="{colour}"{dash}><title>{} {}: {} to {}</title></rect>"#,
+        if segment.projected { " projected" } else { "" },
+        if security { " security" } else { "" },
+        end - start,
+        name,
+        role,
+        segment.start,
+        shown_end(segment.end)
     )?;
     Ok(())
 }

@@ -113,6 +113,15 @@ impl Row {
         self.annotated(value, source, "")
     }
 
+    /// Adds a cell, with the rules marker when its value is not from the
+    /// history, or `-` without a value.
+    pub fn sourced_or_dash(self, value: Option<impl ToString>, source: Source) -> Self {
+        match value {
+            Some(value) => self.sourced(value, source),
+            None => self.cell("-"),
+        }
+    }
+
     /// Adds a cell: a value, its rules marker if any, then a note.
     pub fn annotated(mut self, value: impl ToString, source: Source, note: &str) -> Self {
         let mut text = value.to_string();

@@ -1,11 +1,12 @@
 //! The JSON shape of a release line, a patch and an audit finding, shared
-//! by the answers, and their CSV cells.
+//! by the answers.
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use lts_policy::audit::AuditFinding;
+use lts_policy::audit::{AuditFinding, FindingDate};
 use lts_policy::forecast::Range;
 use lts_policy::lines::{Patch, Phase, RecordedEnd};
 use lts_policy::rules::{BranchName, BranchTemplate};
@@ -14,63 +15,16 @@ use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine, Version};
 use super::findings;
 use super::json::{IsoDate, Shown};
 
-/// The CSV columns of a line in a calendar.
-pub const LINE_COLUMNS: &[&str] = &[
-    "line",
-    "released",
-    "lts",
-    "eol",
-    "eol_by",
-    "eol_by_line",
-    "lts_until",
-    "branch",
-    "projected",
-    "overdue",
-    "source_released",
-    "source_lts",
-    "source_eol",
-    "lts_from",
-    "active_until",
-    "source_lts_from",
-    "source_active_until",
-];
-
-/// The CSV columns of a supported line.
-pub const SUPPORTED_COLUMNS: &[&str] = &[
-    "line",
-    "released",
-    "lts",
-    "eol",
-    "eol_by",
-    "eol_by_line",
-    "lts_until",
-    "branch",
-    "roles",
-    "latest_patch",
-    "days_left",
-    "projected",
-    "overdue",
-    "source_released",
-    "source_lts",
-    "source_eol",
-    "source_latest_patch",
-    "lts_from",
-    "active_until",
-    "phase",
-    "source_lts_from",
-    "source_active_until",
-];
-
 /// Where each value of a line came from: `history` or `rules`.
 #[derive(Serialize)]
 pub struct Sources {
-    released: &'static str,
-    lts: &'static str,
-    eol: &'static str,
+    pub(super) released: &'static str,
+    pub(super) lts: &'static str,
+    pub(super) eol: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    latest_patch: Option<&'static str>,
-    lts_from: Option<&'static str>,
-    active_until: &'static str,
+    pub(super) latest_patch: Option<&'static str>,
+    pub(super) lts_from: Option<&'static str>,
+    pub(super) active_until: &'static str,
 }
 
 /// Roles by name.
@@ -94,16 +48,16 @@ impl RoleNames<'_> {
 /// `details` show it.
 #[derive(Serialize)]
 pub struct LineView<'a> {
-    line: Shown<Line>,
-    released: IsoDate,
+    pub(super) line: Shown<Line>,
+    pub(super) released: IsoDate,
     /// For a projected release, the days between which it falls with 80%
     /// confidence (`{"from", "to"}`); null for a recorded one, or where the
     /// track record is too short to say.
     released_range: Option<RangeView>,
-    lts: bool,
+    pub(super) lts: bool,
     /// The first day without support; null where no day is known (see
     /// `eol_by`).
-    eol: Option<IsoDate>,
+    pub(super) eol: Option<IsoDate>,
     /// The same for an end counted from a projected release.
     eol_range: Option<RangeView>,
     /// What ends support on the eol: `next_release`, `support_period`,
@@ -112,17 +66,17 @@ pub struct LineView<'a> {
     /// end: the day after), `ended_undated` (ended, on a day the history
     /// does not give: eol null) or `no_later_line` (nothing ends it: eol
     /// null).
-    eol_by: &'static str,
+    pub(super) eol_by: &'static str,
     /// The line whose release ends support, for `next_release`,
     /// `superseded` and `lts_superseded`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    eol_by_line: Option<Shown<Line>>,
-    lts_until: Option<IsoDate>,
+    pub(super) eol_by_line: Option<Shown<Line>>,
+    pub(super) lts_until: Option<IsoDate>,
     /// The day an LTS line becomes LTS; null for a line that is not LTS.
-    lts_from: Option<IsoDate>,
+    pub(super) lts_from: Option<IsoDate>,
     /// The end of active support: security fixes only from then on; null
     /// where no day is known.
-    active_until: Option<IsoDate>,
+    pub(super) active_until: Option<IsoDate>,
     /// The end of extended support (after the eol, never counted as
     /// support), where the history records one: its first day without it,
     /// or `true` (passed) or `false` (not by the history's last day).
@@ -135,18 +89,18 @@ pub struct LineView<'a> {
     /// The phase on the date asked about (`active` or `security`), for a
     /// supported line; null when it is not supported.
     #[serde(skip_serializing_if = "Phased::is_undated")]
-    phase: Phased,
-    branch: Shown<BranchName<'a>>,
+    pub(super) phase: Phased,
+    pub(super) branch: Shown<BranchName<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    roles: Option<RoleNames<'a>>,
+    pub(super) roles: Option<RoleNames<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    latest_patch: Option<Shown<&'a Version>>,
+    pub(super) latest_patch: Option<Shown<&'a Version>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    days_left: Option<i64>,
-    projected: bool,
+    pub(super) days_left: Option<i64>,
+    pub(super) projected: bool,
     /// Due on or before the history's `history_as_of`, and not in it.
-    overdue: bool,
-    source: Sources,
+    pub(super) overdue: bool,
+    pub(super) source: Sources,
 }
 
 /// An end the history records, in JSON: its day, or whether it has passed.
@@ -242,55 +196,10 @@ impl<'a> LineView<'a> {
     pub fn branch(&self) -> String {
         self.branch.0.to_string()
     }
-
-    /// The cell of a column of [`LINE_COLUMNS`] or [`SUPPORTED_COLUMNS`].
-    pub fn cell(&self, column: &str) -> String {
-        let date = |date: &IsoDate| date.0.to_string();
-        match column {
-            "line" => self.line.0.to_string(),
-            "released" => date(&self.released),
-            "lts" => self.lts.to_string(),
-            "eol" => self.eol.as_ref().map(date).unwrap_or_default(),
-            "eol_by" => self.eol_by.to_owned(),
-            "eol_by_line" => self
-                .eol_by_line
-                .as_ref()
-                .map(|line| line.0.to_string())
-                .unwrap_or_default(),
-            "lts_until" => self.lts_until.as_ref().map(date).unwrap_or_default(),
-            "branch" => self.branch(),
-            "roles" => self
-                .roles
-                .as_ref()
-                .map(RoleNames::joined)
-                .unwrap_or_default(),
-            "latest_patch" => self
-                .latest_patch
-                .as_ref()
-                .map(|patch| patch.0.to_string())
-                .unwrap_or_default(),
-            "days_left" => self
-                .days_left
-                .map(|days| days.to_string())
-                .unwrap_or_default(),
-            "projected" => self.projected.to_string(),
-            "overdue" => self.overdue.to_string(),
-            "source_released" => self.source.released.to_owned(),
-            "source_lts" => self.source.lts.to_owned(),
-            "source_eol" => self.source.eol.to_owned(),
-            "source_latest_patch" => self.source.latest_patch.unwrap_or_default().to_owned(),
-            "lts_from" => self.lts_from.as_ref().map(date).unwrap_or_default(),
-            "active_until" => self.active_until.as_ref().map(date).unwrap_or_default(),
-            "phase" => self.phase.name().unwrap_or_default().to_owned(),
-            "source_lts_from" => self.source.lts_from.unwrap_or_default().to_owned(),
-            "source_active_until" => self.source.active_until.to_owned(),
-            _ => String::new(),
-        }
-    }
 }
 
 /// A line's phase in an answer about a date, or none for a calendar.
-enum Phased {
+pub(super) enum Phased {
     /// The answer is not about one date.
     Undated,
     /// The phase on the date, `None` when the line is not supported then.
@@ -302,7 +211,7 @@ impl Phased {
         matches!(self, Self::Undated)
     }
 
-    fn name(&self) -> Option<&'static str> {
+    pub(super) fn name(&self) -> Option<&'static str> {
         match self {
             Self::On(Some(phase)) => Some(phase.name()),
             _ => None,
@@ -334,37 +243,19 @@ impl PatchView {
     }
 }
 
-/// The CSV columns of an audit finding: every date a finding may name.
-pub const FINDING_COLUMNS: &[&str] = &[
-    "kind",
-    "lines",
-    "version",
-    "released",
-    "previous_released",
-    "due",
-    "promised",
-    "until",
-    "from",
-    "to",
-    "eol",
-    "days",
-    "projected",
-    "message",
-];
-
 /// One audit finding: its kind, the lines and dates involved, and a message.
 #[derive(Serialize)]
 pub struct FindingView {
-    kind: &'static str,
-    lines: Vec<String>,
+    pub(super) kind: &'static str,
+    pub(super) lines: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<String>,
-    dates: BTreeMap<&'static str, String>,
+    pub(super) version: Option<String>,
+    pub(super) dates: FindingDates,
     /// Days late (negative: early), short, or long, as the kind says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    days: Option<i64>,
-    projected: bool,
-    message: String,
+    pub(super) days: Option<i64>,
+    pub(super) projected: bool,
+    pub(super) message: String,
 }
 
 impl FindingView {
@@ -375,11 +266,7 @@ impl FindingView {
             kind: finding.kind(),
             lines: subject.lines.iter().map(ToString::to_string).collect(),
             version: subject.version.map(ToString::to_string),
-            dates: subject
-                .dates
-                .iter()
-                .map(|(name, date)| (name.name(), date.to_string()))
-                .collect(),
+            dates: FindingDates(subject.dates),
             days: finding.days(),
             projected: found.projected,
             message: findings::message(finding, policy),
@@ -390,18 +277,20 @@ impl FindingView {
     pub fn message(&self) -> &str {
         &self.message
     }
+}
 
-    /// The cell of a column of [`FINDING_COLUMNS`].
-    pub fn cell(&self, column: &str) -> String {
-        match column {
-            "kind" => self.kind.to_owned(),
-            "lines" => self.lines.join(" "),
-            "version" => self.version.clone().unwrap_or_default(),
-            "days" => self.days.map(|days| days.to_string()).unwrap_or_default(),
-            "projected" => self.projected.to_string(),
-            "message" => self.message.clone(),
-            date => self.dates.get(date).cloned().unwrap_or_default(),
-        }
+/// The dates a finding names, as JSON writes them: an object from each
+/// date's name to the date, the names in alphabetical order.
+pub struct FindingDates(pub(super) Vec<(FindingDate, NaiveDate)>);
+
+impl Serialize for FindingDates {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let by_name: BTreeMap<&str, IsoDate> = self
+            .0
+            .iter()
+            .map(|&(name, date)| (name.name(), IsoDate(date)))
+            .collect();
+        serializer.collect_map(by_name)
     }
 }
 

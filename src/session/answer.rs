@@ -26,11 +26,10 @@ impl Answer {
 
     /// The same answer, with `more` after its note, on a line of its own.
     pub fn and_note(self, more: Option<String>) -> Self {
-        let note = match (self.note, more) {
-            (Some(note), Some(more)) => Some(format!("{note}\n{more}")),
-            (note, more) => note.or(more),
-        };
-        Self { note, ..self }
+        Self {
+            note: joined_notes(self.note, more),
+            ..self
+        }
     }
 
     /// The note for stderr, if any.
@@ -41,5 +40,14 @@ impl Answer {
     /// 0 for yes, 1 for no.
     pub fn exit_code(&self) -> u8 {
         if self.yes { 0 } else { 1 }
+    }
+}
+
+/// `first` then `then`, each on lines of its own, for stderr; either may
+/// be missing.
+pub fn joined_notes(first: Option<String>, then: Option<String>) -> Option<String> {
+    match (first, then) {
+        (Some(first), Some(then)) => Some(format!("{first}\n{then}")),
+        (first, then) => first.or(then),
     }
 }

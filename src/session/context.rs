@@ -12,6 +12,8 @@ use super::format::Settings;
 pub struct Context {
     /// The current UTC date, the default of every date.
     pub today: NaiveDate,
+    /// The day the command answers for: `--on`, or today.
+    pub on: NaiveDate,
     /// The policy `--policy` names, or the embedded one, with the facts of
     /// `--git` or `--endoflife` merged in; for `policy --fit`, the policy
     /// fitted to that history.

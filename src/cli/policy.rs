@@ -1,0 +1,189 @@
+//! The policy a run answers from: the file `--policy` names or the
+//! embedded one, with the facts of `--git` or `--endoflife` merged into
+//! its history; for `policy --fit`, rules fitted to that history.
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+
+use lts_policy::facts::Facts;
+use lts_policy::fit::{Draft, Fit};
+use lts_policy::{LineKind, Numbering, Policy};
+
+use super::facts;
+use super::flags::Cli;
+use super::sourced::Sourced;
+use crate::commands::{Command, Source};
+use crate::session::{message, read_policy_file};
+
+/// The policy the file `path` (`--policy`) holds, or the embedded one.
+///
+/// # Errors
+/// A file that cannot be read or is not a valid policy.
+pub fn named(path: Option<&Path>) -> Result<Sourced<Policy>> {
+    Ok(match path {
+        Some(path) => Sourced::flag(
+            Policy::from_json(&read_policy_file(path)?)
+                .with_context(|| format!("policy file {}", path.display()))?,
+            "--policy",
+            path,
+        ),
+        None => Sourced::default(Policy::kestra()?),
+    })
+}
+
+/// The policy with the facts `--git` or `--endoflife` name merged into its
+/// history. Without `--policy`, an endoflife.date answer that cannot be
+/// Kestra's is answered by rules fitted to its own record, as `policy
+/// --fit` fits them, and a note says so.
+///
+/// # Errors
+/// Facts that cannot be read, or that contradict the policy's history.
+pub fn with_facts(policy: Sourced<Policy>, cli: &Cli, today: NaiveDate) -> Result<Policy> {
+    let source = cli.sources.either(cli.command.sources())?;
+    let named = policy.is_given();
+    let policy = policy.value;
+    let numbering = named.then(|| policy.numbering());
+    let Some(read) = read_facts(cli, &source, numbering.as_ref(), policy.tag_prefix(), today)?
+    else {
+        return Ok(policy);
+    };
+    if let Source::Endoflife(file) = source
+        && !named
+        && !read.value.facts.could_be_of(&policy)
+    {
+        message(&format!(
+            "note: {}: no --policy names its product's rules, so they are fitted to its record \
+             (policy --fit prints them; --policy FILE names others)",
+            read.source
+        ));
+        let fit = fitted_to_facts(file, &read)?;
+        return Ok(fit.policy);
+    }
+    policy
+        .with_facts(&read.value.facts, read.value.history_as_of)
+        .with_context(|| read.source.to_string())
+}
+
+/// A policy fitted to facts alone, named after where they come from, its
+/// lines numbered as the facts number them.
+fn fitted_to_facts(name: &Path, read: &Sourced<FactsRead>) -> Result<Fit> {
+    let numbering = read
+        .value
+        .facts
+        .numbering()
+        .cloned()
+        .unwrap_or_else(|| Numbering::of(LineKind::Minor));
+    Draft::empty(&product_name(name), numbering)
+        .with_facts(&read.value.facts, read.value.history_as_of)
+        .with_context(|| read.source.to_string())?
+        .fit()
+        .context("policy --fit")
+}
+
+/// The policy `policy --fit` prints: the draft `--policy` names (the rules
+/// it states kept), or none, completed from its history with the facts
+/// merged in; without either, the embedded policy's history alone.
+///
+/// # Errors
+/// A draft or facts that cannot be read, or a history no rule fits.
+pub fn fitted(path: Option<&Path>, cli: &Cli, today: NaiveDate) -> Result<Fit> {
+    let source = cli.sources.either(cli.command.sources())?;
+    let draft = match (path, &source) {
+        (Some(path), _) => Some(
+            Draft::from_json(&read_policy_file(path)?)
+                .with_context(|| format!("policy file {}", path.display()))?,
+        ),
+        (None, Source::None) => Some(Draft::of_history(&Policy::kestra()?)),
+        // Numbered as the facts are.
+        (None, Source::Git(_) | Source::Endoflife(_)) => None,
+    };
+    let numbering = draft.as_ref().map(Draft::numbering);
+    let prefix = draft.as_ref().and_then(Draft::tag_prefix);
+    let read = read_facts(cli, &source, numbering.as_ref(), prefix, today)?;
+    let draft = match (draft, read, &source) {
+        (Some(draft), Some(read), _) => draft
+            .with_facts(&read.value.facts, read.value.history_as_of)
+            .with_context(|| read.source.to_string())?,
+        (Some(draft), None, _) => draft,
+        (None, Some(read), Source::Git(name) | Source::Endoflife(name)) => {
+            return fitted_to_facts(name, &read);
+        }
+        // Without a draft, a source of facts was named, and read.
+        (None, _, _) => Draft::of_history(&Policy::kestra()?),
+    };
+    draft.fit().context("policy --fit")
+}
+
+/// A product's name from where its facts come from: the repository's
+/// directory, or the endoflife.date answer's file, without its extension.
+fn product_name(path: &Path) -> String {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .filter(|stem| !stem.is_empty() && stem != "-")
+        .unwrap_or_else(|| "fitted".to_owned())
+}
+
+/// Facts read from `--git` or `--endoflife`, to merge into a history.
+struct FactsRead {
+    facts: Facts,
+    history_as_of: Option<NaiveDate>,
+}
+
+/// The facts `source` names, for a history numbered as `numbering` says
+/// (a policy's; without one, a repository's tags are read as minor lines
+/// and an endoflife.date answer's cycles as it numbers them) whose tags
+/// start with `prefix`; `None` without a source. With `--git` the history
+/// is complete up to the repository's own day (its newest tag, branch or
+/// fetch), capped at today: a line the rules expected by then without a
+/// tag is overdue. What an answer's cycles contradict of themselves is
+/// left out, and said in one note.
+fn read_facts(
+    cli: &Cli,
+    source: &Source,
+    numbering: Option<&Numbering>,
+    prefix: Option<&str>,
+    today: NaiveDate,
+) -> Result<Option<Sourced<FactsRead>>> {
+    let read = match *source {
+        Source::Git(dir) => {
+            let kind = numbering.map_or(LineKind::Minor, |numbering| numbering.kind);
+            let repository = facts::git_facts(dir, prefix, kind)?;
+            for warning in &repository.warnings {
+                message(warning);
+            }
+            let read = FactsRead {
+                facts: repository.facts,
+                // A commit or a fetch dated after today is a clock's error.
+                history_as_of: repository.complete_up_to.map(|day| day.min(today)),
+            };
+            Sourced::flag(read, "--git", dir)
+        }
+        Source::Endoflife(file) => {
+            let read = FactsRead {
+                facts: facts::endoflife_facts(file, numbering)?,
+                history_as_of: None,
+            };
+            Sourced::flag(read, "--endoflife", file)
+        }
+        Source::None => return Ok(None),
+    };
+    let contradictions = read.value.facts.contradictions();
+    if !contradictions.is_empty() {
+        let named: Vec<String> = contradictions.iter().map(ToString::to_string).collect();
+        message(&format!(
+            "note: {}: left out what cycles say against themselves: {}",
+            read.source,
+            named.join("; ")
+        ));
+    }
+    // `policy`, which shows the merged history, says what was left out.
+    if matches!(cli.command, Command::Policy(_)) {
+        for (name, why) in read.value.facts.ignored() {
+            message(&format!("{}: left {name} out: {why}", read.source));
+        }
+    }
+    Ok(Some(read))
+}
