@@ -1,6 +1,7 @@
 //! Facts from tags and endoflife.date answers, merged into a history.
 
 use lts_policy::facts::{Facts, FactsProblem, GitTag, Ignored};
+use lts_policy::file::HistoryProblem;
 use lts_policy::file::Problem;
 use lts_policy::lines::{RecordedEnd, Release};
 use lts_policy::{LineKind, Numbering, PolicyError};
@@ -169,7 +170,10 @@ fn a_contradiction_of_facts_is_the_problem_a_file_would_have() {
     assert_eq!(path.as_str(), file_path.as_str());
     assert_eq!(path, "history[0].patches[0].released");
     assert!(
-        matches!(problem, Problem::PatchDateOrder { .. }),
+        matches!(
+            problem,
+            Problem::History(HistoryProblem::PatchDateOrder { .. })
+        ),
         "{problem:?}"
     );
     assert_eq!(problem.to_string(), file_problem.to_string());

@@ -1,11 +1,11 @@
 //! `changes`: the rules that change from a line on, checked in line order,
 //! each laid over the rules before it.
 
+use super::rule_problem::RuleProblem;
 use std::sync::Arc;
 
 use super::fields::{Check, Present};
 use super::format::ChangeFile;
-use super::problem::Problem;
 use super::problems::{Path, Problems};
 use crate::policy::lines::line::{Line, LineKind};
 use crate::policy::lines::version::read_numbered_line;
@@ -39,7 +39,7 @@ pub(super) fn changes(
         if let (Some(from), Some(previous)) = (&from, &previous)
             && from <= previous
         {
-            let problem = Problem::ChangeOrder {
+            let problem = RuleProblem::ChangeOrder {
                 from: from.clone(),
                 previous: previous.clone(),
             };
@@ -47,7 +47,7 @@ pub(super) fn changes(
             valid = false;
         }
         if file.rule_fields(&mut Present).given().is_empty() {
-            problems.add(&item, Problem::EmptyChange);
+            problems.add(&item, RuleProblem::EmptyChange);
             valid = false;
         }
         let given = file.rule_fields(&mut Check {

@@ -9,6 +9,7 @@ use super::format::{
 };
 use super::problem::Problem;
 use super::problems::{Path, Problems};
+use super::rule_problem::RuleProblem;
 use super::{forms, support, terms};
 use crate::policy::lines::line::LineKind;
 use crate::policy::rules::fields::{
@@ -46,7 +47,7 @@ impl FileRule for NewMajorField {
         problems: &mut Problems,
     ) -> Option<Self::Value> {
         if lines == Some(LineKind::Major) {
-            problems.add(path, Problem::NewMajorWithMajorLines);
+            problems.add(path, RuleProblem::NewMajorWithMajorLines);
             return None;
         }
         terms::new_major(file, path, problems)

@@ -4,6 +4,7 @@
 //! strings parsed); a release merged from facts arrives typed; both are
 //! then checked by the same rules, with the same paths.
 
+use super::history_problem::HistoryProblem;
 use chrono::NaiveDate;
 
 use std::sync::Arc;
@@ -119,7 +120,7 @@ impl History {
             }
         };
         if lts == Some(true) && !self.has_lts {
-            problems.add(&lts_path, Problem::LtsWithoutRule);
+            problems.add(&lts_path, HistoryProblem::LtsWithoutRule);
         }
         let patches = self.patches(entry, &at, line.is_some(), problems);
         let (Some(line), Some(released)) = (line, released) else {
@@ -178,7 +179,7 @@ impl History {
         let (line, released) = (&release.line, release.released);
         match release.eol {
             Some(RecordedEnd::On(eol)) if eol <= released => {
-                let problem = Problem::EolNotAfterRelease {
+                let problem = HistoryProblem::EolNotAfterRelease {
                     line: line.clone(),
                     eol,
                     released,
@@ -186,7 +187,7 @@ impl History {
                 problems.add(&at.field("eol"), problem);
             }
             None if line.name().is_some() => {
-                let problem = Problem::NamedWithoutEol { line: line.clone() };
+                let problem = HistoryProblem::NamedWithoutEol { line: line.clone() };
                 problems.add(&at.field("eol"), problem);
             }
             _ => {}
@@ -209,7 +210,7 @@ impl History {
         if let Some(as_of) = self.history_as_of
             && date > as_of
         {
-            let problem = Problem::AfterHistoryAsOf { date, as_of };
+            let problem = HistoryProblem::AfterHistoryAsOf { date, as_of };
             problems.add(&at.field("released"), problem);
         }
     }
@@ -222,7 +223,7 @@ impl History {
     /// The history once every release is checked; a problem when it has none.
     pub(crate) fn finish(self, problems: &mut Problems) -> Vec<Release> {
         if self.seen == 0 {
-            problems.add(&Path::Root.field("history"), Problem::EmptyHistory);
+            problems.add(&Path::Root.field("history"), HistoryProblem::EmptyHistory);
         }
         self.releases
     }
@@ -259,7 +260,7 @@ fn check_phases(at: &Path, release: &Release, problems: &mut Problems) {
     if let Some(lts_from) = release.lts_from
         && lts_from < released
     {
-        let problem = Problem::LtsBeforeRelease {
+        let problem = HistoryProblem::LtsBeforeRelease {
             line: line.clone(),
             lts_from,
             released,
@@ -271,7 +272,7 @@ fn check_phases(at: &Path, release: &Release, problems: &mut Problems) {
     };
     let path = at.field("active_until");
     if active_until <= released {
-        let problem = Problem::ActiveNotAfterRelease {
+        let problem = HistoryProblem::ActiveNotAfterRelease {
             line: line.clone(),
             active_until,
             released,
@@ -280,7 +281,7 @@ fn check_phases(at: &Path, release: &Release, problems: &mut Problems) {
     } else if let Some(eol) = release.announced_eol()
         && active_until > eol
     {
-        let problem = Problem::ActiveAfterEol {
+        let problem = HistoryProblem::ActiveAfterEol {
             line: line.clone(),
             active_until,
             eol,
@@ -295,9 +296,9 @@ fn check_phases(at: &Path, release: &Release, problems: &mut Problems) {
 fn check_order(at: &Path, previous: &Release, line: &Line, problems: &mut Problems) {
     let line_path = at.field("line");
     if *line == previous.line {
-        problems.add(&line_path, Problem::ListedTwice(line.clone()));
+        problems.add(&line_path, HistoryProblem::ListedTwice(line.clone()));
     } else if *line < previous.line {
-        let problem = Problem::LineOrder {
+        let problem = HistoryProblem::LineOrder {
             line: line.clone(),
             previous: previous.line.clone(),
         };
@@ -318,7 +319,7 @@ fn check_patch(
 ) {
     let version = &patch.version;
     if !line.is_patch(version) {
-        let problem = Problem::NotAPatchOf {
+        let problem = HistoryProblem::NotAPatchOf {
             line: line.clone(),
             found: *version,
         };
@@ -326,7 +327,7 @@ fn check_patch(
     } else if let Some(previous) = previous
         && *version <= previous.version
     {
-        let problem = Problem::PatchOrder {
+        let problem = HistoryProblem::PatchOrder {
             version: *version,
             previous: previous.version,
         };
@@ -334,7 +335,7 @@ fn check_patch(
     }
     let floor = previous.map_or(line_released, |previous| previous.released);
     if patch.released < floor {
-        let problem = Problem::PatchDateOrder {
+        let problem = HistoryProblem::PatchDateOrder {
             version: *version,
             released: patch.released,
             floor,

@@ -18,10 +18,12 @@ mod format;
 mod forms;
 pub(crate) mod found;
 pub(crate) mod history;
+pub(crate) mod history_problem;
 mod line_rules;
 mod numbers;
 pub(crate) mod problem;
 pub(crate) mod problems;
+pub(crate) mod rule_problem;
 pub(crate) mod rules;
 mod support;
 mod tags;
@@ -29,7 +31,9 @@ mod terms;
 mod write;
 
 pub use found::{Expected, Found, Unit};
+pub use history_problem::HistoryProblem;
 pub use problem::Problem;
+pub use rule_problem::RuleProblem;
 
 use std::fmt;
 

@@ -105,10 +105,10 @@ impl<'r> Problems<'r> {
     }
 
     /// Hands on a problem of the value at `path`.
-    pub(crate) fn add(&mut self, path: &Path, problem: Problem) {
+    pub(crate) fn add(&mut self, path: &Path, problem: impl Into<Problem>) {
         self.error(PolicyError::InvalidPolicy {
             path: path.to_string(),
-            problem: Box::new(problem),
+            problem: Box::new(problem.into()),
         });
     }
 

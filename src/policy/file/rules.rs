@@ -2,6 +2,8 @@
 //! forms its rules are written in and what they say, its branch template,
 //! tag prefix, own tags and `history_as_of`.
 
+use super::history_problem::HistoryProblem;
+use super::rule_problem::RuleProblem;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, Weekday};
@@ -110,7 +112,7 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
     if let (Some(patches_as_of), Some(history_as_of)) = (patches_as_of, history_as_of)
         && patches_as_of > history_as_of
     {
-        let problem = Problem::PatchesAfterHistory {
+        let problem = HistoryProblem::PatchesAfterHistory {
             patches_as_of,
             history_as_of,
         };
@@ -299,7 +301,7 @@ fn flat_rules(file: &PolicyFile, problems: &mut Problems) -> Option<Terms> {
     if let (Some(minor), Some(lts)) = (minor, lts)
         && !lts.is_multiple_of(minor)
     {
-        let problem = Problem::NotAMultiple {
+        let problem = RuleProblem::NotAMultiple {
             of: "minor_every_months",
             base: u64::from(minor),
             found: u64::from(lts),

@@ -7,6 +7,7 @@ use super::found::Unit;
 use super::numbers::{MAX_LINES, MAX_MONTHS, given_names, number};
 use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
+use super::rule_problem::RuleProblem;
 use crate::policy::lines::line::LineKind;
 use crate::policy::rules::line_rules::{CountFrom, Period, Round, Support};
 
@@ -73,7 +74,10 @@ fn period(
 pub(super) fn support(file: &SupportFile, path: &Path, problems: &mut Problems) -> Option<Support> {
     let refused = file.last_of_major.is_some();
     if refused {
-        problems.add(&path.field("last_of_major"), Problem::LastOfMajorNotHere);
+        problems.add(
+            &path.field("last_of_major"),
+            RuleProblem::LastOfMajorNotHere,
+        );
     }
     let rule = support_terms(file, path, problems);
     rule.filter(|_| !refused)
@@ -92,7 +96,7 @@ pub(super) fn support_rule(
     let last_of_major = match (&file.last_of_major, lines) {
         (None, _) => Some(None),
         (Some(_), Some(LineKind::Major)) => {
-            problems.add(&last_path, Problem::LastOfMajorWithMajorLines);
+            problems.add(&last_path, RuleProblem::LastOfMajorWithMajorLines);
             None
         }
         (Some(last), _) => support(last, &last_path, problems).map(Some),
@@ -138,13 +142,13 @@ fn support_terms(file: &SupportFile, path: &Path, problems: &mut Problems) -> Op
     );
     let mut valid = true;
     if length.is_none() && until_next.is_none() {
-        problems.add(path, Problem::NoSupportTerm);
+        problems.add(path, RuleProblem::NoSupportTerm);
         valid = false;
     }
     if let Some(name) = grace_name
         && until_next.is_none()
     {
-        problems.add(&path.field(name), Problem::GraceWithoutUntilNext);
+        problems.add(&path.field(name), RuleProblem::GraceWithoutUntilNext);
         valid = false;
     }
     const ROUNDS: [Round; 3] = [Round::MonthEnd, Round::QuarterEnd, Round::YearEnd];
@@ -162,7 +166,7 @@ fn support_terms(file: &SupportFile, path: &Path, problems: &mut Problems) -> Op
             _ => CountFrom::Release,
         });
     if file.from.is_some() && length.is_none() {
-        problems.add(&from_path, Problem::FromWithoutPeriod);
+        problems.add(&from_path, RuleProblem::FromWithoutPeriod);
         valid = false;
     }
     // Absent is fine; given but wrong is not.

@@ -2,6 +2,7 @@
 //! LTS rule and `new_major`, each checked into the model's type or
 //! reported with its path (support rules: `support.rs`).
 
+use super::rule_problem::RuleProblem;
 use chrono::Weekday;
 
 use super::format::{DayFile, LtsFile, LtsStartFile, NewMajorFile, ScheduleFile};
@@ -75,7 +76,7 @@ pub(super) fn schedule(
     if matches!(cadence, Cadence::EveryWeeks(_))
         && matches!(on, DayRule::NthWeekday(..) | DayRule::DayOfMonth(_))
     {
-        problems.add(&on_path, Problem::DayOfMonthWithWeeks);
+        problems.add(&on_path, RuleProblem::DayOfMonthWithWeeks);
         return None;
     }
     Some(Schedule::new(cadence, on))
@@ -113,7 +114,7 @@ fn cadence(file: &ScheduleFile, path: &Path, problems: &mut Problems) -> Option<
 /// `in_months`: months of the year, increasing.
 fn listed_months(months: &[u64], path: &Path, problems: &mut Problems) -> Option<Cadence> {
     if months.is_empty() {
-        problems.add(path, Problem::NoMonths);
+        problems.add(path, RuleProblem::NoMonths);
         return None;
     }
     let mut valid = Vec::with_capacity(months.len());
@@ -131,7 +132,7 @@ fn listed_months(months: &[u64], path: &Path, problems: &mut Problems) -> Option
         if let Some(&previous) = valid.last()
             && month <= previous
         {
-            problems.add(&item, Problem::MonthOrder { month, previous });
+            problems.add(&item, RuleProblem::MonthOrder { month, previous });
             ok = false;
         }
         valid.push(month);
@@ -166,7 +167,7 @@ fn day_rule(day: &DayFile, path: &Path, problems: &mut Problems) -> Option<DayRu
     };
     if parsed.is_none() {
         let found = text.to_owned();
-        problems.add(path, Problem::DayRule { found });
+        problems.add(path, RuleProblem::DayRule { found });
     }
     parsed
 }

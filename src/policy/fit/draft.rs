@@ -1,6 +1,7 @@
 //! A draft: a policy that may leave rules out, with the history a fit
 //! completes it from.
 
+use crate::policy::file::history_problem::HistoryProblem;
 use chrono::NaiveDate;
 
 use super::notes::{FitBasis, FitNote, FitSubject};
@@ -138,7 +139,7 @@ impl Draft {
         if self.history.is_empty() {
             return Err(PolicyError::InvalidPolicy {
                 path: "history".to_owned(),
-                problem: Box::new(Problem::EmptyHistory),
+                problem: Box::new(HistoryProblem::EmptyHistory.into()),
             });
         }
         let (rules, notes) = fit_rules(&self.history, self.rules.lines, &self.rules.stated);
