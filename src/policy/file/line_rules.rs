@@ -5,8 +5,9 @@
 
 use super::fields::{Checked, Checking};
 use super::problems::{Path, Problems};
+use crate::policy::lines::line::LineKind;
 use crate::policy::rules::fields::{EachField, MapField, Rule, RuleSet, Stated, Stating};
-use crate::policy::rules::line_rules::{LineRules, Patches, Support};
+use crate::policy::rules::line_rules::{Change, LineRules, Patches, Support};
 use crate::policy::rules::schedule::{Cadence, DayRule, Schedule};
 
 /// The rule fields once checked.
@@ -108,4 +109,13 @@ impl GivenRules {
             lts: self.lts.or_some(before.lts)?,
         })
     }
+}
+
+/// The rules besides name, comment, branch template and `history_as_of`:
+/// a policy's own rules (`None` for a draft), and the rule fields stated.
+pub(super) struct Terms {
+    pub(super) lines: LineKind,
+    pub(super) rules: Option<LineRules>,
+    pub(super) stated: Stated,
+    pub(super) changes: Vec<Change>,
 }

@@ -14,6 +14,7 @@ mod changes;
 mod collect;
 mod entries;
 mod fields;
+mod flat;
 mod format;
 mod forms;
 pub(crate) mod found;
