@@ -152,18 +152,58 @@ pub enum FactsProblem {
     },
 }
 
+/// No tag named as a release is, after `prefix`.
+fn no_release_tag(f: &mut fmt::Formatter<'_>, prefix: Option<&str>) -> fmt::Result {
+    let prefix = prefix.map(Excerpt).map(|prefix| prefix.to_string());
+    let prefix = prefix.as_deref().unwrap_or("");
+    write!(
+        f,
+        "no tag is a release: looked for tags named {prefix}MAJOR.MINOR.PATCH or \
+         {prefix}vMAJOR.MINOR.PATCH"
+    )
+}
+
+/// `tag` dated `date`, past the days a policy writes.
+fn tag_date_out_of_range(f: &mut fmt::Formatter<'_>, tag: &str, date: &TagDate) -> fmt::Result {
+    match date {
+        TagDate::Seconds(seconds) => write!(
+            f,
+            "tag {} is dated {seconds} seconds after 1970-01-01, beyond any date",
+            Excerpt(tag)
+        ),
+        TagDate::Day(day) => write!(
+            f,
+            "tag {} is dated {day}, outside the years 0000 to 9999 that a policy's dates are \
+             written in",
+            Excerpt(tag)
+        ),
+    }
+}
+
+/// The end `field` of `cycle` is the last day a date can be written.
+fn end_past_last_day(f: &mut fmt::Formatter<'_>, cycle: &str, field: &str) -> fmt::Result {
+    write!(
+        f,
+        "endoflife.date answer: cycle {}: {field} is 9999-12-31, the last day a date \
+         can be written: the end it makes, the day after, cannot be (say false for no \
+         end yet)",
+        Quoted(cycle)
+    )
+}
+
+/// What lines of `kind` look like, for a message.
+fn lines_written(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::Minor => "MAJOR.MINOR",
+        LineKind::Major => "MAJOR",
+        LineKind::Dotted => "one to four numbers separated by dots",
+    }
+}
+
 impl fmt::Display for FactsProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NoReleaseTag { prefix } => {
-                let prefix = prefix.as_deref().map(Excerpt).map(|p| p.to_string());
-                let prefix = prefix.as_deref().unwrap_or("");
-                write!(
-                    f,
-                    "no tag is a release: looked for tags named {prefix}MAJOR.MINOR.PATCH or \
-                     {prefix}vMAJOR.MINOR.PATCH"
-                )
-            }
+            Self::NoReleaseTag { prefix } => no_release_tag(f, prefix.as_deref()),
             Self::VersionOnTwoDays {
                 version,
                 first,
@@ -172,19 +212,7 @@ impl fmt::Display for FactsProblem {
                 f,
                 "tags {first} and {second} date version {version} differently"
             ),
-            Self::TagDateOutOfRange { tag, date } => match date {
-                TagDate::Seconds(seconds) => write!(
-                    f,
-                    "tag {} is dated {seconds} seconds after 1970-01-01, beyond any date",
-                    Excerpt(tag)
-                ),
-                TagDate::Day(day) => write!(
-                    f,
-                    "tag {} is dated {day}, outside the years 0000 to 9999 that a policy's \
-                     dates are written in",
-                    Excerpt(tag)
-                ),
-            },
+            Self::TagDateOutOfRange { tag, date } => tag_date_out_of_range(f, tag, date),
             Self::Listing { line } => write!(
                 f,
                 "git for-each-ref printed {}, which is not a tag in the format asked for",
@@ -209,11 +237,7 @@ impl fmt::Display for FactsProblem {
                  string such as \"1.3\" (or a whole number), got {found}"
             ),
             Self::CycleNotALine { cycle, kind } => {
-                let lines = match kind {
-                    LineKind::Minor => "MAJOR.MINOR",
-                    LineKind::Major => "MAJOR",
-                    LineKind::Dotted => "one to four numbers separated by dots",
-                };
+                let lines = lines_written(*kind);
                 write!(
                     f,
                     "endoflife.date answer: cycle {} is not a line of this policy, whose lines \
@@ -231,13 +255,7 @@ impl fmt::Display for FactsProblem {
                 Quoted(cycle),
                 Excerpt(found)
             ),
-            Self::CycleEndPastLastDay { cycle, field } => write!(
-                f,
-                "endoflife.date answer: cycle {}: {field} is 9999-12-31, the last day a date \
-                 can be written: the end it makes, the day after, cannot be (say false for no \
-                 end yet)",
-                Quoted(cycle)
-            ),
+            Self::CycleEndPastLastDay { cycle, field } => end_past_last_day(f, cycle, field),
             Self::CycleWithoutRelease { cycle } => write!(
                 f,
                 "endoflife.date answer: cycle {}: no releaseDate",
