@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::policy::definition::{Policy, keeps_after};
 use crate::policy::error::PolicyError;
-use crate::policy::lines::info::{Phase, SupportedLine};
+use crate::policy::lines::info::{LineInfo, Phase, SupportedLine};
 use crate::policy::lines::line::Line;
 use crate::policy::lines::release::Place;
 use crate::policy::lines::role::Role;
@@ -111,32 +111,13 @@ impl Policy {
                 continue;
             }
             let info = self.line_info(place)?;
-            let mut roles = Vec::new();
-            // The newest line is the latest while it is supported: an end
-            // the history records may come before the next release.
-            if place == latest && info.is_supported_on(date) {
-                roles.push(Role::Latest);
-            }
-            if info.lts {
-                if info.is_lts_maintained_on(date) {
-                    roles.push(if newer_lts_seen {
-                        Role::PreviousLts
-                    } else {
-                        Role::LatestLts
-                    });
-                }
-                // A line not LTS yet leaves the LTS roles to older lines.
-                newer_lts_seen |= info.is_lts_by(date);
-                if info
-                    .lts_window
-                    .as_ref()
-                    .is_some_and(|window| window.rule_until() <= date)
-                {
-                    lts_ended = true;
-                }
-            }
-            if roles.is_empty() && info.is_supported_on(date) {
-                roles.push(Role::Maintained);
+            let roles = roles_of(&info, place == latest, date, &mut newer_lts_seen);
+            if info
+                .lts_window
+                .as_ref()
+                .is_some_and(|window| info.lts && window.rule_until() <= date)
+            {
+                lts_ended = true;
             }
             if info.latest_until.max(info.support_window.until) <= date {
                 support_ended = true;
@@ -216,4 +197,36 @@ impl Policy {
         });
         Ok(targets)
     }
+}
+
+/// The roles of `info` on `date`, `is_latest` when it is the newest line
+/// released by then; `newer_lts_seen` says whether a newer line is LTS by
+/// then, and is updated for the older lines.
+fn roles_of(
+    info: &LineInfo,
+    is_latest: bool,
+    date: NaiveDate,
+    newer_lts_seen: &mut bool,
+) -> Vec<Role> {
+    let mut roles = Vec::new();
+    // The newest line is the latest while it is supported: an end the
+    // history records may come before the next release.
+    if is_latest && info.is_supported_on(date) {
+        roles.push(Role::Latest);
+    }
+    if info.lts {
+        if info.is_lts_maintained_on(date) {
+            roles.push(if *newer_lts_seen {
+                Role::PreviousLts
+            } else {
+                Role::LatestLts
+            });
+        }
+        // A line not LTS yet leaves the LTS roles to older lines.
+        *newer_lts_seen |= info.is_lts_by(date);
+    }
+    if roles.is_empty() && info.is_supported_on(date) {
+        roles.push(Role::Maintained);
+    }
+    roles
 }
