@@ -22,6 +22,7 @@
 
 mod age;
 mod answer;
+mod cycle;
 mod endoflife;
 mod git;
 pub(crate) mod merge;
