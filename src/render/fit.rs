@@ -2,8 +2,7 @@
 //! `policy --fit`.
 
 use lts_policy::Policy;
-use lts_policy::fit::{FitBasis, FitNote, FitSubject};
-use lts_policy::rules::RuleField;
+use lts_policy::fit::{FitBasis, FitNote};
 
 use super::rule_words::field_text;
 
@@ -12,16 +11,8 @@ use super::rule_words::field_text;
 pub fn note_line(policy: &Policy, note: &FitNote) -> String {
     let own = policy.own_rules();
     let kind = policy.line_kind();
-    let field = match note.subject {
-        FitSubject::NewMajor => Some(RuleField::NewMajor),
-        FitSubject::Releases => Some(RuleField::Releases),
-        FitSubject::Patches => Some(RuleField::Patches),
-        FitSubject::Support => Some(RuleField::Support),
-        FitSubject::Active => Some(RuleField::Active),
-        FitSubject::Lts => Some(RuleField::Lts),
-        // The LTS rule's parts are in its sentence.
-        _ => None,
-    };
+    // The LTS rule's parts are in its sentence.
+    let field = note.subject.field();
     match field.filter(|_| note.basis != FitBasis::Absent) {
         Some(field) => format!(
             "fit: {} ({})",

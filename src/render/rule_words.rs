@@ -216,14 +216,12 @@ pub(super) fn field_text(field: RuleField, kind: LineKind, rules: &LineRules) ->
 /// patches, support (and active support), LTS lines, then each change.
 pub fn rules_text(policy: &Policy) -> Vec<String> {
     let own = policy.own_rules();
-    let mut sentences = vec![
-        lines_text(policy.line_kind(), own.new_major),
-        field_text(RuleField::Releases, policy.line_kind(), own),
-        patches_text(&own.patches),
-        support_rules_text(own),
-    ];
-    sentences.extend(own.active.as_ref().map(active_text));
-    sentences.push(lts_text(own.lts.as_ref()));
+    let mut sentences: Vec<String> = RuleField::ALL
+        .into_iter()
+        .map(|field| field_text(field, policy.line_kind(), own))
+        // A rule left out (active support) says nothing.
+        .filter(|sentence| !sentence.is_empty())
+        .collect();
     let mut before = own;
     for change in policy.changes() {
         let fields: Vec<String> = change

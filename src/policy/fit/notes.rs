@@ -2,6 +2,7 @@
 //! be to count as foreseen.
 
 use super::track::Track;
+use crate::policy::rules::fields::RuleField;
 
 /// A step counts as foreseen when the rule's day is this close to the day
 /// recorded: releases and ends of support.
@@ -41,6 +42,21 @@ pub enum FitSubject {
 }
 
 impl FitSubject {
+    /// The rule field it is, where it is one whole; `None` for the parts
+    /// of one (`support.last_of_major`, `lts.starts`, ...).
+    #[must_use]
+    pub const fn field(self) -> Option<RuleField> {
+        match self {
+            Self::NewMajor => Some(RuleField::NewMajor),
+            Self::Releases => Some(RuleField::Releases),
+            Self::Patches => Some(RuleField::Patches),
+            Self::Support => Some(RuleField::Support),
+            Self::Active => Some(RuleField::Active),
+            Self::Lts => Some(RuleField::Lts),
+            Self::LastOfMajor | Self::LtsStarts | Self::LtsSupport | Self::LtsActive => None,
+        }
+    }
+
     /// Every rule a fit says something of.
     pub(crate) const ALL: [Self; 10] = [
         Self::NewMajor,
