@@ -18,7 +18,7 @@
 //! the rules say of each), [`rules`] (schedules, support, LTS choice,
 //! branch names), [`answers`] (the queries' answers), [`calendar`] (ranges
 //! of days), [`audit`], [`facts`] (git tags and endoflife.date answers),
-//! [`fit`] (rules fitted to a history), [`file`] (the JSON format),
+//! [`fit`] (rules fitted to a history), [`file`](mod@file) (the JSON format),
 //! [`forecast`], [`dates`] and [`error`].
 //!
 //! # Example

@@ -3,8 +3,8 @@
 //!
 //! The audit: the history (and, on request, the projection) against the
 //! policy's promises: one pass over the lines for the findings about
-//! each ([`finding`]), then a sweep of the LTS windows for the periods
-//! ([`periods`]).
+//! each (`finding`), then a sweep of the LTS windows for the periods
+//! (`periods`).
 //!
 //! ```
 //! use lts_policy::audit::AuditScope;

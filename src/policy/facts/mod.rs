@@ -3,7 +3,7 @@
 //! a history's facts look ([`OldFacts`]).
 //!
 //! Facts from where releases are recorded: a repository's tags
-//! ([`git`]), or endoflife.date's answer for a product ([`endoflife`]),
+//! (`git`), or endoflife.date's answer for a product (`endoflife`),
 //! merged into a policy's history.
 //!
 //! Reading them is the caller's part (the `git` program, a file): these

@@ -2,10 +2,10 @@
 //!
 //! The format is declared once ([`format`]). A file whose every value has
 //! its type is read straight into the declarations, borrowing its strings;
-//! any other file is read again, as it is parsed ([`collect`]), so that
+//! any other file is read again, as it is parsed (`collect`), so that
 //! every problem of its shape is reported with its JSON path, in the
 //! file's order. The declarations are then checked for their meaning by
-//! one set of validators ([`rules`], [`terms`], [`history`]), whichever
+//! one set of validators (`rules`, `terms`, `history`), whichever
 //! way they were read, and the facts merged from elsewhere are checked by
 //! the same history checker. Problems are handed on as they are found;
 //! those of shape come first.

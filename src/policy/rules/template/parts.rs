@@ -215,7 +215,7 @@ impl Template {
     }
 }
 
-/// A line's name by a template, as [`BranchTemplate::name`] gives it: its
+/// A line's name by a template, as [`BranchTemplate::name`](super::BranchTemplate::name) gives it: its
 /// numbers as they are written, in place of the placeholders; a line known
 /// by name only is named by its own name.
 #[derive(Debug, Clone)]

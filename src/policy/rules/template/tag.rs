@@ -20,7 +20,7 @@ impl TagTemplate {
     /// registry and git both accept, and it must name lines (`{major}`).
     ///
     /// # Errors
-    /// [`TemplateError`] as for [`BranchTemplate::parse`], for a name
+    /// [`TemplateError`] as for [`BranchTemplate::parse`](super::BranchTemplate::parse), for a name
     /// a registry or git refuses, or for a template without `{major}`.
     ///
     /// # Examples
