@@ -16,6 +16,7 @@ mod queries;
 mod records;
 mod replay;
 mod schedules;
+mod sizes;
 mod small_policies;
 mod tags;
 mod templates;
