@@ -21,7 +21,9 @@ use super::facts;
 use super::flags::Cli;
 use crate::commands::{ColorChoice, Command, Source};
 use crate::render::words;
-use crate::session::{Context, Format, Settings, message, read_policy_file};
+use crate::session::{
+    Context, Format, MAX_FILE_BYTES, Settings, beyond_policy_reads, message, read_policy_file,
+};
 
 /// What the program learns from outside its arguments, read once in `main`.
 pub struct Environment {
@@ -183,9 +185,14 @@ fn with_facts(policy: Policy, cli: &Cli, today: NaiveDate) -> Result<Policy> {
         .with_context(|| read.source)
 }
 
-/// A policy fitted to facts alone, named after where they come from, its
-/// lines numbered as the facts number them.
+/// A policy fitted to facts alone.
 fn fitted_to_facts(name: &Path, read: &ReadFacts) -> Result<Fit> {
+    facts_draft(name, read)?.fit().context("policy --fit")
+}
+
+/// A draft of facts alone, named after where they come from, its lines
+/// numbered as the facts number them.
+fn facts_draft(name: &Path, read: &ReadFacts) -> Result<Draft> {
     let numbering = read
         .facts
         .numbering()
@@ -193,9 +200,7 @@ fn fitted_to_facts(name: &Path, read: &ReadFacts) -> Result<Fit> {
         .unwrap_or_else(|| Numbering::of(LineKind::Minor));
     Draft::empty(&product_name(name), numbering)
         .with_facts(&read.facts, read.history_as_of)
-        .with_context(|| read.source.clone())?
-        .fit()
-        .context("policy --fit")
+        .with_context(|| read.source.clone())
 }
 
 /// The policy `policy --fit` prints: the draft `--policy` names (the rules
@@ -221,11 +226,22 @@ fn fitted(path: Option<&Path>, cli: &Cli, today: NaiveDate) -> Result<Fit> {
             .with_context(|| read.source)?,
         (Some(draft), None, _) => draft,
         (None, Some(read), Source::Git(name) | Source::Endoflife(name)) => {
-            return fitted_to_facts(name, &read);
+            facts_draft(name, &read)?
         }
         // Without a draft, a source of facts was named, and read.
         (None, _, _) => Draft::of_history(&Policy::kestra()?),
     };
+    // The file `policy --fit` prints holds the history: one too large for
+    // `--policy` to read is refused now, not after the fit.
+    let bytes = draft.history_bytes();
+    if bytes > MAX_FILE_BYTES {
+        let lines = draft.history().len();
+        return Err(beyond_policy_reads(
+            "the fitted policy's history alone",
+            bytes,
+            lines,
+        ));
+    }
     draft.fit().context("policy --fit")
 }
 

@@ -3,7 +3,7 @@
 use std::cell::Cell;
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -12,8 +12,8 @@ use lts_policy::{Policy, PolicyError};
 
 use super::{ManText, Run, Sources};
 use crate::session::{
-    Answer, Context, Format, MAX_FILE_BYTES, Output, for_terminal, json_for_terminal, message,
-    read_policy_file, replace_file,
+    Answer, Context, Format, MAX_FILE_BYTES, Output, beyond_policy_reads, for_terminal,
+    json_for_terminal, message, read_policy_file, replace_file,
 };
 
 use crate::render::{self, json, words};
@@ -203,13 +203,11 @@ fn readable_file(policy: &Policy) -> Result<String> {
     let mut file = json_for_terminal(&policy.to_json());
     file.push('\n');
     if file.len() > MAX_FILE_BYTES {
-        bail!(
-            "the policy would take {:.1} MiB as a file, more than the {} MiB --policy reads \
-             ({} lines in its history)",
-            file.len() as f64 / f64::from(1 << 20),
-            MAX_FILE_BYTES >> 20,
-            policy.history().len()
-        );
+        return Err(beyond_policy_reads(
+            "the policy",
+            file.len(),
+            policy.history().len(),
+        ));
     }
     Ok(file)
 }

@@ -24,7 +24,7 @@ pub(crate) mod rules;
 mod support;
 mod tags;
 mod terms;
-mod write;
+pub(crate) mod write;
 
 use std::fmt;
 
