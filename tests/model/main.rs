@@ -5,6 +5,7 @@
 mod audit;
 mod custom;
 mod facts;
+mod far_dates;
 mod fit;
 mod fuzz;
 mod general;

@@ -1,6 +1,7 @@
 //! The calendar of releases between two dates, computed line by line as it
 //! is read, so that a range of ten thousand years costs no memory.
 
+mod past;
 pub(crate) mod range;
 
 use chrono::{Months, NaiveDate};
