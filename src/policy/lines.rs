@@ -137,19 +137,20 @@ impl Policy {
             known.and_then(|release| release.active_until),
             eol.0,
         )?;
-        // The release whose day the eol counts from, when it is projected.
-        let counted_from = match &eol.1 {
-            EolReason::NextRelease(_) => next_place,
-            EolReason::Superseded(_) => support_window
-                .successor
-                .as_ref()
-                .map_or(place, |next| next.place),
-            EolReason::LtsSuperseded(_) => lts_window
-                .as_ref()
+        // The release the eol counts from, when it is projected: its place
+        // and day, both at hand already.
+        let successor_of = |window: Option<&Window>| {
+            window
                 .and_then(|window| window.successor.as_ref())
-                .map_or(place, |next| next.place),
-            _ => place,
+                .map(|successor| (successor.place, successor.released))
         };
+        let (counted_from, from) = match &eol.1 {
+            EolReason::NextRelease(_) => next.as_ref().map(|next| (next_place, next.released)),
+            EolReason::Superseded(_) => successor_of(Some(&support_window)),
+            EolReason::LtsSuperseded(_) => successor_of(lts_window.as_ref()),
+            _ => None,
+        }
+        .unwrap_or((place, released));
         // A period counted from the day the schedule has the line due does
         // not move with its release.
         let from_schedule =
@@ -169,11 +170,9 @@ impl Policy {
                 | EolReason::LtsSupportPeriod
                 | EolReason::LtsSuperseded(_),
                 Some(day),
-            ) => {
-                let from = self.release_at(counted_from)?.date;
-                self.release_range(counted_from, from)
-                    .and_then(|range| range.shifted(days_between(from, day)))
-            }
+            ) => self
+                .release_range(counted_from, from)
+                .and_then(|range| range.shifted(days_between(from, day))),
             _ => None,
         };
         Ok(LineInfo {
