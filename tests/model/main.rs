@@ -12,6 +12,7 @@ mod general;
 mod inputs;
 mod kestra;
 mod layout;
+mod lts_successors;
 mod properties;
 mod queries;
 mod records;
