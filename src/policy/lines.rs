@@ -15,9 +15,10 @@ use super::numbers::MAX_LINE_NUMBERS;
 use super::rules::{CountFrom, LtsStart, Support};
 use super::version::VersionInput;
 
-/// The line after a line, worked out once for all of its windows.
-#[derive(Clone)]
-struct Next {
+/// The line after a line, worked out once for all of its windows, and
+/// handed on as the own line of the next one a reader in order asks for.
+#[derive(Debug, Clone)]
+pub(crate) struct Next {
     line: Line,
     released: NaiveDate,
     source: Source,
@@ -41,13 +42,24 @@ type Eol = (Option<NaiveDate>, EolReason, Source);
 impl Policy {
     /// Everything about the line at `place`.
     pub(crate) fn line_info(&self, place: Place) -> Result<LineInfo, PolicyError> {
-        let (
-            line,
-            Dated {
-                date: released,
-                source: released_source,
-            },
-        ) = self.line_and_release_at(place)?;
+        Ok(self.line_info_then(place, None)?.0)
+    }
+
+    /// [`Policy::line_info`], from the line at `place` and its release
+    /// where the caller has them (`own`, the line after the one before it,
+    /// as a reader of the lines in order has it), with the line after it.
+    pub(crate) fn line_info_then(
+        &self,
+        place: Place,
+        own: Option<Next>,
+    ) -> Result<(LineInfo, Option<Next>), PolicyError> {
+        let (line, released, released_source) = match own {
+            Some(own) => (own.line, own.released, own.source),
+            None => {
+                let (line, released) = self.line_and_release_at(place)?;
+                (line, released.date, released.source)
+            }
+        };
         let LtsFlag {
             lts,
             source: lts_source,
@@ -175,7 +187,7 @@ impl Policy {
                 .and_then(|range| range.shifted(days_between(from, day))),
             _ => None,
         };
-        Ok(LineInfo {
+        let info = LineInfo {
             place,
             line,
             released,
@@ -202,7 +214,8 @@ impl Policy {
             eol_range,
             extended: known.and_then(|release| release.extended_until),
             discontinued: known.and_then(|release| release.discontinued),
-        })
+        };
+        Ok((info, next))
     }
 
     /// The end of support once the history's record of it is read: a day

@@ -10,6 +10,7 @@ use super::dates::add_months;
 use super::definition::Policy;
 use super::error::{Beyond, PolicyError};
 use super::info::LineInfo;
+use super::lines::Next;
 use super::model::Place;
 use super::patch_days::PatchDays;
 use super::rules::{Period, Support};
@@ -50,6 +51,7 @@ impl<'p> Calendar<'p> {
         Lines {
             policy: self.policy,
             span: self.span,
+            ahead: None,
         }
     }
 
@@ -121,6 +123,9 @@ pub struct Lines<'p> {
     policy: &'p Policy,
     /// The places of the lines not given yet, from both ends; `None` once done.
     span: Option<(Place, Place)>,
+    /// The line after the last one given from the front, worked out with
+    /// it: the next one's own line and release, not worked out again.
+    ahead: Option<Next>,
 }
 
 impl Lines<'_> {
@@ -142,7 +147,11 @@ impl Iterator for Lines<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let place = self.take(true)?;
-        Some(self.policy.line_info(place))
+        let worked_out = self.policy.line_info_then(place, self.ahead.take());
+        Some(worked_out.map(|(info, next)| {
+            self.ahead = next;
+            info
+        }))
     }
 }
 
