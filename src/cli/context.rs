@@ -231,18 +231,30 @@ fn fitted(path: Option<&Path>, cli: &Cli, today: NaiveDate) -> Result<Fit> {
         // Without a draft, a source of facts was named, and read.
         (None, _, _) => Draft::of_history(&Policy::kestra()?),
     };
-    // The file `policy --fit` prints holds the history: one too large for
-    // `--policy` to read is refused now, not after the fit.
+    within_what_policy_reads(&draft)?;
+    draft.fit().context("policy --fit")
+}
+
+/// Refuses a draft whose history alone is more than `--policy` reads: the
+/// file `policy --fit` prints holds it, and is refused now rather than
+/// after a long fit. A history of fewer lines and patches than the limit
+/// has KiB is fitted in milliseconds: writing it twice would cost more
+/// than the check of the file after the fit, which is left to find it.
+fn within_what_policy_reads(draft: &Draft) -> Result<()> {
+    let history = draft.history();
+    let entries: usize = history
+        .iter()
+        .map(|release| 1 + release.patches.len())
+        .sum();
+    if entries < MAX_FILE_BYTES >> 10 {
+        return Ok(());
+    }
     let bytes = draft.history_bytes();
     if bytes > MAX_FILE_BYTES {
-        let lines = draft.history().len();
-        return Err(beyond_policy_reads(
-            "the fitted policy's history alone",
-            bytes,
-            lines,
-        ));
+        let what = "the fitted policy's history alone";
+        return Err(beyond_policy_reads(what, bytes, history.len()));
     }
-    draft.fit().context("policy --fit")
+    Ok(())
 }
 
 /// A product's name from where its facts come from: the repository's
