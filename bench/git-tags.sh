@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # How long `--git` takes on a repository with 5,000 release tags: 500
 # lines a month apart with 10 releases each (x.y.0 to x.y.9, a day apart),
-# half of them annotated, made in one `git fast-import`. Run from the
-# repository's root: `bash bench/git-tags.sh`.
+# half of them annotated, made in one `git fast-import`; `supported` and
+# `audit`, which reads every line, side by side. Run from the
+# repository's root: `bash bench/git-tags.sh [LINES]`; LINES (500 by
+# default) lines are closer together where a month apart would run past
+# 2025: `bash bench/git-tags.sh 10000` makes 100,000 tags, a day apart.
 set -euo pipefail
+lines="${1:-500}"
 
 cargo build --release --quiet
 binary="$PWD/target/release/lts-policy"
@@ -13,14 +17,17 @@ repo="$work/repo"
 git init -q "$repo"
 
 # One commit and one tag per release; marks keep the stream to one pass.
-python3 - "$repo" <<'PY' | git -C "$repo" fast-import --quiet
+python3 - "$lines" <<'PY' | git -C "$repo" fast-import --quiet
 import sys
 start = 473385600  # 1985-01-01
 day = 86400
+lines = int(sys.argv[1])
+# 1985-01-01 to 2025-01-01: 14,610 days.
+apart = max(1, min(30, 14610 // lines))
 mark = 0
-for n in range(500):
+for n in range(lines):
     major, minor = 1 + n // 10, n % 10
-    released = start + n * 30 * day
+    released = start + n * apart * day
     for patch in range(10):
         mark += 1
         when = released + patch * day
@@ -45,6 +52,7 @@ cat > "$policy" <<'JSON'
  "history": [{"line": "1.0", "released": "1985-01-01"}]}
 JSON
 "$binary" --git "$repo" --policy "$policy" supported --on 2026-01-01
-hyperfine --warmup 3 --runs 30 -N \
+hyperfine --warmup 3 --runs 30 -N --ignore-failure \
     "$binary --git $repo --policy $policy supported --on 2026-01-01" \
+    "$binary --git $repo --policy $policy audit --on 2026-01-01" \
     "git -C $repo for-each-ref --format=%(refname:strip=2) refs/tags"

@@ -1,8 +1,10 @@
 //! Micro-benchmarks of the policy model's hot paths (divan):
 //! `cargo bench --bench policy`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use divan::black_box;
+use lts_policy::audit::AuditScope;
+use lts_policy::fit::Draft;
 use lts_policy::{Policy, parse_date};
 
 fn main() {
@@ -216,5 +218,58 @@ fn history_to_fit() -> Policy {
 #[divan::bench]
 fn fit_long_history(bencher: divan::Bencher) {
     let draft = lts_policy::fit::Draft::of_history(&history_to_fit());
+    bencher.bench(|| black_box(&draft).fit().unwrap());
+}
+
+/// `lines` LTS lines a week apart, the newest on 2025-12-30, each with its
+/// end recorded 52 weeks on, as `bench/history.py --eol` writes them.
+fn weekly_lts_lines(lines: u32) -> String {
+    let newest = date("2025-12-30");
+    let entries: Vec<String> = (0..lines)
+        .map(|n| {
+            let weeks_back = u64::from(lines - 1 - n) * 7;
+            let released = newest.checked_sub_days(Days::new(weeks_back)).unwrap();
+            let eol = released.checked_add_days(Days::new(52 * 7)).unwrap();
+            let line = format!("{}.{}", 1 + n / 10, n % 10);
+            format!(
+                r#"{{"line": "{line}", "released": "{released}", "lts": true, "eol": "{eol}"}}"#
+            )
+        })
+        .collect();
+    entries.join(",\n")
+}
+
+/// Auditing 400, 4,000 and 40,000 LTS lines, each maintained less than
+/// the year promised (a finding), and looking up each finding's rules as
+/// a report of it does: the cost grows as the lines, not their square.
+#[divan::bench(args = [400, 4_000, 40_000], sample_count = 20)]
+fn audit_lts_lines(bencher: divan::Bencher, lines: u32) {
+    let policy = example(&format!(
+        r#"{{"name": "bench", "releases": {{"every_weeks": 1, "on": "Tuesday"}},
+            "support": {{"until_next": 1}},
+            "lts": {{"every": 1, "support": {{"months": 12, "until_next": 2}}}},
+            "branch_template": "b/{{major}}.{{minor}}", "history": [{}]}}"#,
+        weekly_lts_lines(lines)
+    ));
+    let on = date("2026-01-01");
+    bencher.bench(|| {
+        let audit = policy.audit(black_box(on), AuditScope::History).unwrap();
+        let subjects = audit.findings.iter().map(|found| found.finding.subject());
+        subjects
+            .filter_map(|subject| subject.lines.first().cloned())
+            .map(|line| policy.rules_of(&line).unwrap().releases.on)
+            .count()
+    });
+}
+
+/// Fitting every rule to 200, 2,000 and 20,000 LTS lines with recorded
+/// ends: the cost grows as the lines, not their square.
+#[divan::bench(args = [200, 2_000, 20_000], sample_count = 20)]
+fn fit_lts_lines(bencher: divan::Bencher, lines: u32) {
+    let json = format!(
+        r#"{{"name": "bench", "history": [{}]}}"#,
+        weekly_lts_lines(lines)
+    );
+    let draft = Draft::from_json(&json).unwrap();
     bencher.bench(|| black_box(&draft).fit().unwrap());
 }

@@ -15,7 +15,7 @@ use super::facts;
 use super::flags::Cli;
 use super::sourced::Sourced;
 use crate::commands::{Command, Source};
-use crate::session::{message, read_policy_file};
+use crate::session::{MAX_FILE_BYTES, beyond_policy_reads, message, read_policy_file};
 
 /// The policy the file `path` (`--policy`) holds, or the embedded one.
 ///
@@ -66,9 +66,14 @@ pub fn with_facts(policy: Sourced<Policy>, cli: &Cli, today: NaiveDate) -> Resul
         .with_context(|| read.source.to_string())
 }
 
-/// A policy fitted to facts alone, named after where they come from, its
-/// lines numbered as the facts number them.
+/// A policy fitted to facts alone.
 fn fitted_to_facts(name: &Path, read: &Sourced<FactsRead>) -> Result<Fit> {
+    facts_draft(name, read)?.fit().context("policy --fit")
+}
+
+/// A draft of facts alone, named after where they come from, its lines
+/// numbered as the facts number them.
+fn facts_draft(name: &Path, read: &Sourced<FactsRead>) -> Result<Draft> {
     let numbering = read
         .value
         .facts
@@ -77,9 +82,7 @@ fn fitted_to_facts(name: &Path, read: &Sourced<FactsRead>) -> Result<Fit> {
         .unwrap_or_else(|| Numbering::of(LineKind::Minor));
     Draft::empty(&product_name(name), numbering)
         .with_facts(&read.value.facts, read.value.history_as_of)
-        .with_context(|| read.source.to_string())?
-        .fit()
-        .context("policy --fit")
+        .with_context(|| read.source.to_string())
 }
 
 /// The policy `policy --fit` prints: the draft `--policy` names (the rules
@@ -108,12 +111,35 @@ pub fn fitted(path: Option<&Path>, cli: &Cli, today: NaiveDate) -> Result<Fit> {
             .with_context(|| read.source.to_string())?,
         (Some(draft), None, _) => draft,
         (None, Some(read), Source::Git(name) | Source::Endoflife(name)) => {
-            return fitted_to_facts(name, &read);
+            facts_draft(name, &read)?
         }
         // Without a draft, a source of facts was named, and read.
         (None, _, _) => Draft::of_history(&Policy::kestra()?),
     };
+    within_what_policy_reads(&draft)?;
     draft.fit().context("policy --fit")
+}
+
+/// Refuses a draft whose history alone is more than `--policy` reads: the
+/// file `policy --fit` prints holds it, and is refused now rather than
+/// after a long fit. A history of fewer lines and patches than the limit
+/// has KiB is fitted in milliseconds: writing it twice would cost more
+/// than the check of the file after the fit, which is left to find it.
+fn within_what_policy_reads(draft: &Draft) -> Result<()> {
+    let history = draft.history();
+    let entries: usize = history
+        .iter()
+        .map(|release| 1 + release.patches.len())
+        .sum();
+    if entries < MAX_FILE_BYTES >> 10 {
+        return Ok(());
+    }
+    let bytes = draft.history_bytes();
+    if bytes > MAX_FILE_BYTES {
+        let what = "the fitted policy's history alone";
+        return Err(beyond_policy_reads(what, bytes, history.len()));
+    }
+    Ok(())
 }
 
 /// A product's name from where its facts come from: the repository's

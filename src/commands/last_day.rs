@@ -60,14 +60,7 @@ pub fn fitting<'p>(
     calendar: Calendar<'p>,
     on: NaiveDate,
 ) -> Result<(Calendar<'p>, Option<String>)> {
-    let mut first_late = None;
-    for info in calendar.lines() {
-        let info = info?;
-        if info.latest_date() > LAST_DAY {
-            first_late = Some(info);
-            break;
-        }
-    }
+    let first_late = calendar.first_line_past(LAST_DAY)?;
     let end = match &first_late {
         Some(late) => late.released.pred_opt().unwrap_or(late.released),
         None => calendar.to(),

@@ -1,6 +1,6 @@
 //! A validated policy: the vendor's rules and the releases that happened.
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use chrono::NaiveDate;
 
@@ -67,6 +67,9 @@ pub struct Policy {
     anchor: LtsAnchor,
     /// Every recorded patch's date and the place of its line, in date order.
     recorded_patches: Vec<(NaiveDate, Place)>,
+    /// The places of the history's lines in line order, sorted the first
+    /// time they are asked for: an audit looks up one line per finding.
+    by_line: OnceLock<Vec<Place>>,
     pub(crate) major_starts: Memo<MajorStarts>,
     /// The places of the LTS lines chosen by `every_months`, from the
     /// anchor on, for each number of months the rules give.
@@ -198,6 +201,7 @@ impl Policy {
             plan,
             anchor,
             recorded_patches,
+            by_line: OnceLock::new(),
             major_starts: Memo::default(),
             lts_chain: Memo::default(),
             track_record,
@@ -358,9 +362,20 @@ impl Policy {
 
     /// The known releases in line order, as a policy file lists them.
     pub fn history_by_line(&self) -> impl Iterator<Item = &Release> {
-        let mut by_line: Vec<&Release> = self.history.iter().collect();
-        by_line.sort_unstable_by(|a, b| a.line.cmp(&b.line));
-        by_line.into_iter()
+        self.places_by_line()
+            .iter()
+            .map(|place| &self.history[place.index()])
+    }
+
+    /// The places of the known lines in line order (of two equal lines,
+    /// the earlier first), sorted once.
+    pub(crate) fn places_by_line(&self) -> &[Place] {
+        self.by_line.get_or_init(|| {
+            let line = |place: &Place| &self.history[place.index()].line;
+            let mut places: Vec<Place> = (0..self.history.len()).map(Place::of).collect();
+            places.sort_by(|one, two| line(one).cmp(line(two)));
+            places
+        })
     }
 
     /// The first known release.

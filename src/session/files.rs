@@ -11,6 +11,17 @@ use anyhow::{Context as _, Result, bail};
 /// history of 100,000 lines 6 MiB, an endoflife.date answer tens of KiB.
 pub const MAX_FILE_BYTES: usize = 8 << 20;
 
+/// The error of `what` (a policy, or what is known of it so far) that
+/// would take `bytes` as a file: more than `--policy` reads.
+pub fn beyond_policy_reads(what: &str, bytes: usize, lines: usize) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{what} would take {:.1} MiB as a file, more than the {} MiB --policy reads ({lines} \
+         lines in its history)",
+        bytes as f64 / f64::from(1 << 20),
+        MAX_FILE_BYTES >> 20,
+    )
+}
+
 /// The text of a policy file, refused past [`MAX_FILE_BYTES`] (a file
 /// such as `/dev/zero` never ends).
 pub fn read_policy_file(path: &Path) -> Result<String> {

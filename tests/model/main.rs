@@ -5,12 +5,14 @@
 mod audit;
 mod custom;
 mod facts;
+mod far_dates;
 mod fit;
 mod fuzz;
 mod general_form;
 mod inputs;
 mod kestra;
 mod layout;
+mod lts_successors;
 mod properties;
 mod queries;
 mod records;

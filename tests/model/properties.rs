@@ -308,7 +308,7 @@ fn general_rules() -> impl Strategy<Value = serde_json::Value> {
 /// A random policy of the general form: random rules, a random history
 /// (gaps, new majors, LTS flags where there is an LTS rule) and a
 /// `history_as_of` up to 400 days after its newest release, or none.
-fn general_strategy() -> impl Strategy<Value = Policy> {
+pub(super) fn general_strategy() -> impl Strategy<Value = Policy> {
     (
         general_rules(),
         0..15_000u32,

@@ -127,6 +127,8 @@ impl Policy {
         let (mut cadence, mut days, mut short) = (Vec::new(), Vec::new(), Vec::new());
         let mut windows = Vec::new();
         let mut previous: Option<LineInfo> = None;
+        // Each line's next, worked out with it, is the next line's own.
+        let mut ahead = None;
         let mut lines_checked = 0;
         for place in (0..).map(Place::of) {
             // A history of lines known by name only has none after it.
@@ -143,7 +145,8 @@ impl Policy {
                 break;
             }
             let is_known = place.index() < known;
-            let info = self.line_info(place)?;
+            let (info, next) = self.line_info_then(place, ahead.take())?;
+            ahead = next;
             lines_checked += 1;
             if let Some(previous) = previous.as_ref().filter(|_| !overdue) {
                 cadence.extend(self.cadence_finding(previous, &info)?.map(fact));

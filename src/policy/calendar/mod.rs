@@ -11,6 +11,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod past;
 pub(crate) mod range;
 pub(crate) mod releases;
 pub(crate) mod timeline;

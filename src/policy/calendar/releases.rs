@@ -8,6 +8,7 @@ use crate::policy::dates::add_months;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, PolicyError};
 use crate::policy::lines::info::LineInfo;
+use crate::policy::lines::query::Next;
 use crate::policy::lines::release::Place;
 use crate::policy::rules::line_rules::{Period, Support};
 
@@ -17,12 +18,12 @@ use super::range::{DefaultPeriod, RangeEnd};
 /// [`Policy::releases`] gives them.
 #[derive(Debug, Clone, Copy)]
 pub struct Calendar<'p> {
-    policy: &'p Policy,
+    pub(super) policy: &'p Policy,
     from: NaiveDate,
     to: NaiveDate,
     /// The places of the first and last lines of the range; `None` when
     /// no line comes out in it.
-    span: Option<(Place, Place)>,
+    pub(super) span: Option<(Place, Place)>,
     /// Whether the lines only the rules project are left out.
     recorded: bool,
 }
@@ -47,6 +48,7 @@ impl<'p> Calendar<'p> {
         Lines {
             policy: self.policy,
             span: self.span,
+            ahead: None,
         }
     }
 
@@ -118,6 +120,9 @@ pub struct Lines<'p> {
     policy: &'p Policy,
     /// The places of the lines not given yet, from both ends; `None` once done.
     span: Option<(Place, Place)>,
+    /// The line after the last one given from the front, worked out with
+    /// it: the next one's own line and release, not worked out again.
+    ahead: Option<Next>,
 }
 
 impl Lines<'_> {
@@ -139,7 +144,11 @@ impl Iterator for Lines<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let place = self.take(true)?;
-        Some(self.policy.line_info(place))
+        let worked_out = self.policy.line_info_then(place, self.ahead.take());
+        Some(worked_out.map(|(info, next)| {
+            self.ahead = next;
+            info
+        }))
     }
 }
 

@@ -29,7 +29,7 @@ pub(crate) mod rules;
 mod support;
 mod tags;
 mod terms;
-mod write;
+pub(crate) mod write;
 
 pub use found::{Expected, Found, Unit};
 pub use history_problem::HistoryProblem;

@@ -130,9 +130,23 @@ fn write_top(top: &Value, out: &mut String) {
         out.push_str(if at == 0 { "\n  " } else { ",\n  " });
         push_string(key, out);
         out.push_str(": ");
-        write_value(field, 2, out);
+        write_value(field, FIELD_INDENT, out);
     }
     out.push_str("\n}");
+}
+
+/// How far in the top object's fields are written.
+const FIELD_INDENT: usize = 2;
+
+/// How many bytes the entries of `history` take in the policy file
+/// [`Policy::to_json`] writes, whatever its rules (the same in any order).
+pub(crate) fn history_len(history: &[Release]) -> usize {
+    let entries: Vec<EntryFile> = history.iter().map(entry_file).collect();
+    // Strings and numbers always serialize; the fallback is unreachable.
+    let value = serde_json::to_value(entries).unwrap_or_default();
+    let mut json = String::new();
+    write_value(&value, FIELD_INDENT, &mut json);
+    json.len()
 }
 
 /// Writes `value` on a line indented by `indent` spaces.

@@ -11,6 +11,7 @@ use crate::policy::error::PolicyError;
 use crate::policy::facts::Facts;
 use crate::policy::facts::merge::{checked, merge, merged_as_of};
 use crate::policy::file::problem::Problem;
+use crate::policy::file::write::history_len;
 use crate::policy::lines::line::{LineKind, Numbering};
 use crate::policy::lines::release::Release;
 use crate::policy::rules::policy_rules::DraftRules;
@@ -64,6 +65,14 @@ impl Draft {
     #[must_use]
     pub fn history(&self) -> &[Release] {
         &self.history
+    }
+
+    /// How many bytes its history takes in the policy file of its fit, as
+    /// [`Policy::to_json`] writes it: the least that file takes, known
+    /// before the fit, so that a file too large to write is refused first.
+    #[must_use]
+    pub fn history_bytes(&self) -> usize {
+        history_len(&self.history)
     }
 
     /// How its lines are numbered.

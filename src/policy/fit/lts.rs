@@ -145,11 +145,25 @@ fn choice(seen: &Seen, places: &[usize]) -> (LtsChoice, FitBasis) {
 }
 
 /// The line after `before` released nearest to its release + `months`, as
-/// the model chooses one (a tie to the earlier).
+/// the model chooses one (a tie to the earlier). The lines are in release
+/// order: the nearest is the first released on or after the target, or
+/// the first of those released on the last day before it.
 fn nearest(seen: &Seen, before: usize, months: u32) -> Option<usize> {
     let target = add_months(seen.lines[before].released, u64::from(months))?;
-    (before + 1..seen.lines.len())
-        .min_by_key(|&at| days_between(target, seen.lines[at].released).abs())
+    let after = seen.lines.get(before + 1..)?;
+    let later = after.partition_point(|line| line.released < target);
+    let earlier = later.checked_sub(1).map(|last| {
+        let day = after[last].released;
+        after.partition_point(|line| line.released < day)
+    });
+    let distance = |at: usize| days_between(target, after[at].released).abs();
+    let nearest = match (earlier, later < after.len()) {
+        (Some(earlier), true) if distance(earlier) > distance(later) => later,
+        (Some(earlier), _) => earlier,
+        (None, true) => later,
+        (None, false) => return None,
+    };
+    Some(before + 1 + nearest)
 }
 
 /// When LTS lines become LTS, from the starts the history dates.
@@ -209,7 +223,8 @@ struct LtsLines<'a, 's, 'h> {
 
 impl Ends for LtsLines<'_, '_, '_> {
     fn successor(&self, index: usize, places: u32) -> Option<NaiveDate> {
-        let at = self.places.iter().position(|&place| place == index)?;
+        // The places are in release order: found by halving, not a scan.
+        let at = self.places.binary_search(&index).ok()?;
         let later = at.checked_add(usize::try_from(places).ok()?)?;
         self.places
             .get(later)
@@ -244,5 +259,39 @@ impl Ends for LtsActive<'_, '_, '_, '_> {
             seen: self.lines.seen,
         }
         .end(index, rule_end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::lines::line::Line;
+    use crate::policy::lines::release::Release;
+
+    #[test]
+    fn the_nearest_line_is_the_one_a_scan_finds() {
+        // Lines 9 to 40 days apart, up to three on one day: ties either
+        // side of the target, and several lines on the nearest day.
+        let mut day = crate::policy::dates::parse_date("2020-01-01").unwrap();
+        let mut history = Vec::new();
+        for n in 0..120_u64 {
+            history.push(Release::new(Line::new(1, n), day));
+            if n % 3 != 0 {
+                day = day
+                    .checked_add_days(chrono::Days::new(9 + n * 7 % 32))
+                    .unwrap();
+            }
+        }
+        let seen = Seen::new(&history);
+        for months in 1..=4 {
+            for before in 0..seen.lines.len() {
+                let target = add_months(seen.lines[before].released, u64::from(months));
+                let scanned = target.and_then(|target| {
+                    (before + 1..seen.lines.len())
+                        .min_by_key(|&at| days_between(target, seen.lines[at].released).abs())
+                });
+                assert_eq!(nearest(&seen, before, months), scanned, "{before} {months}");
+            }
+        }
     }
 }

@@ -15,8 +15,8 @@ impl Policy {
     /// The place of a line, known or projected.
     pub(crate) fn place_of(&self, line: &Line) -> Result<Place, PolicyError> {
         let history = self.history();
-        if let Some(index) = history.iter().position(|release| release.line == *line) {
-            return Ok(Place::of(index));
+        if let Some(place) = self.known_place_of(line) {
+            return Ok(place);
         }
         if let Some(place) = self.projected_place_of(line)? {
             return Ok(place);
@@ -57,6 +57,18 @@ impl Policy {
             policy: self.name().to_owned(),
             hint,
         })
+    }
+
+    /// The place of a line the history lists (the first, were one listed
+    /// twice), by a binary search of its lines in line order.
+    fn known_place_of(&self, line: &Line) -> Option<Place> {
+        let line_at = |place: &Place| self.known(*place).map(|release| &release.line);
+        let by_line = self.places_by_line();
+        let at = by_line.partition_point(|place| line_at(place) < Some(line));
+        by_line
+            .get(at)
+            .copied()
+            .filter(|place| line_at(place) == Some(line))
     }
 
     /// How many numbers the projected lines have: the highest known line's.

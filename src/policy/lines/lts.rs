@@ -58,6 +58,9 @@ impl Policy {
     /// The place of the `count`-th LTS line after `place`; `None` when
     /// the history has no such line and no rule projects one.
     pub(crate) fn lts_after(&self, place: Place, count: u32) -> Result<Option<Place>, PolicyError> {
+        if let Some(counted) = self.counted_lts_after(place, count) {
+            return Ok(Some(counted));
+        }
         let mut found = 0;
         let mut candidate = place;
         // Past the anchor and the history, the rule makes a line LTS every
@@ -72,6 +75,23 @@ impl Policy {
             }
         }
         Ok(Some(candidate))
+    }
+
+    /// [`Policy::lts_after`] by counting, not by asking each line: where
+    /// every line after `place` is projected past the walk, by rules that
+    /// make every `every`-th line from the anchor LTS. `None` elsewhere.
+    fn counted_lts_after(&self, place: Place, count: u32) -> Option<Place> {
+        let LtsChoice::Every(every) = self.last_rules().lts.as_ref()?.choice else {
+            return None;
+        };
+        let walked = self.plan()?.walked.len();
+        if place.since(self.newest_place())? < walked {
+            return None;
+        }
+        let every = usize::try_from(every).ok()?;
+        let to_next = every - place.since(self.anchor().place)? % every;
+        let more = usize::try_from(count).ok()?.checked_sub(1)?;
+        place.after(to_next.checked_add(more.checked_mul(every)?)?)
     }
 
     /// `every_months`: whether the line at `place`, past the anchor, is the

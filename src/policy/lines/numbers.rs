@@ -267,13 +267,22 @@ struct Written {
 }
 
 impl fmt::Display for Written {
+    /// The digits by hand, not by `{:0width$}`: every line a calendar
+    /// writes is written with these, and the formatting machinery costs
+    /// several times as much.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:0width$}",
-            self.number,
-            width = usize::from(self.width)
-        )
+        let mut text = [0; 20];
+        let mut start = text.len();
+        let mut rest = self.number;
+        while rest > 0 || start == text.len() {
+            start -= 1;
+            text[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        for _ in text.len() - start..usize::from(self.width) {
+            f.write_str("0")?;
+        }
+        f.write_str(std::str::from_utf8(&text[start..]).map_err(|_| fmt::Error)?)
     }
 }
 

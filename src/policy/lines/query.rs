@@ -17,9 +17,10 @@ use crate::policy::error::{Beyond, LineHint, PolicyError};
 use crate::policy::forecast::{Range, shift};
 use crate::policy::rules::line_rules::{CountFrom, LtsStart, Support};
 
-/// The line after a line, worked out once for all of its windows.
-#[derive(Clone)]
-struct Next {
+/// The line after a line, worked out once for all of its windows, and
+/// handed on as the own line of the next one a reader in order asks for.
+#[derive(Debug, Clone)]
+pub(crate) struct Next {
     line: Line,
     released: NaiveDate,
     source: Source,
@@ -43,13 +44,24 @@ type Eol = (Option<NaiveDate>, EolReason, Source);
 impl Policy {
     /// Everything about the line at `place`.
     pub(crate) fn line_info(&self, place: Place) -> Result<LineInfo, PolicyError> {
-        let (
-            line,
-            Dated {
-                date: released,
-                source: released_source,
-            },
-        ) = self.line_and_release_at(place)?;
+        Ok(self.line_info_then(place, None)?.0)
+    }
+
+    /// [`Policy::line_info`], from the line at `place` and its release
+    /// where the caller has them (`own`, the line after the one before it,
+    /// as a reader of the lines in order has it), with the line after it.
+    pub(crate) fn line_info_then(
+        &self,
+        place: Place,
+        own: Option<Next>,
+    ) -> Result<(LineInfo, Option<Next>), PolicyError> {
+        let (line, released, released_source) = match own {
+            Some(own) => (own.line, own.released, own.source),
+            None => {
+                let (line, released) = self.line_and_release_at(place)?;
+                (line, released.date, released.source)
+            }
+        };
         let LtsFlag {
             lts,
             source: lts_source,
@@ -139,19 +151,20 @@ impl Policy {
             known.and_then(|release| release.active_until),
             eol.0,
         )?;
-        // The release whose day the eol counts from, when it is projected.
-        let counted_from = match &eol.1 {
-            EolReason::NextRelease(_) => next_place,
-            EolReason::Superseded(_) => support_window
-                .successor
-                .as_ref()
-                .map_or(place, |next| next.place),
-            EolReason::LtsSuperseded(_) => lts_window
-                .as_ref()
+        // The release the eol counts from, when it is projected: its place
+        // and day, both at hand already.
+        let successor_of = |window: Option<&Window>| {
+            window
                 .and_then(|window| window.successor.as_ref())
-                .map_or(place, |next| next.place),
-            _ => place,
+                .map(|successor| (successor.place, successor.released))
         };
+        let (counted_from, from) = match &eol.1 {
+            EolReason::NextRelease(_) => next.as_ref().map(|next| (next_place, next.released)),
+            EolReason::Superseded(_) => successor_of(Some(&support_window)),
+            EolReason::LtsSuperseded(_) => successor_of(lts_window.as_ref()),
+            _ => None,
+        }
+        .unwrap_or((place, released));
         // A period counted from the day the schedule has the line due does
         // not move with its release.
         let from_schedule =
@@ -171,14 +184,12 @@ impl Policy {
                 | EolReason::LtsSupportPeriod
                 | EolReason::LtsSuperseded(_),
                 Some(day),
-            ) => {
-                let from = self.release_at(counted_from)?.date;
-                self.release_range(counted_from, from)
-                    .and_then(|range| range.shifted(days_between(from, day)))
-            }
+            ) => self
+                .release_range(counted_from, from)
+                .and_then(|range| range.shifted(days_between(from, day))),
             _ => None,
         };
-        Ok(LineInfo {
+        let info = LineInfo {
             place,
             line,
             released,
@@ -205,7 +216,8 @@ impl Policy {
             eol_range,
             extended: known.and_then(|release| release.extended_until),
             discontinued: known.and_then(|release| release.discontinued),
-        })
+        };
+        Ok((info, next))
     }
 
     /// The end of support once the history's record of it is read: a day

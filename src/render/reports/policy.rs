@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -12,7 +12,9 @@ use serde_json::Value;
 use lts_policy::{Policy, PolicyError};
 
 use crate::render::{json, rule_words, words};
-use crate::session::{Format, MAX_FILE_BYTES, Settings, for_terminal, json_for_terminal};
+use crate::session::{
+    Format, MAX_FILE_BYTES, Settings, beyond_policy_reads, for_terminal, json_for_terminal,
+};
 
 /// The policy as a file, as `policy` prints it.
 pub struct PolicyFile {
@@ -30,13 +32,11 @@ impl PolicyFile {
         let mut text = json_for_terminal(&policy.to_json());
         text.push('\n');
         if text.len() > MAX_FILE_BYTES {
-            bail!(
-                "the policy would take {:.1} MiB as a file, more than the {} MiB --policy reads \
-                 ({} lines in its history)",
-                text.len() as f64 / f64::from(1 << 20),
-                MAX_FILE_BYTES >> 20,
-                policy.history().len()
-            );
+            return Err(beyond_policy_reads(
+                "the policy",
+                text.len(),
+                policy.history().len(),
+            ));
         }
         Ok(Self { text })
     }
