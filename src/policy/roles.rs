@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::definition::{Policy, keeps_after};
 use super::error::PolicyError;
-use super::info::{Phase, SupportedLine};
+use super::info::{LineInfo, Phase, SupportedLine};
 use super::model::{Line, Place, Role};
 
 /// Which supported lines an answer keeps, as `ubuntu-distro-info --lts`
@@ -109,20 +109,8 @@ impl Policy {
                 continue;
             }
             let info = self.line_info(place)?;
-            let mut roles = Vec::new();
-            // The newest line is the latest while it is supported: an end
-            // the history records may come before the next release.
-            if place == latest && info.is_supported_on(date) {
-                roles.push(Role::Latest);
-            }
+            let roles = roles_on(&info, date, place == latest, newer_lts_seen);
             if info.lts {
-                if info.is_lts_maintained_on(date) {
-                    roles.push(if newer_lts_seen {
-                        Role::PreviousLts
-                    } else {
-                        Role::LatestLts
-                    });
-                }
                 // A line not LTS yet leaves the LTS roles to older lines.
                 newer_lts_seen |= info.is_lts_by(date);
                 if info
@@ -132,9 +120,6 @@ impl Policy {
                 {
                     lts_ended = true;
                 }
-            }
-            if roles.is_empty() && info.is_supported_on(date) {
-                roles.push(Role::Maintained);
             }
             if info.latest_until.max(info.support_window.until) <= date {
                 support_ended = true;
@@ -214,4 +199,33 @@ impl Policy {
         });
         Ok(targets)
     }
+}
+
+/// The roles of the line `info` on `date`: `latest` says whether it is the
+/// newest line released by then, `newer_lts` whether a newer line is LTS
+/// by then (which leaves it the previous LTS). Every answer that names
+/// roles, on one day or walking through many, gives them by this rule.
+pub(crate) fn roles_on(
+    info: &LineInfo,
+    date: NaiveDate,
+    latest: bool,
+    newer_lts: bool,
+) -> Vec<Role> {
+    let mut roles = Vec::new();
+    // The newest line is the latest while it is supported: an end the
+    // history records may come before the next release.
+    if latest && info.is_supported_on(date) {
+        roles.push(Role::Latest);
+    }
+    if info.lts && info.is_lts_maintained_on(date) {
+        roles.push(if newer_lts {
+            Role::PreviousLts
+        } else {
+            Role::LatestLts
+        });
+    }
+    if roles.is_empty() && info.is_supported_on(date) {
+        roles.push(Role::Maintained);
+    }
+    roles
 }
