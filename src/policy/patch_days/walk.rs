@@ -83,8 +83,9 @@ pub(super) struct Walk {
     /// The newest line that is LTS by then: the LTS lines older than it
     /// are previous LTS lines.
     newest_lts: Option<Place>,
-    /// Each kept line's next patch day.
-    patch_days: Days,
+    /// The kept lines by their next patch day: the lines of one day come
+    /// out together, as many lines share their patch days.
+    patch_days: BTreeMap<NaiveDate, Vec<Place>>,
     /// The LTS starts still to come.
     lts_starts: Days,
     /// The days from which lines have no role.
@@ -144,7 +145,7 @@ impl Walk {
             info,
         };
         if let Some(day) = policy.next_patch_day_of(&kept, after)? {
-            self.patch_days.push(Reverse((day, place)));
+            self.patch_days.entry(day).or_default().push(place);
         }
         self.lines.insert(place, kept);
         Ok(())
@@ -187,7 +188,7 @@ impl Walk {
         // A release comes before a patch day only to add its line's patch
         // days: the days are taken in order.
         loop {
-            let patch_day = self.patch_days.peek().map(|Reverse((day, _))| *day);
+            let patch_day = self.patch_days.keys().next().copied();
             let release = self.next.map(|(_, day)| day);
             let Some(day) = patch_day.into_iter().chain(release).min() else {
                 return Ok(None);
@@ -213,24 +214,41 @@ impl Walk {
         self.reach(policy, day)?;
         self.through = Some(day);
         let mut shipped = Vec::new();
-        while let Some(place) = due(&mut self.patch_days, day) {
-            let Some(kept) = self.lines.get(&place) else {
-                continue;
-            };
-            if let Some(next) = policy.next_patch_day_of(kept, day)? {
-                self.patch_days.push(Reverse((next, place)));
-            }
-            let roles = self.roles(place, kept, day);
-            if roles.is_empty() || kept.info.released == day {
-                continue;
-            }
-            if let Some(patch) = policy.newest_patch(&kept.info, day)?
-                && patch.released == day
-            {
-                shipped.push((kept.info.clone(), patch, roles));
+        while let Some(first) = self.patch_days.first_entry()
+            && *first.key() <= day
+        {
+            for place in first.remove() {
+                self.ship(policy, place, day, &mut shipped)?;
             }
         }
         Ok(shipped)
+    }
+
+    /// Adds to `shipped` the patch the line at `place`, whose patch day
+    /// `day` is, ships then, if it ships one, and notes its next patch day.
+    fn ship(
+        &mut self,
+        policy: &Policy,
+        place: Place,
+        day: NaiveDate,
+        shipped: &mut Vec<Shipped>,
+    ) -> Result<(), PolicyError> {
+        let Some(kept) = self.lines.get(&place) else {
+            return Ok(());
+        };
+        if let Some(next) = policy.next_patch_day_of(kept, day)? {
+            self.patch_days.entry(next).or_default().push(place);
+        }
+        let roles = self.roles(place, kept, day);
+        if roles.is_empty() || kept.info.released == day {
+            return Ok(());
+        }
+        if let Some(patch) = policy.newest_patch(&kept.info, day)?
+            && patch.released == day
+        {
+            shipped.push((kept.info.clone(), patch, roles));
+        }
+        Ok(())
     }
 }
 
