@@ -15,14 +15,19 @@ use crate::session::{Answer, Context, Format, Output, for_terminal};
 
 help!("The calendar: every line released in a range, with LTS flag and eol");
 
+/// The most alarms `--remind` gives an end of support: Google Calendar
+/// keeps at most five notifications on an event, other calendars fewer.
+const MAX_REMINDERS: usize = 5;
+
 #[derive(Debug, clap::Args)]
 #[group(skip)]
 pub struct Args {
     #[command(flatten)]
     range: DateRange,
 
-    /// With --format ics, an alarm DAYS before each end of support, several
-    /// comma-separated, e.g. `--format ics --remind 90,30`
+    /// With --format ics, an alarm DAYS before each end of support, up to 5
+    /// different ones comma-separated (a repeated one counts once), e.g.
+    /// `--format ics --remind 90,30`
     #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(0..=36_600))]
     remind: Vec<u32>,
 
@@ -65,6 +70,7 @@ impl Run for Args {
         if !self.remind.is_empty() && context.settings.format != Format::Ics {
             bail!("--remind adds alarms to the iCalendar export: use it with --format ics");
         }
+        let reminders = self.reminders()?;
         let (from, to) = self.range.resolve()?;
         let on = self.query.on.resolve(context.today)?;
         let calendar = policy.releases(from, to, on)?;
@@ -93,10 +99,37 @@ impl Run for Args {
         .and_note(ended);
         out.answer(answer, |out| match context.settings.format {
             Format::Md => markdown::write(policy, &calendar, out),
-            Format::Ics => ics::write(policy, &calendar, on, &self.remind, out),
+            Format::Ics => ics::write(policy, &calendar, on, &reminders, out),
             Format::Endoflife => endoflife::write(policy, &calendar, on, out),
             _ => render::query(&Releases { policy, calendar }, &context.settings, out),
         })
+    }
+}
+
+impl Args {
+    /// `--remind`'s days, each once, in the order given: a day given again
+    /// asks for the alarm it already has, as `--features a,a` does in cargo.
+    ///
+    /// # Errors
+    /// More than [`MAX_REMINDERS`] different days.
+    fn reminders(&self) -> Result<Vec<u32>> {
+        let mut days: Vec<u32> = Vec::new();
+        for &day in &self.remind {
+            if days.contains(&day) {
+                continue;
+            }
+            days.push(day);
+            if days.len() > MAX_REMINDERS {
+                let listed: Vec<String> = days.iter().map(u32::to_string).collect();
+                bail!(
+                    "--remind takes at most {MAX_REMINDERS} different days (Google Calendar keeps \
+                     {MAX_REMINDERS} alarms on an event): {} are {} already",
+                    listed.join(","),
+                    days.len()
+                );
+            }
+        }
+        Ok(days)
     }
 }
 
