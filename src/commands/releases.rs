@@ -13,7 +13,12 @@ use crate::render::views::{LINE_COLUMNS, LineView};
 use crate::render::{self, Report, endoflife, ics, markdown, words};
 use crate::session::{Answer, Context, Format, Output, for_terminal};
 
-help!("The calendar: every line released in a range, with LTS flag and eol");
+help!(
+    "The calendar: every line released in a range, with LTS flag and eol",
+    "With --format ics, a calendar larger than 256 MiB is refused (exit 2, nothing written): each \
+     patch day names a patch of every line supported then, so thousands of lines supported at \
+     once make gigabytes; ask for a shorter range."
+);
 
 /// The most alarms `--remind` gives an end of support: Google Calendar
 /// keeps at most five notifications on an event, other calendars fewer.
@@ -80,6 +85,9 @@ impl Run for Args {
             calendar
         };
         let (calendar, ended) = last_day::fitting(policy, calendar, on)?;
+        if context.settings.format == Format::Ics {
+            ics::check_size(policy, &calendar, on, &reminders)?;
+        }
         let answer = match context.settings.format {
             Format::Plain => {
                 // In release order: the lines past today are not looked at,
