@@ -30,7 +30,7 @@ mod content;
 
 /// The most the export writes: 256 MiB. The whole calendar the dates
 /// allow, 0001 to 9999, of every example policy fits (Quarkus's, monthly
-/// lines, is the largest: 248 MiB with `--remind 90,30`); a calendar
+/// lines, is the largest: 247 MiB with `--remind 90,30`); a calendar
 /// larger than that is more than a calendar program opens.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
