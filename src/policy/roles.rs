@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::definition::{Policy, keeps_after};
 use super::error::PolicyError;
-use super::info::{LineInfo, Phase, SupportedLine};
+use super::info::{LineInfo, Phase, SupportedLine, Window};
 use super::model::{Line, Place, Role};
 
 /// Which supported lines an answer keeps, as `ubuntu-distro-info --lts`
@@ -113,17 +113,10 @@ impl Policy {
             if info.lts {
                 // A line not LTS yet leaves the LTS roles to older lines.
                 newer_lts_seen |= info.is_lts_by(date);
-                if info
-                    .lts_window
-                    .as_ref()
-                    .is_some_and(|window| window.rule_until() <= date)
-                {
-                    lts_ended = true;
-                }
+                let rule_ended = |window: &Window| window.rule_until() <= date;
+                lts_ended |= info.lts_window.as_ref().is_some_and(rule_ended);
             }
-            if info.latest_until.max(info.support_window.until) <= date {
-                support_ended = true;
-            }
+            support_ended |= info.latest_until.max(info.support_window.until) <= date;
             if !roles.is_empty() {
                 supported.push(SupportedLine {
                     days_left: info.days_left(date),

@@ -108,6 +108,33 @@ enum About<'l> {
     PatchDay(NaiveDate),
 }
 
+impl About<'_> {
+    /// Appends the event's UID property: what it is about, then `@domain`.
+    fn push_uid(self, line: &mut String, domain: &str) {
+        line.push_str("UID:");
+        match self {
+            Self::Release(of) => {
+                line.push_str("release-");
+                push_line(line, of);
+            }
+            Self::EndOfActiveSupport(of) => {
+                line.push_str("eoas-");
+                push_line(line, of);
+            }
+            Self::EndOfSupport(of) => {
+                line.push_str("eol-");
+                push_line(line, of);
+            }
+            Self::PatchDay(day) => {
+                line.push_str("patch-");
+                push_iso_date(line, day);
+            }
+        }
+        line.push('@');
+        line.push_str(domain);
+    }
+}
+
 /// Appends a TEXT value's part to a content line.
 type Part<'a> = &'a dyn Fn(&mut String, &str);
 
@@ -251,29 +278,7 @@ impl Writer<'_> {
         description: Part,
     ) -> std::io::Result<()> {
         self.put(|line, _| line.push_str("BEGIN:VEVENT"))?;
-        self.put(|line, domain| {
-            line.push_str("UID:");
-            match about {
-                About::Release(of) => {
-                    line.push_str("release-");
-                    push_line(line, of);
-                }
-                About::EndOfActiveSupport(of) => {
-                    line.push_str("eoas-");
-                    push_line(line, of);
-                }
-                About::EndOfSupport(of) => {
-                    line.push_str("eol-");
-                    push_line(line, of);
-                }
-                About::PatchDay(day) => {
-                    line.push_str("patch-");
-                    push_iso_date(line, day);
-                }
-            }
-            line.push('@');
-            line.push_str(domain);
-        })?;
+        self.put(|line, domain| about.push_uid(line, domain))?;
         let stamp = std::mem::take(&mut self.stamp);
         let stamped = self.put(|line, _| {
             line.push_str("DTSTAMP:");
