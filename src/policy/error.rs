@@ -256,8 +256,6 @@ pub enum Beyond {
     NewestPatch(Line),
     /// The patch days of a line.
     PatchDays(Line),
-    /// The first patch day after a date.
-    PatchDayAfter(NaiveDate),
     /// The day the line after this one is due.
     DueAfter(Line),
     /// The day after this one.
@@ -275,7 +273,6 @@ impl fmt::Display for Beyond {
             Self::LtsEnd(line) => write!(f, "the end of {line}'s LTS support"),
             Self::NewestPatch(line) => write!(f, "the newest patch of {line}"),
             Self::PatchDays(line) => write!(f, "the patch days of {line}"),
-            Self::PatchDayAfter(date) => write!(f, "the next patch day after {date}"),
             Self::DueAfter(line) => write!(f, "the due date of the line after {line}"),
             Self::DayAfter(date) => write!(f, "the day after {date}"),
         }

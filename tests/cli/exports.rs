@@ -394,3 +394,49 @@ fn remind_is_for_the_calendar_only() {
         "{event}"
     );
 }
+
+/// The alarms on 1.2's end of support (2026-03-03, 1.3's release) in the
+/// calendar of early 2026, with `remind` added to the query.
+fn alarms_before_1_2_ends(remind: &[&str]) -> Vec<String> {
+    let mut args = vec!["releases", "--from", "2026-01-01", "--to", "2026-03-31"];
+    args.extend(["--on", "2026-01-01", "--format", "ics"]);
+    args.extend(remind);
+    let ics = stdout_of(&args, 0);
+    let event = ics.split("UID:eol-1.2@").nth(1).unwrap();
+    let event = event.split_once("END:VEVENT").unwrap().0;
+    let triggers = event.lines().filter(|line| line.starts_with("TRIGGER:"));
+    triggers.map(str::to_owned).collect()
+}
+
+#[test]
+fn remind_gives_each_day_once_in_the_order_first_given() {
+    // 30 twice and 90 once, in one flag or two: an alarm 30 days before,
+    // then one 90 days before.
+    let expected = ["TRIGGER:-P30D", "TRIGGER:-P90D"];
+    assert_eq!(alarms_before_1_2_ends(&["--remind", "30,90,30"]), expected);
+    let twice = ["--remind", "30", "--remind", "90,30"];
+    assert_eq!(alarms_before_1_2_ends(&twice), expected);
+    // 60,000 values, 1 and 2 by turns (119,999 bytes): two alarms.
+    let many = ["1", "2"].repeat(30_000).join(",");
+    assert_eq!(
+        alarms_before_1_2_ends(&["--remind", &many]),
+        ["TRIGGER:-P1D", "TRIGGER:-P2D"]
+    );
+}
+
+#[test]
+fn remind_takes_at_most_five_different_days() {
+    // 1 to 5, 5 twice: five alarms; a 6 makes six different days.
+    assert_eq!(
+        alarms_before_1_2_ends(&["--remind", "1,2,3,4,5,5"]).len(),
+        5
+    );
+    kestra_flat(&["releases", "--format", "ics", "--remind", "1,2,3,4,5,5,6"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: --remind takes at most 5 different days (Google Calendar keeps 5 alarms on \
+             an event): 1,2,3,4,5,6 are 6 already\n",
+        );
+}

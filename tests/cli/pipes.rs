@@ -366,3 +366,48 @@ fn a_reader_that_leaves_early_changes_no_code_in_any_format() {
         assert!(!stderr.contains("error:"), "{args:?} | head -c1: {stderr}");
     }
 }
+
+#[test]
+fn an_ics_over_256_mib_is_refused_before_a_byte_is_written() {
+    // A name of a million bytes, which each event says at least twice
+    // (SUMMARY and DESCRIPTION). Weekly lines from Tuesday 2026-01-06 to
+    // Tuesday 2027-12-28 (721 days, 103 weeks, later): 104 releases, each
+    // ended by the next release, and no patch day (a line's first, a week
+    // after its release, is its end). 208 events of at least 2,000,000
+    // bytes: over 416,000,000, more than 256 MiB (268,435,456).
+    let scratch = super::Scratch::new("ics-bound");
+    let policy = scratch.join("long-name.json");
+    let name = "x".repeat(1_000_000);
+    let text = format!(
+        r#"{{"name": "{name}", "releases": {{"every_weeks": 1}},
+            "branch_template": "{{major}}.{{minor}}",
+            "history": [{{"line": "1.0", "released": "2026-01-06"}}]}}"#
+    );
+    std::fs::write(&policy, text).unwrap();
+    let range = [
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2027-12-31",
+        "--on",
+        "2026-01-01",
+    ];
+    let mut args = vec!["--policy", policy.to_str().unwrap(), "releases"];
+    args.extend(range.iter().chain(&["--format", "ics"]));
+    let output = binary(&args).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "error: the iCalendar export from 2026-01-01 to 2027-12-31 would be larger than 256 \
+         MiB, the most it writes: ask for a shorter range with --from and --to\n"
+    );
+    // The help says the same bound, however its lines are wrapped.
+    let help = binary(&["releases", "--help"]).output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let words = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("a calendar larger than 256 MiB is refused"),
+        "{help}"
+    );
+}

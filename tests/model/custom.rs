@@ -188,3 +188,41 @@ fn a_latest_line_past_its_lts_window_is_still_supported() {
     );
     assert_eq!(info(&policy, "1.2").released, date("1990-08-20"));
 }
+
+#[test]
+fn patch_days_go_on_after_days_with_no_line_supported() {
+    // 1.0's announced end, 2024-02-01, comes before 1.1 (2024-03-12): no
+    // line is supported in between. The patch days were once left there
+    // for good; 1.1 brings them back.
+    let policy = Policy::from_json(
+        r#"{"name": "gap", "lines": "minor",
+            "releases": {"every_months": 2, "on": "Tuesday"},
+            "patches": {"every_weeks": 1, "on": "Friday"},
+            "branch_template": "r{major}.{minor}",
+            "history": [{"line": "1.0", "released": "2024-01-09", "eol": "2024-02-01"},
+                        {"line": "1.1", "released": "2024-03-12"}]}"#,
+    )
+    .unwrap();
+    let days: Vec<(NaiveDate, Vec<String>)> = policy
+        .patch_days(date("2024-01-01"), date("2024-03-31"))
+        .map(|day| {
+            let day = day.unwrap();
+            let versions = day.patches.iter().map(|p| p.patch.version.to_string());
+            (day.day, versions.collect())
+        })
+        .collect();
+    let day = |text, version: &str| (date(text), vec![version.to_owned()]);
+    assert_eq!(
+        days,
+        [
+            // The Fridays after 1.0's .0 (Tuesday 01-09) before its end.
+            day("2024-01-12", "1.0.1"),
+            day("2024-01-19", "1.0.2"),
+            day("2024-01-26", "1.0.3"),
+            // The Fridays after 1.1's .0 (Tuesday 03-12).
+            day("2024-03-15", "1.1.1"),
+            day("2024-03-22", "1.1.2"),
+            day("2024-03-29", "1.1.3"),
+        ]
+    );
+}

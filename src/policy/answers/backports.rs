@@ -8,6 +8,7 @@ use crate::policy::lines::info::{LineInfo, Phase, SupportedLine};
 use crate::policy::lines::line::Line;
 use crate::policy::lines::release::Place;
 use crate::policy::lines::role::Role;
+use crate::policy::lines::window::Window;
 
 /// Which supported lines an answer keeps, as `ubuntu-distro-info --lts`
 /// and `--latest` do.
@@ -111,17 +112,14 @@ impl Policy {
                 continue;
             }
             let info = self.line_info(place)?;
-            let roles = roles_of(&info, place == latest, date, &mut newer_lts_seen);
-            if info
-                .lts_window
-                .as_ref()
-                .is_some_and(|window| info.lts && window.rule_until() <= date)
-            {
-                lts_ended = true;
+            let roles = roles_on(&info, date, place == latest, newer_lts_seen);
+            if info.lts {
+                // A line not LTS yet leaves the LTS roles to older lines.
+                newer_lts_seen |= info.is_lts_by(date);
+                let rule_ended = |window: &Window| window.rule_until() <= date;
+                lts_ended |= info.lts_window.as_ref().is_some_and(rule_ended);
             }
-            if info.latest_until.max(info.support_window.until) <= date {
-                support_ended = true;
-            }
+            support_ended |= info.latest_until.max(info.support_window.until) <= date;
             if !roles.is_empty() {
                 supported.push(SupportedLine {
                     days_left: info.days_left(date),
@@ -199,31 +197,28 @@ impl Policy {
     }
 }
 
-/// The roles of `info` on `date`, `is_latest` when it is the newest line
-/// released by then; `newer_lts_seen` says whether a newer line is LTS by
-/// then, and is updated for the older lines.
-fn roles_of(
+/// The roles of the line `info` on `date`: `latest` says whether it is the
+/// newest line released by then, `newer_lts` whether a newer line is LTS
+/// by then (which leaves it the previous LTS). Every answer that names
+/// roles, on one day or walking through many, gives them by this rule.
+pub(crate) fn roles_on(
     info: &LineInfo,
-    is_latest: bool,
     date: NaiveDate,
-    newer_lts_seen: &mut bool,
+    latest: bool,
+    newer_lts: bool,
 ) -> Vec<Role> {
     let mut roles = Vec::new();
     // The newest line is the latest while it is supported: an end the
     // history records may come before the next release.
-    if is_latest && info.is_supported_on(date) {
+    if latest && info.is_supported_on(date) {
         roles.push(Role::Latest);
     }
-    if info.lts {
-        if info.is_lts_maintained_on(date) {
-            roles.push(if *newer_lts_seen {
-                Role::PreviousLts
-            } else {
-                Role::LatestLts
-            });
-        }
-        // A line not LTS yet leaves the LTS roles to older lines.
-        *newer_lts_seen |= info.is_lts_by(date);
+    if info.lts && info.is_lts_maintained_on(date) {
+        roles.push(if newer_lts {
+            Role::PreviousLts
+        } else {
+            Role::LatestLts
+        });
     }
     if roles.is_empty() && info.is_supported_on(date) {
         roles.push(Role::Maintained);

@@ -7,10 +7,13 @@ use chrono::NaiveDate;
 
 use crate::policy::dates::add_months;
 use crate::policy::definition::Policy;
-use crate::policy::error::{Beyond, PolicyError};
-use crate::policy::lines::info::{LineInfo, Patch, SupportedLine};
+use crate::policy::error::PolicyError;
+use crate::policy::lines::info::{LineInfo, Patch};
 use crate::policy::lines::role::Role;
 use crate::policy::rules::line_rules::{LineRules, Patches};
+use walk::{Shipped, Walk};
+
+mod walk;
 
 /// The first day a search for a patch day may answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +87,7 @@ impl Policy {
     /// ```
     pub fn next_patch(&self, start: Start) -> Result<Option<PatchDay>, PolicyError> {
         let last = self.patch_search_end(start);
-        self.next_patch_with(start, last, &mut SupportedDays::default())
+        self.next_patch_with(start, last, &mut Walk::default())
     }
 
     /// The last day [`Policy::next_patch`] looks at: 400 years (a cycle of
@@ -99,13 +102,12 @@ impl Policy {
     }
 
     /// [`Policy::next_patch`], looking no further than `last`, with the
-    /// lines supported on the days it looks at kept from one call to the
-    /// next.
+    /// walk through the days kept from one call to the next.
     fn next_patch_with(
         &self,
         start: Start,
         last: NaiveDate,
-        supported: &mut SupportedDays,
+        walk: &mut Walk,
     ) -> Result<Option<PatchDay>, PolicyError> {
         let after = start.after();
         let recorded = self.recorded_patches();
@@ -115,108 +117,50 @@ impl Policy {
             .filter(|day| *day <= last);
         // Past `last`, as if a patch were recorded the day after it.
         let before = next_recorded.or_else(|| last.succ_opt());
-        let day = match self.next_scheduled_patch_day(after, before, supported)? {
-            Some(day) => day,
-            None => match next_recorded {
-                Some(day) => day,
-                None => return Ok(None),
-            },
-        };
-        let lines = supported.on(self, day)?;
-        self.patch_day(day, lines).map(Some)
-    }
-
-    /// The first day of the patch schedule after `after`, and before
-    /// `before`, on which a supported line's version changes. Each line's
-    /// patch days count from its own `.0`; the lines supported change only
-    /// at a release or an end of support, so the search moves from one
-    /// line's next patch day, or one such change, to the next.
-    fn next_scheduled_patch_day(
-        &self,
-        after: NaiveDate,
-        before: Option<NaiveDate>,
-        supported: &mut SupportedDays,
-    ) -> Result<Option<NaiveDate>, PolicyError> {
+        // No patch ships on or before the first release.
+        let cursor = after.max(self.first_release().released);
+        if walk.through != Some(cursor) {
+            walk.start(self, cursor)?;
+        }
         let scheduled = |rules: &LineRules| matches!(rules.patches, Patches::Scheduled(_));
         let any_scheduled = scheduled(self.own_rules())
             || self.changes().iter().any(|change| scheduled(&change.rules));
-        if !any_scheduled {
-            return Ok(None);
-        }
-        let out_of_range = || PolicyError::OutOfRange {
-            what: Beyond::PatchDayAfter(after),
+        let found = if any_scheduled {
+            walk.next_scheduled(self, before)?
+        } else {
+            None
         };
-        // No patch ships on or before the first release.
-        let mut cursor = after.max(self.first_release().released);
-        while before.is_none_or(|before| cursor < before) {
-            let probe = cursor.succ_opt().ok_or_else(out_of_range)?;
-            let mut next: Option<NaiveDate> = None;
-            for line in supported.on(self, probe)? {
-                // Each line's patches follow its own rules.
-                let Patches::Scheduled(schedule) = &self.rules_at(line.info.place)?.patches else {
-                    continue;
-                };
-                // Up to the newest recorded patch, and while the patch
-                // record is complete, only recorded ones ship.
-                let from = self.patches_projected_after(&line.info).max(cursor);
-                if let Some(day) = schedule.next_after(line.info.released, from)
-                    && line.info.supported_until_after(day)
-                {
-                    next = Some(next.map_or(day, |next| next.min(day)));
-                }
-            }
-            let change = supported.until;
-            match next {
-                Some(day) if change.is_none_or(|change| day < change) => {
-                    if before.is_some_and(|before| day >= before) {
-                        return Ok(None);
-                    }
-                    // A line's newest version dated this day is a patch
-                    // shipped this day (its `.0` is a release, not a patch).
-                    let ships = |line: &SupportedLine| {
-                        line.info.released != day
-                            && line
-                                .latest_patch
-                                .as_ref()
-                                .is_some_and(|patch| patch.released == day)
-                    };
-                    if supported.on(self, day)?.iter().any(ships) {
-                        return Ok(Some(day));
-                    }
-                    cursor = day;
-                }
-                _ => match change {
-                    Some(change) => cursor = change.pred_opt().ok_or_else(out_of_range)?,
-                    None => return Ok(None),
-                },
-            }
-        }
-        Ok(None)
+        let (day, shipped) = match (found, next_recorded) {
+            (Some(found), _) => found,
+            (None, Some(day)) => (day, walk.ships_on(self, day)?),
+            (None, None) => return Ok(None),
+        };
+        self.patch_day(day, walk, shipped).map(Some)
     }
 
-    /// What ships on `day`: the patches of the lines supported then and of
-    /// the lines with a patch recorded that day, and the lines released.
+    /// What ships on `day`: `shipped`, the scheduled patches of the lines
+    /// supported then, with the patches recorded that day and the lines
+    /// released.
     fn patch_day(
         &self,
         day: NaiveDate,
-        supported: &[SupportedLine],
+        walk: &Walk,
+        shipped: Vec<Shipped>,
     ) -> Result<PatchDay, PolicyError> {
-        let mut patches: Vec<ShippedPatch> = Vec::new();
+        let mut patches: Vec<ShippedPatch> = shipped
+            .into_iter()
+            .map(|(info, patch, roles)| ShippedPatch { info, patch, roles })
+            .collect();
         let mut new_lines = Vec::new();
-        let mut ships = |info: &LineInfo, roles: &[Role], patch: &Patch| {
-            if info.released == day {
-                new_lines.push(info.clone());
-            } else if patch.released == day {
-                patches.push(ShippedPatch {
-                    info: info.clone(),
-                    patch: patch.clone(),
-                    roles: roles.to_vec(),
-                });
+        // The lines released that day are the newest the walk keeps.
+        for (&place, kept) in walk.lines.iter().rev() {
+            if kept.info.released < day {
+                break;
             }
-        };
-        for line in supported {
-            if let Some(patch) = &line.latest_patch {
-                ships(&line.info, &line.roles, patch);
+            if !walk.roles(place, kept, day).is_empty()
+                && self.newest_patch(&kept.info, day)?.is_some()
+            {
+                new_lines.push(kept.info.clone());
             }
         }
         let recorded = self.recorded_patches();
@@ -225,11 +169,25 @@ impl Policy {
             .iter()
             .take_while(|(date, _)| *date == day)
         {
-            if !supported.iter().any(|line| line.info.place == place) {
-                let info = self.line_info(place)?;
-                if let Some(patch) = self.newest_patch(&info, day)? {
-                    ships(&info, &[], &patch);
-                }
+            let supported = walk
+                .lines
+                .get(&place)
+                .map(|kept| (kept, walk.roles(place, kept, day)))
+                .filter(|(_, roles)| !roles.is_empty());
+            let (info, roles) = match supported {
+                // Its release is among the lines released that day above.
+                Some((kept, _)) if kept.info.released == day => continue,
+                Some((kept, roles)) => (kept.info.clone(), roles),
+                // A backport to a line no longer supported.
+                None => (self.line_info(place)?, Vec::new()),
+            };
+            let Some(patch) = self.newest_patch(&info, day)? else {
+                continue;
+            };
+            if info.released == day {
+                new_lines.push(info);
+            } else if patch.released == day {
+                patches.push(ShippedPatch { info, patch, roles });
             }
         }
         // Newest line first, backports to older lines after.
@@ -249,58 +207,9 @@ impl Policy {
             policy: self,
             next: Some(Start::OnOrAfter(from)),
             to,
-            supported: SupportedDays::default(),
+            walk: Walk::default(),
             recorded_lines_only: false,
         }
-    }
-}
-
-/// The lines supported on successive days. Their roles and ends change
-/// only with a release or an end of support or of LTS maintenance, so they
-/// are worked out again only then; in between, only each line's newest
-/// patch moves. A calendar of centuries walks its patch days this way.
-#[derive(Debug, Clone, Default)]
-struct SupportedDays {
-    /// The days the lines hold for, `[from, until)`.
-    from: Option<NaiveDate>,
-    until: Option<NaiveDate>,
-    /// The day their newest patches are of.
-    day: Option<NaiveDate>,
-    lines: Vec<SupportedLine>,
-}
-
-impl SupportedDays {
-    /// The lines supported on `day`, each with its newest patch that day.
-    fn on(&mut self, policy: &Policy, day: NaiveDate) -> Result<&[SupportedLine], PolicyError> {
-        if self.day == Some(day) {
-            return Ok(&self.lines);
-        }
-        self.day = Some(day);
-        let holds = self.from.is_some_and(|from| from <= day)
-            && self.until.is_some_and(|until| day < until);
-        if holds {
-            for line in &mut self.lines {
-                if let Some(patch) = policy.newest_patch(&line.info, day)? {
-                    line.latest_patch = Some(patch);
-                }
-                line.days_left = line.info.days_left(day);
-            }
-        } else {
-            self.lines = policy.supported_on(day)?;
-            self.from = Some(day);
-            // The next release, and the next end of support or of LTS
-            // maintenance of a supported line.
-            let ends = self.lines.iter().flat_map(|line| {
-                [
-                    Some(line.info.latest_until),
-                    line.info.eol,
-                    Some(line.info.support_window.until),
-                    line.info.lts_until(),
-                ]
-            });
-            self.until = ends.flatten().filter(|end| *end > day).min();
-        }
-        Ok(&self.lines)
     }
 }
 
@@ -311,7 +220,7 @@ pub struct PatchDays<'p> {
     /// Where the next search starts; `None` once done.
     next: Option<Start>,
     to: NaiveDate,
-    supported: SupportedDays,
+    walk: Walk,
     /// Whether the patches and releases of projected lines are left out,
     /// and the days that ship nothing else.
     recorded_lines_only: bool,
@@ -335,10 +244,7 @@ impl Iterator for PatchDays<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let start = self.next.take()?;
-            match self
-                .policy
-                .next_patch_with(start, self.to, &mut self.supported)
-            {
+            match self.policy.next_patch_with(start, self.to, &mut self.walk) {
                 Ok(Some(mut day)) if day.day <= self.to => {
                     self.next = Some(Start::After(day.day));
                     if self.recorded_lines_only {

@@ -6,10 +6,14 @@
 //! writing it, where a range of centuries must stream, and the format's
 //! rules are few (CRLF, folding at 75 octets, escaping TEXT). A test parses
 //! every calendar the tool can write.
+//!
+//! Its size is bounded ([`MAX_BYTES`]) and counted before it is written: a
+//! patch day names a patch of every line supported then, so a policy that
+//! supports thousands of lines at once would otherwise write gigabytes.
 
-use std::io::Write;
+use std::io::{self, Write};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use lts_policy::answers::PatchDay;
@@ -23,6 +27,62 @@ use content::{
 };
 
 mod content;
+
+/// The most the export writes: 256 MiB. The whole calendar the dates
+/// allow, 0001 to 9999, of every example policy fits (Quarkus's, monthly
+/// lines, is the largest: 247 MiB with `--remind 90,30`); a calendar
+/// larger than that is more than a calendar program opens.
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Refuses a calendar that would be larger than [`MAX_BYTES`]. It is
+/// written once to be counted, and stops as soon as it passes the bound,
+/// so that nothing is printed of a calendar that is refused.
+///
+/// # Errors
+/// A calendar over the bound, or an error of the model met while the
+/// calendar is read.
+pub fn check_size(
+    policy: &Policy,
+    calendar: &Calendar,
+    on: NaiveDate,
+    reminders: &[u32],
+) -> Result<()> {
+    let mut counter = Counter::default();
+    let counted = write(policy, calendar, on, reminders, &mut counter);
+    if counter.over {
+        bail!(
+            "the iCalendar export from {} to {} would be larger than {} MiB, the most it writes: \
+             ask for a shorter range with --from and --to",
+            calendar.from(),
+            calendar.to(),
+            MAX_BYTES / 1024 / 1024
+        );
+    }
+    counted
+}
+
+/// Counts the bytes written to it, and fails past [`MAX_BYTES`].
+#[derive(Default)]
+struct Counter {
+    written: u64,
+    over: bool,
+}
+
+impl Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let count = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        self.written = self.written.saturating_add(count);
+        if self.written > MAX_BYTES {
+            self.over = true;
+            return Err(io::Error::other("the calendar is over its bound"));
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 /// `" (projected)"` for a value the rules work out.
 fn projected(source: Source) -> &'static str {
@@ -46,6 +106,33 @@ enum About<'l> {
     EndOfActiveSupport(&'l Line),
     EndOfSupport(&'l Line),
     PatchDay(NaiveDate),
+}
+
+impl About<'_> {
+    /// Appends the event's UID property: what it is about, then `@domain`.
+    fn push_uid(self, line: &mut String, domain: &str) {
+        line.push_str("UID:");
+        match self {
+            Self::Release(of) => {
+                line.push_str("release-");
+                push_line(line, of);
+            }
+            Self::EndOfActiveSupport(of) => {
+                line.push_str("eoas-");
+                push_line(line, of);
+            }
+            Self::EndOfSupport(of) => {
+                line.push_str("eol-");
+                push_line(line, of);
+            }
+            Self::PatchDay(day) => {
+                line.push_str("patch-");
+                push_iso_date(line, day);
+            }
+        }
+        line.push('@');
+        line.push_str(domain);
+    }
 }
 
 /// Appends a TEXT value's part to a content line.
@@ -191,29 +278,7 @@ impl Writer<'_> {
         description: Part,
     ) -> std::io::Result<()> {
         self.put(|line, _| line.push_str("BEGIN:VEVENT"))?;
-        self.put(|line, domain| {
-            line.push_str("UID:");
-            match about {
-                About::Release(of) => {
-                    line.push_str("release-");
-                    push_line(line, of);
-                }
-                About::EndOfActiveSupport(of) => {
-                    line.push_str("eoas-");
-                    push_line(line, of);
-                }
-                About::EndOfSupport(of) => {
-                    line.push_str("eol-");
-                    push_line(line, of);
-                }
-                About::PatchDay(day) => {
-                    line.push_str("patch-");
-                    push_iso_date(line, day);
-                }
-            }
-            line.push('@');
-            line.push_str(domain);
-        })?;
+        self.put(|line, domain| about.push_uid(line, domain))?;
         let stamp = std::mem::take(&mut self.stamp);
         let stamped = self.put(|line, _| {
             line.push_str("DTSTAMP:");

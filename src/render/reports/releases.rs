@@ -30,6 +30,20 @@ pub struct Releases<'p> {
     pub reminders: &'p [u32],
 }
 
+impl Releases<'_> {
+    /// Refuses, before a byte is written, an export in `format` larger than
+    /// it writes (the iCalendar export's bound).
+    ///
+    /// # Errors
+    /// An export over its bound, or an error of the model met counting it.
+    pub fn check_size(&self, format: Format) -> Result<()> {
+        match format {
+            Format::Ics => ics::check_size(self.policy, &self.calendar, self.on, self.reminders),
+            _ => Ok(()),
+        }
+    }
+}
+
 impl Report for Releases<'_> {
     type Item<'a>
         = LineView<'a>
