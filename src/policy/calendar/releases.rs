@@ -7,8 +7,8 @@ use crate::policy::answers::patch_days::PatchDays;
 use crate::policy::dates::add_months;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, PolicyError};
+use crate::policy::lines::describe::Next;
 use crate::policy::lines::info::LineInfo;
-use crate::policy::lines::query::Next;
 use crate::policy::lines::release::Place;
 use crate::policy::rules::line_rules::{Period, Support};
 

@@ -15,6 +15,8 @@
 //! # Ok::<(), lts_policy::PolicyError>(())
 //! ```
 
+pub(crate) mod describe;
+pub(crate) mod ends;
 pub(crate) mod info;
 pub(crate) mod line;
 pub(crate) mod lookup;
