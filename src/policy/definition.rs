@@ -122,6 +122,42 @@ pub(crate) struct LtsAnchor {
     pub(crate) declared: bool,
 }
 
+impl LtsAnchor {
+    /// The newest line `history` declares LTS; with none declared, the
+    /// first line whose rules have LTS lines, known or walked to (a change
+    /// that adds LTS lines makes none before it LTS).
+    fn of(rules: &PolicyRules, history: &[Release], plan: Option<&Plan>) -> Self {
+        let has_lts = |id| rules.by_id(id).lts.is_some();
+        let declared = history
+            .iter()
+            .rposition(|release| release.lts == Some(true));
+        if let Some(index) = declared {
+            return Self {
+                place: Place::of(index),
+                line: history[index].line.clone(),
+                declared: true,
+            };
+        }
+        let known = history
+            .iter()
+            .position(|release| has_lts(rules.governing(&release.line)))
+            .map(|index| (index, history[index].line.clone()));
+        let walked = || {
+            let walked = &plan?.walked;
+            let at = walked.iter().position(|line| has_lts(line.rules))?;
+            Some((history.len() + at, walked[at].line.clone()))
+        };
+        let (index, line) = known
+            .or_else(walked)
+            .unwrap_or_else(|| (0, history[0].line.clone()));
+        Self {
+            place: Place::of(index),
+            line,
+            declared: false,
+        }
+    }
+}
+
 impl Policy {
     /// Only the file reader builds a policy, after validating every value;
     /// `history` is never empty. Its lines are kept in the order they came
@@ -155,39 +191,7 @@ impl Policy {
             .filter(|line| line.numbers().is_some())
             .max();
         let plan = Plan::new(&rules, highest, newest_release, as_of);
-        // The newest line declared LTS; with none declared, the first line
-        // whose rules have LTS lines, known or walked to (a change that adds
-        // LTS lines makes none before it LTS).
-        let has_lts = |id| rules.by_id(id).lts.is_some();
-        let declared = history
-            .iter()
-            .rposition(|release| release.lts == Some(true));
-        let anchor = match declared {
-            Some(index) => LtsAnchor {
-                place: Place::of(index),
-                line: history[index].line.clone(),
-                declared: true,
-            },
-            None => {
-                let known = history
-                    .iter()
-                    .position(|release| has_lts(rules.governing(&release.line)))
-                    .map(|index| (index, history[index].line.clone()));
-                let walked = || {
-                    let walked = &plan.as_ref()?.walked;
-                    let at = walked.iter().position(|line| has_lts(line.rules))?;
-                    Some((history.len() + at, walked[at].line.clone()))
-                };
-                let (index, line) = known
-                    .or_else(walked)
-                    .unwrap_or_else(|| (0, history[0].line.clone()));
-                LtsAnchor {
-                    place: Place::of(index),
-                    line,
-                    declared: false,
-                }
-            }
-        };
+        let anchor = LtsAnchor::of(&rules, &history, plan.as_ref());
         let track_record = TrackRecord::of(&rules, &history);
         let recorded_support_through = history
             .iter()

@@ -279,103 +279,87 @@ impl Finding {
     /// ```
     #[must_use]
     pub fn subject(&self) -> Subject<'_> {
+        let mut dates = self.dates();
+        dates.sort_by_key(|(date, _)| *date);
+        Subject {
+            lines: self.lines(),
+            version: self.version(),
+            dates,
+        }
+    }
+
+    /// The lines it is about, the one it is of first.
+    fn lines(&self) -> Vec<Line> {
+        match self {
+            Self::OffCadence { line, previous, .. } => vec![line.clone(), previous.clone()],
+            Self::ShortLtsSupport { line, cut_by, .. } => std::iter::once(line.clone())
+                .chain(cut_by.clone())
+                .collect(),
+            Self::TooManyLts { lines, .. } | Self::LtsGap { lines, .. } => lines.clone(),
+            Self::OffWeekday { line, .. }
+            | Self::OffDay { line, .. }
+            | Self::Overdue { line, .. }
+            | Self::EarlyEol { line, .. }
+            | Self::EarlyActiveEnd { line, .. }
+            | Self::PatchOffDay { line, .. }
+            | Self::PatchAfterEol { line, .. } => vec![line.clone()],
+        }
+    }
+
+    /// The patch it is about, if it is about one.
+    fn version(&self) -> Option<&Version> {
+        match self {
+            Self::PatchOffDay { version, .. } | Self::PatchAfterEol { version, .. } => {
+                Some(version)
+            }
+            _ => None,
+        }
+    }
+
+    /// The dates it names, each with what it is.
+    fn dates(&self) -> Vec<(FindingDate, NaiveDate)> {
         use FindingDate::{Due, Eol, From, PreviousReleased, Promised, Released, To, Until};
-        let (lines, version, mut dates) = match self {
+        match self {
             Self::OffCadence {
-                line,
                 released,
-                previous,
                 previous_released,
                 due,
                 ..
-            } => (
-                vec![line.clone(), previous.clone()],
-                None,
-                vec![
-                    (Released, *released),
-                    (PreviousReleased, *previous_released),
-                    (Due, *due),
-                ],
-            ),
-            Self::OffWeekday { line, released, .. } | Self::OffDay { line, released, .. } => {
-                (vec![line.clone()], None, vec![(Released, *released)])
-            }
+            } => vec![
+                (Released, *released),
+                (PreviousReleased, *previous_released),
+                (Due, *due),
+            ],
+            Self::OffWeekday { released, .. }
+            | Self::OffDay { released, .. }
+            | Self::PatchOffDay { released, .. } => vec![(Released, *released)],
             Self::Overdue {
-                line,
-                due,
-                history_as_of,
-            } => (
-                vec![line.clone()],
-                None,
-                vec![(Due, *due), (Until, *history_as_of)],
-            ),
+                due, history_as_of, ..
+            } => vec![(Due, *due), (Until, *history_as_of)],
             Self::EarlyEol {
-                line,
                 announced,
                 promised,
-            } => (
-                vec![line.clone()],
-                None,
-                vec![(Eol, *announced), (Promised, *promised)],
-            ),
+                ..
+            } => vec![(Eol, *announced), (Promised, *promised)],
             Self::EarlyActiveEnd {
-                line,
                 announced,
                 promised,
-            } => (
-                vec![line.clone()],
-                None,
-                vec![(Until, *announced), (Promised, *promised)],
-            ),
+                ..
+            } => vec![(Until, *announced), (Promised, *promised)],
             Self::ShortLtsSupport {
-                line,
                 released,
                 promised,
                 until,
-                cut_by,
-            } => (
-                std::iter::once(line.clone())
-                    .chain(cut_by.clone())
-                    .collect(),
-                None,
-                vec![
-                    (Released, *released),
-                    (Promised, *promised),
-                    (Until, *until),
-                ],
-            ),
-            Self::TooManyLts {
-                from, to, lines, ..
-            }
-            | Self::LtsGap {
-                from, to, lines, ..
-            } => (lines.clone(), None, vec![(From, *from), (To, *to)]),
-            Self::PatchOffDay {
-                line,
-                version,
-                released,
                 ..
-            } => (
-                vec![line.clone()],
-                Some(version),
-                vec![(Released, *released)],
-            ),
-            Self::PatchAfterEol {
-                line,
-                version,
-                released,
-                eol,
-            } => (
-                vec![line.clone()],
-                Some(version),
-                vec![(Released, *released), (Eol, *eol)],
-            ),
-        };
-        dates.sort_by_key(|(date, _)| *date);
-        Subject {
-            lines,
-            version,
-            dates,
+            } => vec![
+                (Released, *released),
+                (Promised, *promised),
+                (Until, *until),
+            ],
+            Self::TooManyLts { from, to, .. } | Self::LtsGap { from, to, .. } => {
+                vec![(From, *from), (To, *to)]
+            }
+            Self::PatchAfterEol { released, eol, .. } => vec![(Released, *released), (Eol, *eol)],
         }
     }
 }

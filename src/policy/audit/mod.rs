@@ -27,7 +27,7 @@ use crate::policy::error::{Beyond, PolicyError};
 use crate::policy::lines::info::{ActiveEnd, LineInfo};
 use crate::policy::lines::line::Line;
 use crate::policy::lines::release::{Place, Source};
-use crate::policy::lines::window::EolReason;
+use crate::policy::lines::window::{EolReason, Window as LineWindow};
 use crate::policy::rules::line_rules::Patches;
 use crate::policy::rules::schedule::DayRule;
 
@@ -158,41 +158,9 @@ impl Policy {
                 short.extend(early_active_end(&info).map(fact));
             }
             if let Some(window) = &info.lts_window {
-                let cut_by = (!window.announced())
-                    .then(|| {
-                        window
-                            .successor
-                            .as_ref()
-                            .map(|successor| successor.line.clone())
-                    })
-                    .flatten();
-                let involves_projection = !is_known || window.cut_by_projection();
-                if let Some(promised) = window.promised
-                    && window.until < promised
-                    && (projected || !involves_projection)
-                {
-                    let finding = Finding::ShortLtsSupport {
-                        line: info.line.clone(),
-                        released: info.released,
-                        promised,
-                        until: window.until,
-                        cut_by,
-                    };
-                    short.push(AuditFinding {
-                        finding,
-                        projected: involves_projection,
-                    });
-                }
-                // LTS from its LTS start.
-                let start = info.lts_from.unwrap_or(info.released);
-                if start < until && start < window.until {
-                    windows.push(Window {
-                        line: info.line.clone(),
-                        projected: !is_known,
-                        start,
-                        end: window.until.min(until),
-                    });
-                }
+                let (finding, lts) = lts_window_of(&info, window, is_known, projected, until);
+                short.extend(finding);
+                windows.extend(lts);
             }
             previous = Some(info);
         }
@@ -365,4 +333,48 @@ fn early_active_end(info: &LineInfo) -> Option<Finding> {
             promised,
         }
     })
+}
+
+/// What the LTS `window` of `info` says: a finding when it is shorter than
+/// promised (with a projection in it only when the audit is `projected`),
+/// and the part of it before `until`, from the line's LTS start, for the
+/// sweep of the periods.
+fn lts_window_of(
+    info: &LineInfo,
+    window: &LineWindow,
+    is_known: bool,
+    projected: bool,
+    until: NaiveDate,
+) -> (Option<AuditFinding>, Option<Window>) {
+    let cut_by = (!window.announced())
+        .then(|| {
+            window
+                .successor
+                .as_ref()
+                .map(|successor| successor.line.clone())
+        })
+        .flatten();
+    let involves_projection = !is_known || window.cut_by_projection();
+    let finding = window
+        .promised
+        .filter(|promised| window.until < *promised && (projected || !involves_projection))
+        .map(|promised| AuditFinding {
+            finding: Finding::ShortLtsSupport {
+                line: info.line.clone(),
+                released: info.released,
+                promised,
+                until: window.until,
+                cut_by,
+            },
+            projected: involves_projection,
+        });
+    // LTS from its LTS start.
+    let start = info.lts_from.unwrap_or(info.released);
+    let lts = (start < until && start < window.until).then(|| Window {
+        line: info.line.clone(),
+        projected: !is_known,
+        start,
+        end: window.until.min(until),
+    });
+    (finding, lts)
 }

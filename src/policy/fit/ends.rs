@@ -84,64 +84,9 @@ fn score(seen: &Seen, targets: &[Target], ends: &dyn Ends, rule: &Support) -> Tr
 fn rules(seen: &Seen, targets: &[Target], ends: &dyn Ends) -> Vec<(Support, u32)> {
     let mut rules = Vec::new();
     for places in 1..=MOST_LINES_LATER {
-        let until = Support {
-            until_next: Some(places),
-            ..Support::UNTIL_NEXT_LINE
-        };
-        rules.push((until, 0));
-        // The grace the ends suggest: how long after the successor's
-        // release they come, in the middle.
-        let after: Vec<i64> = targets
-            .iter()
-            .filter_map(|target| {
-                let successor = ends.successor(target.index, places)?;
-                Some(days_between(successor, target.end))
-            })
-            .collect();
-        match median(&after) {
-            // The successor's release is the last day supported: an end as
-            // endoflife.date writes its `eol(x) = releaseDate(x+N)`, the
-            // day after, as simple a rule as the release's own day.
-            Some(1) => {
-                let last_day = Support {
-                    grace: Some(Period::Days(1)),
-                    ..until
-                };
-                rules.push((last_day, 0));
-            }
-            Some(grace) if grace > i64::from(WITHIN_DAYS) / 2 => {
-                let grace = Support {
-                    grace: Some(period_of(grace)),
-                    ..until
-                };
-                rules.push((grace, 1));
-            }
-            _ => {}
-        }
+        until_next_rules(places, targets, ends, &mut rules);
     }
-    let lasted: Vec<i64> = targets
-        .iter()
-        .map(|target| days_between(seen.lines[target.index].released, target.end))
-        .collect();
-    // The periods about as long as the lines lasted, over the whole history
-    // and over its newest ends, which a period that grew lasts.
-    let newest = &lasted[lasted.len().saturating_sub(RECENT_ENDS)..];
-    let mut periods: Vec<Period> = Vec::new();
-    for lasted in [median(&lasted), median(newest)].into_iter().flatten() {
-        let near = match period_of(lasted) {
-            _ if lasted <= 0 => Vec::new(),
-            Period::Months(months) => (months.saturating_sub(1).max(1)..=months + 1)
-                .map(Period::Months)
-                .collect(),
-            short => vec![short],
-        };
-        for period in near {
-            if !periods.contains(&period) {
-                periods.push(period);
-            }
-        }
-    }
-    for &period in &periods {
+    for period in periods_near(seen, targets) {
         for (round, complexity) in [
             (Round::Exact, 0),
             (Round::MonthEnd, 1),
@@ -166,6 +111,75 @@ fn rules(seen: &Seen, targets: &[Target], ends: &dyn Ends) -> Vec<(Support, u32)
         }
     }
     rules
+}
+
+/// The candidates that end a line with the release `places` later: on it,
+/// and with the grace the ends suggest, how long after the successor's
+/// release they come, in the middle.
+fn until_next_rules(
+    places: u32,
+    targets: &[Target],
+    ends: &dyn Ends,
+    rules: &mut Vec<(Support, u32)>,
+) {
+    let until = Support {
+        until_next: Some(places),
+        ..Support::UNTIL_NEXT_LINE
+    };
+    rules.push((until, 0));
+    let after: Vec<i64> = targets
+        .iter()
+        .filter_map(|target| {
+            let successor = ends.successor(target.index, places)?;
+            Some(days_between(successor, target.end))
+        })
+        .collect();
+    match median(&after) {
+        // The successor's release is the last day supported: an end as
+        // endoflife.date writes its `eol(x) = releaseDate(x+N)`, the day
+        // after, as simple a rule as the release's own day.
+        Some(1) => {
+            let last_day = Support {
+                grace: Some(Period::Days(1)),
+                ..until
+            };
+            rules.push((last_day, 0));
+        }
+        Some(grace) if grace > i64::from(WITHIN_DAYS) / 2 => {
+            let grace = Support {
+                grace: Some(period_of(grace)),
+                ..until
+            };
+            rules.push((grace, 1));
+        }
+        _ => {}
+    }
+}
+
+/// The periods about as long as the lines lasted, over the whole history
+/// and over its newest ends, which a period that grew lasts.
+fn periods_near(seen: &Seen, targets: &[Target]) -> Vec<Period> {
+    let lasted: Vec<i64> = targets
+        .iter()
+        .map(|target| days_between(seen.lines[target.index].released, target.end))
+        .collect();
+    let newest = &lasted[lasted.len().saturating_sub(RECENT_ENDS)..];
+    let mut periods: Vec<Period> = Vec::new();
+    for lasted in [median(&lasted), median(newest)].into_iter().flatten() {
+        let near = match period_of(lasted) {
+            _ if lasted <= 0 => Vec::new(),
+            Period::Months(months) => (months.saturating_sub(1).max(1)..=months + 1)
+                .map(Period::Months)
+                .collect(),
+            short => vec![short],
+        };
+        for period in near {
+            if !periods.contains(&period) {
+                periods.push(period);
+            }
+        }
+    }
+    periods
 }
 
 /// A length in days as a period of the largest unit that holds it about
