@@ -77,7 +77,7 @@ for build in dist plain; do
         printf "  %s: %.2fx distro-info'"'"'s instructions, %.2fx its peak RSS\n", build, a / b, m / n
     }'
 done
-echo "targets: distribution at most 0.60x the instructions and 1.00x the peak RSS;"
+echo "targets: distribution at most 0.40x the instructions and 1.00x the peak RSS;"
 echo "         plain at most 1.00x the instructions and 1.25x the peak RSS"
 
 if command -v hyperfine >/dev/null; then
