@@ -13,7 +13,8 @@
 //! The library is pure: no clock, no files, no printing. It builds without
 //! the command line's crates (`default-features = false`). The main types
 //! are at the root; the rest is in modules by what they are about, each a
-//! folder of `src/policy/` that owns its types, the queries of [`Policy`]
+//! folder (or, for the three smallest, a file) of `src/policy/` that owns
+//! its types, the queries of [`Policy`]
 //! about them and its kind of error: [`lines`] (lines, versions and what
 //! the rules say of each), [`rules`] (schedules, support, LTS choice,
 //! branch names), [`answers`] (the queries' answers), [`calendar`] (ranges

@@ -1,11 +1,7 @@
 //! Calendar arithmetic on plain dates, every step checked: adding
-//! months clamps to the month's end, and nothing panics at the edge of
-//! the representable range.
-//!
-//! Calendar arithmetic on plain dates, every step checked.
-//!
-//! All functions return `None` (or a typed error) instead of panicking when a
-//! result would leave the range chrono can represent.
+//! months clamps to the month's end, and every function returns `None`
+//! (or a typed error) instead of panicking when a result would leave the
+//! range chrono can represent.
 //!
 //! ```
 //! use lts_policy::dates::{add_months, parse_date};

@@ -4,9 +4,7 @@
 //! [`VersionError`] to [`lines`](crate::lines), [`TemplateError`] to
 //! [`rules`](crate::rules), [`Problem`] to [`file`](crate::file) and
 //! [`FactsProblem`] to [`facts`](crate::facts).
-//!
-//! The one error type of the policy model. Every variant carries the value
-//! that was wrong, typed, so that a message can name it and a program can
+//! Every variant carries the value that was wrong, typed, so that a message can name it and a program can
 //! match on it; an error of another crate (serde_json's) is kept whole.
 //!
 //! Messages leave out the text of a foreign cause, which [`Error::source`]

@@ -1,12 +1,7 @@
 //! How sure a projection is: the policy's [`TrackRecord`] (how far its
-//! history's releases fell from the days its rules had them due) and
-//! the 80% [`Range`] of each projected release and of each end counted
-//! from one.
-//!
-//! How sure a projection is: the policy's track record, how far its
-//! history's releases fell from the day its rules had each due (recent
-//! years weighing more), and the days between which a projected release
-//! falls with 80% confidence.
+//! history's releases fell from the days its rules had them due, recent
+//! years weighing more) and the 80% [`Range`] of each projected release
+//! and of each end counted from one.
 //!
 //! ```
 //! use lts_policy::{Line, Policy};

@@ -448,7 +448,7 @@ proptest! {
 }
 
 /// Numbers for a line: small ones, and ones past 32 bits, which a line
-/// keeps otherwise (`src/policy/model.rs`: short lines allocate nothing).
+/// keeps otherwise (`src/policy/lines/short.rs`: short lines allocate nothing).
 fn line_numbers() -> impl Strategy<Value = Vec<u64>> {
     let number = prop_oneof![
         0..5u64,

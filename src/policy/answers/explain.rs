@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::backports::Fix;
+use super::roles::Fix;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, PolicyError};
 use crate::policy::lines::info::{LineInfo, LtsReason, SupportedLine};

@@ -1,5 +1,7 @@
-//! The answers of the queries beyond the supported lines: a version's
-//! status, floating tags, patch days, explanations.
+//! The answers of the queries: the lines supported on a day and in which
+//! role, where a backport goes (`roles.rs`), a version's status, floating
+//! tags, patch days, and why a line is in or out (with [`ProjectionBasis`],
+//! how the rules dated a projected line).
 //!
 //! ```
 //! use lts_policy::answers::{SupportState, Tag, TagTarget};
@@ -15,15 +17,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-pub(crate) mod backports;
 pub(crate) mod explain;
 pub(crate) mod patch_days;
+pub(crate) mod roles;
 pub(crate) mod status;
 pub(crate) mod tags;
 
 pub use crate::policy::lines::projection::ProjectionBasis;
-pub use backports::{Fix, Selection};
 pub use explain::Explanation;
 pub use patch_days::{PatchDay, PatchDays, ShippedPatch, Start};
+pub use roles::{Fix, Selection};
 pub use status::{Status, SupportState};
 pub use tags::{Dangling, Tag, TagTarget};

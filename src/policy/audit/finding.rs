@@ -280,7 +280,7 @@ impl Finding {
     #[must_use]
     pub fn subject(&self) -> Subject<'_> {
         let mut dates = self.dates();
-        dates.sort_by_key(|(date, _)| *date);
+        dates.sort_by_key(|(kind, _)| *kind);
         Subject {
             lines: self.lines(),
             version: self.version(),

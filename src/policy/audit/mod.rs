@@ -1,10 +1,7 @@
-//! The history (and, on request, the projection) against the policy's
-//! promises.
-//!
 //! The audit: the history (and, on request, the projection) against the
-//! policy's promises: one pass over the lines for the findings about
-//! each (`finding`), then a sweep of the LTS windows for the periods
-//! (`periods`).
+//! policy's promises, in one pass over the lines for the findings about
+//! each (`finding.rs`), then a sweep of the LTS windows for the periods
+//! (`periods.rs`).
 //!
 //! ```
 //! use lts_policy::audit::AuditScope;

@@ -1,10 +1,7 @@
-//! Facts from where releases are recorded, a repository's tags or an
-//! endoflife.date answer, to merge into a policy's history, and how old
-//! a history's facts look ([`OldFacts`]).
-//!
-//! Facts from where releases are recorded: a repository's tags
-//! (`git`), or endoflife.date's answer for a product (`endoflife`),
-//! merged into a policy's history.
+//! Facts from where releases are recorded, a repository's tags
+//! (`git.rs`) or an endoflife.date answer (`endoflife.rs`, its cycles read
+//! by `cycle.rs`), to merge into a policy's history, and how old a
+//! history's facts look ([`OldFacts`]).
 //!
 //! Reading them is the caller's part (the `git` program, a file): these
 //! modules take what git prints, or the answer's text, and what they say

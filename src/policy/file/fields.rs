@@ -279,3 +279,34 @@ impl ToFile<Stating> for Written {
         rule.as_ref().map(R::write)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::format::{ChangeFile, fields_of};
+    use super::super::rule_problem::RuleProblem;
+    use crate::policy::rules::fields::RuleField;
+
+    /// The file's list declares each key as serde reads it; the table
+    /// spells it again for paths and messages: the two must agree, or a
+    /// wrong value is reported under a path the reader never marked.
+    #[test]
+    fn the_file_and_the_table_spell_each_key_alike() {
+        let declared: Vec<&str> = fields_of::<ChangeFile>()
+            .iter()
+            .copied()
+            .filter(|key| *key != "from")
+            .collect();
+        let keys: Vec<&str> = RuleField::ALL.iter().map(|field| field.key()).collect();
+        assert_eq!(declared, keys);
+    }
+
+    /// The message of an empty change names the fields a change may
+    /// replace: every one of the table's.
+    #[test]
+    fn an_empty_change_names_every_rule_field() {
+        let message = RuleProblem::EmptyChange.to_string();
+        for field in RuleField::ALL {
+            assert!(message.contains(field.key()), "{message} lacks {field:?}");
+        }
+    }
+}

@@ -3,8 +3,8 @@
 //! by field through [`super::collect`] to report every problem otherwise)
 //! and what a policy is written back from. Every field is optional here;
 //! which ones a policy needs, and what their values may be, is the
-//! validators' to say ([`super::rules`], [`super::terms`],
-//! [`super::history`]).
+//! validators' to say (`rules.rs`, `fields.rs`, `terms.rs`, `support.rs`,
+//! `flat.rs`, `history.rs`).
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -15,8 +15,8 @@ use serde::forward_to_deserialize_any;
 use serde::{Deserialize, Serialize, Serializer};
 
 /// The rule fields of a file, the one list of them: each one's key, its
-/// type (whose arithmetic is written on it) and its form in a file, in
-/// the file's order. Hands the list to the macro `$then`, after `$args`:
+/// type (the `Rule` of `rules/fields.rs`, on which its checking and
+/// writing are written) and its form in a file, in the file's order. Hands the list to the macro `$then`, after `$args`:
 /// the file's structs are declared with it here, and what reads and
 /// writes their rule fields is made from it (`super::fields`).
 macro_rules! rule_fields_in_file {
@@ -365,7 +365,7 @@ pub(crate) fn two_kinds_object(name: &str) -> &'static [&'static str] {
 
 /// The fields of a declared struct, as its derive names them to the
 /// deserializer.
-fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+pub(super) fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     let fields = Cell::new(&[][..]);
     let _ = T::deserialize(FieldsProbe(&fields));
     fields.get()

@@ -1,6 +1,6 @@
 //! The policy's own floating tags (`tags`), checked: each a template that
 //! names one tag per line, none making a name that another makes or that
-//! `tag` reads as a line's own tag (`src/policy/template/names.rs` shows
+//! `tag` reads as a line's own tag (`src/policy/rules/template/names.rs` shows
 //! that these checks find every such name, for any lines).
 
 use super::format::TagFile;

@@ -1,8 +1,6 @@
 //! A policy from its history: a [`Draft`] states the rules a user knows
 //! (any may be left out), and [`Draft::fit`] fits the others to the
-//! history, saying for each what it rests on.
-//!
-//! Rules fitted to a history: for each rule a policy leaves out, the
+//! history, saying for each what it rests on: for each rule left out, the
 //! candidate of the vocabulary that foresees the history best, one step at
 //! a time (each release from the one before it, each patch from the one
 //! before, each recorded end from the releases it counts from), recent

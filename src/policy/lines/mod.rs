@@ -1,6 +1,8 @@
-//! What a policy says of one line, known or projected: its release, LTS
-//! flag and windows of support, with why each ends, and the releases
-//! and patches its history records.
+//! Lines and versions ([`Line`], [`Numbering`], [`Version`] in
+//! `numbers.rs`, [`VersionInput`], [`Role`]), and what a policy says of one
+//! line, known or projected ([`LineInfo`]): its release, LTS flag and
+//! windows of support, with why each ends, and the releases and patches
+//! its history records.
 //!
 //! ```
 //! use lts_policy::lines::EolReason;

@@ -4,11 +4,15 @@
 //! Each field is a type ([`Rule`]) naming its rule; a [`RuleSet`] holds one
 //! value of each, in the order a policy file lists them, and a [`Form`]
 //! says what that value is: the rule itself or nothing (what a policy
-//! states, [`Stated`]), the file's text of it, the rule once checked. Every
-//! reader of the fields goes through [`RuleSet::each`] or
-//! [`RuleSet::map`], which name the fields once; what differs from one
-//! field to the next (how the file writes it, how it is checked, fitted or
-//! told) is written on its type, where the compiler asks for it.
+//! states, [`Stated`]), two forms side by side ([`Both`]), and, in the
+//! file's reader, the rule once checked and whether it is given. Whatever
+//! reads or turns every field goes through [`RuleSet::each`],
+//! [`RuleSet::map`] or [`RuleSet::zip`], which name the fields once; what
+//! differs from one field to the next (how the file writes it, how it is
+//! checked) is written on its type (`file/fields.rs`), where the compiler
+//! asks for it. What builds the model's [`LineRules`] (a file's defaults,
+//! a change laid over the rules before, the fit) names each field, as each
+//! field's arithmetic differs.
 
 use std::fmt::Debug;
 use std::marker::PhantomData;

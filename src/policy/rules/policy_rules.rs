@@ -100,8 +100,8 @@ impl PolicyRules {
 
 /// What a draft states besides its history: what a [`PolicyRules`] holds,
 /// with the rules it gives, and without a branch template when it gives
-/// none. A field of one is a field of the other: the two conversions
-/// below are where both meet.
+/// none. A field of one is a field of the other: the functions below
+/// are where both meet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DraftRules {
     pub(crate) name: String,

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BinaryHeap};
 
 use chrono::NaiveDate;
 
-use crate::policy::answers::backports::roles_on;
+use crate::policy::answers::roles::roles_on;
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::lines::info::{LineInfo, Patch};
