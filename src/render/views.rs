@@ -13,19 +13,31 @@ use lts_policy::rules::{BranchName, BranchTemplate};
 use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine, Version};
 
 use super::findings;
-use super::json::{IsoDate, Shown};
+use super::json::object::json_object;
+use super::json::{Fields, IsoDate, JsonOut, Object, Shown, WriteJson};
 
 /// Where each value of a line came from: `history` or `rules`.
-#[derive(Serialize)]
 pub struct Sources {
     pub(super) released: &'static str,
     pub(super) lts: &'static str,
     pub(super) eol: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) latest_patch: Option<&'static str>,
     pub(super) lts_from: Option<&'static str>,
     pub(super) active_until: &'static str,
 }
+
+impl Object for Sources {
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
+        fields.field("released", self.released)?;
+        fields.field("lts", self.lts)?;
+        fields.field("eol", self.eol)?;
+        fields.some("latest_patch", &self.latest_patch)?;
+        fields.field("lts_from", &self.lts_from)?;
+        fields.field("active_until", self.active_until)
+    }
+}
+
+json_object!(LineView<'_> => "LineView", Sources => "Sources", RangeView => "RangeView");
 
 /// Roles by name.
 pub struct RoleNames<'a>(pub &'a [Role]);
@@ -33,6 +45,12 @@ pub struct RoleNames<'a>(pub &'a [Role]);
 impl Serialize for RoleNames<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|role| role.name()))
+    }
+}
+
+impl WriteJson for RoleNames<'_> {
+    fn write_json(&self, out: &mut JsonOut<'_>) -> anyhow::Result<()> {
+        out.array(self.0.iter().map(|role| Ok(role.name())))
     }
 }
 
@@ -46,7 +64,6 @@ impl RoleNames<'_> {
 
 /// One line, as `supported`, `backport-targets`, `releases` and `status`'s
 /// `details` show it.
-#[derive(Serialize)]
 pub struct LineView<'a> {
     pub(super) line: Shown<Line>,
     pub(super) released: IsoDate,
@@ -69,7 +86,6 @@ pub struct LineView<'a> {
     pub(super) eol_by: &'static str,
     /// The line whose release ends support, for `next_release`,
     /// `superseded` and `lts_superseded`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) eol_by_line: Option<Shown<Line>>,
     pub(super) lts_until: Option<IsoDate>,
     /// The day an LTS line becomes LTS; null for a line that is not LTS.
@@ -80,22 +96,16 @@ pub struct LineView<'a> {
     /// The end of extended support (after the eol, never counted as
     /// support), where the history records one: its first day without it,
     /// or `true` (passed) or `false` (not by the history's last day).
-    #[serde(skip_serializing_if = "Option::is_none")]
     extended_until: Option<EndView>,
     /// When it was sold no more (hardware), where the history says, as
     /// `extended_until` is written.
-    #[serde(skip_serializing_if = "Option::is_none")]
     discontinued: Option<EndView>,
     /// The phase on the date asked about (`active` or `security`), for a
     /// supported line; null when it is not supported.
-    #[serde(skip_serializing_if = "Phased::is_undated")]
     pub(super) phase: Phased,
     pub(super) branch: Shown<BranchName<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) roles: Option<RoleNames<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) latest_patch: Option<Shown<&'a Version>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) days_left: Option<i64>,
     pub(super) projected: bool,
     /// Due on or before the history's `history_as_of`, and not in it.
@@ -116,11 +126,27 @@ impl Serialize for EndView {
     }
 }
 
+impl WriteJson for EndView {
+    fn write_json(&self, out: &mut JsonOut<'_>) -> anyhow::Result<()> {
+        match self.0 {
+            RecordedEnd::On(day) => out.date(day),
+            RecordedEnd::Passed => out.bool(true),
+            _ => out.bool(false),
+        }
+    }
+}
+
 /// An 80% range in JSON.
-#[derive(Serialize)]
 struct RangeView {
     from: IsoDate,
     to: IsoDate,
+}
+
+impl Object for RangeView {
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
+        fields.field("from", &self.from)?;
+        fields.field("to", &self.to)
+    }
 }
 
 impl RangeView {
@@ -129,6 +155,35 @@ impl RangeView {
             from: IsoDate(range.from),
             to: IsoDate(range.to),
         }
+    }
+}
+
+impl Object for LineView<'_> {
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
+        fields.field("line", &self.line)?;
+        fields.field("released", &self.released)?;
+        fields.field("released_range", &self.released_range)?;
+        fields.field("lts", &self.lts)?;
+        fields.field("eol", &self.eol)?;
+        fields.field("eol_range", &self.eol_range)?;
+        fields.field("eol_by", self.eol_by)?;
+        fields.some("eol_by_line", &self.eol_by_line)?;
+        fields.field("lts_until", &self.lts_until)?;
+        fields.field("lts_from", &self.lts_from)?;
+        fields.field("active_until", &self.active_until)?;
+        fields.some("extended_until", &self.extended_until)?;
+        fields.some("discontinued", &self.discontinued)?;
+        match self.phase {
+            Phased::Undated => fields.skip("phase")?,
+            Phased::On(_) => fields.field("phase", &self.phase)?,
+        }
+        fields.field("branch", &self.branch)?;
+        fields.some("roles", &self.roles)?;
+        fields.some("latest_patch", &self.latest_patch)?;
+        fields.some("days_left", &self.days_left)?;
+        fields.field("projected", &self.projected)?;
+        fields.field("overdue", &self.overdue)?;
+        fields.field("source", &self.source)
     }
 }
 
@@ -207,10 +262,6 @@ pub(super) enum Phased {
 }
 
 impl Phased {
-    fn is_undated(&self) -> bool {
-        matches!(self, Self::Undated)
-    }
-
     pub(super) fn name(&self) -> Option<&'static str> {
         match self {
             Self::On(Some(phase)) => Some(phase.name()),
@@ -222,6 +273,12 @@ impl Phased {
 impl Serialize for Phased {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.name().serialize(serializer)
+    }
+}
+
+impl WriteJson for Phased {
+    fn write_json(&self, out: &mut JsonOut<'_>) -> anyhow::Result<()> {
+        self.name().write_json(out)
     }
 }
 

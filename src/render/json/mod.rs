@@ -16,18 +16,34 @@ use lts_policy::{Policy, PolicyError};
 
 use crate::session::acts_on_a_terminal;
 
+mod direct;
+pub mod object;
+
+pub use direct::{Document, JsonOut, WriteJson, direct};
+pub use object::{Fields, Object};
+
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Every answer: the schema version and policy name, then its own fields.
 #[derive(Serialize)]
-pub struct Envelope<'a, Body: Serialize> {
+pub struct Envelope<'a, Body> {
     schema_version: u32,
     policy: &'a str,
     #[serde(flatten)]
     body: Body,
 }
 
-impl<Body: Serialize> Envelope<'_, Body> {
+/// The direct writer's envelope, of a body it writes directly: the same
+/// fields as serde's.
+impl<Body: Object> Object for Envelope<'_, Body> {
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
+        fields.field("schema_version", &self.schema_version)?;
+        fields.field("policy", self.policy)?;
+        self.body.fields(fields)
+    }
+}
+
+impl<Body> Envelope<'_, Body> {
     /// The answer's own fields.
     pub fn body(&self) -> &Body {
         &self.body
@@ -35,7 +51,7 @@ impl<Body: Serialize> Envelope<'_, Body> {
 }
 
 /// `body` in the envelope of `policy`'s answers.
-pub fn envelope<Body: Serialize>(policy: &Policy, body: Body) -> Envelope<'_, Body> {
+pub fn envelope<Body>(policy: &Policy, body: Body) -> Envelope<'_, Body> {
     Envelope {
         schema_version: SCHEMA_VERSION,
         policy: policy.name(),
@@ -47,22 +63,15 @@ pub fn envelope<Body: Serialize>(policy: &Policy, body: Body) -> Envelope<'_, Bo
 ///
 /// # Errors
 /// An error of the model met while the answer is read, or of the output.
-pub fn write(document: &impl Serialize, pretty: bool, out: &mut dyn Write) -> Result<()> {
-    // serde_json writes many small pieces; a buffer of a concrete type takes
-    // them without a dynamic call each.
-    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-    let formatter = if pretty {
+pub fn write(document: &impl Document, pretty: bool, out: &mut dyn Write) -> Result<()> {
+    let layout = if pretty {
         Layout::Pretty(PrettyFormatter::new())
     } else {
         Layout::Compact(CompactFormatter)
     };
-    document.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut buffered,
-        formatter,
-    ))?;
-    writeln!(buffered)?;
-    buffered.flush()?;
-    Ok(())
+    let mut json = JsonOut::new(out, layout);
+    document.write_to(&mut json)?;
+    Ok(json.finish()?)
 }
 
 /// Indented or compact, decided as the document is written: one serializer
@@ -84,6 +93,35 @@ macro_rules! forward {
                 }
             }
         )+
+    };
+}
+
+/// Forwards each call of a borrowed layout to the layout.
+macro_rules! forward_borrowed {
+    ($($method:ident($($arg:ident: $ty:ty),*);)+) => {
+        $(
+            fn $method<W: ?Sized + Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+                (**self).$method(writer $(, $arg)*)
+            }
+        )+
+    };
+}
+
+/// Each call that [`Layout`] makes its own, whichever writer calls it.
+macro_rules! layout_calls {
+    ($forward:ident) => {
+        $forward! {
+            begin_array();
+            end_array();
+            begin_array_value(first: bool);
+            end_array_value();
+            begin_object();
+            end_object();
+            begin_object_key(first: bool);
+            end_object_key();
+            begin_object_value();
+            end_object_value();
+        }
     };
 }
 
@@ -111,18 +149,21 @@ impl Formatter for Layout {
         writer.write_all(rest.as_bytes())
     }
 
-    forward! {
-        begin_array();
-        end_array();
-        begin_array_value(first: bool);
-        end_array_value();
-        begin_object();
-        end_object();
-        begin_object_key(first: bool);
-        end_object_key();
-        begin_object_value();
-        end_object_value();
+    layout_calls!(forward);
+}
+
+/// The layout lent to serde_json for one value of a document the direct
+/// writer writes, its indentation carried on.
+impl Formatter for &mut Layout {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        (**self).write_string_fragment(writer, fragment)
     }
+
+    layout_calls!(forward_borrowed);
 }
 
 /// A JSON array written as its items are worked out, never held whole.
@@ -207,19 +248,17 @@ impl fmt::Write for StackText {
 #[derive(Clone, Copy, Default)]
 pub struct IsoDate(pub NaiveDate);
 
-impl Serialize for IsoDate {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl IsoDate {
+    /// The date's ten characters, for a year from 0 to 9999; beyond, ISO
+    /// 8601's expanded form (+10000-01-11) is left to `Display`.
+    pub fn digits(self) -> Option<[u8; 10]> {
         let date = self.0;
-        let Ok(year) = u32::try_from(date.year()) else {
-            return serializer.collect_str(&date);
-        };
-        if year > 9999 {
-            // ISO 8601's expanded form, +10000-01-11, as Display writes it.
-            return serializer.collect_str(&date);
-        }
+        let year = u32::try_from(date.year())
+            .ok()
+            .filter(|&year| year <= 9999)?;
         let digit = |value: u32| b'0' + u8::try_from(value % 10).unwrap_or(0);
         let (month, day) = (date.month(), date.day());
-        let text = [
+        Some([
             digit(year / 1000),
             digit(year / 100),
             digit(year / 10),
@@ -230,7 +269,15 @@ impl Serialize for IsoDate {
             b'-',
             digit(day / 10),
             digit(day),
-        ];
-        serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
+        ])
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.digits() {
+            Some(text) => serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => serializer.collect_str(&self.0),
+        }
     }
 }

@@ -5,12 +5,11 @@ use std::io::Write;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use lts_policy::calendar::Calendar;
 use lts_policy::{Policy, PolicyError};
 
-use crate::render::json::{self, IsoDate, Stream};
+use crate::render::json::{self, Fields, IsoDate, Object, Stream};
 use crate::render::rows::{self, CalendarRow};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::LineView;
@@ -41,6 +40,25 @@ impl Releases<'_> {
             Format::Ics => ics::check_size(self.policy, &self.calendar, self.on, self.reminders),
             _ => Ok(()),
         }
+    }
+}
+
+/// The calendar in JSON: written directly, the lines of a calendar to
+/// 9999 being too many for serde's work on each key.
+struct CalendarView<I> {
+    from: IsoDate,
+    to: IsoDate,
+    lines: Stream<I>,
+}
+
+impl<'a, I> Object for CalendarView<I>
+where
+    I: Iterator<Item = Result<LineView<'a>, PolicyError>>,
+{
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
+        fields.field("from", &self.from)?;
+        fields.field("to", &self.to)?;
+        fields.field("lines", &self.lines)
     }
 }
 
@@ -83,22 +101,15 @@ impl Report for Releases<'_> {
         })
     }
 
-    fn json(&self) -> impl Serialize {
-        #[derive(Serialize)]
-        #[serde(bound(serialize = "Stream<I>: Serialize"))]
-        struct View<I> {
-            from: IsoDate,
-            to: IsoDate,
-            lines: Stream<I>,
-        }
-        json::envelope(
+    fn json(&self) -> impl json::Document {
+        json::direct(json::envelope(
             self.policy,
-            View {
+            CalendarView {
                 from: IsoDate(self.calendar.from()),
                 to: IsoDate(self.calendar.to()),
                 lines: Stream::new(self.items()),
             },
-        )
+        ))
     }
 
     fn items(&self) -> impl Iterator<Item = Result<LineView<'_>, PolicyError>> {
