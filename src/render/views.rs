@@ -13,8 +13,7 @@ use lts_policy::rules::{BranchName, BranchTemplate};
 use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine, Version};
 
 use super::findings;
-use super::json::object::json_object;
-use super::json::{Fields, IsoDate, JsonOut, Object, Shown, WriteJson};
+use super::json::{Fields, IsoDate, JsonOut, Object, Shown, WriteJson, json_object, key};
 
 /// Where each value of a line came from: `history` or `rules`.
 pub struct Sources {
@@ -28,12 +27,12 @@ pub struct Sources {
 
 impl Object for Sources {
     fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
-        fields.field("released", self.released)?;
-        fields.field("lts", self.lts)?;
-        fields.field("eol", self.eol)?;
-        fields.some("latest_patch", &self.latest_patch)?;
-        fields.field("lts_from", &self.lts_from)?;
-        fields.field("active_until", self.active_until)
+        fields.field(key!("released"), self.released)?;
+        fields.field(key!("lts"), self.lts)?;
+        fields.field(key!("eol"), self.eol)?;
+        fields.some(key!("latest_patch"), &self.latest_patch)?;
+        fields.field(key!("lts_from"), &self.lts_from)?;
+        fields.field(key!("active_until"), self.active_until)
     }
 }
 
@@ -144,8 +143,8 @@ struct RangeView {
 
 impl Object for RangeView {
     fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
-        fields.field("from", &self.from)?;
-        fields.field("to", &self.to)
+        fields.field(key!("from"), &self.from)?;
+        fields.field(key!("to"), &self.to)
     }
 }
 
@@ -160,30 +159,30 @@ impl RangeView {
 
 impl Object for LineView<'_> {
     fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
-        fields.field("line", &self.line)?;
-        fields.field("released", &self.released)?;
-        fields.field("released_range", &self.released_range)?;
-        fields.field("lts", &self.lts)?;
-        fields.field("eol", &self.eol)?;
-        fields.field("eol_range", &self.eol_range)?;
-        fields.field("eol_by", self.eol_by)?;
-        fields.some("eol_by_line", &self.eol_by_line)?;
-        fields.field("lts_until", &self.lts_until)?;
-        fields.field("lts_from", &self.lts_from)?;
-        fields.field("active_until", &self.active_until)?;
-        fields.some("extended_until", &self.extended_until)?;
-        fields.some("discontinued", &self.discontinued)?;
+        fields.field(key!("line"), &self.line)?;
+        fields.field(key!("released"), &self.released)?;
+        fields.field(key!("released_range"), &self.released_range)?;
+        fields.field(key!("lts"), &self.lts)?;
+        fields.field(key!("eol"), &self.eol)?;
+        fields.field(key!("eol_range"), &self.eol_range)?;
+        fields.field(key!("eol_by"), self.eol_by)?;
+        fields.some(key!("eol_by_line"), &self.eol_by_line)?;
+        fields.field(key!("lts_until"), &self.lts_until)?;
+        fields.field(key!("lts_from"), &self.lts_from)?;
+        fields.field(key!("active_until"), &self.active_until)?;
+        fields.some(key!("extended_until"), &self.extended_until)?;
+        fields.some(key!("discontinued"), &self.discontinued)?;
         match self.phase {
-            Phased::Undated => fields.skip("phase")?,
-            Phased::On(_) => fields.field("phase", &self.phase)?,
+            Phased::Undated => fields.skip(key!("phase"))?,
+            Phased::On(_) => fields.field(key!("phase"), &self.phase)?,
         }
-        fields.field("branch", &self.branch)?;
-        fields.some("roles", &self.roles)?;
-        fields.some("latest_patch", &self.latest_patch)?;
-        fields.some("days_left", &self.days_left)?;
-        fields.field("projected", &self.projected)?;
-        fields.field("overdue", &self.overdue)?;
-        fields.field("source", &self.source)
+        fields.field(key!("branch"), &self.branch)?;
+        fields.some(key!("roles"), &self.roles)?;
+        fields.some(key!("latest_patch"), &self.latest_patch)?;
+        fields.some(key!("days_left"), &self.days_left)?;
+        fields.field(key!("projected"), &self.projected)?;
+        fields.field(key!("overdue"), &self.overdue)?;
+        fields.field(key!("source"), &self.source)
     }
 }
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use lts_policy::calendar::Calendar;
 use lts_policy::{Policy, PolicyError};
 
-use crate::render::json::{self, Fields, IsoDate, Object, Stream};
+use crate::render::json::{self, Fields, IsoDate, Object, Stream, key};
 use crate::render::rows::{self, CalendarRow};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::LineView;
@@ -56,9 +56,9 @@ where
     I: Iterator<Item = Result<LineView<'a>, PolicyError>>,
 {
     fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
-        fields.field("from", &self.from)?;
-        fields.field("to", &self.to)?;
-        fields.field("lines", &self.lines)
+        fields.field(key!("from"), &self.from)?;
+        fields.field(key!("to"), &self.to)?;
+        fields.field(key!("lines"), &self.lines)
     }
 }
 

@@ -3,6 +3,10 @@
 //! calendar to 9999 writes 48,000 lines of 20 fields. The bytes are
 //! serde_json's: the formatter is called as serde_json calls it, in the
 //! same order, and a string that needs escaping is escaped by serde_json.
+//!
+//! An object lists its fields once, in [`Object::fields`], for this writer
+//! and for serde's (`serde_fields`), so that the two cannot differ in a
+//! field's name, its place or when it is left out.
 
 use std::fmt::{self, Write as _};
 use std::io::{self, BufWriter, Write};
@@ -15,36 +19,89 @@ use serde_json::ser::Formatter;
 
 use lts_policy::PolicyError;
 
-use super::object::{DirectFields, Object};
-use super::{IsoDate, Layout, Shown, Stream};
+use super::layout::Layout;
+use super::values::{IsoDate, Shown, Stream};
 
-/// A whole document: serde writes most; a long one writes itself.
-pub trait Document {
-    /// Writes the document, without the newline after it.
+/// A JSON object, as a list of its fields.
+pub trait Object {
+    /// Gives `fields` each field, in order.
     ///
     /// # Errors
-    /// An error of the model met while the document is read, or of the output.
-    fn write_to(&self, out: &mut JsonOut<'_>) -> Result<()>;
+    /// The writer's.
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error>;
 }
 
-impl<T: Serialize + ?Sized> Document for T {
-    fn write_to(&self, out: &mut JsonOut<'_>) -> Result<()> {
-        out.serde(self)
+/// What takes an object's fields: one of the writers, or a count.
+pub trait Fields {
+    type Error;
+
+    /// A field.
+    ///
+    /// # Errors
+    /// The writer's.
+    fn field<T: WriteJson + ?Sized>(&mut self, key: Key, value: &T) -> Result<(), Self::Error>;
+
+    /// A field left out (serde's `skip_serializing_if`).
+    ///
+    /// # Errors
+    /// The writer's.
+    fn skip(&mut self, key: Key) -> Result<(), Self::Error>;
+
+    /// A field written only when it has a value.
+    ///
+    /// # Errors
+    /// The writer's.
+    fn some<T: WriteJson>(&mut self, key: Key, value: &Option<T>) -> Result<(), Self::Error> {
+        match value {
+            Some(value) => self.field(key, value),
+            None => self.skip(key),
+        }
     }
 }
 
-/// `object` as a document written directly.
-pub fn direct<T: Object>(object: T) -> Direct<T> {
-    Direct(object)
+/// A field's name, which JSON writes as it is: made by [`key!`], which
+/// checks it when the program is built, so that the writer need not look
+/// at it again for each object.
+#[derive(Clone, Copy)]
+pub struct Key(&'static str);
+
+impl Key {
+    /// `name`, if JSON writes it as it is.
+    pub const fn checked(name: &'static str) -> Option<Self> {
+        let bytes = name.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !is_unescaped(bytes[at]) {
+                return None;
+            }
+            at += 1;
+        }
+        Some(Self(name))
+    }
+
+    pub fn name(self) -> &'static str {
+        self.0
+    }
 }
 
-/// A document whose fields the direct writer writes.
-pub struct Direct<T>(T);
+/// The [`Key`] of `name`; a name JSON would escape does not compile.
+macro_rules! key {
+    ($name:literal) => {
+        const {
+            match $crate::render::json::Key::checked($name) {
+                Some(key) => key,
+                None => panic!(concat!("JSON escapes the key ", $name)),
+            }
+        }
+    };
+}
 
-impl<T: Object> Document for Direct<T> {
-    fn write_to(&self, out: &mut JsonOut<'_>) -> Result<()> {
-        out.object(&self.0)
-    }
+pub(crate) use key;
+
+/// A byte serde_json writes as it is in a string, and the layout too
+/// (it escapes DEL and what is not ASCII): printable ASCII but `"` and `\`.
+const fn is_unescaped(byte: u8) -> bool {
+    byte >= b' ' && byte < 0x7f && byte != b'"' && byte != b'\\'
 }
 
 /// A value the direct writer writes, in the bytes its `Serialize` makes.
@@ -58,8 +115,8 @@ pub trait WriteJson: Serialize {
 
 /// The output of one document and the formatter that lays it out.
 pub struct JsonOut<'w> {
-    // serde_json writes many small pieces; a buffer of a concrete type takes
-    // them without a dynamic call each.
+    // Many small pieces: a buffer of a concrete type takes them without a
+    // dynamic call each.
     writer: BufWriter<&'w mut dyn Write>,
     layout: Layout,
     /// A value's text, formatted before it is written (a line, a branch),
@@ -68,7 +125,7 @@ pub struct JsonOut<'w> {
 }
 
 impl<'w> JsonOut<'w> {
-    pub(super) fn new(out: &'w mut dyn Write, layout: Layout) -> Self {
+    pub fn new(out: &'w mut dyn Write, layout: Layout) -> Self {
         Self {
             writer: BufWriter::with_capacity(1 << 16, out),
             layout,
@@ -77,12 +134,18 @@ impl<'w> JsonOut<'w> {
     }
 
     /// Ends the document with a newline and writes what is held.
-    pub(super) fn finish(mut self) -> io::Result<()> {
+    ///
+    /// # Errors
+    /// The output's.
+    pub fn finish(mut self) -> io::Result<()> {
         writeln!(self.writer)?;
         self.writer.flush()
     }
 
     /// Any value, through serde_json.
+    ///
+    /// # Errors
+    /// An error of the model met while the value is read, or of the output.
     pub fn serde(&mut self, value: &(impl Serialize + ?Sized)) -> Result<()> {
         let mut serializer =
             serde_json::Serializer::with_formatter(&mut self.writer, &mut self.layout);
@@ -90,26 +153,22 @@ impl<'w> JsonOut<'w> {
     }
 
     /// An object, its fields as `object` lists them.
+    ///
+    /// # Errors
+    /// An error of the model met while the object is read, or of the output.
     pub fn object(&mut self, object: &impl Object) -> Result<()> {
         self.layout.begin_object(&mut self.writer)?;
-        object.fields(&mut DirectFields::new(self))?;
+        object.fields(&mut DirectFields {
+            out: self,
+            first: true,
+        })?;
         Ok(self.layout.end_object(&mut self.writer)?)
     }
 
-    /// A key and what is written before its value.
-    pub(super) fn key(&mut self, first: bool, key: &str) -> Result<()> {
-        self.layout.begin_object_key(&mut self.writer, first)?;
-        self.str(key)?;
-        self.layout.end_object_key(&mut self.writer)?;
-        Ok(self.layout.begin_object_value(&mut self.writer)?)
-    }
-
-    /// What is written after a key's value.
-    pub(super) fn end_value(&mut self) -> Result<()> {
-        Ok(self.layout.end_object_value(&mut self.writer)?)
-    }
-
     /// An array of `items`, written as they are worked out.
+    ///
+    /// # Errors
+    /// An item's error, or the output's.
     pub fn array<T: WriteJson>(&mut self, items: impl Iterator<Item = Result<T>>) -> Result<()> {
         self.layout.begin_array(&mut self.writer)?;
         let mut first = true;
@@ -124,16 +183,27 @@ impl<'w> JsonOut<'w> {
 
     /// A string: as it is where serde_json writes it unescaped, else
     /// through serde_json.
+    ///
+    /// # Errors
+    /// The output's.
     pub fn str(&mut self, text: &str) -> Result<()> {
         if !text.bytes().all(is_unescaped) {
             return self.serde(text);
         }
+        self.unescaped(text)
+    }
+
+    /// A string with nothing to escape.
+    fn unescaped(&mut self, text: &str) -> Result<()> {
         self.layout.begin_string(&mut self.writer)?;
         self.writer.write_all(text.as_bytes())?;
         Ok(self.layout.end_string(&mut self.writer)?)
     }
 
     /// A value's `Display`, as a string.
+    ///
+    /// # Errors
+    /// The value's, or the output's.
     pub fn shown(&mut self, value: &impl fmt::Display) -> Result<()> {
         let mut text = mem::take(&mut self.text);
         text.clear();
@@ -145,6 +215,9 @@ impl<'w> JsonOut<'w> {
     }
 
     /// A date, `YYYY-MM-DD` as [`IsoDate`] writes it.
+    ///
+    /// # Errors
+    /// The output's.
     pub fn date(&mut self, date: NaiveDate) -> Result<()> {
         let Some(digits) = IsoDate(date).digits() else {
             return self.shown(&date);
@@ -154,27 +227,46 @@ impl<'w> JsonOut<'w> {
         Ok(self.layout.end_string(&mut self.writer)?)
     }
 
+    /// `null`.
+    ///
+    /// # Errors
+    /// The output's.
     pub fn null(&mut self) -> Result<()> {
         Ok(self.layout.write_null(&mut self.writer)?)
     }
 
+    /// `true` or `false`.
+    ///
+    /// # Errors
+    /// The output's.
     pub fn bool(&mut self, value: bool) -> Result<()> {
         Ok(self.layout.write_bool(&mut self.writer, value)?)
     }
-
-    pub fn i64(&mut self, value: i64) -> Result<()> {
-        Ok(self.layout.write_i64(&mut self.writer, value)?)
-    }
-
-    pub fn u32(&mut self, value: u32) -> Result<()> {
-        Ok(self.layout.write_u32(&mut self.writer, value)?)
-    }
 }
 
-/// A byte serde_json writes as it is in a string, and the layout too
-/// (it escapes DEL and what is not ASCII): printable ASCII but `"` and `\`.
-fn is_unescaped(byte: u8) -> bool {
-    (b' '..0x7f).contains(&byte) && byte != b'"' && byte != b'\\'
+/// The fields, written directly.
+struct DirectFields<'o, 'w> {
+    out: &'o mut JsonOut<'w>,
+    first: bool,
+}
+
+impl Fields for DirectFields<'_, '_> {
+    type Error = anyhow::Error;
+
+    fn field<T: WriteJson + ?Sized>(&mut self, key: Key, value: &T) -> Result<()> {
+        let (out, first) = (&mut *self.out, self.first);
+        out.layout.begin_object_key(&mut out.writer, first)?;
+        out.unescaped(key.name())?;
+        out.layout.end_object_key(&mut out.writer)?;
+        out.layout.begin_object_value(&mut out.writer)?;
+        self.first = false;
+        value.write_json(out)?;
+        Ok(out.layout.end_object_value(&mut out.writer)?)
+    }
+
+    fn skip(&mut self, _: Key) -> Result<()> {
+        Ok(())
+    }
 }
 
 impl WriteJson for str {
@@ -191,13 +283,13 @@ impl WriteJson for bool {
 
 impl WriteJson for i64 {
     fn write_json(&self, out: &mut JsonOut<'_>) -> Result<()> {
-        out.i64(*self)
+        Ok(out.layout.write_i64(&mut out.writer, *self)?)
     }
 }
 
 impl WriteJson for u32 {
     fn write_json(&self, out: &mut JsonOut<'_>) -> Result<()> {
-        out.u32(*self)
+        Ok(out.layout.write_u32(&mut out.writer, *self)?)
     }
 }
 
@@ -235,7 +327,6 @@ where
 {
     fn write_json(&self, out: &mut JsonOut<'_>) -> Result<()> {
         let items = self
-            .0
             .take()
             .ok_or_else(|| anyhow!("a stream is written once"))?;
         // The message alone, as serde's stream reports a model's error.
