@@ -89,10 +89,10 @@ impl Report for Releases<'_> {
                 let info = info?;
                 let mut row = Row::default()
                     .line(&info)
-                    .sourced(info.released, info.released_source)
+                    .sourced(IsoDate(info.released), info.released_source)
                     .sourced(words::lts_cell(&info, None), info.lts_source);
                 if phases {
-                    row = row.sourced_or_dash(info.active_until, info.active_source);
+                    row = row.sourced_or_dash(info.active_until.map(IsoDate), info.active_source);
                 }
                 Ok(row
                     .sourced(words::eol_cell(&info), info.eol_source)
