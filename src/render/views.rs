@@ -36,8 +36,6 @@ impl Object for Sources {
     }
 }
 
-json_object!(LineView<'_> => "LineView", Sources => "Sources", RangeView => "RangeView");
-
 /// Roles by name.
 pub struct RoleNames<'a>(pub &'a [Role]);
 
@@ -62,7 +60,7 @@ impl RoleNames<'_> {
 }
 
 /// One line, as `supported`, `backport-targets`, `releases` and `status`'s
-/// `details` show it.
+/// `details` show it: its JSON fields, in order, are its `Object::fields`.
 pub struct LineView<'a> {
     pub(super) line: Shown<Line>,
     pub(super) released: IsoDate,
@@ -172,6 +170,8 @@ impl Object for LineView<'_> {
         fields.field(key!("active_until"), &self.active_until)?;
         fields.some(key!("extended_until"), &self.extended_until)?;
         fields.some(key!("discontinued"), &self.discontinued)?;
+        // Left out of a calendar, which is about no one day; null on a day
+        // the line is not supported.
         match self.phase {
             Phased::Undated => fields.skip(key!("phase"))?,
             Phased::On(_) => fields.field(key!("phase"), &self.phase)?,
@@ -185,6 +185,8 @@ impl Object for LineView<'_> {
         fields.field(key!("source"), &self.source)
     }
 }
+
+json_object!(LineView<'_> => "LineView", Sources => "Sources", RangeView => "RangeView");
 
 impl<'a> LineView<'a> {
     pub fn new(info: &LineInfo, branch: &'a BranchTemplate) -> Self {

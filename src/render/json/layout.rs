@@ -71,7 +71,9 @@ macro_rules! layout_calls {
 impl Formatter for Layout {
     /// A string's text: the characters a terminal acts on that JSON lets
     /// through raw (DEL, C1 and bidirectional controls; serde_json escapes
-    /// C0) as `\uXXXX`, the same string to any reader.
+    /// C0) as `\uXXXX`, the same string to any reader. The direct writer
+    /// writes printable ASCII without calling this (`out.rs`,
+    /// `is_unescaped`): nothing in that range may be escaped here.
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,

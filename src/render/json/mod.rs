@@ -7,6 +7,9 @@ mod out;
 mod serde_fields;
 mod values;
 
+#[cfg(test)]
+mod tests;
+
 use std::io::Write;
 
 use anyhow::Result;
