@@ -52,7 +52,7 @@ pub trait Report {
     fn text(&self, out: &mut text::Text<'_>) -> Result<()>;
 
     /// The whole JSON document.
-    fn json(&self) -> impl Serialize;
+    fn json(&self) -> impl json::Document;
 
     /// The items, in order, worked out as they are read.
     fn items(&self) -> impl Iterator<Item = Result<Self::Item<'_>, PolicyError>>;

@@ -166,12 +166,17 @@ where
             }
         }
     }
+    // One line's text, kept from row to row for its allocation.
+    let mut line = String::new();
     if !header.is_empty() {
-        out.styled(HEADER, &aligned(&header, &widths))?;
+        aligned(&header, &widths, &mut line);
+        out.styled(HEADER, &line)?;
         writeln!(out.out())?;
     }
     for row in rows() {
-        writeln!(out.out(), "{}", aligned(&row?.cells, &widths))?;
+        aligned(&row?.cells, &widths, &mut line);
+        line.push('\n');
+        out.out().write_all(line.as_bytes())?;
     }
     if marked || overdue {
         writeln!(out.out())?;
@@ -199,14 +204,14 @@ fn width(cell: &str) -> usize {
     cell.chars().count()
 }
 
-/// Cells padded to their column's width, two spaces apart, trailing blanks trimmed.
-fn aligned(cells: &[String], widths: &[usize]) -> String {
-    let mut line = String::new();
+/// `line` made of cells padded to their column's width, two spaces apart,
+/// trailing blanks trimmed.
+fn aligned(cells: &[String], widths: &[usize], line: &mut String) {
+    line.clear();
     for (cell, width) in cells.iter().zip(widths) {
         line.push_str(cell);
         let padding = width.saturating_sub(self::width(cell)) + 2;
         line.extend(std::iter::repeat_n(' ', padding));
     }
     line.truncate(line.trim_end().len());
-    line
 }

@@ -13,18 +13,27 @@ use lts_policy::rules::{BranchName, BranchTemplate};
 use lts_policy::{Line, LineInfo, Policy, Role, SupportedLine, Version};
 
 use super::findings;
-use super::json::{IsoDate, Shown};
+use super::json::{Fields, IsoDate, JsonOut, Object, Shown, WriteJson, json_object, key};
 
 /// Where each value of a line came from: `history` or `rules`.
-#[derive(Serialize)]
 pub struct Sources {
     pub(super) released: &'static str,
     pub(super) lts: &'static str,
     pub(super) eol: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) latest_patch: Option<&'static str>,
     pub(super) lts_from: Option<&'static str>,
     pub(super) active_until: &'static str,
+}
+
+impl Object for Sources {
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
+        fields.field(key!("released"), self.released)?;
+        fields.field(key!("lts"), self.lts)?;
+        fields.field(key!("eol"), self.eol)?;
+        fields.some(key!("latest_patch"), &self.latest_patch)?;
+        fields.field(key!("lts_from"), &self.lts_from)?;
+        fields.field(key!("active_until"), self.active_until)
+    }
 }
 
 /// Roles by name.
@@ -33,6 +42,12 @@ pub struct RoleNames<'a>(pub &'a [Role]);
 impl Serialize for RoleNames<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|role| role.name()))
+    }
+}
+
+impl WriteJson for RoleNames<'_> {
+    fn write_json(&self, out: &mut JsonOut<'_>) -> anyhow::Result<()> {
+        out.array(self.0.iter().map(|role| Ok(role.name())))
     }
 }
 
@@ -45,8 +60,7 @@ impl RoleNames<'_> {
 }
 
 /// One line, as `supported`, `backport-targets`, `releases` and `status`'s
-/// `details` show it.
-#[derive(Serialize)]
+/// `details` show it: its JSON fields, in order, are its `Object::fields`.
 pub struct LineView<'a> {
     pub(super) line: Shown<Line>,
     pub(super) released: IsoDate,
@@ -69,7 +83,6 @@ pub struct LineView<'a> {
     pub(super) eol_by: &'static str,
     /// The line whose release ends support, for `next_release`,
     /// `superseded` and `lts_superseded`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) eol_by_line: Option<Shown<Line>>,
     pub(super) lts_until: Option<IsoDate>,
     /// The day an LTS line becomes LTS; null for a line that is not LTS.
@@ -80,22 +93,16 @@ pub struct LineView<'a> {
     /// The end of extended support (after the eol, never counted as
     /// support), where the history records one: its first day without it,
     /// or `true` (passed) or `false` (not by the history's last day).
-    #[serde(skip_serializing_if = "Option::is_none")]
     extended_until: Option<EndView>,
     /// When it was sold no more (hardware), where the history says, as
     /// `extended_until` is written.
-    #[serde(skip_serializing_if = "Option::is_none")]
     discontinued: Option<EndView>,
     /// The phase on the date asked about (`active` or `security`), for a
     /// supported line; null when it is not supported.
-    #[serde(skip_serializing_if = "Phased::is_undated")]
     pub(super) phase: Phased,
     pub(super) branch: Shown<BranchName<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) roles: Option<RoleNames<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) latest_patch: Option<Shown<&'a Version>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) days_left: Option<i64>,
     pub(super) projected: bool,
     /// Due on or before the history's `history_as_of`, and not in it.
@@ -116,11 +123,27 @@ impl Serialize for EndView {
     }
 }
 
+impl WriteJson for EndView {
+    fn write_json(&self, out: &mut JsonOut<'_>) -> anyhow::Result<()> {
+        match self.0 {
+            RecordedEnd::On(day) => out.date(day),
+            RecordedEnd::Passed => out.bool(true),
+            _ => out.bool(false),
+        }
+    }
+}
+
 /// An 80% range in JSON.
-#[derive(Serialize)]
 struct RangeView {
     from: IsoDate,
     to: IsoDate,
+}
+
+impl Object for RangeView {
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
+        fields.field(key!("from"), &self.from)?;
+        fields.field(key!("to"), &self.to)
+    }
 }
 
 impl RangeView {
@@ -131,6 +154,39 @@ impl RangeView {
         }
     }
 }
+
+impl Object for LineView<'_> {
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
+        fields.field(key!("line"), &self.line)?;
+        fields.field(key!("released"), &self.released)?;
+        fields.field(key!("released_range"), &self.released_range)?;
+        fields.field(key!("lts"), &self.lts)?;
+        fields.field(key!("eol"), &self.eol)?;
+        fields.field(key!("eol_range"), &self.eol_range)?;
+        fields.field(key!("eol_by"), self.eol_by)?;
+        fields.some(key!("eol_by_line"), &self.eol_by_line)?;
+        fields.field(key!("lts_until"), &self.lts_until)?;
+        fields.field(key!("lts_from"), &self.lts_from)?;
+        fields.field(key!("active_until"), &self.active_until)?;
+        fields.some(key!("extended_until"), &self.extended_until)?;
+        fields.some(key!("discontinued"), &self.discontinued)?;
+        // Left out of a calendar, which is about no one day; null on a day
+        // the line is not supported.
+        match self.phase {
+            Phased::Undated => fields.skip(key!("phase"))?,
+            Phased::On(_) => fields.field(key!("phase"), &self.phase)?,
+        }
+        fields.field(key!("branch"), &self.branch)?;
+        fields.some(key!("roles"), &self.roles)?;
+        fields.some(key!("latest_patch"), &self.latest_patch)?;
+        fields.some(key!("days_left"), &self.days_left)?;
+        fields.field(key!("projected"), &self.projected)?;
+        fields.field(key!("overdue"), &self.overdue)?;
+        fields.field(key!("source"), &self.source)
+    }
+}
+
+json_object!(LineView<'_> => "LineView", Sources => "Sources", RangeView => "RangeView");
 
 impl<'a> LineView<'a> {
     pub fn new(info: &LineInfo, branch: &'a BranchTemplate) -> Self {
@@ -207,10 +263,6 @@ pub(super) enum Phased {
 }
 
 impl Phased {
-    fn is_undated(&self) -> bool {
-        matches!(self, Self::Undated)
-    }
-
     pub(super) fn name(&self) -> Option<&'static str> {
         match self {
             Self::On(Some(phase)) => Some(phase.name()),
@@ -222,6 +274,12 @@ impl Phased {
 impl Serialize for Phased {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.name().serialize(serializer)
+    }
+}
+
+impl WriteJson for Phased {
+    fn write_json(&self, out: &mut JsonOut<'_>) -> anyhow::Result<()> {
+        self.name().write_json(out)
     }
 }
 

@@ -12,6 +12,8 @@ use lts_policy::lines::{EolReason, Phase};
 use lts_policy::rules::Period;
 use lts_policy::{LineInfo, Policy, Role};
 
+use super::json::IsoDate;
+
 /// What ends a line's support, in words.
 pub fn ended_by_text(info: &LineInfo) -> String {
     match &info.eol_reason {
@@ -36,7 +38,7 @@ pub fn ended_by_text(info: &LineInfo) -> String {
 /// A line's end of support in a table: its day, or why it has none.
 pub fn eol_cell(info: &LineInfo) -> String {
     match (info.eol, &info.eol_reason) {
-        (Some(eol), _) => eol.to_string(),
+        (Some(eol), _) => IsoDate(eol).to_string(),
         (None, EolReason::EndedUndated { at_latest }) => format!("by {at_latest}"),
         (None, _) => "none known".to_owned(),
     }
@@ -93,7 +95,7 @@ pub fn ordinal(n: u64) -> String {
 pub fn lts_cell(info: &LineInfo, on: Option<NaiveDate>) -> String {
     match info.lts_from {
         None => "no".to_owned(),
-        Some(from) if from > on.unwrap_or(info.released) => format!("from {from}"),
+        Some(from) if from > on.unwrap_or(info.released) => format!("from {}", IsoDate(from)),
         Some(_) => "yes".to_owned(),
     }
 }

@@ -72,7 +72,7 @@ impl Report for AuditReport<'_> {
         })
     }
 
-    fn json(&self) -> impl Serialize {
+    fn json(&self) -> impl json::Document {
         #[derive(Serialize)]
         #[serde(bound(serialize = "Stream<I>: Serialize"))]
         struct View<I> {

@@ -116,7 +116,7 @@ impl Report for NextPatch<'_> {
         text::table(out, Some(&header), || rows.iter().cloned().map(Ok))
     }
 
-    fn json(&self) -> impl Serialize {
+    fn json(&self) -> impl json::Document {
         #[derive(Serialize)]
         struct View<'a> {
             day: Option<String>,

@@ -5,12 +5,11 @@ use std::io::Write;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use lts_policy::calendar::Calendar;
 use lts_policy::{Policy, PolicyError};
 
-use crate::render::json::{self, IsoDate, Stream};
+use crate::render::json::{self, Fields, IsoDate, Object, Stream, key};
 use crate::render::rows::{self, CalendarRow};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::LineView;
@@ -44,6 +43,25 @@ impl Releases<'_> {
     }
 }
 
+/// The calendar in JSON: written directly, the lines of a calendar to
+/// 9999 being too many for serde's work on each key.
+struct CalendarView<I> {
+    from: IsoDate,
+    to: IsoDate,
+    lines: Stream<I>,
+}
+
+impl<'a, I> Object for CalendarView<I>
+where
+    I: Iterator<Item = Result<LineView<'a>, PolicyError>>,
+{
+    fn fields<F: Fields>(&self, fields: &mut F) -> Result<(), F::Error> {
+        fields.field(key!("from"), &self.from)?;
+        fields.field(key!("to"), &self.to)?;
+        fields.field(key!("lines"), &self.lines)
+    }
+}
+
 impl Report for Releases<'_> {
     type Item<'a>
         = LineView<'a>
@@ -71,10 +89,10 @@ impl Report for Releases<'_> {
                 let info = info?;
                 let mut row = Row::default()
                     .line(&info)
-                    .sourced(info.released, info.released_source)
+                    .sourced(IsoDate(info.released), info.released_source)
                     .sourced(words::lts_cell(&info, None), info.lts_source);
                 if phases {
-                    row = row.sourced_or_dash(info.active_until, info.active_source);
+                    row = row.sourced_or_dash(info.active_until.map(IsoDate), info.active_source);
                 }
                 Ok(row
                     .sourced(words::eol_cell(&info), info.eol_source)
@@ -83,22 +101,15 @@ impl Report for Releases<'_> {
         })
     }
 
-    fn json(&self) -> impl Serialize {
-        #[derive(Serialize)]
-        #[serde(bound(serialize = "Stream<I>: Serialize"))]
-        struct View<I> {
-            from: IsoDate,
-            to: IsoDate,
-            lines: Stream<I>,
-        }
-        json::envelope(
+    fn json(&self) -> impl json::Document {
+        json::direct(json::envelope(
             self.policy,
-            View {
+            CalendarView {
                 from: IsoDate(self.calendar.from()),
                 to: IsoDate(self.calendar.to()),
                 lines: Stream::new(self.items()),
             },
-        )
+        ))
     }
 
     fn items(&self) -> impl Iterator<Item = Result<LineView<'_>, PolicyError>> {

@@ -48,7 +48,7 @@ impl Report for Supported<'_> {
         Ok(())
     }
 
-    fn json(&self) -> impl Serialize {
+    fn json(&self) -> impl json::Document {
         #[derive(Serialize)]
         struct View<'a> {
             on: String,

@@ -90,7 +90,7 @@ impl Report for TagReport<'_> {
         Ok(())
     }
 
-    fn json(&self) -> impl Serialize {
+    fn json(&self) -> impl json::Document {
         json::envelope(self.policy, self.view())
     }
 

@@ -48,7 +48,7 @@ impl Report for TagsFor<'_> {
         Ok(())
     }
 
-    fn json(&self) -> impl Serialize {
+    fn json(&self) -> impl json::Document {
         #[derive(Serialize)]
         struct View {
             version: String,

@@ -51,7 +51,7 @@ impl Report for Targets<'_> {
         Ok(())
     }
 
-    fn json(&self) -> impl Serialize {
+    fn json(&self) -> impl json::Document {
         #[derive(Serialize)]
         struct View<'a> {
             on: String,

@@ -133,7 +133,7 @@ impl Report for StatusReport<'_> {
         Ok(())
     }
 
-    fn json(&self) -> impl Serialize {
+    fn json(&self) -> impl json::Document {
         match self.answers.as_slice() {
             [one] => OneOrMore::One(self.view(one)),
             more => OneOrMore::More(more.iter().map(|answer| self.view(answer)).collect()),
