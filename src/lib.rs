@@ -48,6 +48,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod policy;
+#[cfg(feature = "endoflife-files")]
+pub mod product_file;
 
 pub use policy::dates::parse_date;
 pub use policy::definition::Policy;
@@ -56,5 +58,5 @@ pub use policy::lines::{
     Line, LineInfo, LineKind, Numbering, Role, Source, SupportedLine, Version, VersionInput,
 };
 pub use policy::{
-    answers, audit, calendar, dates, error, facts, file, fit, forecast, lines, rules,
+    answers, audit, calendar, catalogue, dates, error, facts, file, fit, forecast, lines, rules,
 };

@@ -104,7 +104,16 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
             names.join(", ")
         );
     }
-    let (policy, fit_notes) = if cli.command.fits() {
+    let (policy, fit_notes) = if let Some((file, release_data)) = cli.command.generates() {
+        let vendor = match common.policy.as_deref() {
+            Some(path) => Some(policy::named(Some(path))?.value),
+            None => None,
+        };
+        (
+            policy::generated(file, release_data, vendor.as_ref())?,
+            Vec::new(),
+        )
+    } else if cli.command.fits() {
         let fit = policy::fitted(common.policy.as_deref(), cli, environment.today)?;
         (fit.policy, fit.notes)
     } else if cli.command.reads_policy() {

@@ -7,15 +7,17 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
+use lts_policy::catalogue::vendor_rules;
 use lts_policy::facts::Facts;
 use lts_policy::fit::{Draft, Fit};
+use lts_policy::product_file::{read_product_file, read_release_data};
 use lts_policy::{LineKind, Numbering, Policy};
 
 use super::facts;
 use super::flags::Cli;
 use super::sourced::Sourced;
 use crate::commands::{Command, Source};
-use crate::session::{MAX_FILE_BYTES, beyond_policy_reads, message, read_policy_file};
+use crate::session::{MAX_FILE_BYTES, beyond_policy_reads, message, read_policy_file, read_text};
 
 /// The policy the file `path` (`--policy`) holds, or the embedded one.
 ///
@@ -212,4 +214,38 @@ fn read_facts(
         }
     }
     Ok(Some(read))
+}
+
+/// The policy `policy --from-endoflife` makes of the product file `file`
+/// (its name the product's), with `release_data`'s versions as patches:
+/// by `vendor`'s rules where given, else by the vendor's rules the
+/// program carries for the product, else stated and fitted.
+///
+/// # Errors
+/// A file that cannot be read or is not a product file; a record no rule
+/// fits.
+pub fn generated(
+    file: &Path,
+    release_data: Option<&Path>,
+    vendor: Option<&Policy>,
+) -> Result<Policy> {
+    let name = file
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = read_text(file, "product file", "product file")?;
+    let mut record = read_product_file(&name, &text)
+        .with_context(|| format!("product file {}", file.display()))?;
+    if let Some(path) = release_data {
+        let json = read_text(path, "release-data file", "release-data file")?;
+        record.versions = read_release_data(&json)
+            .with_context(|| format!("release-data file {}", path.display()))?;
+    }
+    let built_in = match (vendor, vendor_rules(&name)) {
+        (None, Some(json)) => Some(Policy::from_json(json).context("the vendor's rules")?),
+        _ => None,
+    };
+    record
+        .policy(vendor.or(built_in.as_ref()))
+        .with_context(|| format!("product file {}", file.display()))
 }

@@ -8,6 +8,8 @@ mod args;
 mod last_day;
 mod run;
 
+use std::path::Path;
+
 use anyhow::Result;
 use clap::Subcommand;
 
@@ -167,5 +169,13 @@ impl Command {
     /// the history.
     pub fn fits(&self) -> bool {
         matches!(self, Self::Policy(given) if given.args.fits())
+    }
+
+    /// The product file (and release-data) of `policy --from-endoflife`.
+    pub fn generates(&self) -> Option<(&Path, Option<&Path>)> {
+        match self {
+            Self::Policy(given) => given.args.generates(),
+            _ => None,
+        }
     }
 }

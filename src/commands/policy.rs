@@ -1,6 +1,6 @@
 //! `policy`: the effective policy as a file, or the problems of a file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -39,6 +39,19 @@ pub struct Args {
     #[arg(long, conflicts_with = "check")]
     fit: bool,
 
+    /// Make the policy of an endoflife.date product file: its history from
+    /// the cycles, and the rules the vendor publishes (as --policy FILE, or
+    /// the examples', built in), else those its comments state where its
+    /// ends bear them out, else fitted, e.g. `policy --from-endoflife
+    /// products/nodejs.md --release-data release-data/nodejs.json`
+    #[arg(long, value_name = "PRODUCT.md", conflicts_with_all = ["check", "fit"])]
+    from_endoflife: Option<PathBuf>,
+
+    /// With --from-endoflife: endoflife.date's release-data file of the
+    /// product, whose dated versions become the lines' patches
+    #[arg(long, value_name = "VERSIONS.json", requires = "from_endoflife")]
+    release_data: Option<PathBuf>,
+
     #[command(flatten)]
     pub(super) sources: Sources,
 }
@@ -47,6 +60,14 @@ impl Args {
     /// Whether it is `policy --fit`.
     pub fn fits(&self) -> bool {
         self.fit
+    }
+
+    /// The product file (and release-data) `policy --from-endoflife` makes
+    /// a policy of.
+    pub fn generates(&self) -> Option<(&Path, Option<&Path>)> {
+        self.from_endoflife
+            .as_deref()
+            .map(|file| (file, self.release_data.as_deref()))
     }
 }
 

@@ -23,6 +23,7 @@
 pub mod answers;
 pub mod audit;
 pub mod calendar;
+pub mod catalogue;
 pub mod dates;
 pub(crate) mod definition;
 mod embedded;

@@ -179,8 +179,12 @@ fn window_terms(info: &LineInfo, support: &Support, window: &Window) -> Terms {
         .promised
         .zip(support.period)
         .map(|(promised, period)| {
+            let grace = support
+                .grace
+                .map(|grace| format!(" + {}", period_text(grace)))
+                .unwrap_or_default();
             (
-                format!("{start} + {}{rounded}", period_text(period)),
+                format!("{start} + {}{grace}{rounded}", period_text(period)),
                 promised,
             )
         });

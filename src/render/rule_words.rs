@@ -85,25 +85,23 @@ pub fn round_text(round: Round) -> &'static str {
 /// the 2nd LTS line after it comes out if earlier`.
 pub fn support_text(support: &Support, lts: bool) -> String {
     let kind = if lts { "LTS line" } else { "line" };
+    let grace = support
+        .grace
+        .map(|grace| format!(" + {}", period_text(grace)))
+        .unwrap_or_default();
     let period = support.period.map(|period| {
         let from = match support.from {
             CountFrom::Scheduled => " from the day the release schedule had it due",
             _ => "",
         };
-        format!("{}{from}", period_text(period))
+        format!("{}{from}{grace}", period_text(period))
     });
-    let next = support.until_next.map(|places| {
-        let grace = support
-            .grace
-            .map(|grace| format!(" + {}", period_text(grace)))
-            .unwrap_or_default();
-        match places {
-            1 => format!("until the next {kind} comes out{grace}"),
-            places => format!(
-                "until the {} {kind} after it comes out{grace}",
-                ordinal(u64::from(places))
-            ),
-        }
+    let next = support.until_next.map(|places| match places {
+        1 => format!("until the next {kind} comes out{grace}"),
+        places => format!(
+            "until the {} {kind} after it comes out{grace}",
+            ordinal(u64::from(places))
+        ),
     });
     let mut text = match (period, next) {
         (Some(period), Some(next)) => format!("{period}, or {next} if earlier"),

@@ -91,8 +91,8 @@ fn bad_general_policies_name_the_json_path() {
             "support: expected a period (months, weeks or days), until_next or both",
         ),
         (
-            r#""releases": {"every_months": 1}, "support": {"months": 3, "grace_months": 1}"#,
-            "support.grace_months: a grace period is added to until_next, which is missing",
+            r#""releases": {"every_months": 1}, "support": {"grace_days": 1}"#,
+            "support: expected a period (months, weeks or days), until_next or both",
         ),
         (
             r#""releases": {"every_months": 1}, "support": {"until_next": 101}"#,

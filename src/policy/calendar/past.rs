@@ -129,8 +129,8 @@ impl Policy {
 
 /// At most how many days a window of `support` ends after the day it
 /// counts from, with lines (or LTS lines) at most `gap` days apart: its
-/// period where it has one (which caps it), else its `until_next` lines
-/// and grace. 0 for a window that never ends, which has no date.
+/// period where it has one (which caps it), else its `until_next` lines,
+/// and its grace. 0 for a window that never ends, which has no date.
 fn support_reach(support: &Support, gap: u64) -> u64 {
     let round = match support.round {
         Round::MonthEnd => MONTH_DAYS,
@@ -138,11 +138,10 @@ fn support_reach(support: &Support, gap: u64) -> u64 {
         Round::YearEnd => 366,
         Round::Exact => 0,
     };
+    let grace = support.grace.map_or(0, period_days);
     match (support.period, support.until_next) {
-        (Some(period), _) => period_days(period) + round,
-        (None, Some(lines)) => {
-            u64::from(lines) * gap + support.grace.map_or(0, period_days) + round
-        }
+        (Some(period), _) => period_days(period) + grace + round,
+        (None, Some(lines)) => u64::from(lines) * gap + grace + round,
         (None, None) => 0,
     }
 }

@@ -26,6 +26,7 @@ pub(crate) mod merge;
 pub(crate) mod problem;
 mod record;
 mod scalar;
+mod versions;
 
 pub use age::OldFacts;
 pub use git::GitTag;

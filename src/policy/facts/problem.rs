@@ -31,6 +31,8 @@ pub enum Witness {
     Cycle(String),
     /// A cycle's `latest`, by the cycle's name.
     CycleLatest(String),
+    /// A dated version of a list of them (endoflife.date's release-data).
+    Version(String),
 }
 
 impl fmt::Display for Origin {
@@ -41,6 +43,7 @@ impl fmt::Display for Origin {
             Witness::CycleLatest(name) => {
                 write!(f, "cycle {}'s latest ({})", Excerpt(name), self.date)
             }
+            Witness::Version(name) => write!(f, "version {} ({})", Excerpt(name), self.date),
         }
     }
 }

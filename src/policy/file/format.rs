@@ -14,6 +14,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor, value::MapAccessDeserial
 use serde::forward_to_deserialize_any;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::policy::catalogue::Product;
+
 /// The rule fields of a file, the one list of them: each one's key, its
 /// type (the `Rule` of `rules/fields.rs`, on which its checking and
 /// writing are written) and its form in a file, in the file's order. Hands the list to the macro `$then`, after `$args`:
@@ -61,6 +63,7 @@ rule_fields_in_file!(file_struct! {
         pub name: Option<Text<'a>>,
         #[serde(borrow)]
         pub comment: Option<Text<'a>>,
+        pub product: Option<Product>,
         #[serde(borrow)]
         pub lines: Option<Text<'a>>,
         #[serde(borrow)]

@@ -40,8 +40,6 @@ pub enum RuleProblem {
     /// A support rule with neither a period (`months`, `weeks`, `days`)
     /// nor `until_next`.
     NoSupportTerm,
-    /// A grace period (`grace_months`, ...) without `until_next`.
-    GraceWithoutUntilNext,
     /// `from` in a support rule without a period to count.
     FromWithoutPeriod,
     /// `last_of_major` anywhere but in `support`.
@@ -84,9 +82,6 @@ impl fmt::Display for RuleProblem {
             ),
             Self::NoSupportTerm => {
                 f.write_str("expected a period (months, weeks or days), until_next or both")
-            }
-            Self::GraceWithoutUntilNext => {
-                f.write_str("a grace period is added to until_next, which is missing")
             }
             Self::FromWithoutPeriod => f.write_str(
                 "from says where a period (months, weeks or days) counts from; there is none",

@@ -98,6 +98,10 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
     let comment = problems
         .value(&file.comment, &root.field("comment"))
         .map(|comment| comment.to_string());
+    let product = problems
+        .value(&file.product, &root.field("product"))
+        .cloned()
+        .map(Box::new);
     if reading == Reading::Draft {
         let draft = (|| {
             let terms = terms?;
@@ -112,6 +116,7 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
                 tags: tags?,
                 history_as_of,
                 patches_as_of,
+                product,
             })
         })();
         return Checked {
@@ -138,6 +143,7 @@ pub(super) fn rules(file: &PolicyFile, reading: Reading, problems: &mut Problems
             tags: tags?,
             history_as_of,
             patches_as_of,
+            product,
         })
     })();
     Checked {

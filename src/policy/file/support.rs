@@ -129,10 +129,6 @@ fn support_terms(file: &SupportFile, path: &Path, problems: &mut Problems) -> Op
         ("grace_weeks", &file.grace_weeks),
         ("grace_days", &file.grace_days),
     ];
-    let grace_name = grace_fields
-        .iter()
-        .find(|(_, value)| value.is_some())
-        .map(|(name, _)| *name);
     let grace = period(
         problems,
         path,
@@ -143,12 +139,6 @@ fn support_terms(file: &SupportFile, path: &Path, problems: &mut Problems) -> Op
     let mut valid = true;
     if length.is_none() && until_next.is_none() {
         problems.add(path, RuleProblem::NoSupportTerm);
-        valid = false;
-    }
-    if let Some(name) = grace_name
-        && until_next.is_none()
-    {
-        problems.add(&path.field(name), RuleProblem::GraceWithoutUntilNext);
         valid = false;
     }
     const ROUNDS: [Round; 3] = [Round::MonthEnd, Round::QuarterEnd, Round::YearEnd];

@@ -96,6 +96,7 @@ impl Policy {
                 .map(|date| date.to_string().into()),
             // In line order, as a file lists them.
             history: Some(self.history_by_line().map(entry_file).collect()),
+            product: self.product().cloned(),
             ..PolicyFile::default()
         };
         file.set_rule_fields(Stated::all(own), &mut Written);

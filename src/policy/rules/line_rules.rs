@@ -136,7 +136,10 @@ pub struct Support {
     /// Until the release of the line this many places later (counting every
     /// line for `support`, only LTS lines for `lts.support`), plus `grace`.
     pub until_next: Option<u32>,
-    /// Added to the release of the line `until_next` places later.
+    /// Added to the end of each term: to the release of the line
+    /// `until_next` places later, and to the end of `period` (a record
+    /// that writes the last day, as endoflife.date does, is a day short
+    /// of the first day without support: `grace_days: 1`).
     pub grace: Option<Period>,
     /// Where an end inside a month, quarter or year moves to.
     pub round: Round,
@@ -172,21 +175,29 @@ impl Support {
         self.round.apply(date)
     }
 
-    /// The end its period promises, counted from `counted_from` and
-    /// rounded: `Some(None)` without a period, `None` past chrono's dates.
+    /// The end its period promises, counted from `counted_from`, plus the
+    /// grace, rounded: `Some(None)` without a period, `None` past chrono's
+    /// dates.
     pub(crate) fn promised_end(&self, counted_from: NaiveDate) -> Option<Option<NaiveDate>> {
         self.period
-            .map(|period| period.after(counted_from).and_then(|date| self.round(date)))
+            .map(|period| {
+                period
+                    .after(counted_from)
+                    .and_then(|date| self.graced(date))
+            })
             .map_or(Some(None), |end| end.map(Some))
     }
 
     /// The end `until_next` gives, from the release of the line it counts
     /// to: that release plus the grace, rounded.
     pub(crate) fn successor_end(&self, successor_released: NaiveDate) -> Option<NaiveDate> {
+        self.graced(successor_released)
+    }
+
+    /// The end of a term, `term_end`, plus the grace, rounded.
+    fn graced(&self, term_end: NaiveDate) -> Option<NaiveDate> {
         self.grace
-            .map_or(Some(successor_released), |grace| {
-                grace.after(successor_released)
-            })
+            .map_or(Some(term_end), |grace| grace.after(term_end))
             .and_then(|date| self.round(date))
     }
 

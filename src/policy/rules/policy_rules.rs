@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::fields::Stated;
 use super::line_rules::{Change, LineRules};
 use super::template::{BranchTemplate, TagTemplate};
+use crate::policy::catalogue::Product;
 use crate::policy::lines::line::{Line, LineKind};
 use crate::policy::serde_form::date_form;
 
@@ -36,6 +37,8 @@ pub(crate) struct PolicyRules {
     /// The day up to which the history's record of patches is complete.
     #[serde(with = "date_form::option")]
     pub patches_as_of: Option<NaiveDate>,
+    /// What describes the product rather than its rules.
+    pub product: Option<Box<Product>>,
 }
 
 /// The form of a shared text in serde: as a string.
@@ -114,6 +117,7 @@ pub(crate) struct DraftRules {
     pub(crate) tags: Vec<TagTemplate>,
     pub(crate) history_as_of: Option<NaiveDate>,
     pub(crate) patches_as_of: Option<NaiveDate>,
+    pub(crate) product: Option<Box<Product>>,
 }
 
 impl DraftRules {
@@ -130,6 +134,7 @@ impl DraftRules {
             tags: Vec::new(),
             history_as_of: None,
             patches_as_of: None,
+            product: None,
         }
     }
 
@@ -146,6 +151,7 @@ impl DraftRules {
             tags: rules.tags.clone(),
             history_as_of: rules.history_as_of,
             patches_as_of: rules.patches_as_of,
+            product: rules.product.clone(),
         }
     }
 
@@ -169,6 +175,7 @@ impl DraftRules {
             tags: self.tags.clone(),
             history_as_of: self.history_as_of,
             patches_as_of: self.patches_as_of,
+            product: self.product.clone(),
         }
     }
 }
