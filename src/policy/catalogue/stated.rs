@@ -14,6 +14,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::policy::dates::{add_months, days_between};
+use crate::policy::lines::line::Line;
 use crate::policy::lines::release::{RecordedEnd, Release};
 
 /// How far a recorded end may be from a stated rule's and still agree:
@@ -191,7 +192,7 @@ impl StatedRule {
             for &field in &self.fields {
                 if let Some(recorded) = field.recorded_last_day(release) {
                     compared.push(EndAgainstRule {
-                        line: release.line.to_string(),
+                        line: release.line.clone(),
                         field,
                         recorded,
                         stated,
@@ -212,8 +213,8 @@ impl fmt::Display for StatedRule {
 /// A recorded end beside the day a stated rule gives it (both last days).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EndAgainstRule {
-    /// The line, as the history names it.
-    pub line: String,
+    /// The line.
+    pub line: Line,
     /// The phase.
     pub field: StatedField,
     /// The last day the record gives.
