@@ -57,6 +57,8 @@ pub use policy::error::PolicyError;
 pub use policy::lines::{
     Line, LineInfo, LineKind, Numbering, Role, Source, SupportedLine, Version, VersionInput,
 };
+#[cfg(embedded_policy)]
+pub use policy::stack;
 pub use policy::{
     answers, audit, calendar, catalogue, dates, error, facts, file, fit, forecast, lines, rules,
 };

@@ -9,8 +9,8 @@
 //! say of one line, and the projection of lines past the history),
 //! [`rules`] (schedules, support, LTS choice, templates), [`answers`]
 //! (status, floating tags, backports, patch days, explanations),
-//! [`calendar`], [`audit`], [`facts`], [`fit`] and [`file`] (the JSON
-//! format). The files directly here are the policy itself
+//! [`calendar`], [`audit`], [`facts`], [`fit`], [`file`] (the JSON
+//! format) and `stack` (a stack's components from SBOMs and version files). The files directly here are the policy itself
 //! (`definition`), the one error every query returns (`error`), dates,
 //! forecast ranges, the embedded default, and two helpers of messages and
 //! serde forms.
@@ -36,3 +36,6 @@ pub mod lines;
 pub(crate) mod quote;
 pub mod rules;
 pub(crate) mod serde_form;
+// Scanning matches components to the products the program carries.
+#[cfg(embedded_policy)]
+pub mod stack;

@@ -189,9 +189,10 @@ pub fn by_identifier(identifier: &str) -> Option<&'static Entry> {
 }
 
 /// What identifies a product in a package URL or CPE name, lower-case:
-/// `pkg:type/namespace/name` without version, qualifiers or subpath;
+/// `pkg:type/namespace/name` without version, qualifiers or subpath,
+/// percent-decoded (`pkg:npm/%40angular/core` is `pkg:npm/@angular/core`);
 /// `cpe:2.3:part:vendor:product` without the version and what follows.
-fn identifying_part(identifier: &str) -> String {
+pub(crate) fn identifying_part(identifier: &str) -> String {
     let mut lower = identifier.trim().to_ascii_lowercase();
     // A CPE 2.2 URI (`cpe:/a:vendor:product`) names what a 2.3 name does.
     if let Some(rest) = lower.strip_prefix("cpe:/") {
@@ -201,11 +202,35 @@ fn identifying_part(identifier: &str) -> String {
         let fields: Vec<&str> = lower.split(':').collect();
         return fields[..fields.len().min(5)].join(":");
     }
-    lower
-        .split(['@', '?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_owned()
+    // A version follows the last `@`; a scoped npm name's `@` is encoded
+    // (`%40`), so the first unencoded `@` starts the version.
+    let identifying = lower.split(['@', '?', '#']).next().unwrap_or_default();
+    percent_decoded(identifying)
+}
+
+/// `text` with each `%XX` written as the byte it encodes; a `%` not
+/// followed by two hex digits, or bytes that are no UTF-8, kept as written.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = bytes
+            .get(at + 1..at + 3)
+            .and_then(|pair| std::str::from_utf8(pair).ok())
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+        match (bytes[at], hex) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                at += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).unwrap_or_else(|_| text.to_owned())
 }
 
 /// The names (and aliases) nearest `name`, nearest first: those within
@@ -280,5 +305,10 @@ mod tests {
             identifying_part("cpe:/a:djangoproject:django:4.2"),
             "cpe:2.3:a:djangoproject:django"
         );
+        assert_eq!(
+            identifying_part("pkg:npm/%40adonisjs/core@6.1.0"),
+            "pkg:npm/@adonisjs/core"
+        );
+        assert_eq!(identifying_part("pkg:npm/100%zz"), "pkg:npm/100%zz");
     }
 }

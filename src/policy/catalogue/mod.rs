@@ -12,6 +12,7 @@ mod product;
 mod stated;
 mod vendor;
 
+pub(crate) use embedded::identifying_part;
 pub use embedded::{BackTest, Entry};
 #[cfg(embedded_policy)]
 pub use embedded::{by_identifier, entries, entry, similar_names};

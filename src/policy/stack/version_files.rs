@@ -1,0 +1,209 @@
+//! The version files people keep, each naming a product and its version:
+//! `.nvmrc` and `.node-version` (Node.js), `.python-version`,
+//! `.tool-versions` (asdf, mise), a Dockerfile's `FROM` images,
+//! `os-release`, `go.mod` and `rust-toolchain.toml`.
+
+use serde_json::Value;
+
+use super::component::{Component, DocumentKind, Found};
+use crate::policy::dates::parse_date;
+
+/// The components of a version file, when `file_name` names one.
+pub fn read(file_name: &str, text: &str) -> Option<Found> {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let node = |version| ("node", "nodejs", version);
+    let (kind, components): (&'static str, _) = match base {
+        ".nvmrc" => (".nvmrc", each_line(text, node)),
+        ".node-version" => (".node-version", each_line(text, node)),
+        ".python-version" => (
+            ".python-version",
+            each_line(text, |version| ("python", "python", version)),
+        ),
+        ".tool-versions" => (".tool-versions", tool_versions(text)),
+        "os-release" => ("os-release", os_release(text)),
+        "go.mod" => ("go.mod", go_mod(text)),
+        "rust-toolchain.toml" => ("rust-toolchain.toml", rust_toolchain(text)),
+        "rust-toolchain" => ("rust-toolchain", rust_toolchain(text)),
+        _ if is_dockerfile(base) => ("Dockerfile", dockerfile(text)),
+        _ => return None,
+    };
+    Some(Found {
+        kind: DocumentKind::VersionFile(kind),
+        components,
+        document: Value::Null,
+    })
+}
+
+/// `Dockerfile`, `Containerfile`, `Dockerfile.prod`, `api.Dockerfile`.
+fn is_dockerfile(base: &str) -> bool {
+    let lower = base.to_ascii_lowercase();
+    ["dockerfile", "containerfile"]
+        .iter()
+        .any(|name| lower == *name || lower.starts_with(&format!("{name}.")))
+        || lower.ends_with(".dockerfile")
+}
+
+/// The lines of `text` with what they say, numbered from 1: comments
+/// (`#` to the end) and blank lines left out.
+fn meaningful_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter_map(|(at, line)| {
+        let said = line.split('#').next().unwrap_or_default().trim();
+        (!said.is_empty()).then_some((at + 1, said))
+    })
+}
+
+/// A component of `product`, called `name`, at `version` on line `line_number`.
+fn named(name: &str, product: &str, version: &str, line_number: usize) -> Component {
+    Component {
+        name: name.to_owned(),
+        version: version.to_owned(),
+        product: Some(product.to_owned()),
+        line_number: Some(line_number),
+        ..Component::default()
+    }
+}
+
+/// A file of one version a line (pyenv reads several).
+fn each_line<'t>(
+    text: &'t str,
+    what: impl Fn(&'t str) -> (&'static str, &'static str, &'t str),
+) -> Vec<Component> {
+    meaningful_lines(text)
+        .map(|(number, said)| {
+            let (name, product, version) = what(said);
+            named(name, product, version, number)
+        })
+        .collect()
+}
+
+/// `.tool-versions`: `TOOL VERSION [FALLBACK...]`; the first version is
+/// the one used, and the tool's name (`nodejs`, `golang`) is the product's
+/// or an alias of it.
+fn tool_versions(text: &str) -> Vec<Component> {
+    meaningful_lines(text)
+        .filter_map(|(number, said)| {
+            let mut words = said.split_whitespace();
+            let tool = words.next()?;
+            let version = words.next().unwrap_or_default();
+            Some(named(tool, tool, version, number))
+        })
+        .collect()
+}
+
+/// `/etc/os-release`: `ID` and `VERSION_ID` name the product and line;
+/// `SUPPORT_END` is the day support ends.
+fn os_release(text: &str) -> Vec<Component> {
+    let mut id = None;
+    let mut version = "";
+    let mut pretty = None;
+    let mut support_end = None;
+    for (number, said) in meaningful_lines(text) {
+        let Some((key, value)) = said.split_once('=') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']);
+        match key.trim() {
+            "ID" => id = Some((number, value)),
+            "VERSION_ID" => version = value,
+            "PRETTY_NAME" => pretty = Some(value),
+            "SUPPORT_END" => support_end = parse_date(value).ok(),
+            _ => {}
+        }
+    }
+    id.map(|(number, id)| Component {
+        support_end,
+        ..named(pretty.unwrap_or(id), id, version, number)
+    })
+    .into_iter()
+    .collect()
+}
+
+/// `go.mod`'s `go 1.22.3` directive: the Go the module needs.
+fn go_mod(text: &str) -> Vec<Component> {
+    meaningful_lines(text)
+        .filter_map(|(number, said)| {
+            let version = said.strip_prefix("go ")?.trim();
+            Some(named("go", "go", version, number))
+        })
+        .take(1)
+        .collect()
+}
+
+/// `rust-toolchain.toml`'s `channel = "1.78.0"` (`stable` and `nightly`
+/// name no line), or the older `rust-toolchain`'s bare channel.
+fn rust_toolchain(text: &str) -> Vec<Component> {
+    meaningful_lines(text)
+        .find_map(|(number, said)| {
+            let channel = match said.split_once('=') {
+                Some((key, value)) if key.trim() == "channel" => value.trim().trim_matches('"'),
+                Some(_) => return None,
+                None if !said.starts_with('[') => said,
+                None => return None,
+            };
+            Some(named("rust", "rust", channel, number))
+        })
+        .into_iter()
+        .collect()
+}
+
+/// A Dockerfile's `FROM` images, each a `pkg:docker` component with its
+/// tag as version (`node:20-alpine`: `pkg:docker/library/node`, `20-alpine`).
+/// `scratch`, an earlier stage's name and an image named by a build
+/// argument (`$BASE`) are no components.
+fn dockerfile(text: &str) -> Vec<Component> {
+    let mut stages: Vec<String> = Vec::new();
+    let mut found = Vec::new();
+    for (number, said) in meaningful_lines(text) {
+        let mut words = said.split_whitespace();
+        if !words
+            .next()
+            .is_some_and(|word| word.eq_ignore_ascii_case("from"))
+        {
+            continue;
+        }
+        let words: Vec<&str> = words.filter(|word| !word.starts_with("--")).collect();
+        let Some(image) = words.first() else { continue };
+        if let [_, as_word, stage, ..] = words.as_slice()
+            && as_word.eq_ignore_ascii_case("as")
+        {
+            stages.push(stage.to_ascii_lowercase());
+        }
+        let lower = image.to_ascii_lowercase();
+        if lower == "scratch" || lower.contains('$') || stages[..].contains(&lower) {
+            continue;
+        }
+        found.push(image_component(image, number));
+    }
+    found
+}
+
+/// An image reference as a component: `[REGISTRY/]NAME[:TAG][@DIGEST]`,
+/// Docker Hub's official images under `library/`.
+fn image_component(image: &str, number: usize) -> Component {
+    let without_digest = image.split('@').next().unwrap_or(image);
+    let (name, tag) = match without_digest.rsplit_once(':') {
+        Some((name, tag)) if !tag.contains('/') => (name, tag),
+        _ => (without_digest, ""),
+    };
+    let mut parts: Vec<&str> = name.split('/').collect();
+    let has_registry =
+        parts.len() > 1 && (parts[0].contains(['.', ':']) || parts[0] == "localhost");
+    if has_registry && matches!(parts[0], "docker.io" | "index.docker.io") {
+        parts.remove(0);
+    }
+    let path = match parts.as_slice() {
+        [one] => format!("library/{one}"),
+        _ => parts.join("/"),
+    };
+    let official = path.strip_prefix("library/").map(str::to_owned);
+    Component {
+        name: name.to_owned(),
+        version: tag.to_owned(),
+        purl: Some(format!("pkg:docker/{}", path.to_ascii_lowercase())),
+        // An official image's name is its product's name or an alias
+        // (`node`, `python`, `ubuntu`), where no identifier lists the image.
+        product: official,
+        line_number: Some(number),
+        ..Component::default()
+    }
+}
