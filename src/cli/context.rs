@@ -142,12 +142,13 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
         pretty_json: environment.stdout_is_terminal,
     };
     // Only a command that takes `--on` answers about a day its facts may
-    // look old by.
+    // look old by, and only one that answers from the policy by them.
     let asked_on = cli.command.on_date().map(|on| on.day(environment.today));
+    let reads_facts = asked_on.filter(|_| cli.command.reads_policy());
     Ok(Context {
         today: environment.today,
         on: asked_on.unwrap_or(environment.today),
-        old_facts_note: asked_on.and_then(|on| old_facts_note(&policy, on, environment.today)),
+        old_facts_note: reads_facts.and_then(|on| old_facts_note(&policy, on, environment.today)),
         policy,
         fit_notes,
         settings,

@@ -2,7 +2,7 @@
 //! the report it hands to the renderers. A new command is a new module, its
 //! `mod` line, and one line in the list at the end of this file, which says
 //! where its arguments keep the options every query shares (`query`: `--on`
-//! and the sources of facts; `sources`: the sources alone).
+//! and the sources of facts; `on`: `--on` alone; `sources`: the sources alone).
 
 mod args;
 mod last_day;
@@ -38,6 +38,9 @@ macro_rules! help {
 macro_rules! shared {
     (query, $args:expr) => {
         (Some(&$args.query.on), Some(&$args.query.sources))
+    };
+    (on, $args:expr) => {
+        (Some(&$args.on), None::<&Sources>)
     };
     (sources, $args:expr) => {
         (None::<&OnDate>, Some(&$args.sources))
@@ -144,6 +147,7 @@ mod next_patch;
 mod policy;
 mod products;
 mod releases;
+mod scan;
 mod status;
 mod supported;
 mod tag;
@@ -164,6 +168,7 @@ commands! {
     man => Man(none),
     policy => Policy(sources),
     products => Products(none),
+    scan => Scan(on),
 }
 
 impl Command {

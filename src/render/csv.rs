@@ -31,7 +31,7 @@ pub fn write<R: Report>(report: &R, out: &mut dyn Write) -> Result<()> {
 /// fields: known without an item, so that an empty answer has them too and
 /// a spreadsheet or a script can rely on the same columns whatever the
 /// answer.
-fn header<Row: Serialize + Default>() -> Result<csv::StringRecord> {
+pub(crate) fn header<Row: Serialize + Default>() -> Result<csv::StringRecord> {
     let mut probe = csv::Writer::from_writer(Vec::new());
     probe.serialize(Row::default())?;
     let written = probe.into_inner().map_err(|err| err.into_error())?;

@@ -31,17 +31,22 @@ pub fn read_policy_file(path: &Path) -> Result<String> {
 /// The text of a file the program reads: `what` it is named in messages,
 /// and `kind` what a file of that size is far beyond.
 pub fn read_text(path: &Path, what: &str, kind: &str) -> Result<String> {
+    read_text_up_to(path, MAX_FILE_BYTES, what, kind)
+}
+
+/// The same, refused past `limit` bytes.
+pub fn read_text_up_to(path: &Path, limit: usize, what: &str, kind: &str) -> Result<String> {
     let cannot = || format!("cannot read {what} {}", path.display());
     let file = File::open(path).with_context(cannot)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES as u64 + 1)
+    file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .with_context(cannot)?;
-    if bytes.len() > MAX_FILE_BYTES {
+    if bytes.len() > limit {
         bail!(
             "{what} {} is larger than {} MiB, far beyond any {kind}",
             path.display(),
-            MAX_FILE_BYTES >> 20
+            limit >> 20
         );
     }
     String::from_utf8(bytes).map_err(|err| {

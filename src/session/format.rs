@@ -35,6 +35,14 @@ pub enum Format {
     Roff,
     /// A shell script (completions)
     Script,
+    /// SARIF 2.1.0, one result per failing component, for code scanning (scan)
+    Sarif,
+    /// GitHub Actions annotations, one per failing component (scan)
+    Github,
+    /// The scanned CycloneDX document with lifecycle properties, as CycloneDX 1.5 or later (scan)
+    Cyclonedx,
+    /// OpenEoX Core 1.0: one document (status), an array with product and line (releases)
+    Openeox,
 }
 
 /// The formats every query writes.
@@ -65,6 +73,10 @@ impl Format {
             Self::Svg => "svg",
             Self::Roff => "roff",
             Self::Script => "script",
+            Self::Sarif => "sarif",
+            Self::Github => "github",
+            Self::Cyclonedx => "cyclonedx",
+            Self::Openeox => "openeox",
         }
     }
 }

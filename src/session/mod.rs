@@ -16,7 +16,9 @@ mod replace;
 pub use answer::{Answer, joined_notes};
 pub use context::Context;
 pub use escape::{acts_on_a_terminal, for_terminal, json_for_terminal};
-pub use files::{MAX_FILE_BYTES, beyond_policy_reads, read_policy_file, read_text};
+pub use files::{
+    MAX_FILE_BYTES, beyond_policy_reads, read_policy_file, read_text, read_text_up_to,
+};
 pub use format::{Format, QUERY_FORMATS, Settings};
 pub use lookahead::Lookahead;
 pub use output::{Output, error, message, usage};
