@@ -47,6 +47,7 @@ impl Run for Args {
         Format::Md,
         Format::Ics,
         Format::Endoflife,
+        Format::Openeox,
     ];
 
     const MAN: ManText = ManText {

@@ -10,7 +10,7 @@ use lts_policy::{Policy, PolicyError};
 use super::{Explain, ManText, PERIOD_VALUE, Query, Run, last_day};
 use crate::render::Report;
 use crate::render::reports::{StatusReport, VersionAnswer};
-use crate::session::{Answer, Context, Lookahead, Output};
+use crate::session::{Answer, Context, Format, Lookahead, Output};
 
 help!(
     "Whether a version is supported, until when, and what to upgrade to",
@@ -39,6 +39,15 @@ pub struct Args {
 }
 
 impl Run for Args {
+    const FORMATS: &'static [Format] = &[
+        Format::Text,
+        Format::Json,
+        Format::Ndjson,
+        Format::Csv,
+        Format::Plain,
+        Format::Openeox,
+    ];
+
     const MAN: ManText = ManText {
         exit: (
             "every version's line is supported on the date (with --ends-within PERIOD, past \

@@ -13,6 +13,7 @@ mod ics;
 mod json;
 mod markdown;
 mod ndjson;
+pub mod openeox;
 mod plain;
 pub mod reports;
 pub mod roff;

@@ -13,7 +13,7 @@ use crate::render::json::{self, Fields, IsoDate, Object, Stream, key};
 use crate::render::rows::{self, CalendarRow};
 use crate::render::text::{self, Row, Text};
 use crate::render::views::LineView;
-use crate::render::{Report, endoflife, ics, markdown, query, words};
+use crate::render::{Report, endoflife, ics, markdown, openeox, query, words};
 use crate::session::{Format, Settings, for_terminal};
 
 /// The lines released in a range, as the calendar works them out when they
@@ -133,6 +133,7 @@ impl Report for Releases<'_> {
             Format::Md => markdown::write(policy, calendar, out),
             Format::Ics => ics::write(policy, calendar, on, self.reminders, out),
             Format::Endoflife => endoflife::write(policy, calendar, on, out),
+            Format::Openeox => openeox::write_calendar(policy, calendar, out),
             _ => query(self, settings, out),
         }
     }

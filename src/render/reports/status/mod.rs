@@ -3,6 +3,8 @@
 
 mod text;
 
+use std::io::Write;
+
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -15,8 +17,8 @@ use crate::render::csv::Cell;
 use crate::render::json::{self, IsoDate};
 use crate::render::text::Text;
 use crate::render::views::{LineView, RoleNames};
-use crate::render::{Report, explain, words};
-use crate::session::{Format, Lookahead, joined_notes};
+use crate::render::{Report, explain, openeox, query, words};
+use crate::session::{Format, Lookahead, Settings, joined_notes};
 
 /// One version's answer.
 pub struct VersionAnswer {
@@ -172,6 +174,18 @@ impl Report for StatusReport<'_> {
 
     fn plain<'a>(&'a self, item: &Self::Item<'a>) -> Option<String> {
         Some(item.body().answer.status.state.name().to_owned())
+    }
+
+    fn write(&self, settings: &Settings, out: &mut dyn Write) -> Result<()> {
+        if settings.format != Format::Openeox {
+            return query(self, settings, out);
+        }
+        let documents = self
+            .answers
+            .iter()
+            .map(|answer| openeox::core(self.policy, answer.status.info.as_ref()))
+            .collect();
+        openeox::write_documents(documents, out)
     }
 
     /// Plain output is one state per line: that it rests on projections,
