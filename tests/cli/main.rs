@@ -35,6 +35,7 @@ mod pipes;
 mod recorded;
 mod records;
 mod running_git;
+mod scan;
 mod snapshots;
 mod timeline;
 mod write;
