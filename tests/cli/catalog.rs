@@ -23,7 +23,7 @@ pub(crate) const GENERATOR_COMMANDS: [&str; 2] = ["completions", "man"];
 
 /// The commands that read the catalogue the program carries, not one
 /// policy: `--help` lists them after `policy`.
-pub(crate) const CATALOGUE_COMMANDS: [&str; 1] = ["products"];
+pub(crate) const CATALOGUE_COMMANDS: [&str; 2] = ["products", "scan"];
 
 /// Every command: those that answer from a policy, the generators, then
 /// those that read the catalogue.
@@ -36,7 +36,7 @@ pub(crate) fn commands() -> impl Iterator<Item = &'static str> {
 
 /// Every format `--format` takes, in the order the program's `--help`
 /// lists them.
-pub(crate) const ALL_FORMATS: [&str; 15] = [
+pub(crate) const ALL_FORMATS: [&str; 19] = [
     "text",
     "json",
     "ndjson",
@@ -52,6 +52,10 @@ pub(crate) const ALL_FORMATS: [&str; 15] = [
     "svg",
     "roff",
     "script",
+    "sarif",
+    "github",
+    "cyclonedx",
+    "openeox",
 ];
 
 /// The formats every query writes: `status`, `tag`, `tags-for`,
@@ -64,7 +68,8 @@ pub(crate) const CI_RECIPES: [&str; 4] = ["github-matrix", "backportrc", "renova
 
 const SUPPORTED_FORMATS: [&str; 7] = query_formats_and(["md", "github-matrix"]);
 const BACKPORT_TARGETS_FORMATS: [&str; 9] = query_formats_and(CI_RECIPES);
-const RELEASES_FORMATS: [&str; 8] = query_formats_and(["md", "ics", "endoflife"]);
+const RELEASES_FORMATS: [&str; 9] = query_formats_and(["md", "ics", "endoflife", "openeox"]);
+const STATUS_FORMATS: [&str; 6] = query_formats_and(["openeox"]);
 
 /// The formats `command` writes, in the order its `--help` lists them.
 pub(crate) fn formats(command: &str) -> &'static [&'static str] {
@@ -77,7 +82,9 @@ pub(crate) fn formats(command: &str) -> &'static [&'static str] {
         "products" => &QUERY_FORMATS,
         "completions" => &["script"],
         "man" => &["roff"],
-        "status" | "tag" | "tags-for" | "next-patch" | "audit" => &QUERY_FORMATS,
+        "scan" => &["text", "json", "csv", "sarif", "github", "cyclonedx"],
+        "status" => &STATUS_FORMATS,
+        "tag" | "tags-for" | "next-patch" | "audit" => &QUERY_FORMATS,
         other => panic!("no command {other} in the catalog"),
     }
 }
@@ -90,6 +97,7 @@ pub(crate) fn older_formats(command: &str) -> Vec<&'static str> {
     let newer: &[&str] = match command {
         "supported" => &["md", "github-matrix"],
         "backport-targets" => &["renovate", "dependabot"],
+        "status" | "releases" => &["openeox"],
         _ => &[],
     };
     except(formats(command), newer)

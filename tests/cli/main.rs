@@ -29,6 +29,7 @@ mod integrations;
 mod json_fields;
 mod keyboard;
 mod man;
+mod openeox;
 mod package;
 mod phases;
 mod pipes;

@@ -39,8 +39,9 @@ pub enum Outcome {
         /// Why no line is found.
         reason: String,
     },
-    /// A product's line, and its status.
-    Known(Verdict),
+    /// A product's line, and its status (boxed: a status is large, and
+    /// most components of a big SBOM are unknown).
+    Known(Box<Verdict>),
 }
 
 /// Matches components to the products the program carries, keeping the
@@ -129,11 +130,11 @@ impl Matcher {
             .info
             .as_ref()
             .is_some_and(|info| info.is_projected() || info.eol_source == Source::Rules);
-        Ok(Outcome::Known(Verdict {
+        Ok(Outcome::Known(Box::new(Verdict {
             product,
             status,
             projected,
-        }))
+        })))
     }
 }
 
@@ -227,7 +228,7 @@ fn newest_lts(
         )));
     };
     Ok(match &line.latest_patch {
-        Some(patch) => Ok(VersionInput::Numbers(patch.version.clone())),
+        Some(patch) => Ok(VersionInput::Numbers(patch.version)),
         None => policy
             .read_version(&line.info.line.to_string())
             .map_err(|err| err.to_string()),

@@ -1,0 +1,101 @@
+//! OpenEoX Core 1.0: `status --format openeox` and `releases --format
+//! openeox`, each document valid against the published schema
+//! (tests/data/standards/openeox/eox-core.json) with formats checked: its
+//! `oneOf` of a `date-time` and `"tba"` needs that to tell them apart.
+
+use serde_json::Value;
+
+use super::embedded;
+
+/// The Core schema, as a validator that checks formats. The schema names
+/// OASIS's own meta-schema, which is not at hand offline; it is JSON Schema
+/// 2020-12, so the validator is told that draft instead.
+fn core_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string("tests/data/standards/openeox/eox-core.json").unwrap();
+    let mut schema: Value = serde_json::from_str(&text).unwrap();
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema".into();
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+fn stdout_json(args: &[&str]) -> Value {
+    let output = embedded(args).output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1).filter(|_| args.contains(&"status")).or(Some(0))
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn status_writes_one_valid_core_document_with_last_days() {
+    let validator = core_validator();
+    let document = stdout_json(&[
+        "--policy",
+        "grunt",
+        "status",
+        "1.2.1",
+        "--on",
+        "2026-12-07",
+        "--format",
+        "openeox",
+    ]);
+    assert!(validator.is_valid(&document), "{document}");
+    // Grunt 1.2: EOL 2020-08-19, so its last day 2020-08-18, as the record
+    // writes it; extended support not over in the record (eoes: false), so
+    // the end of any support is to be announced.
+    assert_eq!(document["end_of_security_support"], "2020-08-18T00:00:00Z");
+    assert_eq!(document["end_of_life"], "tba");
+    assert_eq!(document["general_availability"], "2020-07-03T00:00:00Z");
+    // The record's newest date, 1.6.3 on 2026-07-28.
+    assert_eq!(document["last_updated"], "2026-07-28T00:00:00Z");
+}
+
+#[test]
+fn a_mistyped_end_is_refused_by_the_schema_with_formats_checked() {
+    let validator = core_validator();
+    let mut document = stdout_json(&[
+        "--policy",
+        "grunt",
+        "status",
+        "1.2.1",
+        "--on",
+        "2026-12-07",
+        "--format",
+        "openeox",
+    ]);
+    document["end_of_security_support"] = "2020-08-18".into();
+    assert!(!validator.is_valid(&document));
+}
+
+#[test]
+fn releases_writes_each_line_wrapped_with_product_line_and_projection() {
+    let validator = core_validator();
+    let lines = stdout_json(&[
+        "--policy",
+        "eclipse-jetty",
+        "releases",
+        "--from",
+        "2016-01-01",
+        "--to",
+        "2030-12-31",
+        "--format",
+        "openeox",
+    ]);
+    let lines = lines.as_array().unwrap();
+    for line in lines {
+        assert!(validator.is_valid(&line["eox"]), "{line}");
+        assert_eq!(line["product"], "eclipse-jetty");
+    }
+    // 9.4's record: eol 2025-08-14, its last day, written as it is.
+    let jetty_9_4 = lines.iter().find(|line| line["line"] == "9.4").unwrap();
+    assert_eq!(
+        jetty_9_4["eox"]["end_of_security_support"],
+        "2025-08-14T00:00:00Z"
+    );
+    assert_eq!(jetty_9_4["projected"], false);
+    assert!(lines.iter().any(|line| line["projected"] == true));
+}
