@@ -298,3 +298,50 @@ fn century_lts_patch_days_to(bencher: divan::Bencher, to: &str) {
         days.map(|day| day.unwrap().patches.len()).sum::<usize>()
     });
 }
+
+/// A CycloneDX SBOM of `components` components, one in 20 of a product
+/// the program carries (the rest unknown, as in real SBOMs: Juice Shop has
+/// 2 of 840).
+fn sbom_of(components: usize) -> String {
+    const KNOWN: [&str; 4] = [
+        "pkg:npm/express@4.17.1",
+        "pkg:npm/grunt@1.2.1",
+        "pkg:maven/org.eclipse.jetty/jetty-server@9.4.18.v20190429",
+        "pkg:pypi/django@4.2.11",
+    ];
+    let items: Vec<String> = (0..components)
+        .map(|at| {
+            let purl = if at % 20 == 0 {
+                KNOWN[at / 20 % KNOWN.len()].to_owned()
+            } else {
+                format!("pkg:npm/package-{at}@1.{at}.0")
+            };
+            format!(
+                r#"{{"type": "library", "bom-ref": "{purl}", "name": "c{at}", "version": "1.0", "purl": "{purl}"}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"bomFormat": "CycloneDX", "specVersion": "1.4", "components": [{}]}}"#,
+        items.join(",")
+    )
+}
+
+/// Scanning SBOMs of 500, 5,000 and 50,000 components: reading, matching
+/// and each known component's status, as `scan` does; linear in the
+/// components, each a hash look-up, each product decoded once.
+#[divan::bench(args = [500, 5_000, 50_000])]
+fn scan_sbom(bencher: divan::Bencher, components: usize) {
+    use lts_policy::stack::{Matcher, read_file};
+    let text = sbom_of(components);
+    let on = date("2026-12-07");
+    bencher.bench(|| {
+        let found = read_file("bom.json", black_box(&text)).unwrap();
+        let mut matcher = Matcher::new();
+        found
+            .components
+            .iter()
+            .map(|component| matcher.verdict(component, on).unwrap())
+            .count()
+    });
+}

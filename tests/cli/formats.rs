@@ -199,7 +199,7 @@ fn formats_belong_to_their_commands() {
         .stdout("")
         .stderr(
             "error: --format github-matrix is not available for status; it writes text, json, \
-             ndjson, csv, plain\n",
+             ndjson, csv, plain, openeox\n",
         );
     kestra_flat(&["timeline", "--format", "json"])
         .assert()

@@ -88,6 +88,7 @@ fn listed(format: &str, stdout: &str) -> Vec<String> {
             })
             .collect(),
         "endoflife" => field(&json(), "releaseCycle"),
+        "openeox" => field(&json(), "line"),
         "github-matrix" => field(&json()["include"], "line"),
         "backportrc" => field(&json()["targetBranchChoices"], "name"),
         "renovate" => strings(&json()["baseBranches"]),
