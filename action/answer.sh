@@ -11,7 +11,7 @@ set -euo pipefail
 # its own on the runner's log, `::error::...`), each is passed as
 # --option=VALUE or after `--`, so that `--help` is a value, and a value
 # quoted in a message has its `%` escaped as the runner reads it.
-for input in policy git on since security tag; do
+for input in policy git on since security tag scan; do
   variable=INPUT_$(printf '%s' "$input" | tr '[:lower:]' '[:upper:]')
   if [[ ${!variable:-} == *[[:cntrl:]]* ]]; then
     echo "::error::the $input input holds a control character (a line break, a tab, an escape); it is one line of text" >&2
@@ -38,6 +38,21 @@ case ${INPUT_SECURITY:-false} in
     ;;
 esac
 
+# With files to scan: SARIF for code scanning, the table in the summary;
+# a component out of support (exit 1) fails the step once all is written.
+sarif=""
+scanned=0
+if [[ -n ${INPUT_SCAN:-} ]]; then
+  read -r -a files <<< "$INPUT_SCAN"
+  scan=(scan --color never)
+  [[ -n ${INPUT_ON:-} ]] && scan+=("--on=$INPUT_ON")
+  sarif=${RUNNER_TEMP:-/tmp}/lts-policy.sarif
+  "$tool" "${scan[@]}" --format sarif -- "${files[@]}" > "$sarif" || scanned=$?
+  if (( scanned > 1 )); then
+    exit "$scanned"
+  fi
+fi
+
 matrix=$("$tool" backport-targets "${common[@]}" "${targets[@]}")
 supported=$("$tool" supported "${common[@]}" --format plain | paste -sd ' ' -)
 # A tag that points to no recorded version yet (exit 1) is an empty output;
@@ -52,5 +67,16 @@ fi
   echo "matrix=$matrix"
   echo "supported=$supported"
   echo "version=$version"
+  echo "sarif=$sarif"
 } >> "$GITHUB_OUTPUT"
 "$tool" supported "${common[@]}" --format md >> "$GITHUB_STEP_SUMMARY"
+if [[ -n $sarif ]]; then
+  {
+    echo
+    echo '### Components and their support'
+    echo '```'
+    "$tool" "${scan[@]}" -- "${files[@]}" || true
+    echo '```'
+  } >> "$GITHUB_STEP_SUMMARY"
+fi
+exit "$scanned"

@@ -8,7 +8,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 use super::Scratch;
 
-const INPUTS: [&str; 6] = ["policy", "git", "on", "since", "security", "tag"];
+const INPUTS: [&str; 7] = ["policy", "git", "on", "since", "security", "tag", "scan"];
 
 #[test]
 fn the_action_is_a_composite_action_with_its_inputs_and_outputs() {
@@ -29,7 +29,7 @@ fn the_action_is_a_composite_action_with_its_inputs_and_outputs() {
         assert!(input["description"].as_str().is_some(), "{name:?}");
         assert!(input["default"].as_str().is_some(), "{name:?}");
     }
-    for output in ["matrix", "supported", "version"] {
+    for output in ["matrix", "supported", "version", "sarif"] {
         assert_eq!(
             action["outputs"][output]["value"].as_str(),
             Some(format!("${{{{ steps.answer.outputs.{output} }}}}").as_str())
@@ -71,6 +71,8 @@ struct Step {
     code: Option<i32>,
     output: String,
     summary: String,
+    /// The SARIF file the `scan` input writes in $RUNNER_TEMP.
+    sarif: String,
     stderr: String,
 }
 
@@ -83,6 +85,7 @@ fn answer(name: &str, inputs: &[(&str, &str)]) -> Step {
         .env("LTS_POLICY", assert_cmd::cargo::cargo_bin("lts-policy"))
         .env("GITHUB_OUTPUT", &output)
         .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("RUNNER_TEMP", scratch.path())
         .env("SOURCE_DATE_EPOCH", super::TESTS_TODAY);
     for (input, value) in inputs {
         step.env(format!("INPUT_{}", input.to_uppercase()), value);
@@ -93,6 +96,7 @@ fn answer(name: &str, inputs: &[(&str, &str)]) -> Step {
         code: ran.status.code(),
         output: read(&output),
         summary: read(&summary),
+        sarif: read(&scratch.join("lts-policy.sarif")),
         stderr: String::from_utf8(ran.stderr).unwrap(),
     }
 }
@@ -114,7 +118,8 @@ fn the_query_step_writes_its_outputs_and_a_summary() {
         "matrix={\"include\":[{\"line\":\"2.0\",\"branch\":\"releases/v2.0.x\"},\
          {\"line\":\"1.3\",\"branch\":\"releases/v1.3.x\"}]}\n\
          supported=2.0 1.3\n\
-         version=2.0.0\n"
+         version=2.0.0\n\
+         sarif=\n"
     );
     assert!(summary.starts_with("kestra lines supported on 2026-11-01\n\n| Line | Branch |"));
     assert!(summary.contains("\n| 1.3 | releases\\/v1\\.3\\.x | previous-lts | 2026-03-03 |"));
@@ -128,12 +133,33 @@ fn the_query_step_writes_its_outputs_and_a_summary() {
 }
 
 #[test]
+fn the_scan_input_writes_sarif_and_the_table_and_fails_the_step() {
+    // Juice Shop on 2026-12-07: Express 4 and Grunt 1.2 have ended.
+    let step = answer(
+        "action-scan",
+        &[
+            ("on", "2026-12-07"),
+            ("scan", "tests/data/sbom/juice-shop-11.1.2.cdx.json"),
+        ],
+    );
+    assert_eq!(step.code, Some(1), "{}", step.stderr);
+    assert!(step.output.contains("\nsarif=") && step.output.ends_with("/lts-policy.sarif\n"));
+    let sarif: serde_json::Value = serde_json::from_str(&step.sarif).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);
+    assert!(
+        step.summary
+            .contains("### Components and their support\n```\nCOMPONENT")
+    );
+    assert!(step.summary.contains("\ngrunt "), "{}", step.summary);
+}
+
+#[test]
 fn before_the_first_release_the_outputs_are_empty() {
     let early = answer("action-early", &[("on", "2025-01-01")]);
     assert_eq!(early.code, Some(0));
     assert_eq!(
         early.output,
-        "matrix={\"include\":[]}\nsupported=\nversion=\n"
+        "matrix={\"include\":[]}\nsupported=\nversion=\nsarif=\n"
     );
 }
 
