@@ -97,7 +97,12 @@ impl Run for Args {
         let mut matcher = Matcher::new();
         let mut files = Vec::with_capacity(self.files.len());
         for path in &self.files {
-            let text = read_text_up_to(path, MAX_DOCUMENT_BYTES, "FILE", "SBOM")?;
+            let text = read_text_up_to(
+                path,
+                MAX_DOCUMENT_BYTES,
+                "document",
+                "SBOM scan holds in memory",
+            )?;
             let name = path.to_string_lossy();
             let found = read_file(&name, &text).with_context(|| format!("{}", path.display()))?;
             let components = found
