@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use crate::policy::catalogue::product::Product;
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::lines::release::Release;
@@ -87,6 +88,24 @@ impl Policy {
         // A kept history was checked, so it is never empty; bytes from
         // elsewhere are refused rather than trusted on that.
         (!history.is_empty()).then(|| Self::new(rules, history))
+    }
+}
+
+impl Policy {
+    /// The `product` section: what describes the product rather than its
+    /// rules, where the policy has one (every catalogue policy does).
+    #[must_use]
+    pub fn product(&self) -> Option<&Product> {
+        self.rules().product.as_deref()
+    }
+
+    /// The policy under the name `name`, with `comment` and `product`.
+    pub(crate) fn renamed(&self, name: &str, comment: String, product: Product) -> Self {
+        let mut rules = self.rules().clone();
+        name.clone_into(&mut rules.name);
+        rules.comment = Some(comment);
+        rules.product = Some(Box::new(product));
+        Self::new(rules, self.history().to_vec())
     }
 }
 
