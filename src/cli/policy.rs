@@ -4,35 +4,83 @@
 
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, anyhow, bail};
 use chrono::NaiveDate;
 
 use lts_policy::catalogue::vendor_rules;
 use lts_policy::facts::Facts;
 use lts_policy::fit::{Draft, Fit};
 use lts_policy::product_file::{read_product_file, read_release_data};
-use lts_policy::{LineKind, Numbering, Policy};
+use lts_policy::{LineKind, Numbering, Policy, PolicyError};
 
 use super::facts;
 use super::flags::Cli;
 use super::sourced::Sourced;
 use crate::commands::{Command, Source};
+use crate::session::escape::for_terminal;
 use crate::session::{MAX_FILE_BYTES, beyond_policy_reads, message, read_policy_file, read_text};
 
-/// The policy the file `path` (`--policy`) holds, or the embedded one.
+/// The policy `--policy` names: the file at `path`, or, where there is no
+/// such file, the policy the program carries under that name (`nodejs`,
+/// `camel`, an alias); without `--policy`, the embedded default. A path to
+/// a file that is not there whose name is a carried policy's
+/// (`examples/nodejs.json` outside a clone) is answered by that policy,
+/// and a note says so.
 ///
 /// # Errors
-/// A file that cannot be read or is not a valid policy.
+/// A file that cannot be read or is not a valid policy; a name no file
+/// and no carried policy has, with the names nearest it.
 pub fn named(path: Option<&Path>) -> Result<Sourced<Policy>> {
-    Ok(match path {
-        Some(path) => Sourced::flag(
+    let Some(path) = path else {
+        return Ok(Sourced::default(Policy::kestra()?));
+    };
+    if path.is_file() {
+        return Ok(Sourced::flag(
             Policy::from_json(&read_policy_file(path)?)
                 .with_context(|| format!("policy file {}", path.display()))?,
             "--policy",
             path,
-        ),
-        None => Sourced::default(Policy::kestra()?),
-    })
+        ));
+    }
+    let text = path.to_string_lossy();
+    let is_bare_name = path.components().count() == 1 && path.extension().is_none();
+    if is_bare_name && !path.exists() {
+        let policy = Policy::named(&text).map_err(|err| match err {
+            PolicyError::UnknownProduct { similar, .. } => {
+                anyhow!("{}", unknown_policy(&text, &similar))
+            }
+            other => anyhow::Error::new(other),
+        })?;
+        return Ok(Sourced::flag(policy, "--policy", path));
+    }
+    let carried = path
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .filter(|_| !path.exists())
+        .and_then(|stem| Policy::named(stem).ok());
+    if let Some(policy) = carried {
+        message(&format!(
+            "note: {}: no such file; answering from the policy the program carries, {}",
+            path.display(),
+            policy.name()
+        ));
+        return Ok(Sourced::flag(policy, "--policy", path));
+    }
+    // Not there, or not a file: the reader says which.
+    read_policy_file(path)?;
+    bail!("policy file {} is not a file", path.display())
+}
+
+/// The message for a `--policy` that names neither a file nor a policy the
+/// program carries.
+fn unknown_policy(name: &str, similar: &[String]) -> String {
+    let quoted = for_terminal(name);
+    let tip = match similar {
+        [] => "; `lts-policy products` lists the policies it carries".to_owned(),
+        [one] => format!("; a similar name exists: '{one}'"),
+        names => format!("; similar names exist: '{}'", names.join("', '")),
+    };
+    format!("no policy file and no product named '{quoted}'{tip}")
 }
 
 /// The policy with the facts `--git` or `--endoflife` name merged into its

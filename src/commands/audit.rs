@@ -15,8 +15,9 @@ help!(
     "Check the history against the policy; exits 1 when anything is found",
     "Finds lines released more than two weeks off the cadence or on another \
      weekday, LTS lines maintained for less than the promised period, periods with more LTS lines \
-     maintained than allowed or (for more than two weeks) fewer than the policy keeps, and patches \
-     off their weekday or after their line's end of support."
+     maintained than allowed or (for more than two weeks) fewer than the policy keeps, patches \
+     off their weekday or after their line's end of support, and recorded ends more than a week \
+     off a rule the policy's product section says the record states."
 );
 
 #[derive(Debug, clap::Args)]

@@ -142,6 +142,7 @@ mod completions;
 mod man;
 mod next_patch;
 mod policy;
+mod products;
 mod releases;
 mod status;
 mod supported;
@@ -162,6 +163,7 @@ commands! {
     completions => Completions(none),
     man => Man(none),
     policy => Policy(sources),
+    products => Products(none),
 }
 
 impl Command {

@@ -48,7 +48,8 @@ pub struct Args {
     from_endoflife: Option<PathBuf>,
 
     /// With --from-endoflife: endoflife.date's release-data file of the
-    /// product, whose dated versions become the lines' patches
+    /// product, whose dated versions become the lines' patches, e.g.
+    /// `--release-data release-data/releases/nodejs.json`
     #[arg(long, value_name = "VERSIONS.json", requires = "from_endoflife")]
     release_data: Option<PathBuf>,
 

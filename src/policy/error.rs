@@ -57,6 +57,13 @@ pub enum PolicyError {
         /// The lines around it.
         hint: LineHint,
     },
+    /// A name that no policy the program carries goes by.
+    UnknownProduct {
+        /// The name asked for.
+        name: String,
+        /// The names nearest it, nearest first.
+        similar: Vec<String>,
+    },
     /// An answer that would need a date past what can be represented.
     OutOfRange {
         /// What could not be dated.
@@ -103,6 +110,14 @@ impl fmt::Display for PolicyError {
                 "invalid tag {}: expected latest, latest-lts or a line such as 1.3",
                 Quoted(input)
             ),
+            Self::UnknownProduct { name, similar } => {
+                write!(f, "no policy is named {}", Quoted(name))?;
+                match similar.as_slice() {
+                    [] => f.write_str(" (`lts-policy products` lists them)"),
+                    [one] => write!(f, "; a similar name exists: {one}"),
+                    names => write!(f, "; similar names exist: {}", names.join(", ")),
+                }
+            }
             Self::UnknownLine { line, policy, hint } => {
                 write!(f, "line {line} is not in the {policy} policy: {hint}")
             }

@@ -26,7 +26,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod dates;
 pub(crate) mod definition;
-mod embedded;
+
 pub mod error;
 pub mod facts;
 pub mod file;

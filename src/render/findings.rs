@@ -1,11 +1,13 @@
 //! Audit findings in words, shared by the text and JSON renderers.
 
 use lts_policy::audit::Finding;
+use lts_policy::catalogue::StatedField;
 use lts_policy::rules::{Cadence, LineRules, weekday_name};
 use lts_policy::{Line, Policy};
 
 use super::rule_words::days_of;
 use super::words::{months_text, ordinal, period_text, plural};
+use crate::session::for_terminal;
 
 /// `189 days (27 weeks)`, or `186 days (about 27 weeks)`.
 fn span(days: u64) -> String {
@@ -103,8 +105,37 @@ pub fn message(finding: &Finding, policy: &Policy) -> String {
             maintained(lines)
         ),
         Finding::PatchOffDay { .. } | Finding::PatchAfterEol { .. } => patch_message(finding),
+        Finding::OffStatedRule { .. } => off_stated_rule(finding),
         other => other.kind().to_owned(),
     }
+}
+
+/// A recorded end off the rule the record states: the record's day, how
+/// far from the rule's, the rule as written (the file's text, escaped for
+/// a terminal) and its day.
+fn off_stated_rule(finding: &Finding) -> String {
+    let Finding::OffStatedRule {
+        line,
+        phase,
+        recorded,
+        stated,
+        days_off,
+        rule,
+    } = finding
+    else {
+        return finding.kind().to_owned();
+    };
+    let ends = match phase {
+        StatedField::Active => "active support",
+        StatedField::Support => "support",
+    };
+    let direction = if *days_off > 0 { "after" } else { "before" };
+    format!(
+        "{line}: the record ends {ends} {recorded}, {} {direction} its stated rule \"{}\" \
+         gives ({stated})",
+        plural(days_off.unsigned_abs(), "day", "days"),
+        for_terminal(rule)
+    )
 }
 
 /// A patch off its day, or after its line's end of support.

@@ -184,7 +184,11 @@ pub struct FindingRow {
     from: Option<IsoDate>,
     to: Option<IsoDate>,
     eol: Option<IsoDate>,
+    recorded: Option<IsoDate>,
+    stated: Option<IsoDate>,
     days: Option<i64>,
+    phase: Option<&'static str>,
+    rule: Option<Cell>,
     projected: bool,
     message: Cell,
 }
@@ -196,6 +200,8 @@ impl FindingRow {
             lines: Cell::of(view.lines.join(" ")),
             version: view.version.as_ref().map(Cell::of),
             days: view.days,
+            phase: view.phase,
+            rule: view.rule.as_ref().map(Cell::of),
             projected: view.projected,
             message: Cell::of(&view.message),
             ..Self::default()
@@ -210,6 +216,8 @@ impl FindingRow {
                 FindingDate::From => &mut row.from,
                 FindingDate::To => &mut row.to,
                 FindingDate::Eol => &mut row.eol,
+                FindingDate::Recorded => &mut row.recorded,
+                FindingDate::Stated => &mut row.stated,
                 // A date a later model names has no column of its own.
                 _ => continue,
             };

@@ -312,6 +312,12 @@ pub struct FindingView {
     /// Days late (negative: early), short, or long, as the kind says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) days: Option<i64>,
+    /// For an end off a stated rule, the phase it ends (`support`,
+    /// `active`) and the rule as the record states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) phase: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) rule: Option<String>,
     pub(super) projected: bool,
     pub(super) message: String,
 }
@@ -326,6 +332,8 @@ impl FindingView {
             version: subject.version.map(ToString::to_string),
             dates: FindingDates(subject.dates),
             days: finding.days(),
+            phase: finding.stated_rule().map(|(phase, _)| phase.name()),
+            rule: finding.stated_rule().map(|(_, rule)| rule.to_owned()),
             projected: found.projected,
             message: findings::message(finding, policy),
         }

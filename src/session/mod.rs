@@ -6,7 +6,7 @@
 
 mod answer;
 mod context;
-mod escape;
+pub mod escape;
 mod files;
 mod format;
 mod lookahead;

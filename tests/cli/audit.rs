@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{LEGEND, json_of, kestra_flat, stdout_of};
+use super::{LEGEND, Scratch, json_of, kestra_flat, kestra_flat_file, stdout_of, with_format};
 
 #[test]
 fn audit_of_kestra_reports_the_late_2_0_and_the_gap_and_exits_1() {
@@ -122,5 +122,109 @@ fn audit_says_the_day_the_history_is_complete_up_to() {
         let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
         assert_eq!(json["history_until"], until, "{on}");
         assert_eq!(json["until"], on, "{on}");
+    }
+}
+
+/// Rust's catalogue policy, audited on the snapshot's day.
+const RUST_AUDIT: [&str; 5] = [
+    "--policy",
+    "catalogue/products/rust.json",
+    "audit",
+    "--on",
+    "2026-08-22",
+];
+
+/// The lines of `output` that are about an end off a stated rule.
+fn off_stated_lines(output: &str) -> Vec<&str> {
+    output
+        .lines()
+        .filter(|line| line.contains("stated rule"))
+        .collect()
+}
+
+#[test]
+fn audit_says_where_a_record_strays_from_its_stated_rule_in_every_format() {
+    // Rust's record states eol(x) = releaseDate(x+1). 1.62's record ends
+    // 2022-09-12, where 1.63 came on 2022-08-11: 20 days to 08-31, then 12,
+    // 32 days after.
+    let message = "1.62: the record ends support 2022-09-12, 32 days after its stated rule \
+                   \"eol(x) = releaseDate(x+1)\" gives (2022-08-11)";
+    let text = stdout_of(&RUST_AUDIT, 1);
+    assert_eq!(
+        off_stated_lines(&text),
+        [format!("off-stated-rule  {message}")]
+    );
+    assert_eq!(
+        off_stated_lines(&stdout_of(&with_format(&RUST_AUDIT, "plain"), 1)),
+        [message]
+    );
+    let json = json_of(&RUST_AUDIT, 1);
+    let found: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|finding| finding["kind"] == "off-stated-rule")
+        .collect();
+    assert_eq!(
+        found,
+        [&json!({
+            "kind": "off-stated-rule",
+            "lines": ["1.62"],
+            "dates": {"recorded": "2022-09-12", "stated": "2022-08-11"},
+            "days": 32,
+            "phase": "support",
+            "rule": "eol(x) = releaseDate(x+1)",
+            "projected": false,
+            "message": message,
+        })]
+    );
+    let ndjson = stdout_of(&with_format(&RUST_AUDIT, "ndjson"), 1);
+    let row: Vec<serde_json::Value> = off_stated_lines(&ndjson)
+        .into_iter()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(row, [found[0].clone()]);
+    // CSV: the record's and the rule's days in columns of their own.
+    let csv = stdout_of(&with_format(&RUST_AUDIT, "csv"), 1);
+    assert!(csv.starts_with(
+        "kind,lines,version,released,previous_released,due,promised,until,from,to,eol,recorded,\
+         stated,days,phase,rule,projected,message\n"
+    ));
+    assert_eq!(
+        off_stated_lines(&csv),
+        [format!(
+            "off-stated-rule,1.62,,,,,,,,,,2022-09-12,2022-08-11,32,support,\
+             eol(x) = releaseDate(x+1),false,\"{}\"",
+            message.replace('"', "\"\"")
+        )]
+    );
+}
+
+#[test]
+fn a_stated_rule_is_quoted_with_what_a_terminal_acts_on_escaped() {
+    // A rule the reader takes (nothing after its term changes the day)
+    // that would clear the screen: 1.1 ends 2025-12-31 by the record,
+    // where 1.2 came 2026-01-13: 13 days before.
+    let scratch = Scratch::new("stated-escape");
+    let mut file = kestra_flat_file();
+    file["product"] = json!({"stated": [
+        {"rule": "eol(x) = releaseDate(x+1)\u{1b}[2J", "agree": 0, "of": 1, "used": false}
+    ]});
+    file["history"] = json!([
+        {"line": "1.0", "released": "2025-09-09", "lts": true},
+        {"line": "1.1", "released": "2025-11-04", "eol": "2026-01-01"},
+        {"line": "1.2", "released": "2026-01-13"}
+    ]);
+    let path = scratch.path_to("stated.json");
+    std::fs::write(&path, file.to_string()).unwrap();
+    let args = ["--policy", &path, "audit", "--on", "2026-02-01"];
+    let expected = "1.1: the record ends support 2025-12-31, 13 days before its stated rule \
+                    \"eol(x) = releaseDate(x+1)\\u{1b}[2J\" gives (2026-01-13)";
+    for format in ["text", "plain"] {
+        let output = stdout_of(&with_format(&args, format), 1);
+        assert!(!output.contains('\u{1b}'), "{format}: {output:?}");
+        let lines = off_stated_lines(&output);
+        assert_eq!(lines.len(), 1, "{format}: {output}");
+        assert!(lines[0].ends_with(expected), "{format}: {output}");
     }
 }

@@ -21,9 +21,17 @@ pub(crate) const POLICY_COMMANDS: [&str; 10] = [
 /// The commands that write the program's own files and read no policy.
 pub(crate) const GENERATOR_COMMANDS: [&str; 2] = ["completions", "man"];
 
-/// Every command: those that answer from a policy, then the generators.
+/// The commands that read the catalogue the program carries, not one
+/// policy: `--help` lists them after `policy`.
+pub(crate) const CATALOGUE_COMMANDS: [&str; 1] = ["products"];
+
+/// Every command: those that answer from a policy, the generators, then
+/// those that read the catalogue.
 pub(crate) fn commands() -> impl Iterator<Item = &'static str> {
-    POLICY_COMMANDS.into_iter().chain(GENERATOR_COMMANDS)
+    POLICY_COMMANDS
+        .into_iter()
+        .chain(GENERATOR_COMMANDS)
+        .chain(CATALOGUE_COMMANDS)
 }
 
 /// Every format `--format` takes, in the order the program's `--help`
@@ -66,6 +74,7 @@ pub(crate) fn formats(command: &str) -> &'static [&'static str] {
         "releases" => &RELEASES_FORMATS,
         "timeline" => &["text", "svg"],
         "policy" => &["text", "json"],
+        "products" => &QUERY_FORMATS,
         "completions" => &["script"],
         "man" => &["roff"],
         "status" | "tag" | "tags-for" | "next-patch" | "audit" => &QUERY_FORMATS,

@@ -283,8 +283,8 @@ fn csv_headers_are_fixed_whatever_the_answer() {
     let clean = stdout_of(&["audit", "--on", "2025-09-10", "--format", "csv"], 0);
     assert_eq!(
         clean,
-        "kind,lines,version,released,previous_released,due,promised,until,from,to,eol,days,\
-         projected,message\n"
+        "kind,lines,version,released,previous_released,due,promised,until,from,to,eol,recorded,\
+         stated,days,phase,rule,projected,message\n"
     );
     assert_eq!(
         csv_header(&["status", "1.0", "--on", "2026-11-25"], 1),

@@ -137,7 +137,7 @@ fn a_page_for_no_command_is_an_error() {
         .stderr(
             "error: man: there is no command \"nothing\"; the commands are supported, \
              backport-targets, status, releases, tag, tags-for, next-patch, audit, timeline, \
-             completions, man, policy\n",
+             completions, man, policy, products\n",
         );
 }
 

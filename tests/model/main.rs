@@ -3,6 +3,7 @@
 //! crate's documentation); the arithmetic is in the comments.
 
 mod audit;
+mod audit_stated;
 mod custom;
 mod facts;
 mod far_dates;

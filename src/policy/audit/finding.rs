@@ -4,6 +4,7 @@
 use crate::policy::lines::numbers::Version;
 use chrono::{NaiveDate, Weekday};
 
+use crate::policy::catalogue::StatedField;
 use crate::policy::dates::days_between;
 use crate::policy::lines::line::Line;
 use crate::policy::rules::schedule::DayRule;
@@ -139,13 +140,31 @@ pub enum Finding {
         /// Its line's end of support.
         eol: NaiveDate,
     },
+    /// A recorded end more than [`AGREE_DAYS`](crate::catalogue::AGREE_DAYS)
+    /// from the day a rule the product's record states gives it (one its
+    /// `product.stated` lists, whether the policy uses it or not): a day
+    /// typed wrong, or a rule that changed or never held.
+    OffStatedRule {
+        /// The line.
+        line: Line,
+        /// The phase the end is of: support, or active support.
+        phase: StatedField,
+        /// The last day of the phase, as the record writes it.
+        recorded: NaiveDate,
+        /// The last day the stated rule gives.
+        stated: NaiveDate,
+        /// Days from the rule's day to the record's (negative: earlier).
+        days_off: i64,
+        /// The rule, as the record states it (`eol(x) = releaseDate(x+1)`).
+        rule: String,
+    },
 }
 
 impl Finding {
     /// The finding's kind, as text and JSON name it: `off-cadence`,
     /// `off-weekday`, `off-day`, `overdue`, `early-eol`, `early-active-end`,
     /// `short-lts-support`, `too-many-lts`, `lts-gap`, `patch-off-day`,
-    /// `patch-after-eol`.
+    /// `patch-after-eol`, `off-stated-rule`.
     #[must_use]
     pub fn kind(&self) -> &'static str {
         match self {
@@ -160,15 +179,18 @@ impl Finding {
             Self::LtsGap { .. } => "lts-gap",
             Self::PatchOffDay { .. } => "patch-off-day",
             Self::PatchAfterEol { .. } => "patch-after-eol",
+            Self::OffStatedRule { .. } => "off-stated-rule",
         }
     }
 
     /// The count of days the finding is about: days late (negative: early),
-    /// days short of the promised support, or the length of a period.
+    /// days short of the promised support, the length of a period, or the
+    /// days a recorded end is off its stated rule (negative: earlier).
     #[must_use]
     pub fn days(&self) -> Option<i64> {
         match self {
             Self::OffCadence { days_late, .. } => Some(*days_late),
+            Self::OffStatedRule { days_off, .. } => Some(*days_off),
             Self::Overdue {
                 due, history_as_of, ..
             } => Some(days_between(*due, *history_as_of)),
@@ -207,6 +229,16 @@ impl Finding {
             _ => None,
         }
     }
+
+    /// For `OffStatedRule`, the phase and the rule's text, as the record
+    /// states it.
+    #[must_use]
+    pub fn stated_rule(&self) -> Option<(StatedField, &str)> {
+        match self {
+            Self::OffStatedRule { phase, rule, .. } => Some((*phase, rule)),
+            _ => None,
+        }
+    }
 }
 
 /// A date a finding names, by what it is to the finding.
@@ -230,11 +262,15 @@ pub enum FindingDate {
     To,
     /// An end of support.
     Eol,
+    /// The last day of a phase, as a record writes it.
+    Recorded,
+    /// The last day a rule the record states gives a phase.
+    Stated,
 }
 
 impl FindingDate {
     /// The name JSON and CSV give it: `released`, `previous_released`,
-    /// `due`, `promised`, `until`, `from`, `to`, `eol`.
+    /// `due`, `promised`, `until`, `from`, `to`, `eol`, `recorded`, `stated`.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
@@ -246,6 +282,8 @@ impl FindingDate {
             Self::From => "from",
             Self::To => "to",
             Self::Eol => "eol",
+            Self::Recorded => "recorded",
+            Self::Stated => "stated",
         }
     }
 }
@@ -302,7 +340,8 @@ impl Finding {
             | Self::EarlyEol { line, .. }
             | Self::EarlyActiveEnd { line, .. }
             | Self::PatchOffDay { line, .. }
-            | Self::PatchAfterEol { line, .. } => vec![line.clone()],
+            | Self::PatchAfterEol { line, .. }
+            | Self::OffStatedRule { line, .. } => vec![line.clone()],
         }
     }
 
@@ -318,7 +357,9 @@ impl Finding {
 
     /// The dates it names, each with what it is.
     fn dates(&self) -> Vec<(FindingDate, NaiveDate)> {
-        use FindingDate::{Due, Eol, From, PreviousReleased, Promised, Released, To, Until};
+        use FindingDate::{
+            Due, Eol, From, PreviousReleased, Promised, Recorded, Released, Stated, To, Until,
+        };
         match self {
             Self::OffCadence {
                 released,
@@ -360,6 +401,9 @@ impl Finding {
                 vec![(From, *from), (To, *to)]
             }
             Self::PatchAfterEol { released, eol, .. } => vec![(Released, *released), (Eol, *eol)],
+            Self::OffStatedRule {
+                recorded, stated, ..
+            } => vec![(Recorded, *recorded), (Stated, *stated)],
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The audit: the history (and, on request, the projection) against the
 //! policy's promises, in one pass over the lines for the findings about
 //! each (`finding.rs`), then a sweep of the LTS windows for the periods
-//! (`periods.rs`).
+//! (`periods.rs`); a catalogue policy's recorded ends are also held to the
+//! rules its record states (`stated.rs`).
 //!
 //! ```
 //! use lts_policy::audit::AuditScope;
@@ -15,6 +16,7 @@
 
 mod finding;
 mod periods;
+mod stated;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -72,7 +74,8 @@ pub struct Audit {
     /// How many lines were checked.
     pub lines_checked: usize,
     /// What departs from the policy, in the order: cadence and overdue
-    /// lines, days and patches, ends of support, periods.
+    /// lines, days and patches, ends of support, ends off the rules the
+    /// record states, periods.
     pub findings: Vec<AuditFinding>,
 }
 
@@ -165,6 +168,9 @@ impl Policy {
         let mut findings = cadence;
         findings.append(&mut days);
         findings.append(&mut short);
+        // Recorded ends against the record's own words: facts whatever the
+        // scope, about the lines released by the day asked.
+        findings.extend(self.stated_rule_findings(on).into_iter().map(fact));
         findings.extend(
             self.period_findings(&windows, until)
                 .into_iter()

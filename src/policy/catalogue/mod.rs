@@ -6,11 +6,15 @@
 //! by hand, the fit for the rest; and the `product` section that says
 //! what it is and where each rule comes from ([`Product`]).
 
+mod embedded;
 mod generate;
 mod product;
 mod stated;
 mod vendor;
 
+pub use embedded::{BackTest, Entry};
+#[cfg(embedded_policy)]
+pub use embedded::{by_identifier, entries, entry, similar_names};
 pub use generate::ProductRecord;
 pub use product::{Product, Provenance, RuleFrom, StatedNote};
 pub use stated::{AGREE_DAYS, EndAgainstRule, StatedField, StatedLines, StatedRule, StatedTerm};

@@ -14,6 +14,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::policy::dates::{add_months, days_between};
+use crate::policy::lines::line::Line;
 use crate::policy::lines::release::{RecordedEnd, Release};
 
 /// How far a recorded end may be from a stated rule's and still agree:
@@ -191,7 +192,7 @@ impl StatedRule {
             for &field in &self.fields {
                 if let Some(recorded) = field.recorded_last_day(release) {
                     compared.push(EndAgainstRule {
-                        line: release.line.to_string(),
+                        line: release.line.clone(),
                         field,
                         recorded,
                         stated,
@@ -212,8 +213,8 @@ impl fmt::Display for StatedRule {
 /// A recorded end beside the day a stated rule gives it (both last days).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EndAgainstRule {
-    /// The line, as the history names it.
-    pub line: String,
+    /// The line.
+    pub line: Line,
     /// The phase.
     pub field: StatedField,
     /// The last day the record gives.
@@ -355,132 +356,4 @@ fn lines_or_months_positive(term: StatedTerm) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read(text: &str) -> Option<(Vec<StatedField>, StatedLines, StatedTerm)> {
-        StatedRule::read(text).map(|rule| (rule.fields, rule.lines, rule.term))
-    }
-
-    #[test]
-    fn the_common_forms_of_endoflife_dates_files_read() {
-        use StatedField::{Active, Support};
-        use StatedLines::{All, Lts, NonLts};
-        use StatedTerm::{Months, UntilNext, Weeks};
-        for (comment, expected) in [
-            (
-                "# eol(x) = releaseDate(x+1)",
-                (vec![Support], All, UntilNext(1)),
-            ),
-            (
-                "    # eoas(x) = releaseDate(x+2)",
-                (vec![Active], All, UntilNext(2)),
-            ),
-            (
-                "# eol(x) = releaseDate(x + 1)",
-                (vec![Support], All, UntilNext(1)),
-            ),
-            (
-                "# eol(x) = release(x+3)",
-                (vec![Support], All, UntilNext(3)),
-            ),
-            (
-                "# eol(x) = releaseDate(x+1).",
-                (vec![Support], All, UntilNext(1)),
-            ),
-            (
-                "# - eoas(x) = releaseDate(x+1)",
-                (vec![Active], All, UntilNext(1)),
-            ),
-            (
-                "# eol(x) = releaseDate(x) + 18 months",
-                (vec![Support], All, Months(18)),
-            ),
-            (
-                "# eol(x) = releaseDate(x) + 1 year",
-                (vec![Support], All, Months(12)),
-            ),
-            (
-                "# eoas(x) = releaseDate(x) + 6m",
-                (vec![Active], All, Months(6)),
-            ),
-            (
-                "# eol(x) = releaseDate(x) + 12 weeks",
-                (vec![Support], All, Weeks(12)),
-            ),
-            (
-                "# LTS : eol(x) = releaseDate(x) + 1 year",
-                (vec![Support], Lts, Months(12)),
-            ),
-            (
-                "# For non-LTS, eol(x) = releaseDate(x+1).",
-                (vec![Support], NonLts, UntilNext(1)),
-            ),
-            (
-                "# For Non-LTS (Innovation): eoas(x)/eol(x) = releaseDate(x+1)",
-                (vec![Active, Support], NonLts, UntilNext(1)),
-            ),
-            (
-                "# eoas(x) = eol(x) = releaseDate(x+1)",
-                (vec![Active, Support], All, UntilNext(1)),
-            ),
-            (
-                "# eol(x) = releaseDate(x+5) (or false if not yet released)",
-                (vec![Support], All, UntilNext(5)),
-            ),
-        ] {
-            assert_eq!(read(comment), Some(expected), "{comment}");
-        }
-    }
-
-    #[test]
-    fn other_shapes_are_no_rule() {
-        for comment in [
-            "# eol(x) = releaseDate(x+1) + 3 months",
-            "# eol(x) = max(releaseDate(x+1), latestReleaseDate(x))",
-            "# EOL(x) = releaseDate(x) + 2 year + 1 day",
-            "# eol(x) = releaseDate(x+2), except for the last minor of a major.",
-            "# eol(x) = releaseDate(x) + 18 months (rounded to the end of the month).",
-            "# - for C line: eol(x) = releaseDate(x) + 2 years",
-            "# eoas(x) = releaseDate(x)",
-            "# eol(x) = end of security support",
-            "eol: 2025-06-14 # estimated releaseDate(x) + 2 years",
-            "# eoes(x) = releaseDate(x+6)",
-        ] {
-            assert_eq!(read(comment), None, "{comment}");
-        }
-    }
-
-    #[test]
-    fn a_rule_is_checked_against_the_ends_its_file_records() {
-        let day = |text: &str| crate::policy::dates::parse_date(text).unwrap();
-        let release = |line: &str, released: &str, eol: Option<&str>| {
-            let mut release = Release::new(
-                crate::policy::lines::version::read_line(
-                    line,
-                    crate::policy::lines::line::LineKind::Minor,
-                    None,
-                )
-                .unwrap(),
-                day(released),
-            );
-            // The record's last day; the history keeps the day after.
-            release.eol = eol.map(|last| RecordedEnd::On(day(last).succ_opt().unwrap()));
-            release
-        };
-        let history = [
-            release("1.0", "2024-01-10", Some("2024-04-10")),
-            release("1.1", "2024-04-10", Some("2024-09-01")),
-            release("1.2", "2024-07-10", None),
-        ];
-        let by_line: Vec<&Release> = history.iter().collect();
-        let rule = StatedRule::read("# eol(x) = releaseDate(x+1)").unwrap();
-        let compared = rule.against(&by_line);
-        // 1.0 ends the day 1.1 came; 1.1 should have ended 2024-07-10, the
-        // record says 2024-09-01: 53 days later. 1.2 records no end.
-        assert_eq!(compared.len(), 2);
-        assert!(compared[0].agrees());
-        assert_eq!(compared[1].days_off(), 53);
-        assert!(!compared[1].agrees());
-    }
-}
+mod tests;

@@ -54,9 +54,6 @@ use history::History;
 use problems::{Path, Problems};
 use rules::{Checked, Reading};
 
-/// Kestra's policy, as announced with Kestra 1.0, and its real history.
-pub(crate) const KESTRA_JSON: &str = include_str!("../../../examples/kestra.json");
-
 impl Policy {
     /// Reads and validates a policy file.
     ///

@@ -5,6 +5,7 @@
 mod audit;
 mod next_patch;
 mod policy;
+mod products;
 mod releases;
 mod status;
 mod supported;
@@ -15,6 +16,7 @@ mod targets;
 pub use audit::AuditReport;
 pub use next_patch::NextPatch;
 pub use policy::{PolicyCheck, PolicyFile};
+pub use products::Products;
 pub use releases::Releases;
 pub use status::{StatusReport, VersionAnswer};
 pub use supported::Supported;

@@ -1,0 +1,284 @@
+//! The policies the program carries, checked when the crate is built:
+//! Kestra's, the embedded default, and one for every product of
+//! endoflife.date's snapshot (`catalogue/products`). `build.rs` reads each
+//! with the file reader, fails the build on any problem, and keeps its
+//! checked rules and history as postcard bytes, one after another, with an
+//! index (names, aliases, what `products` lists). A start finds the name
+//! in the index and decodes that product's bytes alone: Node.js's 1,000
+//! patches in a few thousand instructions, where reading its file takes
+//! hundreds of thousands.
+
+use std::ops::Range;
+
+use crate::policy::definition::Policy;
+use crate::policy::error::PolicyError;
+use crate::policy::lines::release::Release;
+use crate::policy::rules::policy_rules::PolicyRules;
+
+/// One policy the program carries, as its index describes it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Entry {
+    /// Its name: endoflife.date's for its product (`nodejs`), `kestra`.
+    pub name: &'static str,
+    /// The product's name for people (`Node.js`).
+    pub title: &'static str,
+    /// endoflife.date's category (`framework`, `os`, ...); empty for none.
+    pub category: &'static str,
+    /// How its lines are numbered (`major`, `minor`, `dotted`), or `name`
+    /// where no line is a number.
+    pub lines: &'static str,
+    /// The package URLs and CPE names that identify it.
+    pub identifiers: &'static [&'static str],
+    /// The other names it goes by.
+    pub aliases: &'static [&'static str],
+    /// Where each rule comes from: the rule and `stated`, `vendor` or
+    /// `fitted`.
+    pub rules_from: &'static [(&'static str, &'static str)],
+    /// How its forecasts fared in the back-test, where it was back-tested.
+    pub backtest: Option<BackTest>,
+    bytes: Range<usize>,
+}
+
+/// How one product's forecasts fared in the back-test
+/// (`examples/catalogue_backtest.rs`): of the next releases and the ends
+/// forecast from each cut, how many came within 7 days, and how many
+/// fell inside their 80% range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // Each count is named for what it counts.
+pub struct BackTest {
+    pub releases_right: u32,
+    pub releases_total: u32,
+    pub ends_right: u32,
+    pub ends_total: u32,
+    pub release_ranges_held: u32,
+    pub release_ranges_total: u32,
+    pub end_ranges_held: u32,
+    pub end_ranges_total: u32,
+}
+
+#[cfg(embedded_policy)]
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+/// Every policy's bytes, as `build.rs` kept them.
+#[cfg(embedded_policy)]
+const BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.postcard"));
+
+/// What `build.rs` keeps of a checked policy: its rules and its history,
+/// from which [`Policy::new`] works out the rest.
+#[cfg(not(embedded_policy))]
+type Kept<'p> = (&'p PolicyRules, &'p [Release]);
+
+/// The same, decoded.
+type Decoded = (PolicyRules, Vec<Release>);
+
+impl Policy {
+    /// What `build.rs` keeps of the policy. (Only `build.rs`, compiled
+    /// before the bytes exist, has no `embedded_policy`.)
+    #[cfg(not(embedded_policy))]
+    pub(crate) fn kept(&self) -> Kept<'_> {
+        (self.rules(), self.history())
+    }
+
+    /// The policy `build.rs` kept as `bytes`; `None` for bytes it did not
+    /// write.
+    fn from_kept(bytes: &[u8]) -> Option<Self> {
+        let (rules, history): Decoded = postcard::from_bytes(bytes).ok()?;
+        // A kept history was checked, so it is never empty; bytes from
+        // elsewhere are refused rather than trusted on that.
+        (!history.is_empty()).then(|| Self::new(rules, history))
+    }
+}
+
+#[cfg(embedded_policy)]
+impl Policy {
+    /// The embedded default: Kestra's policy and history.
+    ///
+    /// # Errors
+    /// None in practice: the build checks the embedded file.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::Policy;
+    /// let kestra = Policy::kestra().unwrap();
+    /// assert_eq!(kestra.name(), "kestra");
+    /// assert_eq!(kestra.first_release().line.to_string(), "1.0");
+    /// ```
+    pub fn kestra() -> Result<Self, PolicyError> {
+        Self::named("kestra")
+    }
+
+    /// The policy the program carries under `name`, or one of its aliases
+    /// (`node`, an example's own name such as `camel`).
+    ///
+    /// # Errors
+    /// [`PolicyError::UnknownProduct`] for a name it does not carry, with
+    /// the names nearest it.
+    ///
+    /// # Examples
+    /// ```
+    /// use lts_policy::{Policy, PolicyError};
+    /// assert_eq!(Policy::named("camel")?.name(), "apache-camel");
+    /// let Err(PolicyError::UnknownProduct { similar, .. }) = Policy::named("nodjs") else {
+    ///     panic!("no product is named nodjs");
+    /// };
+    /// assert_eq!(similar[0], "nodejs");
+    /// # Ok::<(), PolicyError>(())
+    /// ```
+    pub fn named(name: &str) -> Result<Self, PolicyError> {
+        let entry = entry(name).ok_or_else(|| PolicyError::UnknownProduct {
+            name: name.to_owned(),
+            similar: similar_names(name).into_iter().map(str::to_owned).collect(),
+        })?;
+        BYTES
+            .get(entry.bytes.clone())
+            .and_then(Self::from_kept)
+            .ok_or_else(|| PolicyError::UnknownProduct {
+                name: name.to_owned(),
+                similar: Vec::new(),
+            })
+    }
+}
+
+/// Every policy the program carries, by name.
+#[cfg(embedded_policy)]
+#[must_use]
+pub fn entries() -> &'static [Entry] {
+    ENTRIES
+}
+
+/// The policy carried under `name` or an alias of it.
+#[cfg(embedded_policy)]
+#[must_use]
+pub fn entry(name: &str) -> Option<&'static Entry> {
+    let by_name = |name: &str| {
+        ENTRIES
+            .binary_search_by(|entry| entry.name.cmp(name))
+            .ok()
+            .map(|at| &ENTRIES[at])
+    };
+    by_name(name).or_else(|| {
+        let at = ALIASES
+            .binary_search_by(|(alias, _)| alias.cmp(&name))
+            .ok()?;
+        by_name(ALIASES[at].1)
+    })
+}
+
+/// The policy carried for the product an identifier names: a package URL
+/// (`pkg:pypi/django@4.2.1`, its version, qualifiers and subpath aside) or
+/// a CPE name (`cpe:2.3:a:djangoproject:django:4.2.1:...`, from its
+/// vendor and product on), compared without regard to case.
+///
+/// # Examples
+/// ```
+/// use lts_policy::catalogue::by_identifier;
+/// assert_eq!(by_identifier("pkg:pypi/Django@4.2.1").unwrap().name, "django");
+/// assert!(by_identifier("pkg:pypi/no-such-package").is_none());
+/// ```
+#[cfg(embedded_policy)]
+#[must_use]
+pub fn by_identifier(identifier: &str) -> Option<&'static Entry> {
+    let wanted = identifying_part(identifier);
+    ENTRIES.iter().find(|entry| {
+        entry
+            .identifiers
+            .iter()
+            .any(|known| identifying_part(known) == wanted)
+    })
+}
+
+/// What identifies a product in a package URL or CPE name, lower-case:
+/// `pkg:type/namespace/name` without version, qualifiers or subpath;
+/// `cpe:2.3:part:vendor:product` without the version and what follows.
+fn identifying_part(identifier: &str) -> String {
+    let mut lower = identifier.trim().to_ascii_lowercase();
+    // A CPE 2.2 URI (`cpe:/a:vendor:product`) names what a 2.3 name does.
+    if let Some(rest) = lower.strip_prefix("cpe:/") {
+        lower = format!("cpe:2.3:{rest}");
+    }
+    if lower.starts_with("cpe:") {
+        let fields: Vec<&str> = lower.split(':').collect();
+        return fields[..fields.len().min(5)].join(":");
+    }
+    lower
+        .split(['@', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The names (and aliases) nearest `name`, nearest first: those within
+/// a third of its length in edits, and those it starts or is part of;
+/// at most five.
+#[cfg(embedded_policy)]
+#[must_use]
+pub fn similar_names(name: &str) -> Vec<&'static str> {
+    let wanted = name.to_ascii_lowercase();
+    let names = ENTRIES
+        .iter()
+        .map(|entry| (entry.name, entry.name))
+        .chain(ALIASES.iter().copied());
+    let mut near: Vec<(usize, &'static str)> = names
+        .filter_map(|(known, policy)| {
+            let distance = edit_distance(&wanted, known);
+            let part =
+                wanted.len() >= 3 && (known.starts_with(&*wanted) || known.contains(&*wanted));
+            (distance <= wanted.len().div_ceil(3).max(1) || part).then_some((distance, policy))
+        })
+        .collect();
+    near.sort_unstable();
+    let mut seen = Vec::new();
+    for (_, policy) in near {
+        if !seen.contains(&policy) {
+            seen.push(policy);
+        }
+    }
+    seen.truncate(5);
+    seen
+}
+
+/// Levenshtein distance between two names, in characters: O(a·b) time
+/// for two names of a few dozen characters, one row of memory.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, a_char) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, b_char) in b.iter().enumerate() {
+            let replaced = diagonal + usize::from(a_char != *b_char);
+            diagonal = row[j + 1];
+            row[j + 1] = replaced.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_are_counted_by_character() {
+        assert_eq!(edit_distance("nodjs", "nodejs"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "go"), 2);
+    }
+
+    #[test]
+    fn identifiers_compare_by_the_product_they_name() {
+        assert_eq!(
+            identifying_part("pkg:PyPI/Django@4.2?x=1"),
+            "pkg:pypi/django"
+        );
+        assert_eq!(
+            identifying_part("cpe:2.3:a:djangoproject:django:4.2.1:*:*:*:*:*:*:*"),
+            "cpe:2.3:a:djangoproject:django"
+        );
+        assert_eq!(
+            identifying_part("cpe:/a:djangoproject:django:4.2"),
+            "cpe:2.3:a:djangoproject:django"
+        );
+    }
+}
