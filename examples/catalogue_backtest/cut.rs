@@ -103,6 +103,9 @@ pub fn cut_record(record: &ProductRecord, cut: NaiveDate) -> Option<ProductRecor
     let mut cut_record = record.clone();
     cut_record.cycles = Value::Array(kept).to_string();
     cut_record.versions.retain(|(_, day)| *day <= cut);
+    // The file as it was on the cut day was complete up to it, as the
+    // vendor's file cut is (`history_as_of`).
+    cut_record.complete_up_to = Some(cut);
     Some(cut_record)
 }
 
