@@ -4,11 +4,11 @@
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
+use lts_policy::Policy;
 use lts_policy::catalogue::ProductRecord;
 use lts_policy::dates::add_months;
 use lts_policy::forecast::Range;
 use lts_policy::lines::{RecordedEnd, Release};
-use lts_policy::{Line, Policy};
 
 use crate::cut::{cut_record, cut_vendor_file, date};
 
@@ -170,10 +170,6 @@ impl WhatCame<'_> {
             .min_by_key(|release| release.released)
     }
 
-    fn line(&self, line: &Line) -> Option<&Release> {
-        self.history.iter().find(|release| release.line == *line)
-    }
-
     fn score_next_release(&self, policy: &Policy, cut: NaiveDate, scores: &mut Scores) {
         let Some(next) = self.next_release(cut) else {
             return;
@@ -200,32 +196,37 @@ impl WhatCame<'_> {
         }
     }
 
-    fn score_ends(&self, policy: &Policy, cut: NaiveDate, scores: &mut Scores) {
-        let Ok(supported) = policy.supported_on(cut) else {
-            return;
-        };
-        for line in supported
+    /// The numbered lines out by `cut` whose end came after it (after the
+    /// day after it: an end the cut record gives is no forecast) and by the
+    /// snapshot, each with that end. Taken from the full record, not from
+    /// the lines the forecast thinks supported on the cut day: a line the
+    /// rules ended before the cut, which in fact ran on, is a miss to
+    /// count, not a forecast to leave out.
+    fn ends_to_come(&self, cut: NaiveDate) -> impl Iterator<Item = (&Release, NaiveDate)> {
+        let after = cut.succ_opt().unwrap_or(cut);
+        self.history
             .iter()
-            .filter(|line| line.info.line.numbers().is_some())
-        {
-            let info = &line.info;
-            let Some(real) = self
-                .line(&info.line)
-                .and_then(|release| real_end(release, self.snapshot))
-            else {
-                continue;
-            };
-            // An end the cut record already gives is no forecast.
-            if real <= cut.succ_opt().unwrap_or(cut) {
-                continue;
-            }
-            if !scores.add(false, info.eol, real, info.eol_range) && self.misses {
+            .filter(move |release| release.line.numbers().is_some() && release.released <= cut)
+            .filter_map(move |release| {
+                real_end(release, self.snapshot)
+                    .filter(|&real| real > after)
+                    .map(|real| (release, real))
+            })
+    }
+
+    fn score_ends(&self, policy: &Policy, cut: NaiveDate, scores: &mut Scores) {
+        for (release, real) in self.ends_to_come(cut) {
+            let info = policy.line(release.line.clone()).ok();
+            let forecast = info.as_ref().and_then(|info| info.eol);
+            let range = info.as_ref().and_then(|info| info.eol_range);
+            if !scores.add(false, forecast, real, range) && self.misses {
                 println!(
                     "  {} cut {cut}: {} eol {real}, forecast {} ({}, support {})",
                     self.name,
-                    info.line,
-                    info.eol.map_or("none".to_owned(), |day| day.to_string()),
-                    info.eol_reason.name(),
+                    release.line,
+                    forecast.map_or("none".to_owned(), |day| day.to_string()),
+                    info.as_ref()
+                        .map_or("no line", |info| info.eol_reason.name()),
                     rule_from(policy, "support"),
                 );
             }
@@ -242,16 +243,8 @@ impl WhatCame<'_> {
         if let Some(next) = self.next_release(cut) {
             scores.add(true, None, next.released, None);
         }
-        for release in self
-            .history
-            .iter()
-            .filter(|release| release.released <= cut)
-        {
-            if let Some(real) = real_end(release, self.snapshot)
-                .filter(|&real| real > cut.succ_opt().unwrap_or(cut))
-            {
-                scores.add(false, None, real, None);
-            }
+        for (_, real) in self.ends_to_come(cut) {
+            scores.add(false, None, real, None);
         }
     }
 }
