@@ -100,38 +100,9 @@ impl TrackRecord {
             .collect();
         slips.sort_by_key(|&(late, _)| late);
         let middle = (slips.len() >= FEWEST_SLIPS)
-            .then(|| Self::prediction_middle(&slips))
+            .then(|| Some((Self::quantile(&slips, LOW)?, Self::quantile(&slips, HIGH)?)))
             .flatten();
         Self { slips, middle }
-    }
-
-    /// The days late between which the next release falls with 80%
-    /// confidence, from `slips` (in increasing order). The middle 80% of a
-    /// few slips is narrower than that of the slips to come: of `n` slips
-    /// sorted, the next falls between the `i`-th and the `j`-th with
-    /// probability `(j - i) / (n + 1)`, so the range runs from the
-    /// `LOW * (n + 1)`-th to the `HIGH * (n + 1)`-th, `n` the slips'
-    /// effective count under their weights. Past the first or the last
-    /// (fewer than 9 slips), it goes on by their mean spacing.
-    fn prediction_middle(slips: &[(i64, f64)]) -> Option<(i64, i64)> {
-        let total: f64 = slips.iter().map(|(_, weight)| weight).sum();
-        let squares: f64 = slips.iter().map(|(_, weight)| weight * weight).sum();
-        let count = total * total / squares;
-        let (first, last) = (slips.first()?.0, slips.last()?.0);
-        let spacing = (last - first) as f64 / (count - 1.0).max(1.0);
-        let low_rank = LOW * (count + 1.0);
-        let high_rank = HIGH * (count + 1.0);
-        let low = if low_rank < 1.0 {
-            first - ((1.0 - low_rank) * spacing).round() as i64
-        } else {
-            Self::quantile(slips, low_rank / count)?
-        };
-        let high = if high_rank > count {
-            last + ((high_rank - count) * spacing).round() as i64
-        } else {
-            Self::quantile(slips, high_rank / count)?
-        };
-        Some((low, high))
     }
 
     /// How many releases it counts.

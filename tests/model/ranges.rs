@@ -32,21 +32,15 @@ fn an_overdue_line_ranges_from_the_day_after_the_history_to_the_late_releases() 
     };
     // On time: 1.7 due 09-01. Weights back from 08-01: 07-01 (31 days)
     // 0.943, 06-01 (61, the late one) 0.891, 04-01 (122) 0.793, 03-01
-    // (153) 0.748, 02-01 (181) 0.709; total with 08-01's 1.0: 5.084. Six
-    // slips are few: the range is a prediction interval, from the
-    // 0.1 * (n + 1)-th slip to the 0.9 * (n + 1)-th, n their effective
-    // count 5.084^2 / (0.709^2 + 0.748^2 + 0.793^2 + 0.891^2 + 0.943^2 +
-    // 1.0^2) = 25.847 / 4.374 = 5.909. Both ranks fall outside the slips
-    // (0.691 < 1, 6.218 > 5.909), so the range goes on past the first (0)
-    // and the last (31) by their mean spacing, 31 / 4.909 = 6.315 days:
-    // 0.309 * 6.315 = 1.95, 2 days each way. From 2 days before the day to
-    // 33 days after it...
+    // (153) 0.748, 02-01 (181) 0.709; total with 08-01's 1.0: 5.084. The
+    // five 0s weigh 4.193, past 10% of it (0.508) but short of 90% (4.576):
+    // the range runs from the day to 31 days after it...
     let policy = Policy::from_json(&json("2026-08-01")).unwrap();
     let info = policy.line(lts_policy::Line::new(1, 7)).unwrap();
     let range = info.released_range.unwrap();
     assert_eq!(
         (range.from.to_string(), range.to.to_string()),
-        ("2026-08-30".into(), "2026-10-04".into())
+        ("2026-09-01".into(), "2026-10-02".into())
     );
     // ...and on 09-10, with no 1.7, it is overdue, projected 09-11, 10 days
     // late: of the track record only 1.4's 31 days is as late, so the range
