@@ -16,6 +16,7 @@ mod layout;
 mod lts_successors;
 mod properties;
 mod queries;
+mod ranges;
 mod records;
 mod replay;
 mod schedules;
