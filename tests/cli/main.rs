@@ -5,6 +5,7 @@
 mod action;
 mod audit;
 mod catalog;
+mod catalogue;
 mod catalogue_rebuild;
 mod commands;
 mod completion;
