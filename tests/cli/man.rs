@@ -129,6 +129,30 @@ fn a_commands_page_has_its_own_options_and_exit_codes() {
 }
 
 #[test]
+fn the_products_page_says_what_its_1_means() {
+    let scratch = Scratch::new("man-products");
+    let page = scratch.join("lts-policy-products.1");
+    std::fs::write(&page, stdout_of(&["man", "products"], 0)).unwrap();
+    let Some(text) = rendered(&page) else {
+        return;
+    };
+    let page = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        page.contains("SYNOPSIS lts-policy products [--identifier]"),
+        "{page}"
+    );
+    let exit = page.split_once("EXIT STATUS ").unwrap().1;
+    let exit = exit.split_once(" ENVIRONMENT ").unwrap().0;
+    for code in [
+        "0 Listed.",
+        "1 --identifier names no product the program carries.",
+        "2 An error: bad input or usage",
+    ] {
+        assert!(exit.contains(code), "{exit}");
+    }
+}
+
+#[test]
 fn a_page_for_no_command_is_an_error() {
     super::kestra_flat(&["man", "nothing"])
         .assert()
