@@ -58,7 +58,8 @@ fn the_sample_is_of_every_kind() {
         let text = std::fs::read_to_string(format!("catalogue/products/{product}.json")).unwrap();
         serde_json::from_str(&text).unwrap()
     };
-    let rules_from = |product: &str, rule: &str| file(product)["product"]["rules_from"][rule].clone();
+    let rules_from =
+        |product: &str, rule: &str| file(product)["product"]["rules_from"][rule].clone();
     assert_eq!(rules_from("nodejs", "support"), "vendor");
     assert_eq!(file("nodejs")["lines"], "major");
     assert_eq!(rules_from("go", "support"), "stated");
@@ -74,7 +75,10 @@ fn the_sample_is_of_every_kind() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|release| !release["line"].as_str().unwrap().starts_with(char::is_numeric)),
+            .all(|release| !release["line"]
+                .as_str()
+                .unwrap()
+                .starts_with(char::is_numeric)),
         "{history}"
     );
 }

@@ -12,7 +12,7 @@
 
 use lts_policy::Policy;
 
-use super::replay::{compare, products, record};
+use super::replay::{Tally, compare, products, record};
 
 /// The products whose example numbers its lines in a way that cannot name
 /// the record's oldest ones, and those lines: the example's numbering
@@ -39,16 +39,10 @@ fn left_out(product: &str) -> &'static [&'static str] {
 #[test]
 fn every_product_answers_by_name_as_its_record_does() {
     let products = products();
-    let (mut days, mut agreeing) = (0, 0);
-    let mut failures = Vec::new();
+    let mut tally = Tally::default();
     for product in &products {
-        let policy = match Policy::named(product) {
-            Ok(policy) => policy,
-            Err(err) => {
-                failures.push(format!("{product}: {}", super::message(&err)));
-                continue;
-            }
-        };
+        let policy = Policy::named(product)
+            .unwrap_or_else(|err| panic!("{product}: {}", super::message(&err)));
         assert_eq!(policy.name(), product);
         let left_out = left_out(product);
         let unnamed: Vec<String> = policy
@@ -60,26 +54,13 @@ fn every_product_answers_by_name_as_its_record_does() {
         assert!(unnamed.is_empty(), "{product} names {unnamed:?} now");
         let mut cycles = record(product);
         cycles.retain(|cycle| !left_out.contains(&cycle.name()));
-        match compare(&policy, &cycles) {
-            Ok(replay) => {
-                days += replay.days;
-                agreeing += replay.days - replay.disagreements.len();
-                if let Some(first) = replay.disagreements.first() {
-                    let count = replay.disagreements.len();
-                    failures.push(format!("{product} ({count} days): {first}"));
-                }
-            }
-            Err(refused) => failures.push(format!("{product} refused: {refused}")),
-        }
+        tally.count(product, compare(&policy, &cycles));
     }
     eprintln!(
-        "catalogue replay: {} products by name; {agreeing} of {days} days agree with the record",
-        products.len()
+        "catalogue replay: {} products by name; {} of {} days agree with the record",
+        products.len(),
+        tally.agreeing,
+        tally.days
     );
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    tally.assert_no_failures();
 }

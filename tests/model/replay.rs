@@ -325,38 +325,68 @@ pub(super) fn products() -> Vec<String> {
     products
 }
 
+/// What many replays gave: the days compared and those agreeing, and each
+/// replay that failed, with its first disagreement or why it was refused.
+#[derive(Default)]
+pub(super) struct Tally {
+    pub(super) days: usize,
+    pub(super) agreeing: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// Counts the replay of `what` (a product, and the answer's shape);
+    /// whether it was read.
+    pub(super) fn count(&mut self, what: &str, replay: Result<Replay, String>) -> bool {
+        match replay {
+            Ok(replay) => {
+                self.days += replay.days;
+                self.agreeing += replay.days - replay.disagreements.len();
+                if let Some(first) = replay.disagreements.first() {
+                    let count = replay.disagreements.len();
+                    self.failures
+                        .push(format!("{what} ({count} days): {first}"));
+                }
+                true
+            }
+            Err(refused) => {
+                self.failures.push(format!("{what} refused: {refused}"));
+                false
+            }
+        }
+    }
+
+    /// Fails with every failure, when there is one.
+    #[track_caller]
+    pub(super) fn assert_no_failures(&self) {
+        assert!(
+            self.failures.is_empty(),
+            "{} failures:\n{}",
+            self.failures.len(),
+            self.failures.join("\n")
+        );
+    }
+}
+
 #[test]
 fn every_record_reads_and_answers_as_the_record_does() {
     let products = products();
-    let (mut answers, mut read, mut days, mut agreeing) = (0, 0, 0, 0);
-    let mut failures = Vec::new();
+    let (mut answers, mut read) = (0, 0);
+    let mut tally = Tally::default();
     for product in &products {
         let cycles = record(product);
         for (shape, answer) in [("v0", v0(&cycles)), ("v1", v1(product, &cycles))] {
             answers += 1;
-            match replay(product, &cycles, &answer) {
-                Ok(replay) => {
-                    read += 1;
-                    days += replay.days;
-                    agreeing += replay.days - replay.disagreements.len();
-                    if let Some(first) = replay.disagreements.first() {
-                        let count = replay.disagreements.len();
-                        failures.push(format!("{product} ({shape}, {count} days): {first}"));
-                    }
-                }
-                Err(refused) => failures.push(format!("{product} ({shape}) refused: {refused}")),
-            }
+            let replay = replay(product, &cycles, &answer);
+            read += usize::from(tally.count(&format!("{product} ({shape})"), replay));
         }
     }
     eprintln!(
-        "replay: {read} of {answers} answers read ({} products, v0 and v1); {agreeing} of {days} \
-         days agree with the record",
-        products.len()
+        "replay: {read} of {answers} answers read ({} products, v0 and v1); {} of {} days \
+         agree with the record",
+        products.len(),
+        tally.agreeing,
+        tally.days
     );
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    tally.assert_no_failures();
 }
