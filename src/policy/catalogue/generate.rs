@@ -75,7 +75,10 @@ impl ProductRecord {
         let facts = Facts::from_endoflife(&self.cycles, Some(&vendor.numbering()))?
             .with_versions(self.versions.iter().cloned())
             .without_patches_of(|line| patched.contains(line));
-        let merged = vendor.with_facts(&facts, self.complete_up_to)?;
+        // On the days the record covers, its days win over the example's.
+        let merged = vendor
+            .with_days_of(&facts)?
+            .with_facts(&facts, self.complete_up_to)?;
         let mut product = self.product.clone();
         if vendor.name() != self.name && !product.aliases.iter().any(|alias| alias == vendor.name())
         {
