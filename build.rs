@@ -59,45 +59,131 @@ fn keep() -> Result<(), Vec<String>> {
     let out_dir = PathBuf::from(out_dir);
     let backtest = backtest_rows()?;
     let mut bytes = Vec::new();
+    let mut index = Index::default();
     let mut entries = Vec::new();
     let mut aliases = Vec::new();
     for path in policy_files()? {
         let policy = checked(&path)?;
         let start = bytes.len();
         bytes.extend(postcard::to_allocvec(&policy.kept()).map_err(|err| vec![err.to_string()])?);
-        let name = policy.name();
+        let name = policy.name().to_owned();
         if let Some(product) = policy.product() {
             aliases.extend(
                 product
                     .aliases
                     .iter()
-                    .map(|alias| (alias.clone(), name.to_owned())),
+                    .map(|alias| (alias.clone(), name.clone())),
             );
         }
-        let mut entry = String::new();
-        index_entry(&policy, start..bytes.len(), backtest.get(name), &mut entry);
-        entries.push((name.to_owned(), entry));
+        entries.push((name, policy, start..bytes.len()));
     }
-    // The library finds a name by binary search.
-    entries.sort();
-    let mut index = String::from("[\n");
-    for (_, entry) in entries {
-        index.push_str(&entry);
-    }
-    index.push(']');
+    // The library finds a name, and an alias, by binary search.
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
     aliases.sort();
     aliases.dedup_by(|a, b| a.0 == b.0);
-    let aliases: Vec<String> = aliases
-        .iter()
-        .map(|(alias, name)| format!("({alias:?}, {name:?})"))
-        .collect();
-    let source = format!(
-        "/// Every policy carried, by name.\nconst ENTRIES: &[Entry] = &{index};\n\
-         /// Other names, each with the policy's, sorted.\nconst ALIASES: &[(&str, &str)] = &[{}];\n",
-        aliases.join(", ")
+    let mut source = String::from(
+        "/// Every policy carried, by name: spans of `TEXT`, ranges of the lists.\n\
+         const INDEX: &[Indexed] = &[\n",
     );
+    for (name, policy, kept) in &entries {
+        index.entry(policy, kept.clone(), backtest.get(name), &mut source);
+    }
+    source.push_str("];\n/// Other names, each with its policy's place in `INDEX`, sorted.\n");
+    source.push_str("const ALIASES: &[(Span, u16)] = &[");
+    for (alias, name) in &aliases {
+        let at = entries
+            .iter()
+            .position(|entry| entry.0 == *name)
+            .unwrap_or_default();
+        let _ = write!(source, "({:?}, {at}), ", index.span(alias));
+    }
+    source.push_str("];\n");
+    index.write_tables(&mut source);
     write(&out_dir.join("catalogue.postcard"), &bytes)?;
     write(&out_dir.join("catalogue.rs"), source.as_bytes())
+}
+
+/// The index's text and lists as `build.rs` gathers them: every string
+/// once in `text`, named by its span.
+#[derive(Default)]
+struct Index {
+    text: String,
+    spans: std::collections::HashMap<String, (usize, usize)>,
+    lists: Vec<(usize, usize)>,
+    rules_from: Vec<((usize, usize), (usize, usize))>,
+}
+
+impl Index {
+    /// The span of `text` in the index's text, added the first time.
+    fn span(&mut self, text: &str) -> (usize, usize) {
+        if let Some(&span) = self.spans.get(text) {
+            return span;
+        }
+        let span = (self.text.len(), self.text.len() + text.len());
+        self.text.push_str(text);
+        self.spans.insert(text.to_owned(), span);
+        span
+    }
+
+    /// The range of `LISTS` that holds `items`.
+    fn list(&mut self, items: &[String]) -> std::ops::Range<usize> {
+        let start = self.lists.len();
+        for item in items {
+            let span = self.span(item);
+            self.lists.push(span);
+        }
+        start..self.lists.len()
+    }
+
+    /// Writes the index entry of `policy`, kept at `bytes` of the catalogue.
+    fn entry(
+        &mut self,
+        policy: &Policy,
+        bytes: std::ops::Range<usize>,
+        backtest: Option<&String>,
+        out: &mut String,
+    ) {
+        let product = policy.product().cloned().unwrap_or_default();
+        let name = self.span(policy.name());
+        let title = self.span(product.title.as_deref().unwrap_or(policy.name()));
+        let category = self.span(product.category.as_deref().unwrap_or(""));
+        let lines = self.span(lines_kind(policy));
+        let identifiers = self.list(&product.identifiers);
+        let aliases = self.list(&product.aliases);
+        let start = self.rules_from.len();
+        for rule in &product.rules_from {
+            let pair = (self.span(&rule.rule), self.span(rule.from.name()));
+            self.rules_from.push(pair);
+        }
+        let _ = writeln!(
+            out,
+            "  Indexed {{ name: {name:?}, title: {title:?}, category: {category:?}, \
+             lines: {lines:?}, identifiers: {identifiers:?}, aliases: {aliases:?}, \
+             rules_from: {start}..{}, backtest: {}, bytes: {bytes:?} }},",
+            self.rules_from.len(),
+            backtest.map_or("None", String::as_str),
+        );
+    }
+
+    /// Writes `TEXT`, `LISTS` and `RULES_FROM`.
+    fn write_tables(&self, out: &mut String) {
+        let _ = writeln!(
+            out,
+            "/// Every string the index names, once.\nconst TEXT: &str = {:?};",
+            self.text
+        );
+        let _ = writeln!(
+            out,
+            "/// Identifiers and aliases, by entry.\nconst LISTS: &[Span] = &{:?};",
+            self.lists
+        );
+        let _ = writeln!(
+            out,
+            "/// Each rule and where it comes from, by entry.\n\
+             const RULES_FROM: &[(Span, Span)] = &{:?};",
+            self.rules_from
+        );
+    }
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Vec<String>> {
@@ -156,36 +242,6 @@ fn backtest_rows() -> Result<std::collections::HashMap<String, String>, Vec<Stri
         }
     }
     Ok(rows)
-}
-
-/// Writes the index entry of `policy`, kept at `bytes` of the catalogue.
-fn index_entry(
-    policy: &Policy,
-    bytes: std::ops::Range<usize>,
-    backtest: Option<&String>,
-    out: &mut String,
-) {
-    let product = policy.product().cloned().unwrap_or_default();
-    let rules_from: Vec<String> = product
-        .rules_from
-        .iter()
-        .map(|rule| format!("({:?}, {:?})", rule.rule, rule.from.name()))
-        .collect();
-    let _ = writeln!(
-        out,
-        "  Entry {{ name: {:?}, title: {:?}, category: {:?}, lines: {:?}, identifiers: &{:?}, \
-         aliases: &{:?}, rules_from: &[{}], backtest: {}, bytes: {}..{} }},",
-        policy.name(),
-        product.title.as_deref().unwrap_or(policy.name()),
-        product.category.as_deref().unwrap_or(""),
-        lines_kind(policy),
-        product.identifiers,
-        product.aliases,
-        rules_from.join(", "),
-        backtest.map_or("None", String::as_str),
-        bytes.start,
-        bytes.end,
-    );
 }
 
 /// The kind of lines, as `products` shows it: `name` where no line is a

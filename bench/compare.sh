@@ -6,8 +6,11 @@
 # instructions (callgrind, repeatable), peak resident memory (GNU time,
 # median of 9 runs) and wall time (hyperfine, when installed); then where
 # the distribution build's instructions go (callgrind's functions, by
-# inclusive cost), and the cost of `releases` over 1x, 10x and 100x as
-# many lines, in time and peak memory.
+# inclusive cost), the catalogue's products by name (Node.js's history,
+# the largest of the examples, against Kestra's; Ubuntu's against
+# ubuntu-distro-info's own data; the whole `products` list), and the cost
+# of `releases` over 1x, 10x and 100x as many lines, in time and peak
+# memory.
 #
 # Usage: bench/compare.sh [--install]
 #   --install  install what is missing (distro-info, valgrind, time with
@@ -79,6 +82,24 @@ for build in dist plain; do
 done
 echo "targets: distribution at most 0.40x the instructions and 1.00x the peak RSS;"
 echo "         plain at most 1.00x the instructions and 1.25x the peak RSS"
+
+echo
+echo "the catalogue, by name (instructions; the same question, 2026-03-01):"
+printf '%-26s %12s %12s %12s\n' "build" "nodejs" "ubuntu" "products"
+for build in dist plain; do
+    bin=${!build}
+    kestra_ir=$(instructions "$bin" supported --on 2026-03-01 --format plain)
+    nodejs_ir=$(instructions "$bin" --policy nodejs supported --on 2026-03-01 --format plain)
+    ubuntu_ir=$(instructions "$bin" --policy ubuntu supported --on 2026-03-01 --format plain)
+    products_ir=$(instructions "$bin" products)
+    printf '%-26s %12s %12s %12s\n' "lts-policy ($build)" "$nodejs_ir" "$ubuntu_ir" "$products_ir"
+    awk -v n="$nodejs_ir" -v k="$kestra_ir" -v u="$ubuntu_ir" -v d="$theirs_ir" -v build="$build" 'BEGIN {
+        printf "  %s: nodejs %.2fx Kestra'"'"'s, ubuntu %.2fx distro-info'"'"'s\n", build, n / k, u / d
+    }'
+done
+echo "targets: nodejs at most 1.50x Kestra's; ubuntu at most 1.00x distro-info's"
+products_s=$( { /usr/bin/time -f %e "$plain" products >/dev/null; } 2>&1 | tail -n 1)
+echo "products (plain build, one run): ${products_s} s; target under 0.020 s"
 
 if command -v hyperfine >/dev/null; then
     echo

@@ -164,6 +164,15 @@ fn cut_file(file: &Value, cut: NaiveDate) -> Option<String> {
         }
     }
     file["history_as_of"] = cut.to_string().into();
+    // A patch record complete up to a later day (Kestra's) is complete up
+    // to the cut, on the day of the cut.
+    if file
+        .get("patches_as_of")
+        .and_then(Value::as_str)
+        .is_some_and(|day| date(day) > cut)
+    {
+        file["patches_as_of"] = cut.to_string().into();
+    }
     Some(file.to_string())
 }
 

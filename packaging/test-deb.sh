@@ -36,9 +36,13 @@ fail() {
 answer=$("$root/usr/bin/lts-policy" supported --on 2026-03-01 --format plain)
 [[ $answer == $'1.2\n1.0' ]] || fail "supported answered: $answer"
 
-# One man page per command, each rendered without a warning.
+# One man page per command, each rendered without a warning: as many as
+# the installed binary writes itself.
+written=$(mktemp -d)
+expected=$("$root/usr/bin/lts-policy" man --dir "$written" | wc -l)
+rm -r "$written"
 pages=("$root"/usr/share/man/man1/*.1.gz)
-(( ${#pages[@]} == 13 )) || fail "${#pages[@]} man pages: ${pages[*]}"
+(( ${#pages[@]} == expected )) || fail "${#pages[@]} man pages, not $expected: ${pages[*]}"
 if command -v man >/dev/null; then
   for page in "${pages[@]}"; do
     warnings=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)

@@ -134,6 +134,7 @@ pub fn read_product_file(name: &str, text: &str) -> Result<ProductRecord, Produc
         cycles: Value::Array(cycles).to_string(),
         stated: StatedRule::all_in(front),
         versions: Vec::new(),
+        complete_up_to: None,
     })
 }
 

@@ -65,8 +65,13 @@ pub struct Policy {
     plan: Option<Plan>,
     /// The line the LTS choice starts from.
     anchor: LtsAnchor,
-    /// Every recorded patch's date and the place of its line, in date order.
-    recorded_patches: Vec<(NaiveDate, Place)>,
+    /// The newest recorded patch's day; `None` where none is recorded.
+    newest_patch: Option<NaiveDate>,
+    /// Every recorded patch's date and the place of its line, in date
+    /// order, sorted the first time they are asked for: only the patch
+    /// calendar walks them, and Node.js's 640 cost a start 100,000
+    /// instructions to sort.
+    recorded_patches: OnceLock<Vec<(NaiveDate, Place)>>,
     /// The places of the history's lines in line order, sorted the first
     /// time they are asked for: an audit looks up one line per finding.
     by_line: OnceLock<Vec<Place>>,
@@ -166,22 +171,15 @@ impl Policy {
     /// a newer major's first line (Python 2.7 after 3.0).
     pub(crate) fn new(rules: PolicyRules, mut history: Vec<Release>) -> Self {
         history.sort_by(Release::release_order);
-        let mut recorded_patches: Vec<(NaiveDate, Place)> = history
-            .iter()
-            .enumerate()
-            .flat_map(|(index, release)| {
-                release
-                    .patches
-                    .iter()
-                    .map(move |patch| (patch.released, Place::of(index)))
-            })
-            .collect();
-        recorded_patches.sort_unstable();
         // By default the history is complete up to its newest date.
         let newest_release = history
             .last()
             .map_or(NaiveDate::MIN, |newest| newest.released);
-        let newest_patch = recorded_patches.last().map(|(date, _)| *date);
+        let newest_patch = history
+            .iter()
+            .flat_map(|release| &release.patches)
+            .map(|patch| patch.released)
+            .max();
         let as_of = rules.history_as_of.unwrap_or_else(|| {
             newest_patch.map_or(newest_release, |patch| patch.max(newest_release))
         });
@@ -204,7 +202,8 @@ impl Policy {
             as_of,
             plan,
             anchor,
-            recorded_patches,
+            newest_patch,
+            recorded_patches: OnceLock::new(),
             by_line: OnceLock::new(),
             major_starts: Memo::default(),
             lts_chain: Memo::default(),
@@ -402,7 +401,26 @@ impl Policy {
 
     /// The recorded patches (date, place of the line) in date order.
     pub(crate) fn recorded_patches(&self) -> &[(NaiveDate, Place)] {
-        &self.recorded_patches
+        self.recorded_patches.get_or_init(|| {
+            let mut recorded: Vec<(NaiveDate, Place)> = self
+                .history
+                .iter()
+                .enumerate()
+                .flat_map(|(index, release)| {
+                    release
+                        .patches
+                        .iter()
+                        .map(move |patch| (patch.released, Place::of(index)))
+                })
+                .collect();
+            recorded.sort_unstable();
+            recorded
+        })
+    }
+
+    /// The newest recorded patch's day; `None` where none is recorded.
+    pub(crate) fn newest_recorded_patch(&self) -> Option<NaiveDate> {
+        self.newest_patch
     }
 
     /// The release the history records at `place`, if the line there is a

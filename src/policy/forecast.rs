@@ -100,9 +100,40 @@ impl TrackRecord {
             .collect();
         slips.sort_by_key(|&(late, _)| late);
         let middle = (slips.len() >= FEWEST_SLIPS)
-            .then(|| Some((Self::quantile(&slips, LOW)?, Self::quantile(&slips, HIGH)?)))
+            .then(|| Self::prediction_middle(&slips))
             .flatten();
         Self { slips, middle }
+    }
+
+    /// The days late between which the next release falls with 80%
+    /// confidence, from `slips` (in increasing order). The middle 80% of a
+    /// few slips is narrower than where the next falls: of `n` slips
+    /// sorted, the next falls between the `i`-th and the `j`-th with
+    /// probability `(j - i) / (n + 1)`, so the range runs from the
+    /// `LOW * (n + 1)`-th to the `HIGH * (n + 1)`-th, `n` the slips'
+    /// effective count under their weights. Below the first or above the
+    /// last (under 9 slips) there is no slip to take: the middle 80% goes
+    /// on by the spacing of the slips in it, so that an old slip of next to
+    /// no weight, far out, does not stretch the range.
+    fn prediction_middle(slips: &[(i64, f64)]) -> Option<(i64, i64)> {
+        let total: f64 = slips.iter().map(|(_, weight)| weight).sum();
+        let squares: f64 = slips.iter().map(|(_, weight)| weight * weight).sum();
+        let count = total * total / squares;
+        let (low, high) = (Self::quantile(slips, LOW)?, Self::quantile(slips, HIGH)?);
+        let spacing = (high - low) as f64 / ((HIGH - LOW) * count);
+        let low_rank = LOW * (count + 1.0);
+        let high_rank = HIGH * (count + 1.0);
+        let low = if low_rank < 1.0 {
+            low - ((1.0 - low_rank) * spacing).round() as i64
+        } else {
+            Self::quantile(slips, low_rank / count)?
+        };
+        let high = if high_rank > count {
+            high + ((high_rank - count) * spacing).round() as i64
+        } else {
+            Self::quantile(slips, high_rank / count)?
+        };
+        Some((low, high))
     }
 
     /// How many releases it counts.

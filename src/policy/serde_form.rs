@@ -74,7 +74,10 @@ pub(crate) mod date_form {
             if serializer.is_human_readable() {
                 serializer.collect_str(&self.0)
             } else {
-                serializer.serialize_i32(self.0.num_days_from_ce())
+                // The year and the day in it: chrono builds a date from
+                // them with a table lookup, where a day number takes a
+                // division into 400-year cycles.
+                (self.0.year(), self.0.ordinal()).serialize(serializer)
             }
         }
     }
@@ -84,7 +87,8 @@ pub(crate) mod date_form {
             let date = if deserializer.is_human_readable() {
                 String::deserialize(deserializer)?.parse().ok()
             } else {
-                NaiveDate::from_num_days_from_ce_opt(i32::deserialize(deserializer)?)
+                let (year, ordinal) = <(i32, u32)>::deserialize(deserializer)?;
+                NaiveDate::from_yo_opt(year, ordinal)
             };
             date.map(Self)
                 .ok_or_else(|| de::Error::custom("not a date the model can hold"))

@@ -82,6 +82,15 @@ fn bash_completes_a_commands_flags_and_values() {
         bash_offers(&["lts-policy", "releases", "--re"]),
         ["--remind", "--recorded"]
     );
+    // products, which reads the catalogue: its own flag and formats.
+    assert_eq!(
+        bash_offers(&["lts-policy", "products", "--i"]),
+        ["--identifier"]
+    );
+    assert_eq!(
+        bash_offers(&["lts-policy", "products", "--format", ""]),
+        formats("products")
+    );
     // The names a tag takes besides a line.
     let tag = bash_offers(&["lts-policy", "tag", "l"]);
     assert_eq!(tag, ["latest", "latest-lts"]);
@@ -169,5 +178,6 @@ fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = stdout_of(&["completions", shell], 0);
         assert!(script.contains("backport-targets"), "{shell}");
+        assert!(script.contains("products"), "{shell}");
     }
 }

@@ -79,17 +79,19 @@ fn supported_json_for_a_projected_lts_line() {
     // 2024-01-04 + 18 months = 2025-07-04, is cut by the 4th LTS after it,
     // 4.32: k=27, 2025-04-30 (Wednesday) -> 2025-05-01, 366 + 89 = 455 days on.
     // Thursdays 01-11, 01-18, 01-25, 02-01 -> 4.16.4.
-    // The 80% ranges (see releases_across_month_ends: (-9, 0) days for the
-    // next line): 4.16 is 11 lines ahead, -9 * sqrt(11) = -29.85, 30 days
-    // before 01-04; its end moves with 4.32, 27 ahead, -9 * sqrt(27) =
-    // -46.77, 47 days before 2025-05-01 (30 in April, 17 back in March).
+    // The 80% ranges (see releases_across_month_ends: (-10, 1) days for the
+    // next line): 4.16 is 11 lines ahead, sqrt(11) = 3.317: -33.17 and
+    // 3.32, from 33 days before 01-04 (12-02) to 3 after (01-07); its end
+    // moves with 4.32, 27 ahead, sqrt(27) = 5.196: -51.96 and 5.20, from 52
+    // days before 2025-05-01 (30 in April, 22 back in March: 03-10) to 5
+    // after (05-06).
     assert_eq!(
         *four_sixteen,
         json!({
             "line": "4.16", "released": "2024-01-04", "lts": true,
             "eol": "2025-05-01", "eol_by": "lts_superseded", "eol_by_line": "4.32",
-            "released_range": {"from": "2023-12-05", "to": "2024-01-04"},
-            "eol_range": {"from": "2025-03-15", "to": "2025-05-01"},
+            "released_range": {"from": "2023-12-02", "to": "2024-01-07"},
+            "eol_range": {"from": "2025-03-10", "to": "2025-05-06"},
             "lts_until": "2025-05-01", "branch": "stable/4.16", "roles": ["latest-lts"],
             "latest_patch": "4.16.4", "days_left": 455, "projected": true, "overdue": false,
             "lts_from": "2024-01-04", "active_until": "2025-05-01", "phase": "active",
@@ -109,10 +111,16 @@ fn releases_across_month_ends() {
     //   02-09, came 01-31: -9.
     // Weights halve every 365 days back from 01-31: 4.5 1.0, 4.4 0.952,
     // 4.3 0.890, 4.2 0.833, 4.1 0.790 (total 4.465). Sorted, -9 alone
-    // reaches 10% of it, and 90% (4.019) only with the last 0: (-9, 0)
-    // days for the next line, widened by the square root of how many lines
-    // ahead: 4.7 (2) -13, 4.8 (3) -16, 4.24 (19) -39. Each end counted from
-    // a projected release moves with it.
+    // reaches 10% of it, and 90% (4.019) only with the last 0: a middle of
+    // (-9, 0). Five slips are few: their effective count is 4.465^2 /
+    // (1.0^2 + 0.952^2 + 0.890^2 + 0.833^2 + 0.790^2) = 19.936 / 4.016 =
+    // 4.964, and the ranks 0.1 * 5.964 = 0.596 and 0.9 * 5.964 = 5.367 fall
+    // outside the slips, 0.404 of a spacing each way; the middle's spacing
+    // is 9 / (0.8 * 4.964) = 2.266 days, and 0.404 of it 0.92, a day:
+    // (-10, 1) days for the next line, widened by the square root of how
+    // many lines ahead: 4.7 (2) -14.14 and 1.41, (-14, 1); 4.8 (3) -17.32
+    // and 1.73, (-17, 2); 4.24 (19) -43.59 and 4.36, (-44, 4). Each end
+    // counted from a projected release moves with it.
     let expected = format!(
         "Releases from 2023-01-01 to 2023-05-31 (policy: monthly)
 
@@ -124,10 +132,10 @@ LINE  RELEASED     LTS   EOL          ENDED BY
 4.8   2023-05-04*  yes*  2024-09-05*  release of LTS 4.24
 
 {LEGEND}{RANGES_LEGEND}
-  4.5   eol 2023-02-21 to 2023-03-02
-  4.6   released 2023-02-21 to 2023-03-02, eol 2023-03-24 to 2023-04-06
-  4.7   released 2023-03-24 to 2023-04-06, eol 2023-04-18 to 2023-05-04
-  4.8   released 2023-04-18 to 2023-05-04, eol 2024-07-28 to 2024-09-05
+  4.5   eol 2023-02-20 to 2023-03-03
+  4.6   released 2023-02-20 to 2023-03-03, eol 2023-03-23 to 2023-04-07
+  4.7   released 2023-03-23 to 2023-04-07, eol 2023-04-17 to 2023-05-06
+  4.8   released 2023-04-17 to 2023-05-06, eol 2024-07-23 to 2024-09-09
 "
     );
     let args = [

@@ -1,12 +1,12 @@
 //! Each command's `--help`: every option has its help, and in the long
 //! help an example.
 
-use super::catalog::POLICY_COMMANDS;
+use super::catalog::{CATALOGUE_COMMANDS, POLICY_COMMANDS};
 use super::stdout_of;
 
 #[test]
 fn every_flag_has_help() {
-    for command in POLICY_COMMANDS {
+    for command in POLICY_COMMANDS.into_iter().chain(CATALOGUE_COMMANDS) {
         let help = stdout_of(&[command, "-h"], 0);
         let options = help.split_once("Options:\n").unwrap().1;
         // Option lines are indented at most 6 spaces; wrapped help text more.
@@ -25,7 +25,11 @@ fn every_flag_has_help() {
 
 #[test]
 fn every_flag_help_gives_an_example() {
-    for command in POLICY_COMMANDS.into_iter().chain(["completions"]) {
+    for command in POLICY_COMMANDS
+        .into_iter()
+        .chain(["completions"])
+        .chain(CATALOGUE_COMMANDS)
+    {
         let help = stdout_of(&[command, "--help"], 0);
         let options = help.split_once("Options:\n").unwrap().1;
         // In long help each option starts a block at 6 spaces or less; its

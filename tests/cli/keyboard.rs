@@ -110,7 +110,14 @@ fn each_command_lists_the_formats_it_writes() {
             })
             .collect::<Vec<_>>()
     };
-    for command in ["supported", "timeline", "man", "completions", "releases"] {
+    for command in [
+        "supported",
+        "timeline",
+        "man",
+        "completions",
+        "releases",
+        "products",
+    ] {
         assert_eq!(offered(command), formats(command), "{command}");
     }
     // Before the command every format is offered: the command decides.

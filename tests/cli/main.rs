@@ -5,6 +5,8 @@
 mod action;
 mod audit;
 mod catalog;
+mod catalogue;
+mod catalogue_rebuild;
 mod commands;
 mod completion;
 mod custom;

@@ -93,18 +93,29 @@ fn every_page_renders_with_every_section() {
     }
 }
 
+/// `command`'s page as `man -l` renders it, word by word (the text is
+/// justified), and its EXIT STATUS section; `None` where man is not
+/// installed.
+fn page_of(command: &str) -> Option<(String, String)> {
+    let scratch = Scratch::new(&format!("man-{command}"));
+    let page = scratch.join(&format!("lts-policy-{command}.1"));
+    std::fs::write(&page, stdout_of(&["man", command], 0)).unwrap();
+    let text = rendered(&page)?;
+    assert!(
+        text.starts_with(&format!("lts-policy-{command}(1)")),
+        "{text}"
+    );
+    let page = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let exit = page.split_once("EXIT STATUS ").unwrap().1;
+    let exit = exit.split_once(" ENVIRONMENT ").unwrap().0.to_owned();
+    Some((page, exit))
+}
+
 #[test]
 fn a_commands_page_has_its_own_options_and_exit_codes() {
-    let scratch = Scratch::new("man-status");
-    let page = scratch.join("lts-policy-status.1");
-    std::fs::write(&page, stdout_of(&["man", "status"], 0)).unwrap();
-    let Some(text) = rendered(&page) else {
+    let Some((page, exit)) = page_of("status") else {
         return;
     };
-    assert!(text.starts_with("lts-policy-status(1)"), "{text}");
-    // Justified text: compared word by word.
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let page = words(&text);
     assert!(
         page.contains("SYNOPSIS lts-policy status [--ends-within] [--on]"),
         "{page}"
@@ -114,8 +125,6 @@ fn a_commands_page_has_its_own_options_and_exit_codes() {
         "{page}"
     );
     // status says what its own 1 means.
-    let exit = page.split_once("EXIT STATUS ").unwrap().1;
-    let exit = exit.split_once(" ENVIRONMENT ").unwrap().0;
     for code in [
         "0 Every version's line is supported on the date",
         "1 One is not: its support has ended, it is not released yet, or it ends within",
@@ -126,6 +135,22 @@ fn a_commands_page_has_its_own_options_and_exit_codes() {
     // The top page lists the commands and their pages.
     let top = stdout_of(&["man"], 0);
     assert!(top.contains("lts\\-policy\\-supported(1)"), "{top}");
+}
+
+#[test]
+fn the_products_page_says_what_its_1_means() {
+    let Some((page, exit)) = page_of("products") else {
+        return;
+    };
+    assert!(
+        page.contains("SYNOPSIS lts-policy products [--identifier]"),
+        "{page}"
+    );
+    assert!(exit.contains("0 Listed."), "{exit}");
+    assert!(
+        exit.contains("1 --identifier names no product the program carries."),
+        "{exit}"
+    );
 }
 
 #[test]

@@ -19,9 +19,13 @@ fn the_package_holds_what_a_build_needs_and_nothing_of_the_tests() {
         "src/lib.rs",
         "src/main.rs",
         "src/model.md",
-        // build.rs checks it and the library embeds it.
+        // build.rs checks them and the library embeds them: the catalogue
+        // works after `cargo install`, which has no data directory.
         "examples/kestra.json",
         "examples/nodejs.json",
+        "catalogue/products/nodejs.json",
+        "catalogue/products/spring-framework.json",
+        "catalogue/LICENSE",
         "README.md",
         "LICENSE",
     ] {

@@ -247,9 +247,9 @@ fn policy_fields_of_the_wrong_type_or_missing() {
     );
     assert_eq!(
         policy_error(r#"{"comments": "typo"}"#),
-        "comments: unknown field; expected one of name, comment, lines, line_prefix, new_major, \
-         releases, patches, support, active, lts, changes, branch_template, tag_prefix, tags, \
-         history_as_of, patches_as_of, history, release_weekday, minor_every_months, \
+        "comments: unknown field; expected one of name, comment, product, lines, line_prefix, \
+         new_major, releases, patches, support, active, lts, changes, branch_template, tag_prefix, \
+         tags, history_as_of, patches_as_of, history, release_weekday, minor_every_months, \
          lts_every_months, lts_support_months, lts_in_parallel"
     );
 }

@@ -36,8 +36,10 @@ fn files(dir: &Path, found: &mut Vec<PathBuf>) {
 }
 
 /// The module a file is, by Rust's layout: `policy/file/mod.rs` is
-/// `policy::file`, `cli/args.rs` is `cli::args`. The library is `lib.rs`
-/// and `policy/`; the binary everything else.
+/// `policy::file`, `cli/args.rs` is `cli::args`. The library is `lib.rs`,
+/// `policy/` and `product_file.rs` (the reader of endoflife.date's files,
+/// outside `policy/` because `build.rs` compiles `policy/` without YAML);
+/// the binary everything else.
 fn module_of(file: &Path) -> Module {
     let relative = file.strip_prefix(src()).unwrap();
     let mut path: Vec<String> = relative
@@ -48,7 +50,7 @@ fn module_of(file: &Path) -> Module {
         path.pop();
     }
     let krate = match path.first().map(String::as_str) {
-        Some("lib" | "policy") => "lib",
+        Some("lib" | "policy" | "product_file") => "lib",
         _ => "bin",
     };
     if path == ["lib"] || path == ["main"] {

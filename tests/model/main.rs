@@ -4,6 +4,7 @@
 
 mod audit;
 mod audit_stated;
+mod catalogue_replay;
 mod custom;
 mod facts;
 mod far_dates;
@@ -16,6 +17,7 @@ mod layout;
 mod lts_successors;
 mod properties;
 mod queries;
+mod ranges;
 mod records;
 mod replay;
 mod schedules;

@@ -37,6 +37,11 @@ pub(super) struct Cycle {
 }
 
 impl Cycle {
+    /// The cycle's name, as the record writes it (`"3.10"`, `"cos-129"`).
+    pub(super) fn name(&self) -> &str {
+        &self.name
+    }
+
     fn field(&self, name: &str) -> Option<&Value> {
         self.fields.get(name).filter(|value| !value.is_null())
     }
@@ -68,9 +73,14 @@ fn value(yaml: &Yaml) -> Value {
     }
 }
 
-/// The cycles of a product file's front matter, as written.
+/// The cycles of a product file's front matter, as written. The front
+/// matter ends at the next line that starts `---`: a `---` inside a line
+/// (Nexus's release-notes links, `3-58-0---3-58-1`) is part of a value.
 fn cycles(file: &str) -> Vec<Cycle> {
-    let front = file.split("---").nth(1).expect("front matter");
+    let front = file
+        .strip_prefix("---")
+        .and_then(|rest| rest.split("\n---").next())
+        .expect("front matter");
     let docs = YamlLoader::load_from_str(front).expect("YAML");
     docs[0]["releases"]
         .as_vec()
@@ -203,11 +213,13 @@ fn days(cycles: &[Cycle], as_of: NaiveDate) -> BTreeSet<NaiveDate> {
     days
 }
 
-/// What one answer of one product gave.
+/// What one policy of one product gave over the days its record covers.
 #[derive(Default)]
-struct Replay {
-    days: usize,
-    disagreements: Vec<String>,
+pub(super) struct Replay {
+    /// The days compared.
+    pub(super) days: usize,
+    /// Each day the answer differs from the record's, and how.
+    pub(super) disagreements: Vec<String>,
 }
 
 /// The cycles of a product of the snapshot.
@@ -243,6 +255,14 @@ fn replay(product: &str, cycles: &[Cycle], answer: &str) -> Result<Replay, Strin
     if refitted.policy.to_json() != written {
         return Err("policy --fit on its own output changes it".to_owned());
     }
+    compare(&policy, cycles)
+}
+
+/// Asks `policy` what is supported on each day `cycles`, its product's
+/// record, covers where an answer can change, up to the policy's
+/// `history_as_of`, and compares each answer with the record's; an `Err`
+/// for a day the policy cannot answer.
+pub(super) fn compare(policy: &Policy, cycles: &[Cycle]) -> Result<Replay, String> {
     let as_of = policy.history_as_of();
     let patches_as_of = policy.patches_as_of();
     let undated_ends: BTreeSet<&str> = cycles
@@ -291,44 +311,82 @@ fn replay(product: &str, cycles: &[Cycle], answer: &str) -> Result<Replay, Strin
     Ok(result)
 }
 
-#[test]
-fn every_record_reads_and_answers_as_the_record_does() {
-    let mut products: Vec<_> = std::fs::read_dir("tests/data/endoflife/products")
+/// The names of the snapshot's 445 products, sorted.
+pub(super) fn products() -> Vec<String> {
+    let mut products: Vec<String> = std::fs::read_dir("tests/data/endoflife/products")
         .unwrap()
-        .map(|entry| entry.unwrap().path())
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            path.file_stem().unwrap().to_str().unwrap().to_owned()
+        })
         .collect();
     products.sort();
     assert_eq!(products.len(), 445);
-    let (mut answers, mut read, mut days, mut agreeing) = (0, 0, 0, 0);
-    let mut failures = Vec::new();
-    for path in &products {
-        let product = path.file_stem().unwrap().to_str().unwrap();
-        let cycles = record(product);
-        for (shape, answer) in [("v0", v0(&cycles)), ("v1", v1(product, &cycles))] {
-            answers += 1;
-            match replay(product, &cycles, &answer) {
-                Ok(replay) => {
-                    read += 1;
-                    days += replay.days;
-                    agreeing += replay.days - replay.disagreements.len();
-                    if let Some(first) = replay.disagreements.first() {
-                        let count = replay.disagreements.len();
-                        failures.push(format!("{product} ({shape}, {count} days): {first}"));
-                    }
+    products
+}
+
+/// What many replays gave: the days compared and those agreeing, and each
+/// replay that failed, with its first disagreement or why it was refused.
+#[derive(Default)]
+pub(super) struct Tally {
+    pub(super) days: usize,
+    pub(super) agreeing: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// Counts the replay of `what` (a product, and the answer's shape);
+    /// whether it was read.
+    pub(super) fn count(&mut self, what: &str, replay: Result<Replay, String>) -> bool {
+        match replay {
+            Ok(replay) => {
+                self.days += replay.days;
+                self.agreeing += replay.days - replay.disagreements.len();
+                if let Some(first) = replay.disagreements.first() {
+                    let count = replay.disagreements.len();
+                    self.failures
+                        .push(format!("{what} ({count} days): {first}"));
                 }
-                Err(refused) => failures.push(format!("{product} ({shape}) refused: {refused}")),
+                true
+            }
+            Err(refused) => {
+                self.failures.push(format!("{what} refused: {refused}"));
+                false
             }
         }
     }
+
+    /// Fails with every failure, when there is one.
+    #[track_caller]
+    pub(super) fn assert_no_failures(&self) {
+        assert!(
+            self.failures.is_empty(),
+            "{} failures:\n{}",
+            self.failures.len(),
+            self.failures.join("\n")
+        );
+    }
+}
+
+#[test]
+fn every_record_reads_and_answers_as_the_record_does() {
+    let products = products();
+    let (mut answers, mut read) = (0, 0);
+    let mut tally = Tally::default();
+    for product in &products {
+        let cycles = record(product);
+        for (shape, answer) in [("v0", v0(&cycles)), ("v1", v1(product, &cycles))] {
+            answers += 1;
+            let replay = replay(product, &cycles, &answer);
+            read += usize::from(tally.count(&format!("{product} ({shape})"), replay));
+        }
+    }
     eprintln!(
-        "replay: {read} of {answers} answers read ({} products, v0 and v1); {agreeing} of {days} \
-         days agree with the record",
-        products.len()
+        "replay: {read} of {answers} answers read ({} products, v0 and v1); {} of {} days \
+         agree with the record",
+        products.len(),
+        tally.agreeing,
+        tally.days
     );
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    tally.assert_no_failures();
 }

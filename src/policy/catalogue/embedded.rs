@@ -10,13 +10,14 @@
 
 use std::ops::Range;
 
+use crate::policy::catalogue::product::Product;
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::lines::release::Release;
 use crate::policy::rules::policy_rules::PolicyRules;
 
 /// One policy the program carries, as its index describes it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Entry {
     /// Its name: endoflife.date's for its product (`nodejs`), `kestra`.
@@ -29,14 +30,37 @@ pub struct Entry {
     /// where no line is a number.
     pub lines: &'static str,
     /// The package URLs and CPE names that identify it.
-    pub identifiers: &'static [&'static str],
+    pub identifiers: Vec<&'static str>,
     /// The other names it goes by.
-    pub aliases: &'static [&'static str],
+    pub aliases: Vec<&'static str>,
     /// Where each rule comes from: the rule and `stated`, `vendor` or
     /// `fitted`.
-    pub rules_from: &'static [(&'static str, &'static str)],
+    pub rules_from: Vec<(&'static str, &'static str)>,
     /// How its forecasts fared in the back-test, where it was back-tested.
     pub backtest: Option<BackTest>,
+}
+
+/// A stretch of the index's text (`TEXT`), by byte offsets.
+#[cfg(embedded_policy)]
+type Span = (u32, u32);
+
+/// One policy's index entry as `build.rs` writes it: spans of `TEXT` and
+/// ranges of the lists, integers alone. A table of `&str`s would be
+/// pointers the dynamic loader relocates at every start, some 7,000 of
+/// them for the catalogue (about 45,000 instructions), whatever the
+/// question; offsets cost nothing until read.
+#[cfg(embedded_policy)]
+struct Indexed {
+    name: Span,
+    title: Span,
+    category: Span,
+    lines: Span,
+    /// Identifiers, then aliases, in `LISTS`.
+    identifiers: Range<u16>,
+    aliases: Range<u16>,
+    /// Rule and provenance, in `RULES_FROM`.
+    rules_from: Range<u16>,
+    backtest: Option<BackTest>,
     bytes: Range<usize>,
 }
 
@@ -90,6 +114,24 @@ impl Policy {
     }
 }
 
+impl Policy {
+    /// The `product` section: what describes the product rather than its
+    /// rules, where the policy has one (every catalogue policy does).
+    #[must_use]
+    pub fn product(&self) -> Option<&Product> {
+        self.rules().product.as_deref()
+    }
+
+    /// The policy under the name `name`, with `comment` and `product`.
+    pub(crate) fn renamed(&self, name: &str, comment: String, product: Product) -> Self {
+        let mut rules = self.rules().clone();
+        name.clone_into(&mut rules.name);
+        rules.comment = Some(comment);
+        rules.product = Some(Box::new(product));
+        Self::new(rules, self.history().to_vec())
+    }
+}
+
 #[cfg(embedded_policy)]
 impl Policy {
     /// The embedded default: Kestra's policy and history.
@@ -126,7 +168,7 @@ impl Policy {
     /// # Ok::<(), PolicyError>(())
     /// ```
     pub fn named(name: &str) -> Result<Self, PolicyError> {
-        let entry = entry(name).ok_or_else(|| PolicyError::UnknownProduct {
+        let entry = indexed(name).ok_or_else(|| PolicyError::UnknownProduct {
             name: name.to_owned(),
             similar: similar_names(name).into_iter().map(str::to_owned).collect(),
         })?;
@@ -140,29 +182,71 @@ impl Policy {
     }
 }
 
+/// The text of `span`, as `build.rs` cut it.
+#[cfg(embedded_policy)]
+fn text(span: Span) -> &'static str {
+    TEXT.get(span.0 as usize..span.1 as usize)
+        .unwrap_or_default()
+}
+
+#[cfg(embedded_policy)]
+impl Indexed {
+    fn entry(&self) -> Entry {
+        let list = |range: &Range<u16>| -> Vec<&'static str> {
+            LISTS
+                .get(usize::from(range.start)..usize::from(range.end))
+                .unwrap_or_default()
+                .iter()
+                .map(|&span| text(span))
+                .collect()
+        };
+        Entry {
+            name: text(self.name),
+            title: text(self.title),
+            category: text(self.category),
+            lines: text(self.lines),
+            identifiers: list(&self.identifiers),
+            aliases: list(&self.aliases),
+            rules_from: RULES_FROM
+                .get(usize::from(self.rules_from.start)..usize::from(self.rules_from.end))
+                .unwrap_or_default()
+                .iter()
+                .map(|&(rule, from)| (text(rule), text(from)))
+                .collect(),
+            backtest: self.backtest,
+        }
+    }
+}
+
 /// Every policy the program carries, by name.
 #[cfg(embedded_policy)]
 #[must_use]
-pub fn entries() -> &'static [Entry] {
-    ENTRIES
+pub fn entries() -> Vec<Entry> {
+    INDEX.iter().map(Indexed::entry).collect()
+}
+
+/// The index entry of the policy carried under `name` or an alias of it.
+#[cfg(embedded_policy)]
+fn indexed(name: &str) -> Option<&'static Indexed> {
+    let by_name = |name: &str| {
+        INDEX
+            .binary_search_by(|entry| text(entry.name).cmp(name))
+            .ok()
+            .and_then(|at| INDEX.get(at))
+    };
+    by_name(name).or_else(|| {
+        let at = ALIASES
+            .binary_search_by(|&(alias, _)| text(alias).cmp(name))
+            .ok()?;
+        INDEX.get(usize::from(ALIASES.get(at)?.1))
+    })
 }
 
 /// The policy carried under `name` or an alias of it.
 #[cfg(embedded_policy)]
 #[must_use]
-pub fn entry(name: &str) -> Option<&'static Entry> {
-    let by_name = |name: &str| {
-        ENTRIES
-            .binary_search_by(|entry| entry.name.cmp(name))
-            .ok()
-            .map(|at| &ENTRIES[at])
-    };
-    by_name(name).or_else(|| {
-        let at = ALIASES
-            .binary_search_by(|(alias, _)| alias.cmp(&name))
-            .ok()?;
-        by_name(ALIASES[at].1)
-    })
+pub fn entry(name: &str) -> Option<Entry> {
+    indexed(name).map(Indexed::entry)
 }
 
 /// The policy carried for the product an identifier names: a package URL
@@ -178,14 +262,18 @@ pub fn entry(name: &str) -> Option<&'static Entry> {
 /// ```
 #[cfg(embedded_policy)]
 #[must_use]
-pub fn by_identifier(identifier: &str) -> Option<&'static Entry> {
+pub fn by_identifier(identifier: &str) -> Option<Entry> {
     let wanted = identifying_part(identifier);
-    ENTRIES.iter().find(|entry| {
-        entry
-            .identifiers
-            .iter()
-            .any(|known| identifying_part(known) == wanted)
-    })
+    INDEX
+        .iter()
+        .find(|entry| {
+            LISTS
+                .get(usize::from(entry.identifiers.start)..usize::from(entry.identifiers.end))
+                .unwrap_or_default()
+                .iter()
+                .any(|&known| identifying_part(text(known)) == wanted)
+        })
+        .map(Indexed::entry)
 }
 
 /// What identifies a product in a package URL or CPE name, lower-case:
@@ -240,10 +328,12 @@ fn percent_decoded(text: &str) -> String {
 #[must_use]
 pub fn similar_names(name: &str) -> Vec<&'static str> {
     let wanted = name.to_ascii_lowercase();
-    let names = ENTRIES
+    let names = INDEX
         .iter()
-        .map(|entry| (entry.name, entry.name))
-        .chain(ALIASES.iter().copied());
+        .map(|entry| (text(entry.name), text(entry.name)))
+        .chain(ALIASES.iter().filter_map(|&(alias, at)| {
+            Some((text(alias), text(INDEX.get(usize::from(at))?.name)))
+        }));
     let mut near: Vec<(usize, &'static str)> = names
         .filter_map(|(known, policy)| {
             let distance = edit_distance(&wanted, known);

@@ -36,6 +36,11 @@ pub struct ProductRecord {
     pub stated: Vec<StatedRule>,
     /// Its dated versions (release-data), each a name and its day.
     pub versions: Vec<(String, NaiveDate)>,
+    /// The day the record is complete up to, where the caller knows it
+    /// (the day of its snapshot): a line due by then and not recorded is
+    /// late. Without it, the newest release or version it records, which
+    /// for a product that releases seldom can be months before.
+    pub complete_up_to: Option<NaiveDate>,
 }
 
 impl ProductRecord {
@@ -70,7 +75,10 @@ impl ProductRecord {
         let facts = Facts::from_endoflife(&self.cycles, Some(&vendor.numbering()))?
             .with_versions(self.versions.iter().cloned())
             .without_patches_of(|line| patched.contains(line));
-        let merged = vendor.with_facts(&facts, None)?;
+        // On the days the record covers, its days win over the example's.
+        let merged = vendor
+            .with_days_of(&facts)?
+            .with_facts(&facts, self.complete_up_to)?;
         let mut product = self.product.clone();
         if vendor.name() != self.name && !product.aliases.iter().any(|alias| alias == vendor.name())
         {
@@ -98,7 +106,8 @@ impl ProductRecord {
             .numbering()
             .cloned()
             .unwrap_or_else(|| Numbering::of(LineKind::Minor));
-        let history = Draft::empty(&self.name, numbering.clone()).with_facts(&facts, None)?;
+        let history =
+            Draft::empty(&self.name, numbering.clone()).with_facts(&facts, self.complete_up_to)?;
         let by_line = by_line(history.history());
         let has_lts = by_line.iter().any(|release| release.lts == Some(true));
         let chosen = self.chosen(&by_line, has_lts);
@@ -118,7 +127,7 @@ impl ProductRecord {
                 draft[*slot] = rule.support_terms();
             }
         }
-        let mut fit = fitted(&draft, &facts)?;
+        let mut fit = fitted(&draft, &facts, self.complete_up_to)?;
         if stated_lts && let Some(mut lts) = fitted_lts(&fit.policy) {
             for (slot, rule) in &chosen {
                 if let Some(part) = slot.strip_prefix("lts.") {
@@ -126,7 +135,7 @@ impl ProductRecord {
                 }
             }
             draft["lts"] = lts;
-            fit = fitted(&draft, &facts)?;
+            fit = fitted(&draft, &facts, self.complete_up_to)?;
         }
         product.rules_from = rules_from(&fit.policy, |rule| {
             if used.contains(rule) {
@@ -255,10 +264,14 @@ fn by_line(history: &[Release]) -> Vec<&Release> {
 }
 
 /// The fit of the draft `draft` (a policy file's rules, no history) with
-/// `facts` for its history.
-fn fitted(draft: &Value, facts: &Facts) -> Result<Fit, PolicyError> {
+/// `facts` for its history, complete up to `complete_up_to` where known.
+fn fitted(
+    draft: &Value,
+    facts: &Facts,
+    complete_up_to: Option<NaiveDate>,
+) -> Result<Fit, PolicyError> {
     Draft::from_json(&draft.to_string())?
-        .with_facts(facts, None)?
+        .with_facts(facts, complete_up_to)?
         .fit()
 }
 

@@ -8,7 +8,7 @@
 
 mod embedded;
 mod generate;
-mod product;
+pub(crate) mod product;
 mod stated;
 mod vendor;
 

@@ -6,8 +6,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::definition::Policy;
-
 /// What describes a product rather than its rules.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,7 +50,7 @@ mod rules_from_form {
     use serde::ser::SerializeMap;
     use serde::{Deserializer, Serializer};
 
-    use super::RuleFrom;
+    use crate::policy::catalogue::product::RuleFrom;
 
     pub(super) fn serialize<S: Serializer>(
         rules: &[RuleFrom],
@@ -130,22 +128,4 @@ pub struct StatedNote {
     pub of: u32,
     /// Whether the policy's rules use it.
     pub used: bool,
-}
-
-impl Policy {
-    /// The `product` section: what describes the product rather than its
-    /// rules, where the policy has one (every catalogue policy does).
-    #[must_use]
-    pub fn product(&self) -> Option<&Product> {
-        self.rules().product.as_deref()
-    }
-
-    /// The policy under the name `name`, with `comment` and `product`.
-    pub(crate) fn renamed(&self, name: &str, comment: String, product: Product) -> Self {
-        let mut rules = self.rules().clone();
-        name.clone_into(&mut rules.name);
-        rules.comment = Some(comment);
-        rules.product = Some(Box::new(product));
-        Self::new(rules, self.history().to_vec())
-    }
 }

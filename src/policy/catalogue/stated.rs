@@ -93,7 +93,8 @@ impl StatedRule {
     /// `eol(x) = releaseDate(x+N)`, `eoas(x) = releaseDate(x+N)`,
     /// `releaseDate(x) + N months` (`m`, `years`, `y`, `weeks`), several
     /// phases at once (`eoas(x) = eol(x) = ...`, `eol(x)/eoas(x) = ...`),
-    /// for LTS or non-LTS lines (`LTS: ...`, `For non-LTS, ...`). Any other
+    /// for LTS or non-LTS lines (`LTS: ...`, `For non-LTS, ...`, `... for
+    /// LTS`). Any other
     /// shape (`max(...)`, `releaseDate(x+1) + 3 months`, a rule for some
     /// lines by name) is `None`: no rule is better than a misread one.
     ///
@@ -119,9 +120,17 @@ impl StatedRule {
             .iter()
             .filter_map(|field| lower.find(field))
             .min()?;
-        let lines = qualifier(&lower[..first])?;
+        let leading = qualifier(&lower[..first])?;
         let (fields, rest) = phases(&lower[first..])?;
-        let term = term(rest)?;
+        let (term, rest) = term(rest)?;
+        let lines = match rest.trim() {
+            trailing if trailing.starts_with("for ") => match qualifier(trailing)? {
+                StatedLines::All => return None,
+                qualified if leading == StatedLines::All => qualified,
+                _ => return None,
+            },
+            _ => leading,
+        };
         Some(Self {
             text: text.to_owned(),
             fields,
@@ -131,13 +140,28 @@ impl StatedRule {
     }
 
     /// The rules a product file states: one per comment line that states
-    /// one of the common forms, in the file's order.
+    /// one of the common forms, in the file's order. A comment that is a
+    /// heading alone (`# For LTS:`, Symfony's) qualifies the rules of the
+    /// comment lines under it, to the next heading or the comment's end.
     #[must_use]
     pub fn all_in(file: &str) -> Vec<Self> {
-        file.lines()
-            .filter(|line| line.trim_start().starts_with('#'))
-            .filter_map(Self::read)
-            .collect()
+        let mut heading = StatedLines::All;
+        let mut rules = Vec::new();
+        for line in file.lines().map(str::trim_start) {
+            let Some(comment) = line.strip_prefix('#') else {
+                heading = StatedLines::All;
+                continue;
+            };
+            if let Some(mut rule) = Self::read(line) {
+                if rule.lines == StatedLines::All {
+                    rule.lines = heading;
+                }
+                rules.push(rule);
+            } else if let Some(lines) = heading_of(comment) {
+                heading = lines;
+            }
+        }
+        rules
     }
 
     /// The rule as a policy's support terms: the record's last day is the
@@ -261,6 +285,14 @@ fn qualifier(before: &str) -> Option<StatedLines> {
     }
 }
 
+/// The lines a comment that is a heading alone names (`For LTS:`,
+/// `non-LTS:`); `None` for any other comment.
+fn heading_of(comment: &str) -> Option<StatedLines> {
+    let lower = comment.trim().to_ascii_lowercase();
+    let words = lower.strip_suffix(':')?;
+    qualifier(words).filter(|lines| *lines != StatedLines::All)
+}
+
 /// The phases at the start of `text` (`eol(x)`, `eoas(x)`, joined by `=`
 /// or `/`), and what follows the last `=`.
 fn phases(text: &str) -> Option<(Vec<StatedField>, &str)> {
@@ -290,8 +322,8 @@ fn phases(text: &str) -> Option<(Vec<StatedField>, &str)> {
 }
 
 /// The term of a rule's right-hand side, where nothing after it changes
-/// the day (`+ 3 months`, `- 1 day`, `, except ...`).
-fn term(text: &str) -> Option<StatedTerm> {
+/// the day (`+ 3 months`, `- 1 day`, `, except ...`), and the text after.
+fn term(text: &str) -> Option<(StatedTerm, &str)> {
     let text = text.trim_start();
     let call = text
         .strip_prefix("releasedate(")
@@ -309,8 +341,9 @@ fn term(text: &str) -> Option<StatedTerm> {
         || rest.starts_with(|c: char| c.is_ascii_digit())
         || rest.starts_with("rounded")
         || rest.starts_with("(rounded")
-        || rest.starts_with("if ");
-    (!changes_the_day && lines_or_months_positive(term)).then_some(term)
+        || rest.starts_with("if ")
+        || rest.contains(" or ");
+    (!changes_the_day && lines_or_months_positive(term)).then_some((term, rest))
 }
 
 /// `+ N unit` after `releaseDate(x)`: the term, and the text after it.

@@ -15,7 +15,7 @@ use crate::policy::error::PolicyError;
 use crate::policy::file::history::History;
 use crate::policy::file::problems::Problems;
 use crate::policy::lines::line::{Line, LineKind};
-use crate::policy::lines::release::{KnownPatch, Release, newest_recorded};
+use crate::policy::lines::release::{KnownPatch, RecordedEnd, Release, newest_recorded};
 
 impl Policy {
     /// The policy with `facts` merged into its history: the file's lines,
@@ -50,6 +50,51 @@ impl Policy {
             as_of,
         )?;
         Ok(Self::new(rules, releases))
+    }
+}
+
+impl Policy {
+    /// The policy with its history's days yielding to `facts` where both
+    /// speak of a line: the release day, and each end the facts give a day
+    /// for or say has passed (an end they say has not come leaves the
+    /// policy's announced one). A patch dated before its line's new release
+    /// day is left out. The catalogue's products with hand-encoded rules
+    /// answer as their record does on the days it covers: the record's day
+    /// wins over the one the example gives (Electron 5: 2019-04-23 in the
+    /// record, 2019-04-24 by its tag).
+    ///
+    /// # Errors
+    /// [`PolicyError::Facts`] when the history so changed is not a valid
+    /// one.
+    pub(crate) fn with_days_of(&self, facts: &Facts) -> Result<Self, PolicyError> {
+        let winning = |facts: Option<RecordedEnd>, own: Option<RecordedEnd>| match facts {
+            Some(RecordedEnd::NotYet) | None => own,
+            given => given,
+        };
+        let mut history = self.history().to_vec();
+        for release in &mut history {
+            let Some(line_facts) = facts.lines.get(&release.line) else {
+                continue;
+            };
+            if let Some(released) = &line_facts.released {
+                release.released = released.date;
+                release
+                    .patches
+                    .retain(|patch| patch.released >= released.date);
+            }
+            release.eol = winning(line_facts.eol, release.eol);
+            release.active_until = winning(line_facts.active_until, release.active_until);
+            release.extended_until = winning(line_facts.extended_until, release.extended_until);
+        }
+        let rules = self.rules();
+        let checked = checked(
+            history,
+            rules.lines,
+            rules.line_prefix.clone(),
+            rules.has_lts(),
+            rules.history_as_of,
+        )?;
+        Ok(Self::new(rules.clone(), checked))
     }
 }
 

@@ -14,7 +14,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor, value::MapAccessDeserial
 use serde::forward_to_deserialize_any;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::policy::catalogue::Product;
+use crate::policy::catalogue::product::Product;
 
 /// The rule fields of a file, the one list of them: each one's key, its
 /// type (the `Rule` of `rules/fields.rs`, on which its checking and

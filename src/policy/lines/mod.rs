@@ -24,6 +24,7 @@ pub(crate) mod line;
 pub(crate) mod lookup;
 pub(crate) mod lts;
 pub(crate) mod numbers;
+mod patch_bytes;
 pub(crate) mod patches;
 pub(crate) mod plan;
 pub(crate) mod projection;

@@ -43,7 +43,7 @@ impl Policy {
     pub fn patches_as_of(&self) -> Option<NaiveDate> {
         self.rules()
             .patches_as_of
-            .or_else(|| self.recorded_patches().last().map(|(date, _)| *date))
+            .or_else(|| self.newest_recorded_patch())
     }
 
     /// The day after which a line's patches are projected: the later of

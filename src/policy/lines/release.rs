@@ -95,6 +95,7 @@ pub struct Release {
     /// nothing.
     pub discontinued: Option<RecordedEnd>,
     /// Known patches, in order; authoritative up to the newest one.
+    #[serde(with = "super::patch_bytes")]
     pub patches: Vec<KnownPatch>,
 }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::fields::Stated;
 use super::line_rules::{Change, LineRules};
 use super::template::{BranchTemplate, TagTemplate};
-use crate::policy::catalogue::Product;
+use crate::policy::catalogue::product::Product;
 use crate::policy::lines::line::{Line, LineKind};
 use crate::policy::serde_form::date_form;
 

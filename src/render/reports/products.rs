@@ -13,7 +13,7 @@ use crate::render::text::{Row, Text, table};
 
 /// The policies listed.
 pub struct Products {
-    pub entries: Vec<&'static Entry>,
+    pub entries: Vec<Entry>,
 }
 
 /// One policy, as JSON and ndjson show it.
@@ -23,8 +23,8 @@ pub struct ProductView {
     title: &'static str,
     category: &'static str,
     lines: &'static str,
-    identifiers: &'static [&'static str],
-    aliases: &'static [&'static str],
+    identifiers: Vec<&'static str>,
+    aliases: Vec<&'static str>,
     rules_from: Vec<RuleFromView>,
     backtest: Option<BackTestView>,
 }
@@ -90,14 +90,14 @@ struct Document {
     products: Vec<ProductView>,
 }
 
-fn view(entry: &'static Entry) -> ProductView {
+fn view(entry: &Entry) -> ProductView {
     ProductView {
         name: entry.name,
         title: entry.title,
         category: entry.category,
         lines: entry.lines,
-        identifiers: entry.identifiers,
-        aliases: entry.aliases,
+        identifiers: entry.identifiers.clone(),
+        aliases: entry.aliases.clone(),
         rules_from: entry
             .rules_from
             .iter()
@@ -152,7 +152,7 @@ impl Report for Products {
         table(out, Some(&header), || {
             self.entries.iter().map(|entry| {
                 let test = entry.backtest;
-                let identifiers = match entry.identifiers {
+                let identifiers = match entry.identifiers.as_slice() {
                     [] => "-".to_owned(),
                     [one] => (*one).to_owned(),
                     [first, rest @ ..] => format!("{first} (+{})", rest.len()),
@@ -179,7 +179,7 @@ impl Report for Products {
     fn json(&self) -> impl crate::render::json::Document {
         Document {
             schema_version: SCHEMA_VERSION,
-            products: self.entries.iter().map(|entry| view(entry)).collect(),
+            products: self.entries.iter().map(view).collect(),
         }
     }
 

@@ -91,9 +91,45 @@ fn other_shapes_are_no_rule() {
         "# eol(x) = end of security support",
         "eol: 2025-06-14 # estimated releaseDate(x) + 2 years",
         "# eoes(x) = releaseDate(x+6)",
+        // Quarkus's: two days, either of which may be the end.
+        "# - eol(x) = releaseDate(x+1) for non-LTS OR releaseDate(X)+5w",
+        "# eol(x) = releaseDate(x) + 1y for 3.x lines",
     ] {
         assert_eq!(read(comment), None, "{comment}");
     }
+}
+
+#[test]
+fn a_qualifier_after_the_rule_or_in_a_heading_above_it_names_its_lines() {
+    use StatedLines::{All, Lts, NonLts};
+    // Quarkus's file: the qualifier after the rule.
+    assert_eq!(
+        read("# - eol(x) = releaseDate(x)+1y for LTS"),
+        Some((vec![StatedField::Support], Lts, StatedTerm::Months(12)))
+    );
+    // Symfony's file: headings, each over the rules of its group; a blank
+    // comment line keeps the group, the end of the comment closes it.
+    let file = "# For LTS:\n\
+                # - eoas(x) = releaseDate(x) + 36 months\n\
+                # - eol(x) = releaseDate(x) + 48 months\n\
+                #\n\
+                # For non-LTS:\n\
+                # - eol(x) = releaseDate(x) + 8 months\n\
+                releases:\n\
+                # eol(x) = releaseDate(x+1)\n";
+    let read: Vec<(StatedLines, StatedTerm)> = StatedRule::all_in(file)
+        .into_iter()
+        .map(|rule| (rule.lines, rule.term))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Lts, StatedTerm::Months(36)),
+            (Lts, StatedTerm::Months(48)),
+            (NonLts, StatedTerm::Months(8)),
+            (All, StatedTerm::UntilNext(1)),
+        ]
+    );
 }
 
 #[test]

@@ -1,0 +1,309 @@
+//! The catalogue from the command line: `--policy NAME` for every product
+//! by endoflife.date's name, its aliases and the examples' own names;
+//! `products` in every format; `products --identifier`; the generator's
+//! errors. Expected answers are read by hand from the product files in
+//! `tests/data/endoflife/products`: endoflife.date writes an end as the
+//! phase's last day, so the first day without support is the day after.
+
+use serde_json::Value;
+
+use super::catalog::formats;
+use super::{Scratch, embedded, outcome};
+
+/// Runs the binary with `args`, which must exit with `code` and say
+/// nothing on stderr; returns its stdout.
+#[track_caller]
+fn answer(args: &[&str], code: i32) -> String {
+    let (status, stdout, stderr) = outcome(embedded(args).output().unwrap());
+    assert_eq!(status, Some(code), "{args:?}: {stderr}");
+    assert_eq!(stderr, "", "{args:?}");
+    stdout
+}
+
+/// The one `error:` line of a run of `args`, which must exit 2 with
+/// nothing on stdout.
+#[track_caller]
+fn error_line(args: &[&str]) -> String {
+    let (status, stdout, stderr) = outcome(embedded(args).output().unwrap());
+    assert_eq!(status, Some(2), "{args:?}");
+    assert_eq!(stdout, "", "{args:?}");
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    stderr
+}
+
+#[test]
+fn nodejs_20_is_supported_through_the_last_day_its_record_gives() {
+    // nodejs.md: 20 released 2023-04-18, LTS from 2023-10-24, eoas
+    // 2024-10-22 and eol 2026-04-30, each the phase's last day.
+    let on = |day| ["--policy", "nodejs", "status", "20", "--on", day];
+    let plain = |day| [&on(day)[..], &["--format", "plain"]].concat();
+    assert_eq!(answer(&plain("2026-04-30"), 0), "supported\n");
+    assert_eq!(answer(&plain("2026-05-01"), 1), "ended\n");
+    let json: Value =
+        serde_json::from_str(&answer(&[&on("2026-04-30")[..], &["--json"]].concat(), 0)).unwrap();
+    assert_eq!(json["policy"], "nodejs");
+    assert_eq!(json["line"], "20");
+    // The first days without support: the day after each last day.
+    assert_eq!(json["eol"], "2026-05-01");
+    assert_eq!(json["active_until"], "2024-10-23");
+    assert_eq!(json["days_left"], 1);
+    assert_eq!(json["details"]["released"], "2023-04-18");
+    assert_eq!(json["details"]["lts_from"], "2023-10-24");
+    // 20.20.2, of 2026-03-24, is the newest patch the record gives.
+    assert_eq!(json["details"]["latest_patch"], "20.20.2");
+    assert_eq!(json["details"]["projected"], false);
+}
+
+#[test]
+fn spring_framework_and_postgresql_answer_by_name() {
+    let plain = |name, day| {
+        answer(
+            &[
+                "--policy",
+                name,
+                "supported",
+                "--on",
+                day,
+                "--format",
+                "plain",
+            ],
+            0,
+        )
+    };
+    // spring-framework.md: 6.2's OSS support ends 2026-06-30 (its last
+    // day); 7.0 came out 2025-11-30; 6.1 ended 2025-06-30.
+    assert_eq!(plain("spring-framework", "2026-06-30"), "7.0\n6.2\n");
+    assert_eq!(plain("spring-framework", "2026-07-01"), "7.0\n");
+    // postgresql.md: 13's last day is 2025-11-13; 18 came 2025-09-25; 14
+    // to 17 run to 2026 and later.
+    assert_eq!(
+        plain("postgresql", "2025-11-13"),
+        "18\n17\n16\n15\n14\n13\n"
+    );
+    assert_eq!(plain("postgresql", "2025-11-14"), "18\n17\n16\n15\n14\n");
+}
+
+#[test]
+fn aliases_and_examples_names_are_their_products() {
+    let json_of = |name| -> Value {
+        let args = [
+            "--policy",
+            name,
+            "supported",
+            "--on",
+            "2025-11-14",
+            "--json",
+        ];
+        serde_json::from_str(&answer(&args, 0)).unwrap()
+    };
+    // postgresql.md's alternate_urls: /postgres, /pg, /psql, /pgsql;
+    // nodejs.md's: /node.
+    for (alias, product) in [
+        ("pg", "postgresql"),
+        ("pgsql", "postgresql"),
+        ("node", "nodejs"),
+        // The examples' own names (examples/camel.json, quarkus.json).
+        ("camel", "apache-camel"),
+        ("quarkus", "quarkus-framework"),
+    ] {
+        let by_alias = json_of(alias);
+        assert_eq!(by_alias["policy"], product, "{alias}");
+        assert_eq!(by_alias, json_of(product), "{alias}");
+    }
+}
+
+#[test]
+fn a_mistyped_name_says_which_names_are_near() {
+    assert_eq!(
+        error_line(&["--policy", "nodjs", "supported"]),
+        "error: no policy file and no product named 'nodjs'; a similar name exists: 'nodejs'\n"
+    );
+}
+
+/// nodejs.md's identifiers (its `repology` name is none of them).
+const NODEJS_IDENTIFIERS: [&str; 8] = [
+    "pkg:generic/node",
+    "pkg:docker/circleci/node",
+    "pkg:docker/library/node",
+    "pkg:docker/cimg/node",
+    "pkg:docker/bitnami/node",
+    "pkg:rpm/redhat/nodejs",
+    "pkg:rpm/redhat/nodejs24",
+    "cpe:2.3:a:nodejs:node.js",
+];
+
+/// What the catalogue says of Node.js: its rules are the vendor's,
+/// encoded by hand in examples/nodejs.json.
+const NODEJS_RULES: [&str; 5] = ["releases", "patches", "support", "active", "lts"];
+
+#[test]
+fn products_lists_every_product_in_every_format() {
+    // 445 products of the snapshot and Kestra.
+    let products = 446;
+    for format in formats("products") {
+        let printed = answer(&["products", "--format", format], 0);
+        match *format {
+            "text" => check_text(&printed, products),
+            "json" => {
+                let json: Value = serde_json::from_str(&printed).unwrap();
+                let all = json["products"].as_array().unwrap();
+                assert_eq!(all.len(), products);
+                check_nodejs(all.iter().find(|p| p["name"] == "nodejs").unwrap());
+            }
+            "ndjson" => {
+                assert_eq!(printed.lines().count(), products);
+                let nodejs = printed
+                    .lines()
+                    .find(|l| l.contains(r#""name":"nodejs""#))
+                    .unwrap();
+                check_nodejs(&serde_json::from_str(nodejs).unwrap());
+            }
+            "csv" => check_csv(&printed, products),
+            "plain" => {
+                let names: Vec<&str> = printed.lines().collect();
+                assert_eq!(names.len(), products);
+                assert!(names.contains(&"nodejs") && names.contains(&"kestra"));
+                assert!(names.is_sorted());
+            }
+            other => panic!("products writes no {other}"),
+        }
+    }
+}
+
+/// `products`'s text: a header, one row per product, Node.js's row.
+#[track_caller]
+fn check_text(printed: &str, products: usize) {
+    let mut lines = printed.lines();
+    let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        header.join(" "),
+        "NAME TITLE CATEGORY LINES RULES ENDS RELEASES IDENTIFIERS"
+    );
+    assert_eq!(lines.count(), products);
+    let nodejs = printed.lines().find(|l| l.starts_with("nodejs ")).unwrap();
+    let words: Vec<&str> = nodejs.split_whitespace().collect();
+    // The first identifier and how many more there are.
+    assert_eq!(
+        words,
+        [
+            "nodejs",
+            "Node.js",
+            "framework",
+            "major",
+            "vendor",
+            "-",
+            "-",
+            "pkg:generic/node",
+            "(+7)"
+        ]
+    );
+}
+
+/// `products`'s CSV: a header, one record per product, Node.js's.
+#[track_caller]
+fn check_csv(printed: &str, products: usize) {
+    let mut lines = printed.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "name,title,category,lines,identifiers,aliases,rules_from,releases_right,\
+             releases_total,ends_right,ends_total,release_ranges_held,\
+             release_ranges_total,end_ranges_held,end_ranges_total"
+    );
+    assert_eq!(lines.count(), products);
+    let nodejs = printed.lines().find(|l| l.starts_with("nodejs,")).unwrap();
+    let rules: Vec<String> = NODEJS_RULES.iter().map(|r| format!("{r}=vendor")).collect();
+    let expected = format!(
+        "nodejs,Node.js,framework,major,{},node,{},",
+        NODEJS_IDENTIFIERS.join(" "),
+        rules.join(" ")
+    );
+    assert!(nodejs.starts_with(&expected), "{nodejs}");
+}
+
+/// Node.js's entry in `products`'s JSON: nodejs.md's title, category,
+/// identifiers and alias, and the vendor's rules.
+#[track_caller]
+fn check_nodejs(entry: &Value) {
+    assert_eq!(entry["title"], "Node.js");
+    assert_eq!(entry["category"], "framework");
+    assert_eq!(entry["lines"], "major");
+    assert_eq!(entry["identifiers"], serde_json::json!(NODEJS_IDENTIFIERS));
+    assert_eq!(entry["aliases"], serde_json::json!(["node"]));
+    let rules: Vec<Value> = NODEJS_RULES
+        .iter()
+        .map(|rule| serde_json::json!({"rule": rule, "from": "vendor"}))
+        .collect();
+    assert_eq!(entry["rules_from"], Value::Array(rules));
+}
+
+#[test]
+fn an_identifier_finds_its_product() {
+    // django.md: pkg:pypi/django, cpe:2.3:a:djangoproject:django; a
+    // version, or a CPE's fields after the product, do not matter.
+    for identifier in [
+        "pkg:pypi/django",
+        "pkg:pypi/Django@4.2.1",
+        "cpe:2.3:a:djangoproject:django:4.2.1:*:*:*:*:*:*:*",
+    ] {
+        let args = ["products", "--identifier", identifier, "--format", "plain"];
+        assert_eq!(answer(&args, 0), "django\n", "{identifier}");
+    }
+    // postgresql.md's CPE.
+    let args = [
+        "products",
+        "--identifier",
+        "cpe:2.3:a:postgresql:postgresql",
+    ];
+    let found = answer(&[&args[..], &["--format", "plain"]].concat(), 0);
+    assert_eq!(found, "postgresql\n");
+    // None has it: exit 1, nothing on stdout, a note.
+    let (status, stdout, stderr) = outcome(
+        embedded(&["products", "--identifier", "pkg:npm/nothing-here"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(status, Some(1));
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "note: no product the program carries has the identifier pkg:npm/nothing-here\n"
+    );
+}
+
+#[test]
+fn the_generator_says_what_it_cannot_read_in_one_line() {
+    let scratch = Scratch::new("from-endoflife");
+    let from = |file: &str| error_line(&["policy", "--from-endoflife", file]);
+    let missing = scratch.path_to("no-such.md");
+    assert_eq!(
+        from(&missing),
+        format!(
+            "error: cannot read product file {missing}: No such file or directory (os error 2)\n"
+        )
+    );
+    // Markdown, but not a product page: no front matter, or no releases.
+    assert_eq!(
+        from("tests/data/endoflife/README.md"),
+        "error: product file tests/data/endoflife/README.md: no front matter: a product \
+         file starts with a line `---`\n"
+    );
+    let no_releases = scratch.path_to("page.md");
+    std::fs::write(&no_releases, "---\ntitle: A page\n---\n# Text\n").unwrap();
+    assert_eq!(
+        from(&no_releases),
+        format!("error: product file {no_releases}: its front matter has no `releases` list\n")
+    );
+    // Release-data that is not: a number where the versions go.
+    let bad = scratch.path_to("versions.json");
+    std::fs::write(&bad, r#"{"versions": 3}"#).unwrap();
+    let go = "tests/data/endoflife/products/go.md";
+    assert_eq!(
+        error_line(&["policy", "--from-endoflife", go, "--release-data", &bad]),
+        format!(
+            "error: release-data file {bad}: not release-data (`{{\"versions\": {{NAME: \
+             {{\"date\": DAY}}}}}}`): invalid type: integer `3`, expected a map at line 1 \
+             column 14\n"
+        )
+    );
+}
