@@ -59,9 +59,9 @@ impl Run for Args {
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
-        let entries: Vec<Entry> = match &self.identifier {
+        let entries: Vec<&'static Entry> = match &self.identifier {
             Some(identifier) => catalogue::by_identifier(identifier).into_iter().collect(),
-            None => catalogue::entries(),
+            None => catalogue::entries().iter().collect(),
         };
         let found = !entries.is_empty();
         if let (false, Some(identifier), Format::Text) =

@@ -168,9 +168,11 @@ impl Policy {
     /// # Ok::<(), PolicyError>(())
     /// ```
     pub fn named(name: &str) -> Result<Self, PolicyError> {
-        let entry = indexed(name).ok_or_else(|| PolicyError::UnknownProduct {
-            name: name.to_owned(),
-            similar: similar_names(name).into_iter().map(str::to_owned).collect(),
+        let entry = place(name).and_then(|at| INDEX.get(at)).ok_or_else(|| {
+            PolicyError::UnknownProduct {
+                name: name.to_owned(),
+                similar: similar_names(name).into_iter().map(str::to_owned).collect(),
+            }
         })?;
         BYTES
             .get(entry.bytes.clone())
@@ -221,32 +223,33 @@ impl Indexed {
 /// Every policy the program carries, by name.
 #[cfg(embedded_policy)]
 #[must_use]
-pub fn entries() -> Vec<Entry> {
-    INDEX.iter().map(Indexed::entry).collect()
+pub fn entries() -> &'static [Entry] {
+    // Made from the index the first time a caller lists or looks up
+    // entries (`products`, a scan), never on the way to one policy.
+    static ENTRIES: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| INDEX.iter().map(Indexed::entry).collect())
 }
 
-/// The index entry of the policy carried under `name` or an alias of it.
+/// The place in the index of the policy carried under `name` or an alias
+/// of it.
 #[cfg(embedded_policy)]
-fn indexed(name: &str) -> Option<&'static Indexed> {
-    let by_name = |name: &str| {
-        INDEX
-            .binary_search_by(|entry| text(entry.name).cmp(name))
-            .ok()
-            .and_then(|at| INDEX.get(at))
-    };
-    by_name(name).or_else(|| {
-        let at = ALIASES
-            .binary_search_by(|&(alias, _)| text(alias).cmp(name))
-            .ok()?;
-        INDEX.get(usize::from(ALIASES.get(at)?.1))
-    })
+fn place(name: &str) -> Option<usize> {
+    INDEX
+        .binary_search_by(|entry| text(entry.name).cmp(name))
+        .ok()
+        .or_else(|| {
+            let at = ALIASES
+                .binary_search_by(|&(alias, _)| text(alias).cmp(name))
+                .ok()?;
+            Some(usize::from(ALIASES.get(at)?.1))
+        })
 }
 
 /// The policy carried under `name` or an alias of it.
 #[cfg(embedded_policy)]
 #[must_use]
-pub fn entry(name: &str) -> Option<Entry> {
-    indexed(name).map(Indexed::entry)
+pub fn entry(name: &str) -> Option<&'static Entry> {
+    entries().get(place(name)?)
 }
 
 /// The policy carried for the product an identifier names: a package URL
@@ -262,18 +265,14 @@ pub fn entry(name: &str) -> Option<Entry> {
 /// ```
 #[cfg(embedded_policy)]
 #[must_use]
-pub fn by_identifier(identifier: &str) -> Option<Entry> {
+pub fn by_identifier(identifier: &str) -> Option<&'static Entry> {
     let wanted = identifying_part(identifier);
-    INDEX
-        .iter()
-        .find(|entry| {
-            LISTS
-                .get(usize::from(entry.identifiers.start)..usize::from(entry.identifiers.end))
-                .unwrap_or_default()
-                .iter()
-                .any(|&known| identifying_part(text(known)) == wanted)
-        })
-        .map(Indexed::entry)
+    entries().iter().find(|entry| {
+        entry
+            .identifiers
+            .iter()
+            .any(|known| identifying_part(known) == wanted)
+    })
 }
 
 /// What identifies a product in a package URL or CPE name, lower-case:

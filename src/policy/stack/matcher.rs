@@ -65,7 +65,7 @@ impl Matcher {
     pub fn new() -> Self {
         let mut by_identifier = HashMap::new();
         for product in entries() {
-            for identifier in product.identifiers {
+            for identifier in &product.identifiers {
                 // The first product listing an identifier keeps it, as
                 // `catalogue::by_identifier` finds it.
                 by_identifier

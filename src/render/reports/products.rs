@@ -13,7 +13,7 @@ use crate::render::text::{Row, Text, table};
 
 /// The policies listed.
 pub struct Products {
-    pub entries: Vec<Entry>,
+    pub entries: Vec<&'static Entry>,
 }
 
 /// One policy, as JSON and ndjson show it.
@@ -23,8 +23,8 @@ pub struct ProductView {
     title: &'static str,
     category: &'static str,
     lines: &'static str,
-    identifiers: Vec<&'static str>,
-    aliases: Vec<&'static str>,
+    identifiers: &'static [&'static str],
+    aliases: &'static [&'static str],
     rules_from: Vec<RuleFromView>,
     backtest: Option<BackTestView>,
 }
@@ -90,14 +90,14 @@ struct Document {
     products: Vec<ProductView>,
 }
 
-fn view(entry: &Entry) -> ProductView {
+fn view(entry: &&'static Entry) -> ProductView {
     ProductView {
         name: entry.name,
         title: entry.title,
         category: entry.category,
         lines: entry.lines,
-        identifiers: entry.identifiers.clone(),
-        aliases: entry.aliases.clone(),
+        identifiers: &entry.identifiers,
+        aliases: &entry.aliases,
         rules_from: entry
             .rules_from
             .iter()
