@@ -143,9 +143,10 @@ pub enum ColorChoice {
 #[derive(Debug, Default, Clone, Args)]
 #[group(skip)]
 pub struct CommonOptions {
-    /// Policy file (JSON) to use instead of the embedded Kestra policy, e.g.
-    /// examples/quarkus.json
-    #[arg(long, value_name = "FILE")]
+    /// Policy file (JSON), or the name of a product the program carries
+    /// (`lts-policy products`), instead of the embedded Kestra policy, e.g.
+    /// examples/quarkus.json or nodejs
+    #[arg(long, value_name = "FILE|NAME")]
     pub policy: Option<PathBuf>,
 
     /// Print JSON instead of text (short for --format json), e.g. `supported --json | jq`

@@ -192,8 +192,10 @@ fn check_text(printed: &str, products: usize) {
             "framework",
             "major",
             "vendor",
-            "-",
-            "-",
+            // catalogue/backtest.tsv's nodejs row: ends 14 of 14 right,
+            // next releases 3 of 7.
+            "14/14",
+            "3/7",
             "pkg:generic/node",
             "(+7)"
         ]
@@ -235,6 +237,16 @@ fn check_nodejs(entry: &Value) {
         .map(|rule| serde_json::json!({"rule": rule, "from": "vendor"}))
         .collect();
     assert_eq!(entry["rules_from"], Value::Array(rules));
+    // catalogue/backtest.tsv's nodejs row; no end had a range (Node.js's
+    // ends are announced or counted from recorded releases).
+    assert_eq!(
+        entry["backtest"],
+        serde_json::json!({
+            "releases_right": 3, "releases_total": 7, "ends_right": 14, "ends_total": 14,
+            "release_ranges_held": 3, "release_ranges_total": 7,
+            "end_ranges_held": 0, "end_ranges_total": 0,
+        })
+    );
 }
 
 #[test]

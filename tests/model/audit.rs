@@ -286,13 +286,20 @@ fn the_audit_sweeps_the_lts_windows_in_order() {
     // days later: a window opens and closes every day. The periods are
     // found in one sweep over the windows, so 8 times the lines cost about 8
     // times as much, not 64 (the pairwise check took 21 s for 100,000).
+    // The best of three runs: on a machine busy with other builds one run
+    // can take several times its due.
     let time = |lines| {
         let policy = daily_lts_lines(lines);
-        let start = std::time::Instant::now();
-        let audit = policy
-            .audit(date("2200-01-01"), AuditScope::History)
-            .unwrap();
-        (start.elapsed(), audit.lines_checked)
+        (0..3)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let audit = policy
+                    .audit(date("2200-01-01"), AuditScope::History)
+                    .unwrap();
+                (start.elapsed(), audit.lines_checked)
+            })
+            .min()
+            .unwrap()
     };
     let (small, checked) = time(5_000);
     assert_eq!(checked, 5_000);
