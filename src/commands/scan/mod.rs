@@ -34,12 +34,14 @@ pub struct Args {
     files: Vec<PathBuf>,
 
     /// Fail a component whose support ends within PERIOD of the date:
-    /// days (90 or 90d), weeks (8w), months (3m) or years (1y)
+    /// days (90 or 90d), weeks (8w), months (3m) or years (1y), e.g.
+    /// `--ends-within 90d`
     #[arg(long, value_name = "PERIOD", value_parser = PERIOD_VALUE)]
     ends_within: Option<Lookahead>,
 
     /// Suppressions: a JSON list of {"purl" or "product", "line", "reason",
-    /// "until"}; one past its `until` suppresses nothing and fails the scan
+    /// "until"}; one past its `until` suppresses nothing and fails the scan,
+    /// e.g. `--ignore eol-ignore.json`
     #[arg(long, value_name = "FILE")]
     ignore: Option<PathBuf>,
 
