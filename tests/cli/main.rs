@@ -29,6 +29,7 @@ mod integrations;
 mod json_fields;
 mod keyboard;
 mod man;
+mod newcomer;
 mod package;
 mod phases;
 mod pipes;

@@ -3,6 +3,8 @@
 
 mod text;
 
+use std::io::Write;
+
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -15,8 +17,8 @@ use crate::render::csv::Cell;
 use crate::render::json::{self, IsoDate};
 use crate::render::text::Text;
 use crate::render::views::{LineView, RoleNames};
-use crate::render::{Report, explain, words};
-use crate::session::{Format, Lookahead, joined_notes};
+use crate::render::{Report, explain, query, words};
+use crate::session::{Format, Lookahead, Settings, joined_notes};
 
 /// One version's answer.
 pub struct VersionAnswer {
@@ -50,6 +52,8 @@ impl VersionAnswer {
 pub struct StatusReport<'p> {
     pub policy: &'p Policy,
     pub answers: Vec<VersionAnswer>,
+    /// With `--days`: each version's days left alone, for a script.
+    pub days_alone: bool,
 }
 
 /// One answer, or several (a JSON array of them), as JSON writes them.
@@ -174,10 +178,26 @@ impl Report for StatusReport<'_> {
         Some(item.body().answer.status.state.name().to_owned())
     }
 
-    /// Plain output is one state per line: that it rests on projections,
-    /// why a "no" is one, and the explanations go to stderr.
+    /// `--days` prints one number a version, from the day asked to its
+    /// end of support: `days_left`, which counts down to the end of all
+    /// support (security fixes too) and below zero once it has passed.
+    fn write(&self, settings: &Settings, out: &mut dyn Write) -> Result<()> {
+        if !self.days_alone {
+            return query(self, settings, out);
+        }
+        for answer in &self.answers {
+            match answer.status.days_left {
+                Some(days) => writeln!(out, "{days}")?,
+                None => writeln!(out, "unknown")?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Plain output, and `--days`'s, is one value per line: that it rests
+    /// on projections, why a "no" is one, and the explanations go to stderr.
     fn aside(&self, format: Format, today: NaiveDate) -> Result<Option<String>> {
-        if format != Format::Plain {
+        if format != Format::Plain && !self.days_alone {
             return Ok(None);
         }
         let lines = self
