@@ -87,3 +87,92 @@ fn days_is_refused_with_a_format_of_the_whole_answer() {
          answer, the days left included\n"
     );
 }
+
+#[test]
+fn a_policy_without_lts_lines_shows_no_lts_column_in_text() {
+    let kubernetes = ["--policy", "examples/kubernetes.json"];
+    let supported = stdout_of(
+        &[&kubernetes[..], &["supported", "--on", "2026-03-01"]].concat(),
+        0,
+    );
+    // Days left from 2026-03-01: to 2027-03-01, 365 (2026 is no leap year);
+    // to 10-28, 30 + 30 + 31 + 30 + 31 + 31 + 30 + 28 = 241; to 06-29, 30 +
+    // 30 + 31 + 29 = 120. Every value here is recorded: no `*`, no legend.
+    assert_eq!(
+        supported,
+        "Supported on 2026-03-01 (policy: kubernetes)\n\
+         \n\
+         LINE  ROLES       PHASE   RELEASED    ACTIVE UNTIL  EOL         DAYS LEFT  LATEST PATCH\n\
+         1.35  latest      active  2025-12-17  2026-12-29    2027-03-01  365        1.35.2\n\
+         1.34  maintained  active  2025-08-27  2026-08-28    2026-10-28  241        1.34.5\n\
+         1.33  maintained  active  2025-04-23  2026-04-29    2026-06-29  120        1.33.9\n"
+    );
+    let status = stdout_of(
+        &[&kubernetes[..], &["status", "1.35", "--on", "2026-03-01"]].concat(),
+        0,
+    );
+    assert!(!status.contains("LTS"), "{status}");
+    let releases = stdout_of(
+        &[
+            &kubernetes[..],
+            &[
+                "releases",
+                "--on",
+                "2026-03-01",
+                "--from",
+                "2025-12-01",
+                "--to",
+                "2025-12-31",
+            ],
+        ]
+        .concat(),
+        0,
+    );
+    assert!(
+        releases.contains("\nLINE  RELEASED    ACTIVE UNTIL  EOL         ENDED BY\n"),
+        "{releases}"
+    );
+    // JSON and CSV keep the field: every line is `lts: false`.
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        &[
+            &kubernetes[..],
+            &["supported", "--on", "2026-03-01", "--json"],
+        ]
+        .concat(),
+        0,
+    ))
+    .unwrap();
+    let flags: Vec<&serde_json::Value> = json["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| &line["lts"])
+        .collect();
+    assert_eq!(flags, [&serde_json::json!(false); 3]);
+    let csv = stdout_of(
+        &[
+            &kubernetes[..],
+            &["supported", "--on", "2026-03-01", "--format", "csv"],
+        ]
+        .concat(),
+        0,
+    );
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .split(',')
+            .any(|name| name == "lts"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_policy_with_lts_lines_keeps_its_lts_column() {
+    // Kestra's: 1.0 is LTS, 1.2 is not, on 2026-03-01.
+    let supported = stdout_of(&["supported", "--on", "2026-03-01"], 0);
+    assert!(
+        supported.contains("\nLINE  ROLES       RELEASED    LTS  EOL "),
+        "{supported}"
+    );
+}
