@@ -90,6 +90,9 @@ pub enum FactsProblem {
     },
     /// An endoflife.date answer that is empty.
     EmptyAnswer,
+    /// An endoflife.date answer that is an HTML page: what a web server
+    /// sends for a wrong address, and `curl` without `--fail` passes on.
+    HtmlAnswer,
     /// An endoflife.date answer that lists no cycle to read: none at all,
     /// or only the projected ones an export marks.
     NoCycles {
@@ -224,6 +227,11 @@ impl fmt::Display for FactsProblem {
             Self::EmptyAnswer => f.write_str(
                 "the endoflife.date answer is empty; expected a list of cycles, or {\"result\": \
                  {\"releases\": [...]}}",
+            ),
+            Self::HtmlAnswer => f.write_str(
+                "the endoflife.date answer is an HTML page, not JSON: check the product's name \
+                 in the address (https://endoflife.date/api/PRODUCT.json; `lts-policy products` \
+                 lists those it knows), and give curl --fail so that an error page fails there",
             ),
             Self::NoCycles { projected: 0 } => {
                 f.write_str("the endoflife.date answer lists no release cycle")
