@@ -176,3 +176,81 @@ fn a_policy_with_lts_lines_keeps_its_lts_column() {
         "{supported}"
     );
 }
+
+/// The exit code, stdout and the first line of stderr of the embedded
+/// policy's run of `args`.
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = embedded(args).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let first = stderr.lines().next().unwrap_or_default().to_owned();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        first,
+    )
+}
+
+#[test]
+fn dated_options_go_before_the_command_too() {
+    // Kestra on 2026-03-01: 1.3 comes on 03-03, so 1.2 is the latest line
+    // and 1.0 the LTS one; the same answer on either side of the command.
+    let before = run(&["--on", "2026-03-01", "supported", "--format", "plain"]);
+    let after = run(&["supported", "--on", "2026-03-01", "--format", "plain"]);
+    assert_eq!(before, (Some(0), "1.2\n1.0\n".to_owned(), String::new()));
+    assert_eq!(before, after);
+    assert_eq!(
+        run(&[
+            "--policy",
+            "examples/kestra.json",
+            "--on=2026-03-01",
+            "supported",
+            "--format",
+            "plain"
+        ]),
+        after
+    );
+    // --from and --to too: between 2026-01-01 and 06-30, 1.2 (01-13) and
+    // 1.3 (03-03) come out.
+    let releases = ["releases", "--on", "2026-03-01", "--format", "plain"];
+    assert_eq!(
+        run(&[
+            &["--from", "2026-01-01", "--to", "2026-06-30"][..],
+            &releases
+        ]
+        .concat()),
+        (Some(0), "1.2\n1.3\n".to_owned(), String::new())
+    );
+}
+
+#[test]
+fn dated_options_before_the_command_are_checked_as_after_it() {
+    let refused = |args: &[&str], first: &str| {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!((code, stdout.as_str()), (Some(2), ""), "{args:?}");
+        assert_eq!(stderr, first, "{args:?}");
+    };
+    // A command that answers for no day takes no --on.
+    refused(
+        &["--on", "2026-03-01", "completions", "bash"],
+        "error: unexpected argument '--on' found",
+    );
+    // --latest is a day of its own; next-patch --after another.
+    refused(
+        &["--on", "2026-03-01", "backport-targets", "--latest", "1.3"],
+        "error: the argument '--on <DATE>' cannot be used with '--latest <LINE>'",
+    );
+    refused(
+        &["--on", "2026-03-01", "next-patch", "--after", "2026-03-01"],
+        "error: the argument '--on <DATE>' cannot be used with '--after <DATE>'",
+    );
+    // Given on both sides, as twice on one: refused, as clap does.
+    refused(
+        &["--on", "2026-03-01", "supported", "--on", "2026-04-01"],
+        "error: the argument '--on <DATE>' cannot be used multiple times",
+    );
+    // A bad date is named by its option wherever it stands.
+    refused(
+        &["--on", "2026-02-30", "supported"],
+        "error: --on: invalid date \"2026-02-30\": February 2026 has 28 days",
+    );
+}
