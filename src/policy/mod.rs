@@ -36,3 +36,4 @@ pub mod lines;
 pub(crate) mod quote;
 pub mod rules;
 pub(crate) mod serde_form;
+pub mod similar;

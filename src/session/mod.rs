@@ -19,5 +19,5 @@ pub use escape::{acts_on_a_terminal, for_terminal, json_for_terminal};
 pub use files::{MAX_FILE_BYTES, beyond_policy_reads, read_policy_file, read_text};
 pub use format::{Format, QUERY_FORMATS, Settings};
 pub use lookahead::Lookahead;
-pub use output::{Output, error, message, usage};
+pub use output::{Output, Tipped, error, message, usage};
 pub use replace::replace_file;

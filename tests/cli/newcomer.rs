@@ -254,3 +254,57 @@ fn dated_options_before_the_command_are_checked_as_after_it() {
         "error: --on: invalid date \"2026-02-30\": February 2026 has 28 days",
     );
 }
+
+/// The exit code, stdout and whole stderr of the embedded policy's run of
+/// `args`, which must be refused: exit 2, nothing on stdout.
+#[track_caller]
+fn refusal(args: &[&str]) -> String {
+    let output = embedded(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn a_near_miss_gets_the_nearest_name() {
+    // Two letters swapped: one edit from --lts, two for clap's own measure.
+    assert_eq!(
+        refusal(&["supported", "--lst"]),
+        "error: unexpected argument '--lst' found\n\
+         \n  tip: a similar argument exists: '--lts'\n\
+         \n\
+         Usage: lts-policy supported [OPTIONS]\n\
+         \n\
+         For more information, try '--help'.\n"
+    );
+    // Before the command, among the program's own options.
+    assert!(
+        refusal(&["--plicy", "examples/nodejs.json", "supported"])
+            .contains("\n  tip: a similar argument exists: '--policy'\n"),
+    );
+    // A tag: `lastest` is one letter from `latest`, five from `latest-lts`.
+    assert_eq!(
+        refusal(&["tag", "lastest"]),
+        "error: NAME: invalid tag \"lastest\": expected latest, latest-lts or a line such as 1.3\n\
+         \n  tip: a similar tag exists: 'latest'\n"
+    );
+    assert!(
+        refusal(&["tag", "latset-lts"]).ends_with("\n  tip: a similar tag exists: 'latest-lts'\n")
+    );
+    // A command, as clap has it; a product name, as the catalogue has it.
+    assert!(refusal(&["suported"]).contains("\n  tip: a similar subcommand exists: 'supported'\n"));
+    assert_eq!(
+        refusal(&["--policy", "nodjs", "supported"]),
+        "error: no policy file and no product named 'nodjs'; a similar name exists: 'nodejs'\n"
+    );
+}
+
+#[test]
+fn nothing_near_gets_no_tip() {
+    // `stable` is four edits from `latest` (a third of 6 letters is 2).
+    assert_eq!(
+        refusal(&["tag", "stable"]),
+        "error: NAME: invalid tag \"stable\": expected latest, latest-lts or a line such as 1.3\n"
+    );
+    assert!(!refusal(&["supported", "--xyz"]).contains("tip:"));
+}
