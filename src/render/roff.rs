@@ -121,7 +121,7 @@ fn code_in_bold(page: &str) -> String {
     let mut written = String::with_capacity(page.len());
     for line in page.split_inclusive('\n') {
         let parts: Vec<&str> = line.split('`').collect();
-        if parts.len() % 2 == 0 {
+        if parts.len().is_multiple_of(2) {
             written.push_str(line);
             continue;
         }

@@ -206,6 +206,12 @@ fn lines_written(kind: LineKind) -> &'static str {
     }
 }
 
+/// What an HTML page where an endoflife.date answer goes means, and what
+/// to check.
+const HTML_ANSWER: &str = "the endoflife.date answer is an HTML page, not JSON: check the \
+     product's name in the address (https://endoflife.date/api/PRODUCT.json; `lts-policy \
+     products` lists those it knows), and give curl --fail so that an error page fails there";
+
 impl fmt::Display for FactsProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -228,11 +234,7 @@ impl fmt::Display for FactsProblem {
                 "the endoflife.date answer is empty; expected a list of cycles, or {\"result\": \
                  {\"releases\": [...]}}",
             ),
-            Self::HtmlAnswer => f.write_str(
-                "the endoflife.date answer is an HTML page, not JSON: check the product's name \
-                 in the address (https://endoflife.date/api/PRODUCT.json; `lts-policy products` \
-                 lists those it knows), and give curl --fail so that an error page fails there",
-            ),
+            Self::HtmlAnswer => f.write_str(HTML_ANSWER),
             Self::NoCycles { projected: 0 } => {
                 f.write_str("the endoflife.date answer lists no release cycle")
             }
