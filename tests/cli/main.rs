@@ -33,6 +33,7 @@ mod newcomer;
 mod package;
 mod phases;
 mod pipes;
+mod readme;
 mod recorded;
 mod records;
 mod running_git;
