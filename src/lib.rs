@@ -61,4 +61,5 @@ pub use policy::lines::{
 pub use policy::stack;
 pub use policy::{
     answers, audit, calendar, catalogue, dates, error, facts, file, fit, forecast, lines, rules,
+    similar,
 };

@@ -376,6 +376,19 @@ impl Recorded {
     }
 }
 
+/// Refuses a `format` that writes the whole answer to `flag`, which prints
+/// `what` alone, for a script, as text or plain.
+pub fn alone_as_text(flag: &str, what: &str, format: Format) -> Result<()> {
+    if matches!(format, Format::Text | Format::Plain) {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{flag} prints {what} alone, as text; --format {} writes the whole answer, {what} \
+         included",
+        format.name()
+    )
+}
+
 /// Parses an optional line option (`--latest`, `--since`) as a line of
 /// `kind`; a patch number is accepted and ignored, as `1.3.7` belongs to
 /// line 1.3.

@@ -17,7 +17,7 @@ use crate::session::{Answer, Context, Format, Output};
 
 pub use args::{
     ColorChoice, CommonOptions, DATE_VALUE, DateRange, Explain, OnDate, PERIOD_VALUE, Query,
-    Recorded, Source, Sources, WithCommon, line_option,
+    Recorded, Source, Sources, WithCommon, alone_as_text, line_option,
 };
 pub use run::{ManText, Run};
 

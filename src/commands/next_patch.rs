@@ -1,14 +1,14 @@
 //! `next-patch`: the next patch day and the versions it ships.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use lts_policy::answers::Start;
 
-use super::{DATE_VALUE, ManText, Query, Run, last_day};
+use super::{DATE_VALUE, ManText, Query, Run, alone_as_text, last_day};
 use crate::render::Report;
 use crate::render::reports::NextPatch;
-use crate::session::{Answer, Context, Format, Output};
+use crate::session::{Answer, Context, Output};
 
 help!("The next patch day and the versions it ships");
 
@@ -57,12 +57,8 @@ impl Run for Args {
             None => Start::OnOrAfter(context.on),
         };
         let format = context.settings.format;
-        if self.day && !matches!(format, Format::Text | Format::Plain) {
-            bail!(
-                "--day prints the day alone, as text; --format {} writes the whole answer, \
-                 the day included",
-                format.name()
-            );
+        if self.day {
+            alone_as_text("--day", "the day", format)?;
         }
         let report = NextPatch {
             policy: &context.policy,

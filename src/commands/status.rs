@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use lts_policy::{Policy, PolicyError};
 
-use super::{Explain, ManText, PERIOD_VALUE, Query, Run, last_day};
+use super::{Explain, ManText, PERIOD_VALUE, Query, Run, alone_as_text, last_day};
 use crate::render::Report;
 use crate::render::reports::{StatusReport, VersionAnswer};
 use crate::session::{Answer, Context, Format, Lookahead, Output};
@@ -30,6 +30,13 @@ pub struct Args {
     /// weeks (8w), calendar months (2m) or years (1y), e.g. `--ends-within 60`
     #[arg(long, value_name = "PERIOD", value_parser = PERIOD_VALUE)]
     ends_within: Option<Lookahead>,
+
+    /// Print each version's days from the date to its end of support alone,
+    /// one line each, as `ubuntu-distro-info --days=eol` does: negative once
+    /// it has passed, `unknown` where no end is known, e.g. `status 1.3
+    /// --days`
+    #[arg(long)]
+    days: bool,
 
     #[command(flatten)]
     pub(super) query: Query,
@@ -67,6 +74,10 @@ impl Run for Args {
                 "Fails a CI job whose version is not supported on 25 November 2026.",
             ),
             (
+                "lts-policy status 1.0.5 --on 2026-09-19 --days",
+                "-10: 1.0's support ended on 2026-09-09, ten days before.",
+            ),
+            (
                 "lts-policy status 1.3.2 2.0.1 --ends-within 60 --format csv",
                 "Both versions, one row each; exit 1 unless both stay supported for more than 60 \
                  days.",
@@ -77,6 +88,10 @@ impl Run for Args {
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
         let policy = &context.policy;
         let on = context.on;
+        let format = context.settings.format;
+        if self.days {
+            alone_as_text("--days", "the days left", format)?;
+        }
         let within = match self.ends_within {
             Some(period) => Some((period, period.days_from(on)?)),
             None => None,
@@ -87,9 +102,12 @@ impl Run for Args {
             .map(|raw| self.answer(policy, raw, on, within))
             .collect::<Result<Vec<_>>>()?;
         let yes = answers.iter().all(VersionAnswer::passes);
-        let report = StatusReport { policy, answers };
-        let answer =
-            Answer::from_bool(yes).with_note(report.aside(context.settings.format, context.today)?);
+        let report = StatusReport {
+            policy,
+            answers,
+            days_alone: self.days,
+        };
+        let answer = Answer::from_bool(yes).with_note(report.aside(format, context.today)?);
         out.answer(answer, |out| report.write(&context.settings, out))
     }
 }

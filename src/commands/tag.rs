@@ -5,12 +5,14 @@ use std::ffi::OsStr;
 use anyhow::{Context as _, Result};
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 
+use lts_policy::PolicyError;
 use lts_policy::answers::{Tag, TagTarget};
+use lts_policy::similar;
 
 use super::{ManText, Query, Run};
 use crate::render::Report;
 use crate::render::reports::TagReport;
-use crate::session::{Answer, Context, Output};
+use crate::session::{Answer, Context, Output, Tipped};
 
 help!(
     "The version a floating tag points to: latest, latest-lts or a line such as 1.3",
@@ -79,7 +81,19 @@ impl Run for Args {
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
-        let tag = context.policy.parse_tag(&self.name).context("NAME")?;
+        let tag = context.policy.parse_tag(&self.name).map_err(|err| {
+            let near = matches!(err, PolicyError::InvalidTag { .. })
+                .then(|| similar::nearest(&self.name, Tag::NAMES.iter().copied()))
+                .flatten();
+            let error = anyhow::Error::new(err).context("NAME");
+            match near {
+                Some(name) => anyhow::Error::new(Tipped {
+                    error,
+                    tip: format!("a similar tag exists: '{name}'"),
+                }),
+                None => error,
+            }
+        })?;
         if let Tag::Line(version) = &tag {
             context.policy.line_of_version(version).context("NAME")?;
         }

@@ -259,6 +259,13 @@ impl Policy {
             || self.records_active_ends
     }
 
+    /// Whether the policy has LTS lines: some of its rules choose them (a
+    /// history cannot record one without them).
+    #[must_use]
+    pub fn has_lts(&self) -> bool {
+        self.rules.has_lts()
+    }
+
     /// The policy's own rules, before any change.
     #[must_use]
     pub fn own_rules(&self) -> &LineRules {

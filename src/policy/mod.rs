@@ -36,6 +36,7 @@ pub mod lines;
 pub(crate) mod quote;
 pub mod rules;
 pub(crate) mod serde_form;
+pub mod similar;
 // Scanning matches components to the products the program carries.
 #[cfg(embedded_policy)]
 pub mod stack;

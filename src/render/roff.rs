@@ -5,7 +5,7 @@
 
 use anyhow::Result;
 use clap_mangen::Man;
-use clap_mangen::roff::{Roff, bold, roman};
+use clap_mangen::roff::{Inline, Roff, bold, italic, roman};
 
 /// What a command's man page says beyond its options: what its exit codes
 /// mean and how it is used.
@@ -36,7 +36,9 @@ pub fn page(
     let mut page = Vec::new();
     man.render_title(&mut page)?;
     man.render_name_section(&mut page)?;
-    man.render_synopsis_section(&mut page)?;
+    let mut roff = Roff::new();
+    synopsis(&mut roff, command);
+    roff.to_writer(&mut page)?;
     man.render_description_section(&mut page)?;
     man.render_options_section(&mut page)?;
     if name.is_none() {
@@ -50,7 +52,87 @@ pub fn page(
     see_also(&mut roff, name, names);
     roff.to_writer(&mut page)?;
     man.render_version_section(&mut page)?;
-    Ok(page)
+    Ok(code_in_bold(&String::from_utf8(page)?).into_bytes())
+}
+
+/// The SYNOPSIS: the command's name, its options each with the name of
+/// its value (`[--on DATE]`, which clap_mangen's leaves out), its
+/// arguments, and the commands after the program's own options.
+fn synopsis(roff: &mut Roff, command: &clap::Command) {
+    roff.control("SH", ["SYNOPSIS"]);
+    let name = command.get_bin_name().unwrap_or_else(|| command.get_name());
+    let mut line = vec![bold(name)];
+    let shown = command.get_arguments().filter(|arg| !arg.is_hide_set());
+    let (positionals, options): (Vec<_>, Vec<_>) = shown.partition(|arg| arg.is_positional());
+    for arg in options.into_iter().chain(positionals) {
+        let (open, close) = if arg.is_required_set() {
+            ("", "")
+        } else {
+            ("[", "]")
+        };
+        line.push(roman(format!(" {open}")));
+        line.extend(synopsis_arg(arg));
+        line.push(roman(close));
+    }
+    if command.has_subcommands() {
+        line.extend([roman(" "), italic("COMMAND")]);
+    }
+    roff.text(line);
+}
+
+/// One argument in the SYNOPSIS: `--on DATE`, `-h|--help`, `--branch
+/// [TEMPLATE]` (a value that may be left out), `VERSION...`.
+fn synopsis_arg(arg: &clap::Arg) -> Vec<Inline> {
+    let value = arg
+        .get_value_names()
+        .map_or_else(|| arg.get_id().to_string(), |names| names.join(" "));
+    let many = arg
+        .get_num_args()
+        .is_some_and(|count| count.max_values() > 1);
+    let repeated = if many { "..." } else { "" };
+    if arg.is_positional() {
+        return vec![italic(value), roman(repeated)];
+    }
+    let mut inline = match (arg.get_short(), arg.get_long()) {
+        (Some(short), Some(long)) => vec![
+            bold(format!("-{short}")),
+            roman("|"),
+            bold(format!("--{long}")),
+        ],
+        (Some(short), None) => vec![bold(format!("-{short}"))],
+        (None, Some(long)) => vec![bold(format!("--{long}"))],
+        (None, None) => Vec::new(),
+    };
+    if arg.get_action().takes_values() {
+        let optional = arg
+            .get_num_args()
+            .is_some_and(|count| count.min_values() == 0);
+        let (open, close) = if optional { (" [", "]") } else { (" ", "") };
+        inline.extend([roman(open), italic(value), roman(close), roman(repeated)]);
+    }
+    inline
+}
+
+/// `page` with the code its help texts quote between backticks (`` `supported
+/// --lts` ``) set in bold, as a man page shows what is typed, rather than
+/// with the backticks. Only the help texts write backticks, in pairs on one
+/// line; a line with an odd number is left as it is.
+fn code_in_bold(page: &str) -> String {
+    let mut written = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        let parts: Vec<&str> = line.split('`').collect();
+        if parts.len().is_multiple_of(2) {
+            written.push_str(line);
+            continue;
+        }
+        for (at, part) in parts.iter().enumerate() {
+            if at > 0 {
+                written.push_str(if at % 2 == 1 { "\\fB" } else { "\\fR" });
+            }
+            written.push_str(part);
+        }
+    }
+    written
 }
 
 /// A tagged paragraph: `tag` in bold, then `text`.

@@ -135,6 +135,15 @@ impl Row {
     }
 }
 
+/// The names of the columns `shown`, in order: a table leaves out those a
+/// policy cannot fill (the phase without two phases, LTS without LTS lines).
+pub fn shown_columns<'a>(columns: &[(&'a str, bool)]) -> Vec<&'a str> {
+    columns
+        .iter()
+        .filter_map(|&(name, shown)| shown.then_some(name))
+        .collect()
+}
+
 /// Writes `header` (in bold when colour is on) and the rows `rows` gives,
 /// in columns padded to the widest cell, then the legends of the marks used
 /// and the rows' 80% ranges. `rows` is called to measure, to write, and

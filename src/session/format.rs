@@ -15,7 +15,7 @@ pub enum Format {
     Csv,
     /// One bare value per line, no header, for shell loops
     Plain,
-    /// A Markdown table (releases)
+    /// A Markdown table (releases, supported)
     Md,
     /// An iCalendar file of releases, ends of support and patch days (releases)
     Ics,

@@ -21,5 +21,5 @@ pub use files::{
 };
 pub use format::{Format, QUERY_FORMATS, Settings};
 pub use lookahead::Lookahead;
-pub use output::{Output, error, message, usage};
+pub use output::{Output, Tipped, error, message, usage};
 pub use replace::replace_file;

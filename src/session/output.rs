@@ -179,10 +179,31 @@ pub fn message(line: &str) {
     let _ = writeln!(stderr, "{}", for_terminal(line));
 }
 
-/// The one line an error gets: `error: ` and its causes.
+/// The one line an error gets: `error: ` and its causes; then, for a
+/// near miss, its [`Tipped`] tip, as clap writes its own.
 pub fn error(err: &anyhow::Error) {
     message(&error_line(err));
+    if let Some(tipped) = err.downcast_ref::<Tipped>() {
+        message("");
+        message(&format!("  tip: {}", tipped.tip));
+    }
 }
+
+/// An error, and a tip for the next try (`a similar tag exists: 'latest'`),
+/// written under the error's line.
+#[derive(Debug)]
+pub struct Tipped {
+    pub error: anyhow::Error,
+    pub tip: String,
+}
+
+impl std::fmt::Display for Tipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#}", self.error)
+    }
+}
+
+impl std::error::Error for Tipped {}
 
 /// `error: ` and the error's causes, as [`message`] writes them: one line,
 /// whatever the error quotes.

@@ -303,3 +303,33 @@ fn a_source_of_facts_is_given_once() {
         "error: --git and --endoflife cannot be used together: one source of facts at a time\n"
     );
 }
+
+#[test]
+fn an_html_page_where_an_answer_goes_says_so() {
+    // What `curl -s https://endoflife.date/api/quarkuss.json` pipes on: the
+    // site's page for an address it does not know, not JSON.
+    let not_found = "\n<!DOCTYPE html>\n<html lang=\"en\"><head><title>404 Not Found</title></head>\
+                     <body><h1>Page not found</h1></body></html>\n";
+    let html = "error: --endoflife -: the endoflife.date answer is an HTML page, not JSON: check \
+                the product's name in the address (https://endoflife.date/api/PRODUCT.json; \
+                `lts-policy products` lists those it knows), and give curl --fail so that an \
+                error page fails there\n";
+    for page in [not_found, "<html><body>502 Bad Gateway</body></html>"] {
+        let output = kestra_flat(&["supported", "--endoflife", "-"])
+            .write_stdin(page)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty());
+        assert_eq!(String::from_utf8_lossy(&output.stderr), html);
+    }
+    // Other text that is not JSON keeps serde_json's line and column.
+    let output = kestra_flat(&["supported", "--endoflife", "-"])
+        .write_stdin("Not Found")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: --endoflife -: expected value at line 1 column 1\n"
+    );
+}

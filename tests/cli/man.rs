@@ -116,10 +116,21 @@ fn a_commands_page_has_its_own_options_and_exit_codes() {
     let Some((page, exit)) = page_of("status") else {
         return;
     };
+    // Each option with its value's name, the versions repeatable.
     assert!(
-        page.contains("SYNOPSIS lts-policy status [--ends-within] [--on]"),
+        page.contains(
+            "SYNOPSIS lts-policy status [--ends-within PERIOD] [--days] [--on DATE] [--git DIR] \
+             [--endoflife FILE] [--explain] [--policy FILE|NAME]"
+        ),
         "{page}"
     );
+    assert!(
+        page.contains("[-h|--help] VERSION... DESCRIPTION"),
+        "{page}"
+    );
+    // The help's quoted code is in bold, its backticks gone.
+    assert!(!page.contains('`'), "{page}");
+    assert!(page.contains("e.g. --ends-within 60 --days"), "{page}");
     assert!(
         page.contains("--explain Say, for each line, the rule"),
         "{page}"
@@ -175,4 +186,37 @@ fn man_page_is_roff() {
     );
     assert!(page.contains(".TH lts-policy"));
     assert!(page.contains("backport\\-targets"));
+}
+
+#[test]
+fn the_synopsis_names_each_options_value_and_code_is_bold() {
+    // In the roff itself, whether or not man is installed: `--on DATE`, a
+    // value that may be left out in brackets, the commands of the program.
+    let backports = stdout_of(&["man", "backport-targets"], 0);
+    assert!(
+        backports.contains(
+            "\\fBlts\\-policy backport\\-targets\\fR [\\fB\\-\\-latest\\fR \\fILINE\\fR] \
+             [\\fB\\-\\-on\\fR \\fIDATE\\fR]"
+        ),
+        "{backports}"
+    );
+    assert!(
+        backports.contains("[\\fB\\-\\-branch\\fR [\\fITEMPLATE\\fR]]"),
+        "{backports}"
+    );
+    let program = stdout_of(&["man"], 0);
+    assert!(
+        program.contains("[\\fB\\-V\\fR|\\fB\\-\\-version\\fR] \\fICOMMAND\\fR\n"),
+        "{program}"
+    );
+    // `supported --lts --format plain`, quoted in the help, is bold.
+    let supported = stdout_of(&["man", "supported"], 0);
+    assert!(
+        supported
+            .contains("Example: \\fBlts\\-policy supported \\-\\-lts \\-\\-format plain\\fR lists"),
+        "{supported}"
+    );
+    for page in [backports, program, supported] {
+        assert!(!page.contains('`'), "{page}");
+    }
 }

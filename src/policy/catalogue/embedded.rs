@@ -15,6 +15,8 @@ use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::lines::release::Release;
 use crate::policy::rules::policy_rules::PolicyRules;
+#[cfg(embedded_policy)]
+use crate::policy::similar::{edit_distance, is_near};
 
 /// One policy the program carries, as its index describes it.
 #[derive(Debug, Clone)]
@@ -335,10 +337,9 @@ pub fn similar_names(name: &str) -> Vec<&'static str> {
         }));
     let mut near: Vec<(usize, &'static str)> = names
         .filter_map(|(known, policy)| {
-            let distance = edit_distance(&wanted, known);
             let part =
                 wanted.len() >= 3 && (known.starts_with(&*wanted) || known.contains(&*wanted));
-            (distance <= wanted.len().div_ceil(3).max(1) || part).then_some((distance, policy))
+            (is_near(&wanted, known) || part).then(|| (edit_distance(&wanted, known), policy))
         })
         .collect();
     near.sort_unstable();
@@ -352,33 +353,9 @@ pub fn similar_names(name: &str) -> Vec<&'static str> {
     seen
 }
 
-/// Levenshtein distance between two names, in characters: O(a·b) time
-/// for two names of a few dozen characters, one row of memory.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, a_char) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, b_char) in b.iter().enumerate() {
-            let replaced = diagonal + usize::from(a_char != *b_char);
-            diagonal = row[j + 1];
-            row[j + 1] = replaced.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn edits_are_counted_by_character() {
-        assert_eq!(edit_distance("nodjs", "nodejs"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "go"), 2);
-    }
 
     #[test]
     fn identifiers_compare_by_the_product_they_name() {

@@ -268,6 +268,7 @@ impl Facts {
     ///
     /// # Errors
     /// [`PolicyError::NotJson`] for text that is not JSON;
+    /// [`PolicyError::Facts`] for an HTML page (where a wrong address leads);
     /// [`PolicyError::Facts`] for an empty answer or one of another shape,
     /// a date that is none, a cycle given twice with different facts, or a
     /// cycle that is not a line of `numbering`'s kind, naming it.
@@ -289,8 +290,15 @@ impl Facts {
     /// ```
     pub fn from_endoflife(json: &str, numbering: Option<&Numbering>) -> Result<Self, PolicyError> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        if json.trim().is_empty() {
+        let start = json.trim_start();
+        if start.is_empty() {
             return Err(PolicyError::from(FactsProblem::EmptyAnswer));
+        }
+        // JSON never starts with `<`: an HTML page (`<!DOCTYPE html>`,
+        // `<html>`) or other markup, which serde_json would call only an
+        // "expected value at line 1 column 1".
+        if start.starts_with('<') {
+            return Err(PolicyError::from(FactsProblem::HtmlAnswer));
         }
         let mut reading = Reading::default();
         let mut deserializer = serde_json::Deserializer::from_str(json);

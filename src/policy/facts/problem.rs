@@ -90,6 +90,9 @@ pub enum FactsProblem {
     },
     /// An endoflife.date answer that is empty.
     EmptyAnswer,
+    /// An endoflife.date answer that is an HTML page: what a web server
+    /// sends for a wrong address, and `curl` without `--fail` passes on.
+    HtmlAnswer,
     /// An endoflife.date answer that lists no cycle to read: none at all,
     /// or only the projected ones an export marks.
     NoCycles {
@@ -203,6 +206,12 @@ fn lines_written(kind: LineKind) -> &'static str {
     }
 }
 
+/// What an HTML page where an endoflife.date answer goes means, and what
+/// to check.
+const HTML_ANSWER: &str = "the endoflife.date answer is an HTML page, not JSON: check the \
+     product's name in the address (https://endoflife.date/api/PRODUCT.json; `lts-policy \
+     products` lists those it knows), and give curl --fail so that an error page fails there";
+
 impl fmt::Display for FactsProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -225,6 +234,7 @@ impl fmt::Display for FactsProblem {
                 "the endoflife.date answer is empty; expected a list of cycles, or {\"result\": \
                  {\"releases\": [...]}}",
             ),
+            Self::HtmlAnswer => f.write_str(HTML_ANSWER),
             Self::NoCycles { projected: 0 } => {
                 f.write_str("the endoflife.date answer lists no release cycle")
             }

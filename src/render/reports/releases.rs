@@ -78,19 +78,24 @@ impl Report for Releases<'_> {
             self.calendar.to(),
             for_terminal(self.policy.name())
         )?;
-        let phases = self.policy.has_phases();
-        let header: &[&str] = if phases {
-            &["LINE", "RELEASED", "LTS", "ACTIVE UNTIL", "EOL", "ENDED BY"]
-        } else {
-            &["LINE", "RELEASED", "LTS", "EOL", "ENDED BY"]
-        };
-        text::table(out, Some(header), || {
+        let (phases, lts) = (self.policy.has_phases(), self.policy.has_lts());
+        let header = text::shown_columns(&[
+            ("LINE", true),
+            ("RELEASED", true),
+            ("LTS", lts),
+            ("ACTIVE UNTIL", phases),
+            ("EOL", true),
+            ("ENDED BY", true),
+        ]);
+        text::table(out, Some(&header), || {
             self.calendar.lines().map(move |info| {
                 let info = info?;
                 let mut row = Row::default()
                     .line(&info)
-                    .sourced(IsoDate(info.released), info.released_source)
-                    .sourced(words::lts_cell(&info, None), info.lts_source);
+                    .sourced(IsoDate(info.released), info.released_source);
+                if lts {
+                    row = row.sourced(words::lts_cell(&info, None), info.lts_source);
+                }
                 if phases {
                     row = row.sourced_or_dash(info.active_until.map(IsoDate), info.active_source);
                 }

@@ -157,29 +157,26 @@ impl Supported<'_> {
     /// The lines, one per row; the phase and its end for a policy of two
     /// phases.
     fn table(&self, out: &mut Text<'_>) -> Result<()> {
-        let phases = self.policy.has_phases();
-        let header: Vec<&str> = [
+        let (phases, lts) = (self.policy.has_phases(), self.policy.has_lts());
+        let header = text::shown_columns(&[
             ("LINE", true),
             ("ROLES", true),
             ("PHASE", phases),
             ("RELEASED", true),
-            ("LTS", true),
+            ("LTS", lts),
             ("ACTIVE UNTIL", phases),
             ("EOL", true),
             ("DAYS LEFT", true),
             ("LATEST PATCH", true),
-        ]
-        .into_iter()
-        .filter_map(|(name, shown)| shown.then_some(name))
-        .collect();
+        ]);
         text::table(out, Some(&header), || {
             self.lines
                 .iter()
-                .map(|line| Ok(self.line_row(line, phases)))
+                .map(|line| Ok(self.line_row(line, phases, lts)))
         })
     }
 
-    fn line_row(&self, line: &SupportedLine, phases: bool) -> Row {
+    fn line_row(&self, line: &SupportedLine, phases: bool, lts: bool) -> Row {
         let info = &line.info;
         let mut row = Row::default()
             .line(info)
@@ -187,9 +184,10 @@ impl Supported<'_> {
         if phases {
             row = row.cell(words::phase_cell(line.phase));
         }
-        row = row
-            .sourced(info.released, info.released_source)
-            .sourced(words::lts_cell(info, Some(self.on)), info.lts_source);
+        row = row.sourced(info.released, info.released_source);
+        if lts {
+            row = row.sourced(words::lts_cell(info, Some(self.on)), info.lts_source);
+        }
         if phases {
             row = row.sourced_or_dash(info.active_until, info.active_source);
         }

@@ -52,6 +52,8 @@ impl VersionAnswer {
 pub struct StatusReport<'p> {
     pub policy: &'p Policy,
     pub answers: Vec<VersionAnswer>,
+    /// With `--days`: each version's days left alone, for a script.
+    pub days_alone: bool,
 }
 
 /// One answer, or several (a JSON array of them), as JSON writes them.
@@ -176,7 +178,20 @@ impl Report for StatusReport<'_> {
         Some(item.body().answer.status.state.name().to_owned())
     }
 
+    /// `--days` prints one number a version, from the day asked to its
+    /// end of support: `days_left`, which counts down to the end of all
+    /// support (security fixes too) and below zero once it has passed.
+    /// OpenEoX is one document a version.
     fn write(&self, settings: &Settings, out: &mut dyn Write) -> Result<()> {
+        if self.days_alone {
+            for answer in &self.answers {
+                match answer.status.days_left {
+                    Some(days) => writeln!(out, "{days}")?,
+                    None => writeln!(out, "unknown")?,
+                }
+            }
+            return Ok(());
+        }
         if settings.format != Format::Openeox {
             return query(self, settings, out);
         }
@@ -188,10 +203,10 @@ impl Report for StatusReport<'_> {
         openeox::write_documents(documents, out)
     }
 
-    /// Plain output is one state per line: that it rests on projections,
-    /// why a "no" is one, and the explanations go to stderr.
+    /// Plain output, and `--days`'s, is one value per line: that it rests
+    /// on projections, why a "no" is one, and the explanations go to stderr.
     fn aside(&self, format: Format, today: NaiveDate) -> Result<Option<String>> {
-        if format != Format::Plain {
+        if format != Format::Plain && !self.days_alone {
             return Ok(None);
         }
         let lines = self

@@ -64,10 +64,15 @@ impl StatusReport<'_> {
             Row::default()
                 .cell("released")
                 .sourced(info.released, info.released_source),
-            Row::default()
-                .cell("LTS")
-                .sourced(words::lts_cell(info, Some(status.on)), info.lts_source),
         ];
+        // A policy without LTS lines has no flag to show, projected or not.
+        if self.policy.has_lts() {
+            rows.push(
+                Row::default()
+                    .cell("LTS")
+                    .sourced(words::lts_cell(info, Some(status.on)), info.lts_source),
+            );
+        }
         if !status.roles.is_empty() {
             rows.push(
                 Row::default()
