@@ -154,7 +154,7 @@ fn the_products_page_says_what_its_1_means() {
         return;
     };
     assert!(
-        page.contains("SYNOPSIS lts-policy products [--identifier]"),
+        page.contains("SYNOPSIS lts-policy products [--identifier PURL|CPE]"),
         "{page}"
     );
     assert!(exit.contains("0 Listed."), "{exit}");
