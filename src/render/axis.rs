@@ -91,7 +91,7 @@ impl Ruler {
 
     /// Whether `next` starts at least a character's width after `label`
     /// ends: "Jan 2016Apr" is the crowding this keeps out.
-    fn clear_of(&self, label: &Label, next: &Label) -> bool {
+    pub fn clear_of(&self, label: &Label, next: &Label) -> bool {
         self.right_edge(label) + self.char_width <= next.start
     }
 
