@@ -22,6 +22,18 @@ fn python(args: &[&str]) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// Python's picture from `from` to `to` as SVG.
+fn python_svg(from: &str, to: &str) -> String {
+    python(&["--from", from, "--to", to, "--format", "svg"])
+}
+
+/// Python's picture from `from` to `to` as text `width` columns wide.
+fn python_text(from: &str, to: &str, width: &str) -> String {
+    python(&[
+        "--from", from, "--to", to, "--width", width, "--color", "never",
+    ])
+}
+
 /// The SVG's tick labels: where each starts, and its text.
 fn tick_labels(svg: &str) -> Vec<(f64, String)> {
     let document = roxmltree::Document::parse(svg).unwrap();
@@ -60,14 +72,7 @@ fn svg_over_ten_years_names_the_years() {
     // about 90 pixels after the last, room for "2016" (32) and a space (8);
     // quarters, 22 apart, are too close for "Jan 2016" (64). 2026's label
     // would start at 992 and end at 1024, past the picture's 1000: left out.
-    let svg = python(&[
-        "--from",
-        "2016-01-01",
-        "--to",
-        "2026-01-01",
-        "--format",
-        "svg",
-    ]);
+    let svg = python_svg("2016-01-01", "2026-01-01");
     let januaries = [0, 366, 731, 1096, 1461, 1827, 2192, 2557, 2922, 3288];
     let years = [
         "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025",
@@ -80,15 +85,9 @@ fn svg_over_ten_years_names_the_years() {
 fn svg_over_thirty_years_names_the_decades() {
     // 1996-01-01 to 2026-01-01: 10959 days (8 leap years). A year is 30
     // pixels, too few for "1997" and a space (40): the decades are named,
-    // 2000 on day 1461 (366 + 3 * 365), 2010 on 5114 (+ 3653: 3 leap years), 2020 on 8766 (+ 3652: 2).
-    let svg = python(&[
-        "--from",
-        "1996-01-01",
-        "--to",
-        "2026-01-01",
-        "--format",
-        "svg",
-    ]);
+    // 2000 on day 1461 (366 + 3 * 365), 2010 on 5114 (+ 3653: 3 leap years), 2020 on
+    // 8766 (+ 3652: 2).
+    let svg = python_svg("1996-01-01", "2026-01-01");
     let expected = [(1461.0, "2000"), (5114.0, "2010"), (8766.0, "2020")];
     assert_svg_labels(&svg, 10959.0, &expected);
 }
@@ -98,14 +97,7 @@ fn svg_over_six_months_names_each_month() {
     // 2025-11-01 to 2026-04-30: 181 days. Months are 28 to 31 days, 139
     // pixels or more: every month is named, the first and January with
     // their year.
-    let svg = python(&[
-        "--from",
-        "2025-11-01",
-        "--to",
-        "2026-04-30",
-        "--format",
-        "svg",
-    ]);
+    let svg = python_svg("2025-11-01", "2026-04-30");
     let expected = [
         (0.0, "Nov 2025"),
         (30.0, "Dec"),
@@ -133,16 +125,7 @@ fn text_over_ten_years_names_the_years() {
     // 6 + floor(d * 94 / 3654): 6, 15, 24, 34, 43, 53, 62, 71, 81, 90, 99.
     // Nine columns a year leave room for "2016" and a space, not for four
     // quarters; 2026's label, at 99, would end past the axis. No month row.
-    let text = python(&[
-        "--from",
-        "2016-01-01",
-        "--to",
-        "2026-01-01",
-        "--width",
-        "100",
-        "--color",
-        "never",
-    ]);
+    let text = python_text("2016-01-01", "2026-01-01", "100");
     let rows: Vec<&str> = text.lines().collect();
     let years: Vec<&str> = rows[2].split_whitespace().collect();
     assert_eq!(
@@ -172,16 +155,7 @@ fn text_over_thirty_years_names_the_decades() {
     // and a space, so decades: 2000 (day 1461) in column 6 + 12, 2010
     // (5114) in 6 + 43, 2020 (8766) in 6 + 75. The first year, 1996, stands
     // where the axis starts, 4 columns and a space before 2000's.
-    let text = python(&[
-        "--from",
-        "1996-01-01",
-        "--to",
-        "2026-01-01",
-        "--width",
-        "100",
-        "--color",
-        "never",
-    ]);
+    let text = python_text("1996-01-01", "2026-01-01", "100");
     let rows: Vec<&str> = text.lines().collect();
     let years: Vec<(usize, &str)> = ["1996", "2000", "2010", "2020"]
         .into_iter()
@@ -201,16 +175,7 @@ fn text_over_six_months_names_each_month() {
     // 60 columns: 54 of axis over 181 days; months start on days 0, 30, 61,
     // 92, 120 and 151, in columns 6 + 0, 8, 18, 27, 35 and 45: 8 or more
     // apart, room for "Nov" and a space.
-    let text = python(&[
-        "--from",
-        "2025-11-01",
-        "--to",
-        "2026-04-30",
-        "--width",
-        "60",
-        "--color",
-        "never",
-    ]);
+    let text = python_text("2025-11-01", "2026-04-30", "60");
     let rows: Vec<&str> = text.lines().collect();
     assert_eq!(rows[2], "      2025              2026", "{text}");
     assert_eq!(
@@ -265,14 +230,7 @@ fn the_svg_legend_names_every_mark_drawn() {
     // Python's ten years: latest, maintained, security-only and projected
     // stretches of feature lines. Kestra's default range: LTS and feature
     // lines, projections and --on.
-    let python = python(&[
-        "--from",
-        "2016-01-01",
-        "--to",
-        "2026-01-01",
-        "--format",
-        "svg",
-    ]);
+    let python = python_svg("2016-01-01", "2026-01-01");
     let kestra = super::stdout_of(&["timeline", "--on", "2026-11-25", "--format", "svg"], 0);
     for (svg, drawn) in [
         (&python, ["security", "maintained-part", "projected"]),
@@ -300,27 +258,13 @@ fn security_fixes_are_named_only_where_the_policy_has_them() {
     assert!(!legend.contains("security"), "{legend}");
     let kestra_text = super::stdout_of(&["timeline", "--on", "2026-11-25", "--color", "never"], 0);
     assert!(!kestra_text.contains("security"), "{kestra_text}");
-    let python_svg = python(&[
-        "--from",
-        "2016-01-01",
-        "--to",
-        "2026-01-01",
-        "--format",
-        "svg",
-    ]);
+    let python_svg = python_svg("2016-01-01", "2026-01-01");
     assert!(
         legend_and_marks(&python_svg)
             .0
             .contains("dotted: security fixes only")
     );
-    let python_text = python(&[
-        "--from",
-        "2016-01-01",
-        "--to",
-        "2026-01-01",
-        "--color",
-        "never",
-    ]);
+    let python_text = python_text("2016-01-01", "2026-01-01", "80");
     assert!(
         python_text.contains("┈ security fixes only"),
         "{python_text}"
