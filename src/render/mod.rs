@@ -3,6 +3,7 @@
 //! csv, plain) read any report, and each other format is written by its
 //! own module from the answers that have it.
 
+mod axis;
 mod csv;
 mod endoflife;
 mod explain;

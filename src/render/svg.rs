@@ -11,13 +11,21 @@ use lts_policy::calendar::{Part, Segment, Timeline, TimelineRow};
 use lts_policy::dates::{LAST_DAY, days_between};
 use lts_policy::lines::Phase;
 
+use super::axis::{Label, Ruler, Step};
 use super::timeline::{label, month_name};
 
 const LABEL_WIDTH: f64 = 90.0;
 const CHART_WIDTH: f64 = 900.0;
+const PICTURE_WIDTH: f64 = LABEL_WIDTH + CHART_WIDTH + 10.0;
+/// How wide a character of the 12-pixel font is taken to be: two thirds
+/// of its size, as wide as a sans-serif capital or digit runs, so that
+/// labels found clear of each other stay clear in whatever font draws them.
+const CHAR_WIDTH: f64 = 8.0;
+/// How far right of its tick a tick's label starts.
+const LABEL_OFFSET: f64 = 2.0;
 const HEADER: f64 = 56.0;
 const ROW: f64 = 24.0;
-const FOOTER: f64 = 40.0;
+const FOOTER: f64 = 48.0;
 const LTS_COLOUR: &str = "#2e7d32";
 const FEATURE_COLOUR: &str = "#1565c0";
 const TODAY_COLOUR: &str = "#c62828";
@@ -55,7 +63,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
     }
     let axis = Axis::of(timeline, rows);
     write_head(timeline, policy_name, &axis, out)?;
-    write_months(timeline, &axis, out)?;
+    write_ticks(timeline, &axis, out)?;
     for (row, line) in timeline.rows()?.enumerate() {
         write_row(timeline, &line?, &axis, HEADER + ROW * row as f64, out)?;
     }
@@ -72,11 +80,27 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
             timeline.on
         )?;
     }
+    write_legend(timeline, axis.bottom, out)?;
+    writeln!(out, "</svg>")?;
+    Ok(())
+}
+
+/// What each kind of mark means, under the rows: the bars' shapes on one
+/// line, their colours and styles on the next. The dotted security-only
+/// stretches are named when the policy has two phases, as in the text
+/// picture: only then can a stretch be drawn so.
+fn write_legend(timeline: &Timeline, bottom: f64, out: &mut dyn Write) -> Result<()> {
+    let security = if timeline.has_phases() {
+        "; dotted: security fixes only"
+    } else {
+        ""
+    };
     writeln!(
         out,
-        r#"<text x="4" y="{:.1}">Full bars: latest; thin bars: maintained as LTS; lines: maintained; green: LTS lines, blue: feature lines; pale and dashed: projected.</text>
-</svg>"#,
-        axis.bottom + 24.0
+        r#"<text class="legend" x="4" y="{:.1}">Full bars: latest; thin bars: maintained as LTS; lines: maintained{security}.</text>
+<text class="legend" x="4" y="{:.1}">Green: LTS lines; blue: feature lines; pale and dashed: projected; red: the day asked (--on).</text>"#,
+        bottom + 20.0,
+        bottom + 36.0
     )?;
     Ok(())
 }
@@ -112,7 +136,7 @@ fn write_head(
     axis: &Axis,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let width = LABEL_WIDTH + CHART_WIDTH + 10.0;
+    let width = PICTURE_WIDTH;
     let height = axis.bottom + FOOTER;
     let name = escape(policy_name);
     writeln!(
@@ -130,34 +154,55 @@ fn write_head(
     Ok(())
 }
 
-/// A tick at each month's start, and a name every three months.
-fn write_months(timeline: &Timeline, axis: &Axis, out: &mut dyn Write) -> Result<()> {
-    let mut year_named = None;
-    for month in timeline.month_starts() {
-        let at = axis.x(month);
+/// A tick at the start of each period of the finest step whose labels
+/// fit (months, quarters, years, decades, ...), each with its label. The
+/// first label and each January's carry the year while months are named.
+fn write_ticks(timeline: &Timeline, axis: &Axis, out: &mut dyn Write) -> Result<()> {
+    let ruler = Ruler {
+        char_width: CHAR_WIDTH,
+        end: PICTURE_WIDTH,
+    };
+    let step = Step::finest(|step| ruler.fits(&tick_labels(timeline, axis, step)));
+    for start in step.starts(timeline) {
+        let at = axis.x(start);
         writeln!(
             out,
             r##"<line class="tick" x1="{at:.1}" y1="{}" x2="{at:.1}" y2="{}" stroke="#ddd"/>"##,
             HEADER - 8.0,
             axis.bottom
         )?;
-        if month.month() % 3 == 1 {
-            // The first label and each January's carry the year.
-            let name = if year_named == Some(month.year()) {
-                month_name(month)
-            } else {
-                year_named = Some(month.year());
-                format!("{} {}", month_name(month), month.year())
-            };
-            writeln!(
-                out,
-                r#"<text class="month" x="{:.1}" y="{}">{name}</text>"#,
-                at + 2.0,
-                HEADER - 12.0,
-            )?;
-        }
+    }
+    for label in ruler.keep(tick_labels(timeline, axis, step)) {
+        writeln!(
+            out,
+            r#"<text class="tick-label" x="{:.1}" y="{}">{}</text>"#,
+            label.start,
+            HEADER - 12.0,
+            label.text
+        )?;
     }
     Ok(())
+}
+
+/// The label of each tick of `step`, just right of its tick.
+fn tick_labels(timeline: &Timeline, axis: &Axis, step: Step) -> Vec<Label> {
+    let mut year_named = None;
+    step.starts(timeline)
+        .map(|start| {
+            let text = if !step.names_months() {
+                start.year().to_string()
+            } else if year_named == Some(start.year()) {
+                month_name(start)
+            } else {
+                year_named = Some(start.year());
+                format!("{} {}", month_name(start), start.year())
+            };
+            Label {
+                start: axis.x(start) + LABEL_OFFSET,
+                text,
+            }
+        })
+        .collect()
 }
 
 /// One line's row, at `top`: its label, then a bar for each stretch of its

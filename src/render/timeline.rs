@@ -10,6 +10,7 @@ use lts_policy::calendar::{Part, Timeline, TimelineRow};
 use lts_policy::dates::days_between;
 use lts_policy::lines::Phase;
 
+use super::axis::{Label, Ruler, Step};
 use super::text::{FEATURE_COLOUR, LTS_COLOUR, TODAY_COLOUR, Text};
 use crate::session::for_terminal;
 
@@ -114,8 +115,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
         timeline.from,
         timeline.to
     )?;
-    write_years(timeline, &scale, label_width, out)?;
-    write_months(timeline, &scale, today, label_width, out)?;
+    write_axis(timeline, &scale, today, label_width, out)?;
     for row in timeline.rows()? {
         let row = row?;
         let cells = row_cells(timeline, &row, &scale, today);
@@ -144,82 +144,103 @@ pub fn write(timeline: &Timeline, policy_name: &str, width: u16, out: &mut Text)
     Ok(())
 }
 
-/// The years over the month names: each at its first column on the axis,
-/// so that no month is left to guess its year. A first year too short on
-/// the axis for its label has it just left of the axis, in the gutter.
-fn write_years(
-    timeline: &Timeline,
-    scale: &Scale,
-    label_width: usize,
-    out: &mut Text,
-) -> Result<()> {
-    let mut row = vec![' '; label_width + scale.columns];
-    let starts: Vec<usize> = timeline
-        .year_starts()
-        .map(|start| label_width + scale.column(start).min(scale.columns - 1))
-        .collect();
-    for (at, start) in timeline.year_starts().enumerate() {
-        let name = start.year().to_string();
-        let length = name.chars().count();
-        let fits_before_next = starts
-            .get(at + 1)
-            .is_none_or(|next| starts[at] + length < *next);
-        let column = if fits_before_next {
-            starts[at]
-        } else {
-            // Only the first year can be this short: Januaries are 12
-            // months apart, the axis at least 10 columns over its range.
-            label_width.saturating_sub(length + 1)
-        };
-        for (offset, c) in name.chars().enumerate() {
-            if let Some(cell) = row.get_mut(column + offset) {
-                *cell = c;
-            }
-        }
-    }
-    writeln!(out.out(), "{}", row.iter().collect::<String>().trim_end())?;
-    Ok(())
-}
-
-/// Month names above a row of ticks, and the marker of `--on`.
-fn write_months(
+/// The axis over the rows, at the finest step whose labels fit: the years
+/// (or decades, ...), the month names while the step names months, and a
+/// row of ticks with the marker of `--on`.
+fn write_axis(
     timeline: &Timeline,
     scale: &Scale,
     today: Option<usize>,
     label_width: usize,
     out: &mut Text,
 ) -> Result<()> {
-    let columns = scale.columns;
-    let mut names = vec![' '; columns];
-    let mut ticks = vec![' '; columns];
-    for month in timeline.month_starts() {
-        let column = scale.column(month);
-        if column >= columns {
-            continue;
-        }
-        ticks[column] = '╷';
-        let name = month_name(month);
-        let end = column + name.chars().count();
-        let free = end < columns
-            && names[column..=end].iter().all(|c| *c == ' ')
-            && (column == 0 || names[column - 1] == ' ');
-        if free {
-            for (offset, c) in name.chars().enumerate() {
-                names[column + offset] = c;
-            }
+    let ruler = Ruler {
+        char_width: 1.0,
+        end: scale.columns as f64,
+    };
+    let step = Step::finest(|step| {
+        ruler.fits(&year_labels(timeline, scale, &ruler, step))
+            && ruler.fits(&month_labels(timeline, scale, step))
+    });
+    let years = ruler.keep(year_labels(timeline, scale, &ruler, step));
+    write_labels(&years, label_width, out)?;
+    if step.names_months() {
+        write_labels(
+            &ruler.keep(month_labels(timeline, scale, step)),
+            label_width,
+            out,
+        )?;
+    }
+    let mut ticks = vec![' '; scale.columns];
+    for start in step.starts(timeline) {
+        if let Some(tick) = ticks.get_mut(scale.column(start)) {
+            *tick = '╷';
         }
     }
     if let Some(column) = today {
         ticks[column] = '▼';
     }
-    let pad = " ".repeat(label_width);
-    for line in [names, ticks] {
-        writeln!(
-            out.out(),
-            "{pad}{}",
-            line.iter().collect::<String>().trim_end()
-        )?;
+    let ticks: String = ticks.into_iter().collect();
+    let row = format!("{:label_width$}{ticks}", "");
+    writeln!(out.out(), "{}", row.trim_end())?;
+    Ok(())
+}
+
+/// The years over the month names: the first one's where the axis starts,
+/// then each at its January's column (each decade's, ..., over longer
+/// ranges), so that no stretch is left to guess its year. A first year too
+/// short on the axis for its label has it just left of the axis, in the
+/// gutter.
+fn year_labels(timeline: &Timeline, scale: &Scale, ruler: &Ruler, step: Step) -> Vec<Label> {
+    let at = |start: NaiveDate| Label {
+        start: scale.column(start) as f64,
+        text: start.year().to_string(),
+    };
+    let later = step
+        .max(Step::Year)
+        .starts(timeline)
+        .filter(|start| *start > timeline.from);
+    let mut labels: Vec<Label> = std::iter::once(timeline.from)
+        .chain(later)
+        .map(at)
+        .collect();
+    if let [first, second, ..] = labels.as_mut_slice()
+        && !ruler.clear_of(first, second)
+    {
+        // The gutter is at least six columns: "2025" and a space.
+        first.start = -(first.text.chars().count() as f64 + 1.0);
     }
+    labels
+}
+
+/// The month names at the ticks of a step that names months; none else.
+fn month_labels(timeline: &Timeline, scale: &Scale, step: Step) -> Vec<Label> {
+    if !step.names_months() {
+        return Vec::new();
+    }
+    step.starts(timeline)
+        .map(|month| Label {
+            start: scale.column(month) as f64,
+            text: month_name(month),
+        })
+        .collect()
+}
+
+/// A row of labels, each at its column of the axis (a negative one in the
+/// gutter, left of the axis).
+fn write_labels(labels: &[Label], label_width: usize, out: &mut Text) -> Result<()> {
+    let mut row: Vec<char> = Vec::new();
+    for label in labels {
+        let column = (label_width as f64 + label.start) as usize;
+        let end = column + label.text.chars().count();
+        if row.len() < end {
+            row.resize(end, ' ');
+        }
+        for (cell, c) in row[column..end].iter_mut().zip(label.text.chars()) {
+            *cell = c;
+        }
+    }
+    writeln!(out.out(), "{}", row.into_iter().collect::<String>())?;
     Ok(())
 }
 

@@ -43,6 +43,7 @@ mod running_git;
 mod scan;
 mod snapshots;
 mod timeline;
+mod timeline_axis;
 mod write;
 
 use std::process::Output;
