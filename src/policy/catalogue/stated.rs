@@ -64,6 +64,17 @@ pub enum StatedLines {
     NonLts,
 }
 
+impl StatedLines {
+    /// The lines as a heading names them: `LTS`, `non-LTS`; empty for all.
+    fn label(self) -> &'static str {
+        match self {
+            Self::All => "",
+            Self::Lts => "LTS",
+            Self::NonLts => "non-LTS",
+        }
+    }
+}
+
 /// When a stated rule ends a line, as endoflife.date writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatedTerm {
@@ -153,8 +164,12 @@ impl StatedRule {
                 continue;
             };
             if let Some(mut rule) = Self::read(line) {
-                if rule.lines == StatedLines::All {
+                // The heading goes into the text too: a policy keeps a
+                // rule as its text (`product.stated`), which the audit
+                // reads again, without the lines around it.
+                if rule.lines == StatedLines::All && heading != StatedLines::All {
                     rule.lines = heading;
+                    rule.text = format!("For {}: {}", heading.label(), rule.text);
                 }
                 rules.push(rule);
             } else if let Some(lines) = heading_of(comment) {

@@ -117,10 +117,9 @@ fn a_qualifier_after_the_rule_or_in_a_heading_above_it_names_its_lines() {
                 # - eol(x) = releaseDate(x) + 8 months\n\
                 releases:\n\
                 # eol(x) = releaseDate(x+1)\n";
-    let read: Vec<(StatedLines, StatedTerm)> = StatedRule::all_in(file)
-        .into_iter()
-        .map(|rule| (rule.lines, rule.term))
-        .collect();
+    let rules = StatedRule::all_in(file);
+    let read: Vec<(StatedLines, StatedTerm)> =
+        rules.iter().map(|rule| (rule.lines, rule.term)).collect();
     assert_eq!(
         read,
         [
@@ -129,6 +128,17 @@ fn a_qualifier_after_the_rule_or_in_a_heading_above_it_names_its_lines() {
             (NonLts, StatedTerm::Months(8)),
             (All, StatedTerm::UntilNext(1)),
         ]
+    );
+    // Its text carries the heading, and reads again as it did under it.
+    assert_eq!(
+        rules[0].text,
+        "For LTS: eoas(x) = releaseDate(x) + 36 months"
+    );
+    assert_eq!(
+        StatedRule::read(&format!("# {}", rules[2].text))
+            .unwrap()
+            .lines,
+        NonLts
     );
 }
 
