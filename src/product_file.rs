@@ -12,6 +12,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::catalogue::{Product, ProductRecord, StatedRule};
@@ -32,6 +33,10 @@ pub enum ProductFileError {
     Release(usize),
     /// A release-data file is not `{"versions": {NAME: {"date": DAY}}}`.
     ReleaseData(String),
+    /// The front matter uses a YAML alias (`*name`), which no product file
+    /// of endoflife.date does: the loader copies the node it names at each
+    /// use, so that a few hundred bytes of nested aliases ask for gigabytes.
+    Alias,
 }
 
 impl fmt::Display for ProductFileError {
@@ -42,6 +47,9 @@ impl fmt::Display for ProductFileError {
             }
             Self::Yaml(why) => write!(f, "its front matter is not YAML: {why}"),
             Self::NoReleases => f.write_str("its front matter has no `releases` list"),
+            Self::Alias => f.write_str(
+                "its front matter uses a YAML alias (`*name`); a product file writes each value out",
+            ),
             Self::Release(at) => {
                 write!(
                     f,
@@ -83,6 +91,7 @@ pub fn read_product_file(name: &str, text: &str) -> Result<ProductRecord, Produc
         .strip_prefix("---")
         .and_then(|rest| rest.split("\n---").next())
         .ok_or(ProductFileError::NoFrontMatter)?;
+    refuse_aliases(front)?;
     let docs =
         YamlLoader::load_from_str(front).map_err(|err| ProductFileError::Yaml(err.to_string()))?;
     let doc = docs.first().ok_or(ProductFileError::NoReleases)?;
@@ -136,6 +145,21 @@ pub fn read_product_file(name: &str, text: &str) -> Result<ProductRecord, Produc
         versions: Vec::new(),
         complete_up_to: None,
     })
+}
+
+/// Refuses a front matter with an alias before it is loaded: the parser's
+/// events come one at a time, linear in the text, where loading expands
+/// each alias into a copy of what it names.
+fn refuse_aliases(front: &str) -> Result<(), ProductFileError> {
+    let mut parser = Parser::new_from_str(front);
+    loop {
+        match parser.next_token() {
+            Ok((Event::Alias(_), _)) => return Err(ProductFileError::Alias),
+            Ok((Event::StreamEnd, _)) => return Ok(()),
+            Ok(_) => {}
+            Err(err) => return Err(ProductFileError::Yaml(err.to_string())),
+        }
+    }
 }
 
 /// A scalar of the front matter as endoflife.date's API writes it: a

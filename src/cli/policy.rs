@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
 use lts_policy::catalogue::vendor_rules;
@@ -17,7 +17,6 @@ use super::facts;
 use super::flags::Cli;
 use super::sourced::Sourced;
 use crate::commands::{Command, Source};
-use crate::session::escape::for_terminal;
 use crate::session::{MAX_FILE_BYTES, beyond_policy_reads, message, read_policy_file, read_text};
 
 /// The policy `--policy` names: the file at `path`, or, where there is no
@@ -43,15 +42,18 @@ pub fn named(path: Option<&Path>) -> Result<Sourced<Policy>> {
         ));
     }
     let text = path.to_string_lossy();
+    // A bare name that is no file is a product's, even where a directory
+    // by that name stands in the working directory (`docker/`, `go/`).
     let is_bare_name = path.components().count() == 1 && path.extension().is_none();
-    if is_bare_name && !path.exists() {
-        let policy = Policy::named(&text).map_err(|err| match err {
-            PolicyError::UnknownProduct { similar, .. } => {
-                anyhow!("{}", unknown_policy(&text, &similar))
+    if is_bare_name {
+        match Policy::named(&text) {
+            Ok(policy) => return Ok(Sourced::flag(policy, "--policy", path)),
+            Err(err @ PolicyError::UnknownProduct { .. }) if !path.exists() => {
+                bail!("no policy file and {err}")
             }
-            other => anyhow::Error::new(other),
-        })?;
-        return Ok(Sourced::flag(policy, "--policy", path));
+            Err(PolicyError::UnknownProduct { .. }) => {}
+            Err(other) => return Err(other.into()),
+        }
     }
     let carried = path
         .file_stem()
@@ -69,18 +71,6 @@ pub fn named(path: Option<&Path>) -> Result<Sourced<Policy>> {
     // Not there, or not a file: the reader says which.
     read_policy_file(path)?;
     bail!("policy file {} is not a file", path.display())
-}
-
-/// The message for a `--policy` that names neither a file nor a policy the
-/// program carries.
-fn unknown_policy(name: &str, similar: &[String]) -> String {
-    let quoted = for_terminal(name);
-    let tip = match similar {
-        [] => "; `lts-policy products` lists the policies it carries".to_owned(),
-        [one] => format!("; a similar name exists: '{one}'"),
-        names => format!("; similar names exist: '{}'", names.join("', '")),
-    };
-    format!("no policy file and no product named '{quoted}'{tip}")
 }
 
 /// The policy with the facts `--git` or `--endoflife` name merged into its

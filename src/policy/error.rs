@@ -32,7 +32,7 @@ use crate::policy::facts::problem::FactsProblem;
 use crate::policy::file::problem::Problem;
 use crate::policy::lines::line::Line;
 use crate::policy::lines::version::VersionError;
-use crate::policy::quote::{Excerpt, Quoted};
+use crate::policy::quote::{Excerpt, Named, Quoted};
 use crate::policy::rules::template::TemplateError;
 
 /// Why the model could not answer.
@@ -111,11 +111,18 @@ impl fmt::Display for PolicyError {
                 Quoted(input)
             ),
             Self::UnknownProduct { name, similar } => {
-                write!(f, "no policy is named {}", Quoted(name))?;
+                write!(f, "no product named {}", Named(name))?;
                 match similar.as_slice() {
-                    [] => f.write_str(" (`lts-policy products` lists them)"),
-                    [one] => write!(f, "; a similar name exists: {one}"),
-                    names => write!(f, "; similar names exist: {}", names.join(", ")),
+                    [] => f.write_str("; `lts-policy products` lists the policies it carries"),
+                    [one] => write!(f, "; a similar name exists: {}", Named(one)),
+                    names => {
+                        f.write_str("; similar names exist: ")?;
+                        for (at, name) in names.iter().enumerate() {
+                            let comma = if at == 0 { "" } else { ", " };
+                            write!(f, "{comma}{}", Named(name))?;
+                        }
+                        Ok(())
+                    }
                 }
             }
             Self::UnknownLine { line, policy, hint } => {

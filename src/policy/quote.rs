@@ -23,6 +23,19 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
+/// A name a message repeats between single quotes, its control and
+/// invisible characters escaped as Rust escapes them, cut after
+/// [`QUOTED_CHARS`] characters with `…`.
+pub(crate) struct Named<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (kept, cut) = cut(self.0, QUOTED_CHARS);
+        write!(f, "'{}", kept.escape_debug())?;
+        f.write_str(if cut { "…'" } else { "'" })
+    }
+}
+
 /// A path or a name a message repeats as it is, cut after
 /// [`EXCERPT_CHARS`] characters with `…`; its control characters are the
 /// terminal's writer's to escape.

@@ -119,6 +119,40 @@ fn a_mistyped_name_says_which_names_are_near() {
         error_line(&["--policy", "nodjs", "supported"]),
         "error: no policy file and no product named 'nodjs'; a similar name exists: 'nodejs'\n"
     );
+    // A name of 300 characters is quoted to its first 64; an escape
+    // character is shown, not sent to the terminal.
+    let long = "x".repeat(300);
+    assert_eq!(
+        error_line(&["--policy", &long, "supported"]),
+        format!(
+            "error: no policy file and no product named '{}…'; `lts-policy products` lists \
+             the policies it carries\n",
+            "x".repeat(64)
+        )
+    );
+    assert_eq!(
+        error_line(&["--policy", "a\u{1b}[2Jb", "supported"]),
+        "error: no policy file and no product named 'a\\u{1b}[2Jb'; `lts-policy products` \
+         lists the policies it carries\n"
+    );
+}
+
+#[test]
+fn a_directory_named_as_a_product_leaves_the_name_to_the_catalogue() {
+    // A checkout often holds a `nodejs/` or `go/` folder: --policy nodejs
+    // is still Node.js (on 2026-01-01: 25 latest, 24 and 22 LTS, 20 in
+    // its last months, to 2026-04-30 as nodejs.md records).
+    let scratch = Scratch::new("product-folder");
+    std::fs::create_dir(scratch.join("nodejs")).unwrap();
+    let output = embedded(&["--policy", "nodejs", "supported", "--on", "2026-01-01"])
+        .args(["--format", "plain"])
+        .current_dir(scratch.join("."))
+        .output()
+        .unwrap();
+    assert_eq!(
+        outcome(output),
+        (Some(0), "25\n24\n22\n20\n".to_owned(), String::new())
+    );
 }
 
 /// nodejs.md's identifiers (its `repology` name is none of them).
@@ -305,6 +339,25 @@ fn the_generator_says_what_it_cannot_read_in_one_line() {
     assert_eq!(
         from(&no_releases),
         format!("error: product file {no_releases}: its front matter has no `releases` list\n")
+    );
+    // Nested YAML aliases: 261 bytes that expand to 9^5 strings, refused
+    // before they are expanded.
+    let aliases = scratch.path_to("aliases.md");
+    let mut bomb =
+        "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+            .to_owned();
+    for (name, named) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d")] {
+        let uses = vec![format!("*{named}"); 9].join(",");
+        bomb.push_str(&format!("{name}: &{name} [{uses}]\n"));
+    }
+    bomb.push_str("releases: [*e]\n---\n");
+    std::fs::write(&aliases, bomb).unwrap();
+    assert_eq!(
+        from(&aliases),
+        format!(
+            "error: product file {aliases}: its front matter uses a YAML alias (`*name`); a \
+             product file writes each value out\n"
+        )
     );
     // Release-data that is not: a number where the versions go.
     let bad = scratch.path_to("versions.json");
