@@ -54,6 +54,12 @@ impl Cell {
     }
 }
 
+impl From<String> for Cell {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
 impl Serialize for Cell {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let text = &self.0;

@@ -65,3 +65,24 @@ fn a_line_whose_dates_run_past_9999_is_no_line_in_every_format() {
         assert!(!text.contains("+35358"), "{format}: {text}");
     }
 }
+
+#[test]
+fn json_carries_values_as_they_are_and_only_csv_escapes_formulas() {
+    let file = format!("{ODD}/=formula.cdx.json");
+    let (answer, _) = scan_json(&[&file, "--on", "2026-01-01"]);
+    let row = &answer["components"][0];
+    assert_eq!(row["name"], "=cmd|' /C calc'!A0");
+    assert_eq!(row["file"], file);
+    let output = super::embedded(&["scan", &file, "--on", "2026-01-01", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(output.stdout).unwrap();
+    // Grunt 1.2.1 on 2026-01-01: ended 2020-08-19, 1961 days before.
+    assert_eq!(
+        csv.lines().nth(1).unwrap(),
+        format!(
+            "{file},'=cmd|' /C calc'!A0,1.2.1,pkg:npm/grunt@1.2.1,grunt,1.2,ended,false,\
+             extended,2020-08-19,-1961,1.6.1,false,true,"
+        )
+    );
+}
