@@ -86,3 +86,65 @@ fn json_carries_values_as_they_are_and_only_csv_escapes_formulas() {
         )
     );
 }
+
+/// `(version, line, eol, days_left)` of the one component of each file,
+/// scanned on 2026-01-01.
+fn each_one(files: &[&str]) -> Vec<(String, String, String, i64)> {
+    let mut args: Vec<String> = files.iter().map(|file| format!("{ODD}/{file}")).collect();
+    args.extend(["--on".into(), "2026-01-01".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (answer, _) = scan_json(&args);
+    let rows = answer["components"].as_array().unwrap();
+    assert_eq!(rows.len(), files.len(), "{answer}");
+    let text = |value: &serde_json::Value| value.as_str().unwrap().to_owned();
+    rows.iter()
+        .map(|row| {
+            let days = row["days_left"].as_i64().unwrap();
+            (
+                text(&row["version"]),
+                text(&row["line"]),
+                text(&row["eol"]),
+                days,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn versions_only_in_a_purl_behind_a_bom_or_in_odd_spellings_are_read() {
+    let found = each_one(&[
+        "tab/go.mod",
+        "comment/go.mod",
+        "literal/rust-toolchain.toml",
+        "bom/.nvmrc",
+        "bom/purl-only.cdx.json",
+        "bom/purl-only.spdx.json",
+    ]);
+    let row = |version: &str, line: &str, eol: &str, days| {
+        (version.to_owned(), line.to_owned(), eol.to_owned(), days)
+    };
+    assert_eq!(
+        found,
+        [
+            // `go\t1.21` behind a BOM: 1.21 ended 2024-08-14; to 2025-08-14
+            // 365 days, then 18 + 30 + 31 + 30 + 31 = 140 to 2026-01-01.
+            row("1.21", "1.21", "2024-08-14", -505),
+            // `go 1.22 // ...`: ended 2025-02-12; 17 days to March, then
+            // 306 (March to December) to 2026-01-01.
+            row("1.22", "1.22", "2025-02-12", -323),
+            // `channel = '1.70'` in [toolchain], not [other]'s 1.60: ended
+            // 2023-07-15; 731 days to 2025-07-15 (2024 a leap year), then
+            // 17 + 31 + 30 + 31 + 30 + 31 = 170.
+            row("1.70", "1.70", "2023-07-15", -901),
+            // `.nvmrc` behind a BOM: Node 20 ends 2026-05-01, 31 + 28 + 31 +
+            // 30 = 120 days on.
+            row("20.11.1", "20", "2026-05-01", 120),
+            // No `version`, behind a BOM: the purl's 1.2.1; grunt 1.2 ended
+            // 2020-08-19, 1961 days before (see above).
+            row("1.2.1", "1.2", "2020-08-19", -1961),
+            // SPDX without `versionInfo`: the purl's 4.17.1; Express 4 ends
+            // 2026-05-12, 120 + 11 = 131 days on.
+            row("4.17.1", "4", "2026-05-12", 131),
+        ]
+    );
+}
