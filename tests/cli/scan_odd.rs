@@ -148,3 +148,32 @@ fn versions_only_in_a_purl_behind_a_bom_or_in_odd_spellings_are_read() {
         ]
     );
 }
+
+#[test]
+fn a_bare_major_is_its_newest_line_released_on_the_day() {
+    // Python 3.12 came out 2023-10-02, 3.13 on 2024-10-07: on 2024-01-01
+    // `python:3` is 3.12, which ends 2028-11-01: 1461 days to 2028-01-01
+    // (2024 a leap year) and 31+29+31+30+31+30+31+31+30+31 = 305 more.
+    // Go 1.21 came out 2023-08-08, 1.22 on 2024-02-06: `golang:1` is 1.21,
+    // ending 2024-08-14, 31+29+31+30+31+30+31+13 = 226 days on.
+    assert_eq!(
+        each_one_on("major/Dockerfile", "2024-01-01"),
+        [("3.12".to_owned(), 1766), ("1.21".to_owned(), 226)]
+    );
+    // On 3.13's release day, 3 is 3.13.
+    assert_eq!(each_one_on("major/Dockerfile", "2024-10-07")[0].0, "3.13");
+}
+
+/// `(line, days_left)` of each component of `file` on `on`.
+fn each_one_on(file: &str, on: &str) -> Vec<(String, i64)> {
+    let (answer, _) = scan_json(&[&format!("{ODD}/{file}"), "--on", on]);
+    let rows = answer["components"].as_array().unwrap();
+    rows.iter()
+        .map(|row| {
+            (
+                row["line"].as_str().unwrap().to_owned(),
+                row["days_left"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}

@@ -177,19 +177,29 @@ fn version_of(
     };
     let whole_major = policy.line_kind() == LineKind::Minor && !numbers.contains('.');
     let text = if whole_major {
-        let newest = policy
-            .history_by_line()
-            .map(|release| &release.line)
-            .filter(|line| line.major().map(|major| major.to_string()).as_deref() == Some(numbers))
-            .max();
-        match newest {
-            Some(line) => line.to_string(),
-            None => numbers.to_owned(),
-        }
+        newest_of_major(policy, numbers, on)?.unwrap_or_else(|| numbers.to_owned())
     } else {
         numbers.to_owned()
     };
     Ok(policy.read_version(&text).map_err(|err| err.to_string()))
+}
+
+/// The newest line of `major` released on or before `on` (recorded or
+/// projected: `python:3` on 2024-01-01 is 3.12, not 3.13 of October);
+/// `None` when none of it is released yet.
+fn newest_of_major(
+    policy: &Policy,
+    major: &str,
+    on: NaiveDate,
+) -> Result<Option<String>, PolicyError> {
+    let mut newest = None;
+    for info in policy.releases(None, Some(on), on)?.lines() {
+        let line = info?.line;
+        if line.major().map(|number| number.to_string()).as_deref() == Some(major) {
+            newest = newest.max(Some(line));
+        }
+    }
+    Ok(newest.map(|line| line.to_string()))
 }
 
 /// The numbers `raw` starts with, after a `v`: at most four, without a
