@@ -177,3 +177,65 @@ fn each_one_on(file: &str, on: &str) -> Vec<(String, i64)> {
         })
         .collect()
 }
+
+#[test]
+fn cyclonedx_replaces_lifecycle_properties_and_writing_back_twice_changes_nothing() {
+    let scratch = super::Scratch::new("scan-cyclonedx-twice");
+    let once = scratch.0.join("once.cdx.json");
+    let first = cyclonedx_of(&format!("{ODD}/lifecycle.cdx.json"));
+    std::fs::write(&once, &first).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&first),
+        String::from_utf8_lossy(&cyclonedx_of(once.to_str().unwrap()))
+    );
+    let document: serde_json::Value = serde_json::from_slice(&first).unwrap();
+    // The team's property stays; the stale endOfSupport (2001-01-01) is
+    // replaced: grunt 1.2 came out 2020-07-03 and its record ends it on
+    // its last day, 2020-08-18, with no extended end of its own.
+    let pairs: Vec<(String, String)> = document["components"][0]["properties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|property| {
+            (
+                property["name"].as_str().unwrap().into(),
+                property["value"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let milestone =
+        |name: &str, day: &str| (format!("cdx:lifecycle:milestone:{name}"), day.to_owned());
+    assert_eq!(
+        pairs,
+        [
+            ("team".to_owned(), "web".to_owned()),
+            milestone("generalAvailability", "2020-07-03"),
+            milestone("endOfDevelopment", "2020-08-18"),
+            milestone("endOfSupport", "2020-08-18"),
+            milestone("endOfLife", "2020-08-18"),
+        ]
+    );
+}
+
+#[test]
+fn cyclonedx_refuses_properties_that_are_no_array() {
+    let file = format!("{ODD}/bad-properties.cdx.json");
+    let output = super::embedded(&["scan", "--on", "2026-01-01", "--format", "cyclonedx", &file])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!(
+            "error: {file}: /components/0/properties is not an array, as CycloneDX's \
+             properties are\n"
+        )
+    );
+}
+
+/// What `scan --format cyclonedx` writes of `file` on 2026-01-01.
+fn cyclonedx_of(file: &str) -> Vec<u8> {
+    let args = ["scan", "--on", "2026-01-01", "--format", "cyclonedx", file];
+    super::embedded(&args).output().unwrap().stdout
+}

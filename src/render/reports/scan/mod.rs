@@ -195,6 +195,19 @@ impl ScanReport {
         }
     }
 
+    /// Refuses, before anything is written, what the settings' format
+    /// cannot write: a CycloneDX document with a matched component whose
+    /// `properties` is not an array.
+    ///
+    /// # Errors
+    /// That component, with its file.
+    pub fn check(&self, settings: &Settings) -> Result<()> {
+        match settings.format {
+            Format::Cyclonedx => cyclonedx::check(self),
+            _ => Ok(()),
+        }
+    }
+
     fn rows<T: From<String> + Default>(&self) -> impl Iterator<Item = ComponentRow<T>> {
         self.known().map(|(file, answer)| row(file, answer))
     }
