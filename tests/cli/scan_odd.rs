@@ -239,3 +239,20 @@ fn cyclonedx_of(file: &str) -> Vec<u8> {
     let args = ["scan", "--on", "2026-01-01", "--format", "cyclonedx", file];
     super::embedded(&args).output().unwrap().stdout
 }
+
+#[test]
+fn control_characters_of_an_sbom_reach_no_output_raw() {
+    // The name holds ESC, BEL, NEL (C1), U+2028, U+202E and U+2066.
+    let file = format!("{ODD}/control.cdx.json");
+    let shown = r"grunt\u{1b}[31m\u{7}\u{85}\u{2028}\u{202e}\u{2066}x";
+    let json = r"grunt\u001b[31m\u0007\u0085\u2028\u202e\u2066x";
+    for (format, expected) in [("csv", shown), ("github", shown), ("sarif", json)] {
+        let output = super::embedded(&["scan", &file, "--on", "2026-01-01", "--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.contains(expected), "{format}: {text}");
+        let raw = |c: char| c.is_control() && c != '\n' || ('\u{2028}'..='\u{2069}').contains(&c);
+        assert!(!text.contains(raw), "{format}: {text:?}");
+    }
+}
