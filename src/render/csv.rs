@@ -9,6 +9,7 @@ use anyhow::Result;
 use serde::{Serialize, Serializer};
 
 use super::Report;
+use crate::session::for_terminal;
 
 /// Writes the header, even for an answer without an item, then each
 /// item's row.
@@ -44,7 +45,9 @@ pub(crate) fn header<Row: Serialize + Default>() -> Result<csv::StringRecord> {
 /// version, a branch, a message), which a spreadsheet will not run: one that
 /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a
 /// number, gets a leading `'` (OWASP's rule for CSV injection). A negative
-/// number stays a number.
+/// number stays a number. Characters a terminal acts on (controls, bidi
+/// overrides, line separators) are written as escapes (`\u{1b}`), as
+/// everywhere text a file controls is shown.
 #[derive(Default)]
 pub struct Cell(String);
 
@@ -54,9 +57,15 @@ impl Cell {
     }
 }
 
+impl From<String> for Cell {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
 impl Serialize for Cell {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = &self.0;
+        let text = &*for_terminal(&self.0);
         let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
         if formula && text.parse::<i64>().is_err() {
             serializer.collect_str(&format_args!("'{text}"))

@@ -41,6 +41,7 @@ mod recorded;
 mod records;
 mod running_git;
 mod scan;
+mod scan_odd;
 mod snapshots;
 mod timeline;
 mod timeline_axis;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::{Scratch, embedded};
 
 /// The JSON an output printed.
-fn json_of(output: &std::process::Output) -> Value {
+pub(super) fn json_of(output: &std::process::Output) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
@@ -19,7 +19,7 @@ const DROPWIZARD: &str = "tests/data/sbom/dropwizard-1.3.15.cdx.json";
 const STACK: &str = "tests/data/stack";
 
 /// The JSON answer of `scan` with `args`, and its exit code.
-fn scan_json(args: &[&str]) -> (Value, i32) {
+pub(super) fn scan_json(args: &[&str]) -> (Value, i32) {
     let mut all = vec!["scan", "--format", "json"];
     all.extend_from_slice(args);
     let output = embedded(&all).output().unwrap();
@@ -27,7 +27,7 @@ fn scan_json(args: &[&str]) -> (Value, i32) {
 }
 
 /// The component named `name` of a JSON answer.
-fn component<'v>(answer: &'v Value, name: &str) -> &'v Value {
+pub(super) fn component<'v>(answer: &'v Value, name: &str) -> &'v Value {
     answer["components"]
         .as_array()
         .unwrap()

@@ -141,6 +141,7 @@ impl Run for Args {
             ignore_file: self.ignore.clone(),
             files,
         };
+        report.check(&context.settings)?;
         let yes = report.passes();
         out.answer(Answer::from_bool(yes), |out| {
             report.write(&context.settings, out)

@@ -297,6 +297,15 @@ pub(crate) fn identifying_part(identifier: &str) -> String {
     percent_decoded(identifying)
 }
 
+/// The version a package URL carries (`pkg:npm/grunt@1.2.1`: `1.2.1`),
+/// percent-decoded: from its first `@` (as [`identifying_part`] reads it)
+/// to its qualifiers or subpath; `None` where it has none.
+pub(crate) fn purl_version(purl: &str) -> Option<String> {
+    let (_, rest) = purl.trim().split_once('@')?;
+    let version = rest.split(['?', '#']).next().unwrap_or_default();
+    (!version.is_empty()).then(|| percent_decoded(version))
+}
+
 /// `text` with each `%XX` written as the byte it encodes; a `%` not
 /// followed by two hex digits, or bytes that are no UTF-8, kept as written.
 fn percent_decoded(text: &str) -> String {

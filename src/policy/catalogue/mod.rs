@@ -12,10 +12,10 @@ pub(crate) mod product;
 mod stated;
 mod vendor;
 
-pub(crate) use embedded::identifying_part;
 pub use embedded::{BackTest, Entry};
 #[cfg(embedded_policy)]
 pub use embedded::{by_identifier, entries, entry, similar_names};
+pub(crate) use embedded::{identifying_part, purl_version};
 pub use generate::ProductRecord;
 pub use product::{Product, Provenance, RuleFrom, StatedNote};
 pub use stated::{AGREE_DAYS, EndAgainstRule, StatedField, StatedLines, StatedRule, StatedTerm};

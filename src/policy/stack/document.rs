@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::component::{Component, DocumentKind, Found};
 use super::error::ReadError;
 use super::version_files;
+use crate::policy::catalogue::purl_version;
 
 /// The largest document scan reads, in bytes: the document is held in
 /// memory whole (as a JSON tree, a few times its size), so its size bounds
@@ -37,6 +38,8 @@ const SPDX_VERSIONS: &[&str] = &["SPDX-2.2", "SPDX-2.3"];
 /// assert!(read_file("bom.json", "{}").is_err());
 /// ```
 pub fn read_file(file_name: &str, text: &str) -> Result<Found, ReadError> {
+    // A byte-order mark is no part of the text (editors on Windows write one).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(found) = version_files::read(file_name, text) {
         return Ok(found);
     }
@@ -102,6 +105,16 @@ fn text_at(node: &Value, field: &str) -> Option<String> {
     node.get(field).and_then(Value::as_str).map(str::to_owned)
 }
 
+/// A component's version: the one the document gives, else its purl's
+/// (`{"purl": "pkg:npm/grunt@1.2.1"}` is grunt 1.2.1); empty without
+/// either.
+fn version_or_purls(version: Option<String>, purl: &Option<String>) -> String {
+    version
+        .filter(|version| !version.trim().is_empty())
+        .or_else(|| purl_version(purl.as_deref()?))
+        .unwrap_or_default()
+}
+
 /// The components under `node` (the document, or a component at `at`),
 /// each followed by those nested in it, depth first. Nesting is as deep as
 /// the document: serde_json refuses one past 128 levels.
@@ -118,10 +131,11 @@ fn cyclonedx_components(
                 expected: "a component object",
             });
         }
+        let purl = text_at(component, "purl");
         found.push(Component {
             name: text_at(component, "name").unwrap_or_default(),
-            version: text_at(component, "version").unwrap_or_default(),
-            purl: text_at(component, "purl"),
+            version: version_or_purls(text_at(component, "version"), &purl),
+            purl,
             cpe: text_at(component, "cpe"),
             reference: text_at(component, "bom-ref"),
             pointer: Some(pointer.clone()),
@@ -150,10 +164,11 @@ fn spdx_packages(document: &Value) -> Result<Vec<Component>, ReadError> {
                         .then(|| text_at(reference, "referenceLocator"))?
                 })
             };
+            let purl = locator(&["purl"]);
             Ok(Component {
                 name: text_at(package, "name").unwrap_or_default(),
-                version: text_at(package, "versionInfo").unwrap_or_default(),
-                purl: locator(&["purl"]),
+                version: version_or_purls(text_at(package, "versionInfo"), &purl),
+                purl,
                 cpe: locator(&["cpe23Type", "cpe22Type"]),
                 reference: text_at(package, "SPDXID"),
                 pointer: Some(at),

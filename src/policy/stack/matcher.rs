@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::component::Component;
 use crate::policy::answers::{Status, SupportState};
 use crate::policy::catalogue::{Entry, entries, entry, identifying_part};
+use crate::policy::dates::LAST_DAY;
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::lines::line::LineKind;
@@ -109,19 +110,9 @@ impl Matcher {
                 .insert(product.name, Policy::named(product.name)?);
         }
         let policy = &self.policies[product.name];
-        let version = match version_of(policy, &component.version, on)? {
-            Ok(version) => version,
-            Err(reason) => return Ok(Outcome::NoLine { product, reason }),
-        };
-        let mut status = match policy.status(version, on) {
+        let mut status = match line_status(policy, &component.version, on) {
             Ok(status) => status,
-            Err(err @ (PolicyError::UnknownLine { .. } | PolicyError::InvalidVersion(_))) => {
-                return Ok(Outcome::NoLine {
-                    product,
-                    reason: err.to_string(),
-                });
-            }
-            Err(err) => return Err(err),
+            Err(reason) => return Ok(Outcome::NoLine { product, reason }),
         };
         if let Some(end) = component.support_end {
             stated_end(&mut status, end);
@@ -136,6 +127,28 @@ impl Matcher {
             projected,
         })))
     }
+}
+
+/// The status on `on` of the version `raw` names, or why there is none to
+/// give: a version that names no line, or a line the model cannot compute
+/// (`20240615`, a release beyond chrono's dates) or whose dates run past
+/// [`LAST_DAY`] (answers write four-digit years). One such component is
+/// the component's `no_line`; it never fails the others.
+fn line_status(policy: &Policy, raw: &str, on: NaiveDate) -> Result<Status, String> {
+    let version = version_of(policy, raw, on).map_err(|err| err.to_string())??;
+    let status = policy.status(version, on).map_err(|err| err.to_string())?;
+    if let Some(info) = status
+        .info
+        .as_ref()
+        .filter(|info| info.latest_date() > LAST_DAY)
+    {
+        return Err(format!(
+            "{}'s dates run past {LAST_DAY} (its support ends after it), and dates have \
+             four-digit years",
+            info.line
+        ));
+    }
+    Ok(status)
 }
 
 /// The version of `policy` that `raw` names on `on`, or why it names none:
@@ -164,19 +177,29 @@ fn version_of(
     };
     let whole_major = policy.line_kind() == LineKind::Minor && !numbers.contains('.');
     let text = if whole_major {
-        let newest = policy
-            .history_by_line()
-            .map(|release| &release.line)
-            .filter(|line| line.major().map(|major| major.to_string()).as_deref() == Some(numbers))
-            .max();
-        match newest {
-            Some(line) => line.to_string(),
-            None => numbers.to_owned(),
-        }
+        newest_of_major(policy, numbers, on)?.unwrap_or_else(|| numbers.to_owned())
     } else {
         numbers.to_owned()
     };
     Ok(policy.read_version(&text).map_err(|err| err.to_string()))
+}
+
+/// The newest line of `major` released on or before `on` (recorded or
+/// projected: `python:3` on 2024-01-01 is 3.12, not 3.13 of October);
+/// `None` when none of it is released yet.
+fn newest_of_major(
+    policy: &Policy,
+    major: &str,
+    on: NaiveDate,
+) -> Result<Option<String>, PolicyError> {
+    let mut newest = None;
+    for info in policy.releases(None, Some(on), on)?.lines() {
+        let line = info?.line;
+        if line.major().map(|number| number.to_string()).as_deref() == Some(major) {
+            newest = newest.max(Some(line));
+        }
+    }
+    Ok(newest.map(|line| line.to_string()))
 }
 
 /// The numbers `raw` starts with, after a `v`: at most four, without a

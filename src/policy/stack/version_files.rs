@@ -118,32 +118,54 @@ fn os_release(text: &str) -> Vec<Component> {
     .collect()
 }
 
-/// `go.mod`'s `go 1.22.3` directive: the Go the module needs.
+/// `go.mod`'s `go 1.22.3` directive (spaces or tabs between, a `//`
+/// comment after): the Go the module needs.
 fn go_mod(text: &str) -> Vec<Component> {
     meaningful_lines(text)
         .filter_map(|(number, said)| {
-            let version = said.strip_prefix("go ")?.trim();
+            let said = said.split("//").next().unwrap_or_default();
+            let mut words = said.split_whitespace();
+            let version = match (words.next(), words.next()) {
+                (Some("go"), Some(version)) => version,
+                _ => return None,
+            };
             Some(named("go", "go", version, number))
         })
         .take(1)
         .collect()
 }
 
-/// `rust-toolchain.toml`'s `channel = "1.78.0"` (`stable` and `nightly`
-/// name no line), or the older `rust-toolchain`'s bare channel.
+/// `rust-toolchain.toml`'s `channel = "1.78.0"` (or `'1.78.0'`, a TOML
+/// literal string) in its `[toolchain]` table (`stable` and `nightly` name
+/// no line), or the older `rust-toolchain`'s bare channel before any table.
 fn rust_toolchain(text: &str) -> Vec<Component> {
+    let mut table = None;
     meaningful_lines(text)
         .find_map(|(number, said)| {
-            let channel = match said.split_once('=') {
-                Some((key, value)) if key.trim() == "channel" => value.trim().trim_matches('"'),
-                Some(_) => return None,
-                None if !said.starts_with('[') => said,
-                None => return None,
+            if let Some(name) = said.strip_prefix('[') {
+                table = Some(name.trim_end_matches(']').trim().to_owned());
+                return None;
+            }
+            let channel = match (said.split_once('='), table.as_deref()) {
+                (Some((key, value)), Some("toolchain")) if key.trim() == "channel" => {
+                    toml_string(value.trim())
+                }
+                (None, None) => said,
+                _ => return None,
             };
             Some(named("rust", "rust", channel, number))
         })
         .into_iter()
         .collect()
+}
+
+/// A TOML string's text: a basic (`"1.70"`) or literal (`'1.70'`) one
+/// without its quotes; anything else as written.
+fn toml_string(value: &str) -> &str {
+    ['"', '\'']
+        .iter()
+        .find_map(|quote| value.strip_prefix(*quote)?.strip_suffix(*quote))
+        .unwrap_or(value)
 }
 
 /// A Dockerfile's `FROM` images, each a `pkg:docker` component with its

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
@@ -14,13 +14,17 @@ use lts_policy::stack::Outcome;
 
 use super::ScanReport;
 
+/// The prefix of the lifecycle properties written.
+const MILESTONE: &str = "cdx:lifecycle:milestone:";
+
 /// The versions properties are written in as they are; older ones become 1.5.
 const KEPT_VERSIONS: &[&str] = &["1.5", "1.6"];
 
 /// Writes the first file's document with the properties.
 ///
 /// # Errors
-/// An error of the output.
+/// A matched component whose `properties` is not an array, or an error of
+/// the output.
 pub fn write(report: &ScanReport, pretty: bool, out: &mut dyn Write) -> Result<()> {
     let Some(file) = report.files.first() else {
         return Ok(());
@@ -60,20 +64,8 @@ pub fn write(report: &ScanReport, pretty: bool, out: &mut dyn Write) -> Result<(
                 },
             ),
         ];
-        let properties = component
-            .as_object_mut()
-            .map(|object| object.entry("properties").or_insert_with(|| json!([])));
-        let Some(Value::Array(properties)) = properties else {
-            continue;
-        };
-        for (milestone, day) in milestones {
-            if let Some(day) = day {
-                properties.push(json!({
-                    "name": format!("cdx:lifecycle:milestone:{milestone}"),
-                    "value": day.to_string()
-                }));
-            }
-        }
+        set_milestones(component, pointer, &milestones)
+            .with_context(|| file.path.display().to_string())?;
     }
     if pretty {
         serde_json::to_writer_pretty(&mut *out, &document)?;
@@ -81,5 +73,69 @@ pub fn write(report: &ScanReport, pretty: bool, out: &mut dyn Write) -> Result<(
         serde_json::to_writer(&mut *out, &document)?;
     }
     writeln!(out)?;
+    Ok(())
+}
+
+/// Refuses, before anything is written, a document with a matched
+/// component whose `properties` is not an array (nor absent, nor null).
+///
+/// # Errors
+/// The first such component, with its file.
+pub fn check(report: &ScanReport) -> Result<()> {
+    let Some(file) = report.files.first() else {
+        return Ok(());
+    };
+    for answer in &file.components {
+        let (Outcome::Known(_), Some(pointer)) = (&answer.outcome, &answer.component.pointer)
+        else {
+            continue;
+        };
+        let properties = file.document.pointer(&format!("{pointer}/properties"));
+        if !matches!(properties, None | Some(Value::Null | Value::Array(_))) {
+            bail!("{}: {}", file.path.display(), not_an_array(pointer));
+        }
+    }
+    Ok(())
+}
+
+/// The error of a component at `pointer` whose `properties` is no array.
+fn not_an_array(pointer: &str) -> String {
+    format!("{pointer}/properties is not an array, as CycloneDX's properties are")
+}
+
+/// Sets the `cdx:lifecycle:milestone:*` properties of `component` (at
+/// `pointer`) to `milestones`, replacing those it has, so that writing a
+/// document back twice gives the same document; its other properties kept.
+///
+/// # Errors
+/// A component whose `properties` is not an array.
+fn set_milestones(
+    component: &mut Value,
+    pointer: &str,
+    milestones: &[(&str, Option<NaiveDate>)],
+) -> Result<()> {
+    let Some(object) = component.as_object_mut() else {
+        return Ok(());
+    };
+    let properties = object.entry("properties").or_insert_with(|| json!([]));
+    if properties.is_null() {
+        *properties = json!([]);
+    }
+    let Value::Array(properties) = properties else {
+        bail!(not_an_array(pointer));
+    };
+    properties.retain(|property| {
+        !property["name"]
+            .as_str()
+            .is_some_and(|name| name.starts_with(MILESTONE))
+    });
+    for (milestone, day) in milestones {
+        if let Some(day) = day {
+            properties.push(json!({
+                "name": format!("{MILESTONE}{milestone}"),
+                "value": day.to_string()
+            }));
+        }
+    }
     Ok(())
 }

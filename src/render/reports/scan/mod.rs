@@ -121,15 +121,16 @@ struct Summary {
     expired_suppressions: usize,
 }
 
-/// One known component, as JSON and CSV show it.
+/// One known component, as JSON (`T`: `String`, values as they are) and
+/// CSV (`T`: [`Cell`], a formula escaped) show it.
 #[derive(Serialize, Default)]
-pub struct ComponentRow {
-    file: Cell,
-    name: Cell,
-    version: Cell,
-    purl: Option<Cell>,
+pub struct ComponentRow<T> {
+    file: T,
+    name: T,
+    version: T,
+    purl: Option<T>,
     product: &'static str,
-    line: Option<Cell>,
+    line: Option<T>,
     verdict: &'static str,
     supported: bool,
     phase: Option<&'static str>,
@@ -138,7 +139,7 @@ pub struct ComponentRow {
     upgrade_to: Option<String>,
     projected: bool,
     fails: bool,
-    reason: Option<Cell>,
+    reason: Option<T>,
 }
 
 impl ScanReport {
@@ -194,7 +195,20 @@ impl ScanReport {
         }
     }
 
-    fn rows(&self) -> impl Iterator<Item = ComponentRow> {
+    /// Refuses, before anything is written, what the settings' format
+    /// cannot write: a CycloneDX document with a matched component whose
+    /// `properties` is not an array.
+    ///
+    /// # Errors
+    /// That component, with its file.
+    pub fn check(&self, settings: &Settings) -> Result<()> {
+        match settings.format {
+            Format::Cyclonedx => cyclonedx::check(self),
+            _ => Ok(()),
+        }
+    }
+
+    fn rows<T: From<String> + Default>(&self) -> impl Iterator<Item = ComponentRow<T>> {
         self.known().map(|(file, answer)| row(file, answer))
     }
 
@@ -205,7 +219,7 @@ impl ScanReport {
             on: IsoDate,
             ends_within: Option<String>,
             summary: Summary,
-            components: Vec<ComponentRow>,
+            components: Vec<ComponentRow<String>>,
             expired_suppressions: Vec<serde_json::Value>,
         }
         let document = Document {
@@ -230,8 +244,8 @@ impl ScanReport {
         let mut writer = csv::WriterBuilder::new()
             .has_headers(false)
             .from_writer(out);
-        writer.write_record(&header::<ComponentRow>()?)?;
-        for row in self.rows() {
+        writer.write_record(&header::<ComponentRow<Cell>>()?)?;
+        for row in self.rows::<Cell>() {
             writer.serialize(row)?;
         }
         writer.flush()?;
@@ -240,27 +254,28 @@ impl ScanReport {
 }
 
 /// A known component's row.
-fn row(file: &Scanned, answer: &ComponentAnswer) -> ComponentRow {
+fn row<T: From<String> + Default>(file: &Scanned, answer: &ComponentAnswer) -> ComponentRow<T> {
+    let text = |value: &dyn std::fmt::Display| T::from(value.to_string());
     let component = &answer.component;
     let mut row = ComponentRow {
-        file: Cell::of(file.path.display()),
-        name: Cell::of(&component.name),
-        version: Cell::of(&component.version),
-        purl: component.purl.as_ref().map(Cell::of),
+        file: text(&file.path.display()),
+        name: text(&component.name),
+        version: text(&component.version),
+        purl: component.purl.as_ref().map(|value| text(value)),
         verdict: answer.verdict_word(),
         fails: answer.fails(),
-        reason: answer.suppressed_by.as_ref().map(Cell::of),
+        reason: answer.suppressed_by.as_ref().map(|value| text(value)),
         ..ComponentRow::default()
     };
     match &answer.outcome {
         Outcome::NoLine { product, reason } => {
             row.product = product.name;
-            row.reason = Some(Cell::of(reason));
+            row.reason = Some(text(&reason));
         }
         Outcome::Known(verdict) => {
             let status = &verdict.status;
             row.product = verdict.product.name;
-            row.line = Some(Cell::of(&status.line));
+            row.line = Some(text(&&status.line));
             row.supported = status.state == SupportState::Supported;
             row.phase = status.phase.map(Phase::name);
             row.eol = status.info.as_ref().and_then(|info| info.eol).map(IsoDate);

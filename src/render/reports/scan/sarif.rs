@@ -11,6 +11,7 @@ use lts_policy::stack::Outcome;
 
 use super::{ComponentAnswer, ScanReport, Scanned};
 use crate::render::words::days_text;
+use crate::session::{for_terminal, json_for_terminal};
 
 /// A failure: the rule it breaks, the file and line it is at, what it is
 /// called in the file, and what to say.
@@ -137,20 +138,26 @@ pub fn sarif(report: &ScanReport, out: &mut dyn Write) -> Result<()> {
             "results": results
         }]
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)?;
+    // As the JSON answers: what a terminal acts on is a `\uXXXX` escape.
+    writeln!(
+        out,
+        "{}",
+        json_for_terminal(&serde_json::to_string_pretty(&log)?)
+    )?;
     Ok(())
 }
 
 /// Writes one `::error` workflow command per failure. A property's value
 /// escapes `%`, CR, LF, `:` and `,`; the message `%`, CR and LF, as the
-/// runner reads them.
+/// runner reads them; both write what a terminal acts on (controls, bidi
+/// overrides) as escapes (`\u{1b}`) first.
 ///
 /// # Errors
 /// An error of the output.
 pub fn annotations(report: &ScanReport, out: &mut dyn Write) -> Result<()> {
     let message = |text: &str| {
-        text.replace('%', "%25")
+        for_terminal(text)
+            .replace('%', "%25")
             .replace('\r', "%0D")
             .replace('\n', "%0A")
     };

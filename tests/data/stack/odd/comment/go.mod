@@ -1,0 +1,3 @@
+module example.com/comment
+
+go 1.22 // the oldest Go we test on

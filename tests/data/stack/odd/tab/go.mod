@@ -1,0 +1,3 @@
+﻿module example.com/tab
+
+go	1.21
