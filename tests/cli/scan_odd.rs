@@ -256,3 +256,29 @@ fn control_characters_of_an_sbom_reach_no_output_raw() {
         assert!(!text.contains(raw), "{format}: {text:?}");
     }
 }
+
+#[test]
+fn a_version_field_is_quoted_as_given_and_at_most_64_characters_of_it() {
+    let scratch = super::Scratch::new("scan-spec-version");
+    let error_of = |spec_version: &str| {
+        let file = scratch.path_to("bom.json");
+        let document = format!(r#"{{"bomFormat": "CycloneDX", "specVersion": {spec_version}}}"#);
+        std::fs::write(&file, document).unwrap();
+        let output = super::embedded(&["scan", &file]).output().unwrap();
+        let (code, stdout, stderr) = super::outcome(output);
+        assert_eq!((code, stdout.as_str()), (Some(2), ""));
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        stderr
+    };
+    // A number where the version string goes is named as such.
+    let number = error_of("1.4");
+    assert!(number.contains("/specVersion is not a string"), "{number}");
+    // 10,000 characters: the first 64, then `…`.
+    let long = format!("\"{}\"", "9".repeat(10_000));
+    let stderr = error_of(&long);
+    assert!(
+        stderr.contains(&format!("CycloneDX version \"{}\"… is not", "9".repeat(64))),
+        "{stderr}"
+    );
+    assert!(stderr.len() < 400, "{}", stderr.len());
+}

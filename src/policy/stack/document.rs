@@ -72,7 +72,18 @@ fn checked_version(
     format: &'static str,
     known: &[&str],
 ) -> Result<String, ReadError> {
-    let version = document.get(field).and_then(Value::as_str).unwrap_or("");
+    let version = match document.get(field) {
+        Some(Value::String(text)) => text.as_str(),
+        None => "",
+        // `1.4` written as a number is no version string: said so, not
+        // taken for an empty one.
+        Some(_) => {
+            return Err(ReadError::WrongShape {
+                pointer: format!("/{field}"),
+                expected: "a string",
+            });
+        }
+    };
     if known.contains(&version) {
         Ok(version.to_owned())
     } else {

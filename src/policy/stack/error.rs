@@ -3,6 +3,8 @@
 use std::error::Error;
 use std::fmt;
 
+use crate::policy::quote::Quoted;
+
 /// Why a document could not be read as a stack's components. Each says
 /// what was expected; the program adds the file's name.
 #[derive(Debug)]
@@ -49,7 +51,8 @@ impl fmt::Display for ReadError {
                 expected,
             } => write!(
                 f,
-                "{format} version {version:?} is not one scan reads ({expected})"
+                "{format} version {} is not one scan reads ({expected})",
+                Quoted(version)
             ),
             Self::WrongShape { pointer, expected } => {
                 write!(f, "{pointer} is not {expected}")
