@@ -97,6 +97,22 @@ fn failure(file: &Scanned, answer: &ComponentAnswer) -> Failure {
     }
 }
 
+/// A path as a relative URI reference (RFC 3986), as SARIF's
+/// `artifactLocation.uri` is: each byte outside the unreserved characters
+/// and `/` percent-encoded, so that `#` and `?` in a file name are not
+/// read as a fragment or a query, nor `%20` as a space.
+fn uri_reference(path: &str) -> String {
+    let mut uri = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
+}
+
 /// Writes the SARIF 2.1.0 log.
 ///
 /// # Errors
@@ -106,7 +122,7 @@ pub fn sarif(report: &ScanReport, out: &mut dyn Write) -> Result<()> {
         .into_iter()
         .map(|failure| {
             let mut location = json!({"physicalLocation": {
-                "artifactLocation": {"uri": failure.file},
+                "artifactLocation": {"uri": uri_reference(&failure.file)},
                 "region": {"startLine": failure.line}
             }});
             if let Some(name) = failure.logical {
@@ -173,4 +189,22 @@ pub fn annotations(report: &ScanReport, out: &mut dyn Write) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_reference;
+
+    #[test]
+    fn a_path_is_a_uri_reference() {
+        assert_eq!(
+            uri_reference("tests/data/bom.cdx.json"),
+            "tests/data/bom.cdx.json"
+        );
+        // `#` 0x23, `?` 0x3F, `%` 0x25, space 0x20, `é` 0xC3 0xA9, LF 0x0A.
+        assert_eq!(
+            uri_reference("sp ace#frag?q%20é\n.json"),
+            "sp%20ace%23frag%3Fq%2520%C3%A9%0A.json"
+        );
+    }
 }
