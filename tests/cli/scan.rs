@@ -183,6 +183,23 @@ fn suppressions_hold_until_their_day_and_fail_once_expired() {
     assert_eq!(code, 1);
     assert_eq!(answer["expired_suppressions"].as_array().unwrap().len(), 2);
     assert_eq!(answer["summary"]["failing"], 2);
+    // CSV: the two components, then a row for each expired suppression,
+    // saying why the scan fails.
+    let output = embedded(&["scan", JUICE_SHOP, "--on", "2026-12-08", "--ignore", ignore])
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(output.stdout).unwrap();
+    let expired: Vec<&str> = csv
+        .lines()
+        .filter(|row| row.contains("expired-suppression"))
+        .collect();
+    assert_eq!(expired.len(), 2, "{csv}");
+    assert!(
+        expired[0].contains("grunt")
+            && expired[0].contains("suppressed until 2026-12-07: build tool only"),
+        "{csv}"
+    );
 }
 
 #[test]

@@ -208,6 +208,27 @@ impl ScanReport {
         }
     }
 
+    /// An expired suppression as a row: the suppressions' file, the
+    /// product and line it named, and until when it held.
+    fn expired_row<T: From<String> + Default>(&self, expired: &Expired) -> ComponentRow<T> {
+        let file = self
+            .ignore_file
+            .as_ref()
+            .map(|path| path.display().to_string());
+        ComponentRow {
+            file: T::from(file.unwrap_or_default()),
+            product: expired.product,
+            line: expired.line.clone().map(T::from),
+            verdict: "expired-suppression",
+            fails: true,
+            reason: Some(T::from(format!(
+                "suppressed until {}: {}",
+                expired.until, expired.reason
+            ))),
+            ..ComponentRow::default()
+        }
+    }
+
     fn rows<T: From<String> + Default>(&self) -> impl Iterator<Item = ComponentRow<T>> {
         self.known().map(|(file, answer)| row(file, answer))
     }
@@ -247,6 +268,11 @@ impl ScanReport {
         writer.write_record(&header::<ComponentRow<Cell>>()?)?;
         for row in self.rows::<Cell>() {
             writer.serialize(row)?;
+        }
+        // An expired suppression fails the scan: it is a row, as in the
+        // text and JSON, or the CSV would hold no reason for exit 1.
+        for expired in &self.expired {
+            writer.serialize(self.expired_row::<Cell>(expired))?;
         }
         writer.flush()?;
         Ok(())
