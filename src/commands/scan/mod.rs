@@ -119,10 +119,18 @@ impl Run for Args {
                     Ok(answer)
                 })
                 .collect::<Result<Vec<_>>>()?;
+            // Only `--format cyclonedx` writes the document back: for any
+            // other, its tree (about 13 times the file) is dropped here,
+            // not kept for every file to the end.
+            let document = if context.settings.format == Format::Cyclonedx {
+                found.document
+            } else {
+                serde_json::Value::Null
+            };
             files.push(Scanned {
                 path: path.clone(),
                 kind: found.kind,
-                document: found.document,
+                document,
                 components,
             });
         }
