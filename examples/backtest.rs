@@ -17,6 +17,9 @@
 //! Run by hand, not in CI: `cargo run --release --example backtest`, with
 //! `-- --misses` to list every miss, or `-- FILE...` for other policies.
 
+#[path = "shared/score.rs"]
+mod score;
+
 use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate};
@@ -26,40 +29,12 @@ use lts_policy::dates::add_months;
 use lts_policy::fit::Draft;
 use lts_policy::{Line, Policy, PolicyError, parse_date};
 
+use score::Score;
+
 /// How far a forecast may be from what happened and still count as right.
 const TOLERANCE_DAYS: i64 = 7;
 /// The last day endoflife.date's records cover.
 const SNAPSHOT: &str = "2026-08-22";
-/// Right and total forecasts of one kind.
-#[derive(Default, Clone, Copy)]
-struct Score {
-    right: u32,
-    total: u32,
-}
-
-impl Score {
-    fn add(&mut self, right: bool) {
-        self.total += 1;
-        self.right += u32::from(right);
-    }
-
-    fn merge(&mut self, other: Self) {
-        self.right += other.right;
-        self.total += other.total;
-    }
-
-    fn percent(self) -> String {
-        match self.total {
-            0 => "-".to_owned(),
-            total => format!("{:.0}%", f64::from(self.right) * 100.0 / f64::from(total)),
-        }
-    }
-
-    fn cell(self) -> String {
-        format!("{}/{} {}", self.right, self.total, self.percent())
-    }
-}
-
 /// One project's scores: next releases, ends of support, ends of active
 /// support; and of the next releases' 80% ranges, how many held the real
 /// release and how wide each was.

@@ -18,6 +18,8 @@
 mod cut;
 #[path = "catalogue_backtest/score.rs"]
 mod score;
+#[path = "shared/score.rs"]
+mod shared_score;
 
 use std::fmt::Write as _;
 use std::process::ExitCode;

@@ -11,41 +11,12 @@ use lts_policy::forecast::Range;
 use lts_policy::lines::{RecordedEnd, Release};
 
 use crate::cut::{cut_record, cut_vendor_file, date};
+use crate::shared_score::Score;
 
 /// How far a forecast may be from what happened and still count as right.
 const TOLERANCE_DAYS: i64 = 7;
 /// The last day endoflife.date's records cover.
 const SNAPSHOT: &str = "2026-08-22";
-
-/// Right and total forecasts of one kind.
-#[derive(Default, Clone, Copy)]
-pub struct Score {
-    pub right: u32,
-    pub total: u32,
-}
-
-impl Score {
-    fn add(&mut self, right: bool) {
-        self.total += 1;
-        self.right += u32::from(right);
-    }
-
-    fn merge(&mut self, other: Self) {
-        self.right += other.right;
-        self.total += other.total;
-    }
-
-    pub fn cell(self) -> String {
-        match self.total {
-            0 => "-".to_owned(),
-            total => format!(
-                "{}/{total} {:.0}%",
-                self.right,
-                f64::from(self.right) * 100.0 / f64::from(total)
-            ),
-        }
-    }
-}
 
 /// One product's scores: next releases and ends of support within 7 days,
 /// and of their 80% ranges, how many held the real day and how wide each
