@@ -80,7 +80,9 @@ pub struct Policy {
     /// anchor on, for each number of months the rules give.
     pub(crate) lts_chain: Memo<Vec<(u32, Vec<Place>)>>,
     /// How far the history's releases fell from the rules' days.
-    track_record: TrackRecord,
+    pub(crate) track_record: TrackRecord,
+    /// How far its recorded ends fell from the rules' (`end_record`).
+    pub(crate) end_record: OnceLock<TrackRecord>,
     /// The latest day the history's record of an end keeps a line
     /// supported through: its latest announced end's eve, or, where a
     /// record says an end had not come, `as_of`; `None` without either.
@@ -208,6 +210,7 @@ impl Policy {
             major_starts: Memo::default(),
             lts_chain: Memo::default(),
             track_record,
+            end_record: OnceLock::new(),
             recorded_support_through,
             records_active_ends,
         }
@@ -341,13 +344,6 @@ impl Policy {
     #[must_use]
     pub fn stated_history_as_of(&self) -> Option<NaiveDate> {
         self.rules.history_as_of
-    }
-
-    /// How far its history's releases fell from the days its rules had
-    /// them due: what the 80% ranges of projected dates come from.
-    #[must_use]
-    pub fn track_record(&self) -> &TrackRecord {
-        &self.track_record
     }
 
     /// The template of release branch names.

@@ -89,7 +89,7 @@ impl TrackRecord {
         let Some(newest) = history.last().map(|release| release.released) else {
             return Self::default();
         };
-        let mut slips: Vec<(i64, f64)> = history
+        let slips: Vec<(i64, f64)> = history
             .windows(2)
             .filter_map(|pair| {
                 let schedule = &rules.by_id(rules.governing(&pair[1].line)).releases;
@@ -98,6 +98,12 @@ impl TrackRecord {
                 Some((late, weight(pair[1].released, newest)))
             })
             .collect();
+        Self::from_slips(slips)
+    }
+
+    /// The track record of `slips`: each a number of days late and its
+    /// weight, in any order.
+    pub(crate) fn from_slips(mut slips: Vec<(i64, f64)>) -> Self {
         slips.sort_by_key(|&(late, _)| late);
         let middle = (slips.len() >= FEWEST_SLIPS)
             .then(|| Self::prediction_middle(&slips))

@@ -18,8 +18,8 @@ pub const OVERDUE_LEGEND: &str = "! overdue: due by the rules on or before the d
      is complete up to, which does not list it; projected on the first release day after";
 
 /// Introduces the 80% ranges of projected dates, under a table.
-pub const RANGES_LEGEND: &str = "80% ranges, from how far the history's releases fell from the \
-     days its rules had them due:";
+pub const RANGES_LEGEND: &str = "80% ranges, from how far the history's releases and ends fell \
+     from the days its rules gave:";
 
 /// Headers of tables.
 const HEADER: Style = Style::new().bold();

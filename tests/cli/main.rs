@@ -265,8 +265,8 @@ const LEGEND: &str =
     "* worked out from the policy's rules; unmarked values are recorded in the history\n";
 
 /// The line before the 80% ranges of projected dates, under a table.
-const RANGES_LEGEND: &str = "80% ranges, from how far the history's releases fell from the \
-     days its rules had them due:";
+const RANGES_LEGEND: &str = "80% ranges, from how far the history's releases and ends fell \
+     from the days its rules gave:";
 
 /// A directory of its own for a test, removed at its end.
 struct Scratch(std::path::PathBuf);

@@ -10,10 +10,9 @@ use super::line::Line;
 use super::lts::LtsFlag;
 use super::release::{Dated, Place, RecordedEnd, Source};
 use super::window::{EolReason, Successor, Window, WindowEnd, WindowRule};
-use crate::policy::dates::{add_months, days_between};
+use crate::policy::dates::add_months;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, PolicyError};
-use crate::policy::forecast::{Range, shift};
 use crate::policy::rules::line_rules::{CountFrom, LineRules, LtsRule, LtsStart, Support};
 
 /// The line after a line, worked out once for all of its windows, and
@@ -21,33 +20,33 @@ use crate::policy::rules::line_rules::{CountFrom, LineRules, LtsRule, LtsStart, 
 #[derive(Debug, Clone)]
 pub(crate) struct Next {
     line: Line,
-    released: NaiveDate,
+    pub(super) released: NaiveDate,
     source: Source,
 }
 
 /// The facts a line's windows are worked out from.
-struct Base {
-    place: Place,
+pub(super) struct Base {
+    pub(super) place: Place,
     /// The place of the line after it.
-    next_place: Place,
-    line: Line,
-    released: Dated,
+    pub(super) next_place: Place,
+    pub(super) line: Line,
+    pub(super) released: Dated,
     /// The day the schedule had it due, when a rule counts from it.
-    scheduled: Option<NaiveDate>,
+    pub(super) scheduled: Option<NaiveDate>,
     /// The line after it; `None` when none is known or projected.
-    next: Option<Next>,
+    pub(super) next: Option<Next>,
 }
 
 /// The windows of support and of LTS support of a line, with the rules
 /// they follow.
-struct SupportWindows<'r> {
-    support: Window,
+pub(super) struct SupportWindows<'r> {
+    pub(super) support: Window,
     /// The support rule the window follows: the last minor of a major's,
     /// or every line's.
-    support_rule: &'r Support,
-    lts: Option<Window>,
+    pub(super) support_rule: &'r Support,
+    pub(super) lts: Option<Window>,
     /// The LTS rule, for an LTS line.
-    lts_rule: Option<&'r LtsRule>,
+    pub(super) lts_rule: Option<&'r LtsRule>,
 }
 
 impl Policy {
@@ -68,7 +67,9 @@ impl Policy {
         let rules = self.rules_at(place)?;
         let windows = self.support_windows(&base, rules, lts.lts)?;
         let known = self.known(place);
-        let eol = self.eol_of(&base, &windows, known.and_then(|release| release.eol))?;
+        let rules_eol = rules_eol(&base, &windows);
+        let rules_day = rules_eol.0;
+        let eol = self.recorded_eol(rules_eol, known.and_then(|release| release.eol))?;
         let (lts_from, lts_from_source) = match windows.lts_rule {
             Some(rule) => {
                 let start = self.lts_start(&base, rule.starts)?;
@@ -98,7 +99,7 @@ impl Policy {
             known.and_then(|release| release.active_until),
             eol.0,
         )?;
-        let eol_range = self.eol_range(&base, &windows, &eol);
+        let eol_range = self.eol_range(&base, &windows, &eol, rules_day);
         // Without a line after it, it is the latest for good.
         let (latest_until, latest_until_source) = base
             .next
@@ -204,109 +205,12 @@ impl Policy {
         })
     }
 
-    /// The end of support of the line of `base`: the next release, or the
-    /// later end its windows give, then the history's record (`recorded`).
-    fn eol_of(
-        &self,
-        base: &Base,
-        windows: &SupportWindows,
-        recorded: Option<RecordedEnd>,
-    ) -> Result<Eol, PolicyError> {
-        let mut eol: Eol = match &base.next {
-            Some(next) => (
-                Some(next.released),
-                EolReason::NextRelease(next.line.clone()),
-                next.source,
-            ),
-            None => (None, EolReason::NoLaterLine, Source::Rules),
-        };
-        let later = |eol: &Eol, until: NaiveDate| eol.0.is_some_and(|day| until > day);
-        for window in [Some(&windows.support), windows.lts.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            if later(&eol, window.until) {
-                eol = window_end(window);
-            }
-        }
-        self.recorded_eol(eol, recorded)
-    }
-
-    /// The 80% range of the end `eol`, when it is projected: the range of
-    /// the release it counts from, shifted to it. A period counted from the
-    /// day the schedule has the line due does not move with its release.
-    fn eol_range(&self, base: &Base, windows: &SupportWindows, eol: &Eol) -> Option<Range> {
-        // The release the eol counts from, when it is projected: its place
-        // and day, both at hand already.
-        let successor_of = |window: Option<&Window>| {
-            window
-                .and_then(|window| window.successor.as_ref())
-                .map(|successor| (successor.place, successor.released))
-        };
-        let (counted_from, from) = match &eol.1 {
-            EolReason::NextRelease(_) => base
-                .next
-                .as_ref()
-                .map(|next| (base.next_place, next.released)),
-            EolReason::Superseded(_) => successor_of(Some(&windows.support)),
-            EolReason::LtsSuperseded(_) => successor_of(windows.lts.as_ref()),
-            _ => None,
-        }
-        .unwrap_or((base.place, base.released.date));
-        let from_schedule =
-            |rule: Option<&Support>| rule.is_some_and(|rule| rule.from == CountFrom::Scheduled);
-        match (&eol.1, eol.0) {
-            (EolReason::SupportPeriod, _) if from_schedule(Some(windows.support_rule)) => None,
-            (EolReason::LtsSupportPeriod, _)
-                if from_schedule(windows.lts_rule.map(|rule| &rule.support)) =>
-            {
-                None
-            }
-            (
-                EolReason::NextRelease(_)
-                | EolReason::SupportPeriod
-                | EolReason::Superseded(_)
-                | EolReason::LtsSuperseded(_)
-                | EolReason::LtsSupportPeriod,
-                Some(day),
-            ) => self
-                .release_range(counted_from, from)
-                .and_then(|range| range.shifted(days_between(from, day))),
-            _ => None,
-        }
-    }
-
-    /// The 80% range of the release at `place`, on `released`, when it is
-    /// projected and the track record says: the middle of the track record
-    /// around the day, or, for a line overdue, from the day after the
-    /// history to the day releases as late as it came by; never before the
-    /// day after the history.
-    fn release_range(&self, place: Place, released: NaiveDate) -> Option<Range> {
-        let ahead = place.since(self.newest_place())?;
-        if ahead == 0 {
-            return None;
-        }
-        let record = self.track_record();
-        let range = if self.is_overdue(place) {
-            let newest = self.newest_release().released;
-            let due = self.rules_at(place).ok()?.releases.nth(newest, 1)?;
-            let by = record.late_by(days_between(due, released))?;
-            Range {
-                from: released,
-                to: shift(due, by)?.max(released),
-            }
-        } else {
-            let (low, high) = record.offsets(ahead as u64)?;
-            Range {
-                from: shift(released, low)?,
-                to: shift(released, high)?,
-            }
-        };
-        let first = self.history_as_of().succ_opt()?;
-        Some(Range {
-            from: range.from.max(first),
-            to: range.to.max(first),
-        })
+    /// The end of support the rules give the line at `place`, whatever
+    /// the history records of it: what a recorded end is measured against.
+    pub(super) fn rules_end(&self, place: Place) -> Result<Option<NaiveDate>, PolicyError> {
+        let (base, lts) = self.base_of(place, None)?;
+        let windows = self.support_windows(&base, self.rules_at(place)?, lts.lts)?;
+        Ok(rules_eol(&base, &windows).0)
     }
 
     /// The line at `place` and its release, as a line after another;
@@ -443,4 +347,26 @@ impl Policy {
             successor,
         })
     }
+}
+/// The end of support the rules give the line of `base`: the next release,
+/// or the later end its windows give.
+fn rules_eol(base: &Base, windows: &SupportWindows) -> Eol {
+    let mut eol: Eol = match &base.next {
+        Some(next) => (
+            Some(next.released),
+            EolReason::NextRelease(next.line.clone()),
+            next.source,
+        ),
+        None => (None, EolReason::NoLaterLine, Source::Rules),
+    };
+    let later = |eol: &Eol, until: NaiveDate| eol.0.is_some_and(|day| until > day);
+    for window in [Some(&windows.support), windows.lts.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        if later(&eol, window.until) {
+            eol = window_end(window);
+        }
+    }
+    eol
 }

@@ -29,6 +29,7 @@ pub(crate) mod patches;
 pub(crate) mod plan;
 pub(crate) mod projection;
 pub(crate) mod query;
+mod ranges;
 pub(crate) mod release;
 pub(crate) mod role;
 pub(crate) mod short;
