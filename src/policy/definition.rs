@@ -79,8 +79,10 @@ pub struct Policy {
     /// The places of the LTS lines chosen by `every_months`, from the
     /// anchor on, for each number of months the rules give.
     pub(crate) lts_chain: Memo<Vec<(u32, Vec<Place>)>>,
-    /// How far the history's releases fell from the rules' days.
-    pub(crate) track_record: TrackRecord,
+    /// How far the history's releases fell from the rules' days, worked
+    /// out the first time a projected release asks for its range: a
+    /// question about recorded lines alone never needs it.
+    pub(crate) track_record: OnceLock<TrackRecord>,
     /// How far its recorded ends fell from the rules' (`end_record`).
     pub(crate) end_record: OnceLock<TrackRecord>,
     /// The latest day the history's record of an end keeps a line
@@ -192,7 +194,6 @@ impl Policy {
             .max();
         let plan = Plan::new(&rules, highest, newest_release, as_of);
         let anchor = LtsAnchor::of(&rules, &history, plan.as_ref());
-        let track_record = TrackRecord::of(&rules, &history);
         let recorded_support_through = history
             .iter()
             .filter_map(|release| record_keeps_through(release, as_of))
@@ -209,7 +210,7 @@ impl Policy {
             by_line: OnceLock::new(),
             major_starts: Memo::default(),
             lts_chain: Memo::default(),
-            track_record,
+            track_record: OnceLock::new(),
             end_record: OnceLock::new(),
             recorded_support_through,
             records_active_ends,

@@ -35,11 +35,13 @@ impl Policy {
         eol: &Eol,
         rules_day: Option<NaiveDate>,
     ) -> Option<Range> {
-        let ends = self.end_record();
+        // Asked for only where an end is projected: working the track
+        // record of ends out costs each recorded end's rules.
+        let ends = || self.end_record();
         let range = match (&eol.1, eol.0) {
             (EolReason::Overdue, Some(day)) => {
                 let due = rules_day?;
-                let by = ends.late_by(days_between(due, day))?;
+                let by = ends().late_by(days_between(due, day))?;
                 Range {
                     from: day,
                     to: shift(due, by)?.max(day),
@@ -54,7 +56,7 @@ impl Policy {
                 Some(day),
             ) if eol.2 == Source::Rules => {
                 let released = self.counted_from_range(base, windows, &eol.1, day);
-                match (released, ends.offsets(1)) {
+                match (released, ends().offsets(1)) {
                     (Some(range), Some((low, high))) => Range {
                         from: shift(range.from, low)?,
                         to: shift(range.to, high)?,
@@ -150,7 +152,8 @@ impl Policy {
     /// them due: what the 80% ranges of projected releases come from.
     #[must_use]
     pub fn track_record(&self) -> &TrackRecord {
-        &self.track_record
+        self.track_record
+            .get_or_init(|| TrackRecord::of(self.rules(), self.history()))
     }
 
     /// How far the history's newest recorded ends fell from the ends its
