@@ -372,3 +372,32 @@ fn the_generator_says_what_it_cannot_read_in_one_line() {
         )
     );
 }
+
+#[test]
+fn an_examples_rules_carry_over_the_records_older_cycles_of_another_numbering() {
+    // .NET's example numbers majors (5 to 10); the record's older cycles are
+    // minors, 2.1 (2018-05-30 to its last day 2021-08-21), 3.0 (2019-09-23
+    // to 2020-03-03) and 3.1 (2019-12-03 to 2022-12-13): on 3.0's last day
+    // all three, the day after two.
+    let supported = |policy, on| {
+        let args = ["--policy", policy, "supported", "--on", on, "--format", "plain"];
+        answer(&args, 0)
+    };
+    assert_eq!(supported("dotnet", "2020-03-03"), "3.1\n3.0\n2.1\n");
+    assert_eq!(supported("dotnet", "2020-03-04"), "3.1\n2.1\n");
+    // Grafana's example numbers minors; 7 (2020-05-15 to 2022-06-14) and 8
+    // (2021-06-08 to 2023-06-09) are majors, beside 9.0 from 2022-06-13.
+    assert_eq!(supported("grafana", "2022-06-14"), "9.0\n8\n7\n");
+    assert_eq!(supported("grafana", "2022-06-15"), "9.0\n8\n");
+    // The example's own lines keep their branches: release/{major}.0 is
+    // release/{line}.0 for majors (and names 3.1 release/3.1.0).
+    let branches = |on| {
+        let args = ["--policy", "dotnet", "backport-targets", "--security", "--on", on];
+        let renovate = answer(&[&args[..], &["--format", "renovate"]].concat(), 0);
+        serde_json::from_str::<Value>(&renovate).unwrap()["baseBranches"].clone()
+    };
+    let expected = serde_json::json!(["release/10.0", "release/9.0", "release/8.0"]);
+    assert_eq!(branches("2026-09-01"), expected);
+    let expected = serde_json::json!(["release/3.1.0", "release/2.1.0"]);
+    assert_eq!(branches("2020-03-04"), expected);
+}

@@ -65,6 +65,14 @@ impl ProductRecord {
     }
 
     fn with_vendor_rules(&self, vendor: &Policy) -> Result<Policy, PolicyError> {
+        let dotted;
+        let vendor = match self.numbering()? {
+            Some(numbering) if numbering.kind == LineKind::Dotted => {
+                dotted = as_dotted(vendor)?;
+                dotted.as_ref().unwrap_or(vendor)
+            }
+            _ => vendor,
+        };
         // The lines the vendor's history gives patches of keep its own.
         let patched: BTreeSet<&Line> = vendor
             .history()
@@ -208,6 +216,13 @@ impl ProductRecord {
         comment
     }
 
+    /// How the record's own cycles are numbered, read without a policy.
+    fn numbering(&self) -> Result<Option<Numbering>, PolicyError> {
+        Ok(Facts::from_endoflife(&self.cycles, None)?
+            .numbering()
+            .cloned())
+    }
+
     fn title(&self) -> &str {
         self.product.title.as_deref().unwrap_or(&self.name)
     }
@@ -279,4 +294,42 @@ fn fitted(
 fn fitted_lts(policy: &Policy) -> Option<Value> {
     let written: Map<String, Value> = serde_json::from_str(&policy.to_json()).ok()?;
     written.get("lts").cloned()
+}
+
+/// The vendor's policy with dotted lines, for a record whose older cycles
+/// are numbered another way (.NET's `3.1` before its majors, Grafana's `8`
+/// before its minors): the same rules, its templates naming each line by
+/// `{line}` where they named it by `{major}.{minor}` (minor lines) or
+/// `{major}` (major lines), so that every line the vendor's policy was
+/// written for is named and answered as before. `None` when a template
+/// names a line's numbers apart (`v{major}-{minor}`), which `{line}` cannot
+/// say: the older lines are then left out.
+fn as_dotted(vendor: &Policy) -> Result<Option<Policy>, PolicyError> {
+    let whole = match vendor.line_kind() {
+        LineKind::Minor => "{major}.{minor}",
+        LineKind::Major => "{major}",
+        LineKind::Dotted => return Ok(None),
+    };
+    let dotted = |template: &str| {
+        let named = template.replace(whole, "{line}");
+        (!named.contains("{major}") && !named.contains("{minor}")).then_some(named)
+    };
+    // The policy's own JSON reads back.
+    let Ok(mut file) = serde_json::from_str::<Value>(&vendor.to_json()) else {
+        return Ok(None);
+    };
+    file["lines"] = "dotted".into();
+    let Some(branch) = file["branch_template"].as_str().and_then(dotted) else {
+        return Ok(None);
+    };
+    file["branch_template"] = branch.into();
+    if let Some(tags) = file.get_mut("tags").and_then(Value::as_array_mut) {
+        for tag in tags {
+            let Some(name) = tag["name"].as_str().and_then(dotted) else {
+                return Ok(None);
+            };
+            tag["name"] = name.into();
+        }
+    }
+    Policy::from_json(&file.to_string()).map(Some)
 }
