@@ -379,9 +379,12 @@ fn an_examples_rules_carry_over_the_records_older_cycles_of_another_numbering() 
     // minors, 2.1 (2018-05-30 to its last day 2021-08-21), 3.0 (2019-09-23
     // to 2020-03-03) and 3.1 (2019-12-03 to 2022-12-13): on 3.0's last day
     // all three, the day after two.
+    let plain = ["--format", "plain"];
     let supported = |policy, on| {
-        let args = ["--policy", policy, "supported", "--on", on, "--format", "plain"];
-        answer(&args, 0)
+        answer(
+            &[&["--policy", policy, "supported", "--on", on], &plain[..]].concat(),
+            0,
+        )
     };
     assert_eq!(supported("dotnet", "2020-03-03"), "3.1\n3.0\n2.1\n");
     assert_eq!(supported("dotnet", "2020-03-04"), "3.1\n2.1\n");
@@ -392,8 +395,11 @@ fn an_examples_rules_carry_over_the_records_older_cycles_of_another_numbering() 
     // The example's own lines keep their branches: release/{major}.0 is
     // release/{line}.0 for majors (and names 3.1 release/3.1.0).
     let branches = |on| {
-        let args = ["--policy", "dotnet", "backport-targets", "--security", "--on", on];
-        let renovate = answer(&[&args[..], &["--format", "renovate"]].concat(), 0);
+        let asked = ["--policy", "dotnet", "backport-targets", "--security"];
+        let renovate = answer(
+            &[&asked[..], &["--on", on, "--format", "renovate"]].concat(),
+            0,
+        );
         serde_json::from_str::<Value>(&renovate).unwrap()["baseBranches"].clone()
     };
     let expected = serde_json::json!(["release/10.0", "release/9.0", "release/8.0"]);
