@@ -365,6 +365,13 @@ pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
         )),
         _ => {}
     }
+    if let Some(range) = info.eol_range {
+        sentences.push(format!(
+            "its end 80% between {} and {}, from the release it counts from and how far the \
+             history's {} newest recorded ends fell from the rules' ends",
+            range.from, range.to, explanation.end_track_record
+        ));
+    }
     if let Some(since) = &explanation.left_out_by_since {
         sentences.push(format!("left out by --since {since}"));
     }

@@ -80,3 +80,29 @@ fn backport_targets_explain_what_since_leaves_out() {
             .is_none()
     );
 }
+
+#[test]
+fn explain_says_where_a_projected_ends_range_comes_from() {
+    // Node.js 27, projected: its end counts from the April its schedule
+    // names, and its range comes from the ends of the 23 lines (4 to 26)
+    // whose end examples/nodejs.json records; the README shows the range.
+    let text = stdout_of(
+        &[
+            "--policy",
+            "examples/nodejs.json",
+            "status",
+            "27",
+            "--on",
+            "2026-12-01",
+            "--explain",
+        ],
+        1,
+    );
+    assert!(
+        text.contains(
+            "its end 80% between 2030-05-01 and 2030-05-02, from the release it counts from and \
+             how far the history's 23 newest recorded ends fell from the rules' ends"
+        ),
+        "{text}"
+    );
+}

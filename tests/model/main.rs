@@ -4,6 +4,7 @@
 
 mod audit;
 mod audit_stated;
+mod catalogue_dotted;
 mod catalogue_replay;
 mod custom;
 mod facts;

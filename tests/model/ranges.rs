@@ -61,10 +61,13 @@ fn an_overdue_line_ranges_from_the_day_after_the_history_to_the_late_releases() 
     );
 }
 
+/// Two months of support, as a period.
+const TWO_MONTHS: &str = r#""support": {"months": 2}"#;
+
 /// Monthly lines on the 1st from 2025-01-01 (1.0) to 2025-07-01 (1.6),
-/// each supported two months by the rules; 1.0 to 1.4 recorded ending
-/// `late` days after that (1.4 `last_late`), 1.5's end as `eol_of_1_5`.
-fn ended_late(late: [u32; 5], eol_of_1_5: &str, as_of: &str) -> Policy {
+/// each supported two months by `rules`; 1.0 to 1.4 recorded ending `late`
+/// days after that, 1.5's end as `eol_of_1_5`.
+fn ended_late(rules: &str, late: [u32; 5], eol_of_1_5: &str, as_of: &str) -> Policy {
     let history: Vec<String> = (0..7)
         .map(|at| {
             let released = format!("2025-{:02}-01", at + 1);
@@ -82,7 +85,7 @@ fn ended_late(late: [u32; 5], eol_of_1_5: &str, as_of: &str) -> Policy {
         })
         .collect();
     Policy::from_json(&format!(
-        r#"{{"name": "x", "releases": {{"every_months": 1}}, "support": {{"months": 2}},
+        r#"{{"name": "x", "releases": {{"every_months": 1}}, {rules},
             "branch_template": "b/{{major}}.{{minor}}", "history_as_of": "{as_of}",
             "history": [{}]}}"#,
         history.join(", ")
@@ -102,7 +105,7 @@ fn a_projected_end_ranges_by_how_far_the_recorded_ends_fell_from_the_rules() {
     // 1.7's release (2025-08-01) ranges over that day alone. Every recorded
     // end came 3 days after the rules' two months: the ends' track record
     // is five 3s, and a projected end falls 3 days after the rules' day.
-    let policy = ended_late([3; 5], "null", "2025-07-01");
+    let policy = ended_late(TWO_MONTHS, [3; 5], "null", "2025-07-01");
     let day = |minor| {
         let info = policy.line(lts_policy::Line::new(1, minor)).unwrap();
         info.eol.unwrap().to_string()
@@ -135,7 +138,7 @@ fn an_overdue_end_ranges_from_the_day_after_the_history_to_the_late_ends() {
     // rules' end was 08-01: overdue, projected the day after, 08-11, 10
     // days late. Of the ends' track record (3, 3, 3, 3, 40 days late) only
     // 1.4's 40 is as late: the range runs from 08-11 to 08-01 + 40 = 09-10.
-    let policy = ended_late([3, 3, 3, 3, 40], "false", "2025-08-10");
+    let policy = ended_late(TWO_MONTHS, [3, 3, 3, 3, 40], "false", "2025-08-10");
     let info = policy.line(lts_policy::Line::new(1, 5)).unwrap();
     assert_eq!(info.eol.unwrap().to_string(), "2025-08-11");
     assert_eq!(info.eol_reason, lts_policy::lines::EolReason::Overdue);
@@ -145,6 +148,24 @@ fn an_overdue_end_ranges_from_the_day_after_the_history_to_the_late_ends() {
     );
     // With no end as late as 10 days, the track record cannot say when it
     // comes: no range.
-    let policy = ended_late([3; 5], "false", "2025-08-10");
+    let policy = ended_late(TWO_MONTHS, [3; 5], "false", "2025-08-10");
     assert_eq!(eol_range(&policy, 5), None);
+}
+
+#[test]
+fn an_lts_lines_recorded_end_is_measured_against_its_lts_rule() {
+    // Every line LTS, two months of LTS support (one month of support
+    // otherwise): the rules end each at release + 2 months, as above, and
+    // each recorded end came 3 days later. The record also ends the LTS
+    // window; the track record measures it against the rule's own end, so
+    // 1.7's end (2025-10-01) ranges 3 days later, as without LTS.
+    let rules = r#""support": {"months": 1}, "lts": {"every": 1, "support": {"months": 2}}"#;
+    let policy = ended_late(rules, [3; 5], "null", "2025-07-01");
+    let info = policy.line(lts_policy::Line::new(1, 7)).unwrap();
+    assert!(info.lts);
+    assert_eq!(info.eol.unwrap().to_string(), "2025-10-01");
+    assert_eq!(
+        eol_range(&policy, 7),
+        Some(("2025-10-04".into(), "2025-10-04".into()))
+    );
 }

@@ -37,11 +37,6 @@ pub(super) struct Cycle {
 }
 
 impl Cycle {
-    /// The cycle's name, as the record writes it (`"3.10"`, `"cos-129"`).
-    pub(super) fn name(&self) -> &str {
-        &self.name
-    }
-
     fn field(&self, name: &str) -> Option<&Value> {
         self.fields.get(name).filter(|value| !value.is_null())
     }

@@ -41,6 +41,9 @@ pub struct Explanation {
     /// How many releases the policy's track record counts, which the 80%
     /// ranges of projected dates come from.
     pub track_record: usize,
+    /// How many recorded ends the track record of ends counts, when the
+    /// line's end has a range it widens.
+    pub end_track_record: usize,
 }
 
 impl Policy {
@@ -76,10 +79,15 @@ impl Policy {
                 .transpose()?,
             lts_reason: self.lts_reason(place)?,
             projection: self.projection_basis(place)?,
-            info,
             left_out_by_since,
             left_out_by_phase: false,
             track_record: self.track_record().len(),
+            end_track_record: if info.eol_range.is_some() {
+                self.end_record().len()
+            } else {
+                0
+            },
+            info,
         })
     }
 

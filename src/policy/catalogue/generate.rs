@@ -65,14 +65,17 @@ impl ProductRecord {
     }
 
     fn with_vendor_rules(&self, vendor: &Policy) -> Result<Policy, PolicyError> {
-        let dotted;
-        let vendor = match self.numbering()? {
-            Some(numbering) if numbering.kind == LineKind::Dotted => {
-                dotted = as_dotted(vendor)?;
-                dotted.as_ref().unwrap_or(vendor)
-            }
-            _ => vendor,
+        let record_is_dotted = self.numbering_alone() == Some(LineKind::Dotted);
+        let dotted = if record_is_dotted {
+            as_dotted(vendor)?
+        } else {
+            None
         };
+        // Where the vendor's rules cannot be carried over dotted lines, the
+        // record's cycles numbered otherwise are left out, as the comment says.
+        let left_out =
+            record_is_dotted && dotted.is_none() && vendor.line_kind() != LineKind::Dotted;
+        let vendor = dotted.as_ref().unwrap_or(vendor);
         // The lines the vendor's history gives patches of keep its own.
         let patched: BTreeSet<&Line> = vendor
             .history()
@@ -96,13 +99,19 @@ impl ProductRecord {
         product.stated = self.stated_notes(&by_line(merged.history()), &BTreeSet::new());
         let comment = format!(
             "{} Rules encoded by hand from the vendor's policy{}; history from endoflife.date's \
-             record of {}.",
+             record of {}{}.",
             vendor.comment().unwrap_or_default(),
             self.product
                 .policy_link
                 .as_ref()
                 .map_or_else(String::new, |link| format!(" ({link})")),
             self.title(),
+            if left_out {
+                ", but for its cycles numbered otherwise than the vendor's lines, which the \
+                 vendor's rules cannot be carried over"
+            } else {
+                ""
+            },
         );
         Ok(merged.renamed(&self.name, comment.trim_start().to_owned(), product))
     }
@@ -216,11 +225,11 @@ impl ProductRecord {
         comment
     }
 
-    /// How the record's own cycles are numbered, read without a policy.
-    fn numbering(&self) -> Result<Option<Numbering>, PolicyError> {
-        Ok(Facts::from_endoflife(&self.cycles, None)?
-            .numbering()
-            .cloned())
+    /// How the record's own cycles are numbered, read without a policy;
+    /// `None` where they read only under the vendor's numbering.
+    fn numbering_alone(&self) -> Option<LineKind> {
+        let facts = Facts::from_endoflife(&self.cycles, None).ok()?;
+        facts.numbering().map(|numbering| numbering.kind)
     }
 
     fn title(&self) -> &str {
@@ -301,9 +310,11 @@ fn fitted_lts(policy: &Policy) -> Option<Value> {
 /// before its minors): the same rules, its templates naming each line by
 /// `{line}` where they named it by `{major}.{minor}` (minor lines) or
 /// `{major}` (major lines), so that every line the vendor's policy was
-/// written for is named and answered as before. `None` when a template
+/// written for is named and answered as before (but for the 80% ranges,
+/// whose track records count the older lines too). `None` when a template
 /// names a line's numbers apart (`v{major}-{minor}`), which `{line}` cannot
-/// say: the older lines are then left out.
+/// say, or a rule projects new majors (`new_major`), which dotted lines do
+/// not: the older lines are then left out.
 fn as_dotted(vendor: &Policy) -> Result<Option<Policy>, PolicyError> {
     let whole = match vendor.line_kind() {
         LineKind::Minor => "{major}.{minor}",
@@ -318,6 +329,14 @@ fn as_dotted(vendor: &Policy) -> Result<Option<Policy>, PolicyError> {
     let Ok(mut file) = serde_json::from_str::<Value>(&vendor.to_json()) else {
         return Ok(None);
     };
+    let changes = file["changes"].as_array().map_or(&[][..], Vec::as_slice);
+    if file.get("new_major").is_some()
+        || changes
+            .iter()
+            .any(|change| change.get("new_major").is_some())
+    {
+        return Ok(None);
+    }
     file["lines"] = "dotted".into();
     let Some(branch) = file["branch_template"].as_str().and_then(dotted) else {
         return Ok(None);

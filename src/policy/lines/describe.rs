@@ -209,7 +209,12 @@ impl Policy {
     /// the history records of it: what a recorded end is measured against.
     pub(super) fn rules_end(&self, place: Place) -> Result<Option<NaiveDate>, PolicyError> {
         let (base, lts) = self.base_of(place, None)?;
-        let windows = self.support_windows(&base, self.rules_at(place)?, lts.lts)?;
+        let mut windows = self.support_windows(&base, self.rules_at(place)?, lts.lts)?;
+        // An LTS window ends where the history's record does: the rule's
+        // own end is what that record is measured against.
+        if let Some(window) = windows.lts.as_mut() {
+            window.until = window.rule_until();
+        }
         Ok(rules_eol(&base, &windows).0)
     }
 
@@ -348,6 +353,7 @@ impl Policy {
         })
     }
 }
+
 /// The end of support the rules give the line of `base`: the next release,
 /// or the later end its windows give.
 fn rules_eol(base: &Base, windows: &SupportWindows) -> Eol {

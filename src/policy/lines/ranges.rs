@@ -79,8 +79,10 @@ impl Policy {
     }
 
     /// The 80% range of the release the end `day` (for `reason`) counts
-    /// from, shifted to the end, when that release is projected; `None`
-    /// for a period counted from the day the schedule has the line due.
+    /// from, shifted to the end; `None` when that release is recorded, or
+    /// the track record of releases too short to give one, or the end is a
+    /// period counted from the day the schedule has the line due, which
+    /// does not move with the release.
     fn counted_from_range(
         &self,
         base: &Base,
