@@ -16,7 +16,7 @@ use lts_policy::dates::LAST_DAY;
 
 use super::flags::Cli;
 use super::policy;
-use crate::commands::ColorChoice;
+use crate::commands::{ColorChoice, CommonOptions, PolicyUse, Source};
 use crate::render::words;
 use crate::session::{Context, Format, Settings};
 
@@ -116,15 +116,18 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
     } else if cli.command.fits() {
         let fit = policy::fitted(common.policy.as_deref(), cli, environment.today)?;
         (fit.policy, fit.notes)
-    } else if cli.command.reads_policy() {
+    } else if cli.command.policy_use() == PolicyUse::Answers {
         let chosen = policy::named(common.policy.as_deref())?;
         (
             policy::with_facts(chosen, cli, environment.today)?,
             Vec::new(),
         )
     } else {
+        if cli.command.policy_use() == PolicyUse::Catalogue {
+            refuse_policy_flags(cli, &common)?;
+        }
         // Completions and the man page describe the program, whatever
-        // --policy names.
+        // --policy names; the catalogue's commands name their own policies.
         (Policy::kestra()?, Vec::new())
     };
     let settings = Settings {
@@ -144,7 +147,7 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
     // Only a command that takes `--on` answers about a day its facts may
     // look old by, and only one that answers from the policy by them.
     let asked_on = cli.command.on_date().map(|on| on.day(environment.today));
-    let reads_facts = asked_on.filter(|_| cli.command.reads_policy());
+    let reads_facts = asked_on.filter(|_| cli.command.policy_use() == PolicyUse::Answers);
     Ok(Context {
         today: environment.today,
         on: asked_on.unwrap_or(environment.today),
@@ -164,4 +167,22 @@ fn old_facts_note(policy: &Policy, on: NaiveDate, today: NaiveDate) -> Option<St
     let day = on.min(today);
     let old = policy.old_facts_on(day)?;
     Some(words::old_facts_note(&old, day))
+}
+
+/// Refuses `--policy`, `--git` and `--endoflife` for a command that answers
+/// from the catalogue, each product by its own policy: given, they would
+/// be ignored, and a caller would take the answer for theirs.
+fn refuse_policy_flags(cli: &Cli, common: &CommonOptions) -> Result<()> {
+    let source = cli.sources.either(cli.command.sources())?;
+    let flag = match (&common.policy, source) {
+        (Some(_), _) => "--policy",
+        (None, Source::Git(_)) => "--git",
+        (None, Source::Endoflife(_)) => "--endoflife",
+        (None, Source::None) => return Ok(()),
+    };
+    bail!(
+        "{flag} does not apply to {}: it answers from the catalogue the program carries, each \
+         product by its own policy (`lts-policy products` lists them)",
+        cli.command.name()
+    )
 }

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use clap_complete::Shell;
 
-use super::{ManText, Run};
+use super::{ManText, PolicyUse, Run};
 use crate::render::script;
 use crate::session::{Answer, Context, Format, Output};
 
@@ -21,7 +21,7 @@ pub struct Args {
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Script];
-    const READS_POLICY: bool = false;
+    const POLICY: PolicyUse = PolicyUse::Describes;
 
     const MAN: ManText = ManText {
         exit: ("printed", None),

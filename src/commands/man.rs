@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 use clap_mangen::Man;
 
-use super::{Command, ManText, Run};
+use super::{Command, ManText, PolicyUse, Run};
 use crate::render::roff;
 use crate::session::{Answer, Context, Format, Output, replace_file};
 
@@ -57,7 +57,7 @@ const PROGRAM_TEXT: ManText = ManText {
 
 impl Run for Args {
     const FORMATS: &'static [Format] = &[Format::Roff];
-    const READS_POLICY: bool = false;
+    const POLICY: PolicyUse = PolicyUse::Describes;
     const MAN: ManText = ManText {
         exit: ("printed or written", None),
         examples: &[

@@ -19,7 +19,7 @@ pub use args::{
     ColorChoice, CommonOptions, DATE_VALUE, DateRange, Explain, OnDate, PERIOD_VALUE, Query,
     Recorded, Source, Sources, WithCommon, alone_as_text, line_option,
 };
-pub use run::{ManText, Run};
+pub use run::{ManText, PolicyUse, Run};
 
 /// Declares a command's `--help` texts, kept apart from its arguments so
 /// that clap builds those only for the command that runs: `ABOUT`, its line
@@ -80,10 +80,10 @@ macro_rules! commands {
                 }
             }
 
-            /// Whether the command answers from the policy.
-            pub fn reads_policy(&self) -> bool {
+            /// What the command makes of `--policy` and the facts' sources.
+            pub fn policy_use(&self) -> PolicyUse {
                 match self {
-                    $(Self::$variant(_) => <$module::Args as Run>::READS_POLICY,)+
+                    $(Self::$variant(_) => <$module::Args as Run>::POLICY,)+
                 }
             }
 

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use lts_policy::catalogue::{self, Entry};
 
-use super::{ManText, Run};
+use super::{ManText, PolicyUse, Run};
 use crate::render::Report as _;
 use crate::render::reports::Products;
 use crate::session::{Answer, Context, Format, Output, for_terminal, message};
@@ -35,7 +35,7 @@ impl Run for Args {
         Format::Csv,
         Format::Plain,
     ];
-    const READS_POLICY: bool = false;
+    const POLICY: PolicyUse = PolicyUse::Catalogue;
 
     const MAN: ManText = ManText {
         exit: (

@@ -6,13 +6,26 @@ pub use crate::render::roff::ManText;
 use crate::session::{Answer, Context, Format, Output, QUERY_FORMATS};
 
 /// A subcommand's arguments, and how it runs.
+/// What a command makes of `--policy` and the facts' sources (`--git`,
+/// `--endoflife`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyUse {
+    /// It answers from the policy, with the facts given.
+    Answers,
+    /// It describes the program (completions, the man page), whatever the
+    /// policy.
+    Describes,
+    /// It answers from the catalogue, each product by its own policy:
+    /// `--policy` and the facts' sources do not apply, and are refused.
+    Catalogue,
+}
+
 pub trait Run {
     /// The formats it writes; the first is its default.
     const FORMATS: &'static [Format] = QUERY_FORMATS;
 
-    /// Whether it answers from the policy; completions and the man page
-    /// describe the program instead.
-    const READS_POLICY: bool = true;
+    /// What it makes of `--policy` and the facts' sources.
+    const POLICY: PolicyUse = PolicyUse::Answers;
 
     /// What its man page says beyond its options.
     const MAN: ManText;

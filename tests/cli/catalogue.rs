@@ -407,3 +407,38 @@ fn an_examples_rules_carry_over_the_records_older_cycles_of_another_numbering() 
     let expected = serde_json::json!(["release/3.1.0", "release/2.1.0"]);
     assert_eq!(branches("2020-03-04"), expected);
 }
+
+#[test]
+fn the_catalogues_commands_refuse_a_policy_or_facts_they_would_ignore() {
+    // scan and products answer each product by its own catalogue policy: a
+    // --policy (even one that does not exist) or a source of facts given
+    // to them would be ignored, and the answer taken for the caller's.
+    let sbom = "tests/data/sbom/juice-shop-11.1.2.cdx.json";
+    for (args, flag, command) in [
+        (
+            &["--policy", "nosuch", "scan", sbom][..],
+            "--policy",
+            "scan",
+        ),
+        (
+            &["scan", "--policy", "nodejs", sbom][..],
+            "--policy",
+            "scan",
+        ),
+        (&["--git", ".", "scan", sbom][..], "--git", "scan"),
+        (
+            &["--policy", "nodejs", "products"][..],
+            "--policy",
+            "products",
+        ),
+        (
+            &["--endoflife", "-", "products"][..],
+            "--endoflife",
+            "products",
+        ),
+    ] {
+        let line = error_line(args);
+        let expected = format!("error: {flag} does not apply to {command}: it answers from");
+        assert!(line.starts_with(&expected), "{args:?}: {line}");
+    }
+}

@@ -10,7 +10,7 @@ use anyhow::{Context as _, Result, bail};
 
 use lts_policy::stack::{DocumentKind, MAX_DOCUMENT_BYTES, Matcher, read_file};
 
-use super::{ManText, OnDate, PERIOD_VALUE, Run};
+use super::{ManText, OnDate, PERIOD_VALUE, PolicyUse, Run};
 use crate::render::reports::{ComponentAnswer, ScanReport, Scanned};
 use crate::session::{Answer, Context, Format, Lookahead, Output, read_text_up_to};
 
@@ -58,7 +58,7 @@ impl Run for Args {
         Format::Github,
         Format::Cyclonedx,
     ];
-    const READS_POLICY: bool = false;
+    const POLICY: PolicyUse = PolicyUse::Catalogue;
 
     const MAN: ManText = ManText {
         exit: (
