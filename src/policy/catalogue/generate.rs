@@ -47,7 +47,8 @@ impl ProductRecord {
     /// The product's policy: its history from the cycles (the versions as
     /// patches), and its rules: `vendor`'s where given (a policy encoded by
     /// hand from the vendor's page, which applies to the lines it was
-    /// written for; the older lines are the record's), else each rule the
+    /// written for; the older lines are the record's, over dotted lines
+    /// where their numbers are of another depth), else each rule the
     /// record states where its newest recorded ends bear it out (at least
     /// half of the last four compared within a week, or none to compare),
     /// and rules fitted to the history for the rest. The `product` section
