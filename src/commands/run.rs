@@ -5,7 +5,6 @@ use anyhow::Result;
 pub use crate::render::roff::ManText;
 use crate::session::{Answer, Context, Format, Output, QUERY_FORMATS};
 
-/// A subcommand's arguments, and how it runs.
 /// What a command makes of `--policy` and the facts' sources (`--git`,
 /// `--endoflife`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +19,7 @@ pub enum PolicyUse {
     Catalogue,
 }
 
+/// A subcommand's arguments, and how it runs.
 pub trait Run {
     /// The formats it writes; the first is its default.
     const FORMATS: &'static [Format] = QUERY_FORMATS;

@@ -4,13 +4,13 @@
 use chrono::NaiveDate;
 
 use lts_policy::answers::{Explanation, ProjectionBasis};
-use lts_policy::forecast::FEWEST_SLIPS;
 use lts_policy::lines::{ActiveEnd, EolReason, LtsReason, Window, WindowEnd, WindowRule};
 use lts_policy::rules::{
     Cadence, CountFrom, DayRule, LineRules, LtsChoice, LtsStart, Schedule, Support, weekday_name,
 };
 use lts_policy::{LineInfo, Policy, Source, SupportedLine};
 
+use super::range_words::{end_range_text, range_text};
 use super::rule_words::{day_rule_text, round_text};
 use super::views::ExplanationView;
 use super::words::{self, months_text, ordinal, period_text, plural, roles_text};
@@ -84,23 +84,6 @@ fn released_text(explanation: &Explanation) -> String {
         (None, _) => return format!("released {} (history)", info.released),
     };
     format!("{projected}; {}", range_text(explanation))
-}
-
-/// Where a projected release's 80% range comes from, or why it has none.
-fn range_text(explanation: &Explanation) -> String {
-    let count = explanation.track_record;
-    match explanation.info.released_range {
-        Some(range) => format!(
-            "80% between {} and {}, from how far the history's {count} releases after its first \
-             fell from the days the rules had them due, recent years weighing more",
-            range.from, range.to
-        ),
-        None if count < FEWEST_SLIPS => format!(
-            "no 80% range: the history has {count} releases after its first to go by, \
-             {FEWEST_SLIPS} are needed"
-        ),
-        None => "no 80% range: no release of the history came as late".to_owned(),
-    }
 }
 
 fn lts_text(rules: &LineRules, reason: &LtsReason) -> String {
@@ -365,13 +348,7 @@ pub fn explanation_text(explanation: &Explanation, on: NaiveDate) -> String {
         )),
         _ => {}
     }
-    if let Some(range) = info.eol_range {
-        sentences.push(format!(
-            "its end 80% between {} and {}, from the release it counts from and how far the \
-             history's {} newest recorded ends fell from the rules' ends",
-            range.from, range.to, explanation.end_track_record
-        ));
-    }
+    sentences.extend(end_range_text(explanation));
     if let Some(since) = &explanation.left_out_by_since {
         sentences.push(format!("left out by --since {since}"));
     }

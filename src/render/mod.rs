@@ -16,6 +16,7 @@ mod markdown;
 mod ndjson;
 pub mod openeox;
 mod plain;
+mod range_words;
 pub mod reports;
 pub mod roff;
 mod rows;

@@ -1,6 +1,6 @@
 //! `--explain` on supported, status and backport-targets.
 
-use super::{json_of, stdout_of};
+use super::{Scratch, embedded, json_of, stdout_of};
 
 #[test]
 fn supported_explains_every_known_line_and_the_next_one() {
@@ -81,28 +81,98 @@ fn backport_targets_explain_what_since_leaves_out() {
     );
 }
 
+/// A policy of monthly lines on the 1st from 2025-01-01 (1.0) to
+/// 2025-07-01 (1.6), each supported two months, whose `ends` (JSON, one
+/// per line from 1.0) the history records, complete up to `as_of`.
+fn ended(scratch: &Scratch, ends: &[&str], as_of: &str) -> String {
+    let history: Vec<String> = (0..7)
+        .map(|at| {
+            let eol = ends
+                .get(at)
+                .map_or(String::new(), |eol| format!(r#", "eol": {eol}"#));
+            format!(
+                r#"{{"line": "1.{at}", "released": "2025-0{}-01"{eol}}}"#,
+                at + 1
+            )
+        })
+        .collect();
+    let policy = format!(
+        r#"{{"name": "x", "releases": {{"every_months": 1}}, "support": {{"months": 2}},
+            "branch_template": "b/{{major}}.{{minor}}", "history_as_of": "{as_of}",
+            "history": [{}]}}"#,
+        history.join(", ")
+    );
+    let path = scratch.path_to("policy.json");
+    std::fs::write(&path, policy).unwrap();
+    path
+}
+
 #[test]
 fn explain_says_where_a_projected_ends_range_comes_from() {
-    // Node.js 27, projected: its end counts from the April its schedule
-    // names, and its range comes from the ends of the 23 lines (4 to 26)
-    // whose end examples/nodejs.json records; the README shows the range.
-    let text = stdout_of(
-        &[
+    let scratch = Scratch::new("end-ranges");
+    let explained = |ends: &[&str], as_of: &str, line: &str| {
+        let policy = ended(&scratch, ends, as_of);
+        let args = [
             "--policy",
-            "examples/nodejs.json",
+            &policy,
             "status",
-            "27",
+            line,
             "--on",
-            "2026-12-01",
+            as_of,
             "--explain",
-        ],
-        1,
-    );
+        ];
+        let output = embedded(&args).output().unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Ends 3 days after the rules' two months (1.0's 2025-03-01 + 3 =
+    // 03-04, ...), 1.4's 40 days (07-01 + 40 = 08-10), 1.5 still supported
+    // on 2025-08-10, past its rules' end (08-01): overdue, projected 08-11;
+    // only 1.4's 40 days is as late, so 08-01 + 40 = 09-10.
+    let ends = [
+        r#""2025-03-04""#,
+        r#""2025-04-04""#,
+        r#""2025-05-04""#,
+        r#""2025-06-04""#,
+    ];
+    let late = [&ends[..], &[r#""2025-08-10""#, "false"]].concat();
+    let text = explained(&late, "2025-08-10", "1.5");
     assert!(
         text.contains(
-            "its end 80% between 2030-05-01 and 2030-05-02, from the release it counts from and \
-             how far the history's 23 newest recorded ends fell from the rules' ends"
+            "its end 80% between 2025-08-11 and 2025-09-10, from the day after the history to \
+             the day the history's recorded ends as late as it came by"
         ),
+        "{text}"
+    );
+    // Three ends are too few to widen a range: 1.7, projected on its day
+    // (every release came on the 1st, so the track record of releases
+    // gives the day alone, 2025-08-01), ends two months on, 10-01.
+    let text = explained(&ends[..3], "2025-07-01", "1.7");
+    assert!(
+        text.contains(
+            "its end 80% between 2025-10-01 and 2025-10-01, from the release it counts from \
+             (the history's 3 recorded ends are too few to widen it, 5 are needed)"
+        ),
+        "{text}"
+    );
+    // Node.js 27's end counts from the April its schedule names: 2030-05-01,
+    // the first day after the month 36 months on; its range starts there,
+    // widened by the ends of the 23 lines (4 to 26) examples/nodejs.json
+    // records.
+    let args = [
+        "--policy",
+        "examples/nodejs.json",
+        "status",
+        "27",
+        "--on",
+        "2026-12-01",
+    ];
+    let text = stdout_of(&[&args[..], &["--explain"]].concat(), 1);
+    assert!(
+        text.contains("its end 80% between 2030-05-01 and "),
+        "{text}"
+    );
+    assert!(
+        text.contains("how far the history's 23 newest recorded ends fell from the rules' ends"),
         "{text}"
     );
 }

@@ -42,7 +42,7 @@ pub struct Explanation {
     /// ranges of projected dates come from.
     pub track_record: usize,
     /// How many recorded ends the track record of ends counts, when the
-    /// line's end has a range it widens.
+    /// line's end has a range (0 otherwise): five or more widen it.
     pub end_track_record: usize,
 }
 
