@@ -144,7 +144,8 @@ pub enum ColorChoice {
 #[group(skip)]
 pub struct CommonOptions {
     /// Policy file (JSON), or the name of a product the program carries
-    /// (`lts-policy products`), instead of the embedded Kestra policy, e.g.
+    /// (`lts-policy products`), instead of the embedded Kestra policy (not
+    /// for scan and products, which answer each product by its own), e.g.
     /// examples/quarkus.json or nodejs
     #[arg(long, value_name = "FILE|NAME")]
     pub policy: Option<PathBuf>,
