@@ -24,6 +24,7 @@ mod replay;
 mod schedules;
 mod sizes;
 mod small_policies;
+mod suppressions;
 mod tags;
 mod templates;
 mod vendor_examples;

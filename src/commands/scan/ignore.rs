@@ -8,15 +8,15 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use lts_policy::catalogue::by_identifier;
-use lts_policy::stack::Outcome;
+use lts_policy::stack::{Outcome, Suppression};
 
-use crate::render::reports::{ComponentAnswer, Expired};
+use crate::render::reports::ComponentAnswer;
 use crate::session::read_text;
 
 /// One suppression, as the file writes it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Suppression {
+struct Entry {
     /// A package URL: the product it identifies (its version aside).
     purl: Option<String>,
     /// A product's name, or an alias of it.
@@ -30,9 +30,9 @@ struct Suppression {
     until: NaiveDate,
 }
 
-/// The suppressions of a file, each with the product it names.
+/// The suppressions of a file.
 #[derive(Debug, Default)]
-pub struct Suppressions(Vec<(Suppression, &'static str)>);
+pub struct Suppressions(Vec<Suppression>);
 
 /// Dates as `YYYY-MM-DD`, read by the model's own reader.
 mod iso_date {
@@ -53,10 +53,10 @@ mod iso_date {
 pub fn read(path: &Path) -> Result<Suppressions> {
     let text = read_text(path, "--ignore file", "list of suppressions")?;
     let what = || format!("--ignore {}", path.display());
-    let list: Vec<Suppression> = serde_json::from_str(&text).with_context(what)?;
+    let list: Vec<Entry> = serde_json::from_str(&text).with_context(what)?;
     let mut named = Vec::with_capacity(list.len());
-    for (at, suppression) in list.into_iter().enumerate() {
-        let product = match (&suppression.purl, &suppression.product) {
+    for (at, entry) in list.into_iter().enumerate() {
+        let product = match (&entry.purl, &entry.product) {
             (Some(purl), None) => by_identifier(purl).map(|entry| entry.name),
             (None, Some(name)) => lts_policy::catalogue::entry(name).map(|entry| entry.name),
             _ => bail!(
@@ -71,7 +71,12 @@ pub fn read(path: &Path) -> Result<Suppressions> {
                 what()
             );
         };
-        named.push((suppression, product));
+        named.push(Suppression {
+            product,
+            line: entry.line,
+            reason: entry.reason,
+            until: entry.until,
+        });
     }
     Ok(Suppressions(named))
 }
@@ -83,31 +88,18 @@ impl Suppressions {
         let Outcome::Known(verdict) = &answer.outcome else {
             return None;
         };
-        let line = verdict.status.line.to_string();
         self.0
             .iter()
-            .find(|(suppression, product)| {
-                on <= suppression.until
-                    && *product == verdict.product.name
-                    && suppression
-                        .line
-                        .as_ref()
-                        .is_none_or(|wanted| *wanted == line)
-            })
-            .map(|(suppression, _)| suppression.reason.clone())
+            .find(|suppression| suppression.covers(verdict, on))
+            .map(|suppression| suppression.reason.clone())
     }
 
-    /// The suppressions past their `until` on `on`.
-    pub fn expired(&self, on: NaiveDate) -> Vec<Expired> {
+    /// The suppressions lapsed by `on`.
+    pub fn lapsed(&self, on: NaiveDate) -> Vec<Suppression> {
         self.0
             .iter()
-            .filter(|(suppression, _)| suppression.until < on)
-            .map(|(suppression, product)| Expired {
-                product,
-                line: suppression.line.clone(),
-                reason: suppression.reason.clone(),
-                until: suppression.until,
-            })
+            .filter(|suppression| suppression.lapsed(on))
+            .cloned()
             .collect()
     }
 }

@@ -145,7 +145,7 @@ impl Run for Args {
         let report = ScanReport {
             on,
             ends_within: self.ends_within,
-            expired: suppressions.expired(on),
+            expired: suppressions.lapsed(on),
             ignore_file: self.ignore.clone(),
             files,
         };

@@ -23,9 +23,11 @@ mod component;
 mod document;
 mod error;
 mod matcher;
+mod suppression;
 mod version_files;
 
 pub use component::{Component, DocumentKind, Found};
 pub use document::{MAX_DOCUMENT_BYTES, read_file};
 pub use error::ReadError;
 pub use matcher::{Matcher, Outcome, Verdict};
+pub use suppression::Suppression;

@@ -19,7 +19,7 @@ pub use next_patch::NextPatch;
 pub use policy::{PolicyCheck, PolicyFile};
 pub use products::Products;
 pub use releases::Releases;
-pub use scan::{ComponentAnswer, Expired, ScanReport, Scanned};
+pub use scan::{ComponentAnswer, ScanReport, Scanned};
 pub use status::{StatusReport, VersionAnswer};
 pub use supported::Supported;
 pub use tag::TagReport;

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use lts_policy::answers::SupportState;
 use lts_policy::lines::Phase;
-use lts_policy::stack::{Component, DocumentKind, Outcome};
+use lts_policy::stack::{Component, DocumentKind, Outcome, Suppression};
 
 use crate::render::csv::{Cell, header};
 use crate::render::json::{self, IsoDate};
@@ -92,20 +92,12 @@ pub struct Scanned {
     pub components: Vec<ComponentAnswer>,
 }
 
-/// A suppression past its `until`.
-pub struct Expired {
-    pub product: &'static str,
-    pub line: Option<String>,
-    pub reason: String,
-    pub until: NaiveDate,
-}
-
 /// What `scan` found.
 pub struct ScanReport {
     pub on: NaiveDate,
     pub ends_within: Option<Lookahead>,
     pub files: Vec<Scanned>,
-    pub expired: Vec<Expired>,
+    pub expired: Vec<Suppression>,
     pub ignore_file: Option<PathBuf>,
 }
 
@@ -210,7 +202,7 @@ impl ScanReport {
 
     /// An expired suppression as a row: the suppressions' file, the
     /// product and line it named, and until when it held.
-    fn expired_row<T: From<String> + Default>(&self, expired: &Expired) -> ComponentRow<T> {
+    fn expired_row<T: From<String> + Default>(&self, expired: &Suppression) -> ComponentRow<T> {
         let file = self
             .ignore_file
             .as_ref()
