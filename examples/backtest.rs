@@ -22,14 +22,13 @@ mod score;
 
 use std::process::ExitCode;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::Value;
 
-use lts_policy::dates::add_months;
 use lts_policy::fit::Draft;
 use lts_policy::{Line, Policy, PolicyError, parse_date};
 
-use score::Score;
+use score::{Score, cuts, first_projected_after};
 
 /// How far a forecast may be from what happened and still count as right.
 const TOLERANCE_DAYS: i64 = 7;
@@ -68,33 +67,6 @@ impl Scores {
 
 fn date(text: &str) -> NaiveDate {
     parse_date(text).unwrap_or(NaiveDate::MIN)
-}
-
-/// The last day of each quarter in the two years before `end`.
-fn cuts(end: NaiveDate) -> Vec<NaiveDate> {
-    let mut cuts = Vec::new();
-    let mut year = end.year() - 2;
-    let mut quarter = 0;
-    loop {
-        quarter += 1;
-        if quarter > 4 {
-            quarter = 1;
-            year += 1;
-        }
-        let first_of_next = NaiveDate::from_ymd_opt(year, quarter * 3, 1)
-            .and_then(|first| add_months(first, 1))
-            .unwrap_or(NaiveDate::MAX);
-        let Some(cut) = first_of_next.pred_opt() else {
-            break;
-        };
-        if cut >= end {
-            break;
-        }
-        if cut > end - chrono::Days::new(731) {
-            cuts.push(cut);
-        }
-    }
-    cuts
 }
 
 /// The policy file as it would have been on `cut`.
@@ -223,12 +195,7 @@ fn backtest(path: &str, rules: Rules, misses: bool) -> Result<Scores, String> {
             .map_err(|err| format!("{path} at {cut}: {err}"))?;
         let known = policy.history().len();
         if let Some(next) = history.get(known).filter(|next| next.released <= end) {
-            // The first line the model projects after the cut.
-            let projected = cut
-                .succ_opt()
-                .and_then(|after| policy.releases(Some(after), add_months(cut, 60), cut).ok())
-                .and_then(|calendar| calendar.lines().next())
-                .and_then(Result::ok);
+            let projected = first_projected_after(&policy, cut);
             let forecast = projected.as_ref().map(|info| info.released);
             let right = forecast.is_some_and(|forecast| within(forecast, next.released));
             scores.releases.add(right);

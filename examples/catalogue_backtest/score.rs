@@ -1,17 +1,16 @@
 //! One product's back-test: the cuts, the policy the generator rebuilds
 //! from each, and its forecasts scored against the full record.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::Value;
 
 use lts_policy::Policy;
 use lts_policy::catalogue::ProductRecord;
-use lts_policy::dates::add_months;
 use lts_policy::forecast::Range;
 use lts_policy::lines::{RecordedEnd, Release};
 
 use crate::cut::{cut_record, cut_vendor_file, date};
-use crate::shared_score::Score;
+use crate::shared_score::{Score, cuts, first_projected_after};
 
 /// How far a forecast may be from what happened and still count as right.
 const TOLERANCE_DAYS: i64 = 7;
@@ -87,22 +86,6 @@ pub enum Outcome {
     Scored(Scores),
 }
 
-/// The last day of each quarter in the two years before `end`.
-fn cuts(end: NaiveDate) -> Vec<NaiveDate> {
-    let mut cuts = Vec::new();
-    for year in end.year() - 2..=end.year() {
-        for quarter in 1..=4 {
-            let cut = NaiveDate::from_ymd_opt(year, quarter * 3, 1)
-                .and_then(|first| add_months(first, 1))
-                .and_then(|first_of_next| first_of_next.pred_opt());
-            if let Some(cut) = cut.filter(|&cut| cut < end && cut > end - chrono::Days::new(731)) {
-                cuts.push(cut);
-            }
-        }
-    }
-    cuts
-}
-
 /// The first day without support the full record gives `release`, when
 /// it is a date that had come by the snapshot.
 fn real_end(release: &Release, snapshot: NaiveDate) -> Option<NaiveDate> {
@@ -145,11 +128,7 @@ impl WhatCame<'_> {
         let Some(next) = self.next_release(cut) else {
             return;
         };
-        let projected = cut
-            .succ_opt()
-            .and_then(|after| policy.releases(Some(after), add_months(cut, 60), cut).ok())
-            .and_then(|calendar| calendar.lines().next())
-            .and_then(Result::ok);
+        let projected = first_projected_after(policy, cut);
         let forecast = projected.as_ref().map(|info| info.released);
         let range = projected.as_ref().and_then(|info| info.released_range);
         if !scores.add(true, forecast, next.released, range) && self.misses {

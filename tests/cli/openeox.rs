@@ -30,19 +30,22 @@ fn stdout_json(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// Grunt 1.2.1's status on 2026-12-07, as an OpenEoX document.
+const GRUNT_1_2_1: [&str; 8] = [
+    "--policy",
+    "grunt",
+    "status",
+    "1.2.1",
+    "--on",
+    "2026-12-07",
+    "--format",
+    "openeox",
+];
+
 #[test]
 fn status_writes_one_valid_core_document_with_last_days() {
     let validator = core_validator();
-    let document = stdout_json(&[
-        "--policy",
-        "grunt",
-        "status",
-        "1.2.1",
-        "--on",
-        "2026-12-07",
-        "--format",
-        "openeox",
-    ]);
+    let document = stdout_json(&GRUNT_1_2_1);
     assert!(validator.is_valid(&document), "{document}");
     // Grunt 1.2: EOL 2020-08-19, so its last day 2020-08-18, as the record
     // writes it; extended support not over in the record (eoes: false), so
@@ -57,16 +60,7 @@ fn status_writes_one_valid_core_document_with_last_days() {
 #[test]
 fn a_mistyped_end_is_refused_by_the_schema_with_formats_checked() {
     let validator = core_validator();
-    let mut document = stdout_json(&[
-        "--policy",
-        "grunt",
-        "status",
-        "1.2.1",
-        "--on",
-        "2026-12-07",
-        "--format",
-        "openeox",
-    ]);
+    let mut document = stdout_json(&GRUNT_1_2_1);
     document["end_of_security_support"] = "2020-08-18".into();
     assert!(!validator.is_valid(&document));
 }

@@ -226,18 +226,15 @@ fn a_document_that_is_no_sbom_is_one_error_line_and_exit_2() {
     }
 }
 
+/// The run of `scan FILE --on 2026-12-07 --format FORMAT`.
+fn scanned_as(file: &str, format: &str) -> std::process::Output {
+    let args = ["scan", file, "--on", "2026-12-07", "--format", format];
+    embedded(&args).output().unwrap()
+}
+
 #[test]
 fn sarif_has_one_result_per_failing_component_located_in_its_file() {
-    let output = embedded(&[
-        "scan",
-        DROPWIZARD,
-        "--on",
-        "2026-12-07",
-        "--format",
-        "sarif",
-    ])
-    .output()
-    .unwrap();
+    let output = scanned_as(DROPWIZARD, "sarif");
     let log = json_of(&output);
     assert_eq!(log["version"], "2.1.0");
     let results = log["runs"][0]["results"].as_array().unwrap();
@@ -256,16 +253,7 @@ fn sarif_has_one_result_per_failing_component_located_in_its_file() {
 
 #[test]
 fn github_annotations_escape_what_the_document_controls() {
-    let output = embedded(&[
-        "scan",
-        JUICE_SHOP,
-        "--on",
-        "2026-12-07",
-        "--format",
-        "github",
-    ])
-    .output()
-    .unwrap();
+    let output = scanned_as(JUICE_SHOP, "github");
     let text = String::from_utf8(output.stdout).unwrap();
     assert_eq!(text.lines().count(), 2, "express and grunt: {text}");
     assert!(text.lines().all(|line| line.starts_with("::error file=")));
@@ -274,16 +262,7 @@ fn github_annotations_escape_what_the_document_controls() {
 
 #[test]
 fn cyclonedx_writes_the_document_back_as_1_5_with_lifecycle_properties() {
-    let output = embedded(&[
-        "scan",
-        JUICE_SHOP,
-        "--on",
-        "2026-12-07",
-        "--format",
-        "cyclonedx",
-    ])
-    .output()
-    .unwrap();
+    let output = scanned_as(JUICE_SHOP, "cyclonedx");
     let document = json_of(&output);
     assert_eq!(document["specVersion"], "1.5");
     let grunt = document["components"]
