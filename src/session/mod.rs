@@ -12,6 +12,8 @@ mod format;
 mod lookahead;
 pub(crate) mod output;
 mod replace;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub mod start;
 
 pub use answer::{Answer, joined_notes};
 pub use context::Context;

@@ -411,3 +411,26 @@ fn an_ics_over_256_mib_is_refused_before_a_byte_is_written() {
         "{help}"
     );
 }
+
+#[test]
+fn a_file_written_with_the_standard_descriptors_closed_holds_only_its_own_bytes() {
+    // A descriptor the caller closed is filled with /dev/null before the
+    // program opens anything: otherwise the file `--write` makes would take
+    // the lowest free number, 0, 1 or 2, and the fit's notes (stderr) would
+    // land in it. The file must be the one written with everything open.
+    let scratch = super::Scratch::new("closed-descriptors");
+    let (open, closed) = (scratch.join("open.json"), scratch.join("closed.json"));
+    let nodejs = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/endoflife/nodejs.json"
+    );
+    for (file, redirection) in [(&open, ""), (&closed, "0<&- 1>&- 2>&-")] {
+        let script =
+            format!("exec \"$0\" --endoflife \"$1\" policy --fit --write \"$2\" {redirection}");
+        let output = super::in_sh(&script, &[nodejs, file.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "{redirection}: {output:?}");
+    }
+    let open = std::fs::read_to_string(open).unwrap();
+    assert!(open.starts_with('{'), "{open}");
+    assert_eq!(std::fs::read_to_string(closed).unwrap(), open);
+}
