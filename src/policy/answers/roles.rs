@@ -85,26 +85,29 @@ impl Policy {
         let mut supported = Vec::new();
         let mut newer_lts_seen = false;
         // The ends the rules give (all but those the history records) never
-        // decrease along release order, for the support windows and for the
-        // LTS windows: once one has passed, so have all older ones.
+        // decrease along release order among lines under the same rules, for
+        // the support windows and for the LTS windows: once one has passed,
+        // so have those of all older lines under the same rules. Under rules
+        // that change, each run of lines under one set of rules starts anew.
+        let changing = !self.changes().is_empty();
+        let mut run_rules = None;
         let mut support_ended = false;
         let mut lts_ended = !self.rules().has_lts();
-        // Under rules that change, the lines before those the last rules
-        // govern (the history's and those walked) are each looked at: their
-        // ends need not follow release order.
-        let varied_below = if self.changes().is_empty() {
-            0
-        } else {
-            self.history().len() + self.plan().map_or(0, |plan| plan.walked.len())
-        };
         // Past the point where the ends have all passed, the lines left to
         // look at: none, or those of the history whose record keeps them
-        // supported, or those whose rules vary.
+        // supported.
         let mut the_rest = false;
         let mut candidates = latest.up_to().rev();
         while let Some(place) = candidates.next() {
+            if changing {
+                let rules = Some(self.rules_id_at(place)?);
+                if rules != run_rules {
+                    run_rules = rules;
+                    support_ended = false;
+                    lts_ended = !self.rules().has_lts();
+                }
+            }
             let may_be_supported = place == latest
-                || place.index() < varied_below
                 || !support_ended
                 || !lts_ended && self.lts_at(place)?.lts
                 || recorded_keeps(place);
@@ -129,17 +132,15 @@ impl Policy {
                     roles,
                 });
             }
-            // Only the history's record of an end, or other rules, can keep
-            // an older line supported now.
-            if support_ended && lts_ended && !the_rest {
-                let rest = if varied_below > 0 {
-                    Place::of(varied_below)
-                } else if self.recorded_eol_after(date) {
-                    Place::of(self.history().len())
-                } else {
+            // Only the history's record of an end can keep an older line
+            // under the same rules supported now; lines under other rules
+            // are each looked at, cheaply where their run has ended too.
+            if support_ended && lts_ended && !the_rest && !changing {
+                if !self.recorded_eol_after(date) {
                     break;
-                };
+                }
                 the_rest = true;
+                let rest = Place::of(self.history().len());
                 let Some(older) = place.min(rest).previous() else {
                     break;
                 };
