@@ -12,7 +12,7 @@ mod format;
 mod lookahead;
 pub(crate) mod output;
 mod replace;
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[cfg(all(target_os = "linux", target_env = "gnu", not(test)))]
 pub mod start;
 
 pub use answer::{Answer, joined_notes};
