@@ -257,19 +257,26 @@ fn general_rules() -> impl Strategy<Value = serde_json::Value> {
         prop::option::of(support.clone()),
         prop::option::of((1..=4u64, support)),
         any::<bool>(),
+        prop::option::of(1..=40u32),
     )
         .prop_map(
             |(
                 major_lines,
                 mut releases,
                 on,
-                support,
+                mut support,
                 (lts, starts),
                 lts_support,
                 active,
                 change,
                 recorded,
+                last_of_major,
             )| {
+                // The last minor of a major's own period, which may outlive
+                // the next major's first lines.
+                if let Some(months) = last_of_major.filter(|_| !major_lines) {
+                    support["last_of_major"] = json!({"months": months});
+                }
                 let weeks = releases.get("every_weeks").is_some();
                 if let Some(on) =
                     on.filter(|on| !weeks || on.as_str().is_some_and(|on| !on.contains(' ')))

@@ -263,6 +263,45 @@ fn the_last_minor_before_a_projected_new_major_has_its_own_support() {
 }
 
 #[test]
+fn the_last_minor_of_a_major_is_supported_while_newer_lines_have_ended() {
+    // Every 3 months: 9.0 (2024-01-01), 9.1 (04-01), 10.0 (07-01), 10.1
+    // (10-01), then the projected 10.2 (2025-01-01) and 10.3 (04-01).
+    // 9 months of support, 15 for the last minor of a major: 9.1 (followed
+    // by 10.0) ends 2024-04-01 + 15 months = 2025-07-01, after 10.0's
+    // 2024-07-01 + 9 months = 2025-04-01. On 2025-05-01, 10.0 has ended
+    // and 9.1 has not; 10.1 ends 2025-07-01, 10.2 2025-10-01. The same
+    // with rules that change from a later line (20.0).
+    let history = r#"[{"line": "9.0", "released": "2024-01-01"},
+        {"line": "9.1", "released": "2024-04-01"},
+        {"line": "10.0", "released": "2024-07-01"},
+        {"line": "10.1", "released": "2024-10-01"}]"#;
+    let rules = r#""releases": {"every_months": 3}, "history_as_of": "2024-10-15",
+        "support": {"months": 9, "last_of_major": {"months": 15}}"#;
+    let changing =
+        format!(r#"{rules}, "changes": [{{"from": "20.0", "active": {{"months": 3}}}}]"#);
+    for policy in [policy(rules, history), policy(&changing, history)] {
+        assert_eq!(info(&policy, "9.1").eol, Some(date("2025-07-01")));
+        assert_eq!(info(&policy, "10.0").eol, Some(date("2025-04-01")));
+        let lines: Vec<String> = supported(&policy, "2025-05-01")
+            .into_iter()
+            .map(|(line, _)| line)
+            .collect();
+        assert_eq!(lines, ["10.3", "10.2", "10.1", "9.1"]);
+        // Its last day, and the day after.
+        assert!(
+            supported(&policy, "2025-06-30")
+                .iter()
+                .any(|(line, _)| line == "9.1")
+        );
+        assert!(
+            !supported(&policy, "2025-07-01")
+                .iter()
+                .any(|(line, _)| line == "9.1")
+        );
+    }
+}
+
+#[test]
 fn support_and_grace_in_weeks_and_days() {
     // Istio: until the release two places later, six weeks after it.
     let istio = policy(

@@ -84,15 +84,9 @@ impl Policy {
         };
         let mut supported = Vec::new();
         let mut newer_lts_seen = false;
-        // The ends the rules give (all but those the history records) never
-        // decrease along release order among lines under the same rules, for
-        // the support windows and for the LTS windows: once one has passed,
-        // so have those of all older lines under the same rules. Under rules
-        // that change, each run of lines under one set of rules starts anew.
         let changing = !self.changes().is_empty();
         let mut run_rules = None;
-        let mut support_ended = false;
-        let mut lts_ended = !self.rules().has_lts();
+        let mut passed = EndsPassed::new(self.rules().has_lts());
         // Past the point where the ends have all passed, the lines left to
         // look at: none, or those of the history whose record keeps them
         // supported.
@@ -103,13 +97,13 @@ impl Policy {
                 let rules = Some(self.rules_id_at(place)?);
                 if rules != run_rules {
                     run_rules = rules;
-                    support_ended = false;
-                    lts_ended = !self.rules().has_lts();
+                    passed = EndsPassed::new(self.rules().has_lts());
                 }
             }
+            let last_of_major = self.under_last_of_major(place)?;
             let may_be_supported = place == latest
-                || !support_ended
-                || !lts_ended && self.lts_at(place)?.lts
+                || !passed.window(last_of_major)
+                || !passed.lts && self.lts_at(place)?.lts
                 || recorded_keeps(place);
             if !may_be_supported {
                 continue;
@@ -119,10 +113,8 @@ impl Policy {
             if info.lts {
                 // A line not LTS yet leaves the LTS roles to older lines.
                 newer_lts_seen |= info.is_lts_by(date);
-                let rule_ended = |window: &Window| window.rule_until() <= date;
-                lts_ended |= info.lts_window.as_ref().is_some_and(rule_ended);
             }
-            support_ended |= info.latest_until.max(info.support_window.until) <= date;
+            passed.note(&info, last_of_major, date);
             if !roles.is_empty() {
                 supported.push(SupportedLine {
                     days_left: info.days_left(date),
@@ -135,7 +127,8 @@ impl Policy {
             // Only the history's record of an end can keep an older line
             // under the same rules supported now; lines under other rules
             // are each looked at, cheaply where their run has ended too.
-            if support_ended && lts_ended && !the_rest && !changing {
+            let last_of_major_rule = self.rules_at(place)?.last_of_major.is_some();
+            if passed.all(last_of_major_rule) && !the_rest && !changing {
                 if !self.recorded_eol_after(date) {
                     break;
                 }
@@ -225,4 +218,57 @@ pub(crate) fn roles_on(
         roles.push(Role::Maintained);
     }
     roles
+}
+
+/// Which windows the rules give have passed, among the lines under one
+/// set of rules looked at so far, newest first. The ends the rules give
+/// (all but those the history records) never decrease along release order
+/// among lines under the same rule: once one has passed, so have those of
+/// all older lines under it. The rules are the support window, the window
+/// of the last minor of a major (`support.last_of_major`, which may outlive
+/// the next major's first lines), and the LTS window.
+struct EndsPassed {
+    support: bool,
+    last_of_major: bool,
+    lts: bool,
+}
+
+impl EndsPassed {
+    /// Nothing passed yet; LTS windows, under rules with none, never open.
+    fn new(has_lts: bool) -> Self {
+        Self {
+            support: false,
+            last_of_major: false,
+            lts: !has_lts,
+        }
+    }
+
+    /// Whether the support window of an older line has passed: one under
+    /// `support.last_of_major` (`last_of_major`), or under `support`.
+    fn window(&self, last_of_major: bool) -> bool {
+        if last_of_major {
+            self.last_of_major
+        } else {
+            self.support
+        }
+    }
+
+    /// Notes the windows of `info`, a line under `support.last_of_major`
+    /// or not, that have passed by `date`.
+    fn note(&mut self, info: &LineInfo, last_of_major: bool, date: NaiveDate) {
+        let passed = info.latest_until.max(info.support_window.until) <= date;
+        if last_of_major {
+            self.last_of_major |= passed;
+        } else {
+            self.support |= passed;
+        }
+        let rule_ended = |window: &Window| window.rule_until() <= date;
+        self.lts |= info.lts && info.lts_window.as_ref().is_some_and(rule_ended);
+    }
+
+    /// Whether every older line's windows have passed, under rules with a
+    /// `support.last_of_major` or without.
+    fn all(&self, last_of_major_rule: bool) -> bool {
+        self.support && self.lts && (self.last_of_major || !last_of_major_rule)
+    }
 }

@@ -181,14 +181,10 @@ impl Policy {
         rules: &'r LineRules,
         lts: bool,
     ) -> Result<SupportWindows<'r>, PolicyError> {
-        // The last minor of a major, followed by (X+1).0, has its own rule.
-        let last_of_major = rules.last_of_major.as_ref().filter(|_| {
-            base.line.minor().is_some()
-                && base
-                    .next
-                    .as_ref()
-                    .is_some_and(|next| next.line.major() > base.line.major())
-        });
+        let last_of_major = rules
+            .last_of_major
+            .as_ref()
+            .filter(|_| ends_a_major(&base.line, base.next.as_ref().map(|next| &next.line)));
         let support = match last_of_major {
             Some(rule) => self.window(base, WindowRule::LastOfMajor, rule)?,
             None => self.window(base, WindowRule::Support, &rules.support)?,
@@ -375,4 +371,26 @@ fn rules_eol(base: &Base, windows: &SupportWindows) -> Eol {
         }
     }
     eol
+}
+
+impl Policy {
+    /// Whether the line at `place` has its support from
+    /// `support.last_of_major`: the last minor of its major, under rules
+    /// that give such a line a period of its own.
+    pub(crate) fn under_last_of_major(&self, place: Place) -> Result<bool, PolicyError> {
+        if self.rules_at(place)?.last_of_major.is_none() {
+            return Ok(false);
+        }
+        let next = match place.next() {
+            Some(next) if self.has_line_at(next) => Some(self.line_at(next)?),
+            _ => None,
+        };
+        Ok(ends_a_major(&self.line_at(place)?, next.as_ref()))
+    }
+}
+
+/// Whether `line` is the last minor of its major: followed by `next`, a
+/// line of a higher major (`support.last_of_major` governs it then).
+pub(crate) fn ends_a_major(line: &Line, next: Option<&Line>) -> bool {
+    line.minor().is_some() && next.is_some_and(|next| next.major() > line.major())
 }
