@@ -33,11 +33,14 @@ pub fn as_the_runtime_would() {
         (stdout.as_fd(), OFlags::WRONLY),
         (stderr.as_fd(), OFlags::WRONLY),
     ] {
-        if rustix::io::fcntl_getfd(descriptor).is_err()
-            && let Ok(null) = rustix::fs::open("/dev/null", access, Mode::empty())
-        {
-            // Open for the process's life, as the runtime leaves it.
-            std::mem::forget(null);
+        if rustix::io::fcntl_getfd(descriptor).is_err() {
+            match rustix::fs::open("/dev/null", access, Mode::empty()) {
+                // Open for the process's life, as the runtime leaves it.
+                Ok(null) => std::mem::forget(null),
+                // Going on would let the next file opened take the number;
+                // the runtime aborts too.
+                Err(_) => std::process::abort(),
+            }
         }
     }
     // A handler, where the runtime sets SIG_IGN (which signal-hook's safe
