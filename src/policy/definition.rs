@@ -181,8 +181,7 @@ impl Policy {
             .map_or(NaiveDate::MIN, |newest| newest.released);
         let newest_patch = history
             .iter()
-            .flat_map(|release| &release.patches)
-            .map(|patch| patch.released)
+            .filter_map(|release| release.patches.newest_day())
             .max();
         let as_of = rules.history_as_of.unwrap_or_else(|| {
             newest_patch.map_or(newest_release, |patch| patch.max(newest_release))

@@ -34,3 +34,33 @@ fn every_product_answers_by_name_as_its_record_does() {
     );
     tally.assert_no_failures();
 }
+
+#[test]
+fn every_products_patches_decode_as_its_file_records_them() {
+    // A line's patches are kept as bytes and decoded the first time they
+    // are read; each product's, read, are its catalogue file's, and the
+    // newest day kept beside them is theirs.
+    for product in products() {
+        let carried = Policy::named(&product).unwrap();
+        let path = format!(
+            "{}/catalogue/products/{product}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let file = Policy::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for (carried, written) in carried.history().iter().zip(file.history()) {
+            let newest = written.patches.iter().map(|patch| patch.released).max();
+            assert_eq!(
+                carried.patches.newest_day(),
+                newest,
+                "{product} {}",
+                carried.line
+            );
+            assert_eq!(
+                carried.patches, written.patches,
+                "{product} {}",
+                carried.line
+            );
+        }
+        assert_eq!(carried.history().len(), file.history().len(), "{product}");
+    }
+}

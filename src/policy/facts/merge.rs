@@ -14,8 +14,9 @@ use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
 use crate::policy::file::history::History;
 use crate::policy::file::problems::Problems;
+use crate::policy::lines::known_patches::KnownPatch;
 use crate::policy::lines::line::{Line, LineKind};
-use crate::policy::lines::release::{KnownPatch, RecordedEnd, Release, newest_recorded};
+use crate::policy::lines::release::{RecordedEnd, Release, newest_recorded};
 
 impl Policy {
     /// The policy with `facts` merged into its history: the file's lines,
@@ -78,9 +79,12 @@ impl Policy {
             };
             if let Some(released) = &line_facts.released {
                 release.released = released.date;
-                release
+                release.patches = release
                     .patches
-                    .retain(|patch| patch.released >= released.date);
+                    .iter()
+                    .filter(|patch| patch.released >= released.date)
+                    .cloned()
+                    .collect();
             }
             release.eol = winning(line_facts.eol, release.eol);
             release.active_until = winning(line_facts.active_until, release.active_until);

@@ -14,8 +14,9 @@ use super::found::{Expected, Found};
 use super::problem::Problem;
 use super::problems::{Path, Problems};
 use crate::policy::dates::{DateProblem, parse_date};
+use crate::policy::lines::known_patches::KnownPatch;
 use crate::policy::lines::line::{Line, LineKind};
-use crate::policy::lines::release::{KnownPatch, RecordedEnd, Release};
+use crate::policy::lines::release::{RecordedEnd, Release};
 use crate::policy::lines::version::{read_line, read_version};
 
 /// The history, checked release by release.
@@ -134,7 +135,7 @@ impl History {
             active_until,
             extended_until,
             discontinued,
-            patches,
+            patches: patches.into(),
             ..Release::new(line, released)
         };
         self.release(release, problems);

@@ -20,11 +20,11 @@
 pub(crate) mod describe;
 pub(crate) mod ends;
 pub(crate) mod info;
+pub(crate) mod known_patches;
 pub(crate) mod line;
 pub(crate) mod lookup;
 pub(crate) mod lts;
 pub(crate) mod numbers;
-mod patch_bytes;
 pub(crate) mod patches;
 pub(crate) mod plan;
 pub(crate) mod projection;
@@ -37,9 +37,10 @@ pub(crate) mod version;
 pub(crate) mod window;
 
 pub use info::{ActiveEnd, LineInfo, LtsReason, Patch, Phase, SupportedLine};
+pub use known_patches::{KnownPatch, KnownPatches};
 pub use line::{Line, LineKind, Numbering};
 pub use numbers::{MAX_LINE_NUMBERS, MAX_NUMBERS, NumbersError, Version};
-pub use release::{KnownPatch, RecordedEnd, Release, Source};
+pub use release::{RecordedEnd, Release, Source};
 pub use role::Role;
 pub use version::{VersionError, VersionInput, VersionProblem};
 pub use window::{EolReason, Successor, Window, WindowEnd, WindowRule};

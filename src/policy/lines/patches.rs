@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use super::info::{LineInfo, Patch};
-use super::release::{KnownPatch, Source};
+use super::known_patches::KnownPatch;
+use super::release::Source;
 use crate::policy::definition::Policy;
 use crate::policy::error::{Beyond, Numbered, PolicyError};
 use crate::policy::rules::line_rules::Patches;

@@ -7,8 +7,8 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::known_patches::KnownPatches;
 use super::line::Line;
-use super::numbers::Version;
 use crate::policy::serde_form::date_form;
 
 /// A line's place in release order: the lines of the history from 0, then
@@ -95,8 +95,7 @@ pub struct Release {
     /// nothing.
     pub discontinued: Option<RecordedEnd>,
     /// Known patches, in order; authoritative up to the newest one.
-    #[serde(with = "super::patch_bytes")]
-    pub patches: Vec<KnownPatch>,
+    pub patches: KnownPatches,
 }
 
 impl Release {
@@ -113,7 +112,7 @@ impl Release {
             active_until: None,
             extended_until: None,
             discontinued: None,
-            patches: Vec::new(),
+            patches: KnownPatches::default(),
         }
     }
 
@@ -222,22 +221,9 @@ impl RecordedEnd {
 pub(crate) fn newest_recorded(history: &[Release]) -> Option<NaiveDate> {
     history
         .iter()
-        .flat_map(|release| {
-            std::iter::once(release.released)
-                .chain(release.patches.iter().map(|patch| patch.released))
-        })
+        .flat_map(|release| [Some(release.released), release.patches.newest_day()])
+        .flatten()
         .max()
-}
-
-/// A patch release recorded in the history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct KnownPatch {
-    /// Its version, of the line it is recorded under.
-    pub version: Version,
-    /// The day it came out.
-    #[serde(with = "date_form")]
-    pub released: NaiveDate,
 }
 
 /// Whether a value was recorded in the history or worked out from the rules.
