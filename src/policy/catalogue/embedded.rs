@@ -4,9 +4,9 @@
 //! with the file reader, fails the build on any problem, and keeps its
 //! checked rules and history as postcard bytes, one after another, with an
 //! index (names, aliases, what `products` lists). A start finds the name
-//! in the index and decodes that product's bytes alone: Node.js's 1,000
-//! patches in a few thousand instructions, where reading its file takes
-//! hundreds of thousands.
+//! in the index and decodes that product's bytes alone, and of them a
+//! line's patches only when they are read (`lines/known_patches.rs`):
+//! Node.js's history in a tenth of what reading its file takes.
 
 use std::ops::Range;
 
