@@ -157,9 +157,9 @@ extern "C" fn probe_stdout() {
     STDOUT_CLOSED_AT_START.store(closed, Ordering::Relaxed);
 }
 
-// One of the two unsafe attributes of the program: a function pointer in the ELF
-// constructor list (Mach-O's on Apple systems), which the C runtime calls
-// before `main`. It only reads a descriptor's flags and stores a flag.
+// One of the program's two unsafe attributes: a function pointer in the
+// ELF constructor list (Mach-O's on Apple systems), which the C runtime
+// calls before `main`. It only reads a descriptor's flags and stores a flag.
 #[allow(unsafe_code)]
 #[used]
 #[cfg_attr(

@@ -201,6 +201,20 @@ impl Policy {
         })
     }
 
+    /// Whether the line at `place` has its support from
+    /// `support.last_of_major`: the last minor of its major, under rules
+    /// that give such a line a period of its own.
+    pub(crate) fn under_last_of_major(&self, place: Place) -> Result<bool, PolicyError> {
+        if self.rules_at(place)?.last_of_major.is_none() {
+            return Ok(false);
+        }
+        let next = match place.next() {
+            Some(next) if self.has_line_at(next) => Some(self.line_at(next)?),
+            _ => None,
+        };
+        Ok(ends_a_major(&self.line_at(place)?, next.as_ref()))
+    }
+
     /// The end of support the rules give the line at `place`, whatever
     /// the history records of it: what a recorded end is measured against.
     pub(super) fn rules_end(&self, place: Place) -> Result<Option<NaiveDate>, PolicyError> {
@@ -373,24 +387,8 @@ fn rules_eol(base: &Base, windows: &SupportWindows) -> Eol {
     eol
 }
 
-impl Policy {
-    /// Whether the line at `place` has its support from
-    /// `support.last_of_major`: the last minor of its major, under rules
-    /// that give such a line a period of its own.
-    pub(crate) fn under_last_of_major(&self, place: Place) -> Result<bool, PolicyError> {
-        if self.rules_at(place)?.last_of_major.is_none() {
-            return Ok(false);
-        }
-        let next = match place.next() {
-            Some(next) if self.has_line_at(next) => Some(self.line_at(next)?),
-            _ => None,
-        };
-        Ok(ends_a_major(&self.line_at(place)?, next.as_ref()))
-    }
-}
-
 /// Whether `line` is the last minor of its major: followed by `next`, a
 /// line of a higher major (`support.last_of_major` governs it then).
-pub(crate) fn ends_a_major(line: &Line, next: Option<&Line>) -> bool {
+fn ends_a_major(line: &Line, next: Option<&Line>) -> bool {
     line.minor().is_some() && next.is_some_and(|next| next.major() > line.major())
 }

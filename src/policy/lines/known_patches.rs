@@ -156,8 +156,7 @@ impl Visitor<'_> for PatchRun {
 // integer a LEB128 varint, read in one tight loop (through serde's
 // generic sequence each patch cost some 300 instructions to decode).
 
-/// Appends `patches` as bytes: each its year (as the change from the
-/// patch before), its day of the year, and its numbers with their widths.
+/// Appends `patches` as bytes.
 fn write(patches: &[KnownPatch], bytes: &mut Vec<u8>) {
     bytes.reserve(patches.len() * 8);
     let mut year = 0;
