@@ -104,13 +104,13 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
             names.join(", ")
         );
     }
-    let (policy, fit_notes) = if let Some((file, release_data)) = cli.command.generates() {
+    let (policy, fit_notes) = if let Some(product_file) = cli.command.generates() {
         let vendor = match common.policy.as_deref() {
             Some(path) => Some(policy::named(Some(path))?.value),
             None => None,
         };
         (
-            policy::generated(file, release_data, vendor.as_ref())?,
+            policy::generated(product_file, vendor.as_ref())?,
             Vec::new(),
         )
     } else if cli.command.fits() {

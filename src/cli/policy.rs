@@ -16,7 +16,7 @@ use lts_policy::{LineKind, Numbering, Policy, PolicyError};
 use super::facts;
 use super::flags::Cli;
 use super::sourced::Sourced;
-use crate::commands::{Command, Source};
+use crate::commands::{Command, ProductFile, Source};
 use crate::session::{MAX_FILE_BYTES, beyond_policy_reads, message, read_policy_file, read_text};
 
 /// The policy `--policy` names: the file at `path`, or, where there is no
@@ -254,19 +254,21 @@ fn read_facts(
     Ok(Some(read))
 }
 
-/// The policy `policy --from-endoflife` makes of the product file `file`
-/// (its name the product's), with `release_data`'s versions as patches:
-/// by `vendor`'s rules where given, else by the vendor's rules the
-/// program carries for the product, else stated and fitted.
+/// The policy `policy --from-endoflife` makes of the product file (its
+/// name the product's), with its release-data's versions as patches and
+/// its record complete up to the day given (else to its newest day): by
+/// `vendor`'s rules where given, else by the vendor's rules the program
+/// carries for the product, else stated and fitted.
 ///
 /// # Errors
 /// A file that cannot be read or is not a product file; a record no rule
 /// fits.
-pub fn generated(
-    file: &Path,
-    release_data: Option<&Path>,
-    vendor: Option<&Policy>,
-) -> Result<Policy> {
+pub fn generated(product_file: ProductFile, vendor: Option<&Policy>) -> Result<Policy> {
+    let ProductFile {
+        file,
+        release_data,
+        as_of,
+    } = product_file;
     let name = file
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -279,6 +281,7 @@ pub fn generated(
         record.versions = read_release_data(&json)
             .with_context(|| format!("release-data file {}", path.display()))?;
     }
+    record.complete_up_to = as_of;
     let built_in = match (vendor, vendor_rules(&name)) {
         (None, Some(json)) => Some(Policy::from_json(json).context("the vendor's rules")?),
         _ => None,

@@ -398,3 +398,12 @@ pub fn line_option(flag: &str, value: Option<&str>, policy: &Policy) -> Result<O
         .map(|raw| policy.line_of(raw).with_context(|| flag.to_owned()))
         .transpose()
 }
+
+/// What `policy --from-endoflife` makes a policy of.
+#[derive(Debug, Clone, Copy)]
+pub struct ProductFile<'a> {
+    pub file: &'a Path,
+    pub release_data: Option<&'a Path>,
+    /// The day the record is complete up to, where given.
+    pub as_of: Option<NaiveDate>,
+}

@@ -8,7 +8,6 @@ mod args;
 mod last_day;
 mod run;
 
-use std::path::Path;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -16,8 +15,8 @@ use clap::Subcommand;
 use crate::session::{Answer, Context, Format, Output};
 
 pub use args::{
-    ColorChoice, CommonOptions, DATE_VALUE, DateRange, Explain, OnDate, PERIOD_VALUE, Query,
-    Recorded, Source, Sources, WithCommon, alone_as_text, line_option,
+    ColorChoice, CommonOptions, DATE_VALUE, DateRange, Explain, OnDate, PERIOD_VALUE, ProductFile,
+    Query, Recorded, Source, Sources, WithCommon, alone_as_text, line_option,
 };
 pub use run::{ManText, PolicyUse, Run};
 
@@ -179,7 +178,7 @@ impl Command {
     }
 
     /// The product file (and release-data) of `policy --from-endoflife`.
-    pub fn generates(&self) -> Option<(&Path, Option<&Path>)> {
+    pub fn generates(&self) -> Option<ProductFile<'_>> {
         match self {
             Self::Policy(given) => given.args.generates(),
             _ => None,

@@ -1,12 +1,13 @@
 //! `policy`: the effective policy as a file, or the problems of a file.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
+use chrono::NaiveDate;
 
 use lts_policy::Policy;
 
-use super::{ManText, Run, Sources};
+use super::{DATE_VALUE, ManText, ProductFile, Run, Sources};
 use crate::render::fit;
 use crate::render::reports::{PolicyCheck, PolicyFile};
 use crate::session::{Answer, Context, Format, Output, message, read_policy_file, replace_file};
@@ -53,6 +54,13 @@ pub struct Args {
     #[arg(long, value_name = "VERSIONS.json", requires = "from_endoflife")]
     release_data: Option<PathBuf>,
 
+    /// With --from-endoflife: the day the product file's record is complete
+    /// up to, the day of the endoflife.date checkout it comes from (without
+    /// it, the newest day the record gives, as for an API answer of the
+    /// first version), e.g. `--as-of 2026-08-22`
+    #[arg(long, value_name = "DATE", value_parser = DATE_VALUE, requires = "from_endoflife")]
+    as_of: Option<NaiveDate>,
+
     #[command(flatten)]
     pub(super) sources: Sources,
 }
@@ -63,12 +71,14 @@ impl Args {
         self.fit
     }
 
-    /// The product file (and release-data) `policy --from-endoflife` makes
-    /// a policy of.
-    pub fn generates(&self) -> Option<(&Path, Option<&Path>)> {
-        self.from_endoflife
-            .as_deref()
-            .map(|file| (file, self.release_data.as_deref()))
+    /// The product file (with its release-data and the day its record is
+    /// complete up to) `policy --from-endoflife` makes a policy of.
+    pub fn generates(&self) -> Option<ProductFile<'_>> {
+        self.from_endoflife.as_deref().map(|file| ProductFile {
+            file,
+            release_data: self.release_data.as_deref(),
+            as_of: self.as_of,
+        })
     }
 }
 

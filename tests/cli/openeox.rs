@@ -53,8 +53,8 @@ fn status_writes_one_valid_core_document_with_last_days() {
     assert_eq!(document["end_of_security_support"], "2020-08-18T00:00:00Z");
     assert_eq!(document["end_of_life"], "tba");
     assert_eq!(document["general_availability"], "2020-07-03T00:00:00Z");
-    // The record's newest date, 1.6.3 on 2026-07-28.
-    assert_eq!(document["last_updated"], "2026-07-28T00:00:00Z");
+    // The day the record is complete up to: the snapshot's, 2026-08-22.
+    assert_eq!(document["last_updated"], "2026-08-22T00:00:00Z");
 }
 
 #[test]

@@ -62,14 +62,15 @@ fn the_real_sboms_match_jetty_hibernate_express_and_grunt() {
     assert_eq!(hibernate["line"], "5.2");
     assert_eq!(hibernate["verdict"], "before-first-line");
     assert_eq!(hibernate["eol"], Value::Null);
-    // Express 4: the record says eol false up to its last day, 2026-05-11
-    // (4.22.2); past it the rules end 4 the day after: 2026-05-12, 209 days
-    // before 2026-12-07 (19 + 30 + 31 + 31 + 30 + 31 + 30 + 7), a
-    // projection.
+    // Express 4: the record says eol false up to the snapshot's day,
+    // 2026-08-22, which the catalogue is complete up to; the fitted 15
+    // months ended it long before, so past that day the rules end it the
+    // day after: 2026-08-23, 106 days before 2026-12-07 (8 + 30 + 31 + 30
+    // + 7), a projection.
     let express = component(&answer, "express");
     assert_eq!(express["line"], "4");
-    assert_eq!(express["eol"], "2026-05-12");
-    assert_eq!(express["days_left"], -209);
+    assert_eq!(express["eol"], "2026-08-23");
+    assert_eq!(express["days_left"], -106);
     assert_eq!(express["projected"], true);
     // Grunt 1.2: eol 2020-08-18 (the day 1.3 came out), so EOL
     // 2020-08-19; 2020-08-19 to 2026-08-19 is 2191 days (two leap days),

@@ -143,8 +143,9 @@ fn versions_only_in_a_purl_behind_a_bom_or_in_odd_spellings_are_read() {
             // 2020-08-19, 1961 days before (see above).
             row("1.2.1", "1.2", "2020-08-19", -1961),
             // SPDX without `versionInfo`: the purl's 4.17.1; Express 4 ends
-            // 2026-05-12, 120 + 11 = 131 days on.
-            row("4.17.1", "4", "2026-05-12", 131),
+            // the day after the snapshot, 2026-08-23: 120 + 31 + 30 + 31 +
+            // 22 = 234 days on.
+            row("4.17.1", "4", "2026-08-23", 234),
         ]
     );
 }

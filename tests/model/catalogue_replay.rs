@@ -2,7 +2,8 @@
 //! `--endoflife`), asked what is supported on each day its record
 //! (`tests/data/endoflife/products`) covers where an answer can change:
 //! each cycle's release day, and the eve, the day and the morrow of each
-//! end, up to the policy's `history_as_of`. The answer must be the
+//! end, up to the policy's `history_as_of`, the snapshot's day (2026-08-22:
+//! the catalogue is built with `--as-of`). The answer must be the
 //! record's, as `replay.rs` reads it, and rest on no line projected on or
 //! before that day. The products whose example numbers its lines otherwise
 //! than the record's oldest cycles (.NET's majors after `1.0` to `3.1`,
@@ -19,11 +20,17 @@ use super::replay::{Tally, compare, products, record};
 #[test]
 fn every_product_answers_by_name_as_its_record_does() {
     let products = products();
+    let snapshot = lts_policy::parse_date("2026-08-22").unwrap();
     let mut tally = Tally::default();
     for product in &products {
         let policy = Policy::named(product)
             .unwrap_or_else(|err| panic!("{product}: {}", super::message(&err)));
         assert_eq!(policy.name(), product);
+        assert_eq!(
+            policy.history_as_of(),
+            snapshot,
+            "{product}: the record is complete up to the snapshot's day"
+        );
         tally.count(product, compare(&policy, &record(product)));
     }
     eprintln!(

@@ -142,6 +142,38 @@ fn every_third_line_lts() {
 }
 
 #[test]
+fn no_end_recorded_keeps_every_line_the_history_still_supports() {
+    // React's shape: five lines, none ended, each still supported
+    // (`"eol": false`). The oldest, 1.0, has four lines after it: the
+    // rule that keeps it supported is until the 5th line after, not the
+    // simplest, which would end four lines the record calls maintained.
+    let days = &THIRD_THURSDAYS[..5];
+    let (policy, notes) = fit(&draft("", days, |_| r#", "eol": false"#.to_owned()));
+    assert_eq!(rule(&policy, "support"), r#""support": {"until_next": 5}"#);
+    assert_eq!(
+        basis(&notes, FitSubject::Support),
+        FitBasis::StillSupported { lines: 5 }
+    );
+    // 1.0 ended on a day not recorded (`true`): 1.1, three lines after it,
+    // is the oldest kept: until the 4th line after.
+    let ended_first = |at: usize| format!(r#", "eol": {}"#, at == 0);
+    let (policy, notes) = fit(&draft("", days, ended_first));
+    assert_eq!(rule(&policy, "support"), r#""support": {"until_next": 4}"#);
+    assert_eq!(
+        basis(&notes, FitSubject::Support),
+        FitBasis::StillSupported { lines: 4 }
+    );
+    // Only the newest still supported: the simplest rule, as before.
+    let newest_only = |at: usize| format!(r#", "eol": {}"#, at < 4);
+    let (policy, notes) = fit(&draft("", days, newest_only));
+    assert_eq!(rule(&policy, "support"), r#""support": {"until_next": 1}"#);
+    assert_eq!(
+        basis(&notes, FitSubject::Support),
+        FitBasis::TooShort { steps: 0 }
+    );
+}
+
+#[test]
 fn support_until_the_second_line_after() {
     // The third Thursdays, each line supported until the release of the
     // second line after it: 1.0 (01-15) until 1.2 (03-19), ... 1.5 (06-18)

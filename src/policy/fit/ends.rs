@@ -11,10 +11,15 @@ use super::schedules::{MONTH_DAYS, whole};
 use super::seen::Seen;
 use super::track::{Candidate, Track, choose};
 use crate::policy::dates::days_between;
+use crate::policy::lines::RecordedEnd;
 use crate::policy::rules::line_rules::{Period, Round, Support};
 
 /// The most lines later a support may last until.
 const MOST_LINES_LATER: u32 = 6;
+
+/// The most lines later a support kept for the lines a history still
+/// supports may last until (as many as a policy file takes).
+const MOST_LINES_KEPT: u32 = 100;
 
 /// The newest ends a period is also taken from.
 const RECENT_ENDS: usize = 3;
@@ -262,7 +267,8 @@ pub(super) fn support(
         targets
     };
     let every_line = EveryLine { seen };
-    let fallback = (Support::UNTIL_NEXT_LINE, FitBasis::TooShort { steps: 0 });
+    let every_place: Vec<usize> = (0..seen.lines.len()).collect();
+    let fallback = unended(seen, &every_place, |index| !seen.is_lts(index));
     let all = || fit(seen, &targets(None), &every_line).unwrap_or(fallback);
     let lasts = targets(Some(true));
     if !minor_lines || lasts.is_empty() {
@@ -291,6 +297,42 @@ pub(super) fn support(
             (support, basis, None)
         }
     }
+}
+
+/// The support, where the history records no end to go by, that keeps
+/// supported every line it still supports (of those `counted`): until
+/// the line one place further on than the oldest of them has lines after
+/// it, counting `places` (the indices of the lines `until_next` counts, in
+/// release order). React's record supports 15 to 19, none ended: until
+/// the 5th line after. The simplest rule where it supports none.
+pub(super) fn unended(
+    seen: &Seen,
+    places: &[usize],
+    counted: impl Fn(usize) -> bool,
+) -> (Support, FitBasis) {
+    let running: Vec<usize> = places
+        .iter()
+        .enumerate()
+        .filter(|&(_, &index)| counted(index))
+        .filter(|&(_, &index)| seen.lines[index].eol == Some(RecordedEnd::NotYet))
+        .map(|(at, _)| places.len() - at)
+        .collect();
+    let simplest = (Support::UNTIL_NEXT_LINE, FitBasis::TooShort { steps: 0 });
+    let Some(&places_needed) = running.iter().max() else {
+        return simplest;
+    };
+    let places_needed = u32::try_from(places_needed)
+        .unwrap_or(u32::MAX)
+        .min(MOST_LINES_KEPT);
+    if places_needed <= 1 {
+        return simplest;
+    }
+    let support = Support {
+        until_next: Some(places_needed),
+        ..Support::UNTIL_NEXT_LINE
+    };
+    let lines = u32::try_from(running.len()).unwrap_or(u32::MAX);
+    (support, FitBasis::StillSupported { lines })
 }
 
 /// The recorded ends of active support of the LTS lines (`lts`) or of the

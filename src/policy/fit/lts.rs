@@ -44,7 +44,7 @@ pub(super) fn lts(
         })
         .collect();
     let (lts_support, basis) = ends::fit(seen, &targets, &lts_lines)
-        .unwrap_or((Support::UNTIL_NEXT_LINE, FitBasis::TooShort { steps: 0 }));
+        .unwrap_or_else(|| ends::unended(seen, &places, |_| true));
     note(FitSubject::LtsSupport, basis);
     let targets = ends::two_phases(seen, true);
     let phased = targets.iter().any(|target| {

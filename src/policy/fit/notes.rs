@@ -159,6 +159,12 @@ pub enum FitBasis {
         /// Steps the history has.
         steps: u32,
     },
+    /// The history records no end to go by, and still supports `lines`
+    /// lines: the fewest lines later that keeps them all supported.
+    StillSupported {
+        /// Lines the history still supports.
+        lines: u32,
+    },
     /// The history shows none of it (no LTS line, one phase of support,
     /// one major): the policy has no such rule.
     Absent,
@@ -274,6 +280,12 @@ impl FitNote {
                 f,
                 "the history has {count} {}, too few to say: the simplest rule",
                 subject.steps(count)
+            ),
+            FitBasis::StillSupported { lines } => write!(
+                f,
+                "the history has no {} to go by and still supports {lines} lines: the fewest \
+                 lines later that keeps them supported",
+                subject.steps(0)
             ),
             FitBasis::Absent => f.write_str(match subject {
                 FitSubject::NewMajor => "the history has one major: no new major is projected",
