@@ -8,7 +8,6 @@ mod args;
 mod last_day;
 mod run;
 
-
 use anyhow::Result;
 use clap::Subcommand;
 

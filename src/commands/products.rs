@@ -1,6 +1,6 @@
 //! `products`: the policies the program carries, by name.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use lts_policy::catalogue::{self, Entry};
 
@@ -59,6 +59,13 @@ impl Run for Args {
     };
 
     fn run(&self, context: &Context, out: &mut Output) -> Result<Answer> {
+        if let Some(identifier) = self.identifier.as_deref().filter(|id| !is_identifier(id)) {
+            bail!(
+                "--identifier \"{}\": neither a package URL (pkg:TYPE/NAME) nor a CPE name \
+                 (cpe:2.3:PART:VENDOR:PRODUCT or cpe:/PART:VENDOR:PRODUCT)",
+                for_terminal(identifier)
+            );
+        }
         let entries: Vec<&'static Entry> = match &self.identifier {
             Some(identifier) => catalogue::by_identifier(identifier).into_iter().collect(),
             None => catalogue::entries().iter().collect(),
@@ -78,4 +85,19 @@ impl Run for Args {
             report.write(&context.settings, out)
         })
     }
+}
+
+/// Whether `text` has the shape of a package URL (`pkg:TYPE/NAME`) or of a
+/// CPE name (`cpe:2.3:PART:VENDOR:PRODUCT`, `cpe:/PART:VENDOR:PRODUCT`).
+fn is_identifier(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("pkg:") {
+        return rest
+            .split_once('/')
+            .is_some_and(|(kind, name)| !kind.is_empty() && !name.is_empty());
+    }
+    let fields = lower
+        .strip_prefix("cpe:2.3:")
+        .or_else(|| lower.strip_prefix("cpe:/"));
+    fields.is_some_and(|fields| fields.split(':').filter(|field| !field.is_empty()).count() >= 3)
 }

@@ -23,7 +23,7 @@ fn answer(args: &[&str], code: i32) -> String {
 /// The one `error:` line of a run of `args`, which must exit 2 with
 /// nothing on stdout.
 #[track_caller]
-fn error_line(args: &[&str]) -> String {
+pub(super) fn error_line(args: &[&str]) -> String {
     let (status, stdout, stderr) = outcome(embedded(args).output().unwrap());
     assert_eq!(status, Some(2), "{args:?}");
     assert_eq!(stdout, "", "{args:?}");
@@ -294,6 +294,26 @@ fn an_identifier_finds_its_product() {
     ] {
         let args = ["products", "--identifier", identifier, "--format", "plain"];
         assert_eq!(answer(&args, 0), "django\n", "{identifier}");
+    }
+    // adonisjs.md lists pkg:npm/%40adonisjs/core; tools often write the
+    // scope's `@` unencoded, and the version follows the name's `@`.
+    let args = [
+        "products",
+        "--identifier",
+        "pkg:npm/@adonisjs/core@5.0.0",
+        "--format",
+        "plain",
+    ];
+    assert_eq!(answer(&args, 0), "adonisjs\n");
+    // Neither a purl nor a CPE: bad input, not "no product".
+    for garbage in ["garbage", "", "pkg:npm", "cpe:2.3:a"] {
+        let stderr = error_line(&["products", "--identifier", garbage]);
+        assert!(
+            stderr.starts_with(&format!(
+                "error: --identifier \"{garbage}\": neither a package URL"
+            )),
+            "{stderr}"
+        );
     }
     // postgresql.md's CPE.
     let args = [

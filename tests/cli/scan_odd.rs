@@ -283,3 +283,98 @@ fn a_version_field_is_quoted_as_given_and_at_most_64_characters_of_it() {
     );
     assert!(stderr.len() < 400, "{}", stderr.len());
 }
+
+/// Each component of a scan of `file` on 2026-01-01: (name, version, line,
+/// EOL, days left), and the exit code.
+fn rows_of(file: &str) -> (Vec<(String, String, String, String, i64)>, i32) {
+    let (answer, code) = scan_json(&[file, "--on", "2026-01-01"]);
+    let text = |value: &serde_json::Value| value.as_str().unwrap_or("-").to_owned();
+    let rows = answer["components"].as_array().unwrap();
+    let rows = rows
+        .iter()
+        .map(|row| {
+            (
+                text(&row["name"]),
+                text(&row["version"]),
+                text(&row["line"]),
+                text(&row["eol"]),
+                row["days_left"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    (rows, code)
+}
+
+fn row(
+    name: &str,
+    version: &str,
+    line: &str,
+    eol: &str,
+    days: i64,
+) -> (String, String, String, String, i64) {
+    (name.into(), version.into(), line.into(), eol.into(), days)
+}
+
+#[test]
+fn a_from_wrapped_over_lines_is_read_whole() {
+    // `FROM --platform=... \` then `python:3.7`: one instruction. Python
+    // 3.7's record ends 2023-06-27, so EOL 2023-06-28: to 2024-06-28 366
+    // days (2024-02-29), to 2025-06-28 365, to 2026-01-01 3 + 31 + 31 + 30
+    // + 31 + 30 + 31 = 187: 918 days before. `FROM node:16 \`, a comment,
+    // `AS build`: node 16 (EOL 2023-09-12: 366 + 365 + 30 + 31 + 30 + 20 =
+    // 842 days before), and the stage named build, which the last `FROM
+    // build` uses, is no image.
+    let (rows, code) = rows_of("tests/data/stack/odd/continued/Dockerfile");
+    assert_eq!(code, 1);
+    assert_eq!(
+        rows,
+        [
+            row("python", "3.7", "3.7", "2023-06-28", -918),
+            row("node", "16", "16", "2023-09-12", -842),
+        ]
+    );
+}
+
+#[test]
+fn os_release_ids_name_their_products_and_a_bad_support_end_is_refused() {
+    // Amazon Linux 2's ID is `amzn`: the catalogue's amazon-linux, whose
+    // record ends 2 on 2026-06-30: EOL 2026-07-01, 31 + 28 + 31 + 30 + 31
+    // + 30 = 181 days after 2026-01-01.
+    let (rows, code) = rows_of("tests/data/stack/odd/amzn/os-release");
+    assert_eq!(code, 0);
+    assert_eq!(rows, [row("Amazon Linux 2", "2", "2", "2026-07-01", 181)]);
+    let stderr = super::catalogue::error_line(&["scan", "tests/data/stack/odd/bad-end/os-release"]);
+    assert_eq!(
+        stderr,
+        "error: tests/data/stack/odd/bad-end/os-release: line 3: \"2025-02-30\" is not a date, \
+         YYYY-MM-DD, as SUPPORT_END\n"
+    );
+    let stderr = super::catalogue::error_line(&[
+        "scan",
+        "tests/data/stack/odd/not-toml/rust-toolchain.toml",
+    ]);
+    assert_eq!(
+        stderr,
+        "error: tests/data/stack/odd/not-toml/rust-toolchain.toml: line 1: \"[toolchain\" is not \
+         a TOML table header, as [toolchain]\n"
+    );
+}
+
+#[test]
+fn every_version_a_tool_versions_line_lists_is_scanned() {
+    // `python 3.12.1 3.7.0`: asdf installs both, and the fallback runs
+    // where the first is missing. 3.12's record ends 2028-10-31: EOL
+    // 2028-11-01, 365 + 365 + 366 (2026-01-01 to 2029-01-01) - 61 = 1035
+    // days left; 3.7 ended 918 days before (above). Node.js 20's record
+    // ends 2026-04-30: EOL 2026-05-01, 31 + 28 + 31 + 30 = 120 days left.
+    let (rows, code) = rows_of("tests/data/stack/odd/fallbacks/.tool-versions");
+    assert_eq!(code, 1, "3.7 has ended");
+    assert_eq!(
+        rows,
+        [
+            row("python", "3.12.1", "3.12", "2028-11-01", 1035),
+            row("python", "3.7.0", "3.7", "2023-06-28", -918),
+            row("nodejs", "20.11.1", "20", "2026-05-01", 120),
+        ]
+    );
+}

@@ -291,19 +291,31 @@ pub(crate) fn identifying_part(identifier: &str) -> String {
         let fields: Vec<&str> = lower.split(':').collect();
         return fields[..fields.len().min(5)].join(":");
     }
-    // A version follows the last `@`; a scoped npm name's `@` is encoded
-    // (`%40`), so the first unencoded `@` starts the version.
-    let identifying = lower.split(['@', '?', '#']).next().unwrap_or_default();
-    percent_decoded(identifying)
+    percent_decoded(purl_parts(&lower).0)
 }
 
 /// The version a package URL carries (`pkg:npm/grunt@1.2.1`: `1.2.1`),
-/// percent-decoded: from its first `@` (as [`identifying_part`] reads it)
-/// to its qualifiers or subpath; `None` where it has none.
+/// percent-decoded; `None` where it has none.
 pub(crate) fn purl_version(purl: &str) -> Option<String> {
-    let (_, rest) = purl.trim().split_once('@')?;
-    let version = rest.split(['?', '#']).next().unwrap_or_default();
+    let version = purl_parts(purl.trim()).1?;
     (!version.is_empty()).then(|| percent_decoded(version))
+}
+
+/// A package URL's type, namespace and name, and its version: qualifiers
+/// (`?`) and subpath (`#`) aside, the version follows the `@` after the
+/// name's last `/`. A scoped npm name's `@` is the namespace's, whether
+/// encoded (`pkg:npm/%40angular/core@17.0.0`, as the spec writes it) or
+/// not (`pkg:npm/@angular/core@17.0.0`, as tools often do).
+fn purl_parts(purl: &str) -> (&str, Option<&str>) {
+    let before = purl.split(['?', '#']).next().unwrap_or_default();
+    let name_from = before.rfind('/').map_or(0, |slash| slash + 1);
+    match before[name_from..].find('@') {
+        Some(at) => (
+            &before[..name_from + at],
+            Some(&before[name_from + at + 1..]),
+        ),
+        None => (before, None),
+    }
 }
 
 /// `text` with each `%XX` written as the byte it encodes; a `%` not
@@ -385,5 +397,20 @@ mod tests {
             "pkg:npm/@adonisjs/core"
         );
         assert_eq!(identifying_part("pkg:npm/100%zz"), "pkg:npm/100%zz");
+        // The scope's `@` unencoded, as tools often write it: the version
+        // follows the name's `@`, after the last `/`.
+        assert_eq!(
+            identifying_part("pkg:npm/@adonisjs/core@5.0.0?x=y@z#a/b"),
+            "pkg:npm/@adonisjs/core"
+        );
+        assert_eq!(
+            purl_version("pkg:npm/@adonisjs/core@5.0.0").as_deref(),
+            Some("5.0.0")
+        );
+        assert_eq!(purl_version("pkg:npm/@adonisjs/core"), None);
+        assert_eq!(
+            purl_version("pkg:npm/%40angular/core@17.0.0%2Bb?x=1").as_deref(),
+            Some("17.0.0+b")
+        );
     }
 }

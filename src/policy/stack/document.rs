@@ -41,7 +41,7 @@ pub fn read_file(file_name: &str, text: &str) -> Result<Found, ReadError> {
     // A byte-order mark is no part of the text (editors on Windows write one).
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(found) = version_files::read(file_name, text) {
-        return Ok(found);
+        return found;
     }
     let document: Value = serde_json::from_str(text).map_err(ReadError::NotJson)?;
     if document.get("bomFormat").and_then(Value::as_str) == Some("CycloneDX") {

@@ -24,6 +24,15 @@ pub enum ReadError {
         /// The versions read.
         expected: &'static str,
     },
+    /// A version file's line that does not say what it should.
+    BadLine {
+        /// The line, from 1.
+        line: usize,
+        /// What it says.
+        said: String,
+        /// What it should be.
+        expected: &'static str,
+    },
     /// A field of the wrong shape, at a JSON pointer.
     WrongShape {
         /// Where, as a JSON pointer.
@@ -54,6 +63,11 @@ impl fmt::Display for ReadError {
                 "{format} version {} is not one scan reads ({expected})",
                 Quoted(version)
             ),
+            Self::BadLine {
+                line,
+                said,
+                expected,
+            } => write!(f, "line {line}: {} is not {expected}", Quoted(said)),
             Self::WrongShape { pointer, expected } => {
                 write!(f, "{pointer} is not {expected}")
             }

@@ -6,32 +6,37 @@
 use serde_json::Value;
 
 use super::component::{Component, DocumentKind, Found};
+use super::error::ReadError;
 use crate::policy::dates::parse_date;
 
 /// The components of a version file, when `file_name` names one.
-pub fn read(file_name: &str, text: &str) -> Option<Found> {
+///
+/// # Errors
+/// A line of the file that says what it cannot: an os-release's
+/// `SUPPORT_END` that is no date, a `rust-toolchain.toml` that is no TOML.
+pub fn read(file_name: &str, text: &str) -> Option<Result<Found, ReadError>> {
     let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
     let node = |version| ("node", "nodejs", version);
     let (kind, components): (&'static str, _) = match base {
-        ".nvmrc" => (".nvmrc", each_line(text, node)),
-        ".node-version" => (".node-version", each_line(text, node)),
+        ".nvmrc" => (".nvmrc", Ok(each_line(text, node))),
+        ".node-version" => (".node-version", Ok(each_line(text, node))),
         ".python-version" => (
             ".python-version",
-            each_line(text, |version| ("python", "python", version)),
+            Ok(each_line(text, |version| ("python", "python", version))),
         ),
-        ".tool-versions" => (".tool-versions", tool_versions(text)),
+        ".tool-versions" => (".tool-versions", Ok(tool_versions(text))),
         "os-release" => ("os-release", os_release(text)),
-        "go.mod" => ("go.mod", go_mod(text)),
-        "rust-toolchain.toml" => ("rust-toolchain.toml", rust_toolchain(text)),
-        "rust-toolchain" => ("rust-toolchain", rust_toolchain(text)),
-        _ if is_dockerfile(base) => ("Dockerfile", dockerfile(text)),
+        "go.mod" => ("go.mod", Ok(go_mod(text))),
+        "rust-toolchain.toml" => ("rust-toolchain.toml", rust_toolchain(text, true)),
+        "rust-toolchain" => ("rust-toolchain", rust_toolchain(text, false)),
+        _ if is_dockerfile(base) => ("Dockerfile", Ok(dockerfile(text))),
         _ => return None,
     };
-    Some(Found {
+    Some(components.map(|components| Found {
         kind: DocumentKind::VersionFile(kind),
         components,
         document: Value::Null,
-    })
+    }))
 }
 
 /// `Dockerfile`, `Containerfile`, `Dockerfile.prod`, `api.Dockerfile`.
@@ -76,23 +81,40 @@ fn each_line<'t>(
         .collect()
 }
 
-/// `.tool-versions`: `TOOL VERSION [FALLBACK...]`; the first version is
-/// the one used, and the tool's name (`nodejs`, `golang`) is the product's
-/// or an alias of it.
+/// `.tool-versions`: `TOOL VERSION [FALLBACK...]`; every version listed,
+/// since `asdf install` installs each and a fallback runs where the first
+/// is missing. The tool's name (`nodejs`, `golang`) is the product's or an
+/// alias of it.
 fn tool_versions(text: &str) -> Vec<Component> {
-    meaningful_lines(text)
-        .filter_map(|(number, said)| {
-            let mut words = said.split_whitespace();
-            let tool = words.next()?;
-            let version = words.next().unwrap_or_default();
-            Some(named(tool, tool, version, number))
-        })
-        .collect()
+    let mut found = Vec::new();
+    for (number, said) in meaningful_lines(text) {
+        let mut words = said.split_whitespace();
+        let Some(tool) = words.next() else { continue };
+        let mut versions = words.peekable();
+        if versions.peek().is_none() {
+            found.push(named(tool, tool, "", number));
+        }
+        found.extend(versions.map(|version| named(tool, tool, version, number)));
+    }
+    found
+}
+
+/// The catalogue's product an os-release `ID` names, where the ID is no
+/// name or alias of it (`amzn` is Amazon Linux).
+fn os_release_product(id: &str) -> &str {
+    match id {
+        "amzn" => "amazon-linux",
+        "ol" => "oracle-linux",
+        "opensuse-leap" => "opensuse",
+        "sle-micro" => "suse-linux-micro",
+        "photon" => "vmware-photon",
+        other => other,
+    }
 }
 
 /// `/etc/os-release`: `ID` and `VERSION_ID` name the product and line;
 /// `SUPPORT_END` is the day support ends.
-fn os_release(text: &str) -> Vec<Component> {
+fn os_release(text: &str) -> Result<Vec<Component>, ReadError> {
     let mut id = None;
     let mut version = "";
     let mut pretty = None;
@@ -106,16 +128,28 @@ fn os_release(text: &str) -> Vec<Component> {
             "ID" => id = Some((number, value)),
             "VERSION_ID" => version = value,
             "PRETTY_NAME" => pretty = Some(value),
-            "SUPPORT_END" => support_end = parse_date(value).ok(),
+            "SUPPORT_END" => {
+                support_end = Some(parse_date(value).map_err(|_| ReadError::BadLine {
+                    line: number,
+                    said: value.to_owned(),
+                    expected: "a date, YYYY-MM-DD, as SUPPORT_END",
+                })?);
+            }
             _ => {}
         }
     }
-    id.map(|(number, id)| Component {
-        support_end,
-        ..named(pretty.unwrap_or(id), id, version, number)
-    })
-    .into_iter()
-    .collect()
+    Ok(id
+        .map(|(number, id)| Component {
+            support_end,
+            ..named(
+                pretty.unwrap_or(id),
+                os_release_product(id),
+                version,
+                number,
+            )
+        })
+        .into_iter()
+        .collect())
 }
 
 /// `go.mod`'s `go 1.22.3` directive (spaces or tabs between, a `//`
@@ -137,35 +171,43 @@ fn go_mod(text: &str) -> Vec<Component> {
 
 /// `rust-toolchain.toml`'s `channel = "1.78.0"` (or `'1.78.0'`, a TOML
 /// literal string) in its `[toolchain]` table (`stable` and `nightly` name
-/// no line), or the older `rust-toolchain`'s bare channel before any table.
-fn rust_toolchain(text: &str) -> Vec<Component> {
+/// no line), or the older `rust-toolchain`'s bare channel before any table
+/// (`toml` false: the file may be either).
+fn rust_toolchain(text: &str, toml: bool) -> Result<Vec<Component>, ReadError> {
+    let bad = |line, said: &str, expected| ReadError::BadLine {
+        line,
+        said: said.to_owned(),
+        expected,
+    };
     let mut table = None;
-    meaningful_lines(text)
-        .find_map(|(number, said)| {
-            if let Some(name) = said.strip_prefix('[') {
-                table = Some(name.trim_end_matches(']').trim().to_owned());
-                return None;
+    for (number, said) in meaningful_lines(text) {
+        if let Some(header) = said.strip_prefix('[') {
+            let name = header
+                .strip_suffix(']')
+                .ok_or_else(|| bad(number, said, "a TOML table header, as [toolchain]"))?;
+            table = Some(name.trim().to_owned());
+            continue;
+        }
+        let channel = match (said.split_once('='), table.as_deref()) {
+            (Some((key, value)), Some("toolchain")) if key.trim() == "channel" => {
+                toml_string(value.trim())
+                    .ok_or_else(|| bad(number, value.trim(), "a TOML string, as \"1.78.0\""))?
             }
-            let channel = match (said.split_once('='), table.as_deref()) {
-                (Some((key, value)), Some("toolchain")) if key.trim() == "channel" => {
-                    toml_string(value.trim())
-                }
-                (None, None) => said,
-                _ => return None,
-            };
-            Some(named("rust", "rust", channel, number))
-        })
-        .into_iter()
-        .collect()
+            (None, None) if !toml => said,
+            (None, _) => return Err(bad(number, said, "a TOML key = value")),
+            _ => continue,
+        };
+        return Ok(vec![named("rust", "rust", channel, number)]);
+    }
+    Ok(Vec::new())
 }
 
 /// A TOML string's text: a basic (`"1.70"`) or literal (`'1.70'`) one
-/// without its quotes; anything else as written.
-fn toml_string(value: &str) -> &str {
+/// without its quotes.
+fn toml_string(value: &str) -> Option<&str> {
     ['"', '\'']
         .iter()
         .find_map(|quote| value.strip_prefix(*quote)?.strip_suffix(*quote))
-        .unwrap_or(value)
 }
 
 /// A Dockerfile's `FROM` images, each a `pkg:docker` component with its
@@ -175,7 +217,8 @@ fn toml_string(value: &str) -> &str {
 fn dockerfile(text: &str) -> Vec<Component> {
     let mut stages: Vec<String> = Vec::new();
     let mut found = Vec::new();
-    for (number, said) in meaningful_lines(text) {
+    for (number, said) in instructions(text) {
+        let said = said.as_str();
         let mut words = said.split_whitespace();
         if !words
             .next()
@@ -197,6 +240,29 @@ fn dockerfile(text: &str) -> Vec<Component> {
         found.push(image_component(image, number));
     }
     found
+}
+
+/// A Dockerfile's instructions, each numbered by its first line: a line
+/// that ends in `\\` goes on on the next (`FROM --platform=$P \\` then
+/// `python:3.7 AS build`), comment lines between left out.
+fn instructions(text: &str) -> Vec<(usize, String)> {
+    let mut instructions: Vec<(usize, String)> = Vec::new();
+    let mut continued = false;
+    for (number, said) in meaningful_lines(text) {
+        let (said, goes_on) = match said.strip_suffix('\\') {
+            Some(start) => (start.trim_end(), true),
+            None => (said, false),
+        };
+        match instructions.last_mut() {
+            Some((_, instruction)) if continued => {
+                instruction.push(' ');
+                instruction.push_str(said);
+            }
+            _ => instructions.push((number, said.to_owned())),
+        }
+        continued = goes_on;
+    }
+    instructions
 }
 
 /// An image reference as a component: `[REGISTRY/]NAME[:TAG][@DIGEST]`,

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use lts_policy::lines::Source;
 use lts_policy::stack::Outcome;
 
 use super::{ComponentAnswer, ScanReport};
@@ -72,7 +73,8 @@ pub fn write(report: &ScanReport, out: &mut dyn Write) -> Result<()> {
     }
     if report
         .known()
-        .any(|(_, answer)| matches!(&answer.outcome, Outcome::Known(verdict) if verdict.projected))
+        .any(|(_, answer)| matches!(&answer.outcome, Outcome::Known(verdict) if verdict.projected
+            || verdict.status.upgrade_to.as_ref().is_some_and(|patch| patch.source == Source::Rules)))
     {
         writeln!(
             out,
@@ -96,10 +98,17 @@ fn cells(answer: &ComponentAnswer) -> [String; 8] {
                 status.line.to_string(),
                 eol.map_or_else(|| "-".to_owned(), |day| format!("{day}{mark}")),
                 days_text(status.days_left),
-                status
-                    .upgrade_to
-                    .as_ref()
-                    .map_or_else(|| "-".to_owned(), |patch| patch.version.to_string()),
+                status.upgrade_to.as_ref().map_or_else(
+                    || "-".to_owned(),
+                    |patch| {
+                        let mark = if patch.source == Source::Rules {
+                            "*"
+                        } else {
+                            ""
+                        };
+                        format!("{}{mark}", patch.version)
+                    },
+                ),
             )
         }
         Outcome::NoLine { product, .. } => {
