@@ -21,10 +21,12 @@ use crate::session::{MAX_FILE_BYTES, beyond_policy_reads, message, read_policy_f
 
 /// The policy `--policy` names: the file at `path`, or, where there is no
 /// such file, the policy the program carries under that name (`nodejs`,
-/// `camel`, an alias); without `--policy`, the embedded default. A path to
-/// a file that is not there whose name is a carried policy's
-/// (`examples/nodejs.json` outside a clone) is answered by that policy,
-/// and a note says so.
+/// `camel`, an alias); without `--policy`, the embedded default. An
+/// example's own path (`examples/nodejs.json`, as the README writes it)
+/// where there is no such file, outside a clone, is answered by the
+/// example the program carries, and a note says so; any other path that
+/// is not there is an error, so that a custom policy mistyped or missing
+/// is never answered by the catalogue's.
 ///
 /// # Errors
 /// A file that cannot be read or is not a valid policy; a name no file
@@ -55,10 +57,12 @@ pub fn named(path: Option<&Path>) -> Result<Sourced<Policy>> {
             Err(other) => return Err(other.into()),
         }
     }
+    let is_example_path = path.parent() == Some(Path::new("examples"))
+        && path.extension().is_some_and(|ext| ext == "json");
     let carried = path
         .file_stem()
         .and_then(|stem| stem.to_str())
-        .filter(|_| !path.exists())
+        .filter(|_| is_example_path && !path.exists())
         .and_then(|stem| Policy::named(stem).ok());
     if let Some(policy) = carried {
         message(&format!(

@@ -155,6 +155,42 @@ fn a_directory_named_as_a_product_leaves_the_name_to_the_catalogue() {
     );
 }
 
+#[test]
+fn an_examples_path_outside_a_clone_is_the_example_and_no_other_missing_path_is() {
+    // The README's `--policy examples/nodejs.json`, run where there is no
+    // examples/ folder: the example the program carries, with a note (on
+    // 2026-01-01, as above: 25, 24, 22, 20).
+    let scratch = Scratch::new("outside-a-clone");
+    let run = |policy: &str| {
+        let output = embedded(&["--policy", policy, "supported", "--on", "2026-01-01"])
+            .args(["--format", "plain"])
+            .current_dir(scratch.join("."))
+            .output()
+            .unwrap();
+        outcome(output)
+    };
+    assert_eq!(
+        run("examples/nodejs.json"),
+        (
+            Some(0),
+            "25\n24\n22\n20\n".to_owned(),
+            "note: examples/nodejs.json: no such file; answering from the policy the program \
+             carries, nodejs\n"
+                .to_owned()
+        )
+    );
+    // A custom policy's path that is not there is an error, never the
+    // catalogue's product of that name.
+    for missing in ["policies/nodejs.json", "/etc/nodejs", "nodejs.json"] {
+        let (status, stdout, stderr) = run(missing);
+        assert_eq!((status, stdout.as_str()), (Some(2), ""), "{missing}");
+        assert!(
+            stderr.starts_with("error: cannot read policy file"),
+            "{missing}: {stderr}"
+        );
+    }
+}
+
 /// nodejs.md's identifiers (its `repology` name is none of them).
 const NODEJS_IDENTIFIERS: [&str; 8] = [
     "pkg:generic/node",
