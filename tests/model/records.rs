@@ -174,6 +174,33 @@ fn a_cycle_that_contradicts_itself_is_read_without_the_contradiction() {
 }
 
 #[test]
+fn phases_out_of_order_are_left_out_and_the_cycle_read() {
+    // Active support to 2023-01-01 past the eol's last day, 2022-01-01;
+    // extended support to 2021-01-01, before it: each contradicts the
+    // eol, and is left out (named), where a file with them is refused.
+    let answer = r#"[{"cycle": "1.0", "releaseDate": "2020-01-01", "eol": "2022-01-01",
+        "support": "2023-01-01", "extendedSupport": "2021-01-01"}]"#;
+    let facts = Facts::from_endoflife(answer, None).unwrap();
+    let what: Vec<&str> = facts
+        .contradictions()
+        .iter()
+        .map(|contradiction| contradiction.what)
+        .collect();
+    assert_eq!(
+        what,
+        [
+            "its end of active support is dated after its end of support",
+            "its end of extended support is dated before its end of support"
+        ]
+    );
+    let policy = fitted("one", answer).unwrap();
+    let info = policy.line(line(&policy, "1.0")).unwrap();
+    assert_eq!(info.eol, Some(date("2022-01-02")));
+    assert_eq!(info.extended, None);
+    assert!(info.active_until.is_none_or(|active| active <= date("2022-01-02")));
+}
+
+#[test]
 fn python_fits_no_major_its_minors_have_gone_past() {
     // 2.7 came out after 3.0 and 3.1: no new major starts there, and
     // "after MAJOR.7" is ruled out by 3.8 to 3.14. Releases: every 12

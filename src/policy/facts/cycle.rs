@@ -164,4 +164,19 @@ pub(super) fn leave_out_contradictions(
         facts.lts_from = None;
         against.push("it is dated LTS before its release");
     }
+    // The phases follow one another: active support, support, extended.
+    let eol = facts.eol.and_then(RecordedEnd::date);
+    let dated = |end: Option<RecordedEnd>| end.and_then(RecordedEnd::date);
+    if let (Some(active_until), Some(eol)) = (dated(facts.active_until), eol)
+        && active_until > eol
+    {
+        facts.active_until = None;
+        against.push("its end of active support is dated after its end of support");
+    }
+    if let (Some(extended_until), Some(eol)) = (dated(facts.extended_until), eol)
+        && extended_until < eol
+    {
+        facts.extended_until = None;
+        against.push("its end of extended support is dated before its end of support");
+    }
 }
