@@ -1,14 +1,14 @@
 //! `audit`: the history (and, on request, the projection) against the
 //! policy's promises.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use lts_policy::audit::AuditScope;
 
 use super::{DATE_VALUE, ManText, Query, Run, last_day};
-use crate::render::Report;
 use crate::render::reports::AuditReport;
+use crate::render::{Report, bound};
 use crate::session::{Answer, Context, Output};
 
 help!(
@@ -71,6 +71,13 @@ impl Run for Args {
             policy,
             audit: policy.audit(on, scope)?,
         };
+        if bound::exceeds(|out| report.write(&context.settings, out))? {
+            bail!(
+                "the audit would be larger than {} MiB, the most it writes: audit a shorter range \
+                 with --to",
+                bound::MAX_BYTES / 1024 / 1024
+            );
+        }
         let answer = Answer::from_bool(report.audit.findings.is_empty()).with_note(ended);
         out.answer(answer, |out| report.write(&context.settings, out))
     }

@@ -63,6 +63,7 @@ impl Run for Args {
                 "note: the picture ends on {LAST_DAY}: dates have four-digit years"
             )));
         }
+        render::check_picture_size(&picture, policy.name(), &context.settings)?;
         out.answer(answer, |out| {
             render::picture(&picture, policy.name(), &context.settings, out)
         })

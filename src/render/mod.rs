@@ -4,6 +4,7 @@
 //! own module from the answers that have it.
 
 mod axis;
+pub mod bound;
 mod csv;
 mod endoflife;
 mod explain;
@@ -123,4 +124,31 @@ pub fn picture(
         let mut text = text::Text::new(out, settings.color);
         timeline::write(timeline, policy_name, settings.width, &mut text)
     }
+}
+
+/// Refuses, before a byte is written, a picture larger than
+/// [`bound::MAX_BYTES`].
+///
+/// # Errors
+/// A picture over the bound, or an error of the model met drawing it.
+pub fn check_picture_size(
+    timeline: &Timeline,
+    policy_name: &str,
+    settings: &Settings,
+) -> Result<()> {
+    if bound::exceeds(|out| picture(timeline, policy_name, settings, out))? {
+        bail!(
+            "the timeline from {} to {} would be larger than {} MiB, the most it draws: ask for \
+             a shorter range with --from and --to{}",
+            timeline.from,
+            timeline.to,
+            bound::MAX_BYTES / 1024 / 1024,
+            if settings.format == Format::Svg {
+                ""
+            } else {
+                ", or a narrower --width"
+            }
+        );
+    }
+    Ok(())
 }

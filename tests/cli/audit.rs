@@ -67,6 +67,39 @@ fn a_clean_history_exits_0() {
 }
 
 #[test]
+fn an_lts_grace_keeps_a_line_beside_the_next_two_without_a_finding() {
+    // An LTS line every 3 months, each until the 2nd LTS line after and a
+    // month more: 1.0 (2026-01-06) runs to 1.2's release (07-06) plus a
+    // month, 08-06, beside 1.1 and 1.2: three at once for that month, as
+    // the rule says, and two the rest of the time. No finding either way.
+    let scratch = Scratch::new("lts-grace");
+    let policy = scratch.join("grace.json");
+    std::fs::write(
+        &policy,
+        r#"{"name": "grace", "releases": {"every_months": 3},
+            "lts": {"every": 1, "support": {"until_next": 2, "grace_months": 1}},
+            "branch_template": "{major}.{minor}",
+            "history": [{"line": "1.0", "released": "2026-01-06", "lts": true}]}"#,
+    )
+    .unwrap();
+    let args = [
+        "--policy",
+        policy.to_str().unwrap(),
+        "audit",
+        "--projected",
+        "--to",
+        "2027-06-01",
+        "--on",
+        "2026-01-06",
+    ];
+    assert_eq!(
+        stdout_of(&args, 0),
+        "Audit of policy grace, known history up to 2026-01-06 and projection up to \
+         2027-06-01, 6 lines: no findings, the policy is kept\n"
+    );
+}
+
+#[test]
 fn to_needs_projected() {
     kestra_flat(&["audit", "--to", "2027-01-01"])
         .assert()

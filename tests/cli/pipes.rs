@@ -413,6 +413,37 @@ fn an_ics_over_256_mib_is_refused_before_a_byte_is_written() {
 }
 
 #[test]
+fn a_timeline_past_its_bound_is_refused_before_a_byte_is_written() {
+    // Kestra's lines to 9999, 65,535 columns wide: some 47,000 rows of up
+    // to three bytes a column, far past 256 MiB. The SVG of the same range
+    // draws a row in a few hundred bytes, and is written (18 MB).
+    let args = [
+        "timeline",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "9999-12-31",
+        "--on",
+        "2026-01-01",
+    ];
+    let output = binary(&[&args[..], &["--width", "65535"]].concat())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "error: the timeline from 2026-01-01 to 9999-12-31 would be larger than 256 MiB, the \
+         most it draws: ask for a shorter range with --from and --to, or a narrower --width\n"
+    );
+    let output = binary(&[&args[..], &["--format", "svg"]].concat())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(output.stdout.ends_with(b"</svg>\n"));
+}
+
+#[test]
 fn a_file_written_with_the_standard_descriptors_closed_holds_only_its_own_bytes() {
     // A descriptor the caller closed is filled with /dev/null before the
     // program opens anything: otherwise the file `--write` makes would take

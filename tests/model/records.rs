@@ -197,7 +197,10 @@ fn phases_out_of_order_are_left_out_and_the_cycle_read() {
     let info = policy.line(line(&policy, "1.0")).unwrap();
     assert_eq!(info.eol, Some(date("2022-01-02")));
     assert_eq!(info.extended, None);
-    assert!(info.active_until.is_none_or(|active| active <= date("2022-01-02")));
+    assert!(
+        info.active_until
+            .is_none_or(|active| active <= date("2022-01-02"))
+    );
 }
 
 #[test]

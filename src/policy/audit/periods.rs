@@ -94,23 +94,35 @@ impl Policy {
     }
 
     /// How many LTS lines the policy allows side by side (`u64::MAX` when
-    /// its LTS support does not count lines), and how many it keeps once
-    /// running: as many as one LTS window (its support period less the
+    /// its LTS support does not count lines; with a grace after the Nth
+    /// LTS line, N and those that come out within the grace), and how many
+    /// it keeps once running: as many as one LTS window (its support period less the
     /// time before it becomes LTS) spans, at most the allowed. The rules
     /// are those of the newest lines, which the projection follows. `None`
     /// without an LTS rule.
     fn lts_counts(&self) -> Option<(u64, u64)> {
         let rules = self.last_rules();
         let lts = rules.lts.as_ref()?;
-        let allowed = lts.support.until_next.map_or(u64::MAX, u64::from);
-        let Some(months) = lts.support.period.map(line_rules::Period::in_months) else {
-            return Some((allowed, allowed));
-        };
         let spacing_of_lines = release_spacing_months(&rules.releases.cadence);
         // Months between two LTS lines, on average.
         let spacing = match lts.choice {
             LtsChoice::EveryMonths(every) => f64::from(every),
             LtsChoice::Every(every) => f64::from(every) * spacing_of_lines,
+        };
+        // Until the Nth LTS line after, and a grace after it: the LTS lines
+        // that come out within the grace are maintained beside it too.
+        let in_grace = lts.support.grace.map_or(0, |grace| {
+            let lines = (grace.in_months() / spacing - 1e-9).ceil();
+            if lines.is_finite() && lines > 0.0 {
+                lines as u64
+            } else {
+                0
+            }
+        });
+        let kept = lts.support.until_next.map_or(u64::MAX, u64::from);
+        let allowed = kept.saturating_add(in_grace);
+        let Some(months) = lts.support.period.map(line_rules::Period::in_months) else {
+            return Some((allowed, kept));
         };
         let before_lts = match lts.starts {
             LtsStart::Release => 0.0,
@@ -127,7 +139,7 @@ impl Policy {
         } else {
             (ratio - 1e-9).ceil()
         };
-        Some((allowed, allowed.min(spans.max(1.0) as u64)))
+        Some((allowed, kept.min(spans.max(1.0) as u64)))
     }
 }
 

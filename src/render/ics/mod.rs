@@ -7,11 +7,11 @@
 //! rules are few (CRLF, folding at 75 octets, escaping TEXT). A test parses
 //! every calendar the tool can write.
 //!
-//! Its size is bounded ([`MAX_BYTES`]) and counted before it is written: a
+//! Its size is bounded ([`bound::MAX_BYTES`]) and counted before it is written: a
 //! patch day names a patch of every line supported then, so a policy that
 //! supports thousands of lines at once would otherwise write gigabytes.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
@@ -21,6 +21,7 @@ use lts_policy::calendar::Calendar;
 use lts_policy::dates::LAST_DAY;
 use lts_policy::{Line, LineInfo, Policy, Source};
 
+use super::bound;
 use super::words::ended_by_text;
 use content::{
     content_line, escape, fold, push_ics_date, push_iso_date, push_line, push_version, uid_domain,
@@ -28,15 +29,8 @@ use content::{
 
 mod content;
 
-/// The most the export writes: 256 MiB. The whole calendar the dates
-/// allow, 0001 to 9999, of every example policy fits (Quarkus's, monthly
-/// lines, is the largest: 247 MiB with `--remind 90,30`); a calendar
-/// larger than that is more than a calendar program opens.
-pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
-
-/// Refuses a calendar that would be larger than [`MAX_BYTES`]. It is
-/// written once to be counted, and stops as soon as it passes the bound,
-/// so that nothing is printed of a calendar that is refused.
+/// Refuses a calendar that would be larger than [`bound::MAX_BYTES`],
+/// before a byte of it is written.
 ///
 /// # Errors
 /// A calendar over the bound, or an error of the model met while the
@@ -47,41 +41,16 @@ pub fn check_size(
     on: NaiveDate,
     reminders: &[u32],
 ) -> Result<()> {
-    let mut counter = Counter::default();
-    let counted = write(policy, calendar, on, reminders, &mut counter);
-    if counter.over {
+    if bound::exceeds(|out| write(policy, calendar, on, reminders, out))? {
         bail!(
             "the iCalendar export from {} to {} would be larger than {} MiB, the most it writes: \
              ask for a shorter range with --from and --to",
             calendar.from(),
             calendar.to(),
-            MAX_BYTES / 1024 / 1024
+            bound::MAX_BYTES / 1024 / 1024
         );
     }
-    counted
-}
-
-/// Counts the bytes written to it, and fails past [`MAX_BYTES`].
-#[derive(Default)]
-struct Counter {
-    written: u64,
-    over: bool,
-}
-
-impl Write for Counter {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let count = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-        self.written = self.written.saturating_add(count);
-        if self.written > MAX_BYTES {
-            self.over = true;
-            return Err(io::Error::other("the calendar is over its bound"));
-        }
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    Ok(())
 }
 
 /// `" (projected)"` for a value the rules work out.
