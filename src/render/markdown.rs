@@ -26,41 +26,41 @@ pub fn write(policy: &Policy, calendar: &Calendar, out: &mut dyn Write) -> Resul
         calendar.from(),
         calendar.to()
     )?;
-    let phases = policy.has_phases();
-    if phases {
-        writeln!(
-            out,
-            "| Line | Released | LTS | Active until | End of support | Ended by |"
-        )?;
-        writeln!(out, "|---|---|---|---|---|---|")?;
-    } else {
-        writeln!(out, "| Line | Released | LTS | End of support | Ended by |")?;
-        writeln!(out, "|---|---|---|---|---|")?;
-    }
+    // The columns a policy cannot fill are left out, as the text table
+    // leaves them: active support with one phase, LTS without LTS lines.
+    let (phases, lts) = (policy.has_phases(), policy.has_lts());
+    let header: Vec<&str> = [
+        ("Line", true),
+        ("Released", true),
+        ("LTS", lts),
+        ("Active until", phases),
+        ("End of support", true),
+        ("Ended by", true),
+    ]
+    .into_iter()
+    .filter_map(|(name, shown)| shown.then_some(name))
+    .collect();
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(header.len()))?;
     let mut marks = Marks::default();
     for info in calendar.lines() {
         let info = info?;
-        let active = if phases {
-            format!(
-                "{} | ",
-                marks.cell(
-                    info.active_until
-                        .map_or_else(|| "-".to_owned(), |until| until.to_string()),
-                    info.active_source
-                )
-            )
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "| {} | {} | {} | {active}{} | {} |",
+        let mut cells = vec![
             line_cell(&info.line),
             marks.cell(info.released.to_string(), info.released_source),
-            marks.cell(lts_cell(&info, None), info.lts_source),
-            marks.cell(eol_cell(&info), info.eol_source),
-            markdown_text(&ended_by_text(&info)),
-        )?;
+        ];
+        if lts {
+            cells.push(marks.cell(lts_cell(&info, None), info.lts_source));
+        }
+        if phases {
+            let active = info
+                .active_until
+                .map_or_else(|| "-".to_owned(), |until| until.to_string());
+            cells.push(marks.cell(active, info.active_source));
+        }
+        cells.push(marks.cell(eol_cell(&info), info.eol_source));
+        cells.push(markdown_text(&ended_by_text(&info)));
+        writeln!(out, "| {} |", cells.join(" | "))?;
     }
     marks.legend(out)
 }

@@ -16,6 +16,8 @@ use lts_policy::calendar::Calendar;
 use lts_policy::lines::RecordedEnd;
 use lts_policy::{LineInfo, Policy};
 
+use super::json;
+
 /// The schema every Core document names.
 const CORE_SCHEMA: &str = "https://docs.oasis-open.org/openeox/v1.0/schema/core.json";
 
@@ -60,7 +62,7 @@ pub fn write_documents(documents: Vec<Value>, out: &mut dyn Write) -> Result<()>
         Ok([one]) => one,
         Err(more) => Value::Array(more),
     };
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+    json::write_serialized(&value, out)?;
     writeln!(out)?;
     Ok(())
 }
@@ -92,7 +94,7 @@ pub fn write_calendar(policy: &Policy, calendar: &Calendar, out: &mut dyn Write)
             eox: core(policy, Some(&info)),
         };
         out.write_all(if at == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer_pretty(&mut *out, &line)?;
+        json::write_serialized(&line, out)?;
     }
     out.write_all(b"\n]\n")?;
     Ok(())

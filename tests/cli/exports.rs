@@ -87,6 +87,37 @@ fn markdown_table_escapes_the_marker() {
 }
 
 #[test]
+fn markdown_leaves_out_the_columns_a_policy_cannot_fill() {
+    // GitLab's example declares no LTS line: no LTS column (its rows would
+    // all read `no\*`), as the text table leaves it out; it has two
+    // phases: an active-support column. 18.8 came 2026-01-14 (recorded);
+    // its ends are the record's: active to 2026-02-20, support to
+    // 2026-04-17 (the first days without each).
+    let args = [
+        "--policy",
+        "examples/gitlab.json",
+        "releases",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-01-31",
+        "--on",
+        "2026-01-01",
+        "--format",
+        "md",
+    ];
+    assert_eq!(
+        super::stdout_of(&args, 0),
+        "gitlab releases from 2026-01-01 to 2026-01-31
+
+| Line | Released | Active until | End of support | Ended by |
+|---|---|---|---|---|
+| 18.8 | 2026-01-14 | 2026-02-20 | 2026-04-17 | announced end of support |
+"
+    );
+}
+
+#[test]
 fn endoflife_cycles_newest_first() {
     let cycles: serde_json::Value = serde_json::from_str(&export("endoflife")).unwrap();
     assert_eq!(

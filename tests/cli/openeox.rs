@@ -93,3 +93,37 @@ fn releases_writes_each_line_wrapped_with_product_line_and_projection() {
     assert_eq!(jetty_9_4["projected"], false);
     assert!(lines.iter().any(|line| line["projected"] == true));
 }
+
+#[test]
+fn a_name_a_policy_controls_is_escaped_as_every_document_escapes_it() {
+    // A line separator, a bidirectional override, NEL and DEL in the
+    // policy's name: a terminal acts on each, so each is written \uXXXX,
+    // and the document reads back to the same name.
+    let scratch = super::Scratch::new("openeox-escapes");
+    let policy = scratch.join("bidi.json");
+    let name = "n\u{2028}x\u{202e}y\u{85}z\u{7f}";
+    let file = serde_json::json!({
+        "name": name, "releases": {"every_months": 2}, "branch_template": "r{major}.{minor}",
+        "history": [{"line": "1.0", "released": "2025-09-09"}]
+    });
+    std::fs::write(&policy, file.to_string()).unwrap();
+    let args = [
+        "--policy",
+        policy.to_str().unwrap(),
+        "releases",
+        "--to",
+        "2026-01-01",
+        "--on",
+        "2025-09-09",
+        "--format",
+        "openeox",
+    ];
+    let output = embedded(&args).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(r#""product": "n\u2028x\u202ey\u0085z\u007f""#),
+        "{text}"
+    );
+    let lines: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(lines[0]["product"], name);
+}

@@ -90,6 +90,17 @@ impl<T: Object> Document for Direct<T> {
     }
 }
 
+/// Writes a value serde makes (the OpenEoX documents) indented, with the
+/// escapes of every document: what a terminal acts on is `\uXXXX`.
+///
+/// # Errors
+/// An error of the output.
+pub fn write_serialized(value: &impl Serialize, out: &mut dyn Write) -> Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Layout::new(true));
+    value.serialize(&mut serializer)?;
+    Ok(())
+}
+
 /// Writes one document and a newline.
 ///
 /// # Errors
