@@ -24,6 +24,8 @@ use crate::parse_date;
 pub enum ProductFileError {
     /// The file does not start with a `---` front matter.
     NoFrontMatter,
+    /// The front matter has no closing `---` line: a file cut short.
+    UnclosedFrontMatter,
     /// The front matter is not YAML: where and why.
     Yaml(String),
     /// The front matter has no `releases` list.
@@ -45,6 +47,9 @@ impl fmt::Display for ProductFileError {
             Self::NoFrontMatter => {
                 f.write_str("no front matter: a product file starts with a line `---`")
             }
+            Self::UnclosedFrontMatter => f.write_str(
+                "its front matter has no closing line `---`: is the file cut short?",
+            ),
             Self::Yaml(why) => write!(f, "its front matter is not YAML: {why}"),
             Self::NoReleases => f.write_str("its front matter has no `releases` list"),
             Self::Alias => f.write_str(
@@ -87,10 +92,11 @@ impl std::error::Error for ProductFileError {}
 /// ```
 pub fn read_product_file(name: &str, text: &str) -> Result<ProductRecord, ProductFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let front = text
+    let (front, _) = text
         .strip_prefix("---")
-        .and_then(|rest| rest.split("\n---").next())
-        .ok_or(ProductFileError::NoFrontMatter)?;
+        .ok_or(ProductFileError::NoFrontMatter)?
+        .split_once("\n---")
+        .ok_or(ProductFileError::UnclosedFrontMatter)?;
     refuse_aliases(front)?;
     let docs =
         YamlLoader::load_from_str(front).map_err(|err| ProductFileError::Yaml(err.to_string()))?;

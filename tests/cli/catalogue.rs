@@ -396,6 +396,19 @@ fn the_generator_says_what_it_cannot_read_in_one_line() {
         from(&no_releases),
         format!("error: product file {no_releases}: its front matter has no `releases` list\n")
     );
+    // A product file cut short: its front matter never closes. Read as if
+    // whole, its first cycle alone would make a policy.
+    let cut_short = scratch.path_to("cut.md");
+    let grunt = std::fs::read_to_string("tests/data/endoflife/products/grunt.md").unwrap();
+    let first_lines: Vec<&str> = grunt.lines().take(30).collect();
+    std::fs::write(&cut_short, first_lines.join("\n")).unwrap();
+    assert_eq!(
+        from(&cut_short),
+        format!(
+            "error: product file {cut_short}: its front matter has no closing line `---`: is the \
+             file cut short?\n"
+        )
+    );
     // Nested YAML aliases: 261 bytes that expand to 9^5 strings, refused
     // before they are expanded.
     let aliases = scratch.path_to("aliases.md");
