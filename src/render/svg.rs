@@ -69,13 +69,20 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
     }
     if (timeline.from..=timeline.to).contains(&timeline.on) {
         let at = axis.x(timeline.on);
+        // The day's label, YYYY-MM-DD, right of the line; left of it where
+        // it would run past the picture's right edge.
+        let label_width = CHAR_WIDTH * 10.0;
+        let (label_x, anchor) = if at + 3.0 + label_width > PICTURE_WIDTH {
+            (at - 3.0, r#" text-anchor="end""#)
+        } else {
+            (at + 3.0, "")
+        };
         writeln!(
             out,
             r#"<line class="today" x1="{at:.1}" y1="{}" x2="{at:.1}" y2="{}" stroke="{TODAY_COLOUR}" stroke-width="2"/>
-<text x="{:.1}" y="{}" fill="{TODAY_COLOUR}">{}</text>"#,
+<text x="{label_x:.1}" y="{}" fill="{TODAY_COLOUR}"{anchor}>{}</text>"#,
             HEADER - 24.0,
             axis.bottom,
-            at + 3.0,
             HEADER - 26.0,
             timeline.on
         )?;

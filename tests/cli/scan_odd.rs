@@ -284,9 +284,11 @@ fn a_version_field_is_quoted_as_given_and_at_most_64_characters_of_it() {
     assert!(stderr.len() < 400, "{}", stderr.len());
 }
 
-/// Each component of a scan of `file` on 2026-01-01: (name, version, line,
-/// EOL, days left), and the exit code.
-fn rows_of(file: &str) -> (Vec<(String, String, String, String, i64)>, i32) {
+/// A component of a scan: name, version, line, EOL and days left.
+type Row = (String, String, String, String, i64);
+
+/// Each component of a scan of `file` on 2026-01-01, and the exit code.
+fn rows_of(file: &str) -> (Vec<Row>, i32) {
     let (answer, code) = scan_json(&[file, "--on", "2026-01-01"]);
     let text = |value: &serde_json::Value| value.as_str().unwrap_or("-").to_owned();
     let rows = answer["components"].as_array().unwrap();
@@ -305,13 +307,7 @@ fn rows_of(file: &str) -> (Vec<(String, String, String, String, i64)>, i32) {
     (rows, code)
 }
 
-fn row(
-    name: &str,
-    version: &str,
-    line: &str,
-    eol: &str,
-    days: i64,
-) -> (String, String, String, String, i64) {
+fn row(name: &str, version: &str, line: &str, eol: &str, days: i64) -> Row {
     (name.into(), version.into(), line.into(), eol.into(), days)
 }
 

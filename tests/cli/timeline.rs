@@ -142,6 +142,39 @@ fn svg_is_well_formed_and_draws_each_line() {
 }
 
 #[test]
+fn the_days_label_stays_inside_the_picture() {
+    // --to the day after --on: the line is at the right edge, x = 90 + 900
+    // * 365 / 366 (from 2025-12-07, 367 days shown) = 985.2, where a label
+    // of 80 px to its right would end past 1000. It goes to the left,
+    // anchored at its end; a day in the middle keeps it on the right.
+    let label = |to: &str| {
+        let args = [
+            "timeline",
+            "--on",
+            "2026-12-07",
+            "--to",
+            to,
+            "--format",
+            "svg",
+        ];
+        let svg = stdout_of(&args, 0);
+        let document = roxmltree::Document::parse(&svg).unwrap();
+        let text = document
+            .descendants()
+            .find(|node| node.text() == Some("2026-12-07"))
+            .unwrap();
+        let x: f64 = text.attribute("x").unwrap().parse().unwrap();
+        (x, text.attribute("text-anchor").map(str::to_owned))
+    };
+    let (x, anchor) = label("2026-12-08");
+    assert_eq!(anchor.as_deref(), Some("end"));
+    assert!(x < 1000.0 && x > 900.0, "{x}");
+    let (x, anchor) = label("2027-12-07");
+    assert_eq!(anchor, None);
+    assert!(x + 80.0 < 1000.0, "{x}");
+}
+
+#[test]
 fn timeline_range_must_be_forward() {
     kestra_flat(&["timeline", "--from", "2027-01-01", "--to", "2026-01-01"])
         .assert()
