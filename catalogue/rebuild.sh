@@ -8,6 +8,9 @@
 #
 #   bash catalogue/rebuild.sh ENDOFLIFE_PRODUCTS_DIR [RELEASE_DATA_DIR [AS_OF]]
 #
+# A products folder inside a git checkout takes its last commit's day: give
+# AS_OF where the folder is a copy kept in some other repository.
+#
 # e.g. with git clones of endoflife-date/endoflife.date and
 # endoflife-date/release-data side by side:
 #   bash catalogue/rebuild.sh ../endoflife.date/products ../release-data/releases
@@ -17,7 +20,7 @@
 # A product file the generator cannot take stops the rebuild with its
 # `error:` line; the build then checks every policy again.
 set -euo pipefail
-products=${1:?usage: rebuild.sh ENDOFLIFE_PRODUCTS_DIR [RELEASE_DATA_DIR]}
+products=${1:?usage: rebuild.sh ENDOFLIFE_PRODUCTS_DIR [RELEASE_DATA_DIR [AS_OF]]}
 release_data=${2:-}
 as_of=${3:-$(git -C "$products" log -1 --format=%cs 2>/dev/null || true)}
 if [[ -z $as_of ]]; then

@@ -57,13 +57,18 @@ pub fn named(path: Option<&Path>) -> Result<Sourced<Policy>> {
             Err(other) => return Err(other.into()),
         }
     }
-    let is_example_path = path.parent() == Some(Path::new("examples"))
-        && path.extension().is_some_and(|ext| ext == "json");
+    let parent = path
+        .parent()
+        .map(|parent| parent.strip_prefix(".").unwrap_or(parent));
+    let is_example_path =
+        parent == Some(Path::new("examples")) && path.extension().is_some_and(|ext| ext == "json");
+    // Kestra's, and the products whose vendor's rules an example encodes.
     let carried = path
         .file_stem()
         .and_then(|stem| stem.to_str())
         .filter(|_| is_example_path && !path.exists())
-        .and_then(|stem| Policy::named(stem).ok());
+        .and_then(|stem| Policy::named(stem).ok())
+        .filter(|policy| policy.name() == "kestra" || vendor_rules(policy.name()).is_some());
     if let Some(policy) = carried {
         message(&format!(
             "note: {}: no such file; answering from the policy the program carries, {}",

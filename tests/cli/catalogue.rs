@@ -181,7 +181,14 @@ fn an_examples_path_outside_a_clone_is_the_example_and_no_other_missing_path_is(
     );
     // A custom policy's path that is not there is an error, never the
     // catalogue's product of that name.
-    for missing in ["policies/nodejs.json", "/etc/nodejs", "nodejs.json"] {
+    assert_eq!(run("./examples/nodejs.json").0, Some(0));
+    // React has no example: examples/react.json is someone's own file.
+    for missing in [
+        "policies/nodejs.json",
+        "/etc/nodejs",
+        "nodejs.json",
+        "examples/react.json",
+    ] {
         let (status, stdout, stderr) = run(missing);
         assert_eq!((status, stdout.as_str()), (Some(2), ""), "{missing}");
         assert!(

@@ -333,7 +333,8 @@ fn a_from_wrapped_over_lines_is_read_whole() {
 
 #[test]
 fn os_release_ids_name_their_products_and_a_bad_support_end_is_refused() {
-    // Amazon Linux 2's ID is `amzn`: the catalogue's amazon-linux, whose
+    // Amazon Linux 2's ID is `amzn` (an empty SUPPORT_END gives no end):
+    // the catalogue's amazon-linux, whose
     // record ends 2 on 2026-06-30: EOL 2026-07-01, 31 + 28 + 31 + 30 + 31
     // + 30 = 181 days after 2026-01-01.
     let (rows, code) = rows_of("tests/data/stack/odd/amzn/os-release");
@@ -358,8 +359,8 @@ fn os_release_ids_name_their_products_and_a_bad_support_end_is_refused() {
 
 #[test]
 fn every_version_a_tool_versions_line_lists_is_scanned() {
-    // `python 3.12.1 3.7.0`: asdf installs both, and the fallback runs
-    // where the first is missing. 3.12's record ends 2028-10-31: EOL
+    // `python 3.12.1 3.7.0 system`: asdf installs both versions, and the
+    // fallback runs where the first is missing; `system` is no release. 3.12's record ends 2028-10-31: EOL
     // 2028-11-01, 365 + 365 + 366 (2026-01-01 to 2029-01-01) - 61 = 1035
     // days left; 3.7 ended 918 days before (above). Node.js 20's record
     // ends 2026-04-30: EOL 2026-05-01, 31 + 28 + 31 + 30 = 120 days left.

@@ -144,7 +144,7 @@ fn svg_is_well_formed_and_draws_each_line() {
 #[test]
 fn the_days_label_stays_inside_the_picture() {
     // --to the day after --on: the line is at the right edge, x = 90 + 900
-    // * 365 / 366 (from 2025-12-07, 367 days shown) = 985.2, where a label
+    // * 365 / 367 (from 2025-12-07, 367 days shown) = 985.1, where a label
     // of 80 px to its right would end past 1000. It goes to the left,
     // anchored at its end; a day in the middle keeps it on the right.
     let label = |to: &str| {

@@ -163,6 +163,20 @@ fn no_end_recorded_keeps_every_line_the_history_still_supports() {
         basis(&notes, FitSubject::Support),
         FitBasis::StillSupported { lines: 4 }
     );
+    // An LTS line's end recorded (1.0, to 2026-03-01), the others running:
+    // the record has an end to go by, and the lines not LTS are kept only
+    // until the next, as before (Jenkins: its weekly line "2" beside LTS
+    // lines whose ends the LTS rule is fitted to).
+    let lts_ended = |at: usize| match at {
+        0 => r#", "lts": true, "eol": "2026-03-01""#.to_owned(),
+        _ => r#", "eol": false"#.to_owned(),
+    };
+    let (policy, notes) = fit(&draft("", days, lts_ended));
+    assert_eq!(rule(&policy, "support"), r#""support": {"until_next": 1}"#);
+    assert_eq!(
+        basis(&notes, FitSubject::Support),
+        FitBasis::TooShort { steps: 0 }
+    );
     // Only the newest still supported: the simplest rule, as before.
     let newest_only = |at: usize| format!(r#", "eol": {}"#, at < 4);
     let (policy, notes) = fit(&draft("", days, newest_only));

@@ -267,8 +267,15 @@ pub(super) fn support(
         targets
     };
     let every_line = EveryLine { seen };
-    let every_place: Vec<usize> = (0..seen.lines.len()).collect();
-    let fallback = unended(seen, &every_place, |index| !seen.is_lts(index));
+    // Where no line has a recorded end, not even an LTS line, the lines the
+    // history still supports are all there is to go by.
+    let no_end_recorded = seen.lines.iter().all(|line| line.announced_eol().is_none());
+    let fallback = if no_end_recorded {
+        let every_place: Vec<usize> = (0..seen.lines.len()).collect();
+        unended(seen, &every_place, |index| !seen.is_lts(index))
+    } else {
+        (Support::UNTIL_NEXT_LINE, FitBasis::TooShort { steps: 0 })
+    };
     let all = || fit(seen, &targets(None), &every_line).unwrap_or(fallback);
     let lasts = targets(Some(true));
     if !minor_lines || lasts.is_empty() {
@@ -300,17 +307,17 @@ pub(super) fn support(
 }
 
 /// The support, where the history records no end to go by, that keeps
-/// supported every line it still supports (of those `counted`): until
-/// the line one place further on than the oldest of them has lines after
-/// it, counting `places` (the indices of the lines `until_next` counts, in
-/// release order). React's record supports 15 to 19, none ended: until
-/// the 5th line after. The simplest rule where it supports none.
+/// supported every line it still supports (of those `counted`): if the
+/// oldest of them has N lines after it (counting `places`, the indices of
+/// the lines `until_next` counts, in release order), until the (N+1)th
+/// line after. React's record supports 15 to 19, none ended: until the 5th
+/// line after. The simplest rule where it supports none.
 pub(super) fn unended(
     seen: &Seen,
     places: &[usize],
     counted: impl Fn(usize) -> bool,
 ) -> (Support, FitBasis) {
-    let running: Vec<usize> = places
+    let places_to_keep: Vec<usize> = places
         .iter()
         .enumerate()
         .filter(|&(_, &index)| counted(index))
@@ -318,7 +325,7 @@ pub(super) fn unended(
         .map(|(at, _)| places.len() - at)
         .collect();
     let simplest = (Support::UNTIL_NEXT_LINE, FitBasis::TooShort { steps: 0 });
-    let Some(&places_needed) = running.iter().max() else {
+    let Some(&places_needed) = places_to_keep.iter().max() else {
         return simplest;
     };
     let places_needed = u32::try_from(places_needed)
@@ -331,7 +338,7 @@ pub(super) fn unended(
         until_next: Some(places_needed),
         ..Support::UNTIL_NEXT_LINE
     };
-    let lines = u32::try_from(running.len()).unwrap_or(u32::MAX);
+    let lines = u32::try_from(places_to_keep.len()).unwrap_or(u32::MAX);
     (support, FitBasis::StillSupported { lines })
 }
 

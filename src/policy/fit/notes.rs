@@ -283,9 +283,10 @@ impl FitNote {
             ),
             FitBasis::StillSupported { lines } => write!(
                 f,
-                "the history has no {} to go by and still supports {lines} lines: the fewest \
+                "the history has no {} to go by and still supports {lines} {}: the fewest \
                  lines later that keeps them supported",
-                subject.steps(0)
+                subject.steps(0),
+                if lines == 1 { "line" } else { "lines" }
             ),
             FitBasis::Absent => f.write_str(match subject {
                 FitSubject::NewMajor => "the history has one major: no new major is projected",

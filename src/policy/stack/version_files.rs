@@ -81,9 +81,9 @@ fn each_line<'t>(
         .collect()
 }
 
-/// `.tool-versions`: `TOOL VERSION [FALLBACK...]`; every version listed,
-/// since `asdf install` installs each and a fallback runs where the first
-/// is missing. The tool's name (`nodejs`, `golang`) is the product's or an
+/// `.tool-versions`: `TOOL VERSION [FALLBACK...]`; every version listed
+/// (but `system`, `ref:` and `path:`, which name no release), since `asdf
+/// install` installs each and a fallback runs where the first is missing. The tool's name (`nodejs`, `golang`) is the product's or an
 /// alias of it.
 fn tool_versions(text: &str) -> Vec<Component> {
     let mut found = Vec::new();
@@ -94,7 +94,15 @@ fn tool_versions(text: &str) -> Vec<Component> {
         if versions.peek().is_none() {
             found.push(named(tool, tool, "", number));
         }
-        found.extend(versions.map(|version| named(tool, tool, version, number)));
+        // `system`, `ref:...` and `path:...` name no release to look up.
+        let released = |version: &&str| {
+            *version != "system" && !version.starts_with("ref:") && !version.starts_with("path:")
+        };
+        found.extend(
+            versions
+                .filter(released)
+                .map(|version| named(tool, tool, version, number)),
+        );
     }
     found
 }
@@ -128,6 +136,8 @@ fn os_release(text: &str) -> Result<Vec<Component>, ReadError> {
             "ID" => id = Some((number, value)),
             "VERSION_ID" => version = value,
             "PRETTY_NAME" => pretty = Some(value),
+            // Empty: no end given.
+            "SUPPORT_END" if value.is_empty() => {}
             "SUPPORT_END" => {
                 support_end = Some(parse_date(value).map_err(|_| ReadError::BadLine {
                     line: number,
@@ -194,7 +204,7 @@ fn rust_toolchain(text: &str, toml: bool) -> Result<Vec<Component>, ReadError> {
                     .ok_or_else(|| bad(number, value.trim(), "a TOML string, as \"1.78.0\""))?
             }
             (None, None) if !toml => said,
-            (None, _) => return Err(bad(number, said, "a TOML key = value")),
+            // Other keys, and the lines of a multi-line array.
             _ => continue,
         };
         return Ok(vec![named("rust", "rust", channel, number)]);
