@@ -3,7 +3,7 @@
 
 use lts_policy::fit::{Draft, Fit, FitBasis, FitNote, FitSubject};
 
-use super::{Policy, example, example_file, message};
+use super::{Policy, date, example, example_file, info, message};
 
 /// The fit of a draft written as JSON.
 fn fit(json: &str) -> (Policy, Vec<FitNote>) {
@@ -141,6 +141,33 @@ fn every_third_line_lts() {
     );
 }
 
+#[test]
+fn an_lts_line_with_no_start_counts_as_lts_from_its_release() {
+    // MySQL's shape: 1.0 became LTS long after its release (dated
+    // 2026-06-18, the day 1.5 came out), 1.4 and 1.8 are declared LTS
+    // with no start, as endoflife.date writes an LTS from the start.
+    // LTS from release foresees 1.4 and 1.8 (2 of 3); "at the 5th line
+    // after" foresees 1.0 alone (1.4's 5th after, 1.9, is 2026-10-15, not
+    // its 05-21), as do "5 months after" (06-15, 3 days off) and the
+    // others: the release wins. Before, 1.0 alone was counted and every
+    // LTS line waited five lines for its LTS.
+    let lts = |at: usize| match at {
+        0 => r#", "lts": "2026-06-18""#.to_owned(),
+        4 | 8 => r#", "lts": true"#.to_owned(),
+        _ => r#", "lts": false"#.to_owned(),
+    };
+    let (policy, notes) = fit(&draft("", &THIRD_THURSDAYS[..10], lts));
+    let lts_rule = rule(&policy, "lts");
+    assert!(
+        lts_rule.starts_with(r#""lts": {"every": 4, "#),
+        "{lts_rule}"
+    );
+    assert!(!lts_rule.contains("starts"), "{lts_rule}");
+    assert_eq!(basis(&notes, FitSubject::LtsStarts), fitted(2, 3));
+    assert_eq!(info(&policy, "1.4").lts_from, Some(date("2026-05-21")));
+    // 1.0 keeps the start its record dates.
+    assert_eq!(info(&policy, "1.0").lts_from, Some(date("2026-06-18")));
+}
 #[test]
 fn no_end_recorded_keeps_every_line_the_history_still_supports() {
     // React's shape: five lines, none ended, each still supported

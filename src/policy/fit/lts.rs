@@ -166,11 +166,18 @@ fn nearest(seen: &Seen, before: usize, months: u32) -> Option<usize> {
     Some(before + 1 + nearest)
 }
 
-/// When LTS lines become LTS, from the starts the history dates.
+/// When LTS lines become LTS, from the starts the history dates. A line
+/// declared LTS with no start counts as LTS from its release: a source
+/// that knows of a later start dates it (endoflife.date writes Node.js's
+/// months ahead), so an undated flag is what "LTS from the start" looks
+/// like (MySQL 8.4 beside 8.0's late `2023-07-18`).
 fn starts(seen: &Seen, places: &[usize]) -> (LtsStart, FitBasis) {
     let targets: Vec<(usize, NaiveDate)> = places
         .iter()
-        .filter_map(|&index| Some((index, seen.lines[index].lts_from?)))
+        .map(|&index| {
+            let line = seen.lines[index];
+            (index, line.lts_from.unwrap_or(line.released))
+        })
         .collect();
     let later: Vec<i64> = targets
         .iter()
