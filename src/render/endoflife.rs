@@ -41,8 +41,7 @@ struct Cycle {
     projected: bool,
 }
 
-/// `lts` as endoflife.date writes it: a flag, or the day a line becomes LTS
-/// after its release.
+/// `lts` as endoflife.date writes it: a flag, or the day a line becomes LTS.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Lts {
@@ -109,8 +108,12 @@ fn cycle(policy: &Policy, info: &LineInfo, on: NaiveDate) -> Result<Cycle, Polic
     Ok(Cycle {
         release_cycle: Shown(info.line.clone()),
         release_date: IsoDate(info.released),
+        // A start the history records is dated even on the release day:
+        // `true` reads back as the day the rules say.
         lts: match info.lts_from {
-            Some(from) if from > info.released => Lts::From(IsoDate(from)),
+            Some(from) if from > info.released || info.lts_from_source == Source::History => {
+                Lts::From(IsoDate(from))
+            }
             _ => Lts::Flag(info.lts),
         },
         support: policy.has_phases().then(|| match info.active_end {

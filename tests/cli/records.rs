@@ -58,13 +58,15 @@ fn an_end_written_as_a_last_day_is_supported_on_that_day() {
 
 /// The `line`, `released`, `eol` and `latest_patch` of each line
 /// `releases --format json` lists whose release is recorded.
-fn recorded_lines(releases: &Value) -> Vec<[Value; 4]> {
+fn recorded_lines(releases: &Value) -> Vec<[Value; 5]> {
     releases["lines"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|line| line["source"]["released"] == "history")
-        .map(|line| ["line", "released", "eol", "latest_patch"].map(|key| line[key].clone()))
+        .map(|line| {
+            ["line", "released", "eol", "latest_patch", "lts_from"].map(|key| line[key].clone())
+        })
         .collect()
 }
 
@@ -100,6 +102,37 @@ fn the_endoflife_export_reads_back_with_the_record_exact() {
         assert_eq!(recorded_lines(&after), recorded_lines(&before), "{policy}");
         assert!(!recorded_lines(&before).is_empty());
     }
+}
+
+#[test]
+fn an_lts_start_on_the_release_day_is_exported_as_a_date() {
+    // Ember's 5.12 became LTS on its release day, 2024-09-30, as its
+    // record dates it; its rule makes a line LTS on the next line's
+    // release. Exported as `true`, the export read back with no policy
+    // took the start from the rules fitted to it (2024-11-12): dated, it
+    // reads back as the record's.
+    let scratch = Scratch::new("export-lts-start");
+    let export = scratch.join("ember.json");
+    let export = export.to_str().unwrap();
+    let asked = ["releases", "--on", "2026-09-07", "--format", "endoflife"];
+    let (code, stdout, stderr) = embedded_outcome(&[&["--policy", "emberjs"][..], &asked].concat());
+    assert_eq!(code, Some(0), "{stderr}");
+    let cycles: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let ember_5_12 = cycles.iter().find(|cycle| cycle["releaseCycle"] == "5.12");
+    assert_eq!(ember_5_12.unwrap()["lts"], "2024-09-30");
+    std::fs::write(export, &stdout).unwrap();
+    let status = json_of(
+        &[
+            "--endoflife",
+            export,
+            "status",
+            "5.12",
+            "--on",
+            "2025-01-01",
+        ],
+        0,
+    );
+    assert_eq!(status["details"]["lts_from"], "2024-09-30");
 }
 
 #[test]
