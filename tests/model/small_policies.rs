@@ -195,3 +195,46 @@ fn patch_days_end_with_the_range_and_the_search_with_its_horizon() {
     assert_eq!(policy.next_patch(after).unwrap(), None);
     assert_eq!(policy.patch_search_end(after), date("2426-01-06"));
 }
+
+/// A major month the releases never reach projects no major: Python's
+/// history fitted to yearly releases on October 7th and majors in
+/// December (3.0 came on 2008-12-03), or Apache Hop's majors in June with
+/// releases in February, May and November. 4.0 is never projected, and
+/// says so, where the search for it ran past the last date.
+#[test]
+fn majors_in_a_month_the_releases_never_reach_are_never_projected() {
+    let never = |rules: &str, history: &str, newest: &str, next: &str, after: &str| {
+        let policy = policy(rules, history);
+        let err = policy.line(line("4.0")).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            format!(
+                "line 4.0 is not in the test policy: majors are never projected; \
+                 after {newest} come {next}, {after} and so on"
+            )
+        );
+        policy
+    };
+    let yearly = never(
+        r#""releases": {"every_months": 12, "on": 7}, "new_major": {"in_month": 12}"#,
+        r#"[{"line": "3.14", "released": "2025-10-07"}]"#,
+        "3.14",
+        "3.15",
+        "3.16",
+    );
+    // 3.16: two years on, still a minor.
+    assert_eq!(info(&yearly, "3.16").released, date("2027-10-07"));
+    // Hop: 2.17 out on 2026-02-06, complete to 2026-08-22: the May 13th
+    // release is overdue and comes the day after, 2026-08-23; then
+    // November 13th, February 13th, May 13th: never June.
+    let hop = never(
+        r#""releases": {"in_months": [2, 5, 11], "on": 13}, "new_major": {"in_month": 6}, "history_as_of": "2026-08-22""#,
+        r#"[{"line": "2.17", "released": "2026-02-06"}]"#,
+        "2.18",
+        "2.19",
+        "2.20",
+    );
+    assert_eq!(info(&hop, "2.18").released, date("2026-08-23"));
+    assert_eq!(info(&hop, "2.19").released, date("2026-11-13"));
+    assert_eq!(info(&hop, "2.21").released, date("2027-05-13"));
+}

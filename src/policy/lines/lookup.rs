@@ -38,8 +38,8 @@ impl Policy {
             None => match self.plan() {
                 Some(plan)
                     if self.line_kind() == LineKind::Minor
-                        && self.last_rules().new_major.is_none()
-                        && plan.walked.is_empty() =>
+                        && self.projected_new_major().is_none()
+                        && line.major() > plan.origin.line.major() =>
                 {
                     LineHint::NewMajor {
                         newest: plan.origin.line.clone(),
@@ -106,7 +106,7 @@ impl Policy {
                 .then(|| numbers.numbers()[last].checked_sub(from.numbers()[last]))
                 .flatten()
         };
-        let steps = match (self.line_kind(), self.last_rules().new_major) {
+        let steps = match (self.line_kind(), self.projected_new_major()) {
             (LineKind::Major | LineKind::Dotted, _) | (LineKind::Minor, None) => after_last(),
             (LineKind::Minor, Some(NewMajor::AfterMinor(last))) => {
                 let (Some(major), Some(minor), Some(origin_major)) =

@@ -100,6 +100,23 @@ impl Policy {
         self.rules().by_id(self.last_rules_id())
     }
 
+    /// The rule that starts projected majors: the last rules', unless its
+    /// month is one their releases never fall in (every 12 months from
+    /// October, majors in December), where no major is ever projected.
+    pub(crate) fn projected_new_major(&self) -> Option<NewMajor> {
+        let rules = self.last_rules();
+        match rules.new_major {
+            Some(NewMajor::InMonth(month)) => {
+                let anchor = self.plan()?.anchor.released;
+                rules
+                    .releases
+                    .can_fall_in(anchor, month)
+                    .then_some(NewMajor::InMonth(month))
+            }
+            rule => rule,
+        }
+    }
+
     /// Which rules govern the line at `place`.
     pub(crate) fn rules_id_at(&self, place: Place) -> Result<RulesId, PolicyError> {
         // Most policies never change their rules: every line is under the
@@ -214,7 +231,7 @@ impl Policy {
         };
         // How many lines after the origin, the last line walked or the highest known.
         let steps = position - origin.position;
-        let line = match (self.line_kind(), self.last_rules().new_major) {
+        let line = match (self.line_kind(), self.projected_new_major()) {
             (LineKind::Major | LineKind::Dotted, _) | (LineKind::Minor, None) => {
                 origin.line.plus_last(steps)
             }

@@ -198,6 +198,42 @@ impl Schedule {
         }
     }
 
+    /// Whether a date of the schedule after `anchor` can fall in `month`
+    /// (1 to 12): a month its due dates fall in, or, with a weekday rule,
+    /// the month after one (a date due near a month's end moves into the
+    /// next). Every N months cycles through at most twelve months; every N
+    /// weeks drifts through them all.
+    ///
+    /// # Examples
+    /// ```
+    /// use chrono::Weekday;
+    /// use lts_policy::parse_date;
+    /// use lts_policy::rules::{Cadence, DayRule, Schedule};
+    /// let october = parse_date("2025-10-07").unwrap();
+    /// // Yearly on the 7th, from October: never in December.
+    /// let yearly = Schedule::new(Cadence::EveryMonths(12), DayRule::DayOfMonth(7));
+    /// assert!(!yearly.can_fall_in(october, 12));
+    /// // Every 8 months from October: June, February, October again.
+    /// let eight = Schedule::new(Cadence::EveryMonths(8), DayRule::Due);
+    /// assert!(eight.can_fall_in(october, 2) && !eight.can_fall_in(october, 12));
+    /// // On the Tuesday on or after October 7th: November at the latest.
+    /// let tuesday = Schedule::new(Cadence::EveryMonths(12), DayRule::Weekday(Weekday::Tue));
+    /// assert!(tuesday.can_fall_in(october, 11) && !tuesday.can_fall_in(october, 12));
+    /// ```
+    #[must_use]
+    pub fn can_fall_in(&self, anchor: NaiveDate, month: u32) -> bool {
+        let due_in = |due: u32| {
+            due == month || matches!(self.on, DayRule::Weekday(_)) && due % 12 + 1 == month
+        };
+        match &self.cadence {
+            Cadence::EveryWeeks(_) => true,
+            Cadence::EveryMonths(months) => {
+                (1..=12).any(|k| due_in((anchor.month0() + k * (months % 12)) % 12 + 1))
+            }
+            Cadence::InMonths(months) => months.iter().copied().any(due_in),
+        }
+    }
+
     /// The k-th date after `anchor` (k from 1).
     ///
     /// # Examples
