@@ -97,7 +97,17 @@ fn dated_options_after_command(args: Vec<OsString>, program: &clap::Command) -> 
             &mut before
         };
         into.push(arg.clone());
-        if value.is_empty() && !text.contains('=') && takes_value(name) {
+        // A command right after a dated option is no value but a date
+        // forgotten (`--on supported`): the command then reads the option
+        // with none, and says so in clap's words.
+        let forgotten = || {
+            DATED_OPTIONS.contains(&name)
+                && rest
+                    .clone()
+                    .next()
+                    .is_some_and(|next| program.find_subcommand(next).is_some())
+        };
+        if value.is_empty() && !text.contains('=') && takes_value(name) && !forgotten() {
             into.extend(rest.next().cloned());
         }
     }

@@ -248,6 +248,11 @@ fn dated_options_before_the_command_are_checked_as_after_it() {
         &["--on", "2026-03-01", "supported", "--on", "2026-04-01"],
         "error: the argument '--on <DATE>' cannot be used multiple times",
     );
+    // The date forgotten: the command is no date, and --on lacks one.
+    refused(
+        &["--on", "supported"],
+        "error: a value is required for '--on <DATE>' but none was supplied",
+    );
     // A bad date is named by its option wherever it stands.
     refused(
         &["--on", "2026-02-30", "supported"],
