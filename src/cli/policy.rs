@@ -36,12 +36,7 @@ pub fn named(path: Option<&Path>) -> Result<Sourced<Policy>> {
         return Ok(Sourced::default(Policy::kestra()?));
     };
     if path.is_file() {
-        return Ok(Sourced::flag(
-            Policy::from_json(&read_policy_file(path)?)
-                .with_context(|| format!("policy file {}", path.display()))?,
-            "--policy",
-            path,
-        ));
+        return from_file(path);
     }
     let text = path.to_string_lossy();
     // A bare name that is no file is a product's, even where a directory
@@ -77,9 +72,22 @@ pub fn named(path: Option<&Path>) -> Result<Sourced<Policy>> {
         ));
         return Ok(Sourced::flag(policy, "--policy", path));
     }
-    // Not there, or not a file: the reader says which.
-    read_policy_file(path)?;
-    bail!("policy file {} is not a file", path.display())
+    if path.is_dir() {
+        bail!("policy file {} is a directory", path.display());
+    }
+    // Not there (the reader says so), or a pipe (`--policy <(jq ...)`),
+    // read as a file is, bounded.
+    from_file(path)
+}
+
+/// The policy in the file at `path`.
+fn from_file(path: &Path) -> Result<Sourced<Policy>> {
+    Ok(Sourced::flag(
+        Policy::from_json(&read_policy_file(path)?)
+            .with_context(|| format!("policy file {}", path.display()))?,
+        "--policy",
+        path,
+    ))
 }
 
 /// The policy with the facts `--git` or `--endoflife` name merged into its

@@ -416,6 +416,27 @@ fn a_policy_file_is_read_up_to_a_stated_size() {
 }
 
 #[test]
+fn a_policy_is_read_from_a_pipe_and_a_directory_is_refused() {
+    // `--policy <(jq ...)` names a pipe, no regular file: read as a file
+    // is, bounded as /dev/zero is above. /dev/stdin stands in for it.
+    let asked = ["supported", "--on", "2026-03-01"];
+    let piped = kestra_flat(&[&asked[..], &["--policy", "/dev/stdin"]].concat())
+        .write_stdin(std::fs::read_to_string(KESTRA_FLAT).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(0), "{piped:?}");
+    assert_eq!(
+        String::from_utf8(piped.stdout).unwrap(),
+        stdout_of(&asked, 0)
+    );
+    kestra_flat(&[&asked[..], &["--policy", "tests/data"]].concat())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: policy file tests/data is a directory\n");
+}
+
+#[test]
 fn a_byte_order_mark_is_read() {
     let text = std::fs::read_to_string(KESTRA_FLAT).unwrap();
     let file = PolicyFile::text(&format!("\u{feff}{text}"), "bom");
