@@ -71,6 +71,11 @@ impl fmt::Display for ProductFileError {
 
 impl std::error::Error for ProductFileError {}
 
+/// `text` without the byte order mark a Windows editor writes first.
+fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// The record of the product `name` its file `text` holds: the product's
 /// title, category, aliases (`alternate_urls`), identifiers (purl and
 /// CPE), policy link, its cycles, and the rules its comments state.
@@ -91,8 +96,7 @@ impl std::error::Error for ProductFileError {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_product_file(name: &str, text: &str) -> Result<ProductRecord, ProductFileError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (front, _) = text
+    let (front, _) = without_byte_order_mark(text)
         .strip_prefix("---")
         .ok_or(ProductFileError::NoFrontMatter)?
         .split_once("\n---")
@@ -189,8 +193,8 @@ pub fn read_release_data(json: &str) -> Result<Vec<(String, NaiveDate)>, Product
     struct ReleaseData {
         versions: Map<String, Value>,
     }
-    let data: ReleaseData =
-        serde_json::from_str(json).map_err(|err| ProductFileError::ReleaseData(err.to_string()))?;
+    let data: ReleaseData = serde_json::from_str(without_byte_order_mark(json))
+        .map_err(|err| ProductFileError::ReleaseData(err.to_string()))?;
     let mut versions = Vec::with_capacity(data.versions.len());
     for (name, version) in data.versions {
         let Some(day) = version.get("date").and_then(Value::as_str) else {

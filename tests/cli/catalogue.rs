@@ -450,6 +450,35 @@ fn the_generator_says_what_it_cannot_read_in_one_line() {
 }
 
 #[test]
+fn a_byte_order_mark_before_a_product_file_or_its_release_data_is_read() {
+    // As a policy file's is: a Windows editor writes one first.
+    let scratch = Scratch::new("from-endoflife-bom");
+    let with_mark = |path: &str| {
+        let copy = scratch.path_to(path.rsplit('/').next().unwrap());
+        let text = std::fs::read_to_string(path).unwrap();
+        std::fs::write(&copy, format!("\u{feff}{text}")).unwrap();
+        copy
+    };
+    let (file, versions) = (
+        "tests/data/endoflife/products/go.md",
+        "tests/data/endoflife/release-data/go.json",
+    );
+    let generated = |file: &str, versions: &str| {
+        let args = [
+            "policy",
+            "--from-endoflife",
+            file,
+            "--release-data",
+            versions,
+        ];
+        answer(&[&args[..], &["--as-of", "2026-08-22"]].concat(), 0)
+    };
+    let plain = generated(file, versions);
+    assert!(plain.contains(r#"{"version": "1.20.14", "#), "{plain}");
+    assert_eq!(generated(&with_mark(file), &with_mark(versions)), plain);
+}
+
+#[test]
 fn an_examples_rules_carry_over_the_records_older_cycles_of_another_numbering() {
     // .NET's example numbers majors (5 to 10); the record's older cycles are
     // minors, 2.1 (2018-05-30 to its last day 2021-08-21), 3.0 (2019-09-23
