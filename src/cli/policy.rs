@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
 use lts_policy::catalogue::vendor_rules;
-use lts_policy::facts::Facts;
+use lts_policy::facts::{Contradiction, Facts};
 use lts_policy::fit::{Draft, Fit};
 use lts_policy::product_file::{read_product_file, read_release_data};
 use lts_policy::{LineKind, Numbering, Policy, PolicyError};
@@ -253,15 +253,7 @@ fn read_facts(
         }
         Source::None => return Ok(None),
     };
-    let contradictions = read.value.facts.contradictions();
-    if !contradictions.is_empty() {
-        let named: Vec<String> = contradictions.iter().map(ToString::to_string).collect();
-        message(&format!(
-            "note: {}: left out what cycles say against themselves: {}",
-            read.source,
-            named.join("; ")
-        ));
-    }
+    note_contradictions(&read.source, read.value.facts.contradictions());
     // `policy`, which shows the merged history, says what was left out.
     if matches!(cli.command, Command::Policy(_)) {
         for (name, why) in read.value.facts.ignored() {
@@ -269,6 +261,19 @@ fn read_facts(
         }
     }
     Ok(Some(read))
+}
+
+/// The note that says what `source`'s cycles say against themselves, and
+/// were left out; none where they say nothing so.
+fn note_contradictions(source: &dyn std::fmt::Display, contradictions: &[Contradiction]) {
+    if contradictions.is_empty() {
+        return;
+    }
+    let named: Vec<String> = contradictions.iter().map(ToString::to_string).collect();
+    message(&format!(
+        "note: {source}: left out what cycles say against themselves: {}",
+        named.join("; ")
+    ));
 }
 
 /// The policy `policy --from-endoflife` makes of the product file (its
@@ -299,6 +304,10 @@ pub fn generated(product_file: ProductFile, vendor: Option<&Policy>) -> Result<P
             .with_context(|| format!("release-data file {}", path.display()))?;
     }
     record.complete_up_to = as_of;
+    note_contradictions(
+        &format!("product file {}", file.display()),
+        &record.contradictions(),
+    );
     let built_in = match (vendor, vendor_rules(&name)) {
         (None, Some(json)) => Some(Policy::from_json(json).context("the vendor's rules")?),
         _ => None,

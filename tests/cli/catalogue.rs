@@ -450,6 +450,40 @@ fn the_generator_says_what_it_cannot_read_in_one_line() {
 }
 
 #[test]
+fn the_generator_names_what_a_cycle_says_against_itself() {
+    // 1.1's latest release (2025-02-01) is dated before its first
+    // (2025-03-01), as 72 cycles of the snapshot are: left out, and said
+    // in one note, as `--endoflife` says it; the policy is written.
+    let scratch = Scratch::new("from-endoflife-contradiction");
+    let file = scratch.path_to("demo.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: Demo\nreleases:\n\
+         \x20 - releaseCycle: \"1.1\"\n    releaseDate: 2025-03-01\n    eol: false\n\
+         \x20   latest: \"1.1.0\"\n    latestReleaseDate: 2025-02-01\n\
+         \x20 - releaseCycle: \"1.0\"\n    releaseDate: 2025-01-01\n    eol: 2025-06-01\n---\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = outcome(
+        embedded(&["policy", "--from-endoflife", &file, "--as-of", "2025-08-01"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains(r#"{"line": "1.1", "released": "2025-03-01""#),
+        "{stdout}"
+    );
+    assert_eq!(
+        stderr,
+        format!(
+            "note: product file {file}: left out what cycles say against themselves: \"1.1\" \
+             (its latest release is dated before its first)\n"
+        )
+    );
+}
+
+#[test]
 fn a_byte_order_mark_before_a_product_file_or_its_release_data_is_read() {
     // As a policy file's is: a Windows editor writes one first.
     let scratch = Scratch::new("from-endoflife-bom");

@@ -10,7 +10,7 @@ use super::product::{Product, Provenance, RuleFrom, StatedNote};
 use super::stated::{StatedField, StatedLines, StatedRule};
 use crate::policy::definition::Policy;
 use crate::policy::error::PolicyError;
-use crate::policy::facts::Facts;
+use crate::policy::facts::{Contradiction, Facts};
 use crate::policy::fit::{Draft, Fit};
 use crate::policy::lines::line::{Line, LineKind, Numbering};
 use crate::policy::lines::release::Release;
@@ -63,6 +63,16 @@ impl ProductRecord {
             Some(vendor) => self.with_vendor_rules(vendor),
             None => self.with_stated_and_fitted_rules(),
         }
+    }
+
+    /// What the record's cycles say against themselves, which its policy
+    /// leaves out (see [`Facts::contradictions`]); none where the cycles
+    /// cannot be read, which [`ProductRecord::policy`] reports.
+    #[must_use]
+    pub fn contradictions(&self) -> Vec<Contradiction> {
+        Facts::from_endoflife(&self.cycles, None)
+            .map(|facts| facts.contradictions().to_vec())
+            .unwrap_or_default()
     }
 
     fn with_vendor_rules(&self, vendor: &Policy) -> Result<Policy, PolicyError> {
