@@ -14,6 +14,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::policy::dates::{add_months, days_between};
+use crate::policy::file::numbers::{MAX_LINES, MAX_MONTHS, MAX_WEEKS};
 use crate::policy::lines::line::Line;
 use crate::policy::lines::release::{RecordedEnd, Release};
 
@@ -358,7 +359,7 @@ fn term(text: &str) -> Option<(StatedTerm, &str)> {
         || rest.starts_with("(rounded")
         || rest.starts_with("if ")
         || rest.contains(" or ");
-    (!changes_the_day && lines_or_months_positive(term)).then_some((term, rest))
+    (!changes_the_day && within_policy_bounds(term)).then_some((term, rest))
 }
 
 /// `+ N unit` after `releaseDate(x)`: the term, and the text after it.
@@ -394,13 +395,15 @@ fn whole(number: f64) -> Option<u64> {
     })
 }
 
-/// Whether the term counts at least one line, month or week.
-fn lines_or_months_positive(term: StatedTerm) -> bool {
-    match term {
-        StatedTerm::UntilNext(count) | StatedTerm::Months(count) | StatedTerm::Weeks(count) => {
-            count > 0
-        }
-    }
+/// Whether a policy file can say the term: from one line, month or week
+/// to as many as it accepts (`releaseDate(x+101)` is no rule to use).
+fn within_policy_bounds(term: StatedTerm) -> bool {
+    let (count, most) = match term {
+        StatedTerm::UntilNext(count) => (count, MAX_LINES),
+        StatedTerm::Months(count) => (count, MAX_MONTHS),
+        StatedTerm::Weeks(count) => (count, MAX_WEEKS),
+    };
+    (1..=most).contains(&count)
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub(crate) mod found;
 pub(crate) mod history;
 pub(crate) mod history_problem;
 mod line_rules;
-mod numbers;
+pub(crate) mod numbers;
 pub(crate) mod problem;
 pub(crate) mod problems;
 pub(crate) mod rule_problem;

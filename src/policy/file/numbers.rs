@@ -6,11 +6,11 @@ use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
 
 /// Largest accepted cadence or support period: a century.
-pub(super) const MAX_MONTHS: u64 = 1200;
+pub(crate) const MAX_MONTHS: u64 = 1200;
 /// Largest accepted cadence in weeks: ten years.
-pub(super) const MAX_WEEKS: u64 = 520;
+pub(crate) const MAX_WEEKS: u64 = 520;
 /// Largest accepted count of lines: for `until_next`, `lts_in_parallel`.
-pub(super) const MAX_LINES: u64 = 100;
+pub(crate) const MAX_LINES: u64 = 100;
 /// Largest accepted `lts.every`: what the first form allows, an LTS every
 /// 1200 months of monthly minors.
 pub(super) const MAX_EVERY: u64 = MAX_MONTHS;

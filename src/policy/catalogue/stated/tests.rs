@@ -94,8 +94,31 @@ fn other_shapes_are_no_rule() {
         // Quarkus's: two days, either of which may be the end.
         "# - eol(x) = releaseDate(x+1) for non-LTS OR releaseDate(X)+5w",
         "# eol(x) = releaseDate(x) + 1y for 3.x lines",
+        // Beyond what a policy file says (100 lines, 520 weeks, 1,200
+        // months): the generator stopped on it.
+        "# eol(x) = releaseDate(x+101)",
+        "# eol(x) = releaseDate(x) + 521 weeks",
+        "# eol(x) = releaseDate(x) + 101 years",
     ] {
         assert_eq!(read(comment), None, "{comment}");
+    }
+    // The bounds themselves are rules.
+    for (comment, term) in [
+        ("# eol(x) = releaseDate(x+100)", StatedTerm::UntilNext(100)),
+        (
+            "# eol(x) = releaseDate(x) + 520 weeks",
+            StatedTerm::Weeks(520),
+        ),
+        (
+            "# eol(x) = releaseDate(x) + 100 years",
+            StatedTerm::Months(1200),
+        ),
+    ] {
+        assert_eq!(
+            read(comment).map(|(_, _, term)| term),
+            Some(term),
+            "{comment}"
+        );
     }
 }
 
