@@ -275,3 +275,31 @@ fn a_record_that_ended_every_line_says_so() {
          each\n"
     );
 }
+
+#[test]
+fn status_shows_the_ends_a_record_gives_besides_support() {
+    // ubuntu.md, 24.04: eoas and eol 2029-05-31, eoes 2036-05-31, each a
+    // last day; iphone.md, 14: discontinued 2025-02-19, still supported
+    // (`eol: false`). Each shows as its first day without, as every
+    // `until` does, in the text as in JSON.
+    let status = |policy: &str, line: &str| {
+        let args = ["--policy", policy, "status", line, "--on", "2026-08-01"];
+        let (code, stdout, stderr) = embedded_outcome(&args);
+        assert_eq!(code, Some(0), "{stderr}");
+        stdout
+    };
+    let ubuntu = status("ubuntu", "24.04");
+    assert!(
+        ubuntu.contains(
+            "\nend of support  2029-06-01 (1035 days left; announced end of LTS)\n\
+             extended until  2036-06-01\n"
+        ),
+        "{ubuntu}"
+    );
+    let iphone = status("iphone", "14");
+    assert!(iphone.contains("\nsold until      2025-02-20\n"), "{iphone}");
+    // An extended support offered with no end recorded (eslint 9, `eoes:
+    // false`) says so; a device still sold says nothing.
+    assert!(status("eslint", "9").contains("\nextended until  no end recorded\n"));
+    assert!(!status("iphone", "17").contains("sold until"));
+}

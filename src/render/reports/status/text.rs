@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use lts_policy::answers::{Status, SupportState};
-use lts_policy::lines::{Patch, Phase};
+use lts_policy::lines::{Patch, Phase, RecordedEnd};
 use lts_policy::{Line, LineInfo, Policy};
 
 use super::{StatusReport, VersionAnswer};
@@ -82,6 +82,12 @@ impl StatusReport<'_> {
         }
         rows.extend(self.phase_rows(status, info));
         rows.push(end_of_support_row(status, info));
+        rows.extend(recorded_end_row(
+            "extended until",
+            info.extended,
+            Some("no end recorded"),
+        ));
+        rows.extend(recorded_end_row("sold until", info.discontinued, None));
         rows.extend(
             status
                 .latest_patch
@@ -133,6 +139,21 @@ fn end_of_support_row(status: &Status, info: &LineInfo) -> Row {
         }
         None => row.sourced(words::ended_by_text(info), info.eol_source),
     }
+}
+
+/// An end the record gives besides support's (extended support, the
+/// day hardware was sold no more), where it gives one: its first day
+/// without, as every `until` here, or that it has passed on a day not
+/// recorded. Not over yet (`false`), `not_yet` where there is something
+/// to say: of extended support that no end is recorded, nothing of
+/// hardware still sold.
+fn recorded_end_row(label: &str, end: Option<RecordedEnd>, not_yet: Option<&str>) -> Option<Row> {
+    let text = match end? {
+        RecordedEnd::On(day) => day.to_string(),
+        RecordedEnd::Passed => "passed, on a day not recorded".to_owned(),
+        _ => not_yet?.to_owned(),
+    };
+    Some(Row::default().cell(label).cell(text))
 }
 
 /// What to upgrade to, when a newer version is supported.
