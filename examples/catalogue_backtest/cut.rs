@@ -66,10 +66,10 @@ fn cut_cycle(
             fields.insert(key.to_owned(), Value::Bool(false));
         }
     }
-    // An LTS start not come by the cut: the line was known as LTS.
-    if dated_after(&fields, "lts", cut) {
-        fields.insert("lts".to_owned(), Value::Bool(true));
-    }
+    // An LTS start not come by the cut stays dated, as endoflife.date
+    // dates one ahead (Node.js 26's 2026-10-28 in the record of
+    // 2026-08-22): `true` would say LTS from the release, which the fit
+    // takes for a start on that day.
     let latest_known = fields
         .get("latestReleaseDate")
         .and_then(Value::as_str)
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(cycles.len(), 2, "3 had not come out");
         let (two, one) = (&cycles[0], &cycles[1]);
         assert_eq!(two["eol"], false);
-        assert_eq!(two["lts"], true);
+        assert_eq!(two["lts"], "2025-09-01", "an LTS start ahead stays dated");
         assert_eq!(two["latest"], "2.1", "the cycle's newest version by then");
         assert_eq!(two["latestReleaseDate"], "2025-07-15");
         assert_eq!(one["eol"], "2025-06-01");

@@ -106,7 +106,8 @@ impl FitSubject {
                 "recorded ends of active support",
             ),
             Self::Lts => ("LTS line", "LTS lines"),
-            Self::LtsStarts => ("recorded LTS start", "recorded LTS starts"),
+            // Undated LTS lines count too, as LTS from their release.
+            Self::LtsStarts => ("LTS line's start", "LTS lines' starts"),
             Self::LtsSupport => ("recorded end of an LTS line", "recorded ends of LTS lines"),
             Self::LtsActive => (
                 "recorded end of an LTS line's active support",
