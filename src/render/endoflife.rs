@@ -4,6 +4,7 @@
 //! project says so (`"projected": true`, a field endoflife.date ignores),
 //! and `--endoflife` reads the export back without taking it for a fact.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use anyhow::Result;
@@ -91,7 +92,16 @@ impl End {
     }
 }
 
-fn cycle(policy: &Policy, info: &LineInfo, on: NaiveDate) -> Result<Cycle, PolicyError> {
+/// The LTS starts the history dates, by line: dated in the export even on
+/// the release day, as the record wrote them.
+type DatedStarts<'p> = HashMap<&'p lts_policy::Line, NaiveDate>;
+
+fn cycle(
+    policy: &Policy,
+    dated_starts: &DatedStarts,
+    info: &LineInfo,
+    on: NaiveDate,
+) -> Result<Cycle, PolicyError> {
     let projected = info.is_projected();
     let as_of = policy.history_as_of();
     // A recorded line's newest version is its newest recorded one: a patch
@@ -108,10 +118,10 @@ fn cycle(policy: &Policy, info: &LineInfo, on: NaiveDate) -> Result<Cycle, Polic
     Ok(Cycle {
         release_cycle: Shown(info.line.clone()),
         release_date: IsoDate(info.released),
-        // A start the history records is dated even on the release day:
-        // `true` reads back as the day the rules say.
+        // `true` reads back as the day the rules say: a start the history
+        // dates on the release day (Ember 5.12) is written as dated.
         lts: match info.lts_from {
-            Some(from) if from > info.released || info.lts_from_source == Source::History => {
+            Some(from) if from > info.released || dated_starts.get(&info.line) == Some(&from) => {
                 Lts::From(IsoDate(from))
             }
             _ => Lts::Flag(info.lts),
@@ -139,6 +149,14 @@ pub fn write(
     on: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let cycles = calendar.lines().rev().map(|info| cycle(policy, &info?, on));
+    let dated_starts: DatedStarts = policy
+        .history()
+        .iter()
+        .filter_map(|release| Some((&release.line, release.lts_from?)))
+        .collect();
+    let cycles = calendar
+        .lines()
+        .rev()
+        .map(|info| cycle(policy, &dated_starts, &info?, on));
     json::write(&Stream::new(cycles), true, out)
 }

@@ -133,6 +133,13 @@ fn an_lts_start_on_the_release_day_is_exported_as_a_date() {
         0,
     );
     assert_eq!(status["details"]["lts_from"], "2024-09-30");
+    // Kestra's history declares 1.0 LTS with no day (`true`), LTS from its
+    // release by its rules: `true` it stays.
+    let (code, stdout, stderr) = embedded_outcome(&asked);
+    assert_eq!(code, Some(0), "{stderr}");
+    let cycles: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let kestra_1_0 = cycles.iter().find(|cycle| cycle["releaseCycle"] == "1.0");
+    assert_eq!(kestra_1_0.unwrap()["lts"], true);
 }
 
 #[test]
@@ -297,7 +304,10 @@ fn status_shows_the_ends_a_record_gives_besides_support() {
         "{ubuntu}"
     );
     let iphone = status("iphone", "14");
-    assert!(iphone.contains("\nsold until      2025-02-20\n"), "{iphone}");
+    assert!(
+        iphone.contains("\nsold until      2025-02-20\n"),
+        "{iphone}"
+    );
     // An extended support offered with no end recorded (eslint 9, `eoes:
     // false`) says so; a device still sold says nothing.
     assert!(status("eslint", "9").contains("\nextended until  no end recorded\n"));
