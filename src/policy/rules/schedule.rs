@@ -14,6 +14,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::policy::dates::{add_months, weekday_after, weekday_on_or_after};
 
+/// The first day of a month from which the weekday on or after it can be
+/// in the next month: six days on is past February's 28th.
+const LAST_WEEK_FROM: u32 = 23;
+
 /// How often a schedule comes due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -200,38 +204,48 @@ impl Schedule {
 
     /// Whether a date of the schedule after `anchor` can fall in `month`
     /// (1 to 12): a month its due dates fall in, or, with a weekday rule,
-    /// the month after one (a date due near a month's end moves into the
-    /// next). Every N months cycles through at most twelve months; every N
-    /// weeks drifts through them all.
+    /// the month after one where a due date can come within six days of
+    /// its month's end (the 23rd on, as February 23rd can roll into
+    /// March). Every N months cycles through at most twelve months, due on
+    /// the anchor's day; listed months are due on their 1st; every N weeks
+    /// drifts through them all. Exact where it says never: a major month
+    /// it rules out never comes.
     ///
     /// # Examples
     /// ```
     /// use chrono::Weekday;
     /// use lts_policy::parse_date;
     /// use lts_policy::rules::{Cadence, DayRule, Schedule};
-    /// let october = parse_date("2025-10-07").unwrap();
+    /// let date = |text| parse_date(text).unwrap();
     /// // Yearly on the 7th, from October: never in December.
     /// let yearly = Schedule::new(Cadence::EveryMonths(12), DayRule::DayOfMonth(7));
-    /// assert!(!yearly.can_fall_in(october, 12));
+    /// assert!(!yearly.can_fall_in(date("2025-10-07"), 12));
     /// // Every 8 months from October: June, February, October again.
     /// let eight = Schedule::new(Cadence::EveryMonths(8), DayRule::Due);
-    /// assert!(eight.can_fall_in(october, 2) && !eight.can_fall_in(october, 12));
-    /// // On the Tuesday on or after October 7th: November at the latest.
+    /// assert!(eight.can_fall_in(date("2025-10-07"), 2));
+    /// assert!(!eight.can_fall_in(date("2025-10-07"), 12));
+    /// // The Tuesday on or after October 7th is in October; after the
+    /// // 28th, it may be in November.
     /// let tuesday = Schedule::new(Cadence::EveryMonths(12), DayRule::Weekday(Weekday::Tue));
-    /// assert!(tuesday.can_fall_in(october, 11) && !tuesday.can_fall_in(october, 12));
+    /// assert!(!tuesday.can_fall_in(date("2025-10-07"), 11));
+    /// assert!(tuesday.can_fall_in(date("2025-10-28"), 11));
     /// ```
     #[must_use]
     pub fn can_fall_in(&self, anchor: NaiveDate, month: u32) -> bool {
-        let due_in = |due: u32| {
-            due == month || matches!(self.on, DayRule::Weekday(_)) && due % 12 + 1 == month
+        let (due_months, due_day): (Vec<u32>, u32) = match &self.cadence {
+            Cadence::EveryWeeks(_) => return true,
+            Cadence::EveryMonths(months) => (
+                (1..=12)
+                    .map(|k| (anchor.month0() + k * (months % 12)) % 12 + 1)
+                    .collect(),
+                anchor.day(),
+            ),
+            Cadence::InMonths(months) => (months.clone(), 1),
         };
-        match &self.cadence {
-            Cadence::EveryWeeks(_) => true,
-            Cadence::EveryMonths(months) => {
-                (1..=12).any(|k| due_in((anchor.month0() + k * (months % 12)) % 12 + 1))
-            }
-            Cadence::InMonths(months) => months.iter().copied().any(due_in),
-        }
+        let spills = matches!(self.on, DayRule::Weekday(_)) && due_day >= LAST_WEEK_FROM;
+        due_months
+            .into_iter()
+            .any(|due| due == month || spills && due % 12 + 1 == month)
     }
 
     /// The k-th date after `anchor` (k from 1).
