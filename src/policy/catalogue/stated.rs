@@ -14,7 +14,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::policy::dates::{add_months, days_between};
-use crate::policy::file::numbers::{MAX_LINES, MAX_MONTHS, MAX_WEEKS};
+use crate::policy::file::numbers::{MAX_LINES, MAX_MONTHS, MAX_PERIOD_WEEKS};
 use crate::policy::lines::line::Line;
 use crate::policy::lines::release::{RecordedEnd, Release};
 
@@ -385,10 +385,11 @@ fn months_after(text: &str) -> Option<(StatedTerm, &str)> {
     whole(number * months_per).map(|months| (StatedTerm::Months(months), after))
 }
 
-/// `number` when it is a whole count.
+/// `number` when it is a whole count, up to a million (the rule's own
+/// bounds are [`within_policy_bounds`]').
 fn whole(number: f64) -> Option<u64> {
-    (number.fract() == 0.0 && (1.0..=1200.0).contains(&number)).then(|| {
-        // A whole number from 1 to 1,200: exact.
+    (number.fract() == 0.0 && (1.0..=1e6).contains(&number)).then(|| {
+        // A whole number from 1 to a million: exact.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let count = number as u64;
         count
@@ -396,12 +397,13 @@ fn whole(number: f64) -> Option<u64> {
 }
 
 /// Whether a policy file can say the term: from one line, month or week
-/// to as many as it accepts (`releaseDate(x+101)` is no rule to use).
+/// to as many as its support rules accept (`releaseDate(x+101)` is no
+/// rule to use).
 fn within_policy_bounds(term: StatedTerm) -> bool {
     let (count, most) = match term {
         StatedTerm::UntilNext(count) => (count, MAX_LINES),
         StatedTerm::Months(count) => (count, MAX_MONTHS),
-        StatedTerm::Weeks(count) => (count, MAX_WEEKS),
+        StatedTerm::Weeks(count) => (count, MAX_PERIOD_WEEKS),
     };
     (1..=most).contains(&count)
 }

@@ -8,7 +8,9 @@ use super::problems::{Given, Path, Problems};
 /// Largest accepted cadence or support period: a century.
 pub(crate) const MAX_MONTHS: u64 = 1200;
 /// Largest accepted cadence in weeks: ten years.
-pub(crate) const MAX_WEEKS: u64 = 520;
+pub(super) const MAX_WEEKS: u64 = 520;
+/// Largest accepted support period in weeks: a century.
+pub(crate) const MAX_PERIOD_WEEKS: u64 = 5_218;
 /// Largest accepted count of lines: for `until_next`, `lts_in_parallel`.
 pub(crate) const MAX_LINES: u64 = 100;
 /// Largest accepted `lts.every`: what the first form allows, an LTS every

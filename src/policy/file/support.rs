@@ -4,15 +4,14 @@
 
 use super::format::{SupportFile, Text};
 use super::found::Unit;
-use super::numbers::{MAX_LINES, MAX_MONTHS, given_names, number};
+use super::numbers::{MAX_LINES, MAX_MONTHS, MAX_PERIOD_WEEKS, given_names, number};
 use super::problem::Problem;
 use super::problems::{Given, Path, Problems};
 use super::rule_problem::RuleProblem;
 use crate::policy::lines::line::LineKind;
 use crate::policy::rules::line_rules::{CountFrom, Period, Round, Support};
 
-/// Largest accepted support period in weeks and in days: a century.
-const MAX_PERIOD_WEEKS: u64 = 5_218;
+/// Largest accepted support period in days: a century.
 const MAX_DAYS: u64 = 36_525;
 
 /// A term given in one unit of three (`months`, `weeks`, `days`, or their

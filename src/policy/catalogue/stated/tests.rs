@@ -94,10 +94,10 @@ fn other_shapes_are_no_rule() {
         // Quarkus's: two days, either of which may be the end.
         "# - eol(x) = releaseDate(x+1) for non-LTS OR releaseDate(X)+5w",
         "# eol(x) = releaseDate(x) + 1y for 3.x lines",
-        // Beyond what a policy file says (100 lines, 520 weeks, 1,200
-        // months): the generator stopped on it.
+        // Beyond what a policy file's support says (100 lines, 5,218
+        // weeks, 1,200 months): the generator stopped on it.
         "# eol(x) = releaseDate(x+101)",
-        "# eol(x) = releaseDate(x) + 521 weeks",
+        "# eol(x) = releaseDate(x) + 5219 weeks",
         "# eol(x) = releaseDate(x) + 101 years",
     ] {
         assert_eq!(read(comment), None, "{comment}");
