@@ -85,9 +85,13 @@ impl StatusReport<'_> {
         rows.extend(recorded_end_row(
             "extended until",
             info.extended,
-            Some("no end recorded"),
+            ("ended, on a day not recorded", Some("no end recorded")),
         ));
-        rows.extend(recorded_end_row("sold until", info.discontinued, None));
+        rows.extend(recorded_end_row(
+            "sold until",
+            info.discontinued,
+            ("sold no more, since a day not recorded", None),
+        ));
         rows.extend(
             status
                 .latest_patch
@@ -141,16 +145,20 @@ fn end_of_support_row(status: &Status, info: &LineInfo) -> Row {
     }
 }
 
-/// An end the record gives besides support's (extended support, the
-/// day hardware was sold no more), where it gives one: its first day
-/// without, as every `until` here, or that it has passed on a day not
-/// recorded. Not over yet (`false`), `not_yet` where there is something
-/// to say: of extended support that no end is recorded, nothing of
-/// hardware still sold.
-fn recorded_end_row(label: &str, end: Option<RecordedEnd>, not_yet: Option<&str>) -> Option<Row> {
+/// An end the record gives besides support's (extended support, the day
+/// hardware was sold no more): its first day without, as every `until`
+/// here; else `passed` where it passed on a day not recorded, and
+/// `not_yet` where it has not (none: nothing to say of hardware still
+/// sold).
+fn recorded_end_row(
+    label: &str,
+    end: Option<RecordedEnd>,
+    (passed, not_yet): (&str, Option<&str>),
+) -> Option<Row> {
     let text = match end? {
         RecordedEnd::On(day) => day.to_string(),
-        RecordedEnd::Passed => "passed, on a day not recorded".to_owned(),
+        RecordedEnd::Passed => passed.to_owned(),
+        // Not over by the record's day (`false`).
         _ => not_yet?.to_owned(),
     };
     Some(Row::default().cell(label).cell(text))
