@@ -17,6 +17,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::catalogue::{Product, ProductRecord, StatedRule};
 use crate::parse_date;
+use crate::policy::file::without_byte_order_mark;
 
 /// Why a product file, or a release-data file, cannot be read.
 #[derive(Debug)]
@@ -70,11 +71,6 @@ impl fmt::Display for ProductFileError {
 }
 
 impl std::error::Error for ProductFileError {}
-
-/// `text` without the byte order mark a Windows editor writes first.
-fn without_byte_order_mark(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
-}
 
 /// The record of the product `name` its file `text` holds: the product's
 /// title, category, aliases (`alternate_urls`), identifiers (purl and

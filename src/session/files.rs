@@ -49,11 +49,17 @@ pub fn read_text_up_to(path: &Path, limit: usize, what: &str, kind: &str) -> Res
             limit >> 20
         );
     }
-    String::from_utf8(bytes).map_err(|err| {
+    let mut text = String::from_utf8(bytes).map_err(|err| {
         let at = err.utf8_error().valid_up_to();
         anyhow::anyhow!(
             "{what} {} is not UTF-8 text: byte {at} is not",
             path.display()
         )
-    })
+    })?;
+    // A byte order mark (an editor on Windows writes one) is no part of
+    // the text, whatever the file is (`scan --ignore`'s list too).
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }

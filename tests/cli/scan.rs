@@ -166,9 +166,11 @@ fn spdx_and_version_files_answer_from_each_products_record() {
 fn suppressions_hold_until_their_day_and_fail_once_expired() {
     let scratch = Scratch::new("scan-ignore");
     let ignore = scratch.0.join("ignore.json");
+    // Written with a byte order mark first, as an editor on Windows saves.
     std::fs::write(
         &ignore,
-        r#"[{"purl": "pkg:npm/grunt", "line": "1.2", "reason": "build tool only", "until": "2026-12-07"},
+        "\u{feff}".to_owned()
+            + r#"[{"purl": "pkg:npm/grunt", "line": "1.2", "reason": "build tool only", "until": "2026-12-07"},
             {"product": "express", "reason": "migration to 5 planned", "until": "2026-12-07"}]"#,
     )
     .unwrap();

@@ -17,6 +17,7 @@ use super::record::{Contradiction, Facts, Ignored, LineFacts};
 use super::scalar::Scalar;
 use crate::policy::dates::parse_date;
 use crate::policy::error::PolicyError;
+use crate::policy::file::without_byte_order_mark;
 use crate::policy::lines::line::{Line, LineKind, Numbering};
 use crate::policy::lines::numbers::{MAX_LINE_NUMBERS, Version};
 use crate::policy::lines::release::RecordedEnd;
@@ -289,7 +290,7 @@ impl Facts {
     /// );
     /// ```
     pub fn from_endoflife(json: &str, numbering: Option<&Numbering>) -> Result<Self, PolicyError> {
-        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let json = without_byte_order_mark(json);
         let start = json.trim_start();
         if start.is_empty() {
             return Err(PolicyError::from(FactsProblem::EmptyAnswer));

@@ -155,9 +155,15 @@ struct Read {
     history_given: bool,
 }
 
+/// `text` without the byte order mark an editor on Windows writes first:
+/// no part of the text, in any file the library reads.
+pub(crate) fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Reads a file as `reading` says, handing its problems to `problems`.
 fn check(json: &str, reading: Reading, problems: &mut Problems) -> Option<Read> {
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let json = without_byte_order_mark(json);
     match serde_json::from_str::<PolicyFile>(json) {
         Ok(file) => Some(check_typed(&file, reading, problems)),
         Err(_) => check_pieces(json, reading, problems),

@@ -7,6 +7,7 @@ use super::component::{Component, DocumentKind, Found};
 use super::error::ReadError;
 use super::version_files;
 use crate::policy::catalogue::purl_version;
+use crate::policy::file::without_byte_order_mark;
 
 /// The largest document scan reads, in bytes: the document is held in
 /// memory whole (as a JSON tree, a few times its size), so its size bounds
@@ -38,8 +39,7 @@ const SPDX_VERSIONS: &[&str] = &["SPDX-2.2", "SPDX-2.3"];
 /// assert!(read_file("bom.json", "{}").is_err());
 /// ```
 pub fn read_file(file_name: &str, text: &str) -> Result<Found, ReadError> {
-    // A byte-order mark is no part of the text (editors on Windows write one).
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = without_byte_order_mark(text);
     if let Some(found) = version_files::read(file_name, text) {
         return found;
     }
