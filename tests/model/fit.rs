@@ -144,13 +144,13 @@ fn every_third_line_lts() {
 #[test]
 fn an_lts_line_with_no_start_counts_as_lts_from_its_release() {
     // MySQL's shape: 1.0 became LTS long after its release (dated
-    // 2026-06-18, the day 1.5 came out), 1.4 and 1.8 are declared LTS
-    // with no start, as endoflife.date writes an LTS from the start.
-    // LTS from release foresees 1.4 and 1.8 (2 of 3); "at the 5th line
-    // after" foresees 1.0 alone (1.4's 5th after, 1.9, is 2026-10-15, not
-    // its 05-21), as do "5 months after" (06-15, 3 days off) and the
-    // others: the release wins. Before, 1.0 alone was counted and every
-    // LTS line waited five lines for its LTS.
+    // 2026-06-18), 1.4 and 1.8 are declared LTS with no start, as
+    // endoflife.date writes an LTS from the start. LTS from release
+    // foresees 1.4 and 1.8 (2 of 3); "5 months after" (the dated delay)
+    // foresees 1.0 alone (06-15, 3 days off); "at the next line" (1.1 on
+    // 02-19, 1.5 on 06-18, 1.9 on 10-15) and two or three lines on, none.
+    // The release wins. Before, 1.0 alone was counted, and every LTS line
+    // waited five months for its LTS.
     let lts = |at: usize| match at {
         0 => r#", "lts": "2026-06-18""#.to_owned(),
         4 | 8 => r#", "lts": true"#.to_owned(),
