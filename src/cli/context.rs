@@ -110,7 +110,7 @@ pub fn resolve(cli: &Cli, environment: &Environment) -> Result<Context> {
             None => None,
         };
         (
-            policy::generated(product_file, vendor.as_ref())?,
+            policy::generated(product_file, vendor.as_ref(), environment.today)?,
             Vec::new(),
         )
     } else if cli.command.fits() {

@@ -284,13 +284,25 @@ fn note_contradictions(source: &dyn std::fmt::Display, contradictions: &[Contrad
 ///
 /// # Errors
 /// A file that cannot be read or is not a product file; a record no rule
-/// fits.
-pub fn generated(product_file: ProductFile, vendor: Option<&Policy>) -> Result<Policy> {
+/// fits; a record complete up to a day after `today`.
+pub fn generated(
+    product_file: ProductFile,
+    vendor: Option<&Policy>,
+    today: NaiveDate,
+) -> Result<Policy> {
     let ProductFile {
         file,
         release_data,
         as_of,
     } = product_file;
+    // A record complete up to a day to come would say no line comes out
+    // before it: the rules could project none until then.
+    if let Some(as_of) = as_of.filter(|as_of| *as_of > today) {
+        bail!(
+            "--as-of {as_of} is after today, {today}: a record is complete up to a day that \
+             has come"
+        );
+    }
     let name = file
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())

@@ -450,6 +450,20 @@ fn the_generator_says_what_it_cannot_read_in_one_line() {
 }
 
 #[test]
+fn a_record_is_complete_up_to_a_day_that_has_come() {
+    // The tests' today is 2026-09-07: a record complete up to the day
+    // after would say no line comes out before it.
+    let go = "tests/data/endoflife/products/go.md";
+    let generate = |as_of| ["policy", "--from-endoflife", go, "--as-of", as_of];
+    assert_eq!(
+        error_line(&generate("2026-09-08")),
+        "error: --as-of 2026-09-08 is after today, 2026-09-07: a record is complete up to a day \
+         that has come\n"
+    );
+    assert!(answer(&generate("2026-09-07"), 0).contains(r#""history_as_of": "2026-09-07""#));
+}
+
+#[test]
 fn the_generator_names_what_a_cycle_says_against_itself() {
     // 1.1's latest release (2025-02-01) is dated before its first
     // (2025-03-01), as 72 cycles of the snapshot are: left out, and said
