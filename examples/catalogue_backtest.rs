@@ -129,6 +129,11 @@ fn main() -> ExitCode {
         "; {failed_cuts} cuts the generator could not rebuild (their forecasts count as missed)"
     );
     println!("{summary}");
+    println!(
+        "next releases a simple estimate from the release days came within 7 days of, the \
+         nearest chosen after the fact: {}",
+        total.simple_estimates.cell()
+    );
     println!("known by name only: {}", by_name.join(" "));
     for err in &unreadable {
         eprintln!("error: {err}");

@@ -28,6 +28,10 @@ pub struct Scores {
     pub eol_ranges: Score,
     pub release_widths: Vec<i64>,
     pub eol_widths: Vec<i64>,
+    /// Next releases one of the simple estimates came within 7 days of,
+    /// the nearest chosen after the fact: how far the release days alone
+    /// go, whatever the rules.
+    pub simple_estimates: Score,
     /// Cuts whose record the generator could not make a policy of.
     pub failed_cuts: u32,
 }
@@ -40,6 +44,7 @@ impl Scores {
         self.eol_ranges.merge(other.eol_ranges);
         self.release_widths.extend(&other.release_widths);
         self.eol_widths.extend(&other.eol_widths);
+        self.simple_estimates.merge(other.simple_estimates);
         self.failed_cuts += other.failed_cuts;
     }
 
@@ -124,10 +129,58 @@ impl WhatCame<'_> {
             .min_by_key(|release| release.released)
     }
 
+    /// Whether one of the simple estimates of the next release after
+    /// `cut` came within 7 days of `real`: the newest release plus the
+    /// median of the last 3, 5 or 10 intervals between numbered lines, or
+    /// of all (the day after the cut where that has passed), or plus as
+    /// many medians of the last 5 as pass the cut.
+    fn simple_estimate_right(&self, cut: NaiveDate, real: NaiveDate) -> bool {
+        let mut days: Vec<NaiveDate> = self
+            .history
+            .iter()
+            .filter(|release| release.line.numbers().is_some() && release.released <= cut)
+            .map(|release| release.released)
+            .collect();
+        days.sort_unstable();
+        let intervals: Vec<i64> = days
+            .windows(2)
+            .map(|pair| (pair[1] - pair[0]).num_days())
+            .collect();
+        let (Some(&newest), Some(day_after)) = (days.last(), cut.succ_opt()) else {
+            return false;
+        };
+        let median_of_last = |count: usize| {
+            let mut last = intervals[intervals.len().saturating_sub(count)..].to_vec();
+            last.sort_unstable();
+            match last.len() {
+                0 => None,
+                len if len % 2 == 1 => Some(last[len / 2]),
+                // Halfway between the middle two, in whole days.
+                len => Some((last[len / 2 - 1] + last[len / 2]) / 2),
+            }
+        };
+        let mut estimates = Vec::new();
+        for count in [3, 5, 10, usize::MAX] {
+            if let Some(median) = median_of_last(count) {
+                estimates.push((newest + chrono::Days::new(median.unsigned_abs())).max(day_after));
+            }
+        }
+        if let Some(median) = median_of_last(5).filter(|median| *median > 0) {
+            let passed = (cut - newest).num_days() / median + 1;
+            estimates.push(newest + chrono::Days::new((passed * median).unsigned_abs()));
+        }
+        estimates
+            .iter()
+            .any(|day| (*day - real).num_days().abs() <= TOLERANCE_DAYS)
+    }
+
     fn score_next_release(&self, policy: &Policy, cut: NaiveDate, scores: &mut Scores) {
         let Some(next) = self.next_release(cut) else {
             return;
         };
+        scores
+            .simple_estimates
+            .add(self.simple_estimate_right(cut, next.released));
         let projected = first_projected_after(policy, cut);
         let forecast = projected.as_ref().map(|info| info.released);
         let range = projected.as_ref().and_then(|info| info.released_range);
@@ -192,6 +245,9 @@ impl WhatCame<'_> {
         }
         if let Some(next) = self.next_release(cut) {
             scores.add(true, None, next.released, None);
+            scores
+                .simple_estimates
+                .add(self.simple_estimate_right(cut, next.released));
         }
         for (_, real) in self.ends_to_come(cut) {
             scores.add(false, None, real, None);
