@@ -287,6 +287,15 @@ fn a_near_miss_gets_the_nearest_name() {
         refusal(&["--plicy", "examples/nodejs.json", "supported"])
             .contains("\n  tip: a similar argument exists: '--policy'\n"),
     );
+    // A value: two letters swapped, which clap's own measure misses.
+    assert_eq!(
+        refusal(&["timeline", "--format", "sgv"]),
+        "error: invalid value 'sgv' for '--format <FORMAT>'\n  [possible values: text, svg]\n\
+         \n  tip: a similar value exists: 'svg'\n\
+         \n\
+         For more information, try '--help'.\n"
+    );
+    assert!(refusal(&["completions", "zhs"]).contains("\n  tip: a similar value exists: 'zsh'\n"),);
     // A tag: `lastest` is one letter from `latest`, five from `latest-lts`.
     assert_eq!(
         refusal(&["tag", "lastest"]),
