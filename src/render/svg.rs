@@ -14,9 +14,13 @@ use lts_policy::lines::Phase;
 use super::axis::{Label, Ruler, Step};
 use super::timeline::{label, month_name};
 
-const LABEL_WIDTH: f64 = 90.0;
+/// The column of the rows' labels: as wide as the longest needs, from
+/// 90 pixels to 360 (45 characters); a longer label is cut short with an
+/// ellipsis, so that no label runs over the bars.
+const LABEL_WIDTH: (f64, f64) = (90.0, 360.0);
+/// The space between a label and the column's right edge.
+const LABEL_MARGIN: f64 = 8.0;
 const CHART_WIDTH: f64 = 900.0;
-const PICTURE_WIDTH: f64 = LABEL_WIDTH + CHART_WIDTH + 10.0;
 /// How wide a character of the 12-pixel font is taken to be: two thirds
 /// of its size, as wide as a sans-serif capital or digit runs, so that
 /// labels found clear of each other stay clear in whatever font draws them.
@@ -56,12 +60,12 @@ fn escape(text: &str) -> String {
 /// # Errors
 /// An error of the model met while the rows are read, or of the output.
 pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Result<()> {
-    let mut rows = 0_u32;
+    let (mut rows, mut longest) = (0_u32, 0);
     for row in timeline.rows()? {
-        row?;
+        longest = longest.max(label(&row?.info).chars().count());
         rows += 1;
     }
-    let axis = Axis::of(timeline, rows);
+    let axis = Axis::of(timeline, rows, longest);
     write_head(timeline, policy_name, &axis, out)?;
     write_ticks(timeline, &axis, out)?;
     for (row, line) in timeline.rows()?.enumerate() {
@@ -72,7 +76,7 @@ pub fn write(timeline: &Timeline, policy_name: &str, out: &mut dyn Write) -> Res
         // The day's label, YYYY-MM-DD, right of the line; left of it where
         // it would run past the picture's right edge.
         let label_width = CHAR_WIDTH * 10.0;
-        let (label_x, anchor) = if at + 3.0 + label_width > PICTURE_WIDTH {
+        let (label_x, anchor) = if at + 3.0 + label_width > axis.width() {
             (at - 3.0, r#" text-anchor="end""#)
         } else {
             (at + 3.0, "")
@@ -118,21 +122,45 @@ struct Axis {
     days: f64,
     /// The bottom of the last row.
     bottom: f64,
+    /// The width of the labels' column, where the chart starts.
+    labels: f64,
 }
 
 impl Axis {
-    fn of(timeline: &Timeline, rows: u32) -> Self {
+    /// The axis of `rows` rows whose longest label is `longest` characters.
+    fn of(timeline: &Timeline, rows: u32, longest: usize) -> Self {
+        let (narrowest, widest) = LABEL_WIDTH;
         Self {
             from: timeline.from,
             days: (days_between(timeline.from, timeline.to) + 1) as f64,
             bottom: HEADER + ROW * f64::from(rows),
+            labels: (longest as f64 * CHAR_WIDTH + LABEL_MARGIN).clamp(narrowest, widest),
         }
     }
 
     /// The x of a day, clamped to the chart.
     fn x(&self, date: NaiveDate) -> f64 {
         let offset = days_between(self.from, date).clamp(0, self.days as i64) as f64;
-        LABEL_WIDTH + offset * CHART_WIDTH / self.days
+        self.labels + offset * CHART_WIDTH / self.days
+    }
+
+    /// The picture's width.
+    fn width(&self) -> f64 {
+        self.labels + CHART_WIDTH + 10.0
+    }
+
+    /// A row's label as it fits its column: cut short with an ellipsis
+    /// where it would run over the bars.
+    fn fitted(&self, label: &str) -> String {
+        // Whole characters: the column is at least 90 pixels wide.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let fits = ((self.labels - LABEL_MARGIN) / CHAR_WIDTH) as usize;
+        if label.chars().count() <= fits {
+            return label.to_owned();
+        }
+        let mut cut: String = label.chars().take(fits.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
     }
 }
 
@@ -143,7 +171,7 @@ fn write_head(
     axis: &Axis,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let width = PICTURE_WIDTH;
+    let width = axis.width();
     let height = axis.bottom + FOOTER;
     let name = escape(policy_name);
     writeln!(
@@ -167,7 +195,7 @@ fn write_head(
 fn write_ticks(timeline: &Timeline, axis: &Axis, out: &mut dyn Write) -> Result<()> {
     let ruler = Ruler {
         char_width: CHAR_WIDTH,
-        end: PICTURE_WIDTH,
+        end: axis.width(),
     };
     let step = Step::finest(|step| ruler.fits(&tick_labels(timeline, axis, step)));
     for start in step.starts(timeline) {
@@ -229,7 +257,7 @@ fn write_row(
         out,
         r#"<g class="line {kind}" data-line="{name}"><text x="4" y="{:.1}">{}</text>"#,
         top + 16.0,
-        escape(&label(info))
+        escape(&axis.fitted(&label(info)))
     )?;
     let colour = if info.lts { LTS_COLOUR } else { FEATURE_COLOUR };
     for segment in &line.segments {

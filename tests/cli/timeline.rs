@@ -307,3 +307,44 @@ fn svg_escapes_line_names_a_record_controls() {
         .collect();
     assert!(lines.contains(&name), "{lines:?}");
 }
+
+#[test]
+fn the_label_column_is_as_wide_as_its_longest_label_and_no_wider_than_45_characters() {
+    // A label is 8 pixels a character and 8 of margin: "fold" keeps the
+    // 90 of the narrowest column; a 51-character name needs 416, past the
+    // widest, 360, where 44 characters fit (352 pixels): 43 and an
+    // ellipsis. The picture is the column, the 900-pixel chart and 10.
+    let answer = serde_json::json!([
+        {"cycle": "fold", "releaseDate": "2025-06-01", "eol": "2026-12-31"},
+        {"cycle": "galaxy-s-ultra-fold-flip-max-pro-plus-edition-2026",
+         "releaseDate": "2026-01-10", "eol": false},
+    ]);
+    let file =
+        std::env::temp_dir().join(format!("lts-policy-svg-labels-{}.json", std::process::id()));
+    std::fs::write(&file, answer.to_string()).unwrap();
+    let svg = |to: &str| {
+        let output = kestra_flat(&[
+            "--endoflife",
+            file.to_str().unwrap(),
+            "timeline",
+            "--on",
+            "2025-07-01",
+            "--to",
+            to,
+            "--format",
+            "svg",
+        ])
+        .output()
+        .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let both = svg("2026-03-01");
+    // Up to before the long-named line, the column is the narrowest.
+    let fold_alone = svg("2025-12-31");
+    std::fs::remove_file(&file).unwrap();
+    assert!(both.contains(r#"<svg xmlns="http://www.w3.org/2000/svg" width="1270" "#));
+    assert!(both.contains(">galaxy-s-ultra-fold-flip-max-pro-plus-editi…</text>"));
+    assert!(both.contains(r#"data-line="galaxy-s-ultra-fold-flip-max-pro-plus-edition-2026""#));
+    assert!(fold_alone.contains(r#"width="1000" "#), "{fold_alone}");
+}
