@@ -2,7 +2,8 @@
 //! Its `end_of_security_support` and `end_of_life` are "the last day" of
 //! support, the day before lts-policy's first day without it, written as an
 //! RFC 3339 date-time at midnight UTC; `"tba"` where no end is known or
-//! projected. Core has no field for the product or the line and allows no
+//! projected. `end_of_sales` is a device's last day on sale (endoflife.date's
+//! `discontinued`). Core has no field for the product or the line and allows no
 //! others: `releases` wraps each document with them.
 
 use std::io::Write;
@@ -46,6 +47,17 @@ pub fn core(policy: &Policy, info: Option<&LineInfo>) -> Value {
     };
     document["end_of_life"] = json!(any);
     document["end_of_security_support"] = json!(security);
+    // Hardware's last day on sale, where the record speaks of it; still
+    // sold, it is to be announced. Sold no more since a day not recorded
+    // has no form in Core: left out.
+    let sales = match info.and_then(|info| info.discontinued) {
+        Some(RecordedEnd::On(end)) => Some(last_day_or_tba(Some(end))),
+        Some(RecordedEnd::NotYet) => Some("tba".to_owned()),
+        _ => None,
+    };
+    if let Some(sales) = sales {
+        document["end_of_sales"] = json!(sales);
+    }
     if let Some(info) = info {
         document["general_availability"] = json!(timestamp(info.released));
     }

@@ -58,6 +58,28 @@ fn status_writes_one_valid_core_document_with_last_days() {
 }
 
 #[test]
+fn a_device_writes_its_last_day_on_sale() {
+    // iphone.md: 14 discontinued 2025-02-19 (its last day sold, as
+    // endoflife.date writes it), still supported; 17 still sold: to be
+    // announced. Each a valid Core document.
+    let validator = core_validator();
+    let document = |line: &str| -> Value {
+        let args = ["--policy", "iphone", "status", line, "--on", "2026-08-01"];
+        let output = embedded(&[&args[..], &["--format", "openeox"]].concat())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let document = serde_json::from_slice(&output.stdout).unwrap();
+        assert!(validator.is_valid(&document), "{document}");
+        document
+    };
+    assert_eq!(document("14")["end_of_sales"], "2025-02-19T00:00:00Z");
+    assert_eq!(document("17")["end_of_sales"], "tba");
+    // Software the record says nothing of selling has no end of sales.
+    assert_eq!(stdout_json(&GRUNT_1_2_1).get("end_of_sales"), None);
+}
+
+#[test]
 fn a_mistyped_end_is_refused_by_the_schema_with_formats_checked() {
     let validator = core_validator();
     let mut document = stdout_json(&GRUNT_1_2_1);
