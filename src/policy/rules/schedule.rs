@@ -232,20 +232,20 @@ impl Schedule {
     /// ```
     #[must_use]
     pub fn can_fall_in(&self, anchor: NaiveDate, month: u32) -> bool {
-        let (due_months, due_day): (Vec<u32>, u32) = match &self.cadence {
+        let due_day = match self.cadence {
             Cadence::EveryWeeks(_) => return true,
-            Cadence::EveryMonths(months) => (
-                (1..=12)
-                    .map(|k| (anchor.month0() + k * (months % 12)) % 12 + 1)
-                    .collect(),
-                anchor.day(),
-            ),
-            Cadence::InMonths(months) => (months.clone(), 1),
+            Cadence::EveryMonths(_) => anchor.day(),
+            Cadence::InMonths(_) => 1,
         };
         let spills = matches!(self.on, DayRule::Weekday(_)) && due_day >= LAST_WEEK_FROM;
-        due_months
-            .into_iter()
-            .any(|due| due == month || spills && due % 12 + 1 == month)
+        let reaches = |due: u32| due == month || spills && due % 12 + 1 == month;
+        match &self.cadence {
+            Cadence::EveryMonths(months) => {
+                (1..=12).any(|k| reaches((anchor.month0() + k * (months % 12)) % 12 + 1))
+            }
+            Cadence::InMonths(months) => months.iter().copied().any(reaches),
+            Cadence::EveryWeeks(_) => true,
+        }
     }
 
     /// The k-th date after `anchor` (k from 1).
