@@ -269,6 +269,29 @@ fn every_year_on_the_axis_has_its_label() {
     }
 }
 
+/// The SVG timeline of an endoflife.date `answer` (written to a file
+/// named after `tag`) for each of `asks`, each of which must answer.
+fn svg_of_answer(answer: &serde_json::Value, tag: &str, asks: &[&[&str]]) -> Vec<String> {
+    let file =
+        std::env::temp_dir().join(format!("lts-policy-svg-{tag}-{}.json", std::process::id()));
+    std::fs::write(&file, answer.to_string()).unwrap();
+    let file_name = file.to_str().unwrap();
+    let pictures = asks
+        .iter()
+        .map(|asked| {
+            let args = [
+                &["--endoflife", file_name, "timeline", "--format", "svg"][..],
+                asked,
+            ];
+            let output = kestra_flat(&args.concat()).output().unwrap();
+            assert_eq!(output.status.code(), Some(0), "{output:?}");
+            String::from_utf8(output.stdout).unwrap()
+        })
+        .collect();
+    std::fs::remove_file(&file).unwrap();
+    pictures
+}
+
 #[test]
 fn svg_escapes_line_names_a_record_controls() {
     // Lines known by name come from the record's text: a hostile one must
@@ -278,23 +301,7 @@ fn svg_escapes_line_names_a_record_controls() {
         {"cycle": name, "releaseDate": "2026-01-01", "eol": "2027-01-01"},
         {"cycle": "</title><script>2</script>", "releaseDate": "2026-02-01", "eol": "2027-01-01"},
     ]);
-    let file =
-        std::env::temp_dir().join(format!("lts-policy-svg-names-{}.json", std::process::id()));
-    std::fs::write(&file, answer.to_string()).unwrap();
-    let output = kestra_flat(&[
-        "--endoflife",
-        file.to_str().unwrap(),
-        "timeline",
-        "--on",
-        "2026-06-01",
-        "--format",
-        "svg",
-    ])
-    .output()
-    .unwrap();
-    std::fs::remove_file(&file).unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let svg = String::from_utf8(output.stdout).unwrap();
+    let svg = svg_of_answer(&answer, "names", &[&["--on", "2026-06-01"]]).remove(0);
     let document = roxmltree::Document::parse(&svg).unwrap();
     assert!(
         !document
@@ -319,30 +326,14 @@ fn the_label_column_is_as_wide_as_its_longest_label_and_no_wider_than_45_charact
         {"cycle": "galaxy-s-ultra-fold-flip-max-pro-plus-edition-2026",
          "releaseDate": "2026-01-10", "eol": false},
     ]);
-    let file =
-        std::env::temp_dir().join(format!("lts-policy-svg-labels-{}.json", std::process::id()));
-    std::fs::write(&file, answer.to_string()).unwrap();
-    let svg = |to: &str| {
-        let output = kestra_flat(&[
-            "--endoflife",
-            file.to_str().unwrap(),
-            "timeline",
-            "--on",
-            "2025-07-01",
-            "--to",
-            to,
-            "--format",
-            "svg",
-        ])
-        .output()
-        .unwrap();
-        assert_eq!(output.status.code(), Some(0), "{output:?}");
-        String::from_utf8(output.stdout).unwrap()
-    };
-    let both = svg("2026-03-01");
-    // Up to before the long-named line, the column is the narrowest.
-    let fold_alone = svg("2025-12-31");
-    std::fs::remove_file(&file).unwrap();
+    let asked = |to| ["--on", "2025-07-01", "--to", to];
+    let [both, fold_alone] = <[String; 2]>::try_from(svg_of_answer(
+        &answer,
+        "labels",
+        // Up to before the long-named line, the column is the narrowest.
+        &[&asked("2026-03-01"), &asked("2025-12-31")],
+    ))
+    .unwrap();
     assert!(both.contains(r#"<svg xmlns="http://www.w3.org/2000/svg" width="1270" "#));
     assert!(both.contains(">galaxy-s-ultra-fold-flip-max-pro-plus-editi…</text>"));
     assert!(both.contains(r#"data-line="galaxy-s-ultra-fold-flip-max-pro-plus-edition-2026""#));

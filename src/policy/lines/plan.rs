@@ -59,6 +59,10 @@ pub(crate) struct Plan {
     /// Where the names of later lines count from: the last line walked, or
     /// the highest known line.
     pub(crate) origin: Origin,
+    /// Whether the last rules' releases ever fall in their `new_major`
+    /// month, counted from the anchor (true without such a rule): worked
+    /// out once, as every later line's name hangs on it.
+    pub(crate) major_month_reached: bool,
 }
 
 /// The first line after the newest, released on `newest`, by `rules`: due
@@ -134,6 +138,7 @@ impl Plan {
             last_rules: rules.governing(&known.line),
             anchor: known.clone(),
             origin: known.clone(),
+            major_month_reached: true,
         };
         let last_change = rules.last_rules_id();
         let overdue_first = first_release(rules.by_id(plan.last_rules), newest, as_of)
@@ -165,6 +170,10 @@ impl Plan {
             }
             plan.last_rules = walked.rules;
             plan.walked.push(walked);
+        }
+        let last = rules.by_id(plan.last_rules);
+        if let Some(NewMajor::InMonth(month)) = last.new_major {
+            plan.major_month_reached = last.releases.can_fall_in(plan.anchor.released, month);
         }
         Some(plan)
     }

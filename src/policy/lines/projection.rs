@@ -104,17 +104,8 @@ impl Policy {
     /// month is one their releases never fall in (every 12 months from
     /// October, majors in December), where no major is ever projected.
     pub(crate) fn projected_new_major(&self) -> Option<NewMajor> {
-        let rules = self.last_rules();
-        match rules.new_major {
-            Some(NewMajor::InMonth(month)) => {
-                let anchor = self.plan()?.anchor.released;
-                rules
-                    .releases
-                    .can_fall_in(anchor, month)
-                    .then_some(NewMajor::InMonth(month))
-            }
-            rule => rule,
-        }
+        let reached = self.plan().is_none_or(|plan| plan.major_month_reached);
+        self.last_rules().new_major.filter(|_| reached)
     }
 
     /// Which rules govern the line at `place`.
