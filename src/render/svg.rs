@@ -15,7 +15,7 @@ use super::axis::{Label, Ruler, Step};
 use super::timeline::{label, month_name};
 
 /// The column of the rows' labels: as wide as the longest needs, from
-/// 90 pixels to 360 (45 characters); a longer label is cut short with an
+/// 90 pixels to 360 (44 characters); a longer label is cut short with an
 /// ellipsis, so that no label runs over the bars.
 const LABEL_WIDTH: (f64, f64) = (90.0, 360.0);
 /// The space between a label and the column's right edge.
